@@ -1,0 +1,37 @@
+# The whole set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: run test build bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/python -m bot build
+
+run: $(STAMP)
+	$(BIN)/python -m bot build --if-missing
+	$(BIN)/python -m bot run
+
+test: $(TEST_STAMP)
+	$(BIN)/ruff check bot tests
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m bot bench
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

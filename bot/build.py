@@ -1,0 +1,382 @@
+"""Builds the SQLite knowledge base from the knowledge files, all or nothing.
+
+The new database is written beside the old one and swapped in with one rename, so a
+failed build leaves the database that is being served untouched. User state (passports,
+subscriptions, audit trail, ...) is carried over from the old file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from bot import store
+from bot.loader import KnowledgeError, Problem, load_destinations
+from bot.reference import (
+    PASSPORT_INDEX_DATE,
+    PASSPORT_INDEX_URL,
+    Country,
+    load_alias_file,
+    load_countries,
+    load_passport_index,
+    load_uk_advisories,
+    load_us_advisories,
+    name_index,
+)
+from bot.schema import Destination
+
+SCHEMA_VERSION = store.SCHEMA_VERSION
+
+
+@dataclass
+class BuildReport:
+    path: Path
+    destinations: int
+    curated: int
+    names: int
+    entry_rules: int
+    seconds: float
+
+
+def _sourced(fact: Any) -> dict[str, Any]:
+    return {"source": fact.source, "checked": fact.checked.isoformat(), "unverified": int(fact.unverified)}
+
+
+def create_kb_tables(db: sqlite_utils.Database) -> None:
+    """Empty knowledge tables; the order matters for foreign keys."""
+    db["destinations"].create(
+        {"code": str, "name": str, "kind": str, "parent": str, "curated": int, "flag": str, "region": str},
+        pk="code",
+    )
+    db["names"].create(
+        {"id": int, "code": str, "name": str, "lang": str, "kind": str}, pk="id", foreign_keys=[("code", "destinations")]
+    )
+    db["demonyms"].create(
+        {"id": int, "code": str, "demonym": str, "lang": str}, pk="id", foreign_keys=[("code", "destinations")]
+    )
+    src = {"source": str, "checked": str, "unverified": int}
+    db["status"].create(
+        {"code": str, "state": str, "summary": str, "as_of": str, **src}, pk="code", foreign_keys=[("code", "destinations")]
+    )
+    db["advisories"].create(
+        {"id": int, "code": str, "issuer": str, "level": int, "label": str, "as_of": str, **src, "origin": str},
+        pk="id",
+        foreign_keys=[("code", "destinations")],
+    )
+    db["entry_rules"].create(
+        {
+            "id": int,
+            "destination": str,
+            "passport": str,
+            "verdict": str,
+            "summary": str,
+            "details": str,
+            "exception": str,
+            "valid_until": str,
+            "days": int,
+            **src,
+            "origin": str,
+        },
+        pk="id",
+        foreign_keys=[("destination", "destinations", "code")],
+    )
+    db["events"].create(
+        {"id": int, "code": str, "date": str, "kind": str, "scope": str, "summary": str, **src},
+        pk="id",
+        foreign_keys=[("code", "destinations")],
+    )
+    db["reports"].create(
+        {
+            "id": int,
+            "code": str,
+            "traveler": str,
+            "date": str,
+            "passport": str,
+            "summary": str,
+            "tags": str,
+            **src,
+            "origin": str,
+        },
+        pk="id",
+        foreign_keys=[("code", "destinations")],
+    )
+    db["howto"].create(
+        {"id": int, "code": str, "kind": str, "name": str, "summary": str, **src},
+        pk="id",
+        foreign_keys=[("code", "destinations")],
+    )
+    db["consular"].create({"code": str, "summary": str, **src}, pk="code", foreign_keys=[("code", "destinations")])
+    db["meta"].create({"key": str, "value": str}, pk="key")
+
+
+def create_kb_indexes(db: sqlite_utils.Database) -> None:
+    db["names"].create_index(["code"])
+    db["demonyms"].create_index(["code"])
+    db["advisories"].create_index(["code"])
+    db["entry_rules"].create_index(["destination", "passport"])
+    db["events"].create_index(["code", "date"])
+    db["reports"].create_index(["code", "date"])
+    db["howto"].create_index(["code"])
+    db["reports"].enable_fts(["traveler", "summary", "tags"], create_triggers=True, tokenize="unicode61")
+    db["events"].enable_fts(["summary", "scope"], create_triggers=True, tokenize="unicode61")
+
+
+def destination_rows(dest: Destination) -> dict[str, list[dict[str, Any]]]:
+    """One curated destination as rows per table (also used by admin edits)."""
+    code = dest.code
+    rows: dict[str, list[dict[str, Any]]] = {
+        "names": [{"code": code, "name": dest.name, "lang": "eng", "kind": "curated"}]
+        + [{"code": code, "name": alias, "lang": "und", "kind": "alias"} for alias in dest.aliases],
+        "status": [
+            {
+                "code": code,
+                "state": dest.status.state,
+                "summary": dest.status.summary,
+                "as_of": dest.status.as_of.isoformat(),
+                **_sourced(dest.status),
+            }
+        ],
+        "advisories": [
+            {
+                "code": code,
+                "issuer": a.issuer,
+                "level": a.level,
+                "label": a.label,
+                "as_of": a.as_of.isoformat(),
+                **_sourced(a),
+                "origin": "curated",
+            }
+            for a in dest.advisories
+        ],
+        "entry_rules": [
+            {
+                "destination": code,
+                "passport": passport,
+                "verdict": r.verdict,
+                "summary": r.summary,
+                "details": r.details,
+                "exception": r.exception,
+                "valid_until": r.valid_until.isoformat() if r.valid_until else None,
+                "days": None,
+                **_sourced(r),
+                "origin": "curated",
+            }
+            for r in dest.entry
+            for passport in r.passports
+        ],
+        "events": [
+            {"code": code, "date": e.date, "kind": e.kind, "scope": e.scope, "summary": e.summary, **_sourced(e)}
+            for e in dest.events
+        ],
+        "reports": [
+            {
+                "code": code,
+                "traveler": r.traveler,
+                "date": r.date,
+                "passport": r.passport,
+                "summary": r.summary,
+                "tags": " ".join(r.tags),
+                **_sourced(r),
+                "origin": "curated",
+            }
+            for r in dest.reports
+        ],
+        "howto": [
+            {"code": code, "kind": h.kind, "name": h.name, "summary": h.summary, **_sourced(h)} for h in dest.howto
+        ],
+        "consular": [{"code": code, "summary": dest.consular.summary, **_sourced(dest.consular)}]
+        if dest.consular
+        else [],
+    }
+    return rows
+
+
+def _reference_rows(
+    countries: dict[str, Country], ref_dir: Path, curated_codes: set[str]
+) -> Iterable[tuple[str, list[dict[str, Any]]]]:
+    aliases = load_alias_file(ref_dir)
+    yield "names", [
+        {"code": c.code, "name": name, "lang": lang, "kind": kind}
+        for c in countries.values()
+        for name, lang, kind in c.names
+        if name.strip()
+    ]
+    yield "names", [
+        {"code": code, "name": alias, "lang": "und", "kind": "alias"}
+        for code, names in aliases.aliases.items()
+        for alias in names
+    ]
+    yield "demonyms", [
+        {"code": c.code, "demonym": form, "lang": lang} for c in countries.values() for form, lang in c.demonyms
+    ] + [
+        {"code": code, "demonym": form, "lang": "und"}
+        for code, forms in aliases.demonyms.items()
+        for form in forms
+    ]
+    yield "entry_rules", [
+        {
+            "destination": r.destination,
+            "passport": r.passport,
+            "verdict": r.verdict,
+            "summary": r.summary,
+            "details": None,
+            "exception": None,
+            "valid_until": None,
+            "days": r.days,
+            "source": PASSPORT_INDEX_URL,
+            "checked": PASSPORT_INDEX_DATE,
+            "unverified": 0,
+            "origin": "baseline",
+        }
+        for r in load_passport_index(ref_dir)
+        if r.destination in countries
+    ]
+    index = name_index(countries)
+    advisories = load_us_advisories(ref_dir, index) + load_uk_advisories(ref_dir, index)
+    yield "advisories", [
+        {
+            "code": a.code,
+            "issuer": a.issuer,
+            "level": a.level,
+            "label": a.label,
+            "as_of": a.as_of,
+            "source": a.source,
+            "checked": a.checked,
+            "unverified": 0,
+            "origin": "baseline",
+        }
+        for a in advisories
+        if a.code in countries
+    ]
+
+
+def validate(knowledge_dir: Path) -> tuple[list[Destination], dict[str, Country]]:
+    """Everything a build needs, or KnowledgeError naming every problem."""
+    ref_dir = knowledge_dir / "reference"
+    destinations = load_destinations(knowledge_dir / "destinations", knowledge_dir.parent)
+    countries = load_countries(ref_dir)
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for dest in destinations:
+        if dest.code in seen:
+            problems.append(Problem(f"knowledge/destinations/{dest.code.lower()}.yaml", 1, "duplicate code"))
+        seen.add(dest.code)
+        parent = dest.parent
+        if parent and parent not in countries:
+            problems.append(Problem(f"knowledge/destinations/{dest.code.lower()}.yaml", 1, f"unknown parent {parent}"))
+        for rule in dest.entry:
+            for code in rule.passports:
+                if code != "*" and code not in countries:
+                    problems.append(
+                        Problem(f"knowledge/destinations/{dest.code.lower()}.yaml", 1, f"unknown passport {code}")
+                    )
+    if problems:
+        raise KnowledgeError(problems)
+    return destinations, countries
+
+
+def write_database(path: Path, destinations: list[Destination], countries: dict[str, Country], ref_dir: Path) -> None:
+    db = sqlite_utils.Database(path)
+    db.conn.execute("PRAGMA foreign_keys = ON")
+    create_kb_tables(db)
+    curated = {d.code: d for d in destinations}
+    dest_rows = [
+        {
+            "code": c.code,
+            "name": curated[c.code].name if c.code in curated else c.name,
+            "kind": curated[c.code].kind if c.code in curated else "country",
+            "parent": None,
+            "curated": int(c.code in curated),
+            "flag": c.flag,
+            "region": c.region,
+        }
+        for c in countries.values()
+    ] + [
+        {
+            "code": d.code,
+            "name": d.name,
+            "kind": d.kind,
+            "parent": d.parent,
+            "curated": 1,
+            "flag": countries[d.parent].flag if d.parent in countries else "",
+            "region": countries[d.parent].region if d.parent in countries else "",
+        }
+        for d in destinations
+        if d.code not in countries
+    ]
+    with db.conn:
+        db["destinations"].insert_all(dest_rows)
+        for table, rows in _reference_rows(countries, ref_dir, set(curated)):
+            db[table].insert_all(rows, batch_size=5000)
+        for dest in destinations:
+            for table, rows in destination_rows(dest).items():
+                if rows:
+                    db[table].insert_all(rows)
+        create_kb_indexes(db)
+        built = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+        db["meta"].insert_all(
+            [
+                {"key": "kb_built_at", "value": built},
+                {"key": "baseline_date", "value": PASSPORT_INDEX_DATE},
+            ]
+        )
+    store.ensure_schema(db.conn)
+    db.conn.close()
+
+
+def _carry_over_state(new_path: Path, old_path: Path) -> None:
+    """Copy user state from the database being replaced, column by column."""
+    if not old_path.exists():
+        return
+    conn = sqlite3.connect(new_path)
+    try:
+        conn.execute("ATTACH DATABASE ? AS old", (str(old_path),))
+        old_tables = {r[0] for r in conn.execute("SELECT name FROM old.sqlite_master WHERE type='table'")}
+        with conn:
+            for table in store.STATE_TABLES:
+                if table not in old_tables:
+                    continue
+                new_cols = [r[1] for r in conn.execute(f"PRAGMA main.table_info({table})")]
+                old_cols = {r[1] for r in conn.execute(f"PRAGMA old.table_info({table})")}
+                cols = ", ".join(c for c in new_cols if c in old_cols)
+                conn.execute(f"INSERT OR IGNORE INTO main.{table} ({cols}) SELECT {cols} FROM old.{table}")
+        conn.execute("DETACH DATABASE old")
+    finally:
+        conn.close()
+
+
+def build(knowledge_dir: Path, kb_path: Path) -> BuildReport:
+    """Validate, write a fresh database beside the old one, and swap it in atomically."""
+    started = time.perf_counter()
+    destinations, countries = validate(knowledge_dir)
+    kb_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=kb_path.name + ".", suffix=".tmp", dir=kb_path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        tmp.unlink()
+        write_database(tmp, destinations, countries, knowledge_dir / "reference")
+        if kb_path.exists():
+            store.checkpoint(kb_path)
+            _carry_over_state(tmp, kb_path)
+        os.replace(tmp, kb_path)
+    finally:
+        for leftover in (tmp, Path(str(tmp) + "-journal")):
+            leftover.unlink(missing_ok=True)
+    conn = sqlite3.connect(kb_path)
+    try:
+        names = conn.execute("SELECT count(*) FROM names").fetchone()[0]
+        rules = conn.execute("SELECT count(*) FROM entry_rules").fetchone()[0]
+        total = conn.execute("SELECT count(*) FROM destinations").fetchone()[0]
+    finally:
+        conn.close()
+    return BuildReport(kb_path, total, len(destinations), names, rules, time.perf_counter() - started)

@@ -1,0 +1,131 @@
+"""Read access to the built knowledge base, shaped for fast answering.
+
+Names, curated facts and advisories are held in memory (small); the 40,000 baseline entry
+rules stay in SQLite behind an index. `reload()` picks up admin edits.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot import store
+
+Row = dict[str, Any]
+
+
+@dataclass
+class Place:
+    code: str
+    name: str
+    kind: str
+    parent: str | None
+    curated: bool
+    flag: str
+    status: Row | None = None
+    advisories: list[Row] = field(default_factory=list)
+    events: list[Row] = field(default_factory=list)
+    reports: list[Row] = field(default_factory=list)
+    howto: list[Row] = field(default_factory=list)
+    consular: Row | None = None
+    curated_rules: dict[str, Row] = field(default_factory=dict)
+
+
+class MissingDatabase(RuntimeError):
+    pass
+
+
+class KnowledgeBase:
+    def __init__(self, path: Path) -> None:
+        if not Path(path).exists():
+            raise MissingDatabase(f"knowledge base {path} not found: run `python -m bot build`")
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self.conn = store.connect(self.path)
+        store.ensure_schema(self.conn)
+        self.reload()
+
+    def reload(self) -> None:
+        conn = self.conn
+        places: dict[str, Place] = {}
+        for r in conn.execute("SELECT * FROM destinations"):
+            places[r["code"]] = Place(
+                r["code"], r["name"], r["kind"], r["parent"], bool(r["curated"]), r["flag"] or ""
+            )
+        for r in conn.execute("SELECT * FROM status"):
+            places[r["code"]].status = dict(r)
+        for r in conn.execute("SELECT * FROM advisories ORDER BY as_of DESC"):
+            places[r["code"]].advisories.append(dict(r))
+        for r in conn.execute("SELECT * FROM events ORDER BY date"):
+            places[r["code"]].events.append(dict(r))
+        for r in conn.execute("SELECT * FROM reports ORDER BY date DESC, id"):
+            places[r["code"]].reports.append(dict(r))
+        for r in conn.execute("SELECT * FROM howto ORDER BY id"):
+            places[r["code"]].howto.append(dict(r))
+        for r in conn.execute("SELECT * FROM consular"):
+            places[r["code"]].consular = dict(r)
+        for r in conn.execute("SELECT * FROM entry_rules WHERE origin = 'curated'"):
+            places[r["destination"]].curated_rules[r["passport"]] = dict(r)
+        names: list[tuple[str, str, str, str]] = [
+            (r["code"], r["name"], r["lang"], r["kind"]) for r in conn.execute("SELECT code, name, lang, kind FROM names")
+        ]
+        demonyms: list[tuple[str, str]] = [
+            (r["code"], r["demonym"]) for r in conn.execute("SELECT code, demonym FROM demonyms")
+        ]
+        meta = {r["key"]: r["value"] for r in conn.execute("SELECT key, value FROM meta")}
+        children: dict[str, list[str]] = defaultdict(list)
+        for place in places.values():
+            if place.parent:
+                children[place.parent].append(place.code)
+        self.places, self.names, self.demonyms, self.meta = places, names, demonyms, meta
+        self.children = dict(children)
+        self.version = getattr(self, "version", 0) + 1
+
+    def place(self, code: str) -> Place | None:
+        return self.places.get(code)
+
+    def entry_rule(self, destination: str, passport: str) -> Row | None:
+        """Curated rule for the passport, else the curated default, else the dated baseline."""
+        place = self.places.get(destination)
+        if place is None:
+            return None
+        if passport in place.curated_rules:
+            return place.curated_rules[passport]
+        if "*" in place.curated_rules:
+            rule = dict(place.curated_rules["*"])
+            rule["passport"] = passport
+            rule["default"] = True
+            return rule
+        with self._lock:
+            row = self.conn.execute(
+                "SELECT * FROM entry_rules WHERE destination = ? AND passport = ? AND origin = 'baseline' LIMIT 1",
+                (destination, passport),
+            ).fetchone()
+        return dict(row) if row else None
+
+    def default_rule(self, destination: str) -> Row | None:
+        place = self.places.get(destination)
+        return place.curated_rules.get("*") if place else None
+
+    def search_reports(self, destination: str, query: str) -> list[int]:
+        """Report ids of a destination ranked by full-text relevance to the question's theme."""
+        terms = " OR ".join(f'"{t}"' for t in query.split() if t.isalnum())
+        if not terms:
+            return []
+        with self._lock:
+            try:
+                rows = self.conn.execute(
+                    "SELECT reports.id FROM reports_fts JOIN reports ON reports.rowid = reports_fts.rowid "
+                    "WHERE reports_fts MATCH ? AND reports.code = ? ORDER BY bm25(reports_fts)",
+                    (terms, destination),
+                ).fetchall()
+            except sqlite3.OperationalError:
+                return []
+        return [r[0] for r in rows]
+
+    def close(self) -> None:
+        self.conn.close()

@@ -1,0 +1,231 @@
+"""Third-party reference data turned into baseline destinations, names, entry rules and advisories.
+
+The baseline covers every country but is dated and uncurated; curated files override it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+PASSPORT_INDEX_DATE = "2025-01-12"
+PASSPORT_INDEX_URL = "https://www.passportindex.org"
+US_SNAPSHOT_DATE = "2025-08-14"
+UK_SNAPSHOT_DATE = "2026-08-22"
+
+_REQUIREMENTS = {
+    "visa free": ("visa-free", "No visa needed for a short visit."),
+    "visa on arrival": ("visa-on-arrival", "Visa issued on arrival."),
+    "eta": ("eta", "Electronic travel authorisation needed before travel."),
+    "e-visa": ("e-visa", "E-visa needed before travel."),
+    "visa required": ("visa-required", "Visa needed in advance."),
+    "no admission": ("no-admission", "Holders of this passport are not admitted."),
+}
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form used for every name comparison."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("ё", "е").replace("’", "'")
+    text = re.sub(r"[^\w']+|_", " ", text)
+    text = text.replace("'", "")
+    return " ".join(text.split())
+
+
+@dataclass
+class Country:
+    code: str
+    name: str
+    official: str
+    region: str
+    flag: str
+    names: list[tuple[str, str, str]] = field(default_factory=list)  # (name, lang, kind)
+    demonyms: list[tuple[str, str]] = field(default_factory=list)  # (demonym, lang)
+
+
+def load_countries(ref_dir: Path) -> dict[str, Country]:
+    raw = json.loads((ref_dir / "countries.json").read_text(encoding="utf-8"))
+    countries: dict[str, Country] = {}
+    for item in raw:
+        code = item["cca2"]
+        name = item["name"]
+        country = Country(code, name["common"], name["official"], item.get("region", ""), item.get("flag", ""))
+        add = country.names.append
+        add((name["common"], "eng", "common"))
+        add((name["official"], "eng", "official"))
+        for lang, native in (name.get("native") or {}).items():
+            add((native["common"], lang, "native"))
+            add((native["official"], lang, "native"))
+        for lang, tr in (item.get("translations") or {}).items():
+            add((tr["common"], lang, "translation"))
+            add((tr["official"], lang, "translation"))
+        for alt in item.get("altSpellings") or []:
+            add((alt, "und", "alt"))
+        for capital in item.get("capital") or []:
+            add((capital, "eng", "capital"))
+        for lang, forms in (item.get("demonyms") or {}).items():
+            for form in {forms.get("m", ""), forms.get("f", "")} - {""}:
+                country.demonyms.append((form, lang))
+        countries[code] = country
+    return countries
+
+
+@dataclass(frozen=True)
+class BaselineRule:
+    passport: str
+    destination: str
+    verdict: str
+    summary: str
+    days: int | None
+
+
+def load_passport_index(ref_dir: Path) -> Iterator[BaselineRule]:
+    with (ref_dir / "passport-index-tidy-iso2.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            req = row["Requirement"].strip()
+            if req == "-1":
+                continue
+            if req.isdigit():
+                days = int(req)
+                yield BaselineRule(
+                    row["Passport"], row["Destination"], "visa-free", f"No visa needed for up to {days} days.", days
+                )
+                continue
+            verdict, summary = _REQUIREMENTS.get(req, ("unknown", f"Dataset value {req!r} not recognised."))
+            yield BaselineRule(row["Passport"], row["Destination"], verdict, summary, None)
+
+
+@dataclass(frozen=True)
+class BaselineAdvisory:
+    code: str
+    issuer: str
+    level: int | None
+    label: str
+    as_of: str
+    source: str
+    checked: str
+
+
+_ADVISORY_NAME_FIXES = {
+    "burma (myanmar)": "MM",
+    "north korea (democratic peoples republic of korea)": "KP",
+    "south korea": "KR",
+    "israel the west bank and gaza": "IL",
+    "the bahamas": "BS",
+    "the gambia": "GM",
+    "cabo verde": "CV",
+    "cote divoire": "CI",
+    "democratic republic of the congo": "CD",
+    "republic of the congo": "CG",
+    "turkiye": "TR",
+    "czechia": "CZ",
+    "eswatini": "SZ",
+    "holy see": "VA",
+    "timor-leste": "TL",
+    "timor leste": "TL",
+    "micronesia": "FM",
+    "mainland china": "CN",
+    "antarctica/british antarctic territory": "AQ",
+    "antarctica british antarctic territory": "AQ",
+    "the occupied palestinian territories": "PS",
+    "st kitts and nevis": "KN",
+    "st lucia": "LC",
+    "st vincent and the grenadines": "VC",
+    "st maarten": "SX",
+    "st martin": "MF",
+    "st barthelemy": "BL",
+    "st pierre and miquelon": "PM",
+    "st helena ascension and tristan da cunha": "SH",
+    "usa": "US",
+}
+
+
+def name_index(countries: dict[str, Country]) -> dict[str, str]:
+    """English-ish names to codes, for joining datasets that use names instead of codes."""
+    index: dict[str, str] = {}
+    for code, country in countries.items():
+        for name, lang, kind in country.names:
+            if lang in ("eng", "und") and kind in ("common", "official", "alt"):
+                index.setdefault(fold(name), code)
+    return index
+
+
+def _code_for(name: str, index: dict[str, str]) -> str | None:
+    key = fold(name)
+    if key in _ADVISORY_NAME_FIXES:
+        return _ADVISORY_NAME_FIXES[key]
+    if key in index:
+        return index[key]
+    bare = fold(re.sub(r"\(.*?\)", "", name))
+    return index.get(bare)
+
+
+def load_us_advisories(ref_dir: Path, index: dict[str, str]) -> list[BaselineAdvisory]:
+    found: dict[str, BaselineAdvisory] = {}
+    with (ref_dir / "unitedstates_summary.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            level = row["risk_level_number"].strip()
+            if not level:
+                continue
+            code = _code_for(row["destination"], index)
+            if code is None or code in found:
+                continue
+            label = row["risk_level"].split(":", 1)[-1].strip() or row["risk_level"]
+            found[code] = BaselineAdvisory(
+                code,
+                "US",
+                int(level) if int(level) > 0 else None,
+                label,
+                row["last_updated_advisory"][:10],
+                row["advisory_details_url"],
+                US_SNAPSHOT_DATE,
+            )
+    return list(found.values())
+
+
+def load_uk_advisories(ref_dir: Path, index: dict[str, str]) -> list[BaselineAdvisory]:
+    found: dict[str, BaselineAdvisory] = {}
+    with (ref_dir / "unitedkingdom_summary.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            code = _code_for(row["destination"], index)
+            if code is None or code in found:
+                continue
+            found[code] = BaselineAdvisory(
+                code,
+                "UK",
+                None,
+                "FCDO travel advice (read the page for its warnings)",
+                row["last_updated"][:10],
+                row["details_url"],
+                UK_SNAPSHOT_DATE,
+            )
+    return list(found.values())
+
+
+@dataclass
+class AliasFile:
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+    ambiguous: dict[str, list[str]] = field(default_factory=dict)
+    weak: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, list[str]] = field(default_factory=dict)
+
+
+def load_alias_file(ref_dir: Path) -> AliasFile:
+    path = ref_dir / "aliases.yaml"
+    if not path.exists():
+        return AliasFile()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return AliasFile(
+        aliases={k: list(v) for k, v in (data.get("aliases") or {}).items()},
+        ambiguous={k: list(v) for k, v in (data.get("ambiguous") or {}).items()},
+        weak={k: v for k, v in (data.get("weak") or {}).items()},
+        demonyms={k: list(v) for k, v in (data.get("demonyms") or {}).items()},
+    )

@@ -1,0 +1,171 @@
+"""The shape of a curated knowledge file, enforced before anything reaches the database.
+
+Every fact carries a source URL and the date it was checked, because an undated,
+unsourced claim about a border is worse than no claim at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+
+VERDICTS: dict[str, str] = {
+    "visa-free": "No visa needed",
+    "visa-on-arrival": "Visa on arrival",
+    "eta": "Electronic travel authorisation needed",
+    "e-visa": "E-visa needed",
+    "visa-required": "Visa needed in advance",
+    "tour-only": "Only on an organised tour",
+    "permit-required": "Special permit needed",
+    "passport-invalid": "Your passport is not valid there",
+    "no-admission": "Not admitted",
+    "closed": "Closed to visitors",
+    "unknown": "Unknown",
+}
+Verdict = Literal[
+    "visa-free",
+    "visa-on-arrival",
+    "eta",
+    "e-visa",
+    "visa-required",
+    "tour-only",
+    "permit-required",
+    "passport-invalid",
+    "no-admission",
+    "closed",
+    "unknown",
+]
+StatusState = Literal["open", "partly-open", "closed"]
+EventKind = Literal["closure", "reopening", "suspension", "rule-change", "notable"]
+HowtoKind = Literal["operator", "route", "permit", "cost", "tip"]
+Issuer = Literal["US", "UK", "AU", "CA", "other"]
+
+CODE_RE = re.compile(r"^(AQ|[A-Z]{2}|[A-Z]{2}-[A-Z0-9]{1,3})$")
+PASSPORT_RE = re.compile(r"^([A-Z]{2}|\*)$")
+PARTIAL_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+        raise ValueError(f"source must be an http(s) URL, got {value!r}")
+    return value
+
+
+def _partial_date(value: object) -> str:
+    """Reports and events may be dated to the month or year only ("July 2025")."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    if not PARTIAL_DATE_RE.match(text):
+        raise ValueError(f"date must be YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}")
+    parts = [int(p) for p in text.split("-")]
+    dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    return text
+
+
+Url = Annotated[str, AfterValidator(_url)]
+PartialDate = Annotated[str, Field(), AfterValidator(_partial_date)]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Sourced(Strict):
+    source: Url
+    checked: dt.date
+    unverified: bool = False
+
+
+class Status(Sourced):
+    state: StatusState
+    summary: Text
+    as_of: dt.date
+
+
+class Advisory(Sourced):
+    issuer: Issuer
+    level: int | None = Field(default=None, ge=1, le=4)
+    label: Text
+    as_of: dt.date
+
+
+class EntryRule(Sourced):
+    passports: list[str] = Field(min_length=1)
+    verdict: Verdict
+    summary: Text
+    details: str | None = None
+    exception: str | None = None  # the lawful route round a restriction, e.g. special validation
+    valid_until: dt.date | None = None
+
+    @field_validator("passports")
+    @classmethod
+    def _codes(cls, value: list[str]) -> list[str]:
+        for code in value:
+            if not PASSPORT_RE.match(code):
+                raise ValueError(f"passport {code!r} is not an ISO alpha-2 code or '*'")
+        return value
+
+
+class Event(Sourced):
+    date: PartialDate
+    kind: EventKind
+    summary: Text
+    scope: str | None = None
+
+
+class Report(Sourced):
+    traveler: Text
+    date: PartialDate
+    summary: Text
+    tags: list[str] = []
+    passport: str | None = None
+
+
+class Howto(Sourced):
+    kind: HowtoKind
+    name: Text
+    summary: Text
+
+
+class Consular(Sourced):
+    summary: Text
+
+
+class Destination(Strict):
+    code: str
+    name: Text
+    kind: Literal["country", "region", "territory", "continent"] = "country"
+    parent: str | None = None
+    aliases: list[str] = []
+    status: Status
+    advisories: list[Advisory] = Field(min_length=1)
+    entry: list[EntryRule] = Field(min_length=1)
+    events: list[Event] = []
+    reports: list[Report] = []
+    howto: list[Howto] = []
+    consular: Consular | None = None
+
+    @field_validator("code", "parent")
+    @classmethod
+    def _code(cls, value: str | None) -> str | None:
+        if value is not None and not CODE_RE.match(value):
+            raise ValueError(f"code {value!r} is not ISO 3166-1 alpha-2 or ISO 3166-2")
+        return value
+
+    @field_validator("entry")
+    @classmethod
+    def _has_default(cls, rules: list[EntryRule]) -> list[EntryRule]:
+        if not any("*" in rule.passports for rule in rules):
+            raise ValueError("entry rules need a default rule for all other passports ('*')")
+        seen: set[str] = set()
+        for rule in rules:
+            for code in rule.passports:
+                if code in seen:
+                    raise ValueError(f"passport {code} has two entry rules")
+                seen.add(code)
+        return rules

@@ -1,0 +1,102 @@
+"""User state and operational tables that live beside the knowledge in one SQLite file.
+
+Each schema version is one migration step, so a newer bot upgrades an older database in
+place without losing passports, subscriptions or the audit trail.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+STATE_TABLES = ("users", "subscriptions", "unanswered", "audit", "pending_reports", "processed_updates", "questions")
+
+_MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE IF NOT EXISTS users (
+        user_id INTEGER PRIMARY KEY,
+        passports TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS subscriptions (
+        user_id INTEGER NOT NULL,
+        code TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (user_id, code)
+    );
+    CREATE TABLE IF NOT EXISTS unanswered (
+        id INTEGER PRIMARY KEY,
+        text TEXT NOT NULL,
+        at TEXT NOT NULL,
+        user_hash TEXT NOT NULL,
+        suggestions TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE IF NOT EXISTS questions (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user_hash TEXT NOT NULL,
+        answered INTEGER NOT NULL,
+        destination TEXT
+    );
+    CREATE TABLE IF NOT EXISTS audit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        admin_id INTEGER NOT NULL,
+        update_id INTEGER,
+        code TEXT NOT NULL,
+        action TEXT NOT NULL,
+        before TEXT,
+        after TEXT,
+        UNIQUE (update_id, action)
+    );
+    CREATE TABLE IF NOT EXISTS pending_reports (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user_id INTEGER NOT NULL,
+        code TEXT NOT NULL,
+        text TEXT NOT NULL,
+        named TEXT,
+        state TEXT NOT NULL DEFAULT 'pending',
+        reason TEXT
+    );
+    CREATE TABLE IF NOT EXISTS processed_updates (
+        update_id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL
+    );
+    """,
+}
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def ensure_schema(conn: sqlite3.Connection) -> int:
+    """Apply every migration newer than the database's recorded version."""
+    current = schema_version(conn)
+    for version in sorted(v for v in _MIGRATIONS if v > current):
+        conn.executescript("BEGIN;" + _MIGRATIONS[version] + f"PRAGMA user_version = {version}; COMMIT;")
+    return schema_version(conn)
+
+
+def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """A connection in WAL mode with a busy timeout, ready for concurrent readers and one writer."""
+    if readonly:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False, timeout=5)
+    else:
+        conn = sqlite3.connect(path, check_same_thread=False, timeout=5)
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def checkpoint(path: Path) -> None:
+    """Fold the write-ahead log into the main file so a swapped-in file never meets a stale WAL."""
+    conn = sqlite3.connect(path, timeout=5)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
