@@ -215,6 +215,11 @@ def _reference_rows(
         for code, names in aliases.aliases.items()
         for alias in names
     ]
+    yield "names", [
+        {"code": code, "name": name, "lang": "und", "kind": "ambiguous"}
+        for name, codes in aliases.ambiguous.items()
+        for code in codes
+    ] + [{"code": code, "name": name, "lang": "und", "kind": "weak"} for name, code in aliases.weak.items()]
     yield "demonyms", [
         {"code": c.code, "demonym": form, "lang": lang} for c in countries.values() for form, lang in c.demonyms
     ] + [
@@ -259,6 +264,13 @@ def _reference_rows(
     ]
 
 
+def common_words() -> set[str]:
+    """Ordinary English words, which typo correction must leave alone ("child" is not Chile)."""
+    from english_words import get_english_words_set
+
+    return get_english_words_set(["web2"], lower=True, alpha=True)
+
+
 def validate(knowledge_dir: Path) -> tuple[list[Destination], dict[str, Country]]:
     """Everything a build needs, or KnowledgeError naming every problem."""
     ref_dir = knowledge_dir / "reference"
@@ -287,6 +299,7 @@ def validate(knowledge_dir: Path) -> tuple[list[Destination], dict[str, Country]
 def write_database(path: Path, destinations: list[Destination], countries: dict[str, Country], ref_dir: Path) -> None:
     db = sqlite_utils.Database(path)
     db.conn.execute("PRAGMA foreign_keys = ON")
+    db.conn.execute("PRAGMA synchronous = OFF")  # a scratch file until the atomic swap
     create_kb_tables(db)
     curated = {d.code: d for d in destinations}
     dest_rows = [
@@ -321,6 +334,8 @@ def write_database(path: Path, destinations: list[Destination], countries: dict[
             for table, rows in destination_rows(dest).items():
                 if rows:
                     db[table].insert_all(rows)
+        db.conn.execute("CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID")
+        db.conn.executemany("INSERT INTO words VALUES (?)", ((w,) for w in sorted(common_words()) if len(w) >= 5))
         create_kb_indexes(db)
         built = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
         db["meta"].insert_all(

@@ -86,3 +86,92 @@ COMMANDS: dict[str, Command] = {
     "build": (_conf_build, _run_build, "validate the knowledge files and (re)build the SQLite database"),
     "check": (_conf_check, _run_check, "validate the knowledge files and list stale facts, without writing"),
 }
+
+
+def _engine(args: argparse.Namespace):
+    from bot.answer import Engine
+    from bot.kb import KnowledgeBase
+
+    settings, kb_path, _knowledge = _settings(args)
+    today = dt.date.fromisoformat(args.today) if getattr(args, "today", None) else None
+    return Engine(KnowledgeBase(kb_path), stale_days=settings.stale_days, today=today)
+
+
+def _passports(values: list[str] | None) -> list[str]:
+    out: list[str] = []
+    for value in values or []:
+        out += [p.strip().upper() for p in value.replace(",", " ").split() if p.strip()]
+    return out
+
+
+def _run_ask(args: argparse.Namespace) -> int:
+    import json
+
+    from bot.kb import MissingDatabase
+    from bot.render import to_plain
+    from bot.store import record_question
+
+    try:
+        engine = _engine(args)
+    except MissingDatabase as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    passports = _passports(args.passport)
+    bad = [p for p in passports if p not in engine.kb.places]
+    if bad:
+        print(f"unknown passport code(s): {', '.join(bad)} (use ISO alpha-2 codes such as US, GB, MX)", file=sys.stderr)
+        return 2
+    if args.batch:
+        if not args.json:
+            print("--batch needs --json", file=sys.stderr)
+            return 2
+        stream = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")  # noqa: SIM115
+        with stream:
+            for line in stream:
+                question = line.rstrip("\n")
+                answer = engine.ask(question, passports)
+                print(json.dumps(answer.to_json(), ensure_ascii=False), flush=False)
+        sys.stdout.flush()
+        return 0
+    question = " ".join(args.question)
+    if not question.strip():
+        print("ask needs a question, e.g.: python -m bot ask Can I go to North Korea?", file=sys.stderr)
+        return 2
+    answer = engine.ask(question, passports)
+    record_question(engine.kb.conn, question, "cli", answer.answered, answer.code)
+    if args.json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print("\n\n".join(to_plain(m) for m in answer.messages))
+    return 0
+
+
+def _conf_ask(p: argparse.ArgumentParser) -> None:
+    _kb_args(p)
+    p.add_argument("--passport", action="append", metavar="CC", help="passport code(s), repeatable (US, GB, MX...)")
+    p.add_argument("--json", action="store_true", help="print the answer as JSON")
+    p.add_argument("--batch", metavar="FILE", help="one question per line ('-' for stdin); one JSON object per line")
+    p.add_argument("--today", help="pretend today is this date (YYYY-MM-DD), for staleness")
+    p.add_argument("question", nargs="*", help="the question")
+
+
+def _run_chat(args: argparse.Namespace) -> int:
+    from bot.chat import run_chat
+    from bot.kb import MissingDatabase
+
+    try:
+        engine = _engine(args)
+    except MissingDatabase as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    return run_chat(engine, sys.stdin, sys.stdout, _passports(args.passport))
+
+
+def _conf_chat(p: argparse.ArgumentParser) -> None:
+    _kb_args(p)
+    p.add_argument("--passport", action="append", metavar="CC", help="passport code(s) for the session")
+    p.add_argument("--today", help=argparse.SUPPRESS)
+
+
+COMMANDS["ask"] = (_conf_ask, _run_ask, "answer one question (or a batch) from the command line")
+COMMANDS["chat"] = (_conf_chat, _run_chat, "interactive terminal chat on the same engine")

@@ -73,8 +73,8 @@ class KnowledgeBase:
         names: list[tuple[str, str, str, str]] = [
             (r["code"], r["name"], r["lang"], r["kind"]) for r in conn.execute("SELECT code, name, lang, kind FROM names")
         ]
-        demonyms: list[tuple[str, str]] = [
-            (r["code"], r["demonym"]) for r in conn.execute("SELECT code, demonym FROM demonyms")
+        demonyms: list[tuple[str, str, str]] = [
+            (r["code"], r["demonym"], r["lang"]) for r in conn.execute("SELECT code, demonym, lang FROM demonyms")
         ]
         meta = {r["key"]: r["value"] for r in conn.execute("SELECT key, value FROM meta")}
         children: dict[str, list[str]] = defaultdict(list)

@@ -100,3 +100,35 @@ def checkpoint(path: Path) -> None:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
+
+
+def _now() -> str:
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def user_hash(user: int | str, salt: str = "borderline") -> str:
+    """An opaque id for analytics: enough to group a user's questions, not to identify them."""
+    import hashlib
+
+    return hashlib.blake2b(f"{salt}:{user}".encode(), digest_size=8).hexdigest()
+
+
+def record_question(
+    conn: sqlite3.Connection, text: str, user: int | str, answered: bool, destination: str | None,
+    suggestions: list[str] | None = None,
+) -> None:
+    """Count every question; keep the text only of those we could not answer, for admins to review."""
+    hashed = user_hash(user)
+    now = _now()
+    with conn:
+        conn.execute(
+            "INSERT INTO questions (at, user_hash, answered, destination) VALUES (?, ?, ?, ?)",
+            (now, hashed, int(answered), destination),
+        )
+        if not answered:
+            conn.execute(
+                "INSERT INTO unanswered (text, at, user_hash, suggestions) VALUES (?, ?, ?, ?)",
+                (text[:500], now, hashed, " ".join(suggestions or [])),
+            )

@@ -1,0 +1,396 @@
+"""Composes the facts for an understood question: what to say, with dates, sources and warnings.
+
+Pure data, no formatting: the renderer turns an `Answer` into Telegram HTML, and the CLI
+turns it into JSON. No Telegram import here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from bot.kb import KnowledgeBase, Place
+from bot.matching import CONFIDENCE_THRESHOLD, TOPICS, Matcher, Understanding
+from bot.reference import PASSPORT_INDEX_DATE
+from bot.schema import VERDICTS
+from bot.staleness import age_days
+
+TOPIC_LABELS = {
+    "entry": "Entry rules",
+    "status": "Open or closed",
+    "safety": "Safety",
+    "reports": "Traveler reports",
+    "howto": "How to get there",
+}
+GENERAL_DISCLAIMER = (
+    "Rules change quickly and without notice. Check the official sources linked here before you travel. "
+    "This is general information, not legal advice."
+)
+EXAMPLES = (
+    "Can I go to North Korea with a US passport?",
+    "Is Turkmenistan open to tourists?",
+    "Has anyone run the Pyongyang marathon?",
+)
+OVERVIEW_LIMITS = {"events": 4, "reports": 2, "howto": 3, "advisories": 3}
+
+
+@dataclass
+class Fact:
+    source: str
+    checked: str
+    age_days: int
+    stale: bool
+    unverified: bool
+
+
+@dataclass
+class EntryFact(Fact):
+    passport: str
+    passport_name: str
+    verdict: str
+    verdict_label: str
+    origin: str  # curated | baseline
+    summary: str
+    details: str | None = None
+    exception: str | None = None
+    valid_until: str | None = None
+    lapsed: bool = False
+    default_rule: bool = False
+
+
+@dataclass
+class AdvisoryFact(Fact):
+    issuer: str
+    level: int | None
+    label: str
+    as_of: str
+    origin: str
+
+
+@dataclass
+class EventFact(Fact):
+    date: str
+    kind: str
+    summary: str
+    scope: str | None
+
+
+@dataclass
+class ReportFact(Fact):
+    traveler: str
+    date: str
+    summary: str
+    tags: str
+    origin: str
+
+
+@dataclass
+class HowtoFact(Fact):
+    kind: str
+    name: str
+    summary: str
+
+
+@dataclass
+class Followup:
+    label: str
+    code: str
+    topics: list[str]
+    passports: list[str]
+
+
+@dataclass
+class Answer:
+    question: str
+    answered: bool
+    understanding: Understanding
+    code: str | None = None
+    name: str = ""
+    flag: str = ""
+    kind: str = "country"
+    curated: bool = False
+    topics: list[str] = field(default_factory=list)
+    status: dict[str, Any] | None = None
+    entry: list[EntryFact] = field(default_factory=list)
+    advisories: list[AdvisoryFact] = field(default_factory=list)
+    events: list[EventFact] = field(default_factory=list)
+    reports: list[ReportFact] = field(default_factory=list)
+    howto: list[HowtoFact] = field(default_factory=list)
+    consular: dict[str, Any] | None = None
+    disclaimers: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    suggestions: list[dict[str, str]] = field(default_factory=list)
+    followups: list[Followup] = field(default_factory=list)
+    examples: tuple[str, ...] = EXAMPLES
+    reason: str = ""  # why it is unanswered: nothing | ambiguous | unsure
+    truncated_sections: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        u = self.understanding
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "destinations": u.destinations if self.answered else [],
+            "passports": u.passports,
+            "topics": self.topics,
+            "confidence": u.confidence,
+            "suggestions": [s["code"] for s in self.suggestions],
+            "status": self.status,
+            "entry": [
+                {
+                    "passport": e.passport,
+                    "verdict": e.verdict,
+                    "origin": e.origin,
+                    "summary": e.summary,
+                    "source": e.source,
+                    "verified_on": e.checked,
+                    "stale": e.stale,
+                    "unverified": e.unverified,
+                }
+                for e in self.entry
+            ],
+            "advisories": [
+                {"issuer": a.issuer, "level": a.level, "label": a.label, "as_of": a.as_of, "source": a.source}
+                for a in self.advisories
+            ],
+            "events": [{"date": e.date, "kind": e.kind, "summary": e.summary, "source": e.source} for e in self.events],
+            "reports": [
+                {"traveler": r.traveler, "date": r.date, "summary": r.summary, "source": r.source} for r in self.reports
+            ],
+            "howto": [asdict(h) for h in self.howto],
+            "disclaimers": self.disclaimers,
+            "messages": self.messages,
+        }
+
+
+class Engine:
+    """Understands, composes and renders: the one path shared by chat, CLI, bot and benchmarks."""
+
+    def __init__(self, kb: KnowledgeBase, *, stale_days: int = 180, today: dt.date | None = None) -> None:
+        from bot.render import Renderer
+
+        self.kb = kb
+        self.matcher = Matcher(kb)
+        self.renderer = Renderer()
+        self.stale_days = stale_days
+        self._today = today
+
+    @property
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    def refresh(self) -> None:
+        """Pick up knowledge-base edits (admin commands) without a restart."""
+        self.kb.reload()
+        self.matcher = Matcher(self.kb)
+
+    def ask(
+        self,
+        question: str,
+        passports: list[str] | None = None,
+        *,
+        topics: list[str] | None = None,
+        code: str | None = None,
+    ) -> Answer:
+        """Answer a question; `code`/`topics` force a destination and topics (buttons, deep links)."""
+        understanding = self.matcher.understand(question, passports)
+        if code is not None:
+            understanding.destinations = [code] if code in self.kb.places else []
+            understanding.confidence = 1.0 if understanding.destinations else 0.0
+            understanding.ambiguous = []
+        if topics is not None:
+            understanding.topics = [t for t in topics if t in TOPICS]
+        if passports and code is not None:
+            understanding.passports = list(dict.fromkeys(passports))
+        answer = self.compose(understanding)
+        answer.messages = self.renderer.render(answer)
+        return answer
+
+    # -- composing ---------------------------------------------------------------------
+    def _fact(self, row: dict[str, Any]) -> dict[str, Any]:
+        age = age_days(row["checked"], self.today)
+        return {
+            "source": row["source"],
+            "checked": row["checked"],
+            "age_days": age,
+            "stale": age > self.stale_days,
+            "unverified": bool(row.get("unverified")),
+        }
+
+    def compose(self, u: Understanding) -> Answer:
+        answer = Answer(question=u.question, answered=False, understanding=u, topics=list(u.topics))
+        if u.ambiguous and not u.destinations:
+            answer.reason = "ambiguous"
+            answer.suggestions = self._suggest(u.ambiguous)
+            return answer
+        if not u.destinations:
+            answer.reason = "nothing"
+            answer.suggestions = self._suggest(u.suggestions)
+            return answer
+        if u.confidence < CONFIDENCE_THRESHOLD:
+            answer.reason = "unsure"
+            answer.suggestions = self._suggest(u.destinations)
+            return answer
+        place = self.kb.places[u.destinations[0]]
+        answer.answered = True
+        answer.code, answer.name, answer.flag = place.code, place.name, place.flag
+        answer.kind, answer.curated = place.kind, place.curated
+        answer.suggestions = self._suggest(u.destinations[1:] + u.suggestions)
+        wanted = set(u.topics) or set(TOPICS)
+        overview = not u.topics
+        if place.status:
+            answer.status = {**place.status, **self._fact(place.status)}
+        if "entry" in wanted:
+            answer.entry = self._entry(place, u.passports)
+        if "safety" in wanted or overview:
+            advisories = [AdvisoryFact(**self._fact(a), issuer=a["issuer"], level=a["level"], label=a["label"],
+                                       as_of=a["as_of"], origin=a["origin"]) for a in self._advisories(place)]
+            answer.advisories = advisories
+        if "safety" in wanted:
+            answer.consular = {**place.consular, **self._fact(place.consular)} if place.consular else None
+        if "status" in wanted:
+            events = place.events
+            if overview:
+                events = events[-OVERVIEW_LIMITS["events"]:]
+            answer.events = [
+                EventFact(**self._fact(e), date=e["date"], kind=e["kind"], summary=e["summary"], scope=e["scope"])
+                for e in events
+            ]
+        if "reports" in wanted:
+            answer.reports = self._reports(place, u.theme, limit=OVERVIEW_LIMITS["reports"] if overview else 10)
+        if "howto" in wanted:
+            howto = place.howto[: OVERVIEW_LIMITS["howto"]] if overview else place.howto
+            answer.howto = [HowtoFact(**self._fact(h), kind=h["kind"], name=h["name"], summary=h["summary"])
+                            for h in howto]
+        self._disclaim(answer, place, u)
+        answer.followups = self._followups(answer, u)
+        return answer
+
+    def _suggest(self, codes: list[str]) -> list[dict[str, str]]:
+        out = []
+        for code in dict.fromkeys(codes):
+            place = self.kb.places.get(code)
+            if place:
+                out.append({"code": code, "name": place.name, "flag": place.flag})
+        return out[:5]
+
+    def _advisories(self, place: Place) -> list[dict[str, Any]]:
+        """Newest advisory per issuer, curated before baseline; a region falls back to its country."""
+        rows = place.advisories or (self.kb.places[place.parent].advisories if place.parent in self.kb.places else [])
+        best: dict[str, dict[str, Any]] = {}
+        for row in sorted(rows, key=lambda r: (r["origin"] != "curated", r["as_of"]), reverse=False):
+            issuer = row["issuer"]
+            if issuer not in best or (row["origin"] == best[issuer]["origin"] and row["as_of"] > best[issuer]["as_of"]):
+                best[issuer] = row
+        return sorted(best.values(), key=lambda r: (r["issuer"] != "US", r["issuer"]))
+
+    def _entry(self, place: Place, passports: list[str]) -> list[EntryFact]:
+        facts: list[EntryFact] = []
+        if passports:
+            rows = []
+            for passport in passports:
+                rule = self.kb.entry_rule(place.code, passport)
+                if rule is None and passport == place.code:
+                    continue  # your own country
+                rows.append((passport, rule))
+        else:
+            rows = [(p, r) for p, r in place.curated_rules.items()]
+            rows.sort(key=lambda pr: (pr[0] == "*", pr[0]))
+        for passport, rule in rows:
+            pname = "All other passports" if passport == "*" else self._passport_name(passport)
+            if rule is None:
+                facts.append(EntryFact(source="", checked="", age_days=0, stale=False, unverified=True,
+                                       passport=passport, passport_name=pname, verdict="unknown",
+                                       verdict_label=VERDICTS["unknown"], origin="none",
+                                       summary="The knowledge base has no rule for this passport here."))
+                continue
+            lapsed = bool(rule.get("valid_until")) and rule["valid_until"] < self.today.isoformat()
+            facts.append(EntryFact(
+                **self._fact(rule),
+                passport=passport,
+                passport_name=pname,
+                verdict=rule["verdict"],
+                verdict_label=VERDICTS.get(rule["verdict"], rule["verdict"]),
+                origin=rule["origin"],
+                summary=rule["summary"],
+                details=rule.get("details"),
+                exception=rule.get("exception"),
+                valid_until=rule.get("valid_until"),
+                lapsed=lapsed,
+                default_rule=bool(rule.get("default")),
+            ))
+        return facts
+
+    def _passport_name(self, code: str) -> str:
+        place = self.kb.places.get(code)
+        return f"{place.name} passport" if place else f"{code} passport"
+
+    def _reports(self, place: Place, theme: str, limit: int) -> list[ReportFact]:
+        reports = list(place.reports)
+        if theme and reports:
+            ranked = self.kb.search_reports(place.code, theme)
+            order = {rid: i for i, rid in enumerate(ranked)}
+            reports.sort(key=lambda r: order.get(r["id"], len(order)))  # stable: newest first within a rank
+        return [
+            ReportFact(**self._fact(r), traveler=r["traveler"], date=r["date"], summary=r["summary"],
+                       tags=r["tags"] or "", origin=r["origin"])
+            for r in reports[:limit]
+        ]
+
+    def _disclaim(self, answer: Answer, place: Place, u: Understanding) -> None:
+        level4 = [a for a in self._advisories(place) if a["level"] == 4]
+        closed = bool(place.status and place.status["state"] == "closed")
+        if level4 or closed:
+            parts = []
+            if level4:
+                parts.append(f"The {level4[0]['issuer']} government rates {place.name} Level 4: do not travel.")
+            if closed:
+                parts.append(f"{place.name} is closed to visitors.")
+            parts.append(
+                "Going anyway can mean arrest, detention, kidnapping or worse, insurance that does not pay out, "
+                "and no one able to help you."
+            )
+            answer.warnings.append(" ".join(parts))
+        invalid = [e for e in answer.entry if e.verdict == "passport-invalid"]
+        for fact in invalid:
+            text = (
+                f"Legal warning: your own government does not allow the {fact.passport_name} to be used for "
+                f"{place.name}. Travelling on it anyway can cost you the passport and lead to prosecution."
+            )
+            if fact.exception:
+                text += f" The lawful route: {fact.exception}"
+            answer.warnings.append(text)
+        if invalid and len(u.passports) > 1:
+            answer.warnings.append(
+                "Holding a second passport does not lift the rules your other country of citizenship applies to "
+                "you, and consular help may be limited. Get legal advice before relying on it."
+            )
+        if place.consular and not answer.consular:
+            answer.consular = {**place.consular, **self._fact(place.consular)}
+        if any(e.origin == "baseline" for e in answer.entry):
+            answer.disclaimers.append(
+                f"Rules marked 'baseline' come from the Passport Index dataset of {PASSPORT_INDEX_DATE}; "
+                "we have not checked them for this destination."
+            )
+        if any(getattr(f, "stale", False) for f in _all_facts(answer)):
+            answer.disclaimers.append(
+                f"Facts marked 'may be out of date' were last checked more than {self.stale_days} days ago."
+            )
+        answer.disclaimers.append(GENERAL_DISCLAIMER)
+
+    def _followups(self, answer: Answer, u: Understanding) -> list[Followup]:
+        out = [
+            Followup(TOPIC_LABELS[t], answer.code or "", [t], u.passports)
+            for t in TOPICS
+            if [t] != u.topics
+        ]
+        if len(u.passports) > 1:
+            for p in u.passports:
+                out.append(Followup(f"Only {self._passport_name(p)}", answer.code or "", u.topics, [p]))
+        return out
+
+
+def _all_facts(answer: Answer) -> list[Any]:
+    return [*answer.entry, *answer.advisories, *answer.events, *answer.reports, *answer.howto]
