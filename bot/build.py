@@ -58,14 +58,18 @@ def create_kb_tables(db: sqlite_utils.Database) -> None:
         pk="code",
     )
     db["names"].create(
-        {"id": int, "code": str, "name": str, "lang": str, "kind": str}, pk="id", foreign_keys=[("code", "destinations")]
+        {"id": int, "code": str, "name": str, "lang": str, "kind": str},
+        pk="id",
+        foreign_keys=[("code", "destinations")],
     )
     db["demonyms"].create(
         {"id": int, "code": str, "demonym": str, "lang": str}, pk="id", foreign_keys=[("code", "destinations")]
     )
     src = {"source": str, "checked": str, "unverified": int}
     db["status"].create(
-        {"code": str, "state": str, "summary": str, "as_of": str, **src}, pk="code", foreign_keys=[("code", "destinations")]
+        {"code": str, "state": str, "summary": str, "as_of": str, **src},
+        pk="code",
+        foreign_keys=[("code", "destinations")],
     )
     db["advisories"].create(
         {"id": int, "code": str, "issuer": str, "level": int, "label": str, "as_of": str, **src, "origin": str},
@@ -204,64 +208,80 @@ def _reference_rows(
     countries: dict[str, Country], ref_dir: Path, curated_codes: set[str]
 ) -> Iterable[tuple[str, list[dict[str, Any]]]]:
     aliases = load_alias_file(ref_dir)
-    yield "names", [
-        {"code": c.code, "name": name, "lang": lang, "kind": kind}
-        for c in countries.values()
-        for name, lang, kind in c.names
-        if name.strip()
-    ]
-    yield "names", [
-        {"code": code, "name": alias, "lang": "und", "kind": "alias"}
-        for code, names in aliases.aliases.items()
-        for alias in names
-    ]
-    yield "names", [
-        {"code": code, "name": name, "lang": "und", "kind": "ambiguous"}
-        for name, codes in aliases.ambiguous.items()
-        for code in codes
-    ] + [{"code": code, "name": name, "lang": "und", "kind": "weak"} for name, code in aliases.weak.items()]
-    yield "demonyms", [
-        {"code": c.code, "demonym": form, "lang": lang} for c in countries.values() for form, lang in c.demonyms
-    ] + [
-        {"code": code, "demonym": form, "lang": "und"}
-        for code, forms in aliases.demonyms.items()
-        for form in forms
-    ]
-    yield "entry_rules", [
-        {
-            "destination": r.destination,
-            "passport": r.passport,
-            "verdict": r.verdict,
-            "summary": r.summary,
-            "details": None,
-            "exception": None,
-            "valid_until": None,
-            "days": r.days,
-            "source": PASSPORT_INDEX_URL,
-            "checked": PASSPORT_INDEX_DATE,
-            "unverified": 0,
-            "origin": "baseline",
-        }
-        for r in load_passport_index(ref_dir)
-        if r.destination in countries
-    ]
+    yield (
+        "names",
+        [
+            {"code": c.code, "name": name, "lang": lang, "kind": kind}
+            for c in countries.values()
+            for name, lang, kind in c.names
+            if name.strip()
+        ],
+    )
+    yield (
+        "names",
+        [
+            {"code": code, "name": alias, "lang": "und", "kind": "alias"}
+            for code, names in aliases.aliases.items()
+            for alias in names
+        ],
+    )
+    yield (
+        "names",
+        [
+            {"code": code, "name": name, "lang": "und", "kind": "ambiguous"}
+            for name, codes in aliases.ambiguous.items()
+            for code in codes
+        ]
+        + [{"code": code, "name": name, "lang": "und", "kind": "weak"} for name, code in aliases.weak.items()],
+    )
+    yield (
+        "demonyms",
+        [{"code": c.code, "demonym": form, "lang": lang} for c in countries.values() for form, lang in c.demonyms]
+        + [
+            {"code": code, "demonym": form, "lang": "und"} for code, forms in aliases.demonyms.items() for form in forms
+        ],
+    )
+    yield (
+        "entry_rules",
+        [
+            {
+                "destination": r.destination,
+                "passport": r.passport,
+                "verdict": r.verdict,
+                "summary": r.summary,
+                "details": None,
+                "exception": None,
+                "valid_until": None,
+                "days": r.days,
+                "source": PASSPORT_INDEX_URL,
+                "checked": PASSPORT_INDEX_DATE,
+                "unverified": 0,
+                "origin": "baseline",
+            }
+            for r in load_passport_index(ref_dir)
+            if r.destination in countries
+        ],
+    )
     index = name_index(countries)
     advisories = load_us_advisories(ref_dir, index) + load_uk_advisories(ref_dir, index)
-    yield "advisories", [
-        {
-            "code": a.code,
-            "issuer": a.issuer,
-            "level": a.level,
-            "label": a.label,
-            "as_of": a.as_of,
-            "source": a.source,
-            "checked": a.checked,
-            "unverified": 0,
-            "origin": "baseline",
-        }
-        for a in advisories
-        if a.code in countries
-    ]
+    yield (
+        "advisories",
+        [
+            {
+                "code": a.code,
+                "issuer": a.issuer,
+                "level": a.level,
+                "label": a.label,
+                "as_of": a.as_of,
+                "source": a.source,
+                "checked": a.checked,
+                "unverified": 0,
+                "origin": "baseline",
+            }
+            for a in advisories
+            if a.code in countries
+        ],
+    )
 
 
 def common_words() -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TextIO
 
 from bot.answer import Engine
@@ -17,10 +18,8 @@ WELCOME = (
 def run_chat(engine: Engine, stdin: TextIO, stdout: TextIO, passports: list[str] | None = None) -> int:
     interactive = stdin.isatty()
     if interactive:
-        try:
-            import readline  # noqa: F401  - line editing and history for input()
-        except ImportError:  # pragma: no cover - not on every platform
-            pass
+        with contextlib.suppress(ImportError):  # line editing and history for input()
+            import readline  # noqa: F401
     session_passports = list(passports or [])
     print(WELCOME, file=stdout)
     while True:

@@ -29,7 +29,7 @@ def _settings(args: argparse.Namespace) -> tuple[Settings, Path, Path]:
 def _run_build(args: argparse.Namespace) -> int:
     from bot.build import build
 
-    _settings_, kb, knowledge = _settings(args)
+    _unused, kb, knowledge = _settings(args)
     if args.if_missing and kb.exists():
         return 0
     try:

@@ -53,9 +53,7 @@ class KnowledgeBase:
         conn = self.conn
         places: dict[str, Place] = {}
         for r in conn.execute("SELECT * FROM destinations"):
-            places[r["code"]] = Place(
-                r["code"], r["name"], r["kind"], r["parent"], bool(r["curated"]), r["flag"] or ""
-            )
+            places[r["code"]] = Place(r["code"], r["name"], r["kind"], r["parent"], bool(r["curated"]), r["flag"] or "")
         for r in conn.execute("SELECT * FROM status"):
             places[r["code"]].status = dict(r)
         for r in conn.execute("SELECT * FROM advisories ORDER BY as_of DESC"):
@@ -71,7 +69,8 @@ class KnowledgeBase:
         for r in conn.execute("SELECT * FROM entry_rules WHERE origin = 'curated'"):
             places[r["destination"]].curated_rules[r["passport"]] = dict(r)
         names: list[tuple[str, str, str, str]] = [
-            (r["code"], r["name"], r["lang"], r["kind"]) for r in conn.execute("SELECT code, name, lang, kind FROM names")
+            (r["code"], r["name"], r["lang"], r["kind"])
+            for r in conn.execute("SELECT code, name, lang, kind FROM names")
         ]
         demonyms: list[tuple[str, str, str]] = [
             (r["code"], r["demonym"], r["lang"]) for r in conn.execute("SELECT code, demonym, lang FROM demonyms")

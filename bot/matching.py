@@ -391,9 +391,9 @@ class Matcher:
             for idx in range(len(spans) - 1):
                 a, b = spans[idx], spans[idx + 1]
                 gap = tokens[a.end : b.start]
-                if gap and all(t in CONJUNCTIONS or t == "," or t in ARTICLES for t in gap):
-                    if is_passport[idx] or is_passport[idx + 1]:
-                        is_passport[idx] = is_passport[idx + 1] = True
+                linked = gap and all(t in CONJUNCTIONS or t == "," or t in ARTICLES for t in gap)
+                if linked and (is_passport[idx] or is_passport[idx + 1]):
+                    is_passport[idx] = is_passport[idx + 1] = True
         passports = [s for s, p in zip(spans, is_passport, strict=True) if p]
         places = [s for s, p in zip(spans, is_passport, strict=True) if not p]
         return passports, places
