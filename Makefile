@@ -22,9 +22,10 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 build: $(STAMP)
 	$(BIN)/python -m bot build
 
+# With TELEGRAM_BOT_TOKEN set, run the bot; without it, the same answers in a terminal chat.
 run: $(STAMP)
 	$(BIN)/python -m bot build --if-missing
-	$(BIN)/python -m bot run
+	@if [ -n "$$TELEGRAM_BOT_TOKEN" ]; then $(BIN)/python -m bot run; else $(BIN)/python -m bot chat; fi
 
 test: $(TEST_STAMP)
 	$(BIN)/ruff check bot tests

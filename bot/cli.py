@@ -175,3 +175,12 @@ def _conf_chat(p: argparse.ArgumentParser) -> None:
 
 COMMANDS["ask"] = (_conf_ask, _run_ask, "answer one question (or a batch) from the command line")
 COMMANDS["chat"] = (_conf_chat, _run_chat, "interactive terminal chat on the same engine")
+
+
+def _run_run(args: argparse.Namespace) -> int:
+    from bot.tg.app import run
+
+    return run(Settings.from_env())
+
+
+COMMANDS["run"] = (lambda p: None, _run_run, "run the Telegram bot (long polling, or a webhook with WEBHOOK_URL)")

@@ -10,7 +10,16 @@ import sqlite3
 from pathlib import Path
 
 SCHEMA_VERSION = 1
-STATE_TABLES = ("users", "subscriptions", "unanswered", "audit", "pending_reports", "processed_updates", "questions")
+STATE_TABLES = (
+    "users",
+    "subscriptions",
+    "unanswered",
+    "audit",
+    "pending_reports",
+    "processed_updates",
+    "questions",
+    "dest_snapshots",
+)
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -60,6 +69,12 @@ _MIGRATIONS: dict[int, str] = {
         state TEXT NOT NULL DEFAULT 'pending',
         reason TEXT
     );
+    CREATE TABLE IF NOT EXISTS dest_snapshots (
+        code TEXT PRIMARY KEY,
+        digest TEXT NOT NULL,
+        snapshot TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
     CREATE TABLE IF NOT EXISTS processed_updates (
         update_id INTEGER PRIMARY KEY,
         at TEXT NOT NULL
@@ -87,6 +102,7 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     else:
         conn = sqlite3.connect(path, check_same_thread=False, timeout=5)
         conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.row_factory = sqlite3.Row

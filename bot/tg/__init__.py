@@ -1,0 +1,1 @@
+"""The Telegram side of Borderline: python-telegram-bot handlers over the shared answering engine."""

@@ -1,0 +1,164 @@
+"""Builds and runs the python-telegram-bot Application (long polling, or a webhook when configured)."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sys
+
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+    Update,
+)
+from telegram.constants import ChatType
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.answer import Engine
+from bot.changes import detect_changes
+from bot.config import Settings
+from bot.kb import KnowledgeBase, MissingDatabase
+from bot.logsetup import RedactToken, configure
+from bot.tg import handlers as h
+from bot.tg.flood import FloodGate
+from bot.users import UserStore
+
+log = logging.getLogger("borderline")
+
+PRIVATE_COMMANDS = [
+    ("start", "Welcome and examples"),
+    ("help", "What I can do"),
+    ("passport", "Save your passports: /passport US MX"),
+    ("follow", "Get updates about a destination: /follow KP"),
+    ("unfollow", "Stop updates: /unfollow KP"),
+    ("following", "Destinations you follow"),
+    ("about", "Sources, licences, disclaimer"),
+    ("privacy", "What is stored about you"),
+    ("forget", "Delete everything stored about you"),
+]
+GROUP_COMMANDS = [("ask", "Ask a question: /ask north korea"), ("help", "What I can do")]
+ADMIN_COMMANDS: list[tuple[str, str]] = []  # filled by the admin module when present
+
+
+def build_application(settings: Settings, engine: Engine) -> Application:
+    rate_limiter = AIORateLimiter(max_retries=3)
+    app = (
+        Application.builder()
+        .token(settings.token)
+        .base_url(f"{settings.api_url}/bot")
+        .base_file_url(f"{settings.api_url}/file/bot")
+        .rate_limiter(rate_limiter)
+        .concurrent_updates(8)
+        .connect_timeout(10)
+        .read_timeout(15)
+        .write_timeout(15)
+        .get_updates_read_timeout(40)
+        .post_init(_post_init)
+        .build()
+    )
+    flood = FloodGate(
+        limit=int(os.environ.get("FLOOD_LIMIT", "8")),
+        window=float(os.environ.get("FLOOD_WINDOW", "10")),
+        cooldown=float(os.environ.get("FLOOD_COOLDOWN", "30")),
+    )
+    app.bot_data["svc"] = h.Services(
+        settings=settings, engine=engine, users=UserStore(engine.kb.conn), flood=flood,
+        redact=RedactToken(settings.token),
+    )
+    private = filters.ChatType.PRIVATE
+    groups = filters.ChatType.GROUPS
+    app.add_handler(TypeHandler(Update, h.flood_guard), group=-1)
+    app.add_handler(CommandHandler("start", h.on_start, filters=private))
+    app.add_handler(CommandHandler("help", h.on_help))
+    app.add_handler(CommandHandler("ask", h.on_ask))
+    app.add_handler(CommandHandler("passport", h.on_passport, filters=private))
+    app.add_handler(CommandHandler("follow", h.on_follow, filters=private))
+    app.add_handler(CommandHandler("unfollow", h.on_unfollow, filters=private))
+    app.add_handler(CommandHandler("following", h.on_following, filters=private))
+    app.add_handler(CommandHandler("about", h.on_about))
+    app.add_handler(CommandHandler("privacy", h.on_privacy))
+    app.add_handler(CommandHandler("forget", h.on_forget, filters=private))
+    app.add_handler(CallbackQueryHandler(h.on_callback))
+    app.add_handler(InlineQueryHandler(h.on_inline))
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED, h.on_edited))
+    app.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, h.on_private_text))
+    app.add_handler(MessageHandler(groups & filters.TEXT & ~filters.COMMAND, h.on_group_text))
+    app.add_handler(MessageHandler(private & filters.COMMAND, _unknown_command))
+    app.add_handler(MessageHandler(filters.ALL & ~filters.TEXT & ~filters.StatusUpdate.ALL, h.on_unsupported))
+    app.add_error_handler(h.on_error)
+    if app.job_queue is not None:
+        interval = float(os.environ.get("CHANGE_POLL_SECONDS", "60"))
+        app.job_queue.run_repeating(h.watch_changes, interval=interval, first=interval, name="watch-changes")
+    return app
+
+
+async def _unknown_command(update: Update, context: object) -> None:
+    if update.effective_chat and update.effective_chat.type == ChatType.PRIVATE:
+        await update.effective_message.reply_text("I do not know that command. /help lists what I can do.")
+
+
+async def _post_init(app: Application) -> None:
+    services: h.Services = app.bot_data["svc"]
+    services.data_version = services.engine.kb.conn.execute("PRAGMA data_version").fetchone()[0]
+    detect_changes(services.engine.kb)  # record the starting point; followers hear of later changes
+    try:
+        await app.bot.set_my_commands(
+            [BotCommand(c, d) for c, d in PRIVATE_COMMANDS], scope=BotCommandScopeAllPrivateChats()
+        )
+        await app.bot.set_my_commands(
+            [BotCommand(c, d) for c, d in GROUP_COMMANDS], scope=BotCommandScopeAllGroupChats()
+        )
+        for admin in sorted(services.settings.admin_ids):
+            await app.bot.set_my_commands(
+                [BotCommand(c, d) for c, d in PRIVATE_COMMANDS + ADMIN_COMMANDS], scope=BotCommandScopeChat(admin)
+            )
+    except TelegramError as exc:
+        log.warning("could not set the command menu: %s", services.redact.redact(str(exc)))
+    log.info("bot @%s ready", app.bot.username)
+
+
+def run(settings: Settings) -> int:
+    configure(settings.log_level, settings.token)
+    if not settings.token:
+        print("error: TELEGRAM_BOT_TOKEN is not set (use `python -m bot chat` for the terminal chat)", file=sys.stderr)
+        return 2
+    if not settings.token_is_valid():
+        print("error: TELEGRAM_BOT_TOKEN is malformed (expected digits:35 characters from @BotFather)",
+              file=sys.stderr)
+        return 2
+    try:
+        kb = KnowledgeBase(settings.kb_path)
+    except MissingDatabase as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    engine = Engine(kb, stale_days=settings.stale_days)
+    app = build_application(settings, engine)
+    mode = "webhook" if settings.webhook_url else "polling"
+    log.info("starting with %d destinations (%s mode)", len(kb.places), mode)
+    if settings.webhook_url:
+        secret = hashlib.sha256(f"borderline:{settings.token}".encode()).hexdigest()[:48]
+        app.run_webhook(
+            listen="0.0.0.0",
+            port=settings.port,
+            url_path=f"hook/{secret[:16]}",
+            webhook_url=f"{settings.webhook_url.rstrip('/')}/hook/{secret[:16]}",
+            secret_token=secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES, poll_interval=0.0, timeout=30)
+    kb.close()
+    return 0

@@ -1,0 +1,46 @@
+"""Shared fixtures: one real knowledge base built once per test session from the repository's files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+KNOWLEDGE = ROOT / "knowledge"
+TODAY = dt.date(2026, 11, 25)
+
+
+@pytest.fixture(scope="session")
+def kb_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("kb") / "borderline.sqlite"
+    build(KNOWLEDGE, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def kb(kb_path: Path):  # noqa: ANN201
+    from bot.kb import KnowledgeBase
+
+    base = KnowledgeBase(kb_path)
+    yield base
+    base.close()
+
+
+@pytest.fixture(scope="session")
+def engine(kb):  # noqa: ANN001, ANN201
+    from bot.answer import Engine
+
+    return Engine(kb, today=TODAY)
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path: Path) -> Path:
+    """A private copy of the knowledge directory that a test may break."""
+    target = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, target)
+    return target

@@ -1,0 +1,231 @@
+"""The knowledge files, their validation, and the database built from them."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.build import build
+from bot.loader import KnowledgeError, parse_file
+from bot.reference import load_countries
+from tests.conftest import KNOWLEDGE, ROOT
+
+CURATED = (
+    "AF BY BF MM CF HT IR IQ LB LY ML NE KP RU SO SS SD SY UA VE YE TM ER CU BT SA CN-XZ GR-69 AQ IN-AN".split()
+)
+
+GOOD = """\
+code: ZZ-01
+name: Testland
+kind: region
+parent: FR
+aliases: [Testopolis]
+status:
+  state: closed
+  summary: Closed for testing.
+  as_of: 2025-01-01
+  source: https://example.org/status
+  checked: 2026-11-01
+advisories:
+  - issuer: US
+    level: 4
+    label: Do not travel
+    as_of: 2025-01-01
+    source: https://example.org/advisory
+    checked: 2026-11-01
+entry:
+  - passports: [US]
+    verdict: passport-invalid
+    summary: Not with a US passport.
+    source: https://example.org/us
+    checked: 2026-11-01
+  - passports: ['*']
+    verdict: closed
+    summary: Closed to everyone else.
+    source: https://example.org/all
+    checked: 2026-11-01
+"""
+
+
+def write(directory: Path, name: str, text: str) -> Path:
+    path = directory / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_good_file_loads(tmp_path: Path) -> None:
+    dest, problems = parse_file(write(tmp_path, "zz-01.yaml", GOOD))
+    assert problems == []
+    assert dest is not None and dest.code == "ZZ-01" and dest.entry[0].verdict == "passport-invalid"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "message"),
+    [
+        ("    source: https://example.org/us\n", "", 22, "entry rule has no source"),
+        ("    verdict: passport-invalid", "    verdict: maybe", 20, "entry rule: entry.verdict"),
+        ("  as_of: 2025-01-01\n  source: https://example.org/status", "  as_of: soon\n  source: https://example.org/status",
+         9, "status: status.as_of"),
+        ("    level: 4", "    level: high", 15, "advisory: advisories.level"),
+        ("    source: https://example.org/advisory", "    source: not a url", 18, "must be an http(s) URL"),
+        ("  - passports: ['*']", "  - passports: [FR]", 3, "default rule"),
+        ("aliases: [Testopolis]", "aliases: [Testopolis]\ncolour: blue", 6, "unknown field 'colour'"),
+        ("  state: closed", "  state: ajar", 8, "status: status.state"),
+        ("    checked: 2026-11-01\n  - passports: ['*']", "  - passports: ['*']", 19, "entry rule has no checked"),
+        ("  - passports: [US]", "  - passports: [usa]", 19, "not an ISO alpha-2 code"),
+    ],
+)
+def test_each_validation_error_names_file_and_line(
+    tmp_path: Path, old: str, new: str, line: int, message: str
+) -> None:
+    assert old in GOOD
+    path = write(tmp_path, "zz-01.yaml", GOOD.replace(old, new, 1))
+    dest, problems = parse_file(path)
+    assert dest is None
+    assert any(message in p.message for p in problems), problems
+    hit = next(p for p in problems if message in p.message)
+    assert hit.path.endswith("zz-01.yaml")
+    assert abs(hit.line - line) <= 1, (hit, line)
+
+
+def test_yaml_syntax_error_names_line(tmp_path: Path) -> None:
+    broken = GOOD.replace("  summary: Closed for testing.", "  summary: [unclosed", 1)
+    dest, problems = parse_file(write(tmp_path, "zz-01.yaml", broken))
+    assert dest is None
+    assert problems[0].message.startswith("YAML syntax error")
+    assert 9 <= problems[0].line <= 11
+
+
+def test_wrong_file_name_is_an_error(tmp_path: Path) -> None:
+    _dest, problems = parse_file(write(tmp_path, "other.yaml", GOOD))
+    assert problems and "must be named zz-01.yaml" in problems[0].message
+
+
+def test_build_reports_all_problems_and_keeps_old_database(knowledge_copy: Path, tmp_path: Path) -> None:
+    kb = tmp_path / "kb.sqlite"
+    build(knowledge_copy, kb)
+    before = file_hash(kb)
+    dest_dir = knowledge_copy / "destinations"
+    write(dest_dir, "zz-01.yaml", GOOD.replace("    source: https://example.org/us\n", ""))
+    write(dest_dir, "zz-02.yaml", GOOD.replace("ZZ-01", "ZZ-02").replace("verdict: closed", "verdict: nope"))
+    with pytest.raises(KnowledgeError) as err:
+        build(knowledge_copy, kb)
+    text = str(err.value)
+    assert "destinations/zz-01.yaml:" in text and "destinations/zz-02.yaml:" in text
+    assert file_hash(kb) == before
+    conn = sqlite3.connect(kb)
+    assert conn.execute("SELECT count(*) FROM destinations").fetchone()[0] >= 250
+    assert not list(tmp_path.glob("kb.sqlite.*.tmp"))
+
+
+def test_cli_build_exits_nonzero_naming_file_and_line(knowledge_copy: Path, tmp_path: Path) -> None:
+    write(knowledge_copy / "destinations", "zz-01.yaml", GOOD.replace("    verdict: passport-invalid", "    verdict: x"))
+    kb = tmp_path / "kb.sqlite"
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "build", "--knowledge", str(knowledge_copy), "--kb", str(kb)],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    assert proc.returncode == 1
+    assert "knowledge/destinations/zz-01.yaml:20: entry rule" in proc.stderr
+    assert not kb.exists()
+
+
+def test_check_lists_stale_facts_without_writing(tmp_path: Path) -> None:
+    kb = tmp_path / "never.sqlite"
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "check", "--days", "30", "--today", "2026-11-25", "--kb", str(kb)],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "curated destinations valid" in proc.stdout
+    assert "last checked more than 30 days ago" in proc.stdout
+    assert not kb.exists()
+
+
+def test_every_reference_country_is_a_destination_with_all_its_names(kb) -> None:  # noqa: ANN001
+    countries = load_countries(KNOWLEDGE / "reference")
+    assert set(countries) <= set(kb.places)
+    names = {(code, name) for code, name, _lang, _kind in kb.names}
+    kp = countries["KP"]
+    for name, _lang, _kind in kp.names:
+        assert ("KP", name) in names
+    assert ("KP", "Северная Корея") in names and ("KP", "Pyongyang") in names
+
+
+def test_curated_destinations_complete(kb) -> None:  # noqa: ANN001
+    for code in CURATED:
+        place = kb.places[code]
+        assert place.curated, code
+        assert place.status is not None, code
+        assert place.advisories, code
+        assert {"US", "GB", "*"} <= set(place.curated_rules), code
+
+
+def test_curated_rule_beats_baseline(kb) -> None:  # noqa: ANN001
+    baseline = kb.conn.execute(
+        "SELECT verdict FROM entry_rules WHERE destination='KP' AND passport='US' AND origin='baseline'"
+    ).fetchone()
+    assert baseline["verdict"] == "visa-required"
+    rule = kb.entry_rule("KP", "US")
+    assert rule["verdict"] == "passport-invalid" and rule["origin"] == "curated"
+    # a passport without a rule of its own gets the curated default, not the baseline
+    default = kb.entry_rule("KP", "FR")
+    assert default["origin"] == "curated" and default.get("default") is True
+    # an uncurated destination answers from the baseline
+    france = kb.entry_rule("FR", "US")
+    assert france["origin"] == "baseline" and france["checked"] == "2025-01-12"
+
+
+def test_user_state_survives_rebuild(knowledge_copy: Path, tmp_path: Path) -> None:
+    kb = tmp_path / "kb.sqlite"
+    build(knowledge_copy, kb)
+    conn = sqlite3.connect(kb)
+    with conn:
+        conn.execute("INSERT INTO users (user_id, passports, updated_at) VALUES (42, 'US MX', 'now')")
+        conn.execute("INSERT INTO subscriptions (user_id, code, created_at) VALUES (42, 'KP', 'now')")
+    conn.close()
+    build(knowledge_copy, kb)
+    conn = sqlite3.connect(kb)
+    assert conn.execute("SELECT passports FROM users WHERE user_id=42").fetchone()[0] == "US MX"
+    assert conn.execute("SELECT code FROM subscriptions WHERE user_id=42").fetchone()[0] == "KP"
+
+
+def test_fts_indexes_reports_and_events(kb) -> None:  # noqa: ANN001
+    hits = kb.conn.execute("SELECT count(*) FROM reports_fts WHERE reports_fts MATCH 'marathon'").fetchone()[0]
+    assert hits >= 2
+    assert kb.conn.execute("SELECT count(*) FROM events_fts WHERE events_fts MATCH 'Rason'").fetchone()[0] >= 1
+
+
+def test_north_korea_content() -> None:
+    data = yaml.safe_load((KNOWLEDGE / "destinations" / "kp.yaml").read_text(encoding="utf-8"))
+    aliases = {a.casefold() for a in data["aliases"]}
+    assert {"rason", "wonsan-kalma"} <= aliases
+    rules = {p: r for r in data["entry"] for p in r["passports"]}
+    us = rules["US"]
+    assert us["verdict"] == "passport-invalid"
+    assert str(us["valid_until"]) == "2026-08-31"
+    assert "validation" in us["exception"].lower()
+    for passport in ("MX", "RU", "CN", "KR", "GB", "*"):
+        assert passport in rules, passport
+    events = {(str(e["date"]), e["kind"]) for e in data["events"]}
+    assert ("2025-02-20", "reopening") in events
+    assert any(d.startswith("2020") and k == "closure" for d, k in events)
+    assert any(d.startswith("2025-03") and k == "suspension" for d, k in events)
+    assert any(d == "2025-04-06" for d, _k in events)
+    assert any("wonsan" in e["summary"].lower() for e in data["events"])
+    travelers = " ".join(r["traveler"] for r in data["reports"])
+    assert "Alex Page" in travelers and "Cameron Mofid" in travelers
+    assert all("marathon" in r["tags"] for r in data["reports"])
+    assert data["consular"]["summary"] and "sweden" in data["consular"]["summary"].lower()
+    for fact in [data["status"], *data["advisories"], *data["entry"], *data["events"], *data["reports"]]:
+        assert fact["source"].startswith("http") and fact["checked"]
