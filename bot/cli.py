@@ -184,3 +184,19 @@ def _run_run(args: argparse.Namespace) -> int:
 
 
 COMMANDS["run"] = (lambda p: None, _run_run, "run the Telegram bot (long polling, or a webhook with WEBHOOK_URL)")
+
+
+def _run_bench(args: argparse.Namespace) -> int:
+    from bot.bench import run_bench
+
+    _s, kb, _k = _settings(args)
+    return run_bench(kb, quick=args.quick, as_json=args.json)
+
+
+def _conf_bench(p: argparse.ArgumentParser) -> None:
+    _kb_args(p)
+    p.add_argument("--json", action="store_true", help="one JSON object instead of a table")
+    p.add_argument("--quick", action="store_true", help="smaller run, under a minute")
+
+
+COMMANDS["bench"] = (_conf_bench, _run_bench, "measure latency, accuracy, throughput and memory")

@@ -1,0 +1,361 @@
+"""Admin edits of curated facts: validated like the knowledge files, atomic, audited, undoable.
+
+Every change stores the destination's complete curated rows before and after, so undo is a
+plain restore and a redelivered Telegram update (same update id) changes nothing twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from bot.schema import Advisory, Destination, EntryRule, Event, Howto, Report, Status
+
+CURATED_TABLES = ("status", "advisories", "entry_rules", "events", "reports", "howto", "consular", "names")
+_TABLE_KEY = {"entry_rules": "destination"}
+
+
+class AdminError(ValueError):
+    """A change that cannot be applied; the message is shown to the admin as is."""
+
+
+@dataclass(frozen=True)
+class Applied:
+    audit_id: int
+    code: str
+    action: str
+    summary: str
+    duplicate: bool = False
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def _rows(conn: sqlite3.Connection, code: str) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for table in CURATED_TABLES:
+        key = _TABLE_KEY.get(table, "code")
+        where = f"{key} = ?"
+        if table in ("advisories", "entry_rules", "reports"):
+            where += " AND origin != 'baseline'"
+        if table == "names":
+            where += " AND kind IN ('alias', 'curated')"
+        cur = conn.execute(f"SELECT * FROM {table} WHERE {where} ORDER BY rowid", (code,))
+        cols = [d[0] for d in cur.description]
+        out[table] = [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+    return out
+
+
+def _restore(conn: sqlite3.Connection, code: str, rows: dict[str, list[dict[str, Any]]]) -> None:
+    for table in CURATED_TABLES:
+        key = _TABLE_KEY.get(table, "code")
+        where = f"{key} = ?"
+        if table in ("advisories", "entry_rules", "reports"):
+            where += " AND origin != 'baseline'"
+        if table == "names":
+            where += " AND kind IN ('alias', 'curated')"
+        conn.execute(f"DELETE FROM {table} WHERE {where}", (code,))
+        for row in rows.get(table, []):
+            cols = ", ".join(row)
+            marks = ", ".join("?" for _ in row)
+            conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", tuple(row.values()))
+
+
+def _validate(model: type, data: dict[str, Any]) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'value'}: {e['msg'].removeprefix('Value error, ')}"
+            for e in exc.errors()
+        )
+        raise AdminError(problems) from None
+
+
+def _sourced(fact: Any) -> dict[str, Any]:
+    return {"source": fact.source, "checked": fact.checked.isoformat(), "unverified": int(fact.unverified)}
+
+
+class Admin:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def _curated(self, code: str) -> None:
+        row = self.conn.execute("SELECT curated FROM destinations WHERE code = ?", (code,)).fetchone()
+        if row is None:
+            raise AdminError(f"unknown destination {code}")
+        if not row[0]:
+            raise AdminError(f"{code} is not a curated destination: add a knowledge file for it first")
+
+    def apply(self, admin_id: int, update_id: int | None, code: str, action: str, data: dict[str, Any]) -> Applied:
+        """Validate and apply one change in one transaction, with its audit row."""
+        code = code.upper()
+        if update_id is not None:
+            dup = self.conn.execute(
+                "SELECT id, code, action FROM audit WHERE update_id = ? AND action = ?", (update_id, action)
+            ).fetchone()
+            if dup:
+                return Applied(dup[0], dup[1], dup[2], "already applied", duplicate=True)
+        self._curated(code)
+        today = dt.date.today().isoformat()
+        with self.conn:
+            self.conn.execute("SAVEPOINT admin_change")
+            try:
+                before = _rows(self.conn, code)
+                summary = getattr(self, f"_do_{action.replace('-', '_')}")(code, {"checked": today, **data})
+                after = _rows(self.conn, code)
+                if before == after:
+                    raise AdminError("nothing changed")
+                cur = self.conn.execute(
+                    "INSERT INTO audit (at, admin_id, update_id, code, action, before, after) VALUES (?,?,?,?,?,?,?)",
+                    (_now(), admin_id, update_id, code, action, json.dumps(before), json.dumps(after)),
+                )
+                self.conn.execute("RELEASE admin_change")
+            except Exception:
+                self.conn.execute("ROLLBACK TO admin_change")
+                self.conn.execute("RELEASE admin_change")
+                raise
+        return Applied(int(cur.lastrowid), code, action, summary)
+
+    # -- actions: each returns a one-line summary for followers and the audit ----------------
+    def _do_status(self, code: str, d: dict[str, Any]) -> str:
+        s = _validate(Status, {"as_of": d["checked"], **d})
+        self.conn.execute("DELETE FROM status WHERE code = ?", (code,))
+        self.conn.execute(
+            "INSERT INTO status (code, state, summary, as_of, source, checked, unverified) VALUES (?,?,?,?,?,?,?)",
+            (code, s.state, s.summary, s.as_of.isoformat(), s.source, s.checked.isoformat(), int(s.unverified)),
+        )
+        return f"status: {s.state}: {s.summary}"
+
+    def _do_advisory(self, code: str, d: dict[str, Any]) -> str:
+        a = _validate(Advisory, {"as_of": d["checked"], **d})
+        self.conn.execute(
+            "INSERT INTO advisories (code, issuer, level, label, as_of, source, checked, unverified, origin) "
+            "VALUES (?,?,?,?,?,?,?,?, 'curated')",
+            (code, a.issuer, a.level, a.label, a.as_of.isoformat(), a.source, a.checked.isoformat(), int(a.unverified)),
+        )
+        return f"{a.issuer} advisory{f' Level {a.level}' if a.level else ''}: {a.label}"
+
+    def _do_entry(self, code: str, d: dict[str, Any]) -> str:
+        r = _validate(EntryRule, d)
+        for passport in r.passports:
+            self.conn.execute(
+                "DELETE FROM entry_rules WHERE destination = ? AND passport = ? AND origin = 'curated'",
+                (code, passport),
+            )
+            self.conn.execute(
+                "INSERT INTO entry_rules (destination, passport, verdict, summary, details, exception, valid_until, "
+                "days, source, checked, unverified, origin) VALUES (?,?,?,?,?,?,?,NULL,?,?,?, 'curated')",
+                (code, passport, r.verdict, r.summary, r.details, r.exception,
+                 r.valid_until.isoformat() if r.valid_until else None, r.source, r.checked.isoformat(),
+                 int(r.unverified)),
+            )
+        return f"entry for {','.join(r.passports)}: {r.verdict}"
+
+    def _do_unentry(self, code: str, d: dict[str, Any]) -> str:
+        passport = str(d.get("passport", "")).upper()
+        if passport == "*":
+            raise AdminError("the default rule ('*') cannot be removed, only changed")
+        cur = self.conn.execute(
+            "DELETE FROM entry_rules WHERE destination = ? AND passport = ? AND origin = 'curated'", (code, passport)
+        )
+        if not cur.rowcount:
+            raise AdminError(f"{code} has no curated rule for {passport}")
+        return f"entry rule for {passport} removed"
+
+    def _do_event(self, code: str, d: dict[str, Any]) -> str:
+        e = _validate(Event, d)
+        self.conn.execute(
+            "INSERT INTO events (code, date, kind, scope, summary, source, checked, unverified) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            (code, e.date, e.kind, e.scope, e.summary, e.source, e.checked.isoformat(), int(e.unverified)),
+        )
+        return f"{e.kind} on {e.date}: {e.summary}"
+
+    def _do_report(self, code: str, d: dict[str, Any]) -> str:
+        r = _validate(Report, {k: v for k, v in d.items() if k != "origin"})
+        self.conn.execute(
+            "INSERT INTO reports (code, traveler, date, passport, summary, tags, source, checked, unverified, origin) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (code, r.traveler, r.date, r.passport, r.summary, " ".join(r.tags), r.source, r.checked.isoformat(),
+             int(r.unverified), d.get("origin", "curated")),
+        )
+        return f"new traveler report ({r.date})"
+
+    def _do_howto(self, code: str, d: dict[str, Any]) -> str:
+        h = _validate(Howto, d)
+        self.conn.execute(
+            "INSERT INTO howto (code, kind, name, summary, source, checked, unverified) VALUES (?,?,?,?,?,?,?)",
+            (code, h.kind, h.name, h.summary, h.source, h.checked.isoformat(), int(h.unverified)),
+        )
+        return f"how-to: {h.name}"
+
+    def _do_alias(self, code: str, d: dict[str, Any]) -> str:
+        name = str(d.get("name", "")).strip()
+        if not name or len(name) > 80:
+            raise AdminError("an alias needs 1 to 80 characters")
+        exists = self.conn.execute(
+            "SELECT 1 FROM names WHERE code = ? AND name = ? AND kind = 'alias'", (code, name)
+        ).fetchone()
+        if exists:
+            raise AdminError(f"{code} already has the alias {name!r}")
+        self.conn.execute("INSERT INTO names (code, name, lang, kind) VALUES (?, ?, 'und', 'alias')", (code, name))
+        return f"new name: {name}"
+
+    def _do_unalias(self, code: str, d: dict[str, Any]) -> str:
+        name = str(d.get("name", "")).strip()
+        cur = self.conn.execute("DELETE FROM names WHERE code = ? AND name = ? AND kind = 'alias'", (code, name))
+        if not cur.rowcount:
+            raise AdminError(f"{code} has no alias {name!r}")
+        return f"name removed: {name}"
+
+    def _do_remove(self, code: str, d: dict[str, Any]) -> str:
+        """Remove the n-th event / report / how-to / advisory as listed by /facts."""
+        table = {"event": "events", "report": "reports", "howto": "howto", "advisory": "advisories"}.get(d["kind"])
+        if table is None:
+            raise AdminError("kind must be event, report, howto or advisory")
+        rows = self.facts(code).get(table, [])
+        index = int(d["number"]) - 1
+        if not 0 <= index < len(rows):
+            raise AdminError(f"there is no {d['kind']} number {d['number']} (see /facts {code})")
+        if table == "advisories" and len(rows) == 1:
+            raise AdminError("a destination keeps at least one advisory")
+        self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (rows[index]["id"],))
+        return f"{d['kind']} removed"
+
+    def _do_verify(self, code: str, d: dict[str, Any]) -> str:
+        today = d["checked"]
+        for table in ("status", "advisories", "events", "reports", "howto", "consular"):
+            extra = " AND origin = 'curated'" if table in ("advisories", "reports") else ""
+            self.conn.execute(f"UPDATE {table} SET checked = ? WHERE code = ?{extra}", (today, code))
+        self.conn.execute(
+            "UPDATE entry_rules SET checked = ? WHERE destination = ? AND origin = 'curated'", (today, code)
+        )
+        return f"all facts re-checked on {today}"
+
+    # -- reading ------------------------------------------------------------------------------
+    def facts(self, code: str) -> dict[str, list[dict[str, Any]]]:
+        out = {}
+        for table in ("advisories", "events", "reports", "howto"):
+            extra = " AND origin != 'baseline'" if table == "advisories" else ""
+            order = "date, id" if table == "events" else "id"
+            cur = self.conn.execute(f"SELECT * FROM {table} WHERE code = ?{extra} ORDER BY {order}", (code,))
+            cols = [c[0] for c in cur.description]
+            out[table] = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+        return out
+
+    def history(self, code: str, limit: int = 10) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT id, at, admin_id, action, after FROM audit WHERE code = ? ORDER BY id DESC LIMIT ?",
+            (code.upper(), limit),
+        ).fetchall()
+        return [{"id": r[0], "at": r[1], "admin_id": r[2], "action": r[3]} for r in rows]
+
+    def undo(self, admin_id: int, update_id: int | None) -> Applied:
+        """Revert this admin's latest change that is not itself undone; the undo is audited too."""
+        if update_id is not None:
+            dup = self.conn.execute(
+                "SELECT id, code FROM audit WHERE update_id = ? AND action LIKE 'undo%'", (update_id,)
+            ).fetchone()
+            if dup:
+                return Applied(dup[0], dup[1], "undo", "already applied", duplicate=True)
+        undone = {
+            int(r[0].split("#")[1])
+            for r in self.conn.execute("SELECT action FROM audit WHERE action LIKE 'undo #%'")
+        }
+        for row in self.conn.execute(
+            "SELECT id, code, action, before, after FROM audit WHERE admin_id = ? AND action NOT LIKE 'undo%' "
+            "ORDER BY id DESC",
+            (admin_id,),
+        ).fetchall():
+            if row[0] in undone:
+                continue
+            audit_id, code, action, before, after = row
+            with self.conn:
+                _restore(self.conn, code, json.loads(before))
+                cur = self.conn.execute(
+                    "INSERT INTO audit (at, admin_id, update_id, code, action, before, after) VALUES (?,?,?,?,?,?,?)",
+                    (_now(), admin_id, update_id, code, f"undo #{audit_id}", after, before),
+                )
+            return Applied(int(cur.lastrowid), code, f"undo #{audit_id}", f"reverted: {action}")
+        raise AdminError("you have no change left to undo")
+
+
+# -- export back to knowledge files -------------------------------------------------------------
+def _fact(row: dict[str, Any]) -> dict[str, Any]:
+    out = {"source": row["source"], "checked": row["checked"]}
+    if row.get("unverified"):
+        out["unverified"] = True
+    return out
+
+
+def export_destination(conn: sqlite3.Connection, code: str) -> dict[str, Any]:
+    dest = conn.execute("SELECT * FROM destinations WHERE code = ?", (code,)).fetchone()
+    rows = _rows(conn, code)
+    cols = [d[0] for d in conn.execute("SELECT * FROM destinations LIMIT 0").description]
+    d = dict(zip(cols, dest, strict=True))
+    data: dict[str, Any] = {"code": code, "name": d["name"], "kind": d["kind"]}
+    if d["parent"]:
+        data["parent"] = d["parent"]
+    data["aliases"] = [n["name"] for n in rows["names"] if n["kind"] == "alias"]
+    status = rows["status"][0]
+    data["status"] = {"state": status["state"], "summary": status["summary"], "as_of": status["as_of"], **_fact(status)}
+    data["advisories"] = [
+        {"issuer": a["issuer"], **({"level": a["level"]} if a["level"] else {}), "label": a["label"],
+         "as_of": a["as_of"], **_fact(a)}
+        for a in rows["advisories"]
+    ]
+    grouped: dict[tuple, list[str]] = {}
+    by_key: dict[tuple, dict[str, Any]] = {}
+    for r in rows["entry_rules"]:
+        key = tuple((k, r[k]) for k in ("verdict", "summary", "details", "exception", "valid_until", "source",
+                                        "checked", "unverified"))
+        grouped.setdefault(key, []).append(r["passport"])
+        by_key[key] = r
+    data["entry"] = []
+    for key, passports in grouped.items():
+        r = by_key[key]
+        rule: dict[str, Any] = {"passports": passports, "verdict": r["verdict"], "summary": r["summary"]}
+        for opt in ("details", "exception", "valid_until"):
+            if r[opt]:
+                rule[opt] = r[opt]
+        data["entry"].append({**rule, **_fact(r)})
+    data["events"] = [
+        {"date": e["date"], "kind": e["kind"], **({"scope": e["scope"]} if e["scope"] else {}),
+         "summary": e["summary"], **_fact(e)}
+        for e in rows["events"]
+    ]
+    data["reports"] = [
+        {"traveler": r["traveler"], "date": r["date"], **({"passport": r["passport"]} if r["passport"] else {}),
+         "summary": r["summary"], "tags": (r["tags"] or "").split(), **_fact(r)}
+        for r in rows["reports"]
+    ]
+    data["howto"] = [{"kind": h["kind"], "name": h["name"], "summary": h["summary"], **_fact(h)}
+                     for h in rows["howto"]]
+    if rows["consular"]:
+        c = rows["consular"][0]
+        data["consular"] = {"summary": c["summary"], **_fact(c)}
+    for empty in ("events", "reports", "howto", "aliases"):
+        if not data[empty]:
+            data.pop(empty)
+    Destination.model_validate(data)  # an export must build again
+    return data
+
+
+def export_all(conn: sqlite3.Connection, out_dir: Path) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for (code,) in conn.execute("SELECT code FROM destinations WHERE curated = 1 ORDER BY code").fetchall():
+        path = out_dir / f"{code.lower()}.yaml"
+        text = yaml.safe_dump(export_destination(conn, code), sort_keys=False, allow_unicode=True, width=100)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,155 @@
+"""Composing and rendering: dates, sources, disclaimers, safe HTML, message splitting."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.render import MAX_MESSAGE, html_problems, split_messages, to_plain, visible_length
+from tests.conftest import ROOT
+
+
+def test_us_passport_to_north_korea_is_invalid_with_legal_warning(engine) -> None:  # noqa: ANN001
+    answer = engine.ask("Can I go to North Korea with a US passport?")
+    assert answer.answered and answer.code == "KP"
+    us = answer.entry[0]
+    assert us.passport == "US" and us.verdict == "passport-invalid" and us.origin == "curated"
+    assert us.source.startswith("https://") and us.checked
+    text = "\n".join(answer.messages)
+    assert "Legal warning" in text and "validation" in text.lower()
+    assert "Level 4" in text  # strong disclaimer for a Level 4 destination
+    assert "not legal advice" in text
+    # the restriction's end date has passed without a confirmed renewal: say so, do not call it lifted
+    assert us.lapsed and "not confirmed a renewal" in text
+
+
+def test_dual_national_gets_both_passports_and_a_caution(engine) -> None:  # noqa: ANN001
+    answer = engine.ask("I'm a dual US and Mexican citizen, can I visit North Korea?")
+    assert [e.passport for e in answer.entry] == ["US", "MX"]
+    verdicts = {e.passport: e.verdict for e in answer.entry}
+    assert verdicts["US"] == "passport-invalid" and verdicts["MX"] != "passport-invalid"
+    assert any("second passport" in w for w in answer.warnings)
+    labels = [f.label for f in answer.followups]
+    assert "Only United States passport" in labels and "Only Mexico passport" in labels
+
+
+def test_baseline_answer_is_labelled_with_dataset_date(engine) -> None:  # noqa: ANN001
+    answer = engine.ask("Do I need a visa for France with a US passport?")
+    assert answer.code == "FR"
+    fact = answer.entry[0]
+    assert fact.origin == "baseline" and fact.checked == "2025-01-12" and fact.stale
+    text = "\n".join(answer.messages)
+    assert "baseline" in text and "2025-01-12" in text and "may be out of date" in text
+
+
+def test_reports_are_ranked_by_theme(engine) -> None:  # noqa: ANN001
+    answer = engine.ask("Has anyone run the Pyongyang marathon?")
+    assert answer.topics == ["reports"]
+    assert len(answer.reports) >= 2
+    assert all("marathon" in r.tags for r in answer.reports[:2])
+
+
+def test_status_topic_shows_timeline(engine) -> None:  # noqa: ANN001
+    answer = engine.ask("Is North Korea open again? when did it reopen")
+    assert "status" in answer.topics
+    dates = [e.date for e in answer.events]
+    assert dates == sorted(dates) and any(d.startswith("2025-02") for d in dates)
+
+
+def test_ambiguous_name_asks_which(engine) -> None:  # noqa: ANN001
+    answer = engine.ask("Is Korea safe?")
+    assert not answer.answered and answer.reason == "ambiguous"
+    assert {s["code"] for s in answer.suggestions} == {"KP", "KR"}
+    assert "Which one" in answer.messages[0]
+
+
+def test_nothing_matched_explains_and_suggests(engine) -> None:  # noqa: ANN001
+    answer = engine.ask("best pizza recipe")
+    assert not answer.answered and answer.reason == "nothing"
+    assert "Try:" in to_plain(answer.messages[0])
+    close = engine.ask("can I go to Eritera")
+    assert close.answered or "ER" in [s["code"] for s in close.suggestions]
+
+
+def test_html_from_knowledge_and_questions_is_escaped(engine) -> None:  # noqa: ANN001
+    answer = engine.ask("<b>North Korea</b> & </a> <script>")
+    for message in answer.messages:
+        assert html_problems(message) == []
+        assert "<script>" not in message
+
+
+def test_split_messages_respects_limit_and_paragraphs() -> None:
+    paragraphs = [f"<b>Part {i}</b> " + "x" * 900 for i in range(12)]
+    messages = split_messages("\n\n".join(paragraphs))
+    assert len(messages) > 1
+    for message in messages:
+        assert len(message) <= MAX_MESSAGE and html_problems(message) == []
+    assert "".join(messages).count("<b>Part") == 12
+    huge = split_messages("<i>" + "y" * 10_000 + "</i>")
+    assert all(len(m) <= MAX_MESSAGE and html_problems(m) == [] for m in huge)
+    assert sum(visible_length(m) for m in huge) == 10_000
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=10_000))
+def test_any_text_gives_wellformed_messages(engine, text: str) -> None:  # noqa: ANN001
+    answer = engine.ask(text)
+    assert answer.messages
+    for message in answer.messages:
+        assert html_problems(message) == [], message[:300]
+        assert len(message) <= MAX_MESSAGE
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["KP", "IR", "CU", "AQ", "CN-XZ", "FR", "US"]),
+       st.lists(st.sampled_from(["entry", "status", "safety", "reports", "howto"]), unique=True),
+       st.lists(st.sampled_from(["US", "GB", "MX", "RU", "KR", "DE"]), max_size=3, unique=True))
+def test_every_destination_topic_passport_combination_renders(engine, code, topics, passports) -> None:  # noqa: ANN001
+    answer = engine.ask("", passports, code=code, topics=topics)
+    assert answer.answered and answer.code == code
+    assert answer.disclaimers and answer.disclaimers[-1].startswith("Rules change")
+    for message in answer.messages:
+        assert html_problems(message) == []
+
+
+def test_ask_json_contract(kb_path) -> None:  # noqa: ANN001
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--kb", str(kb_path), "--json", "--passport", "US",
+         "Can I go to North Korea?"],
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    )
+    data = json.loads(proc.stdout)
+    for key in ("question", "answered", "destinations", "passports", "topics", "confidence", "suggestions",
+                "entry", "advisories", "events", "reports", "disclaimers", "messages"):
+        assert key in data, key
+    assert data["destinations"][0] == "KP" and data["passports"] == ["US"]
+    assert data["entry"][0]["verdict"] == "passport-invalid" and data["entry"][0]["origin"] == "curated"
+    assert set(data["entry"][0]) >= {"passport", "verdict", "origin", "summary", "source", "verified_on"}
+
+
+def test_ask_batch_reads_stdin_in_order(kb_path) -> None:  # noqa: ANN001
+    questions = "North Korea\nhello\nIs Cuba safe?\n"
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--kb", str(kb_path), "--json", "--batch", "-"],
+        input=questions, capture_output=True, text=True, cwd=ROOT, check=True,
+    )
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["question"] for r in rows] == ["North Korea", "hello", "Is Cuba safe?"]
+    assert [r["answered"] for r in rows] == [True, False, True]
+    assert rows[2]["destinations"] == ["CU"] and rows[2]["topics"] == ["safety"]
+
+
+def test_terminal_chat_answers_until_end_of_input(kb_path) -> None:  # noqa: ANN001
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--kb", str(kb_path)],
+        input="/passport US\nNorth Korea entry\n/passport XX\n", capture_output=True, text=True, cwd=ROOT,
+        check=True, timeout=60,
+    )
+    assert "Passports for this session: US" in proc.stdout
+    assert "Your passport is not valid there" in proc.stdout
+    assert "<b>" not in proc.stdout and "Unknown passport code(s): XX" in proc.stdout
+    assert proc.stdout.rstrip().endswith("bye")

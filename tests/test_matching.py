@@ -1,0 +1,122 @@
+"""Question understanding, scored against the labelled set in tests/data/questions.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.matching import CONFIDENCE_THRESHOLD
+
+LABELLED = Path(__file__).parent / "data" / "questions.yaml"
+
+
+def load_labelled() -> list[dict]:
+    return yaml.safe_load(LABELLED.read_text(encoding="utf-8"))
+
+
+def score(engine, items: list[dict]) -> dict[str, object]:  # noqa: ANN001
+    dest_ok = pass_ok = topic_ok = 0
+    misses: dict[str, list[str]] = {"destinations": [], "passports": [], "topics": [], "false_answers": []}
+    for item in items:
+        u = engine.matcher.understand(item["q"])
+        expected = item.get("destinations") or []
+        ambiguous = item.get("ambiguous") or []
+        if ambiguous:
+            got_dest = sorted(u.ambiguous or u.suggestions) == sorted(ambiguous) and not u.sure
+        elif expected:
+            got_dest = u.sure and u.destinations[:1] == expected[:1]
+        else:
+            got_dest = not u.sure
+            if u.sure:
+                misses["false_answers"].append(f"{item['q']!r} -> {u.destinations}")
+        dest_ok += got_dest
+        if not got_dest:
+            misses["destinations"].append(f"{item['q']!r}: want {expected or ambiguous} got {u.destinations} "
+                                          f"amb={u.ambiguous} c={u.confidence}")
+        if sorted(u.passports) == sorted(item.get("passports") or []):
+            pass_ok += 1
+        else:
+            misses["passports"].append(f"{item['q']!r}: want {item.get('passports')} got {u.passports}")
+        if sorted(u.topics) == sorted(item.get("topics") or []):
+            topic_ok += 1
+        else:
+            misses["topics"].append(f"{item['q']!r}: want {item.get('topics')} got {u.topics}")
+    n = len(items)
+    return {"n": n, "destinations": dest_ok / n, "passports": pass_ok / n, "topics": topic_ok / n, "misses": misses}
+
+
+def test_labelled_set_is_big_and_varied() -> None:
+    items = load_labelled()
+    assert len(items) >= 200
+    assert sum(1 for i in items if not i.get("destinations") and not i.get("ambiguous")) >= 20
+    assert sum(1 for i in items if len(i.get("passports") or []) >= 2) >= 5
+    assert sum(1 for i in items if i.get("ambiguous")) >= 4
+
+
+def test_accuracy_on_labelled_questions(engine) -> None:  # noqa: ANN001
+    result = score(engine, load_labelled())
+    misses = result["misses"]
+    report = (
+        f"n={result['n']} destinations={result['destinations']:.3f} passports={result['passports']:.3f} "
+        f"topics={result['topics']:.3f}\n" + "\n".join(f"{k}: {v}" for k, vs in misses.items() for v in vs[:40])
+    )
+    print(report)
+    assert not misses["false_answers"], report
+    assert result["destinations"] >= 0.95, report
+    assert result["passports"] >= 0.95, report
+    assert result["topics"] >= 0.90, report
+
+
+@pytest.mark.parametrize(
+    ("question", "codes"),
+    [
+        ("nortth korea", ["KP"]),
+        ("turkmenstan visa", ["TM"]),
+        ("is venezuala safe", ["VE"]),
+        ("Можно ли поехать в Северную Корею?", ["KP"]),
+        ("DPRK", ["KP"]),
+        ("KP", ["KP"]),
+        ("Lhasa permit", ["CN-XZ"]),
+        ("Darvaza gas crater", ["TM"]),
+        ("niger", ["NE"]),
+        ("Guinea", ["GN"]),
+        ("我可以去朝鲜吗", ["KP"]),
+    ],
+)
+def test_destination_examples(engine, question: str, codes: list[str]) -> None:  # noqa: ANN001
+    u = engine.matcher.understand(question)
+    assert u.destinations[: len(codes)] == codes and u.confidence >= CONFIDENCE_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what is a woman", "Chad is my friend, can he help me pack?", "how long to roast a turkey", "Can you help us?",
+     "hello", "?", "🙂🙂", "Is it safe?", "can I travel to mars", "I love Georgia peaches"],
+)
+def test_no_destination_traps(engine, question: str) -> None:  # noqa: ANN001
+    assert not engine.matcher.understand(question).sure
+
+
+@pytest.mark.parametrize(
+    ("question", "passports"),
+    [
+        ("with a US passport", ["US"]),
+        ("as an American", ["US"]),
+        ("I'm a Brit", ["GB"]),
+        ("holding a Russian passport", ["RU"]),
+        ("Mexican citizen", ["MX"]),
+        ("dual US and Mexican citizen", ["US", "MX"]),
+        ("I hold German and Turkish passports", ["DE", "TR"]),
+        ("с паспортом США", ["US"]),
+    ],
+)
+def test_passport_examples(engine, question: str, passports: list[str]) -> None:  # noqa: ANN001
+    assert sorted(engine.matcher.understand(question + " north korea").passports) == sorted(passports)
+
+
+def test_saved_passport_is_used_when_none_named(engine) -> None:  # noqa: ANN001
+    u = engine.matcher.understand("Can I go to Cuba?", ["GB"])
+    assert u.passports == ["GB"]
+    assert engine.matcher.understand("Can I go to Cuba as an American?", ["GB"]).passports == ["US"]
