@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import os
@@ -33,6 +34,7 @@ from bot.config import Settings
 from bot.kb import KnowledgeBase, MissingDatabase
 from bot.logsetup import RedactToken, configure
 from bot.tg import handlers as h
+from bot.tg.admin_handlers import ADMIN_COMMANDS, ADMIN_MENU, on_share, stale_digest
 from bot.tg.flood import FloodGate
 from bot.users import UserStore
 
@@ -48,9 +50,9 @@ PRIVATE_COMMANDS = [
     ("about", "Sources, licences, disclaimer"),
     ("privacy", "What is stored about you"),
     ("forget", "Delete everything stored about you"),
+    ("share", "Share a first-hand report: /share KP text"),
 ]
 GROUP_COMMANDS = [("ask", "Ask a question: /ask north korea"), ("help", "What I can do")]
-ADMIN_COMMANDS: list[tuple[str, str]] = []  # filled by the admin module when present
 
 
 def build_application(settings: Settings, engine: Engine) -> Application:
@@ -91,6 +93,9 @@ def build_application(settings: Settings, engine: Engine) -> Application:
     app.add_handler(CommandHandler("about", h.on_about))
     app.add_handler(CommandHandler("privacy", h.on_privacy))
     app.add_handler(CommandHandler("forget", h.on_forget, filters=private))
+    app.add_handler(CommandHandler("share", on_share, filters=private))
+    for name, handler in ADMIN_COMMANDS.items():
+        app.add_handler(CommandHandler(name, handler))  # admin_only refuses non-admins and groups
     app.add_handler(CallbackQueryHandler(h.on_callback))
     app.add_handler(InlineQueryHandler(h.on_inline))
     app.add_handler(MessageHandler(filters.UpdateType.EDITED, h.on_edited))
@@ -102,6 +107,10 @@ def build_application(settings: Settings, engine: Engine) -> Application:
     if app.job_queue is not None:
         interval = float(os.environ.get("CHANGE_POLL_SECONDS", "60"))
         app.job_queue.run_repeating(h.watch_changes, interval=interval, first=interval, name="watch-changes")
+        digest_at = dt.time.fromisoformat(os.environ.get("STALE_DIGEST_AT", "08:00"))
+        app.job_queue.run_daily(stale_digest, time=digest_at, name="stale-digest")
+        if os.environ.get("STALE_DIGEST_NOW"):
+            app.job_queue.run_once(stale_digest, when=1.0, name="stale-digest-now")
     return app
 
 
@@ -123,7 +132,7 @@ async def _post_init(app: Application) -> None:
         )
         for admin in sorted(services.settings.admin_ids):
             await app.bot.set_my_commands(
-                [BotCommand(c, d) for c, d in PRIVATE_COMMANDS + ADMIN_COMMANDS], scope=BotCommandScopeChat(admin)
+                [BotCommand(c, d) for c, d in PRIVATE_COMMANDS + ADMIN_MENU], scope=BotCommandScopeChat(admin)
             )
     except TelegramError as exc:
         log.warning("could not set the command menu: %s", services.redact.redact(str(exc)))
