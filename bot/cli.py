@@ -200,3 +200,54 @@ def _conf_bench(p: argparse.ArgumentParser) -> None:
 
 
 COMMANDS["bench"] = (_conf_bench, _run_bench, "measure latency, accuracy, throughput and memory")
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from bot.admin import export_all
+    from bot.store import connect
+
+    _s, kb, _k = _settings(args)
+    if not kb.exists():
+        print(f"{kb} not found: run `python -m bot build`", file=sys.stderr)
+        return 2
+    conn = connect(kb)
+    try:
+        paths = export_all(conn, Path(args.dir))
+    finally:
+        conn.close()
+    print(f"wrote {len(paths)} destination files to {args.dir}")
+    return 0
+
+
+def _conf_export(p: argparse.ArgumentParser) -> None:
+    _kb_args(p)
+    p.add_argument("dir", help="directory for the YAML files (e.g. knowledge/destinations)")
+
+
+def _run_backup(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    _s, kb, _k = _settings(args)
+    if not kb.exists():
+        print(f"{kb} not found", file=sys.stderr)
+        return 2
+    target = Path(args.path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    source = sqlite3.connect(kb, timeout=10)
+    dest = sqlite3.connect(target)
+    try:
+        source.backup(dest)  # consistent online copy, even while the bot writes
+    finally:
+        dest.close()
+        source.close()
+    print(f"backed up {kb} to {target}")
+    return 0
+
+
+def _conf_backup(p: argparse.ArgumentParser) -> None:
+    _kb_args(p)
+    p.add_argument("path", help="where to write the copy")
+
+
+COMMANDS["export"] = (_conf_export, _run_export, "write curated content from the database back to YAML files")
+COMMANDS["backup"] = (_conf_backup, _run_backup, "consistent online copy of the database (SQLite backup API)")
