@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 VERDICTS: dict[str, str] = {
     "visa-free": "No visa needed",
@@ -67,7 +67,7 @@ def _partial_date(value: object) -> str:
 
 
 Url = Annotated[str, AfterValidator(_url)]
-PartialDate = Annotated[str, Field(), AfterValidator(_partial_date)]
+PartialDate = Annotated[str, BeforeValidator(_partial_date)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 
 

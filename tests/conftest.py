@@ -23,7 +23,7 @@ def kb_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def kb(kb_path: Path):  # noqa: ANN201
+def kb(kb_path: Path):
     from bot.kb import KnowledgeBase
 
     base = KnowledgeBase(kb_path)
@@ -32,7 +32,7 @@ def kb(kb_path: Path):  # noqa: ANN201
 
 
 @pytest.fixture(scope="session")
-def engine(kb):  # noqa: ANN001, ANN201
+def engine(kb):
     from bot.answer import Engine
 
     return Engine(kb, today=TODAY)

@@ -13,7 +13,7 @@ from bot.render import MAX_MESSAGE, html_problems, split_messages, to_plain, vis
 from tests.conftest import ROOT
 
 
-def test_us_passport_to_north_korea_is_invalid_with_legal_warning(engine) -> None:  # noqa: ANN001
+def test_us_passport_to_north_korea_is_invalid_with_legal_warning(engine) -> None:
     answer = engine.ask("Can I go to North Korea with a US passport?")
     assert answer.answered and answer.code == "KP"
     us = answer.entry[0]
@@ -27,7 +27,7 @@ def test_us_passport_to_north_korea_is_invalid_with_legal_warning(engine) -> Non
     assert us.lapsed and "not confirmed a renewal" in text
 
 
-def test_dual_national_gets_both_passports_and_a_caution(engine) -> None:  # noqa: ANN001
+def test_dual_national_gets_both_passports_and_a_caution(engine) -> None:
     answer = engine.ask("I'm a dual US and Mexican citizen, can I visit North Korea?")
     assert [e.passport for e in answer.entry] == ["US", "MX"]
     verdicts = {e.passport: e.verdict for e in answer.entry}
@@ -37,7 +37,7 @@ def test_dual_national_gets_both_passports_and_a_caution(engine) -> None:  # noq
     assert "Only United States passport" in labels and "Only Mexico passport" in labels
 
 
-def test_baseline_answer_is_labelled_with_dataset_date(engine) -> None:  # noqa: ANN001
+def test_baseline_answer_is_labelled_with_dataset_date(engine) -> None:
     answer = engine.ask("Do I need a visa for France with a US passport?")
     assert answer.code == "FR"
     fact = answer.entry[0]
@@ -46,28 +46,28 @@ def test_baseline_answer_is_labelled_with_dataset_date(engine) -> None:  # noqa:
     assert "baseline" in text and "2025-01-12" in text and "may be out of date" in text
 
 
-def test_reports_are_ranked_by_theme(engine) -> None:  # noqa: ANN001
+def test_reports_are_ranked_by_theme(engine) -> None:
     answer = engine.ask("Has anyone run the Pyongyang marathon?")
     assert answer.topics == ["reports"]
     assert len(answer.reports) >= 2
     assert all("marathon" in r.tags for r in answer.reports[:2])
 
 
-def test_status_topic_shows_timeline(engine) -> None:  # noqa: ANN001
+def test_status_topic_shows_timeline(engine) -> None:
     answer = engine.ask("Is North Korea open again? when did it reopen")
     assert "status" in answer.topics
     dates = [e.date for e in answer.events]
     assert dates == sorted(dates) and any(d.startswith("2025-02") for d in dates)
 
 
-def test_ambiguous_name_asks_which(engine) -> None:  # noqa: ANN001
+def test_ambiguous_name_asks_which(engine) -> None:
     answer = engine.ask("Is Korea safe?")
     assert not answer.answered and answer.reason == "ambiguous"
     assert {s["code"] for s in answer.suggestions} == {"KP", "KR"}
     assert "Which one" in answer.messages[0]
 
 
-def test_nothing_matched_explains_and_suggests(engine) -> None:  # noqa: ANN001
+def test_nothing_matched_explains_and_suggests(engine) -> None:
     answer = engine.ask("best pizza recipe")
     assert not answer.answered and answer.reason == "nothing"
     assert "Try:" in to_plain(answer.messages[0])
@@ -75,7 +75,7 @@ def test_nothing_matched_explains_and_suggests(engine) -> None:  # noqa: ANN001
     assert close.answered or "ER" in [s["code"] for s in close.suggestions]
 
 
-def test_html_from_knowledge_and_questions_is_escaped(engine) -> None:  # noqa: ANN001
+def test_html_from_knowledge_and_questions_is_escaped(engine) -> None:
     answer = engine.ask("<b>North Korea</b> & </a> <script>")
     for message in answer.messages:
         assert html_problems(message) == []
@@ -96,7 +96,7 @@ def test_split_messages_respects_limit_and_paragraphs() -> None:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=10_000))
-def test_any_text_gives_wellformed_messages(engine, text: str) -> None:  # noqa: ANN001
+def test_any_text_gives_wellformed_messages(engine, text: str) -> None:
     answer = engine.ask(text)
     assert answer.messages
     for message in answer.messages:
@@ -108,7 +108,7 @@ def test_any_text_gives_wellformed_messages(engine, text: str) -> None:  # noqa:
 @given(st.sampled_from(["KP", "IR", "CU", "AQ", "CN-XZ", "FR", "US"]),
        st.lists(st.sampled_from(["entry", "status", "safety", "reports", "howto"]), unique=True),
        st.lists(st.sampled_from(["US", "GB", "MX", "RU", "KR", "DE"]), max_size=3, unique=True))
-def test_every_destination_topic_passport_combination_renders(engine, code, topics, passports) -> None:  # noqa: ANN001
+def test_every_destination_topic_passport_combination_renders(engine, code, topics, passports) -> None:
     answer = engine.ask("", passports, code=code, topics=topics)
     assert answer.answered and answer.code == code
     assert answer.disclaimers and answer.disclaimers[-1].startswith("Rules change")
@@ -116,7 +116,7 @@ def test_every_destination_topic_passport_combination_renders(engine, code, topi
         assert html_problems(message) == []
 
 
-def test_ask_json_contract(kb_path) -> None:  # noqa: ANN001
+def test_ask_json_contract(kb_path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "bot", "ask", "--kb", str(kb_path), "--json", "--passport", "US",
          "Can I go to North Korea?"],
@@ -131,7 +131,7 @@ def test_ask_json_contract(kb_path) -> None:  # noqa: ANN001
     assert set(data["entry"][0]) >= {"passport", "verdict", "origin", "summary", "source", "verified_on"}
 
 
-def test_ask_batch_reads_stdin_in_order(kb_path) -> None:  # noqa: ANN001
+def test_ask_batch_reads_stdin_in_order(kb_path) -> None:
     questions = "North Korea\nhello\nIs Cuba safe?\n"
     proc = subprocess.run(
         [sys.executable, "-m", "bot", "ask", "--kb", str(kb_path), "--json", "--batch", "-"],
@@ -143,7 +143,7 @@ def test_ask_batch_reads_stdin_in_order(kb_path) -> None:  # noqa: ANN001
     assert rows[2]["destinations"] == ["CU"] and rows[2]["topics"] == ["safety"]
 
 
-def test_terminal_chat_answers_until_end_of_input(kb_path) -> None:  # noqa: ANN001
+def test_terminal_chat_answers_until_end_of_input(kb_path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "bot", "chat", "--kb", str(kb_path)],
         input="/passport US\nNorth Korea entry\n/passport XX\n", capture_output=True, text=True, cwd=ROOT,

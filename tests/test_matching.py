@@ -16,7 +16,7 @@ def load_labelled() -> list[dict]:
     return yaml.safe_load(LABELLED.read_text(encoding="utf-8"))
 
 
-def score(engine, items: list[dict]) -> dict[str, object]:  # noqa: ANN001
+def score(engine, items: list[dict]) -> dict[str, object]:
     dest_ok = pass_ok = topic_ok = 0
     misses: dict[str, list[str]] = {"destinations": [], "passports": [], "topics": [], "false_answers": []}
     for item in items:
@@ -55,7 +55,7 @@ def test_labelled_set_is_big_and_varied() -> None:
     assert sum(1 for i in items if i.get("ambiguous")) >= 4
 
 
-def test_accuracy_on_labelled_questions(engine) -> None:  # noqa: ANN001
+def test_accuracy_on_labelled_questions(engine) -> None:
     result = score(engine, load_labelled())
     misses = result["misses"]
     report = (
@@ -85,7 +85,7 @@ def test_accuracy_on_labelled_questions(engine) -> None:  # noqa: ANN001
         ("我可以去朝鲜吗", ["KP"]),
     ],
 )
-def test_destination_examples(engine, question: str, codes: list[str]) -> None:  # noqa: ANN001
+def test_destination_examples(engine, question: str, codes: list[str]) -> None:
     u = engine.matcher.understand(question)
     assert u.destinations[: len(codes)] == codes and u.confidence >= CONFIDENCE_THRESHOLD
 
@@ -95,7 +95,7 @@ def test_destination_examples(engine, question: str, codes: list[str]) -> None: 
     ["what is a woman", "Chad is my friend, can he help me pack?", "how long to roast a turkey", "Can you help us?",
      "hello", "?", "🙂🙂", "Is it safe?", "can I travel to mars", "I love Georgia peaches"],
 )
-def test_no_destination_traps(engine, question: str) -> None:  # noqa: ANN001
+def test_no_destination_traps(engine, question: str) -> None:
     assert not engine.matcher.understand(question).sure
 
 
@@ -112,11 +112,11 @@ def test_no_destination_traps(engine, question: str) -> None:  # noqa: ANN001
         ("с паспортом США", ["US"]),
     ],
 )
-def test_passport_examples(engine, question: str, passports: list[str]) -> None:  # noqa: ANN001
+def test_passport_examples(engine, question: str, passports: list[str]) -> None:
     assert sorted(engine.matcher.understand(question + " north korea").passports) == sorted(passports)
 
 
-def test_saved_passport_is_used_when_none_named(engine) -> None:  # noqa: ANN001
+def test_saved_passport_is_used_when_none_named(engine) -> None:
     u = engine.matcher.understand("Can I go to Cuba?", ["GB"])
     assert u.passports == ["GB"]
     assert engine.matcher.understand("Can I go to Cuba as an American?", ["GB"]).passports == ["US"]
