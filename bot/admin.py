@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from bot import store
 from bot.schema import Advisory, Destination, EntryRule, Event, Howto, Report, Status
 
 CURATED_TABLES = ("status", "advisories", "entry_rules", "events", "reports", "howto", "consular", "names")
@@ -358,4 +359,5 @@ def export_all(conn: sqlite3.Connection, out_dir: Path) -> list[Path]:
         text = yaml.safe_dump(export_destination(conn, code), sort_keys=False, allow_unicode=True, width=100)
         path.write_text(text, encoding="utf-8")
         written.append(path)
+    store.record_export(conn)
     return written

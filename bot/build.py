@@ -389,10 +389,26 @@ def _carry_over_state(new_path: Path, old_path: Path) -> None:
         conn.close()
 
 
-def build(knowledge_dir: Path, kb_path: Path) -> BuildReport:
+class UnexportedEdits(RuntimeError):
+    """The live database holds admin edits that the knowledge files do not have yet."""
+
+
+def build(knowledge_dir: Path, kb_path: Path, *, discard_edits: bool = False) -> BuildReport:
     """Validate, write a fresh database beside the old one, and swap it in atomically."""
     started = time.perf_counter()
     destinations, countries = validate(knowledge_dir)
+    if kb_path.exists() and not discard_edits:
+        conn = sqlite3.connect(kb_path, timeout=5)
+        try:
+            pending = store.unexported_edits(conn)
+        finally:
+            conn.close()
+        if pending:
+            raise UnexportedEdits(
+                f"{kb_path} holds {pending} admin change(s) made since the last export; rebuilding from the "
+                "knowledge files would drop them. Run `python -m bot export knowledge/destinations` and commit, "
+                "or pass --discard-edits."
+            )
     kb_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=kb_path.name + ".", suffix=".tmp", dir=kb_path.parent)
     os.close(fd)

@@ -27,17 +27,20 @@ def _settings(args: argparse.Namespace) -> tuple[Settings, Path, Path]:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from bot.build import build
+    from bot.build import UnexportedEdits, build
 
     _unused, kb, knowledge = _settings(args)
     if args.if_missing and kb.exists():
         return 0
     try:
-        report = build(knowledge, kb)
+        report = build(knowledge, kb, discard_edits=args.discard_edits)
     except KnowledgeError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"build failed: {len(exc.problems)} problem(s); {kb} left untouched", file=sys.stderr)
+        return 1
+    except UnexportedEdits as exc:
+        print(f"build refused: {exc}", file=sys.stderr)
         return 1
     print(
         f"built {report.path}: {report.destinations} destinations ({report.curated} curated), "
@@ -49,6 +52,8 @@ def _run_build(args: argparse.Namespace) -> int:
 def _conf_build(p: argparse.ArgumentParser) -> None:
     _kb_args(p)
     p.add_argument("--if-missing", action="store_true", help="do nothing when the database exists")
+    p.add_argument("--discard-edits", action="store_true",
+                   help="rebuild even if admins changed facts since the last export (their edits are lost)")
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -204,7 +209,7 @@ COMMANDS["bench"] = (_conf_bench, _run_bench, "measure latency, accuracy, throug
 
 def _run_export(args: argparse.Namespace) -> int:
     from bot.admin import export_all
-    from bot.store import connect
+    from bot.store import connect, ensure_schema
 
     _s, kb, _k = _settings(args)
     if not kb.exists():
@@ -212,6 +217,7 @@ def _run_export(args: argparse.Namespace) -> int:
         return 2
     conn = connect(kb)
     try:
+        ensure_schema(conn)
         paths = export_all(conn, Path(args.dir))
     finally:
         conn.close()

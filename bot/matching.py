@@ -374,7 +374,8 @@ class Matcher:
             if after < len(tokens) and tokens[after] in PASSPORT_WORDS:
                 is_passport[idx] = True
             before = skip_back(span.start - 1, PASSPORT_LINKS)
-            if before >= 0 and tokens[before] in PASSPORT_WORDS:
+            linked_back = before < span.start - 1 or not tokens[before].isascii()
+            if before >= 0 and tokens[before] in PASSPORT_WORDS and linked_back:
                 is_passport[idx] = True  # "passport from Mexico", "паспортом США"
             trig = skip_back(span.start - 1, ARTICLES)
             if trig >= 0:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 STATE_TABLES = (
     "users",
     "subscriptions",
@@ -19,6 +19,7 @@ STATE_TABLES = (
     "processed_updates",
     "questions",
     "dest_snapshots",
+    "exports",
 )
 
 _MIGRATIONS: dict[int, str] = {
@@ -80,6 +81,16 @@ _MIGRATIONS: dict[int, str] = {
         at TEXT NOT NULL
     );
     """,
+    # 2: moderation trail, and a record of exports so a rebuild cannot drop unexported admin edits.
+    2: """
+    ALTER TABLE pending_reports ADD COLUMN decided_at TEXT;
+    ALTER TABLE pending_reports ADD COLUMN decided_by INTEGER;
+    CREATE TABLE IF NOT EXISTS exports (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        audit_id INTEGER NOT NULL
+    );
+    """,
 }
 
 
@@ -87,10 +98,10 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def ensure_schema(conn: sqlite3.Connection) -> int:
-    """Apply every migration newer than the database's recorded version."""
+def ensure_schema(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Apply every migration newer than the database's recorded version, up to `target`."""
     current = schema_version(conn)
-    for version in sorted(v for v in _MIGRATIONS if v > current):
+    for version in sorted(v for v in _MIGRATIONS if current < v <= target):
         conn.executescript("BEGIN;" + _MIGRATIONS[version] + f"PRAGMA user_version = {version}; COMMIT;")
     return schema_version(conn)
 
@@ -148,3 +159,21 @@ def record_question(
                 "INSERT INTO unanswered (text, at, user_hash, suggestions) VALUES (?, ?, ?, ?)",
                 (text[:500], now, hashed, " ".join(suggestions or [])),
             )
+
+
+def unexported_edits(conn: sqlite3.Connection) -> int:
+    """Admin changes made since the last export: a rebuild from the YAML files would drop them."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "audit" not in tables:
+        return 0
+    last = 0
+    if "exports" in tables:
+        last = conn.execute("SELECT coalesce(max(audit_id), 0) FROM exports").fetchone()[0]
+    return int(conn.execute("SELECT count(*) FROM audit WHERE id > ?", (last,)).fetchone()[0])
+
+
+def record_export(conn: sqlite3.Connection) -> None:
+    with conn:
+        conn.execute(
+            "INSERT INTO exports (at, audit_id) SELECT ?, coalesce(max(id), 0) FROM audit", (_now(),)
+        )

@@ -73,13 +73,13 @@ def test_good_file_loads(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "line", "message"),
     [
-        ("    source: https://example.org/us\n", "", 22, "entry rule has no source"),
-        ("    verdict: passport-invalid", "    verdict: maybe", 20, "entry rule: entry.verdict"),
+        ("    source: https://example.org/us\n", "", 20, "entry rule has no source"),
+        ("    verdict: passport-invalid", "    verdict: maybe", 21, "entry rule: entry.verdict"),
         ("  as_of: 2025-01-01\n  source: https://example.org/status", "  as_of: soon\n  source: https://example.org/status",
          9, "status: status.as_of"),
         ("    level: 4", "    level: high", 15, "advisory: advisories.level"),
         ("    source: https://example.org/advisory", "    source: not a url", 18, "must be an http(s) URL"),
-        ("  - passports: ['*']", "  - passports: [FR]", 3, "default rule"),
+        ("  - passports: ['*']", "  - passports: [FR]", 19, "default rule"),
         ("aliases: [Testopolis]", "aliases: [Testopolis]\ncolour: blue", 6, "unknown field 'colour'"),
         ("  state: closed", "  state: ajar", 8, "status: status.state"),
         ("    checked: 2026-11-01\n  - passports: ['*']", "  - passports: ['*']", 19, "entry rule has no checked"),
@@ -138,7 +138,7 @@ def test_cli_build_exits_nonzero_naming_file_and_line(knowledge_copy: Path, tmp_
         capture_output=True, text=True, cwd=ROOT, check=False,
     )
     assert proc.returncode == 1
-    assert "knowledge/destinations/zz-01.yaml:20: entry rule" in proc.stderr
+    assert "knowledge/destinations/zz-01.yaml:21: entry rule" in proc.stderr
     assert not kb.exists()
 
 

@@ -330,14 +330,19 @@ async def _moderate(update: Update, context: ContextTypes.DEFAULT_TYPE, approve:
             await update.effective_message.reply_text(f"Not approved: {exc}")
             return
         with conn:
-            conn.execute("UPDATE pending_reports SET state = 'approved' WHERE id = ?", (report_id,))
+            conn.execute(
+                "UPDATE pending_reports SET state = 'approved', decided_at = datetime('now'), decided_by = ? "
+                "WHERE id = ?", (update.effective_user.id, report_id),
+            )
         await _applied(update, context, result)
         outcome = "was approved and now appears in answers. Thank you!"
     else:
         reason = parts[1] if len(parts) > 1 else ""
         with conn:
-            conn.execute("UPDATE pending_reports SET state = 'rejected', reason = ? WHERE id = ?",
-                         (reason, report_id))
+            conn.execute(
+                "UPDATE pending_reports SET state = 'rejected', reason = ?, decided_at = datetime('now'), "
+                "decided_by = ? WHERE id = ?", (reason[:300], update.effective_user.id, report_id),
+            )
         await update.effective_message.reply_text(f"Report #{report_id} rejected.")
         outcome = "was not published" + (f": {reason}" if reason else ".")
     try:

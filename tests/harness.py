@@ -1,0 +1,54 @@
+"""Runs the real Borderline Application in-process against the Bot API test double.
+
+The bot polls the double exactly as it would poll Telegram (getUpdates over HTTP on
+127.0.0.1), so these tests exercise python-telegram-bot, our handlers and the database together.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from telegram.ext import Application
+
+from bot.answer import Engine
+from bot.config import Settings
+from bot.kb import KnowledgeBase
+from bot.tg import app as tg_app
+from tests.conftest import TODAY
+
+if TYPE_CHECKING:
+    from tests.botapi_double import BotApiDouble
+
+ADMIN_ID = 777
+
+
+def private_copy(kb_path: Path, directory: Path) -> Path:
+    """Each test that writes gets its own database file."""
+    target = directory / "kb.sqlite"
+    shutil.copyfile(kb_path, target)
+    return target
+
+
+@contextlib.asynccontextmanager
+async def running_bot(double: BotApiDouble, db: Path, admin_ids: frozenset[int] = frozenset({ADMIN_ID}),
+                      ) -> AsyncIterator[Application]:
+    settings = Settings(token=double.token, api_url=double.url, admin_ids=admin_ids, kb_path=db)
+    kb = KnowledgeBase(db)
+    engine = Engine(kb, today=TODAY)
+    app = tg_app.build_application(settings, engine)
+    await app.initialize()
+    await tg_app._post_init(app)
+    await app.start()
+    await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=["message", "callback_query",
+                                                                                    "inline_query", "edited_message"])
+    try:
+        yield app
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+        kb.close()
