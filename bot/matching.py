@@ -38,6 +38,8 @@ TOPICS = ("entry", "status", "safety", "reports", "howto")
 CONFIDENCE_THRESHOLD = 0.6
 MAX_QUESTION_CHARS = 1000
 MAX_NGRAM = 6
+_DOTTED_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_ELISION_RE = re.compile(r"^(l|d|j|n|s|c|m|t|qu|dell|dall|all|nell|sull)['’](\w.*)$", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]", re.UNICODE)
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
 _CYRILLIC_RE = re.compile(r"^[\u0400-\u04ff-]+$")
@@ -196,7 +198,7 @@ class Matcher:
     def understand(self, question: str, saved_passports: list[str] | None = None) -> Understanding:
         text = unicodedata.normalize("NFC", question or "")[:MAX_QUESTION_CHARS]
         result = Understanding(question=question or "")
-        raw_tokens = _TOKEN_RE.findall(text)
+        raw_tokens = self._tokenize(text)
         tokens = [fold(t).replace(" ", "") for t in raw_tokens]
         folded_text = " ".join(t for t in tokens if t)
         shouting = text.isupper() and len(text) > 3
@@ -257,6 +259,20 @@ class Matcher:
         if not result.destinations and not result.ambiguous:
             result.suggestions = self.did_you_mean(tokens)
         return result
+
+    def _tokenize(self, text: str) -> list[str]:
+        """Words, with abbreviation dots dropped ("N. Korea") and elisions split ("l'Iran")."""
+        out: list[str] = []
+        text = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", ""), text)  # U.S.A. -> USA
+        for token in _TOKEN_RE.findall(text):
+            if token == "." and out and len(out[-1]) <= 2 and out[-1].isalpha():
+                continue
+            elided = _ELISION_RE.match(token)
+            if elided and fold(token).replace(" ", "") not in self.exact and fold(token) not in self.exact:
+                out += [elided.group(1), elided.group(2)]
+                continue
+            out.append(token)
+        return out
 
     def _find_spans(self, raw_tokens: list[str], tokens: list[str], shouting: bool) -> list[Span]:
         spans: list[Span] = []
