@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 STATE_TABLES = (
     "users",
     "subscriptions",
@@ -20,6 +20,7 @@ STATE_TABLES = (
     "questions",
     "dest_snapshots",
     "exports",
+    "inbox",
 )
 
 _MIGRATIONS: dict[int, str] = {
@@ -90,6 +91,15 @@ _MIGRATIONS: dict[int, str] = {
         at TEXT NOT NULL,
         audit_id INTEGER NOT NULL
     );
+    """,
+    # 3: updates received but not yet handled, replayed after a crash (bot/tg/durable.py).
+    3: """
+    CREATE TABLE IF NOT EXISTS inbox (
+        update_id INTEGER PRIMARY KEY,
+        received_at TEXT NOT NULL,
+        payload TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS processed_updates_at ON processed_updates (at);
     """,
 }
 

@@ -1,4 +1,4 @@
-"""Data safety: schema migrations, unexported admin edits, backups, broken knowledge files, the token in logs."""
+"""Data safety: schema migrations, unexported admin edits, backups, idempotent edits, the token in logs."""
 
 from __future__ import annotations
 
@@ -34,6 +34,8 @@ def downgrade_to_v1(path: Path) -> None:
     conn = sqlite3.connect(path)
     with conn:
         conn.execute("DROP TABLE exports")
+        conn.execute("DROP TABLE inbox")
+        conn.execute("DROP INDEX processed_updates_at")
         conn.execute("ALTER TABLE pending_reports DROP COLUMN decided_at")
         conn.execute("ALTER TABLE pending_reports DROP COLUMN decided_by")
         conn.execute("PRAGMA user_version = 1")
@@ -54,7 +56,7 @@ def test_older_database_is_upgraded_in_place_without_losing_anything(kb_path: Pa
 
     kb = KnowledgeBase(db)  # the newer bot opens the older file
     try:
-        assert store.schema_version(kb.conn) == store.SCHEMA_VERSION == 2
+        assert store.schema_version(kb.conn) == store.SCHEMA_VERSION == 3
         assert UserStore(kb.conn).passports(11) == ["US", "MX"]
         assert UserStore(kb.conn).followers("KP") == [11]
         assert "Tours resume in a test." in Engine(kb, today=TODAY).ask("north korea timeline").messages[0]
@@ -77,7 +79,7 @@ def test_rebuild_from_an_older_database_carries_user_state(kb_path: Path, tmp_pa
     kb = KnowledgeBase(db)
     try:
         assert UserStore(kb.conn).passports(12) == ["GB"]
-        assert store.schema_version(kb.conn) == 2
+        assert store.schema_version(kb.conn) == store.SCHEMA_VERSION
     finally:
         kb.close()
 
@@ -201,3 +203,17 @@ def test_missing_or_malformed_token_is_a_one_line_error(kb_path: Path, token: st
     assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
     if token:
         assert token not in proc.stderr
+
+
+def test_admin_change_redelivered_with_the_same_update_id_applies_once(kb_path: Path, tmp_path: Path) -> None:
+    db = private_copy(kb_path, tmp_path)
+    conn = store.connect(db)
+    try:
+        first = Admin(conn).apply(777, 8001, "KP", "event", EVENT)
+        rows = conn.execute("SELECT count(*) FROM events WHERE code = 'KP'").fetchone()[0]
+        again = Admin(conn).apply(777, 8001, "KP", "event", EVENT)
+        assert not first.duplicate and again.duplicate and again.audit_id == first.audit_id
+        assert conn.execute("SELECT count(*) FROM events WHERE code = 'KP'").fetchone()[0] == rows
+        assert conn.execute("SELECT count(*) FROM audit").fetchone()[0] == 1
+    finally:
+        conn.close()

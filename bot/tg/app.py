@@ -18,7 +18,6 @@ from telegram import (
 from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
@@ -27,6 +26,7 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from bot.answer import Engine
 from bot.changes import detect_changes
@@ -35,6 +35,7 @@ from bot.kb import KnowledgeBase, MissingDatabase
 from bot.logsetup import RedactToken, configure
 from bot.tg import handlers as h
 from bot.tg.admin_handlers import ADMIN_COMMANDS, ADMIN_MENU, on_share, stale_digest
+from bot.tg.durable import DurableBot, Inbox, InboxProcessor, RetryingRateLimiter
 from bot.tg.flood import FloodGate
 from bot.users import UserStore
 
@@ -56,18 +57,22 @@ GROUP_COMMANDS = [("ask", "Ask a question: /ask north korea"), ("help", "What I 
 
 
 def build_application(settings: Settings, engine: Engine) -> Application:
-    rate_limiter = AIORateLimiter(max_retries=3)
+    timeout = float(os.environ.get("BOT_HTTP_TIMEOUT", "15"))
+    inbox = Inbox(engine.kb.conn)
+    bot = DurableBot(
+        settings.token,
+        base_url=f"{settings.api_url}/bot",
+        base_file_url=f"{settings.api_url}/file/bot",
+        request=HTTPXRequest(connection_pool_size=16, connect_timeout=10, read_timeout=timeout,
+                             write_timeout=timeout, pool_timeout=timeout),
+        get_updates_request=HTTPXRequest(connect_timeout=10, read_timeout=40),
+        rate_limiter=RetryingRateLimiter(max_retries=3),
+        inbox=inbox,
+    )
     app = (
         Application.builder()
-        .token(settings.token)
-        .base_url(f"{settings.api_url}/bot")
-        .base_file_url(f"{settings.api_url}/file/bot")
-        .rate_limiter(rate_limiter)
-        .concurrent_updates(8)
-        .connect_timeout(10)
-        .read_timeout(15)
-        .write_timeout(15)
-        .get_updates_read_timeout(40)
+        .bot(bot)
+        .concurrent_updates(InboxProcessor(8, inbox))
         .post_init(_post_init)
         .build()
     )
@@ -123,6 +128,13 @@ async def _post_init(app: Application) -> None:
     services: h.Services = app.bot_data["svc"]
     services.data_version = services.engine.kb.conn.execute("PRAGMA data_version").fetchone()[0]
     detect_changes(services.engine.kb)  # record the starting point; followers hear of later changes
+    bot: DurableBot = app.bot  # type: ignore[assignment]
+    if bot.inbox is not None:
+        pending = bot.inbox.pending()
+        for payload in pending:  # received before a crash, never handled
+            await app.update_queue.put(Update.de_json(payload, app.bot))
+        if pending:
+            log.info("replaying %d update(s) left over from the last run", len(pending))
     try:
         await app.bot.set_my_commands(
             [BotCommand(c, d) for c, d in PRIVATE_COMMANDS], scope=BotCommandScopeAllPrivateChats()
