@@ -16,6 +16,7 @@ from bot.reference import PASSPORT_INDEX_DATE
 from bot.schema import VERDICTS
 from bot.staleness import age_days
 
+MAX_OVERVIEW_RULES = 6
 TOPIC_LABELS = {
     "entry": "Entry rules",
     "status": "Open or closed",
@@ -57,6 +58,7 @@ class EntryFact(Fact):
     valid_until: str | None = None
     lapsed: bool = False
     default_rule: bool = False
+    passports: list[str] = field(default_factory=list)  # every passport this rule covers, when grouped
 
 
 @dataclass
@@ -296,8 +298,7 @@ class Engine:
                     continue  # your own country
                 rows.append((passport, rule))
         else:
-            rows = [(p, r) for p, r in place.curated_rules.items()]
-            rows.sort(key=lambda pr: (pr[0] == "*", pr[0]))
+            return self._entry_overview(place)
         for passport, rule in rows:
             pname = "All other passports" if passport == "*" else self._passport_name(passport)
             if rule is None:
@@ -320,6 +321,35 @@ class Engine:
                 valid_until=rule.get("valid_until"),
                 lapsed=lapsed,
                 default_rule=bool(rule.get("default")),
+            ))
+        return facts
+
+    def _entry_overview(self, place: Place) -> list[EntryFact]:
+        """No passport named: one line per distinct curated rule, not one per passport (Cuba has 40)."""
+        groups: dict[tuple[str, str, str], list[tuple[str, dict[str, Any]]]] = {}
+        for passport, rule in place.curated_rules.items():
+            groups.setdefault((rule["verdict"], rule["summary"], rule["source"]), []).append((passport, rule))
+        ordered = sorted(groups.values(), key=lambda g: (
+            any(p == "*" for p, _ in g), not any(p in ("US", "GB") for p, _ in g), len(g), g[0][0]))
+        facts = []
+        for group in ordered[:MAX_OVERVIEW_RULES]:
+            codes = sorted(p for p, _ in group if p != "*")
+            rule = group[0][1]
+            names = [self._passport_name(c).removesuffix(" passport") for c in codes]
+            if any(p == "*" for p, _ in group):
+                label = "All other passports" if not names else f"{', '.join(names[:3])} and all other passports"
+            elif len(names) <= 3:
+                label = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + (
+                    " passport" if len(names) == 1 else " passports")
+            else:
+                label = f"{', '.join(names[:3])} and {len(names) - 3} more passports"
+            lapsed = bool(rule.get("valid_until")) and rule["valid_until"] < self.today.isoformat()
+            facts.append(EntryFact(
+                **self._fact(rule), passport=codes[0] if codes else "*", passport_name=label,
+                verdict=rule["verdict"], verdict_label=VERDICTS.get(rule["verdict"], rule["verdict"]),
+                origin=rule["origin"], summary=rule["summary"], details=None if len(group) > 1 else rule.get("details"),
+                exception=rule.get("exception"), valid_until=rule.get("valid_until"), lapsed=lapsed,
+                default_rule=bool(rule.get("default")), passports=[p for p, _ in group],
             ))
         return facts
 

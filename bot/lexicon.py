@@ -10,10 +10,22 @@ import re
 
 # Words that name a passport or nationality when next to a country name or demonym.
 PASSPORT_WORDS = frozenset(
-    ["passport", "passports", "passport-holder", "holder", "holders", "citizen", "citizens", "citizenship", "national", "nationals", "nationality", "pass", "reisepass", "pasaporte", "pasaportes", "passeport", "passeports", "passaporte", "paszport", "paszportem", "pasaport", "pasaportu", "paspoort", "паспорт", "паспорта", "паспортом", "паспорте", "паспортами", "гражданин", "гражданка", "граждане", "гражданство", "гражданина", "ciudadano", "ciudadana", "ciudadanos", "citoyen", "citoyenne", "citoyens", "staatsburger", "staatsangehorigkeit", "cittadino", "护照", "여권", "パスポート"]
+    ["passport", "passports", "passport-holder", "holder", "holders", "citizen", "citizens", "citizenship", "national", "nationals", "nationality", "pass", "reisepass", "pasaporte", "pasaportes", "passeport", "passeports", "passaporte", "passaporto", "paszport", "paszportem", "paszportu", "pasaport", "pasaportu", "pasaportuyla", "pasaportla", "pasaportum", "pasaportumla", "paspoort", "паспорт", "паспорта", "паспортом", "паспорте", "паспортами", "гражданин", "гражданка", "граждане", "гражданство", "гражданина", "граждан", "гражданам", "громадянин", "громадяни", "громадян", "паспорті", "ciudadano", "ciudadana", "ciudadanos", "citoyen", "citoyenne", "citoyens", "staatsburger", "staatsangehorigkeit", "cittadino", "护照", "여권", "パスポート"]
 )
 # Prepositions allowed between a passport word and the country that follows it.
 PASSPORT_LINKS = frozenset(["of", "from", "de", "del", "da", "do", "du", "von", "aus", "из", "the", "a", "an"])
+# Passport words that are not nouns a nationality can follow ("pass Russian customs").
+NOT_PASSPORT_NOUNS = frozenset(["pass", "national", "nationals", "holder", "holders"])
+# Verbs linking a passport word to a nationality after it ("my passport is German").
+PASSPORT_VERBS = frozenset(["is", "are", "was", "were"])
+# Visa words right after a demonym make it the destination ("Iranian visa", "a Russian visa").
+VISA_WORDS = frozenset(["visa", "visas", "evisa", "visum", "visado", "visto", "wiza", "vize", "виза", "визу", "визы"])
+# Words after "a/an <demonym>" that show the demonym is a person, not an adjective ("can a Nigerian go").
+PERSON_NEXT = frozenset(["go", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who"])
+# Between a name and a passport word without changing its meaning ("US-Israeli dual citizen").
+PASSPORT_FILLERS = frozenset(["dual"])
+# Lower-case codes that are a passport when followed by a passport word ("i have a us passport").
+LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB"}
 # Words before a demonym that make it a statement about the asker ("as an American").
 DEMONYM_TRIGGERS = frozenset(["as", "im", "am", "are", "being", "dual", "both", "hold", "holding", "als", "como", "comme", "как", "я", "мы"])
 COUNTRY_TRIGGERS = frozenset(["dual", "both"])
@@ -23,19 +35,19 @@ CONJUNCTIONS = frozenset(["and", "or", "&", "y", "e", "et", "und", "и", "или
 # Topic keywords: single folded tokens and multi-word phrases (regex over the folded text).
 TOPIC_WORDS: dict[str, frozenset[str]] = {
     "entry": frozenset(
-        ["visa", "visas", "visum", "visado", "vize", "wiza", "viza", "виза", "визы", "визу", "визой", "permit", "permits", "permission", "allowed", "allow", "legal", "illegal", "legally", "lawful", "law", "laws", "entry", "enter", "entering", "requirements", "requirement", "required", "requires", "esta", "eta", "admitted", "admission", "admit", "banned", "ban", "invalid", "validation", "valid", "validity", "document", "documents", "erlaubt", "einreise", "legal", "legale", "legalmente", "разрешено", "въезд", "пустят", "ビザ", "비자", "签证", "入境", "入国", "입국"]
+        ["visa", "visas", "visum", "visado", "visto", "vize", "vizesi", "wiza", "wizy", "wize", "viza", "виза", "визы", "визу", "визой", "віза", "візи", "تاشيرة", "permit", "permits", "permission", "allowed", "allow", "legal", "illegal", "legally", "lawful", "law", "laws", "entry", "enter", "entering", "requirements", "requirement", "required", "requires", "eta", "admitted", "admission", "admit", "banned", "ban", "invalid", "validation", "valid", "validity", "document", "documents", "erlaubt", "einreise", "legal", "legale", "legalmente", "разрешено", "въезд", "пустят"]
     ),
     "status": frozenset(
-        ["open", "opened", "opening", "reopen", "reopened", "reopens", "reopening", "closed", "close", "closes", "closing", "closure", "shut", "lockdown", "timeline", "covid", "pandemic", "still", "anymore", "currently", "reopen", "again", "back", "history", "offen", "geschlossen", "ouvert", "ouverte", "ferme", "fermee", "abierto", "abierta", "cerrado", "cerrada", "aperto", "chiuso", "aberto", "fechado", "открыт", "открыта", "открыто", "закрыт", "закрыта", "закрыто", "открылась", "开放", "关闭", "開放", "閉鎖", "개방"]
+        ["open", "opened", "opening", "reopen", "reopened", "reopens", "reopening", "closed", "close", "closes", "closing", "closure", "shut", "lockdown", "timeline", "covid", "pandemic", "anymore", "currently", "reopen", "again", "history", "offen", "geschlossen", "ouvert", "ouverte", "ferme", "fermee", "abierto", "abierta", "cerrado", "cerrada", "aperto", "chiuso", "aberto", "fechado", "otwarta", "otwarte", "otwarty", "zamknieta", "zamkniete", "acik", "kapali", "открыт", "открыта", "открыто", "закрыт", "закрыта", "закрыто", "открылась", "відкрита", "відкрито"]
     ),
     "safety": frozenset(
-        ["safe", "safely", "safety", "unsafe", "dangerous", "danger", "dangers", "risk", "risks", "risky", "advisory", "advisories", "warning", "warnings", "arrest", "arrested", "arrests", "detained", "detain", "detention", "jail", "prison", "crime", "crimes", "war", "wars", "conflict", "fighting", "violence", "terrorism", "terrorist", "terrorists", "kidnap", "kidnapped", "kidnapping", "kidnappings", "security", "secure", "threat", "threats", "protest", "protests", "unrest", "militia", "sicher", "sicherheit", "gefahrlich", "gefahr", "sur", "sure", "surs", "dangereux", "dangereuse", "securite", "seguro", "segura", "peligroso", "peligrosa", "sicuro", "pericoloso", "perigoso", "bezpieczne", "guvenli", "безопасно", "безопасна", "опасно", "опасна", "безопасность", "安全", "危险", "危険", "안전", "위험"]
+        ["safe", "safely", "safety", "unsafe", "dangerous", "danger", "dangers", "risk", "risks", "risky", "advisory", "advisories", "warning", "warnings", "arrest", "arrested", "arrests", "detained", "detain", "detention", "jail", "prison", "crime", "crimes", "war", "wars", "conflict", "fighting", "violence", "terrorism", "terrorist", "terrorists", "kidnap", "kidnapped", "kidnapping", "kidnappings", "security", "secure", "threat", "threats", "protest", "protests", "unrest", "militia", "sicher", "sicherheit", "gefahrlich", "gefahr", "sur", "sure", "surs", "dangereux", "dangereuse", "securite", "seguro", "segura", "peligroso", "peligrosa", "sicuro", "pericoloso", "perigoso", "bezpieczne", "bezpieczna", "niebezpieczne", "guvenli", "tehlikeli", "veilig", "onveilig", "gevaarlijk", "безопасно", "безопасна", "опасно", "опасна", "безопасность", "безпечно", "небезпечно"]
     ),
     "reports": frozenset(
         ["anyone", "anybody", "someone", "experience", "experiences", "story", "stories", "report", "reports", "marathon", "marathons", "blog", "blogs", "vlog", "youtuber", "influencer", "influencers", "runner", "runners", "firsthand", "review", "reviews", "erfahrung", "erfahrungen", "experiencia", "experiencias", "отзывы", "опыт", "кто-нибудь"]
     ),
     "howto": frozenset(
-        ["tour", "tours", "operator", "operators", "agency", "agencies", "book", "booking", "flight", "flights", "fly", "flying", "train", "trains", "route", "routes", "cost", "costs", "price", "prices", "cheap", "expensive", "budget", "guide", "guides", "guided", "bus", "overland", "ferry", "itinerary", "reise", "tur", "тур", "туры", "туроператор", "рейс", "билет", "旅行团", "ツアー", "투어"]
+        ["tour", "tours", "operator", "operators", "agency", "agencies", "book", "booking", "flight", "flights", "fly", "flying", "train", "trains", "route", "routes", "cost", "costs", "price", "prices", "cheap", "expensive", "budget", "guide", "guides", "guided", "bus", "overland", "ferry", "itinerary", "fee", "fees", "airline", "airlines", "reise", "tur", "тур", "туры", "туроператор", "рейс", "билет"]
     ),
 }
 TOPIC_PHRASES: dict[str, tuple[re.Pattern[str], ...]] = {
@@ -43,15 +55,20 @@ TOPIC_PHRASES: dict[str, tuple[re.Pattern[str], ...]] = {
         re.compile(p)
         for p in (
             r"\b(can|could|may|do|does|are|is)( i| we| you| americans?| brits?| people| foreigners| tourists| one)?"
-            r"( still)? (go|travel|visit|enter|fly|get in|get into)\b",
+            r"( still)? (go|travel|visit|enter|trek|get in)\b",
+            r"\bget into\b",
+            r"\bpossible to (go|travel|visit|enter)\b",
+            r"\bpassports? (work|works|valid|good|accepted) (for|in)\b",
+            r"\b(an|the|my|get|need|apply for) esta\b|\besta (application|form|waiver|approval)\b",
             r"\ballowed (to|in)\b",
-            r"\b(can|could|may)\b[^?.!]*\b(go|travel|visit|enter|fly)\b",
+            r"\b(can|could|may)\b[^?.!]*\b(go|travel|visit|enter)\b",
             r"\bneed (a|an|to)\b",
             r"\btourist card\b",
-            r"\bkann ich nach\b",
-            r"\b(puis je|peut on|puedo|se puede|posso|pode|mozna|можно ли|могу ли) ",
-            r"\bmozhno\b",
-            r"可以去|能去|行けますか|行ける|갈 수|가능",
+            r"\bkann ich nach\b|\b(kann|darf) man\b",
+            r"\b(puis je|peut on|je peux|on peut|puedo|se puede|posso|pode|mozna|можно ли|могу ли) ",
+            r"\bmozhno\b|\b(чи )?можна\b|\bczy moge\b",
+            r"\b(gidebilir|girebilir|gidilebilir|girilebilir)\b",
+            r"يمكن",
         )
     ),
     "status": (
@@ -68,13 +85,26 @@ TOPIC_PHRASES: dict[str, tuple[re.Pattern[str], ...]] = {
     "howto": (
         re.compile(r"\bhow (do|can|would|should) (i|we|you|one) get\b|\bhow to (get|go|reach|travel|visit)\b"),
         re.compile(r"\bget there\b|\bhow much\b|\bget to\b"),
+        re.compile(r"\bкак (добраться|доехать|попасть)\b|\bяк (дістатися|доїхати)\b|\bcomo (chegar|llegar)\b"),
     ),
+}
+
+# Topic words in Chinese, Japanese and Korean, found as substrings of the NFC text: these scripts
+# are not split into words, and folding (NFKD) breaks Hangul syllables apart.
+CJK_TOPIC_WORDS: dict[str, tuple[str, ...]] = {
+    "entry": ("ビザ", "비자", "签证", "簽證", "入境", "入国", "입국", "许可证", "許可証", "可以去", "能去", "行けますか", "行ける", "できますか", "갈 수", "가능"),
+    "status": ("开放", "关闭", "開放", "閉鎖", "개방"),
+    "safety": ("安全", "危险", "危険", "안전", "위험"),
+    "reports": ("经历", "体験", "후기"),
+    "howto": ("旅行团", "ツアー", "투어", "怎么去", "行き方", "航班"),
 }
 
 # Words around a weak name ("turkey", "chad") that show the question is about travel.
 TRAVEL_WORDS = frozenset(
     ["visa", "visas", "travel", "travelling", "traveling", "trip", "trips", "visit", "visiting", "go", "going", "fly", "flight", "flights", "border", "borders", "tourist", "tourists", "tourism", "holiday", "vacation", "passport", "passports", "safe", "safety", "dangerous", "open", "closed", "entry", "enter", "country", "embassy", "advisory", "permit", "tour", "tours"]
 ) | TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"]
+# Words after a weak name that make it a person ("Jordan is my friend", "Petra said").
+WEAK_PERSON_NEXT = frozenset(["is my", "was my", "and i", "and me", "said", "says", "told", "asked", "wants", "thinks"])
 NOT_TRAVEL_HINTS = frozenset(["recipe", "roast", "roasted", "sandwich", "sandwiches", "peaches", "atlanta", "savannah", "state", "bacon", "stuffing"])
 
 # Ordinary words that fuzzy matching must never "correct" into a country name, beyond the
@@ -86,4 +116,10 @@ EXTRA_COMMON_WORDS = frozenset(
 # Two- and three-letter tokens that are ordinary words even in capitals ("IN", "TO", "IS").
 CODE_LIKE_WORDS = frozenset(
     ["AM", "AN", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "HI", "ID", "IF", "IN", "IS", "IT", "ME", "MY", "NO", "OF", "OK", "ON", "OR", "SO", "TO", "UP", "WE", "AI", "PM", "TV", "DJ", "CAR", "CAN", "THE", "AND", "FOR", "ARE", "BUT", "NOT", "YOU", "ALL", "ANY", "OUR", "OUT", "WHO", "WHY", "HOW"]
+)
+
+# Two-word phrases in which a place name or demonym means something else ("guinea pig",
+# "Paris Hilton"): the name inside them is dropped. Folded, name first or second.
+NAME_TRAPS = frozenset(
+    ["guinea pig", "guinea pigs", "guinea fowl", "fine china", "bone china", "china cabinet", "china plate", "china plates", "china set", "china doll", "french toast", "french fries", "french fry", "french press", "french kiss", "french horn", "french bulldog", "french braid", "french manicure", "french onion", "turkish coffee", "turkish delight", "turkish bath", "turkish towel", "turkish towels", "turkish van", "brazil nut", "brazil nuts", "paris hilton", "plaster of paris", "georgia aquarium", "georgia tech", "georgia state", "georgia bulldogs", "georgia peach", "georgia peaches", "georgia okeeffe", "new jersey", "jersey shore", "jersey cow", "jersey cows", "football jersey", "basketball jersey", "panama hat", "panama hats", "chile pepper", "chile peppers", "chile con", "green chile", "red chile", "michael jordan", "air jordan", "jordan shoes", "jordan peterson", "jordan river", "chad smith", "indian ocean", "indian food", "indian summer", "american football", "american dream", "american pie", "american express", "american airlines", "american cheese", "spanish flu", "spanish omelette", "english muffin", "english muffins", "english breakfast", "english channel", "german shepherd", "german shepherds", "swiss cheese", "swiss army", "swiss chard", "dutch oven", "dutch courage", "irish coffee", "danish pastry", "russian roulette", "russian doll", "russian dolls", "russian dressing", "brussels sprouts", "brussels sprout", "cuban cigar", "cuban cigars", "cuban sandwich", "mexican food", "mexican wave", "chinese food", "chinese takeout", "chinese checkers", "japanese food", "thai food", "canadian bacon", "greek yogurt", "greek salad", "egyptian cotton", "cayenne pepper", "lima beans", "lima bean", "victoria beckham", "victoria secret", "dubai chocolate", "holland tunnel", "jamaica plain", "monaco grand", "turkey sandwich", "turkey dinner", "roast turkey", "cold turkey", "jersey city"]
 )

@@ -7,6 +7,7 @@ name ("turkey", "chad") with travel words around it. Ambiguous names are never g
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 import unicodedata
@@ -19,17 +20,26 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bot.kb import KnowledgeBase
 from bot.lexicon import (
     ARTICLES,
+    CJK_TOPIC_WORDS,
     CODE_LIKE_WORDS,
     CONJUNCTIONS,
     COUNTRY_TRIGGERS,
     DEMONYM_TRIGGERS,
     EXTRA_COMMON_WORDS,
+    LOWERCASE_PASSPORT_CODES,
+    NAME_TRAPS,
+    NOT_PASSPORT_NOUNS,
     NOT_TRAVEL_HINTS,
+    PASSPORT_FILLERS,
     PASSPORT_LINKS,
+    PASSPORT_VERBS,
     PASSPORT_WORDS,
+    PERSON_NEXT,
     TOPIC_PHRASES,
     TOPIC_WORDS,
     TRAVEL_WORDS,
+    VISA_WORDS,
+    WEAK_PERSON_NEXT,
 )
 from bot.reference import fold
 
@@ -37,12 +47,22 @@ PRIMARY_KINDS = frozenset({"common", "official", "capital", "alias", "curated"})
 TOPICS = ("entry", "status", "safety", "reports", "howto")
 CONFIDENCE_THRESHOLD = 0.6
 MAX_QUESTION_CHARS = 1000
-MAX_NGRAM = 6
+MAX_NGRAM = 7  # "Everest base camp on the north side"
 _DOTTED_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _ELISION_RE = re.compile(r"^(l|d|j|n|s|c|m|t|qu|dell|dall|all|nell|sull)['’](\w.*)$", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]", re.UNICODE)
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
 _CYRILLIC_RE = re.compile(r"^[\u0400-\u04ff-]+$")
+# A suffix after an apostrophe on a capitalised word: Turkish case endings ("Kore'ye",
+# "Suriye'ye") and the English possessive ("Iran's"). English contractions are left alone.
+_SUFFIX_RE = re.compile(r"^([A-ZÀ-ÖØ-ÞÇĞİÖŞÜ][^\W_]+)['’]([a-zçğıöşü]{1,4})$")
+_IN_LAW_RE = re.compile(r"-in-laws?$", re.IGNORECASE)  # "mother-in-law" is not about the law
+_CONTRACTIONS = frozenset(["t", "re", "ve", "ll", "d", "m"])
+# Case endings of Cyrillic names ending in -а/-я ("на Кубу" -> "куба"); longer words use stems.
+_CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("і", "а"), ("ой", "а"), ("ю", "я"), ("и", "я"))
+_CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권")
+_CJK_PASSPORT_GLUE = "的の "
+MAX_TYPO_CHOICES = 3
 
 
 def _is_cjk(text: str) -> bool:
@@ -65,6 +85,7 @@ class Span:
     score: float
     text: str
     plural: bool = False
+    passport: bool = False  # CJK name directly followed by a passport word ("美国护照")
 
 
 @dataclass
@@ -153,6 +174,12 @@ class Matcher:
             if len(found) == 1:
                 demonyms[key] = found  # our alias list settles "American" (US, not UM)
         self.demonyms = {k: tuple(sorted(v)) for k, v in demonyms.items() if len(v) == 1}
+        demonym_stems: dict[str, set[str]] = defaultdict(set)
+        for key, found in self.demonyms.items():
+            if _CYRILLIC_RE.match(key) and len(key) >= 6:
+                demonym_stems[_stem(key)].update(found)
+        # Inflected adjectives: "українським паспортом", "с российским паспортом".
+        self.demonym_stems = {k: tuple(sorted(v)) for k, v in demonym_stems.items() if len(v) == 1}
         vocab: dict[str, list[str]] = defaultdict(list)
         for key in list(self.exact) + list(self.weak):
             for token in key.split():
@@ -161,8 +188,16 @@ class Matcher:
         self.vocab = {k: sorted(set(v)) for k, v in vocab.items()}
         self.vocab_set = {t for tokens in self.vocab.values() for t in tokens}
         self.max_ngram = min(MAX_NGRAM, max((len(k.split()) for k in self.exact), default=1))
+        # Longest name starting with each word, so most words are looked up alone (speed only).
+        # Stem keys are indexed by their first stem, looked up with the stem of the word.
+        longest: dict[str, int] = {}
+        for key in itertools.chain(self.exact, self.ambiguous, self.weak, self.demonyms, self.stems):
+            words = key.split()
+            if len(words) > 1:
+                longest[words[0]] = max(longest.get(words[0], 1), len(words))
+        self.longest_from = longest
         self.display = display
-        self._fuzzy_cache: dict[str, str | None] = {}
+        self._fuzzy_cache: dict[str, tuple[str, ...]] = {}
 
     # -- helpers ---------------------------------------------------------------------
     def _is_common_word(self, token: str) -> bool:
@@ -174,22 +209,26 @@ class Matcher:
             return False
         return row is not None
 
-    def _correct(self, token: str) -> str | None:
-        """The name token a typo most likely meant, or None."""
+    def _correct(self, token: str) -> tuple[str, ...]:
+        """The name tokens a typo most likely meant (ties kept, so "south sudann" can still
+        become "south sudan" when "sudaan" is equally close), or () when none is close."""
         if token in self._fuzzy_cache:
             return self._fuzzy_cache[token]
-        result: str | None = None
+        result: tuple[str, ...] = ()
         if len(token) >= 5 and token.isalpha() and not _is_cjk(token) and not self._is_common_word(token):
             candidates = self.vocab.get(token[0], [])
             max_edits = 1 if len(token) <= 6 else 2
-            best = process.extractOne(
+            hits = process.extract(
                 token,
                 candidates,
                 scorer=DamerauLevenshtein.distance,
                 score_cutoff=max_edits,
+                limit=2 * MAX_TYPO_CHOICES,
             )
-            if best is not None and abs(len(best[0]) - len(token)) <= max_edits:
-                result = best[0]
+            hits = [h for h in hits if abs(len(h[0]) - len(token)) <= max_edits]
+            if hits:
+                best = min(h[1] for h in hits)
+                result = tuple(h[0] for h in hits if h[1] == best)[:MAX_TYPO_CHOICES]
         if len(self._fuzzy_cache) < 50_000:
             self._fuzzy_cache[token] = result
         return result
@@ -198,19 +237,24 @@ class Matcher:
     def understand(self, question: str, saved_passports: list[str] | None = None) -> Understanding:
         text = unicodedata.normalize("NFC", question or "")[:MAX_QUESTION_CHARS]
         result = Understanding(question=question or "")
-        raw_tokens = self._tokenize(text)
+        raw_tokens, joins = self._tokenize(text)
         tokens = [fold(t).replace(" ", "") for t in raw_tokens]
         folded_text = " ".join(t for t in tokens if t)
         shouting = text.isupper() and len(text) > 3
         spans = self._find_spans(raw_tokens, tokens, shouting)
+        spans = [s for s in spans if not self._is_trap(s, tokens)]
         spans += self._cjk_spans(text, len(tokens))
         token_set = set(tokens)
         travel_context = bool(token_set & TRAVEL_WORDS) and not (token_set & NOT_TRAVEL_HINTS)
-        passports, places = self._split_passports(spans, tokens)
+        passports, places = self._split_passports(spans, tokens, raw_tokens, joins)
         # Weak names count only when the question is about travel.
         kept: list[Span] = []
         for span in places:
             if span.how == "weak":
+                if " ".join(tokens[span.end : span.end + 2]) in WEAK_PERSON_NEXT or (
+                    span.end < len(tokens) and tokens[span.end] in WEAK_PERSON_NEXT
+                ):
+                    continue  # "Jordan is my friend", "Petra said": a person, not a place
                 preceded = span.start > 0 and tokens[span.start - 1] in {"to", "in", "visit", "visiting", "from"}
                 if travel_context or preceded:
                     span.score = 0.85
@@ -222,11 +266,12 @@ class Matcher:
         # Demonyms that are not passports can still name the destination ("North Korean visa").
         demonym_places = [s for s in kept if s.how == "demonym"]
         places = [s for s in kept if s.how != "demonym"]
-        if not places and demonym_places:
+        # ... but only in a travel question: "I speak a little Spanish" names no destination.
+        if not places and demonym_places and travel_context:
             for s in demonym_places:
                 s.score = 0.75
             places = demonym_places
-        result.topics = self._topics(tokens, folded_text)
+        result.topics = self._topics(tokens, folded_text, text)
         for span in sorted(places, key=lambda s: (-s.score, s.start)):
             if span.how == "ambiguous":
                 result.ambiguous = list(span.codes)
@@ -260,28 +305,45 @@ class Matcher:
             result.suggestions = self.did_you_mean(tokens)
         return result
 
-    def _tokenize(self, text: str) -> list[str]:
-        """Words, with abbreviation dots dropped ("N. Korea") and elisions split ("l'Iran")."""
+    def _tokenize(self, text: str) -> tuple[list[str], set[int]]:
+        """Words, with abbreviation dots dropped ("N. Korea"), elisions split ("l'Iran"),
+        suffixes dropped ("Kore'ye", "Iran's") and hyphenated words split ("Guinea-Bissau",
+        "visa-free"), since folded names have spaces where hyphens were. Also returns the
+        indexes of tokens that were hyphen-joined to the previous one ("US-Israeli")."""
         out: list[str] = []
+        joins: set[int] = set()
         text = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", ""), text)  # U.S.A. -> USA
         for token in _TOKEN_RE.findall(text):
             if token == "." and out and len(out[-1]) <= 2 and out[-1].isalpha():
                 continue
             elided = _ELISION_RE.match(token)
-            if elided and fold(token).replace(" ", "") not in self.exact and fold(token) not in self.exact:
-                out += [elided.group(1), elided.group(2)]
-                continue
-            out.append(token)
-        return out
+            if elided:
+                joined = fold(token).replace(" ", "")
+                if joined not in self.exact and joined not in self.vocab_set and fold(token) not in self.exact:
+                    out += [elided.group(1), elided.group(2)]
+                    continue
+            suffixed = _SUFFIX_RE.match(token)
+            if suffixed and suffixed.group(2) not in _CONTRACTIONS and fold(token) not in self.exact:
+                token = suffixed.group(1)
+            parts = token.split("-") if "-" in token and not _IN_LAW_RE.search(token) else [token]
+            for k, part in enumerate(parts):
+                if part:
+                    if k:
+                        joins.add(len(out))
+                    out.append(part)
+        return out, joins
 
     def _find_spans(self, raw_tokens: list[str], tokens: list[str], shouting: bool) -> list[Span]:
         spans: list[Span] = []
         n = len(tokens)
         i = 0
-        corrected: dict[int, str] = {}
+        corrected: dict[int, tuple[str, ...]] = {}
         while i < n:
             found = None
-            for size in range(min(self.max_ngram, n - i), 0, -1):
+            limit = self.longest_from.get(tokens[i], 1)
+            if _CYRILLIC_RE.match(tokens[i]):
+                limit = max(limit, self.longest_from.get(_stem(tokens[i]), 1))
+            for size in range(min(self.max_ngram, limit, n - i), 0, -1):
                 words = tokens[i : i + size]
                 if not all(words):
                     continue
@@ -293,6 +355,8 @@ class Matcher:
                 if span is None and size > 1:
                     stem_hit = self._lookup_stem(words, i)
                     span = stem_hit
+                if span is None and size == 1:
+                    span = self._lookup_minor(words[0], tokens, i, raw_tokens[i])
                 if span is not None:
                     found = span
                     break
@@ -330,34 +394,62 @@ class Matcher:
         key = " ".join(_stem(w) for w in words)
         if key in self.stems:
             return Span(start, start + len(words), self.stems[key], "stem", 0.85, " ".join(words))
+        if len(words) == 1 and key in self.demonym_stems:
+            return Span(start, start + 1, self.demonym_stems[key], "demonym", 0.85, words[0])
         return None
 
-    def _fuzzy_span(self, tokens: list[str], i: int, corrected: dict[int, str]) -> Span | None:
-        def fixed(j: int) -> str:
+    def _lookup_minor(self, word: str, tokens: list[str], i: int, raw: str) -> Span | None:
+        """Short forms the main lookup misses: a lower-case "us"/"uk" right before a passport
+        word ("i have a us passport"), and 4-letter Cyrillic names in another case ("Кубу")."""
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if word in LOWERCASE_PASSPORT_CODES and nxt in PASSPORT_WORDS:
+            return Span(i, i + 1, (LOWERCASE_PASSPORT_CODES[word],), "code", 0.9, raw)
+        if len(word) == 4 and _CYRILLIC_RE.match(word):
+            for ending, nominative in _CYRILLIC_ENDINGS:
+                if word.endswith(ending):
+                    key = word[: -len(ending)] + nominative
+                    if key in self.exact:
+                        return Span(i, i + 1, tuple(self.exact[key]), "stem", 0.85, raw)
+        return None
+
+    def _is_trap(self, span: Span, tokens: list[str]) -> bool:
+        """A name inside a phrase that means something else ("guinea pig", "fine china")."""
+        key = " ".join(tokens[span.start : span.end])
+        before = tokens[span.start - 1] if span.start > 0 else ""
+        after = tokens[span.end] if span.end < len(tokens) else ""
+        return f"{key} {after}" in NAME_TRAPS or f"{before} {key}" in NAME_TRAPS
+
+    def _fuzzy_span(self, tokens: list[str], i: int, corrected: dict[int, tuple[str, ...]]) -> Span | None:
+        def fixed(j: int) -> tuple[str, ...]:
             if j not in corrected:
                 tok = tokens[j]
-                corrected[j] = tok if tok in self.vocab_set else (self._correct(tok) or tok)
+                corrected[j] = (tok,) if tok in self.vocab_set else (self._correct(tok) or (tok,))
             return corrected[j]
 
-        if fixed(i) == tokens[i] and tokens[i] not in self.vocab_set:
+        if fixed(i) == (tokens[i],) and tokens[i] not in self.vocab_set:
             return None
         n = len(tokens)
         for size in range(min(self.max_ngram, n - i), 0, -1):
-            words = [fixed(j) for j in range(i, i + size)]
-            if words == tokens[i : i + size]:
-                continue
-            key = " ".join(words)
-            if key in self.exact:
-                orig = " ".join(tokens[i : i + size])
-                similarity = fuzz.ratio(orig, key) / 100
-                return Span(i, i + size, tuple(self.exact[key]), "fuzzy", round(0.45 + 0.5 * similarity, 2), orig)
-            if key in self.ambiguous:
-                return Span(i, i + size, self.ambiguous[key], "ambiguous", 0.3, key)
+            original = tokens[i : i + size]
+            for combo in itertools.product(*(fixed(j) for j in range(i, i + size))):
+                words = list(combo)
+                if words == original:
+                    continue
+                key = " ".join(words)
+                if key in self.exact:
+                    orig = " ".join(original)
+                    similarity = fuzz.ratio(orig, key) / 100
+                    score = round(0.45 + 0.5 * similarity, 2)
+                    return Span(i, i + size, tuple(self.exact[key]), "fuzzy", score, orig)
+                if key in self.ambiguous:
+                    return Span(i, i + size, self.ambiguous[key], "ambiguous", 0.3, key)
         return None
 
     def _cjk_spans(self, text: str, offset: int) -> list[Span]:
+        """Names inside CJK runs; one followed by a passport word ("美国护照", "한국 여권") is marked."""
         spans: list[Span] = []
-        for run in _CJK_RE.findall(text):
+        for match in _CJK_RE.finditer(text):
+            run = match.group(0)
             pos = 0
             while pos < len(run):
                 hit = None
@@ -367,32 +459,46 @@ class Matcher:
                         hit = piece
                         break
                 if hit:
-                    spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.9, hit))
+                    following = text[match.start() + pos + len(hit) :].lstrip(_CJK_PASSPORT_GLUE)
+                    passport = following.startswith(_CJK_PASSPORT_WORDS)
+                    spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.9, hit, passport=passport))
                     pos += len(hit)
                 else:
                     pos += 1
         return spans
 
-    def _split_passports(self, spans: list[Span], tokens: list[str]) -> tuple[list[Span], list[Span]]:
+    def _split_passports(
+        self, spans: list[Span], tokens: list[str], raw_tokens: list[str], joins: set[int]
+    ) -> tuple[list[Span], list[Span]]:
         """Decide which names are the asker's passports and which are destinations."""
         is_passport = [False] * len(spans)
+        n = len(tokens)
 
         def skip_back(j: int, allowed: frozenset[str]) -> int:
-            while j >= 0 and tokens[j] in allowed:
+            while j >= 0 and (tokens[j] in allowed or raw_tokens[j] == ":"):
                 j -= 1
             return j
 
         for idx, span in enumerate(spans):
-            if span.how in ("ambiguous", "cjk"):
+            if span.how == "cjk":
+                is_passport[idx] = span.passport
+                continue
+            if span.how == "ambiguous":
                 continue
             after = span.end
-            # "US passport", "Mexican citizen", "German and Turkish passports"
-            if after < len(tokens) and tokens[after] in PASSPORT_WORDS:
-                is_passport[idx] = True
+            while after < n and tokens[after] in PASSPORT_FILLERS:
+                after += 1
+            # "US passport", "Mexican citizen", "German and Turkish passports", "US-Israeli dual citizen"
+            if after < n and (tokens[after] in PASSPORT_WORDS or raw_tokens[after].startswith(_CJK_PASSPORT_WORDS)):
+                is_passport[idx] = True  # "한국 여권으로": Korean particles stick to the word
+            if tokens[span.end - 1] in PASSPORT_WORDS:
+                is_passport[idx] = True  # the demonym "US citizen" names a passport itself
             before = skip_back(span.start - 1, PASSPORT_LINKS)
             linked_back = before < span.start - 1 or not tokens[before].isascii()
             if before >= 0 and tokens[before] in PASSPORT_WORDS and linked_back:
-                is_passport[idx] = True  # "passport from Mexico", "паспортом США"
+                is_passport[idx] = True  # "passport from Mexico", "паспортом США", "passports: Polish"
+            if span.how == "demonym" and self._demonym_is_person(span, tokens):
+                is_passport[idx] = True
             trig = skip_back(span.start - 1, ARTICLES)
             if trig >= 0:
                 if span.how == "demonym" and tokens[trig] in DEMONYM_TRIGGERS:
@@ -403,23 +509,56 @@ class Matcher:
                     is_passport[idx] = True  # "I'm from Mexico"
             if span.how == "demonym" and span.plural:
                 is_passport[idx] = True  # "Can Americans go to Cuba?"
-        # Conjunctions carry the decision across a list: "dual US and Mexican citizen".
+            if span.how == "demonym" and self._followed_by_visa(tokens, span.end):
+                is_passport[idx] = False  # "Are Iranian visas available?", "a Russian visa"
+        # Conjunctions carry the decision across a list: "dual US and Mexican citizen", and so
+        # does a hyphen between two names: "British-Israeli dual national".
         for _ in range(2):
             for idx in range(len(spans) - 1):
                 a, b = spans[idx], spans[idx + 1]
+                if a.how == "cjk" or b.how == "cjk":
+                    continue
                 gap = tokens[a.end : b.start]
-                linked = gap and all(t in CONJUNCTIONS or t == "," or t in ARTICLES for t in gap)
+                linked = (gap and all(t in CONJUNCTIONS or t == "," or t in ARTICLES for t in gap)) or (
+                    not gap and b.start in joins
+                )
                 if linked and (is_passport[idx] or is_passport[idx + 1]):
                     is_passport[idx] = is_passport[idx + 1] = True
         passports = [s for s, p in zip(spans, is_passport, strict=True) if p]
         places = [s for s, p in zip(spans, is_passport, strict=True) if not p]
         return passports, places
 
-    def _topics(self, tokens: list[str], folded_text: str) -> list[str]:
+    @staticmethod
+    def _followed_by_visa(tokens: list[str], end: int) -> bool:
+        nxt = tokens[end] if end < len(tokens) else ""
+        if nxt == "e" and end + 1 < len(tokens):
+            nxt = tokens[end + 1]  # "e-visa"
+        return nxt in VISA_WORDS
+
+    @staticmethod
+    def _demonym_is_person(span: Span, tokens: list[str]) -> bool:
+        """A demonym that describes the asker: after a passport word ("pasaporte mexicano"),
+        after "passport is" ("my passport is German"), or a noun after "a"/"an" ("can a
+        Nigerian go", "for a Brit") rather than an adjective ("a Turkish tour")."""
+        prev = tokens[span.start - 1] if span.start > 0 else ""
+        if prev in PASSPORT_WORDS and prev not in NOT_PASSPORT_NOUNS:
+            return True
+        if prev in PASSPORT_VERBS and span.start > 1 and tokens[span.start - 2] in PASSPORT_WORDS:
+            return True
+        if prev in ("a", "an"):
+            nxt = tokens[span.end] if span.end < len(tokens) else ""
+            return not nxt or nxt in PERSON_NEXT
+        return False
+
+    def _topics(self, tokens: list[str], folded_text: str, text: str) -> list[str]:
         token_set = set(tokens)
         found = []
         for topic in TOPICS:
-            if token_set & TOPIC_WORDS[topic] or any(p.search(folded_text) for p in TOPIC_PHRASES[topic]):
+            if (
+                token_set & TOPIC_WORDS[topic]
+                or any(p.search(folded_text) for p in TOPIC_PHRASES[topic])
+                or any(w in text for w in CJK_TOPIC_WORDS[topic])
+            ):
                 found.append(topic)
         return found
 

@@ -18,10 +18,11 @@ from bot.answer import Engine
 from bot.config import Settings
 from bot.kb import KnowledgeBase
 from bot.tg import app as tg_app
+from bot.tg.flood import FloodGate
 from tests.conftest import TODAY
 
 if TYPE_CHECKING:
-    from tests.botapi_double import BotApiDouble
+    from tests.botapi_double import BotApiDouble, Call
 
 ADMIN_ID = 777
 
@@ -35,11 +36,12 @@ def private_copy(kb_path: Path, directory: Path) -> Path:
 
 @contextlib.asynccontextmanager
 async def running_bot(double: BotApiDouble, db: Path, admin_ids: frozenset[int] = frozenset({ADMIN_ID}),
-                      ) -> AsyncIterator[Application]:
+                      flood_limit: int = 1000) -> AsyncIterator[Application]:
     settings = Settings(token=double.token, api_url=double.url, admin_ids=admin_ids, kb_path=db)
     kb = KnowledgeBase(db)
     engine = Engine(kb, today=TODAY)
     app = tg_app.build_application(settings, engine)
+    app.bot_data["svc"].flood = FloodGate(limit=flood_limit, window=10, cooldown=30)
     await app.initialize()
     await tg_app._post_init(app)
     await app.start()
@@ -52,3 +54,24 @@ async def running_bot(double: BotApiDouble, db: Path, admin_ids: frozenset[int] 
         await app.stop()
         await app.shutdown()
         kb.close()
+
+
+DISCLAIMER = "Rules change quickly"
+
+
+def to_chat(chat_id: int):
+    return lambda c: c.params.get("chat_id") in (chat_id, str(chat_id)) and c.response.get("ok")
+
+
+async def ask(double: BotApiDouble, text: str, chat_id: int = 1001, **kw) -> Call:
+    """Send a message; return the reply (an answer split over several messages is joined, last one's markup)."""
+    from tests.botapi_double import Call
+
+    before = len(double.sent_messages(chat_id))
+    double.push_update(double.message_update(text, chat_id=chat_id, **kw))
+    calls = (await double.await_for("sendMessage", to_chat(chat_id), count=before + 1, timeout=10))[before:]
+    while "source</a>" in calls[0].params["text"] and DISCLAIMER not in calls[-1].params["text"]:
+        calls = (await double.await_for("sendMessage", to_chat(chat_id), count=before + len(calls) + 1))[before:]
+    last = calls[-1]
+    return Call(last.method, {**last.params, "text": "\n\n".join(c.params["text"] for c in calls)}, last.at,
+                last.response)

@@ -83,6 +83,12 @@ def test_accuracy_on_labelled_questions(engine) -> None:
         ("niger", ["NE"]),
         ("Guinea", ["GN"]),
         ("我可以去朝鲜吗", ["KP"]),
+        ("Is Guinea-Bissau safe?", ["GW"]),
+        ("Côte d'Ivoire visa", ["CI"]),
+        ("Как добраться на Кубу?", ["CU"]),
+        ("Kuzey Kore'ye gidebilir miyim?", ["KP"]),
+        ("south sudann visa", ["SS"]),
+        ("Are Iranian visas on arrival available?", ["IR"]),
     ],
 )
 def test_destination_examples(engine, question: str, codes: list[str]) -> None:
@@ -93,7 +99,9 @@ def test_destination_examples(engine, question: str, codes: list[str]) -> None:
 @pytest.mark.parametrize(
     "question",
     ["what is a woman", "Chad is my friend, can he help me pack?", "how long to roast a turkey", "Can you help us?",
-     "hello", "?", "🙂🙂", "Is it safe?", "can I travel to mars", "I love Georgia peaches"],
+     "hello", "?", "🙂🙂", "Is it safe?", "can I travel to mars", "I love Georgia peaches", "guinea pig food",
+     "Is New Jersey safe?", "Turkish coffee is the best", "Jordan is my friend, can he visit me?",
+     "my mother-in-law is Cuban", "my passport is German"],
 )
 def test_no_destination_traps(engine, question: str) -> None:
     assert not engine.matcher.understand(question).sure
@@ -110,6 +118,13 @@ def test_no_destination_traps(engine, question: str) -> None:
         ("dual US and Mexican citizen", ["US", "MX"]),
         ("I hold German and Turkish passports", ["DE", "TR"]),
         ("с паспортом США", ["US"]),
+        ("British-Israeli dual national", ["GB", "IL"]),
+        ("con pasaporte mexicano", ["MX"]),
+        ("з українським паспортом?", ["UA"]),
+        ("Russian visa for a Brit?", ["GB"]),
+        ("i have a us passport", ["US"]),
+        ("持美国护照", ["US"]),
+        ("My passports: Polish and Australian.", ["PL", "AU"]),
     ],
 )
 def test_passport_examples(engine, question: str, passports: list[str]) -> None:

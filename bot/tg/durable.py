@@ -36,9 +36,10 @@ class Inbox:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._since_prune = 0
+        self.skip: set[int] = set()  # delivered twice: passed on so the offset advances, but not handled
 
     def accept(self, updates: Sequence[Update]) -> list[Update]:
-        """Store new updates durably; drop any we already hold or have handled."""
+        """Store new updates durably; return those not already held or handled."""
         if not updates:
             return []
         ids = [u.update_id for u in updates]
@@ -60,7 +61,8 @@ class Inbox:
                     [(u.update_id, now, json.dumps(u.to_dict(), ensure_ascii=False)) for u in fresh],
                 )
         if len(fresh) < len(updates):
-            log.info("dropped %d update(s) delivered twice", len(updates) - len(fresh))
+            self.skip |= known
+            log.info("ignoring %d update(s) delivered twice", len(updates) - len(fresh))
         return fresh
 
     def done(self, update_id: int) -> None:
@@ -91,9 +93,9 @@ class DurableBot(ExtBot):
 
     async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
         updates = await super().get_updates(*args, **kwargs)
-        if self.inbox is None:
-            return updates
-        return tuple(self.inbox.accept(updates))
+        if self.inbox is not None:
+            self.inbox.accept(updates)
+        return updates  # all of them, so the next poll's offset confirms the duplicates too
 
 
 class InboxProcessor(SimpleUpdateProcessor):
@@ -104,6 +106,11 @@ class InboxProcessor(SimpleUpdateProcessor):
         self.inbox = inbox
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        if isinstance(update, Update) and update.update_id in self.inbox.skip:
+            self.inbox.skip.discard(update.update_id)
+            if hasattr(coroutine, "close"):
+                coroutine.close()  # never started, so nothing is half done
+            return
         try:
             await coroutine
         finally:
