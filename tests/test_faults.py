@@ -24,7 +24,7 @@ def test_fault_storm_loses_no_answer_and_no_admin_edit(kb_path: Path, tmp_path: 
     assert result["integrity"] == "ok"
     assert result["violations"] == 0
     assert result["sigterm_exit_s"] < 5, result
-    assert "Traceback" not in log or "failed:" in log  # handler errors are logged by on_error, not crashes
+    assert "bot @borderline_test_bot ready" in log and "Application.stop() complete" in log  # ran to the end
 
 
 def test_sigkill_mid_stream_then_restart_answers_everything(kb_path: Path, tmp_path: Path) -> None:

@@ -118,11 +118,16 @@ class InboxProcessor(SimpleUpdateProcessor):
                 self.inbox.done(update.update_id)
 
 
+class DeliveredButUnreadable(TelegramError):
+    """Telegram answered 2xx with a body we could not parse: the call took effect, so it is not retried."""
+
+
 class RetryingRateLimiter(AIORateLimiter):
     """AIORateLimiter waits out 429s; this also retries 5xx, timeouts, dropped connections and garbage replies.
 
-    A retried send may reach the chat twice when Telegram had received the first attempt;
-    a duplicate is better than a traveler left without an answer.
+    A 2xx reply with a garbled body means Telegram acted, so that is not retried. A timed-out
+    send may still reach the chat twice when Telegram had received the first attempt; a
+    duplicate is better than a traveler left without an answer.
     """
 
     def __init__(self, *, network_retries: int = 4, backoff: float = 0.25, **kwargs: Any) -> None:
@@ -146,6 +151,8 @@ class RetryingRateLimiter(AIORateLimiter):
             except PERMANENT:
                 raise
             except TelegramError as exc:
+                if type(exc) is TelegramError and "Invalid server response" in str(exc):
+                    raise DeliveredButUnreadable(f"{endpoint}: {exc}") from exc
                 if attempt == self.network_retries:
                     raise
                 self.retried += 1

@@ -31,6 +31,7 @@ from bot.logsetup import RedactToken
 from bot.matching import TOPICS
 from bot.store import record_question
 from bot.tg import keyboards
+from bot.tg.durable import DeliveredButUnreadable
 from bot.tg.flood import FloodGate
 from bot.users import UserStore
 
@@ -100,13 +101,16 @@ async def send_answer(message: Message, answer: Answer, *, reply: bool = False) 
     markup = keyboards.answer_keyboard(answer)
     last = len(answer.messages) - 1
     for i, text in enumerate(answer.messages):
-        await message.reply_text(
-            text,
-            parse_mode=ParseMode.HTML,
-            link_preview_options=NO_PREVIEW,
-            reply_markup=markup if i == last else None,
-            do_quote=reply and i == 0,
-        )
+        try:
+            await message.reply_text(
+                text,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=NO_PREVIEW,
+                reply_markup=markup if i == last else None,
+                do_quote=reply and i == 0,
+            )
+        except DeliveredButUnreadable:
+            log.warning("part %d of an answer was delivered but the reply was unreadable", i + 1)
 
 
 def _ask(services: Services, update: Update, question: str, **kwargs: Any) -> Answer:
