@@ -20,7 +20,7 @@ from tests.botrun import BotProcess
 from tests.conftest import KNOWLEDGE
 
 ADMIN = 777
-FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+FUZZ = settings(max_examples=75, deadline=None, suppress_health_check=list(HealthCheck))
 _chat = itertools.count(50_000)
 
 text = st.one_of(
@@ -48,14 +48,18 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotApiDouble]:
 
 
 def _reply_to(double: BotApiDouble, update: dict, method: str = "sendMessage") -> None:
-    chat = update.get("message", {}).get("chat", {}).get("id")
-    before = len([c for c in double.calls if c.method == method])
+    """Push one update and wait for the reply that belongs to it."""
+    if "callback_query" in update:
+        wanted = ("callback_query_id", update["callback_query"]["id"])
+    elif "inline_query" in update:
+        wanted = ("inline_query_id", update["inline_query"]["id"])
+    else:
+        wanted = ("chat_id", update["message"]["chat"]["id"])
+    key, value = wanted
     double.push_update(update)
-    double.wait_for(method, count=before + 1, timeout=15)
+    calls = double.wait_for(method, lambda c: str(c.params.get(key)) == str(value), timeout=15)
     assert not double.violations, double.violations[-3:]
-    if chat is not None:
-        last = [c for c in double.calls if c.method == method][-1]
-        assert last.response.get("ok") is True, last.response
+    assert calls[0].response.get("ok") is True, calls[0].response
 
 
 @FUZZ
