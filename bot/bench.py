@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -118,14 +119,19 @@ def _peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def _drive(double: Any, n: int, chats: int, texts: list[str]) -> float:
-    """Push n private messages from many chats and time until every one has a reply."""
+def _drive(double: Any, n: int, chats: int, texts: list[str], parts: dict[str, int] | None = None) -> float:
+    """Push n private messages from many chats and time until every one has its whole reply.
+
+    `parts` says how many messages each text's answer takes (long answers are split), so a
+    multi-part answer is counted once, when its last part has been sent.
+    """
     base = len(double.sent_messages())
+    expected = sum((parts or {}).get(texts[i % len(texts)], 1) for i in range(n))
     t = time.perf_counter()
     for i in range(n):
         chat = 10_000 + i % chats
         double.push_update(double.message_update(texts[i % len(texts)], chat_id=chat, user_id=chat))
-    double.wait_for("sendMessage", count=base + n, timeout=max(60.0, n / 20))
+    double.wait_for("sendMessage", count=base + expected, timeout=max(60.0, n / 20))
     return n / (time.perf_counter() - t)
 
 
@@ -135,16 +141,26 @@ def measure_e2e(kb_path: Path, n: int) -> dict[str, Any]:
 
     texts = ["Can I go to North Korea with a US passport?", "Is Cuba safe?", "turkmenstan visa", "hello",
              "Is Korea open?", "Lhasa permit", "Has anyone run the Pyongyang marathon?", "Is Iran safe?"]
+    from bot.answer import Engine
+    from bot.kb import KnowledgeBase
+
+    kb = KnowledgeBase(kb_path)
+    parts = {t: len(Engine(kb).ask(t).messages) for t in texts}
+    kb.close()
+    work = Path(tempfile.mkdtemp(prefix="borderline-bench-"))
+    kb_path = Path(shutil.copy(kb_path, work / "kb.sqlite"))  # the run must not touch the live database
     results: dict[str, Any] = {}
-    env = {**os.environ, "KB_PATH": str(kb_path), "LOG_LEVEL": "WARNING", "FLOOD_LIMIT": "100000"}
+    # Telegram's own rate limits are lifted so the run measures the bot, not the limiter's 30/s.
+    env = {**os.environ, "KB_PATH": str(kb_path), "LOG_LEVEL": "WARNING", "FLOOD_LIMIT": "100000",
+           "TELEGRAM_RATE_LIMITS": "off"}
     with BotApiDouble() as double:
         env.update(TELEGRAM_API_URL=double.url, TELEGRAM_BOT_TOKEN=double.token)
         proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=env, cwd=PROJECT_ROOT,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             double.wait_for("getUpdates", timeout=30)
-            _drive(double, 50, 10, texts)  # warm-up
-            results["e2e_updates_per_s"] = round(_drive(double, n, 200, texts), 1)
+            _drive(double, 50, 10, texts, parts)  # warm-up
+            results["e2e_updates_per_s"] = round(_drive(double, n, 200, texts, parts), 1)
             inline_ms = []
             for i in range(max(20, n // 50)):
                 before = len([c for c in double.calls if c.method == "answerInlineQuery"])

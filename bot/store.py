@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 STATE_TABLES = (
     "users",
     "subscriptions",
@@ -21,6 +21,7 @@ STATE_TABLES = (
     "dest_snapshots",
     "exports",
     "inbox",
+    "bot_state",
 )
 
 _MIGRATIONS: dict[int, str] = {
@@ -100,6 +101,10 @@ _MIGRATIONS: dict[int, str] = {
         payload TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS processed_updates_at ON processed_updates (at);
+    """,
+    # 4: which bot the update ids belong to (they are per bot).
+    4: """
+    CREATE TABLE IF NOT EXISTS bot_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
 }
 

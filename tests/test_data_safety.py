@@ -35,6 +35,7 @@ def downgrade_to_v1(path: Path) -> None:
     with conn:
         conn.execute("DROP TABLE exports")
         conn.execute("DROP TABLE inbox")
+        conn.execute("DROP TABLE bot_state")
         conn.execute("DROP INDEX processed_updates_at")
         conn.execute("ALTER TABLE pending_reports DROP COLUMN decided_at")
         conn.execute("ALTER TABLE pending_reports DROP COLUMN decided_by")
@@ -56,7 +57,7 @@ def test_older_database_is_upgraded_in_place_without_losing_anything(kb_path: Pa
 
     kb = KnowledgeBase(db)  # the newer bot opens the older file
     try:
-        assert store.schema_version(kb.conn) == store.SCHEMA_VERSION == 3
+        assert store.schema_version(kb.conn) == store.SCHEMA_VERSION == 4
         assert UserStore(kb.conn).passports(11) == ["US", "MX"]
         assert UserStore(kb.conn).followers("KP") == [11]
         assert "Tours resume in a test." in Engine(kb, today=TODAY).ask("north korea timeline").messages[0]

@@ -56,6 +56,14 @@ PRIVATE_COMMANDS = [
 GROUP_COMMANDS = [("ask", "Ask a question: /ask north korea"), ("help", "What I can do")]
 
 
+def _rate_limiter() -> RetryingRateLimiter:
+    """Telegram's limits (30 messages/s overall, 20 per minute per group); TELEGRAM_RATE_LIMITS=off lifts them,
+    for benchmarks against the local test double or a self-hosted Bot API server."""
+    if os.environ.get("TELEGRAM_RATE_LIMITS", "on").lower() in ("off", "0", "no"):
+        return RetryingRateLimiter(max_retries=3, overall_max_rate=0, group_max_rate=0)
+    return RetryingRateLimiter(max_retries=3)
+
+
 def build_application(settings: Settings, engine: Engine) -> Application:
     timeout = float(os.environ.get("BOT_HTTP_TIMEOUT", "15"))
     inbox = Inbox(engine.kb.conn)
@@ -66,7 +74,7 @@ def build_application(settings: Settings, engine: Engine) -> Application:
         request=HTTPXRequest(connection_pool_size=16, connect_timeout=10, read_timeout=timeout,
                              write_timeout=timeout, pool_timeout=timeout),
         get_updates_request=HTTPXRequest(connect_timeout=10, read_timeout=40),
-        rate_limiter=RetryingRateLimiter(max_retries=3),
+        rate_limiter=_rate_limiter(),
         inbox=inbox,
     )
     app = (
@@ -130,6 +138,7 @@ async def _post_init(app: Application) -> None:
     detect_changes(services.engine.kb)  # record the starting point; followers hear of later changes
     bot: DurableBot = app.bot  # type: ignore[assignment]
     if bot.inbox is not None:
+        bot.inbox.start(bot.id)
         pending = bot.inbox.pending()
         for payload in pending:  # received before a crash, never handled
             await app.update_queue.put(Update.de_json(payload, app.bot))

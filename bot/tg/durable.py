@@ -78,6 +78,18 @@ class Inbox:
             with self.conn:
                 self.conn.execute("DELETE FROM processed_updates WHERE at < ?", (cutoff,))
 
+    def start(self, bot_id: int) -> None:
+        """Forget update ids of another bot (ids are per bot) and those too old to come back."""
+        row = self.conn.execute("SELECT value FROM bot_state WHERE key = 'bot_id'").fetchone()
+        cutoff = (dt.datetime.now(dt.UTC) - KEEP_PROCESSED).isoformat(timespec="seconds")
+        with self.conn:
+            if row is None or row[0] != str(bot_id):
+                self.conn.execute("DELETE FROM inbox")
+                self.conn.execute("DELETE FROM processed_updates")
+                self.conn.execute("INSERT OR REPLACE INTO bot_state (key, value) VALUES ('bot_id', ?)", (str(bot_id),))
+            # Telegram restarts update ids at random after a quiet week; old ids must not block new updates.
+            self.conn.execute("DELETE FROM processed_updates WHERE at < ?", (cutoff,))
+
     def pending(self) -> list[dict[str, Any]]:
         rows = self.conn.execute("SELECT payload FROM inbox ORDER BY update_id").fetchall()
         return [json.loads(r[0]) for r in rows]

@@ -1,0 +1,25 @@
+"""The benchmark command runs and reports every figure the README quotes (no timing assertions here)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+KEYS = {
+    "answer_p50_us", "answer_p99_us", "match_p50_us", "match_p99_us", "baseline_p50_us", "baseline_accuracy",
+    "accuracy", "e2e_updates_per_s", "echo_updates_per_s", "e2e_ratio", "inline_p99_ms", "rss_mb", "build_s",
+    "cold_ask_s",
+}
+
+
+def test_bench_quick_prints_all_keys(kb_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "bot", "bench", "--quick", "--json", "--kb", str(kb_path)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert KEYS <= set(result), KEYS - set(result)
+    assert all(isinstance(result[k], int | float) for k in KEYS)
