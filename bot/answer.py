@@ -379,8 +379,8 @@ class Engine:
             if closed:
                 parts.append(f"{place.name} is closed to visitors.")
             parts.append(
-                "Going anyway can mean arrest, detention, kidnapping or worse, insurance that does not pay out, "
-                "and no one able to help you."
+                "Going anyway can mean serious danger or arrest, travel insurance that does not pay out, "
+                "and little or no help from your government."
             )
             answer.warnings.append(" ".join(parts))
         invalid = [e for e in answer.entry if e.verdict == "passport-invalid"]

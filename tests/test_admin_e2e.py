@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from telegram.ext import CommandHandler
+from telegram.ext import CommandHandler, ConversationHandler
 
 from bot.answer import Engine
 from bot.build import build
@@ -79,18 +79,32 @@ def content_digest(db: Path) -> list[tuple]:
         conn.close()
 
 
+def _command_handlers(bot) -> list[CommandHandler]:
+    """Every CommandHandler the application routes to, including conversation entry points and fallbacks."""
+    found: list[CommandHandler] = []
+    for group in bot.handlers.values():
+        for handler in group:
+            if isinstance(handler, ConversationHandler):
+                found += [h for h in (*handler.entry_points, *handler.fallbacks) if isinstance(h, CommandHandler)]
+                for state in handler.states.values():
+                    found += [h for h in state if isinstance(h, CommandHandler)]
+            elif isinstance(handler, CommandHandler):
+                found.append(handler)
+    return found
+
+
 def test_every_registered_admin_command_is_protected(bot) -> None:
-    """A new admin command cannot be registered without the admin_only guard."""
-    registered = {
-        name: h.callback for group in bot.handlers.values() for h in group if isinstance(h, CommandHandler)
-        for name in h.commands
-    }
-    for name in ADMIN_COMMANDS:
-        assert getattr(registered[name], "admin_only", False), name
+    """A new admin command cannot be registered without the admin_only guard, directly or in a conversation."""
+    handlers = _command_handlers(bot)
     user_commands = {"start", "help", "ask", "passport", "follow", "unfollow", "following", "about", "privacy",
-                     "forget", "share"}
-    unprotected = {n for n, cb in registered.items() if not getattr(cb, "admin_only", False)}
-    assert unprotected == user_commands, unprotected - user_commands
+                     "forget", "share", "cancel"}
+    for handler in handlers:
+        for name in handler.commands:
+            if name not in user_commands:
+                assert getattr(handler.callback, "admin_only", False), name
+    registered = {name for h in handlers for name in h.commands}
+    assert set(ADMIN_COMMANDS) <= registered
+    assert registered - set(ADMIN_COMMANDS) == user_commands
 
 
 async def test_every_admin_command_refuses_a_non_admin_and_changes_nothing(double: BotApiDouble, bot,
@@ -121,7 +135,7 @@ async def test_change_commands_apply_good_arguments(double: BotApiDouble, bot, n
 @pytest.mark.parametrize(
     "text",
     [
-        "/event", "/event KP", "/event KP yesterday reopening | x | https://a.org", "/event KP 2025-01-01 party | x | "
+        "/event KP", "/event KP yesterday reopening | x | https://a.org", "/event KP 2025-01-01 party | x | "
         "https://a.org", "/event KP 2025-01-01 reopening | x | not-a-url", "/event ZZ 2025-01-01 reopening | x | "
         "https://a.org", "/status KP ajar | x | https://a.org", "/advisory KP US 9 | x | https://a.org",
         "/entry KP US maybe | x | https://a.org", "/report KP 2025 | only two | https://a.org", "/alias",
@@ -239,3 +253,37 @@ async def test_stale_digest_job_messages_admins(double: BotApiDouble, bot) -> No
     digest = (await double.await_for("sendMessage", lambda c: "Daily digest" in c.params.get("text", "")))[0]
     assert digest.params["chat_id"] in (ADMIN_ID, str(ADMIN_ID))
     assert "older than 180 days" in digest.params["text"]
+
+
+async def test_guided_event_asks_step_by_step(double: BotApiDouble, bot, db: Path) -> None:
+    first = await say(double, "/event")
+    assert "(1/6)" in first.params["text"] and "/cancel" in first.params["text"]
+    assert "don't know" in (await say(double, "Narnia")).params["text"].replace("do not", "don't")
+    assert "(2/6)" in (await say(double, "north korea")).params["text"]
+    await say(double, "2026-11-21")
+    await say(double, "reopening")
+    await say(double, "Guided test: Kaesong tours resume")
+    assert "(6/6)" in (await say(double, "https://koryogroup.com/blog/")).params["text"]
+    done = await say(double, "-")
+    assert done.params["text"].startswith("Done"), done.params["text"]
+    assert "Kaesong tours resume" in (await say(double, "north korea timeline", user=USER)).params["text"]
+
+
+async def test_guided_flow_can_be_cancelled_and_refuses_non_admins(double: BotApiDouble, bot, db: Path) -> None:
+    before = content_digest(db)
+    assert (await say(double, "/event", user=USER)).params["text"] == REFUSAL
+    await say(double, "/status")
+    await say(double, "KP")
+    assert "Cancelled" in (await say(double, "/cancel")).params["text"]
+    assert "Nothing to cancel" in (await say(double, "/cancel")).params["text"]
+    answer = await say(double, "is cuba open?")  # back to normal questions
+    assert "Cuba" in answer.params["text"]
+    assert content_digest(db) == before
+
+
+async def test_guided_share_for_any_user(double: BotApiDouble, bot) -> None:
+    assert "(1/2)" in (await say(double, "/share", user=USER)).params["text"]
+    await say(double, "Cuba", user=USER)
+    thanks = await say(double, "Took the Viazul bus from Havana to Trinidad; cash only at the station.", user=USER)
+    assert "waits for review" in thanks.params["text"]
+    assert "Viazul" in (await say(double, "/pending")).params["text"]

@@ -62,7 +62,7 @@ EXAMPLE = {
 
 def admin_only(func: Handler) -> Handler:
     @functools.wraps(func)
-    async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Any:
         services = svc(context)
         user = update.effective_user
         chat = update.effective_chat
@@ -70,8 +70,8 @@ def admin_only(func: Handler) -> Handler:
             log.warning("refused admin command %s from a non-admin (update %s)", func.__name__, update.update_id)
             if update.effective_message:
                 await update.effective_message.reply_text(REFUSAL)
-            return
-        await func(update, context)
+            return None
+        return await func(update, context)
 
     wrapper.admin_only = True  # type: ignore[attr-defined]
     return wrapper
@@ -116,33 +116,39 @@ def _fields(fields: list[str] | None, minimum: int, maximum: int) -> list[str] |
     return fields
 
 
-def _change(name: str, parse: Parser) -> Handler:
+def _change(name: str) -> Handler:
     """A change command: parse the arguments, apply through Admin, report and notify."""
 
     @admin_only
     async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        head, _, rest = _args(update).partition(" ")
-        before, sep, after = rest.partition("|")
-        fields = [f.strip() for f in after.split("|")] if sep else None
-        try:
-            parsed = parse(head.upper(), before.split(), fields) if head else None
-        except ValueError:
-            parsed = None
-        if parsed is None:
-            await _usage(update, name, "I could not read that.")
-            return
-        code, action, data = parsed
-        try:
-            result = Admin(svc(context).engine.kb.conn).apply(
-                update.effective_user.id, update.update_id, code, action, data
-            )
-        except AdminError as exc:
-            await _usage(update, name, f"Not applied: {exc}")
-            return
-        await _applied(update, context, result)
+        await apply_change(update, context, name, _args(update))
 
     handler.__name__ = f"admin_{name}"
     return handler
+
+
+async def apply_change(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str, args: str) -> None:
+    """Parse one-line arguments for a change command and apply them (the guided flow ends here too)."""
+    parse = PARSERS[name]
+    head, _, rest = args.partition(" ")
+    before, sep, after = rest.partition("|")
+    fields = [f.strip() for f in after.split("|")] if sep else None
+    try:
+        parsed = parse(head.upper(), before.split(), fields) if head else None
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        await _usage(update, name, "I could not read that.")
+        return
+    code, action, data = parsed
+    try:
+        result = Admin(svc(context).engine.kb.conn).apply(
+            update.effective_user.id, update.update_id, code, action, data
+        )
+    except AdminError as exc:
+        await _usage(update, name, f"Not applied: {exc}")
+        return
+    await _applied(update, context, result)
 
 
 def _p_status(code: str, words: list[str], fields: list[str] | None) -> Parsed:
@@ -218,19 +224,20 @@ def _p_verify(code: str, words: list[str], fields: list[str] | None) -> Parsed:
     return (code, "verify", {}) if not words and fields is None else None
 
 
-CHANGE_COMMANDS: dict[str, Handler] = {
-    "status": _change("status", _p_status),
-    "advisory": _change("advisory", _p_advisory),
-    "entry": _change("entry", _p_entry),
-    "unentry": _change("unentry", _p_unentry),
-    "event": _change("event", _p_event),
-    "report": _change("report", _p_report),
-    "howto": _change("howto", _p_howto),
-    "alias": _change("alias", _p_alias),
-    "unalias": _change("unalias", _p_unalias),
-    "remove": _change("remove", _p_remove),
-    "verify": _change("verify", _p_verify),
+PARSERS: dict[str, Parser] = {
+    "status": _p_status,
+    "advisory": _p_advisory,
+    "entry": _p_entry,
+    "unentry": _p_unentry,
+    "event": _p_event,
+    "report": _p_report,
+    "howto": _p_howto,
+    "alias": _p_alias,
+    "unalias": _p_unalias,
+    "remove": _p_remove,
+    "verify": _p_verify,
 }
+CHANGE_COMMANDS: dict[str, Handler] = {name: _change(name) for name in PARSERS}
 
 
 def _code_arg(update: Update, services: Services) -> str | None:
@@ -445,14 +452,17 @@ async def on_stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def on_share(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Any user may submit a first-hand report; it waits for an admin."""
+    head, _, body = _args(update).partition(" ")
+    await submit_share(update, context, head.upper(), body)
+
+
+async def submit_share(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str, body: str) -> None:
     services = svc(context)
-    text = _args(update)
-    head, _, body = text.partition(" ")
-    code = head.upper()
     if code not in services.engine.kb.places or len(body.strip()) < 20:
         await update.effective_message.reply_text(
-            "Usage: /share KP what you experienced (at least 20 characters, in your own words). "
-            "An admin reviews it before it appears in answers; start with 'name: Your Name;' to be credited."
+            "Usage: /share KP what you experienced (at least 20 characters, in your own words), or just /share "
+            "to be asked step by step. An admin reviews it before it appears in answers; start with "
+            "'name: Your Name;' to be credited."
         )
         return
     named = None

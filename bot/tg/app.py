@@ -34,9 +34,10 @@ from bot.config import Settings
 from bot.kb import KnowledgeBase, MissingDatabase
 from bot.logsetup import RedactToken, configure
 from bot.tg import handlers as h
-from bot.tg.admin_handlers import ADMIN_COMMANDS, ADMIN_MENU, on_share, stale_digest
+from bot.tg.admin_handlers import ADMIN_COMMANDS, ADMIN_MENU, stale_digest
 from bot.tg.durable import DurableBot, Inbox, InboxProcessor, RetryingRateLimiter
 from bot.tg.flood import FloodGate
+from bot.tg.guided import guided_handler
 from bot.users import UserStore
 
 log = logging.getLogger("borderline")
@@ -96,6 +97,7 @@ def build_application(settings: Settings, engine: Engine) -> Application:
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
     app.add_handler(TypeHandler(Update, h.flood_guard), group=-1)
+    app.add_handler(guided_handler())  # /event, /share... without arguments ask step by step
     app.add_handler(CommandHandler("start", h.on_start, filters=private))
     app.add_handler(CommandHandler("help", h.on_help))
     app.add_handler(CommandHandler("ask", h.on_ask))
@@ -106,7 +108,7 @@ def build_application(settings: Settings, engine: Engine) -> Application:
     app.add_handler(CommandHandler("about", h.on_about))
     app.add_handler(CommandHandler("privacy", h.on_privacy))
     app.add_handler(CommandHandler("forget", h.on_forget, filters=private))
-    app.add_handler(CommandHandler("share", on_share, filters=private))
+    app.add_handler(CommandHandler("cancel", h.on_cancel_outside, filters=private))
     for name, handler in ADMIN_COMMANDS.items():
         app.add_handler(CommandHandler(name, handler))  # admin_only refuses non-admins and groups
     app.add_handler(CallbackQueryHandler(h.on_callback))

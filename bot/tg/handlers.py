@@ -479,5 +479,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
               exc_info=(type(context.error), context.error, context.error.__traceback__) if context.error else None)
 
 
+async def on_cancel_outside(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.effective_message.reply_text("Nothing to cancel.")
+
+
 def strip_command(text: str) -> str:
     return re.sub(r"^/\w+(@\w+)?\s*", "", text or "")
