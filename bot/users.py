@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
+from bot.store import user_hash
+
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
@@ -57,4 +59,7 @@ class UserStore:
         with self.conn:
             for table in ("users", "subscriptions", "pending_reports"):
                 total += self.conn.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,)).rowcount
+            hashed = user_hash(user_id)  # the hash is derived from the id, so it goes too
+            for table in ("questions", "unanswered"):
+                total += self.conn.execute(f"DELETE FROM {table} WHERE user_hash = ?", (hashed,)).rowcount
         return total

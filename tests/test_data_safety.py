@@ -218,3 +218,19 @@ def test_admin_change_redelivered_with_the_same_update_id_applies_once(kb_path: 
         assert conn.execute("SELECT count(*) FROM audit").fetchone()[0] == 1
     finally:
         conn.close()
+
+
+def test_forget_removes_user_rows_and_hashed_questions(kb_path: Path, tmp_path: Path) -> None:
+    db = private_copy(kb_path, tmp_path)
+    conn = store.connect(db)
+    try:
+        users = UserStore(conn)
+        users.set_passports(21, ["US"])
+        users.follow(21, "KP")
+        store.record_question(conn, "can I visit narnia", 21, False, None)
+        store.record_question(conn, "can I visit narnia", 22, False, None)
+        assert users.forget(21) == 4
+        assert conn.execute("SELECT count(*) FROM unanswered").fetchone()[0] == 1  # user 22's stays
+        assert users.passports(21) == [] and users.following(21) == []
+    finally:
+        conn.close()

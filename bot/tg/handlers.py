@@ -70,7 +70,7 @@ PRIVACY = (
     "Stored about you: your Telegram user id with the passports you saved (/passport) and the destinations you "
     "follow (/follow), and reports you chose to share. Questions are counted under an opaque hash, not your id; "
     "the text of questions the bot could not answer is kept so admins can improve it.\n\n"
-    "/forget deletes everything stored under your user id, at once."
+    "/forget deletes everything stored under your user id, and the questions counted under its hash, at once."
 )
 
 
