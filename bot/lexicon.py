@@ -47,7 +47,7 @@ TOPIC_WORDS: dict[str, frozenset[str]] = {
         ["anyone", "anybody", "someone", "experience", "experiences", "story", "stories", "report", "reports", "marathon", "marathons", "blog", "blogs", "vlog", "youtuber", "influencer", "influencers", "runner", "runners", "firsthand", "review", "reviews", "erfahrung", "erfahrungen", "experiencia", "experiencias", "отзывы", "опыт", "кто-нибудь"]
     ),
     "howto": frozenset(
-        ["tour", "tours", "operator", "operators", "agency", "agencies", "book", "booking", "flight", "flights", "fly", "flying", "train", "trains", "route", "routes", "cost", "costs", "price", "prices", "cheap", "expensive", "budget", "guide", "guides", "guided", "bus", "overland", "ferry", "itinerary", "fee", "fees", "airline", "airlines", "reise", "tur", "тур", "туры", "туроператор", "рейс", "билет"]
+        ["tour", "tours", "touren", "reach", "operator", "operators", "agency", "agencies", "book", "booking", "flight", "flights", "fly", "flying", "train", "trains", "route", "routes", "cost", "costs", "price", "prices", "cheap", "expensive", "budget", "guide", "guides", "guided", "bus", "overland", "ferry", "itinerary", "fee", "fees", "airline", "airlines", "reise", "tur", "тур", "туры", "туроператор", "рейс", "билет"]
     ),
 }
 TOPIC_PHRASES: dict[str, tuple[re.Pattern[str], ...]] = {
@@ -61,6 +61,7 @@ TOPIC_PHRASES: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\bpassports? (work|works|valid|good|accepted) (for|in)\b",
             r"\b(an|the|my|get|need|apply for) esta\b|\besta (application|form|waiver|approval)\b",
             r"\ballowed (to|in)\b",
+            r"\blets? (\w+ ){1,2}in\b|\b(visiting|going|travell?ing) (\w+ ){0,3}as an? \w+",
             r"\b(can|could|may)\b[^?.!]*\b(go|travel|visit|enter)\b",
             r"\bneed (a|an|to)\b",
             r"\btourist card\b",
@@ -76,7 +77,7 @@ TOPIC_PHRASES: dict[str, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\b(back|again) open\b|\bopen (again|back up)\b|\btourists? (allowed )?back\b"),
         re.compile(r"\bborders? (open|closed)\b"),
     ),
-    "safety": (re.compile(r"\blevel [1-4]\b|\bdo not travel\b"),),
+    "safety": (re.compile(r"\blevel [1-4]\b|\bdo not travel\b|\bsafer\b|\bsafest\b"),),
     "reports": (
         re.compile(r"\b(has|have|did) (anyone|anybody|someone|somebody|people)\b"),
         re.compile(r"\bwho (has|have) (been|gone|visited|done|run|travelled|traveled)\b"),

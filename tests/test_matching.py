@@ -69,6 +69,18 @@ def test_accuracy_on_labelled_questions(engine) -> None:
     assert result["topics"] >= 0.90, report
 
 
+def test_accuracy_on_held_out_questions(engine) -> None:
+    """Questions never used for tuning (tests/data/heldout.yaml): guards against overfitting the labelled set."""
+    items = yaml.safe_load((LABELLED.parent / "heldout.yaml").read_text(encoding="utf-8"))
+    result = score(engine, items)
+    misses = result["misses"]
+    report = f"n={result['n']} destinations={result['destinations']:.3f} passports={result['passports']:.3f} " \
+             f"topics={result['topics']:.3f} {dict(misses)}"
+    assert len(items) >= 40
+    assert not misses["false_answers"], report
+    assert result["destinations"] >= 0.9 and result["passports"] >= 0.9 and result["topics"] >= 0.8, report
+
+
 @pytest.mark.parametrize(
     ("question", "codes"),
     [
