@@ -44,3 +44,29 @@ def knowledge_copy(tmp_path: Path) -> Path:
     target = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, target)
     return target
+
+
+# -- Telegram end-to-end fixtures: the Bot API test double and the real application polling it -----
+@pytest.fixture
+def double():
+    from tests.botapi_double import BotApiDouble
+
+    with BotApiDouble() as d:
+        yield d
+
+
+@pytest.fixture
+def db(kb_path: Path, tmp_path: Path) -> Path:
+    """A private copy of the session database for a test that writes."""
+    target = tmp_path / "kb.sqlite"
+    shutil.copyfile(kb_path, target)
+    return target
+
+
+@pytest.fixture
+async def bot(double, db: Path):
+    from tests.harness import running_bot
+
+    async with running_bot(double, db) as app:
+        yield app
+    double.assert_no_violations()

@@ -17,7 +17,7 @@ from bot.kb import KnowledgeBase
 from bot.tg.admin_handlers import ADMIN_COMMANDS, REFUSAL, stale_digest
 from tests.botapi_double import BotApiDouble, Call
 from tests.conftest import KNOWLEDGE, TODAY
-from tests.harness import ADMIN_ID, ask, private_copy, running_bot
+from tests.harness import ADMIN_ID, ask, running_bot
 
 USER = 4321
 EVENT = "/event KP 2026-11-20 reopening | Pyongyang tours resume for Western groups | https://koryogroup.com/blog/"
@@ -44,24 +44,6 @@ GOOD_ARGS = {
     "stale": "",
     "stats": "",
 }
-
-
-@pytest.fixture
-def double():
-    with BotApiDouble() as d:
-        yield d
-
-
-@pytest.fixture
-def db(kb_path: Path, tmp_path: Path) -> Path:
-    return private_copy(kb_path, tmp_path)
-
-
-@pytest.fixture
-async def bot(double: BotApiDouble, db: Path):
-    async with running_bot(double, db) as app:
-        yield app
-    double.assert_no_violations()
 
 
 async def say(double: BotApiDouble, text: str, user: int = ADMIN_ID, chat: int | None = None) -> Call:

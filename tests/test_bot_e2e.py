@@ -3,32 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.tg import keyboards
 from tests.botapi_double import BotApiDouble, Call
-from tests.harness import ADMIN_ID, DISCLAIMER, ask, private_copy, running_bot
-
-
-@pytest.fixture
-def double() -> AsyncIterator[BotApiDouble]:
-    with BotApiDouble() as d:
-        yield d
-
-
-@pytest.fixture
-def db(kb_path: Path, tmp_path: Path) -> Path:
-    return private_copy(kb_path, tmp_path)
-
-
-@pytest.fixture
-async def bot(double: BotApiDouble, db: Path):
-    async with running_bot(double, db) as app:
-        yield app
-    double.assert_no_violations()
+from tests.harness import ADMIN_ID, DISCLAIMER, ask, running_bot
 
 
 def buttons(call: Call) -> list[dict]:
