@@ -6,6 +6,7 @@ rules stay in SQLite behind an index. `reload()` picks up admin edits.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections import defaultdict
@@ -47,7 +48,29 @@ class KnowledgeBase:
         self._lock = threading.Lock()
         self.conn = store.connect(self.path)
         store.ensure_schema(self.conn)
+        self._file_id = self._identity()
         self.reload()
+
+    def _identity(self) -> tuple[int, int]:
+        st = os.stat(self.path)
+        return st.st_dev, st.st_ino
+
+    def reopen_if_replaced(self) -> bool:
+        """`python -m bot build` swaps in a new file; without this the bot would keep reading, and
+        writing user state into, the old unlinked one until restarted."""
+        try:
+            current = self._identity()
+        except FileNotFoundError:
+            return False
+        if current == self._file_id:
+            return False
+        old = self.conn
+        self.conn = store.connect(self.path)
+        store.ensure_schema(self.conn)
+        self._file_id = current
+        self.reload()
+        old.close()
+        return True
 
     def reload(self) -> None:
         conn = self.conn

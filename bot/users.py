@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 
 from bot.store import user_hash
 
@@ -13,8 +14,13 @@ def _now() -> str:
 
 
 class UserStore:
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+    def __init__(self, conn: sqlite3.Connection | Callable[[], sqlite3.Connection]) -> None:
+        self._conn = conn
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """A callable source follows the knowledge base when a rebuild swaps the database file."""
+        return self._conn if isinstance(self._conn, sqlite3.Connection) else self._conn()
 
     def passports(self, user_id: int) -> list[str]:
         row = self.conn.execute("SELECT passports FROM users WHERE user_id = ?", (user_id,)).fetchone()

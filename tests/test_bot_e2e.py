@@ -184,3 +184,33 @@ async def _flood(double: BotApiDouble) -> None:
     mine = [c.params["text"] for c in double.sent_messages(2002)]
     assert sum("slow down" in t for t in mine) == 1
     assert sum(DISCLAIMER in t for t in mine) == 8
+
+
+async def test_rebuild_while_running_keeps_user_state_and_tells_followers(double: BotApiDouble, db: Path,
+                                                                         knowledge_copy: Path) -> None:
+    from bot.build import build
+    from bot.kb import KnowledgeBase
+    from bot.users import UserStore
+
+    async with running_bot(double, db):
+        await ask(double, "/passport GB")
+        await ask(double, "/follow KP")
+        kp = knowledge_copy / "destinations" / "kp.yaml"
+        kp.write_text(kp.read_text().replace(
+            "events:\n", "events:\n  - date: 2026-11-25\n    kind: reopening\n    summary: Rebuilt-file test event."
+            "\n    source: https://example.org/rebuild\n    checked: 2026-11-25\n", 1))
+        build(knowledge_copy, db)  # what an operator runs beside the live bot
+        double.push_update(double.message_update("/following", chat_id=1001))  # first update after the swap
+        note = await double.await_for("sendMessage", lambda c: "Update:" in c.params.get("text", ""))
+        assert "Rebuilt-file test event." in note[0].params["text"]
+        await double.await_for("sendMessage", lambda c: "You follow" in c.params.get("text", ""))
+        answer = await ask(double, "can I go to north korea?")
+        assert "United Kingdom passport" in answer.params["text"]  # the saved passport survived the swap
+        await ask(double, "/passport US MX")  # written after the swap: must land in the new file
+    kb = KnowledgeBase(db)
+    try:
+        assert UserStore(kb.conn).passports(1001) == ["US", "MX"]
+        assert UserStore(kb.conn).following(1001) == ["KP"]
+    finally:
+        kb.close()
+    double.assert_no_violations()

@@ -67,7 +67,7 @@ def _rate_limiter() -> RetryingRateLimiter:
 
 def build_application(settings: Settings, engine: Engine) -> Application:
     timeout = float(os.environ.get("BOT_HTTP_TIMEOUT", "15"))
-    inbox = Inbox(engine.kb.conn)
+    inbox = Inbox(lambda: engine.kb.conn)
     bot = DurableBot(
         settings.token,
         base_url=f"{settings.api_url}/bot",
@@ -91,7 +91,7 @@ def build_application(settings: Settings, engine: Engine) -> Application:
         cooldown=float(os.environ.get("FLOOD_COOLDOWN", "30")),
     )
     app.bot_data["svc"] = h.Services(
-        settings=settings, engine=engine, users=UserStore(engine.kb.conn), flood=flood,
+        settings=settings, engine=engine, users=UserStore(lambda: engine.kb.conn), flood=flood,
         redact=RedactToken(settings.token),
     )
     private = filters.ChatType.PRIVATE

@@ -33,10 +33,14 @@ def _now() -> str:
 class Inbox:
     """Updates received but not yet handled, and the ids of recently handled ones."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+    def __init__(self, conn: sqlite3.Connection | Callable[[], sqlite3.Connection]) -> None:
+        self._conn = conn
         self._since_prune = 0
         self.skip: set[int] = set()  # delivered twice: passed on so the offset advances, but not handled
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self._conn if isinstance(self._conn, sqlite3.Connection) else self._conn()
 
     def accept(self, updates: Sequence[Update]) -> list[Update]:
         """Store new updates durably; return those not already held or handled."""

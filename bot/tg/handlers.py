@@ -127,6 +127,7 @@ def _ask(services: Services, update: Update, question: str, **kwargs: Any) -> An
 
 # -- the flood gate runs before everything -----------------------------------------------------
 async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await follow_rebuild(context)
     user = update.effective_user
     if user is None:
         return
@@ -438,7 +439,22 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 # -- background: tell followers what changed ---------------------------------------------------
+async def follow_rebuild(context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Switch to a freshly built database file before handling anything (a stat call per update)."""
+    services = svc(context)
+    kb = services.engine.kb
+    if not kb.reopen_if_replaced():
+        return False
+    services.engine.refresh()
+    services.data_version = kb.conn.execute("PRAGMA data_version").fetchone()[0]
+    log.info("knowledge base rebuilt on disk: reopened %s", kb.path.name)
+    await notify_changes(context, detect_changes(kb))
+    return True
+
+
 async def watch_changes(context: ContextTypes.DEFAULT_TYPE) -> None:
+    if await follow_rebuild(context):
+        return
     services = svc(context)
     kb = services.engine.kb
     version = kb.conn.execute("PRAGMA data_version").fetchone()[0]
