@@ -122,6 +122,7 @@ class Answer:
     consular: dict[str, Any] | None = None
     disclaimers: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    do_not_travel: bool = False  # a Level 4 advisory: the header must not look reassuring
     suggestions: list[dict[str, str]] = field(default_factory=list)
     followups: list[Followup] = field(default_factory=list)
     examples: tuple[str, ...] = EXAMPLES
@@ -143,6 +144,7 @@ class Answer:
             "entry": [
                 {
                     "passport": e.passport,
+                    "passports": e.passports or [e.passport],
                     "verdict": e.verdict,
                     "origin": e.origin,
                     "summary": e.summary,
@@ -162,6 +164,8 @@ class Answer:
                 {"traveler": r.traveler, "date": r.date, "summary": r.summary, "source": r.source} for r in self.reports
             ],
             "howto": [asdict(h) for h in self.howto],
+            "warnings": self.warnings,
+            "do_not_travel": self.do_not_travel,
             "disclaimers": self.disclaimers,
             "messages": self.messages,
         }
@@ -371,6 +375,7 @@ class Engine:
 
     def _disclaim(self, answer: Answer, place: Place, u: Understanding) -> None:
         level4 = [a for a in self._advisories(place) if a["level"] == 4]
+        answer.do_not_travel = bool(level4)
         closed = bool(place.status and place.status["state"] == "closed")
         if level4 or closed:
             parts = []

@@ -153,3 +153,12 @@ def test_terminal_chat_answers_until_end_of_input(kb_path) -> None:
     assert "Your passport is not valid there" in proc.stdout
     assert "<b>" not in proc.stdout and "Unknown passport code(s): XX" in proc.stdout
     assert proc.stdout.rstrip().endswith("bye")
+
+
+def test_level4_header_is_never_reassuring(engine) -> None:
+    afghanistan = engine.ask("is afghanistan open?")
+    assert afghanistan.do_not_travel and afghanistan.to_json()["do_not_travel"] is True
+    header = afghanistan.messages[0].split("\n", 1)[0]
+    assert "Level 4: do not travel" in header and "🟢" not in header
+    cuba = engine.ask("is cuba open?")
+    assert not cuba.do_not_travel and "Level 4" not in cuba.messages[0].split("\n", 1)[0]
