@@ -24,7 +24,7 @@ build: $(STAMP)
 
 # With TELEGRAM_BOT_TOKEN set, run the bot; without it, the same answers in a terminal chat.
 run: $(STAMP)
-	$(BIN)/python -m bot build --if-missing
+	$(BIN)/python -m bot build --if-needed
 	@if [ -n "$$TELEGRAM_BOT_TOKEN" ]; then $(BIN)/python -m bot run; else $(BIN)/python -m bot chat; fi
 
 test: $(TEST_STAMP)

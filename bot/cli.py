@@ -32,6 +32,8 @@ def _run_build(args: argparse.Namespace) -> int:
     _unused, kb, knowledge = _settings(args)
     if args.if_missing and kb.exists():
         return 0
+    if args.if_needed and kb.exists() and not _knowledge_newer(knowledge, kb):
+        return 0
     try:
         report = build(knowledge, kb, discard_edits=args.discard_edits)
     except KnowledgeError as exc:
@@ -41,6 +43,9 @@ def _run_build(args: argparse.Namespace) -> int:
         return 1
     except UnexportedEdits as exc:
         print(f"build refused: {exc}", file=sys.stderr)
+        if args.if_needed:
+            print("keeping the existing database", file=sys.stderr)
+            return 0
         return 1
     print(
         f"built {report.path}: {report.destinations} destinations ({report.curated} curated), "
@@ -49,9 +54,30 @@ def _run_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _knowledge_newer(knowledge: Path, kb: Path) -> bool:
+    """Was any knowledge file changed after the database was built (meta.kb_built_at)?"""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{kb}?mode=ro", uri=True)
+        try:
+            built = conn.execute("SELECT value FROM meta WHERE key = 'kb_built_at'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return True
+    if not built:
+        return True
+    built_at = dt.datetime.fromisoformat(built[0]).timestamp()
+    return any(p.stat().st_mtime > built_at for p in knowledge.rglob("*") if p.is_file())
+
+
 def _conf_build(p: argparse.ArgumentParser) -> None:
     _kb_args(p)
     p.add_argument("--if-missing", action="store_true", help="do nothing when the database exists")
+    p.add_argument("--if-needed", action="store_true",
+                   help="rebuild only when the database is missing or older than a knowledge file; "
+                        "keep it (with a warning) if it holds unexported admin edits")
     p.add_argument("--discard-edits", action="store_true",
                    help="rebuild even if admins changed facts since the last export (their edits are lost)")
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -231,3 +233,16 @@ def test_north_korea_content() -> None:
     assert data["consular"]["summary"] and "sweden" in data["consular"]["summary"].lower()
     for fact in [data["status"], *data["advisories"], *data["entry"], *data["events"], *data["reports"]]:
         assert fact["source"].startswith("http") and fact["checked"]
+
+
+def test_build_if_needed_rebuilds_only_after_a_knowledge_change(knowledge_copy: Path, tmp_path: Path) -> None:
+    kb = tmp_path / "kb.sqlite"
+    cmd = [sys.executable, "-m", "bot", "build", "--if-needed", "--kb", str(kb), "--knowledge", str(knowledge_copy)]
+    first = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert first.returncode == 0 and "built" in first.stdout
+    again = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert again.returncode == 0 and again.stdout == ""
+    later = time.time() + 5
+    os.utime(knowledge_copy / "destinations" / "kp.yaml", (later, later))
+    changed = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert changed.returncode == 0 and "built" in changed.stdout
