@@ -36,10 +36,6 @@ class Applied:
     duplicate: bool = False
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-
-
 def _rows(conn: sqlite3.Connection, code: str) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for table in CURATED_TABLES:
@@ -117,7 +113,7 @@ class Admin:
                     raise AdminError("nothing changed")
                 cur = self.conn.execute(
                     "INSERT INTO audit (at, admin_id, update_id, code, action, before, after) VALUES (?,?,?,?,?,?,?)",
-                    (_now(), admin_id, update_id, code, action, json.dumps(before), json.dumps(after)),
+                    (store.now_iso(), admin_id, update_id, code, action, json.dumps(before), json.dumps(after)),
                 )
                 self.conn.execute("RELEASE admin_change")
             except Exception:
@@ -284,7 +280,7 @@ class Admin:
                 _restore(self.conn, code, json.loads(before))
                 cur = self.conn.execute(
                     "INSERT INTO audit (at, admin_id, update_id, code, action, before, after) VALUES (?,?,?,?,?,?,?)",
-                    (_now(), admin_id, update_id, code, f"undo #{audit_id}", after, before),
+                    (store.now_iso(), admin_id, update_id, code, f"undo #{audit_id}", after, before),
                 )
             return Applied(int(cur.lastrowid), code, f"undo #{audit_id}", f"reverted: {action}")
         raise AdminError("you have no change left to undo")

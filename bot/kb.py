@@ -57,7 +57,8 @@ class KnowledgeBase:
 
     def reopen_if_replaced(self) -> bool:
         """`python -m bot build` swaps in a new file; without this the bot would keep reading, and
-        writing user state into, the old unlinked one until restarted."""
+        writing user state into, the old unlinked one until restarted. Call reload() (or
+        Engine.refresh) after a True return to read the new file's facts."""
         try:
             current = self._identity()
         except FileNotFoundError:
@@ -68,7 +69,6 @@ class KnowledgeBase:
         self.conn = store.connect(self.path)
         store.ensure_schema(self.conn)
         self._file_id = current
-        self.reload()
         old.close()
         return True
 

@@ -6,7 +6,9 @@ place without losing passports, subscriptions or the audit trail.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 SCHEMA_VERSION = 4
@@ -144,10 +146,17 @@ def checkpoint(path: Path) -> None:
         conn.close()
 
 
-def _now() -> str:
-    import datetime as dt
-
+def now_iso() -> str:
+    """UTC now to the second: the one timestamp format of every state table."""
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+ConnSource = sqlite3.Connection | Callable[[], sqlite3.Connection]
+
+
+def resolve(source: ConnSource) -> sqlite3.Connection:
+    """A connection, or a callable giving the current one (it changes when a rebuild swaps the file)."""
+    return source if isinstance(source, sqlite3.Connection) else source()
 
 
 def user_hash(user: int | str, salt: str = "borderline") -> str:
@@ -163,7 +172,7 @@ def record_question(
 ) -> None:
     """Count every question; keep the text only of those we could not answer, for admins to review."""
     hashed = user_hash(user)
-    now = _now()
+    now = now_iso()
     with conn:
         conn.execute(
             "INSERT INTO questions (at, user_hash, answered, destination) VALUES (?, ?, ?, ?)",
@@ -190,5 +199,5 @@ def unexported_edits(conn: sqlite3.Connection) -> int:
 def record_export(conn: sqlite3.Connection) -> None:
     with conn:
         conn.execute(
-            "INSERT INTO exports (at, audit_id) SELECT ?, coalesce(max(id), 0) FROM audit", (_now(),)
+            "INSERT INTO exports (at, audit_id) SELECT ?, coalesce(max(id), 0) FROM audit", (now_iso(),)
         )

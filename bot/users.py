@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
-from collections.abc import Callable
 
-from bot.store import user_hash
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+from bot.store import ConnSource, now_iso, resolve, user_hash
 
 
 class UserStore:
-    def __init__(self, conn: sqlite3.Connection | Callable[[], sqlite3.Connection]) -> None:
+    def __init__(self, conn: ConnSource) -> None:
         self._conn = conn
 
     @property
     def conn(self) -> sqlite3.Connection:
-        """A callable source follows the knowledge base when a rebuild swaps the database file."""
-        return self._conn if isinstance(self._conn, sqlite3.Connection) else self._conn()
+        return resolve(self._conn)
 
     def passports(self, user_id: int) -> list[str]:
         row = self.conn.execute("SELECT passports FROM users WHERE user_id = ?", (user_id,)).fetchone()
@@ -33,7 +26,7 @@ class UserStore:
                     "INSERT INTO users (user_id, passports, updated_at) VALUES (?, ?, ?) "
                     "ON CONFLICT(user_id) DO UPDATE SET passports = excluded.passports, "
                     "updated_at = excluded.updated_at",
-                    (user_id, " ".join(codes), _now()),
+                    (user_id, " ".join(codes), now_iso()),
                 )
             else:
                 self.conn.execute("DELETE FROM users WHERE user_id = ?", (user_id,))
@@ -42,7 +35,7 @@ class UserStore:
         with self.conn:
             cur = self.conn.execute(
                 "INSERT OR IGNORE INTO subscriptions (user_id, code, created_at) VALUES (?, ?, ?)",
-                (user_id, code, _now()),
+                (user_id, code, now_iso()),
             )
         return cur.rowcount > 0
 

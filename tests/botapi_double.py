@@ -716,6 +716,11 @@ class BotApiDouble:
     def _matches(self, call: Call, method: str, predicate: Callable[[Call], bool] | None) -> bool:
         return call.method == method and (predicate is None or predicate(call))
 
+    def _collect(self, found: list[Call], seen: int, method: str, predicate: Callable[[Call], bool] | None) -> int:
+        """Append matches among calls recorded since `seen` (caller holds the lock); return the new mark."""
+        found += [call for call in self.calls[seen:] if self._matches(call, method, predicate)]
+        return len(self.calls)
+
     def wait_for(
         self,
         method: str,
@@ -729,10 +734,7 @@ class BotApiDouble:
         seen = 0
         with self._calls_changed:
             while True:
-                for call in self.calls[seen:]:
-                    if self._matches(call, method, predicate):
-                        found.append(call)
-                seen = len(self.calls)
+                seen = self._collect(found, seen, method, predicate)
                 if len(found) >= count:
                     return found
                 remaining = deadline - time.monotonic()
@@ -753,9 +755,7 @@ class BotApiDouble:
         seen = 0
         while True:
             with self._lock:
-                fresh = self.calls[seen:]
-                seen = len(self.calls)
-            found += [call for call in fresh if self._matches(call, method, predicate)]
+                seen = self._collect(found, seen, method, predicate)
             if len(found) >= count:
                 return found
             if time.monotonic() >= deadline:

@@ -23,16 +23,6 @@ ADMIN = 777
 QUESTIONS = ("is cuba open?", "is turkmenistan open?", "is bhutan open?", "is eritrea open?", "is tibet open?")
 
 
-def successful_texts(double: BotApiDouble) -> Counter[tuple[int, str]]:
-    """(chat, question tag) pairs that got an answer Telegram accepted."""
-    seen: Counter[tuple[int, str]] = Counter()
-    for call in double.sent_messages():
-        text = call.params.get("text", "")
-        chat = int(call.params["chat_id"])
-        seen[(chat, text[:60])] += 1
-    return seen
-
-
 def run_storm(db: Path, updates: int = 1000, rate: float = 0.10, seed: int = 7, chats: int = 200,
               admin_edits: int = 5, log: Path | None = None) -> dict[str, float]:
     log = log or Path(tempfile.mkstemp(suffix=".log")[1])

@@ -21,31 +21,29 @@ from telegram import Update
 from telegram.error import BadRequest, Conflict, EndPointNotFound, Forbidden, InvalidToken, RetryAfter, TelegramError
 from telegram.ext import AIORateLimiter, ExtBot, SimpleUpdateProcessor
 
+from bot.store import ConnSource, now_iso, resolve
+
 log = logging.getLogger("borderline.delivery")
 KEEP_PROCESSED = dt.timedelta(days=2)
 PERMANENT = (BadRequest, Forbidden, InvalidToken, Conflict, EndPointNotFound, RetryAfter)
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
 class Inbox:
     """Updates received but not yet handled, and the ids of recently handled ones."""
 
-    def __init__(self, conn: sqlite3.Connection | Callable[[], sqlite3.Connection]) -> None:
+    def __init__(self, conn: ConnSource) -> None:
         self._conn = conn
         self._since_prune = 0
         self.skip: set[int] = set()  # delivered twice: passed on so the offset advances, but not handled
 
     @property
     def conn(self) -> sqlite3.Connection:
-        return self._conn if isinstance(self._conn, sqlite3.Connection) else self._conn()
+        return resolve(self._conn)
 
-    def accept(self, updates: Sequence[Update]) -> list[Update]:
-        """Store new updates durably; return those not already held or handled."""
+    def accept(self, updates: Sequence[Update]) -> None:
+        """Store new updates durably; mark those already held or handled to be skipped."""
         if not updates:
-            return []
+            return
         ids = [u.update_id for u in updates]
         marks = ",".join("?" * len(ids))
         known = {
@@ -58,7 +56,7 @@ class Inbox:
         }
         fresh = [u for u in updates if u.update_id not in known]
         if fresh:
-            now = _now()
+            now = now_iso()
             with self.conn:
                 self.conn.executemany(
                     "INSERT OR IGNORE INTO inbox (update_id, received_at, payload) VALUES (?, ?, ?)",
@@ -67,32 +65,33 @@ class Inbox:
         if len(fresh) < len(updates):
             self.skip |= known
             log.info("ignoring %d update(s) delivered twice", len(updates) - len(fresh))
-        return fresh
 
     def done(self, update_id: int) -> None:
         with self.conn:
             self.conn.execute("DELETE FROM inbox WHERE update_id = ?", (update_id,))
             self.conn.execute(
-                "INSERT OR IGNORE INTO processed_updates (update_id, at) VALUES (?, ?)", (update_id, _now())
+                "INSERT OR IGNORE INTO processed_updates (update_id, at) VALUES (?, ?)", (update_id, now_iso())
             )
         self._since_prune += 1
         if self._since_prune >= 1000:
             self._since_prune = 0
-            cutoff = (dt.datetime.now(dt.UTC) - KEEP_PROCESSED).isoformat(timespec="seconds")
             with self.conn:
-                self.conn.execute("DELETE FROM processed_updates WHERE at < ?", (cutoff,))
+                self._prune()
+
+    def _prune(self) -> None:
+        """Telegram restarts update ids at random after a quiet week; old ids must not block new updates."""
+        cutoff = (dt.datetime.now(dt.UTC) - KEEP_PROCESSED).replace(microsecond=0).isoformat()
+        self.conn.execute("DELETE FROM processed_updates WHERE at < ?", (cutoff,))
 
     def start(self, bot_id: int) -> None:
         """Forget update ids of another bot (ids are per bot) and those too old to come back."""
         row = self.conn.execute("SELECT value FROM bot_state WHERE key = 'bot_id'").fetchone()
-        cutoff = (dt.datetime.now(dt.UTC) - KEEP_PROCESSED).isoformat(timespec="seconds")
         with self.conn:
             if row is None or row[0] != str(bot_id):
                 self.conn.execute("DELETE FROM inbox")
                 self.conn.execute("DELETE FROM processed_updates")
                 self.conn.execute("INSERT OR REPLACE INTO bot_state (key, value) VALUES ('bot_id', ?)", (str(bot_id),))
-            # Telegram restarts update ids at random after a quiet week; old ids must not block new updates.
-            self.conn.execute("DELETE FROM processed_updates WHERE at < ?", (cutoff,))
+            self._prune()
 
     def pending(self) -> list[dict[str, Any]]:
         rows = self.conn.execute("SELECT payload FROM inbox ORDER BY update_id").fetchall()
