@@ -92,6 +92,7 @@ class Advisory(Sourced):
     level: int | None = Field(default=None, ge=1, le=4)
     label: Text
     as_of: dt.date
+    scope: str | None = None  # the part of the country it covers ("Crimea"), when not all of it
 
 
 class EntryRule(Sourced):
@@ -124,6 +125,7 @@ class Report(Sourced):
     summary: Text
     tags: list[str] = []
     passport: str | None = None
+    origin: Literal["curated", "shared"] = "curated"  # "shared": sent by a traveler with /share, approved
 
 
 class Howto(Sourced):
@@ -134,6 +136,15 @@ class Howto(Sourced):
 
 class Consular(Sourced):
     summary: Text
+
+
+class Legal(Sourced):
+    """The legal trap of a place: shown before anything else, because it outlives the trip."""
+
+    summary: Text  # one line: what makes the usual way in illegal
+    lawful_route: Text  # the way in the parent state accepts
+    consequences: str | None = None  # entry bans, prosecution, fines
+    de_facto: str | None = None  # what the authority in control requires (its own visa, registration)
 
 
 class Destination(Strict):
@@ -149,6 +160,7 @@ class Destination(Strict):
     reports: list[Report] = []
     howto: list[Howto] = []
     consular: Consular | None = None
+    legal: Legal | None = None
 
     @field_validator("code", "parent")
     @classmethod
