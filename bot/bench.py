@@ -64,8 +64,8 @@ def _accuracy(predict, items: list[dict[str, Any]]) -> float:
 def measure_engine(kb_path: Path, n: int) -> dict[str, Any]:
     from rapidfuzz import fuzz, process
 
-    from bot.answer import Engine
-    from bot.kb import KnowledgeBase
+    from bot.answering.engine import Engine
+    from bot.storage.kb import KnowledgeBase
 
     engine = Engine(KnowledgeBase(kb_path))
     questions = [item["q"] for item in _questions(n)]
@@ -136,13 +136,12 @@ def _drive(double: Any, n: int, chats: int, texts: list[str], parts: dict[str, i
 
 
 def measure_e2e(kb_path: Path, n: int) -> dict[str, Any]:
-    sys.path.insert(0, str(PROJECT_ROOT))
-    from tests.botapi_double import BotApiDouble
+    from bot.devtools.botapi_double import BotApiDouble
 
     texts = ["Can I go to North Korea with a US passport?", "Is Cuba safe?", "turkmenstan visa", "hello",
              "Is Korea open?", "Lhasa permit", "Has anyone run the Pyongyang marathon?", "Is Iran safe?"]
-    from bot.answer import Engine
-    from bot.kb import KnowledgeBase
+    from bot.answering.engine import Engine
+    from bot.storage.kb import KnowledgeBase
 
     kb = KnowledgeBase(kb_path)
     parts = {t: len(Engine(kb).ask(t).messages) for t in texts}
@@ -191,7 +190,7 @@ def measure_e2e(kb_path: Path, n: int) -> dict[str, Any]:
 
 
 def measure_build_and_cold(kb_path: Path) -> dict[str, Any]:
-    from bot.build import build
+    from bot.storage.build import build
 
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
@@ -204,7 +203,7 @@ def measure_build_and_cold(kb_path: Path) -> dict[str, Any]:
 
 
 def run_bench(kb_path: Path, *, quick: bool, as_json: bool) -> int:
-    from bot.build import build
+    from bot.storage.build import build
 
     if not kb_path.exists():
         build(KNOWLEDGE_DIR, kb_path)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import contextlib
 from typing import TextIO
 
-from bot.answer import Engine
-from bot.render import to_plain
-from bot.store import record_question
+from bot.answering.engine import Engine
+from bot.answering.render import to_plain
+from bot.storage.questions import record_question
 
 WELCOME = (
     "Borderline terminal chat. Ask about a destination, e.g. 'Can I go to North Korea with a US passport?'.\n"

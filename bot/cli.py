@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.config import Settings
-from bot.loader import KnowledgeError
+from bot.knowledge.loader import KnowledgeError
 
 Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int], str]
 
@@ -27,12 +27,12 @@ def _settings(args: argparse.Namespace) -> tuple[Settings, Path, Path]:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from bot.build import UnexportedEdits, build
+    from bot.storage.build import UnexportedEdits, build, needs_rebuild
 
     _unused, kb, knowledge = _settings(args)
     if args.if_missing and kb.exists():
         return 0
-    if args.if_needed and kb.exists() and not _knowledge_newer(knowledge, kb):
+    if args.if_needed and kb.exists() and not needs_rebuild(knowledge, kb):
         return 0
     try:
         report = build(knowledge, kb, discard_edits=args.discard_edits)
@@ -54,24 +54,6 @@ def _run_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _knowledge_newer(knowledge: Path, kb: Path) -> bool:
-    """Was any knowledge file changed after the database was built (meta.kb_built_at)?"""
-    import sqlite3
-
-    try:
-        conn = sqlite3.connect(f"file:{kb}?mode=ro", uri=True)
-        try:
-            built = conn.execute("SELECT value FROM meta WHERE key = 'kb_built_at'").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return True
-    if not built:
-        return True
-    built_at = dt.datetime.fromisoformat(built[0]).timestamp()
-    return any(p.stat().st_mtime > built_at for p in knowledge.rglob("*") if p.is_file())
-
-
 def _conf_build(p: argparse.ArgumentParser) -> None:
     _kb_args(p)
     p.add_argument("--if-missing", action="store_true", help="do nothing when the database exists")
@@ -83,8 +65,8 @@ def _conf_build(p: argparse.ArgumentParser) -> None:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from bot.build import validate
-    from bot.staleness import stale_facts
+    from bot.knowledge.staleness import stale_facts
+    from bot.storage.build import validate
 
     settings, _kb, knowledge = _settings(args)
     try:
@@ -120,8 +102,8 @@ COMMANDS: dict[str, Command] = {
 
 
 def _engine(args: argparse.Namespace):
-    from bot.answer import Engine
-    from bot.kb import KnowledgeBase
+    from bot.answering.engine import Engine
+    from bot.storage.kb import KnowledgeBase
 
     settings, kb_path, _knowledge = _settings(args)
     today = dt.date.fromisoformat(args.today) if getattr(args, "today", None) else None
@@ -138,9 +120,9 @@ def _passports(values: list[str] | None) -> list[str]:
 def _run_ask(args: argparse.Namespace) -> int:
     import json
 
-    from bot.kb import MissingDatabase
-    from bot.render import to_plain
-    from bot.store import record_question
+    from bot.answering.render import to_plain
+    from bot.storage.kb import MissingDatabase
+    from bot.storage.questions import record_question
 
     try:
         engine = _engine(args)
@@ -188,7 +170,7 @@ def _conf_ask(p: argparse.ArgumentParser) -> None:
 
 def _run_chat(args: argparse.Namespace) -> int:
     from bot.chat import run_chat
-    from bot.kb import MissingDatabase
+    from bot.storage.kb import MissingDatabase
 
     try:
         engine = _engine(args)
@@ -234,8 +216,8 @@ COMMANDS["bench"] = (_conf_bench, _run_bench, "measure latency, accuracy, throug
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from bot.admin import export_all
-    from bot.store import connect, ensure_schema
+    from bot.storage.database import connect, ensure_schema
+    from bot.storage.edits import export_all
 
     _s, kb, _k = _settings(args)
     if not kb.exists():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
@@ -11,7 +12,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
 DEFAULT_KB_PATH = PROJECT_ROOT / "var" / "borderline.sqlite"
-TOKEN_RE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
+TOKEN_PATTERN = r"\d{3,}:[A-Za-z0-9_-]{20,}"  # a bot token as @BotFather issues it (validated, and redacted in logs)
+TOKEN_RE = re.compile(rf"^{TOKEN_PATTERN}$")
 STALE_DAYS_DEFAULT = 180
 
 
@@ -30,6 +32,14 @@ class Settings:
     port: int = 8443
     log_level: str = "INFO"
     stale_days: int = STALE_DAYS_DEFAULT
+    flood_limit: int = 8
+    flood_window: float = 10.0
+    flood_cooldown: float = 30.0
+    change_poll_seconds: float = 60.0
+    stale_digest_at: dt.time = dt.time(8, 0)
+    stale_digest_now: bool = False
+    http_timeout: float = 15.0
+    rate_limits: bool = True  # Telegram's own limits; off only for benchmarks or a self-hosted Bot API server
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -44,6 +54,14 @@ class Settings:
             port=int(env.get("PORT") or 8443),
             log_level=(env.get("LOG_LEVEL") or "INFO").upper(),
             stale_days=int(env.get("STALE_DAYS") or STALE_DAYS_DEFAULT),
+            flood_limit=int(env.get("FLOOD_LIMIT") or 8),
+            flood_window=float(env.get("FLOOD_WINDOW") or 10),
+            flood_cooldown=float(env.get("FLOOD_COOLDOWN") or 30),
+            change_poll_seconds=float(env.get("CHANGE_POLL_SECONDS") or 60),
+            stale_digest_at=dt.time.fromisoformat(env.get("STALE_DIGEST_AT") or "08:00"),
+            stale_digest_now=bool(env.get("STALE_DIGEST_NOW")),
+            http_timeout=float(env.get("BOT_HTTP_TIMEOUT") or 15),
+            rate_limits=(env.get("TELEGRAM_RATE_LIMITS") or "on").lower() not in ("off", "0", "no"),
         )
 
     def token_is_valid(self) -> bool:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import re
 
-_TOKEN_RE = re.compile(r"\d{3,}:[A-Za-z0-9_-]{20,}")
+from bot.config import TOKEN_PATTERN
+
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
 
 
 class RedactToken(logging.Filter):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from tests.conftest import ROOT
 
 if TYPE_CHECKING:
-    from tests.botapi_double import BotApiDouble
+    from bot.devtools.botapi_double import BotApiDouble
 
 
 class BotProcess:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.build import build
+from bot.storage.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
@@ -24,7 +24,7 @@ def kb_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def kb(kb_path: Path):
-    from bot.kb import KnowledgeBase
+    from bot.storage.kb import KnowledgeBase
 
     base = KnowledgeBase(kb_path)
     yield base
@@ -33,7 +33,7 @@ def kb(kb_path: Path):
 
 @pytest.fixture(scope="session")
 def engine(kb):
-    from bot.answer import Engine
+    from bot.answering.engine import Engine
 
     return Engine(kb, today=TODAY)
 
@@ -49,7 +49,7 @@ def knowledge_copy(tmp_path: Path) -> Path:
 # -- Telegram end-to-end fixtures: the Bot API test double and the real application polling it -----
 @pytest.fixture
 def double():
-    from tests.botapi_double import BotApiDouble
+    from bot.devtools.botapi_double import BotApiDouble
 
     with BotApiDouble() as d:
         yield d

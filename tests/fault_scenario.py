@@ -14,8 +14,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bot.build import build
-from tests.botapi_double import BotApiDouble
+from bot.devtools.botapi_double import BotApiDouble
+from bot.storage.build import build
 from tests.botrun import BotProcess
 from tests.conftest import KNOWLEDGE
 

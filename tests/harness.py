@@ -14,15 +14,14 @@ from typing import TYPE_CHECKING
 
 from telegram.ext import Application
 
-from bot.answer import Engine
+from bot.answering.engine import Engine
 from bot.config import Settings
-from bot.kb import KnowledgeBase
+from bot.storage.kb import KnowledgeBase
 from bot.tg import app as tg_app
-from bot.tg.flood import FloodGate
 from tests.conftest import TODAY
 
 if TYPE_CHECKING:
-    from tests.botapi_double import BotApiDouble, Call
+    from bot.devtools.botapi_double import BotApiDouble, Call
 
 ADMIN_ID = 777
 
@@ -37,11 +36,11 @@ def private_copy(kb_path: Path, directory: Path) -> Path:
 @contextlib.asynccontextmanager
 async def running_bot(double: BotApiDouble, db: Path, admin_ids: frozenset[int] = frozenset({ADMIN_ID}),
                       flood_limit: int = 1000) -> AsyncIterator[Application]:
-    settings = Settings(token=double.token, api_url=double.url, admin_ids=admin_ids, kb_path=db)
+    settings = Settings(token=double.token, api_url=double.url, admin_ids=admin_ids, kb_path=db,
+                        flood_limit=flood_limit, flood_window=10, flood_cooldown=30)
     kb = KnowledgeBase(db)
     engine = Engine(kb, today=TODAY)
     app = tg_app.build_application(settings, engine)
-    app.bot_data["svc"].flood = FloodGate(limit=flood_limit, window=10, cooldown=30)
     await app.initialize()
     await tg_app._post_init(app)
     await app.start()
@@ -65,7 +64,7 @@ def to_chat(chat_id: int):
 
 async def ask(double: BotApiDouble, text: str, chat_id: int = 1001, **kw) -> Call:
     """Send a message; return the reply (an answer split over several messages is joined, last one's markup)."""
-    from tests.botapi_double import Call
+    from bot.devtools.botapi_double import Call
 
     before = len(double.sent_messages(chat_id))
     double.push_update(double.message_update(text, chat_id=chat_id, **kw))

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from telegram.ext import CommandHandler, ConversationHandler
 
-from bot.answer import Engine
-from bot.build import build
-from bot.kb import KnowledgeBase
-from bot.tg.admin_handlers import ADMIN_COMMANDS, REFUSAL, stale_digest
-from tests.botapi_double import BotApiDouble, Call
+from bot.answering.engine import Engine
+from bot.devtools.botapi_double import BotApiDouble, Call
+from bot.storage.build import build
+from bot.storage.kb import KnowledgeBase
+from bot.tg.admin_commands import ADMIN_COMMANDS, REFUSAL, stale_digest
 from tests.conftest import KNOWLEDGE, TODAY
 from tests.harness import ADMIN_ID, ask, running_bot
 
@@ -211,7 +211,7 @@ async def test_export_round_trip_gives_the_same_answers(double: BotApiDouble, bo
         zf.extractall(tmp_path)
     rebuilt = tmp_path / "rebuilt.sqlite"
     build(knowledge, rebuilt)
-    live = bot.bot_data["svc"].engine
+    live = bot.bot_data.engine
     fresh = Engine(KnowledgeBase(rebuilt), today=TODAY)
     for question in ("north korea timeline", "can I go to north korea as an american?", "is tibet open?",
                      "cuba with a us passport", "mount athos permit"):

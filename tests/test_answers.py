@@ -9,7 +9,7 @@ import sys
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.render import MAX_MESSAGE, html_problems, split_messages, to_plain, visible_length
+from bot.answering.render import MAX_MESSAGE, html_problems, split_messages, to_plain, visible_length
 from tests.conftest import ROOT
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.devtools.botapi_double import BotApiDouble, Call
 from bot.tg import keyboards
-from tests.botapi_double import BotApiDouble, Call
 from tests.harness import ADMIN_ID, DISCLAIMER, ask, running_bot
 
 
@@ -188,9 +188,9 @@ async def _flood(double: BotApiDouble) -> None:
 
 async def test_rebuild_while_running_keeps_user_state_and_tells_followers(double: BotApiDouble, db: Path,
                                                                          knowledge_copy: Path) -> None:
-    from bot.build import build
-    from bot.kb import KnowledgeBase
-    from bot.users import UserStore
+    from bot.storage.build import build
+    from bot.storage.kb import KnowledgeBase
+    from bot.storage.users import UserStore
 
     async with running_bot(double, db):
         await ask(double, "/passport GB")

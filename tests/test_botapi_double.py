@@ -29,7 +29,7 @@ from telegram import (
 from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
 
-from tests.botapi_double import BOT_USER, BotApiDouble, Call, check_telegram_html
+from bot.devtools.botapi_double import BOT_USER, BotApiDouble, Call, check_telegram_html
 
 
 @pytest.fixture

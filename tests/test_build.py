@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.build import build
-from bot.loader import KnowledgeError, parse_file
-from bot.reference import load_countries
+from bot.knowledge.loader import KnowledgeError, parse_file
+from bot.knowledge.reference import load_countries
+from bot.storage.build import build
 from tests.conftest import KNOWLEDGE, ROOT
 
 CURATED = [
@@ -177,7 +177,7 @@ def test_curated_destinations_complete(kb) -> None:
 
 def test_curated_rule_beats_baseline(kb) -> None:
     baseline = kb.conn.execute(
-        "SELECT verdict FROM entry_rules WHERE destination='KP' AND passport='US' AND origin='baseline'"
+        "SELECT verdict FROM entry_rules WHERE code='KP' AND passport='US' AND origin='baseline'"
     ).fetchone()
     assert baseline["verdict"] == "visa-required"
     rule = kb.entry_rule("KP", "US")

@@ -13,14 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from bot import store
-from bot.admin import Admin, export_all
-from bot.answer import Engine
-from bot.build import UnexportedEdits, build
-from bot.kb import KnowledgeBase
+from bot.answering.engine import Engine
+from bot.answering.render import html_problems
 from bot.logsetup import RedactToken, configure
-from bot.render import html_problems
-from bot.users import UserStore
+from bot.storage import database as store
+from bot.storage.build import UnexportedEdits, build
+from bot.storage.edits import Admin, export_all
+from bot.storage.kb import KnowledgeBase
+from bot.storage.questions import record_question
+from bot.storage.users import UserStore
 from tests.conftest import ROOT, TODAY
 from tests.harness import private_copy
 
@@ -57,7 +58,7 @@ def test_older_database_is_upgraded_in_place_without_losing_anything(kb_path: Pa
 
     kb = KnowledgeBase(db)  # the newer bot opens the older file
     try:
-        assert store.schema_version(kb.conn) == store.SCHEMA_VERSION == 4
+        assert store.schema_version(kb.conn) == store.SCHEMA_VERSION == 5
         assert UserStore(kb.conn).passports(11) == ["US", "MX"]
         assert UserStore(kb.conn).followers("KP") == [11]
         assert "Tours resume in a test." in Engine(kb, today=TODAY).ask("north korea timeline").messages[0]
@@ -227,10 +228,63 @@ def test_forget_removes_user_rows_and_hashed_questions(kb_path: Path, tmp_path: 
         users = UserStore(conn)
         users.set_passports(21, ["US"])
         users.follow(21, "KP")
-        store.record_question(conn, "can I visit narnia", 21, False, None)
-        store.record_question(conn, "can I visit narnia", 22, False, None)
+        record_question(conn, "can I visit narnia", 21, False, None)
+        record_question(conn, "can I visit narnia", 22, False, None)
         assert users.forget(21) == 4
         assert conn.execute("SELECT count(*) FROM unanswered").fetchone()[0] == 1  # user 22's stays
         assert users.passports(21) == [] and users.following(21) == []
+    finally:
+        conn.close()
+
+
+def test_shared_report_stays_shared_through_export_and_rebuild(kb_path: Path, tmp_path: Path,
+                                                              knowledge_copy: Path) -> None:
+    """A report a traveler sent with /share and an admin approved is labelled as shared, after a rebuild too."""
+    db = private_copy(kb_path, tmp_path)
+    conn = store.connect(db)
+    Admin(conn).apply(777, 7001, "KP", "report", {
+        "traveler": "A traveler (shared via Borderline)", "date": "2026-11-20",
+        "summary": "Shared in a test: the border guards were friendly.", "source": "https://t.me/borderline_reports",
+        "tags": ["shared"], "origin": "shared", "unverified": True})
+    export_all(conn, knowledge_copy / "destinations")
+    conn.close()
+    assert "origin: shared" in (knowledge_copy / "destinations" / "kp.yaml").read_text(encoding="utf-8")
+    build(knowledge_copy, db)
+    conn = store.connect(db)
+    try:
+        origins = dict(conn.execute("SELECT summary, origin FROM reports WHERE code = 'KP'").fetchall())
+    finally:
+        conn.close()
+    assert origins["Shared in a test: the border guards were friendly."] == "shared"
+    assert set(origins.values()) == {"curated", "shared"}
+
+
+def test_question_hashes_are_keyed_per_database(kb_path: Path, tmp_path: Path) -> None:
+    """The hash cannot be recomputed from a user id without the database's own secret."""
+    import hashlib
+
+    one = private_copy(kb_path, tmp_path)
+    (tmp_path / "other").mkdir()
+    two = private_copy(kb_path, tmp_path / "other")
+    a, b = store.connect(one), store.connect(two)
+    try:
+        assert store.user_hash(a, 21) == store.user_hash(a, 21)
+        assert store.user_hash(a, 21) != store.user_hash(a, 22)
+        assert store.user_hash(a, 21) != store.user_hash(b, 21)
+        assert store.user_hash(a, 21) != hashlib.blake2b(b"borderline:21", digest_size=8).hexdigest()
+    finally:
+        a.close()
+        b.close()
+
+
+def test_a_rebuild_keeps_the_hash_secret(kb_path: Path, tmp_path: Path) -> None:
+    db = private_copy(kb_path, tmp_path)
+    conn = store.connect(db)
+    before = store.user_hash(conn, 21)
+    conn.close()
+    build(ROOT / "knowledge", db)
+    conn = store.connect(db)
+    try:
+        assert store.user_hash(conn, 21) == before
     finally:
         conn.close()

@@ -7,7 +7,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from tests.botapi_double import BotApiDouble
+from bot.devtools.botapi_double import BotApiDouble
 from tests.botrun import BotProcess
 from tests.fault_scenario import run_storm
 from tests.harness import private_copy

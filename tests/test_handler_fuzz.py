@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.build import build
-from tests.botapi_double import BotApiDouble
+from bot.devtools.botapi_double import BotApiDouble
+from bot.storage.build import build
 from tests.botrun import BotProcess
 from tests.conftest import KNOWLEDGE
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.matching import CONFIDENCE_THRESHOLD
+from bot.understanding.matcher import CONFIDENCE_THRESHOLD
 
 LABELLED = Path(__file__).parent / "data" / "questions.yaml"
 

@@ -9,7 +9,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tests.botapi_double import BotApiDouble
+from bot.devtools.botapi_double import BotApiDouble
 from tests.botrun import BotProcess
 from tests.harness import private_copy
 

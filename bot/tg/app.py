@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import logging
-import os
 import sys
 
 from telegram import (
@@ -13,14 +11,16 @@ from telegram import (
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
     BotCommandScopeChat,
+    LinkPreviewOptions,
     Update,
 )
-from telegram.constants import ChatType
+from telegram.constants import ChatType, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
     CommandHandler,
+    Defaults,
     InlineQueryHandler,
     MessageHandler,
     TypeHandler,
@@ -28,17 +28,16 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from bot.answer import Engine
-from bot.changes import detect_changes
+from bot.answering.engine import Engine
 from bot.config import Settings
-from bot.kb import KnowledgeBase, MissingDatabase
-from bot.logsetup import RedactToken, configure
+from bot.logsetup import configure
+from bot.storage.changes import detect_changes
+from bot.storage.kb import KnowledgeBase, MissingDatabase
 from bot.tg import handlers as h
-from bot.tg.admin_handlers import ADMIN_COMMANDS, ADMIN_MENU, stale_digest
-from bot.tg.durable import DurableBot, Inbox, InboxProcessor, RetryingRateLimiter
-from bot.tg.flood import FloodGate
+from bot.tg.admin_commands import ADMIN_COMMANDS, ADMIN_MENU, stale_digest
+from bot.tg.context import CONTEXT_TYPES, BotApp
+from bot.tg.delivery import DurableBot, Inbox, InboxProcessor, RetryingRateLimiter
 from bot.tg.guided import guided_handler
-from bot.users import UserStore
 
 log = logging.getLogger("borderline")
 
@@ -57,17 +56,18 @@ PRIVATE_COMMANDS = [
 GROUP_COMMANDS = [("ask", "Ask a question: /ask north korea"), ("help", "What I can do")]
 
 
-def _rate_limiter() -> RetryingRateLimiter:
+def _rate_limiter(settings: Settings) -> RetryingRateLimiter:
     """Telegram's limits (30 messages/s overall, 20 per minute per group); TELEGRAM_RATE_LIMITS=off lifts them,
     for benchmarks against the local test double or a self-hosted Bot API server."""
-    if os.environ.get("TELEGRAM_RATE_LIMITS", "on").lower() in ("off", "0", "no"):
+    if not settings.rate_limits:
         return RetryingRateLimiter(max_retries=3, overall_max_rate=0, group_max_rate=0)
     return RetryingRateLimiter(max_retries=3)
 
 
-def build_application(settings: Settings, engine: Engine) -> Application:
-    timeout = float(os.environ.get("BOT_HTTP_TIMEOUT", "15"))
+def build_application(settings: Settings, engine: Engine) -> BotApp:
+    timeout = settings.http_timeout
     inbox = Inbox(lambda: engine.kb.conn)
+    defaults = Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
     bot = DurableBot(
         settings.token,
         base_url=f"{settings.api_url}/bot",
@@ -75,27 +75,22 @@ def build_application(settings: Settings, engine: Engine) -> Application:
         request=HTTPXRequest(connection_pool_size=16, connect_timeout=10, read_timeout=timeout,
                              write_timeout=timeout, pool_timeout=timeout),
         get_updates_request=HTTPXRequest(connect_timeout=10, read_timeout=40),
-        rate_limiter=_rate_limiter(),
+        rate_limiter=_rate_limiter(settings),
+        defaults=defaults,
         inbox=inbox,
     )
     app = (
         Application.builder()
         .bot(bot)
+        .context_types(CONTEXT_TYPES)
         .concurrent_updates(InboxProcessor(8, inbox))
         .post_init(_post_init)
         .build()
     )
-    flood = FloodGate(
-        limit=int(os.environ.get("FLOOD_LIMIT", "8")),
-        window=float(os.environ.get("FLOOD_WINDOW", "10")),
-        cooldown=float(os.environ.get("FLOOD_COOLDOWN", "30")),
-    )
-    app.bot_data["svc"] = h.Services(
-        settings=settings, engine=engine, users=UserStore(lambda: engine.kb.conn), flood=flood,
-        redact=RedactToken(settings.token),
-    )
+    app.bot_data.attach(settings, engine, inbox)
     private = filters.ChatType.PRIVATE
     groups = filters.ChatType.GROUPS
+    app.add_handler(TypeHandler(Update, h.follow_rebuild), group=-2)
     app.add_handler(TypeHandler(Update, h.flood_guard), group=-1)
     app.add_handler(guided_handler())  # /event, /share... without arguments ask step by step
     app.add_handler(CommandHandler("start", h.on_start, filters=private))
@@ -120,11 +115,10 @@ def build_application(settings: Settings, engine: Engine) -> Application:
     app.add_handler(MessageHandler(filters.ALL & ~filters.TEXT & ~filters.StatusUpdate.ALL, h.on_unsupported))
     app.add_error_handler(h.on_error)
     if app.job_queue is not None:
-        interval = float(os.environ.get("CHANGE_POLL_SECONDS", "60"))
+        interval = settings.change_poll_seconds
         app.job_queue.run_repeating(h.watch_changes, interval=interval, first=interval, name="watch-changes")
-        digest_at = dt.time.fromisoformat(os.environ.get("STALE_DIGEST_AT", "08:00"))
-        app.job_queue.run_daily(stale_digest, time=digest_at, name="stale-digest")
-        if os.environ.get("STALE_DIGEST_NOW"):
+        app.job_queue.run_daily(stale_digest, time=settings.stale_digest_at, name="stale-digest")
+        if settings.stale_digest_now:
             app.job_queue.run_once(stale_digest, when=1.0, name="stale-digest-now")
     return app
 
@@ -134,9 +128,9 @@ async def _unknown_command(update: Update, context: object) -> None:
         await update.effective_message.reply_text("I do not know that command. /help lists what I can do.")
 
 
-async def _post_init(app: Application) -> None:
-    services: h.Services = app.bot_data["svc"]
-    services.data_version = services.engine.kb.conn.execute("PRAGMA data_version").fetchone()[0]
+async def _post_init(app: BotApp) -> None:
+    services = app.bot_data
+    services.kb_changed()
     detect_changes(services.engine.kb)  # record the starting point; followers hear of later changes
     bot: DurableBot = app.bot  # type: ignore[assignment]
     if bot.inbox is not None:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 import time
-from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import (
@@ -21,22 +19,20 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, TelegramError
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.error import BadRequest
+from telegram.ext import ApplicationHandlerStop
 
-from bot.answer import TOPIC_LABELS, Answer, Engine
-from bot.changes import detect_changes
-from bot.config import Settings
-from bot.logsetup import RedactToken
-from bot.matching import TOPICS
-from bot.store import record_question
+from bot.answering.facts import Answer
+from bot.answering.texts import TOPIC_LABELS
+from bot.storage.changes import detect_changes
+from bot.storage.questions import Asked
 from bot.tg import keyboards
-from bot.tg.durable import DeliveredButUnreadable
-from bot.tg.flood import FloodGate
-from bot.users import UserStore
+from bot.tg.context import BotContext, Services
+from bot.tg.delivery import DeliveredButUnreadable
+from bot.tg.notify import notify_changes
+from bot.understanding.matcher import TOPICS
 
 log = logging.getLogger("borderline")
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 POPULAR = ("KP", "CU", "IR", "RU", "TM", "CN-XZ", "AQ", "BT")
 MAX_PASSPORTS = 4
 EXAMPLES = (
@@ -74,20 +70,6 @@ PRIVACY = (
 )
 
 
-@dataclass
-class Services:
-    settings: Settings
-    engine: Engine
-    users: UserStore
-    flood: FloodGate = field(default_factory=FloodGate)
-    redact: RedactToken = field(default_factory=RedactToken)
-    data_version: int = 0
-
-
-def svc(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    return context.application.bot_data["svc"]
-
-
 def _log(update: Update, kind: str, dest: str | None, started: float) -> None:
     chat = update.effective_chat.type if update.effective_chat else "-"
     log.info(
@@ -104,8 +86,6 @@ async def send_answer(message: Message, answer: Answer, *, reply: bool = False) 
         try:
             await message.reply_text(
                 text,
-                parse_mode=ParseMode.HTML,
-                link_preview_options=NO_PREVIEW,
                 reply_markup=markup if i == last else None,
                 do_quote=reply and i == 0,
             )
@@ -118,20 +98,17 @@ def _ask(services: Services, update: Update, question: str, **kwargs: Any) -> An
     saved = services.users.passports(user.id) if user else []
     answer = services.engine.ask(question, saved, **kwargs)
     if user is not None and question:
-        record_question(
-            services.engine.kb.conn, question, user.id, answer.answered, answer.code,
-            [s["code"] for s in answer.suggestions],
-        )
+        services.record(Asked(question, user.id, answer.answered, answer.code,
+                              tuple(s["code"] for s in answer.suggestions)))
     return answer
 
 
 # -- the flood gate runs before everything -----------------------------------------------------
-async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await follow_rebuild(context)
+async def flood_guard(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if user is None:
         return
-    verdict = svc(context).flood.check(user.id)
+    verdict = context.services.flood.check(user.id)
     if verdict == "ok":
         return
     if verdict == "warn":
@@ -144,10 +121,10 @@ async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 # -- private and group questions -------------------------------------------------------------
-async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_private_text(update: Update, context: BotContext) -> None:
     started = time.perf_counter()
     message = update.effective_message
-    answer = _ask(svc(context), update, message.text or "")
+    answer = _ask(context.services, update, message.text or "")
     await send_answer(message, answer)
     _log(update, "message", answer.code, started)
 
@@ -162,7 +139,7 @@ def _mentions_bot(message: Message, username: str) -> str | None:
     return None
 
 
-async def on_group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_group_text(update: Update, context: BotContext) -> None:
     started = time.perf_counter()
     message = update.effective_message
     question = _mentions_bot(message, context.bot.username)
@@ -171,27 +148,27 @@ async def on_group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         question = message.text or ""
     if question is None:
         return  # not for us
-    answer = _ask(svc(context), update, question)
+    answer = _ask(context.services, update, question)
     await send_answer(message, answer, reply=True)
     _log(update, "group-message", answer.code, started)
 
 
-async def on_ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_ask(update: Update, context: BotContext) -> None:
     started = time.perf_counter()
     message = update.effective_message
     question = " ".join(context.args or [])
     if not question.strip():
         await message.reply_text(
             "Usage: /ask &lt;question&gt;, e.g. <code>/ask can I go to North Korea as an American?</code>",
-            parse_mode=ParseMode.HTML, do_quote=True,
+            do_quote=True,
         )
         return
-    answer = _ask(svc(context), update, question)
+    answer = _ask(context.services, update, question)
     await send_answer(message, answer, reply=message.chat.type != ChatType.PRIVATE)
     _log(update, "command-ask", answer.code, started)
 
 
-async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_unsupported(update: Update, context: BotContext) -> None:
     """Photos, stickers, voice...: say what we can read, but only in private chats."""
     started = time.perf_counter()
     message = update.effective_message
@@ -200,28 +177,14 @@ async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     _log(update, "unsupported", None, started)
 
 
-async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_edited(update: Update, context: BotContext) -> None:
     _log(update, "edited-ignored", None, time.perf_counter())
 
 
 # -- commands ------------------------------------------------------------------------------------
-def _code_from(services: Services, raw: str) -> str | None:
-    """A destination or passport code from what the user typed ('kp', 'KP', 'North Korea')."""
-    text = raw.strip()
-    places = services.engine.kb.places
-    if text.upper() in places:
-        return text.upper()
-    u = services.engine.matcher.understand(text)
-    if u.sure and len(u.destinations) == 1:
-        return u.destinations[0]
-    if u.passports and not u.destinations and len(u.passports) == 1:
-        return u.passports[0]
-    return None
-
-
-async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_start(update: Update, context: BotContext) -> None:
     started = time.perf_counter()
-    services = svc(context)
+    services = context.services
     message = update.effective_message
     payload = (context.args or [""])[0]
     if payload and payload != "help":
@@ -243,26 +206,26 @@ async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         "the date it was checked.\n\nTell me your passport once with /passport US (or several: /passport US MX). "
         "Try one of these:"
     )
-    await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=InlineKeyboardMarkup(buttons))
+    await message.reply_text(text, reply_markup=InlineKeyboardMarkup(buttons))
     _log(update, "command-start", None, started)
 
 
-async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_help(update: Update, context: BotContext) -> None:
     await update.effective_message.reply_text(
         HELP.format(username=html.escape(context.bot.username or "bot")), parse_mode=ParseMode.HTML
     )
 
 
-async def on_about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await update.effective_message.reply_text(ABOUT, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)
+async def on_about(update: Update, context: BotContext) -> None:
+    await update.effective_message.reply_text(ABOUT)
 
 
-async def on_privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await update.effective_message.reply_text(PRIVACY, parse_mode=ParseMode.HTML)
+async def on_privacy(update: Update, context: BotContext) -> None:
+    await update.effective_message.reply_text(PRIVACY)
 
 
-async def on_forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    removed = svc(context).users.forget(update.effective_user.id)
+async def on_forget(update: Update, context: BotContext) -> None:
+    removed = context.services.users.forget(update.effective_user.id)
     await update.effective_message.reply_text(
         f"Done: everything stored under your user id is deleted ({removed} record(s))."
         if removed else "Nothing was stored about you."
@@ -271,11 +234,11 @@ async def on_forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def _passport_names(services: Services, codes: list[str]) -> str:
     places = services.engine.kb.places
-    return ", ".join(f"{places[c].flag} {places[c].name} ({c})" for c in codes if c in places)
+    return html.escape(", ".join(f"{places[c].flag} {places[c].name} ({c})" for c in codes if c in places))
 
 
-async def on_passport(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    services = svc(context)
+async def on_passport(update: Update, context: BotContext) -> None:
+    services = context.services
     user_id = update.effective_user.id
     message = update.effective_message
     args = [a for a in (context.args or []) if a.strip()]
@@ -295,14 +258,14 @@ async def on_passport(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     codes: list[str] = []
     bad: list[str] = []
     for arg in args[: MAX_PASSPORTS + 2]:
-        code = _code_from(services, arg)
+        code = services.engine.resolve_code(arg)
         if code and "-" not in code and code != "AQ":
             codes.append(code)
         else:
             bad.append(arg[:20])
     if bad or not codes or len(codes) > MAX_PASSPORTS:
         await message.reply_text(
-            f"I did not recognise {', '.join(repr(b) for b in bad) or 'that'} as a passport. "
+            f"I did not recognise {html.escape(', '.join(repr(b) for b in bad)) or 'that'} as a passport. "
             f"Usage: /passport US MX (ISO country codes, at most {MAX_PASSPORTS}), /passport to show, "
             "/passport clear to forget."
         )
@@ -312,24 +275,24 @@ async def on_passport(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await message.reply_text(f"Saved: {_passport_names(services, codes)}. I will use them for your questions.")
 
 
-async def on_follow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_follow(update: Update, context: BotContext) -> None:
     await _follow(update, context, follow=True)
 
 
-async def on_unfollow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_unfollow(update: Update, context: BotContext) -> None:
     await _follow(update, context, follow=False)
 
 
-async def _follow(update: Update, context: ContextTypes.DEFAULT_TYPE, *, follow: bool) -> None:
-    services = svc(context)
+async def _follow(update: Update, context: BotContext, *, follow: bool) -> None:
+    services = context.services
     command = "/follow" if follow else "/unfollow"
     raw = " ".join(context.args or [])
-    code = _code_from(services, raw) if raw.strip() else None
+    code = services.engine.resolve_code(raw) if raw.strip() else None
     message = update.effective_message
     if code is None:
         await message.reply_text(f"Usage: {command} KP (a destination code or name), e.g. {command} North Korea")
         return
-    name = services.engine.kb.places[code].name
+    name = html.escape(services.engine.kb.places[code].name)
     user_id = update.effective_user.id
     if follow:
         added = services.users.follow(user_id, code)
@@ -341,23 +304,23 @@ async def _follow(update: Update, context: ContextTypes.DEFAULT_TYPE, *, follow:
     await message.reply_text(text)
 
 
-async def on_following(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    services = svc(context)
+async def on_following(update: Update, context: BotContext) -> None:
+    services = context.services
     codes = services.users.following(update.effective_user.id)
     places = services.engine.kb.places
     if not codes:
         await update.effective_message.reply_text("You follow no destination. Try /follow KP.")
         return
-    lines = "\n".join(f"• {places[c].flag} {places[c].name} ({c})" for c in codes if c in places)
+    lines = "\n".join(f"• {places[c].flag} {html.escape(places[c].name)} ({c})" for c in codes if c in places)
     await update.effective_message.reply_text(f"You follow:\n{lines}\n\nStop with /unfollow CODE.")
 
 
 # -- buttons ---------------------------------------------------------------------------------
-async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_callback(update: Update, context: BotContext) -> None:
     started = time.perf_counter()
     query = update.callback_query
     ask = keyboards.decode(query.data)
-    services = svc(context)
+    services = context.services
     if ask is None or ask.code not in services.engine.kb.places:
         await query.answer("This button has expired. Please ask your question again.", show_alert=False)
         _log(update, "callback-invalid", None, started)
@@ -369,8 +332,7 @@ async def on_callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if isinstance(message, Message) and len(answer.messages) == 1:
         try:
             await message.edit_text(
-                answer.messages[0], parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW,
-                reply_markup=keyboards.answer_keyboard(answer),
+                answer.messages[0], reply_markup=keyboards.answer_keyboard(answer),
             )
         except BadRequest as exc:
             if "not modified" not in str(exc).lower():
@@ -400,14 +362,14 @@ def _article(result_id: str, answer: Answer, title: str) -> InlineQueryResultArt
         title=title[:100],
         description=_headline(answer)[:200],
         input_message_content=InputTextMessageContent(
-            answer.messages[0], parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+            answer.messages[0], parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
         ),
     )
 
 
-async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_inline(update: Update, context: BotContext) -> None:
     started = time.perf_counter()
-    services = svc(context)
+    services = context.services
     query = update.inline_query
     text = (query.query or "")[:256]
     saved = services.users.passports(query.from_user.id)
@@ -438,66 +400,43 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     _log(update, "inline", codes[0] if codes else None, started)
 
 
-# -- background: tell followers what changed ---------------------------------------------------
-async def follow_rebuild(context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """Switch to a freshly built database file before handling anything (a stat call per update)."""
-    services = svc(context)
+# -- the knowledge base changes under a running bot --------------------------------------------
+async def follow_rebuild(update: object, context: BotContext) -> None:
+    """Before any handler: switch to a freshly built database file (a stat call per update)."""
+    await _reopen_if_rebuilt(context)
+
+
+async def _reopen_if_rebuilt(context: BotContext) -> bool:
+    services = context.services
     kb = services.engine.kb
     if not kb.reopen_if_replaced():
         return False
     services.engine.refresh()
-    services.data_version = kb.conn.execute("PRAGMA data_version").fetchone()[0]
+    services.kb_changed()
     log.info("knowledge base rebuilt on disk: reopened %s", kb.path.name)
     await notify_changes(context, detect_changes(kb))
     return True
 
 
-async def watch_changes(context: ContextTypes.DEFAULT_TYPE) -> None:
-    if await follow_rebuild(context):
+async def watch_changes(context: BotContext) -> None:
+    """Job: tell followers about edits made by another process (a rebuild, another admin's bot)."""
+    if await _reopen_if_rebuilt(context) or not context.services.kb_changed():
         return
-    services = svc(context)
-    kb = services.engine.kb
-    version = kb.conn.execute("PRAGMA data_version").fetchone()[0]
-    if version == services.data_version:
-        return
-    services.data_version = version
-    services.engine.refresh()
-    await notify_changes(context, detect_changes(kb))
+    context.services.engine.refresh()
+    await notify_changes(context, detect_changes(context.services.engine.kb))
 
 
-async def notify_changes(context: ContextTypes.DEFAULT_TYPE, changes: list) -> int:
-    services = svc(context)
-    sent = 0
-    for change in changes:
-        place = services.engine.kb.places[change.code]
-        text = (
-            f"<b>Update: {html.escape(place.flag)} {html.escape(change.name)}</b>\n"
-            + "\n".join(f"• {html.escape(line)}" for line in change.lines)
-            + f"\n\nAsk me about {html.escape(change.name)} for the full answer, or /unfollow {change.code}."
-        )
-        for user_id in services.users.followers(change.code):
-            try:
-                await context.bot.send_message(user_id, text[:4000], parse_mode=ParseMode.HTML)
-                sent += 1
-            except TelegramError as exc:
-                log.warning("could not notify a follower of %s: %s", change.code, services.redact.redact(str(exc)))
-    return sent
-
-
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: BotContext) -> None:
     """Log and carry on: one failing update must never stop the bot."""
-    services = context.application.bot_data.get("svc")
+    services = context.application.bot_data
     text = str(context.error)
-    if services:
+    if isinstance(services, Services) and hasattr(services, "redact"):
         text = services.redact.redact(text)
     uid = getattr(update, "update_id", "-")
     log.error("update=%s failed: %s: %s", uid, type(context.error).__name__, text,
               exc_info=(type(context.error), context.error, context.error.__traceback__) if context.error else None)
 
 
-async def on_cancel_outside(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_cancel_outside(update: Update, context: BotContext) -> None:
     await update.effective_message.reply_text("Nothing to cancel.")
 
-
-def strip_command(text: str) -> str:
-    return re.sub(r"^/\w+(@\w+)?\s*", "", text or "")

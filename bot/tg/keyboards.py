@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.answer import TOPIC_LABELS, Answer
-from bot.matching import TOPICS
+from bot.answering.facts import Answer
+from bot.answering.texts import TOPIC_LABELS
+from bot.understanding.matcher import TOPICS
 
 VERSION = "v1"
 _TOPIC_CODES = {"entry": "e", "status": "s", "safety": "f", "reports": "r", "howto": "h"}

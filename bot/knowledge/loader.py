@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from bot.schema import Destination
+from bot.knowledge.schema import Destination
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,8 @@ from typing import Any
 
 import sqlite_utils
 
-from bot import store
-from bot.loader import KnowledgeError, Problem, load_destinations
-from bot.reference import (
+from bot.knowledge.loader import KnowledgeError, Problem, load_destinations
+from bot.knowledge.reference import (
     PASSPORT_INDEX_DATE,
     PASSPORT_INDEX_URL,
     Country,
@@ -32,9 +31,9 @@ from bot.reference import (
     load_us_advisories,
     name_index,
 )
-from bot.schema import Destination
-
-SCHEMA_VERSION = store.SCHEMA_VERSION
+from bot.knowledge.schema import Destination
+from bot.storage import database as store
+from bot.storage import rows
 
 
 @dataclass
@@ -47,165 +46,8 @@ class BuildReport:
     seconds: float
 
 
-def _sourced(fact: Any) -> dict[str, Any]:
-    return {"source": fact.source, "checked": fact.checked.isoformat(), "unverified": int(fact.unverified)}
-
-
-def create_kb_tables(db: sqlite_utils.Database) -> None:
-    """Empty knowledge tables; the order matters for foreign keys."""
-    db["destinations"].create(
-        {"code": str, "name": str, "kind": str, "parent": str, "curated": int, "flag": str, "region": str},
-        pk="code",
-    )
-    db["names"].create(
-        {"id": int, "code": str, "name": str, "lang": str, "kind": str},
-        pk="id",
-        foreign_keys=[("code", "destinations")],
-    )
-    db["demonyms"].create(
-        {"id": int, "code": str, "demonym": str, "lang": str}, pk="id", foreign_keys=[("code", "destinations")]
-    )
-    src = {"source": str, "checked": str, "unverified": int}
-    db["status"].create(
-        {"code": str, "state": str, "summary": str, "as_of": str, **src},
-        pk="code",
-        foreign_keys=[("code", "destinations")],
-    )
-    db["advisories"].create(
-        {"id": int, "code": str, "issuer": str, "level": int, "label": str, "as_of": str, **src, "origin": str},
-        pk="id",
-        foreign_keys=[("code", "destinations")],
-    )
-    db["entry_rules"].create(
-        {
-            "id": int,
-            "destination": str,
-            "passport": str,
-            "verdict": str,
-            "summary": str,
-            "details": str,
-            "exception": str,
-            "valid_until": str,
-            "days": int,
-            **src,
-            "origin": str,
-        },
-        pk="id",
-        foreign_keys=[("destination", "destinations", "code")],
-    )
-    db["events"].create(
-        {"id": int, "code": str, "date": str, "kind": str, "scope": str, "summary": str, **src},
-        pk="id",
-        foreign_keys=[("code", "destinations")],
-    )
-    db["reports"].create(
-        {
-            "id": int,
-            "code": str,
-            "traveler": str,
-            "date": str,
-            "passport": str,
-            "summary": str,
-            "tags": str,
-            **src,
-            "origin": str,
-        },
-        pk="id",
-        foreign_keys=[("code", "destinations")],
-    )
-    db["howto"].create(
-        {"id": int, "code": str, "kind": str, "name": str, "summary": str, **src},
-        pk="id",
-        foreign_keys=[("code", "destinations")],
-    )
-    db["consular"].create({"code": str, "summary": str, **src}, pk="code", foreign_keys=[("code", "destinations")])
-    db["meta"].create({"key": str, "value": str}, pk="key")
-
-
-def create_kb_indexes(db: sqlite_utils.Database) -> None:
-    db["names"].create_index(["code"])
-    db["demonyms"].create_index(["code"])
-    db["advisories"].create_index(["code"])
-    db["entry_rules"].create_index(["destination", "passport"])
-    db["events"].create_index(["code", "date"])
-    db["reports"].create_index(["code", "date"])
-    db["howto"].create_index(["code"])
-    db["reports"].enable_fts(["traveler", "summary", "tags"], create_triggers=True, tokenize="unicode61")
-    db["events"].enable_fts(["summary", "scope"], create_triggers=True, tokenize="unicode61")
-
-
-def destination_rows(dest: Destination) -> dict[str, list[dict[str, Any]]]:
-    """One curated destination as rows per table (also used by admin edits)."""
-    code = dest.code
-    rows: dict[str, list[dict[str, Any]]] = {
-        "names": [{"code": code, "name": dest.name, "lang": "eng", "kind": "curated"}]
-        + [{"code": code, "name": alias, "lang": "und", "kind": "alias"} for alias in dest.aliases],
-        "status": [
-            {
-                "code": code,
-                "state": dest.status.state,
-                "summary": dest.status.summary,
-                "as_of": dest.status.as_of.isoformat(),
-                **_sourced(dest.status),
-            }
-        ],
-        "advisories": [
-            {
-                "code": code,
-                "issuer": a.issuer,
-                "level": a.level,
-                "label": a.label,
-                "as_of": a.as_of.isoformat(),
-                **_sourced(a),
-                "origin": "curated",
-            }
-            for a in dest.advisories
-        ],
-        "entry_rules": [
-            {
-                "destination": code,
-                "passport": passport,
-                "verdict": r.verdict,
-                "summary": r.summary,
-                "details": r.details,
-                "exception": r.exception,
-                "valid_until": r.valid_until.isoformat() if r.valid_until else None,
-                "days": None,
-                **_sourced(r),
-                "origin": "curated",
-            }
-            for r in dest.entry
-            for passport in r.passports
-        ],
-        "events": [
-            {"code": code, "date": e.date, "kind": e.kind, "scope": e.scope, "summary": e.summary, **_sourced(e)}
-            for e in dest.events
-        ],
-        "reports": [
-            {
-                "code": code,
-                "traveler": r.traveler,
-                "date": r.date,
-                "passport": r.passport,
-                "summary": r.summary,
-                "tags": " ".join(r.tags),
-                **_sourced(r),
-                "origin": "curated",
-            }
-            for r in dest.reports
-        ],
-        "howto": [
-            {"code": code, "kind": h.kind, "name": h.name, "summary": h.summary, **_sourced(h)} for h in dest.howto
-        ],
-        "consular": [{"code": code, "summary": dest.consular.summary, **_sourced(dest.consular)}]
-        if dest.consular
-        else [],
-    }
-    return rows
-
-
 def _reference_rows(
-    countries: dict[str, Country], ref_dir: Path, curated_codes: set[str]
+    countries: dict[str, Country], ref_dir: Path
 ) -> Iterable[tuple[str, list[dict[str, Any]]]]:
     aliases = load_alias_file(ref_dir)
     yield (
@@ -245,7 +87,7 @@ def _reference_rows(
         "entry_rules",
         [
             {
-                "destination": r.destination,
+                "code": r.destination,
                 "passport": r.passport,
                 "verdict": r.verdict,
                 "summary": r.summary,
@@ -277,6 +119,7 @@ def _reference_rows(
                 "checked": a.checked,
                 "unverified": 0,
                 "origin": "baseline",
+                "scope": None,
             }
             for a in advisories
             if a.code in countries
@@ -320,7 +163,7 @@ def write_database(path: Path, destinations: list[Destination], countries: dict[
     db = sqlite_utils.Database(path)
     db.conn.execute("PRAGMA foreign_keys = ON")
     db.conn.execute("PRAGMA synchronous = OFF")  # a scratch file until the atomic swap
-    create_kb_tables(db)
+    rows.create_tables(db)
     curated = {d.code: d for d in destinations}
     dest_rows = [
         {
@@ -348,20 +191,21 @@ def write_database(path: Path, destinations: list[Destination], countries: dict[
     ]
     with db.conn:
         db["destinations"].insert_all(dest_rows)
-        for table, rows in _reference_rows(countries, ref_dir, set(curated)):
-            db[table].insert_all(rows, batch_size=5000)
+        for table, table_rows in _reference_rows(countries, ref_dir):
+            db[table].insert_all(table_rows, batch_size=5000)
         for dest in destinations:
-            for table, rows in destination_rows(dest).items():
-                if rows:
-                    db[table].insert_all(rows)
+            for table, table_rows in rows.destination_rows(dest).items():
+                if table_rows:
+                    db[table].insert_all(table_rows)
         db.conn.execute("CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID")
         db.conn.executemany("INSERT INTO words VALUES (?)", ((w,) for w in sorted(common_words()) if len(w) >= 5))
-        create_kb_indexes(db)
-        built = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+        rows.create_indexes(db)
+        built = store.now_iso()
         db["meta"].insert_all(
             [
                 {"key": "kb_built_at", "value": built},
                 {"key": "baseline_date", "value": PASSPORT_INDEX_DATE},
+                {"key": "kb_format", "value": rows.KB_FORMAT},
             ]
         )
     store.ensure_schema(db.conn)
@@ -431,3 +275,19 @@ def build(knowledge_dir: Path, kb_path: Path, *, discard_edits: bool = False) ->
     finally:
         conn.close()
     return BuildReport(kb_path, total, len(destinations), names, rules, time.perf_counter() - started)
+
+
+def needs_rebuild(knowledge: Path, kb: Path) -> bool:
+    """Was a knowledge file changed after the database was built, or was it built by an older version?"""
+    try:
+        conn = sqlite3.connect(f"file:{kb}?mode=ro", uri=True)
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return True
+    if "kb_built_at" not in meta or meta.get("kb_format") != rows.KB_FORMAT:
+        return True
+    built_at = dt.datetime.fromisoformat(meta["kb_built_at"]).timestamp()
+    return any(p.stat().st_mtime > built_at for p in knowledge.rglob("*") if p.is_file())

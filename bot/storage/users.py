@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from bot.store import ConnSource, now_iso, resolve, user_hash
+from bot.storage.database import ConnSource, now_iso, resolve, user_hash
 
 
 class UserStore:
@@ -58,7 +58,7 @@ class UserStore:
         with self.conn:
             for table in ("users", "subscriptions", "pending_reports"):
                 total += self.conn.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,)).rowcount
-            hashed = user_hash(user_id)  # the hash is derived from the id, so it goes too
+            hashed = user_hash(self.conn, user_id)  # the hash is keyed by the id, so it goes too
             for table in ("questions", "unanswered"):
                 total += self.conn.execute(f"DELETE FROM {table} WHERE user_hash = ?", (hashed,)).rowcount
         return total

@@ -16,11 +16,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from bot import store
-from bot.schema import Advisory, Destination, EntryRule, Event, Howto, Report, Status
-
-CURATED_TABLES = ("status", "advisories", "entry_rules", "events", "reports", "howto", "consular", "names")
-_TABLE_KEY = {"entry_rules": "destination"}
+from bot.knowledge.schema import Advisory, EntryRule, Event, Howto, Report, Status
+from bot.storage import database as store
+from bot.storage import rows
 
 
 class AdminError(ValueError):
@@ -36,36 +34,6 @@ class Applied:
     duplicate: bool = False
 
 
-def _rows(conn: sqlite3.Connection, code: str) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
-    for table in CURATED_TABLES:
-        key = _TABLE_KEY.get(table, "code")
-        where = f"{key} = ?"
-        if table in ("advisories", "entry_rules", "reports"):
-            where += " AND origin != 'baseline'"
-        if table == "names":
-            where += " AND kind IN ('alias', 'curated')"
-        cur = conn.execute(f"SELECT * FROM {table} WHERE {where} ORDER BY rowid", (code,))
-        cols = [d[0] for d in cur.description]
-        out[table] = [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
-    return out
-
-
-def _restore(conn: sqlite3.Connection, code: str, rows: dict[str, list[dict[str, Any]]]) -> None:
-    for table in CURATED_TABLES:
-        key = _TABLE_KEY.get(table, "code")
-        where = f"{key} = ?"
-        if table in ("advisories", "entry_rules", "reports"):
-            where += " AND origin != 'baseline'"
-        if table == "names":
-            where += " AND kind IN ('alias', 'curated')"
-        conn.execute(f"DELETE FROM {table} WHERE {where}", (code,))
-        for row in rows.get(table, []):
-            cols = ", ".join(row)
-            marks = ", ".join("?" for _ in row)
-            conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", tuple(row.values()))
-
-
 def _validate(model: type, data: dict[str, Any]) -> Any:
     try:
         return model.model_validate(data)
@@ -75,10 +43,6 @@ def _validate(model: type, data: dict[str, Any]) -> Any:
             for e in exc.errors()
         )
         raise AdminError(problems) from None
-
-
-def _sourced(fact: Any) -> dict[str, Any]:
-    return {"source": fact.source, "checked": fact.checked.isoformat(), "unverified": int(fact.unverified)}
 
 
 class Admin:
@@ -106,9 +70,9 @@ class Admin:
         with self.conn:
             self.conn.execute("SAVEPOINT admin_change")
             try:
-                before = _rows(self.conn, code)
+                before = rows.read_curated(self.conn, code)
                 summary = getattr(self, f"_do_{action.replace('-', '_')}")(code, {"checked": today, **data})
-                after = _rows(self.conn, code)
+                after = rows.read_curated(self.conn, code)
                 if before == after:
                     raise AdminError("nothing changed")
                 cur = self.conn.execute(
@@ -126,35 +90,22 @@ class Admin:
     def _do_status(self, code: str, d: dict[str, Any]) -> str:
         s = _validate(Status, {"as_of": d["checked"], **d})
         self.conn.execute("DELETE FROM status WHERE code = ?", (code,))
-        self.conn.execute(
-            "INSERT INTO status (code, state, summary, as_of, source, checked, unverified) VALUES (?,?,?,?,?,?,?)",
-            (code, s.state, s.summary, s.as_of.isoformat(), s.source, s.checked.isoformat(), int(s.unverified)),
-        )
+        rows.insert(self.conn, "status", rows.status_row(code, s))
         return f"status: {s.state}: {s.summary}"
 
     def _do_advisory(self, code: str, d: dict[str, Any]) -> str:
         a = _validate(Advisory, {"as_of": d["checked"], **d})
-        self.conn.execute(
-            "INSERT INTO advisories (code, issuer, level, label, as_of, source, checked, unverified, origin) "
-            "VALUES (?,?,?,?,?,?,?,?, 'curated')",
-            (code, a.issuer, a.level, a.label, a.as_of.isoformat(), a.source, a.checked.isoformat(), int(a.unverified)),
-        )
+        rows.insert(self.conn, "advisories", rows.advisory_row(code, a))
         return f"{a.issuer} advisory{f' Level {a.level}' if a.level else ''}: {a.label}"
 
     def _do_entry(self, code: str, d: dict[str, Any]) -> str:
         r = _validate(EntryRule, d)
-        for passport in r.passports:
+        for row in rows.entry_rows(code, r):
             self.conn.execute(
-                "DELETE FROM entry_rules WHERE destination = ? AND passport = ? AND origin = 'curated'",
-                (code, passport),
+                "DELETE FROM entry_rules WHERE code = ? AND passport = ? AND origin = 'curated'",
+                (code, row["passport"]),
             )
-            self.conn.execute(
-                "INSERT INTO entry_rules (destination, passport, verdict, summary, details, exception, valid_until, "
-                "days, source, checked, unverified, origin) VALUES (?,?,?,?,?,?,?,NULL,?,?,?, 'curated')",
-                (code, passport, r.verdict, r.summary, r.details, r.exception,
-                 r.valid_until.isoformat() if r.valid_until else None, r.source, r.checked.isoformat(),
-                 int(r.unverified)),
-            )
+            rows.insert(self.conn, "entry_rules", row)
         return f"entry for {','.join(r.passports)}: {r.verdict}"
 
     def _do_unentry(self, code: str, d: dict[str, Any]) -> str:
@@ -162,7 +113,7 @@ class Admin:
         if passport == "*":
             raise AdminError("the default rule ('*') cannot be removed, only changed")
         cur = self.conn.execute(
-            "DELETE FROM entry_rules WHERE destination = ? AND passport = ? AND origin = 'curated'", (code, passport)
+            "DELETE FROM entry_rules WHERE code = ? AND passport = ? AND origin = 'curated'", (code, passport)
         )
         if not cur.rowcount:
             raise AdminError(f"{code} has no curated rule for {passport}")
@@ -170,29 +121,17 @@ class Admin:
 
     def _do_event(self, code: str, d: dict[str, Any]) -> str:
         e = _validate(Event, d)
-        self.conn.execute(
-            "INSERT INTO events (code, date, kind, scope, summary, source, checked, unverified) "
-            "VALUES (?,?,?,?,?,?,?,?)",
-            (code, e.date, e.kind, e.scope, e.summary, e.source, e.checked.isoformat(), int(e.unverified)),
-        )
+        rows.insert(self.conn, "events", rows.event_row(code, e))
         return f"{e.kind} on {e.date}: {e.summary}"
 
     def _do_report(self, code: str, d: dict[str, Any]) -> str:
-        r = _validate(Report, {k: v for k, v in d.items() if k != "origin"})
-        self.conn.execute(
-            "INSERT INTO reports (code, traveler, date, passport, summary, tags, source, checked, unverified, origin) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (code, r.traveler, r.date, r.passport, r.summary, " ".join(r.tags), r.source, r.checked.isoformat(),
-             int(r.unverified), d.get("origin", "curated")),
-        )
+        r = _validate(Report, d)
+        rows.insert(self.conn, "reports", rows.report_row(code, r))
         return f"new traveler report ({r.date})"
 
     def _do_howto(self, code: str, d: dict[str, Any]) -> str:
         h = _validate(Howto, d)
-        self.conn.execute(
-            "INSERT INTO howto (code, kind, name, summary, source, checked, unverified) VALUES (?,?,?,?,?,?,?)",
-            (code, h.kind, h.name, h.summary, h.source, h.checked.isoformat(), int(h.unverified)),
-        )
+        rows.insert(self.conn, "howto", rows.howto_row(code, h))
         return f"how-to: {h.name}"
 
     def _do_alias(self, code: str, d: dict[str, Any]) -> str:
@@ -204,7 +143,7 @@ class Admin:
         ).fetchone()
         if exists:
             raise AdminError(f"{code} already has the alias {name!r}")
-        self.conn.execute("INSERT INTO names (code, name, lang, kind) VALUES (?, ?, 'und', 'alias')", (code, name))
+        rows.insert(self.conn, "names", rows.alias_row(code, name))
         return f"new name: {name}"
 
     def _do_unalias(self, code: str, d: dict[str, Any]) -> str:
@@ -230,31 +169,28 @@ class Admin:
 
     def _do_verify(self, code: str, d: dict[str, Any]) -> str:
         today = d["checked"]
-        for table in ("status", "advisories", "events", "reports", "howto", "consular"):
-            extra = " AND origin = 'curated'" if table in ("advisories", "reports") else ""
-            self.conn.execute(f"UPDATE {table} SET checked = ? WHERE code = ?{extra}", (today, code))
-        self.conn.execute(
-            "UPDATE entry_rules SET checked = ? WHERE destination = ? AND origin = 'curated'", (today, code)
-        )
+        for table in rows.CURATED_TABLES:
+            if table != "names":
+                self.conn.execute(f"UPDATE {table} SET checked = ? WHERE {rows.curated_where(table)}", (today, code))
         return f"all facts re-checked on {today}"
 
     # -- reading ------------------------------------------------------------------------------
     def facts(self, code: str) -> dict[str, list[dict[str, Any]]]:
         out = {}
         for table in ("advisories", "events", "reports", "howto"):
-            extra = " AND origin != 'baseline'" if table == "advisories" else ""
             order = "date, id" if table == "events" else "id"
-            cur = self.conn.execute(f"SELECT * FROM {table} WHERE code = ?{extra} ORDER BY {order}", (code,))
+            cur = self.conn.execute(f"SELECT * FROM {table} WHERE {rows.curated_where(table)} ORDER BY {order}",
+                                    (code,))
             cols = [c[0] for c in cur.description]
             out[table] = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
         return out
 
     def history(self, code: str, limit: int = 10) -> list[dict[str, Any]]:
-        rows = self.conn.execute(
-            "SELECT id, at, admin_id, action, after FROM audit WHERE code = ? ORDER BY id DESC LIMIT ?",
+        found = self.conn.execute(
+            "SELECT id, at, admin_id, action FROM audit WHERE code = ? ORDER BY id DESC LIMIT ?",
             (code.upper(), limit),
         ).fetchall()
-        return [{"id": r[0], "at": r[1], "admin_id": r[2], "action": r[3]} for r in rows]
+        return [{"id": r[0], "at": r[1], "admin_id": r[2], "action": r[3]} for r in found]
 
     def undo(self, admin_id: int, update_id: int | None) -> Applied:
         """Revert this admin's latest change that is not itself undone; the undo is audited too."""
@@ -277,7 +213,7 @@ class Admin:
                 continue
             audit_id, code, action, before, after = row
             with self.conn:
-                _restore(self.conn, code, json.loads(before))
+                rows.replace_curated(self.conn, code, json.loads(before))
                 cur = self.conn.execute(
                     "INSERT INTO audit (at, admin_id, update_id, code, action, before, after) VALUES (?,?,?,?,?,?,?)",
                     (store.now_iso(), admin_id, update_id, code, f"undo #{audit_id}", after, before),
@@ -287,64 +223,11 @@ class Admin:
 
 
 # -- export back to knowledge files -------------------------------------------------------------
-def _fact(row: dict[str, Any]) -> dict[str, Any]:
-    out = {"source": row["source"], "checked": row["checked"]}
-    if row.get("unverified"):
-        out["unverified"] = True
-    return out
-
-
 def export_destination(conn: sqlite3.Connection, code: str) -> dict[str, Any]:
-    dest = conn.execute("SELECT * FROM destinations WHERE code = ?", (code,)).fetchone()
-    rows = _rows(conn, code)
-    cols = [d[0] for d in conn.execute("SELECT * FROM destinations LIMIT 0").description]
-    d = dict(zip(cols, dest, strict=True))
-    data: dict[str, Any] = {"code": code, "name": d["name"], "kind": d["kind"]}
-    if d["parent"]:
-        data["parent"] = d["parent"]
-    data["aliases"] = [n["name"] for n in rows["names"] if n["kind"] == "alias"]
-    status = rows["status"][0]
-    data["status"] = {"state": status["state"], "summary": status["summary"], "as_of": status["as_of"], **_fact(status)}
-    data["advisories"] = [
-        {"issuer": a["issuer"], **({"level": a["level"]} if a["level"] else {}), "label": a["label"],
-         "as_of": a["as_of"], **_fact(a)}
-        for a in rows["advisories"]
-    ]
-    grouped: dict[tuple, list[str]] = {}
-    by_key: dict[tuple, dict[str, Any]] = {}
-    for r in rows["entry_rules"]:
-        key = tuple((k, r[k]) for k in ("verdict", "summary", "details", "exception", "valid_until", "source",
-                                        "checked", "unverified"))
-        grouped.setdefault(key, []).append(r["passport"])
-        by_key[key] = r
-    data["entry"] = []
-    for key, passports in grouped.items():
-        r = by_key[key]
-        rule: dict[str, Any] = {"passports": passports, "verdict": r["verdict"], "summary": r["summary"]}
-        for opt in ("details", "exception", "valid_until"):
-            if r[opt]:
-                rule[opt] = r[opt]
-        data["entry"].append({**rule, **_fact(r)})
-    data["events"] = [
-        {"date": e["date"], "kind": e["kind"], **({"scope": e["scope"]} if e["scope"] else {}),
-         "summary": e["summary"], **_fact(e)}
-        for e in rows["events"]
-    ]
-    data["reports"] = [
-        {"traveler": r["traveler"], "date": r["date"], **({"passport": r["passport"]} if r["passport"] else {}),
-         "summary": r["summary"], "tags": (r["tags"] or "").split(), **_fact(r)}
-        for r in rows["reports"]
-    ]
-    data["howto"] = [{"kind": h["kind"], "name": h["name"], "summary": h["summary"], **_fact(h)}
-                     for h in rows["howto"]]
-    if rows["consular"]:
-        c = rows["consular"][0]
-        data["consular"] = {"summary": c["summary"], **_fact(c)}
-    for empty in ("events", "reports", "howto", "aliases"):
-        if not data[empty]:
-            data.pop(empty)
-    Destination.model_validate(data)  # an export must build again
-    return data
+    cur = conn.execute("SELECT * FROM destinations WHERE code = ?", (code,))
+    cols = [d[0] for d in cur.description]
+    dest = dict(zip(cols, cur.fetchone(), strict=True))
+    return rows.destination_data(dest, rows.read_curated(conn, code))
 
 
 def export_all(conn: sqlite3.Connection, out_dir: Path) -> list[Path]:

@@ -12,36 +12,13 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-VERDICTS: dict[str, str] = {
-    "visa-free": "No visa needed",
-    "visa-on-arrival": "Visa on arrival",
-    "eta": "Electronic travel authorisation needed",
-    "e-visa": "E-visa needed",
-    "visa-required": "Visa needed in advance",
-    "tour-only": "Only on an organised tour",
-    "permit-required": "Special permit needed",
-    "passport-invalid": "Your passport is not valid there",
-    "no-admission": "Not admitted",
-    "closed": "Closed to visitors",
-    "unknown": "Unknown",
-}
-Verdict = Literal[
-    "visa-free",
-    "visa-on-arrival",
-    "eta",
-    "e-visa",
-    "visa-required",
-    "tour-only",
-    "permit-required",
-    "passport-invalid",
-    "no-admission",
-    "closed",
-    "unknown",
-]
-StatusState = Literal["open", "partly-open", "closed"]
-EventKind = Literal["closure", "reopening", "suspension", "rule-change", "notable"]
-HowtoKind = Literal["operator", "route", "permit", "cost", "tip"]
-Issuer = Literal["US", "UK", "AU", "CA", "other"]
+from bot.knowledge.vocabulary import CURATED_ORIGINS, EVENT_KINDS, HOWTO_KINDS, ISSUERS, STATES, VERDICTS
+
+Verdict = Literal[tuple(VERDICTS)]  # type: ignore[valid-type]
+StatusState = Literal[tuple(STATES)]  # type: ignore[valid-type]
+EventKind = Literal[tuple(EVENT_KINDS)]  # type: ignore[valid-type]
+HowtoKind = Literal[tuple(HOWTO_KINDS)]  # type: ignore[valid-type]
+Issuer = Literal[tuple(ISSUERS)]  # type: ignore[valid-type]
 
 CODE_RE = re.compile(r"^(AQ|[A-Z]{2}|[A-Z]{2}-[A-Z0-9]{1,3})$")
 PASSPORT_RE = re.compile(r"^([A-Z]{2}|\*)$")
@@ -125,7 +102,7 @@ class Report(Sourced):
     summary: Text
     tags: list[str] = []
     passport: str | None = None
-    origin: Literal["curated", "shared"] = "curated"  # "shared": sent by a traveler with /share, approved
+    origin: Literal[CURATED_ORIGINS] = "curated"  # type: ignore[valid-type]  # "shared": a traveler's /share, approved
 
 
 class Howto(Sourced):

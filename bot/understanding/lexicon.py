@@ -50,6 +50,8 @@ TOPIC_WORDS: dict[str, frozenset[str]] = {
         ["tour", "tours", "touren", "reach", "operator", "operators", "agency", "agencies", "book", "booking", "flight", "flights", "fly", "flying", "train", "trains", "route", "routes", "cost", "costs", "price", "prices", "cheap", "expensive", "budget", "guide", "guides", "guided", "bus", "overland", "ferry", "itinerary", "fee", "fees", "airline", "airlines", "reise", "tur", "тур", "туры", "туроператор", "рейс", "билет"]
     ),
 }
+# Words that narrow which traveler reports fit a question, beside the report words themselves.
+THEME_WORDS = frozenset(["dual", "nationality"])
 TOPIC_PHRASES: dict[str, tuple[re.Pattern[str], ...]] = {
     "entry": tuple(
         re.compile(p)

@@ -9,29 +9,18 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from bot.answering.facts import Answer
+from bot.answering.telegram_html import MAX_MESSAGE, html_problems, visible_length
+from bot.answering.texts import GENERAL_DISCLAIMER
 from bot.config import TEMPLATES_DIR
+from bot.knowledge.vocabulary import EVENT_KINDS, STATES, VERDICTS
 
-if TYPE_CHECKING:
-    from bot.answer import Answer
-
-MAX_MESSAGE = 4096
-ALLOWED_TAGS = frozenset({"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
-                          "blockquote", "tg-spoiler", "span", "tg-emoji"})
-STATE_LABELS = {"open": "Open to tourists", "partly-open": "Partly open", "closed": "Closed to tourists"}
-STATE_ICONS = {"open": "🟢", "partly-open": "🟡", "closed": "🔴"}
-VERDICT_ICONS = {
-    "visa-free": "✅", "visa-on-arrival": "✅", "eta": "🟡", "e-visa": "🟡", "visa-required": "🟠",
-    "tour-only": "🟠", "permit-required": "🟠", "passport-invalid": "⛔", "no-admission": "⛔",
-    "closed": "⛔", "unknown": "❔",
-}
-EVENT_LABELS = {
-    "closure": "Closed", "reopening": "Reopened", "suspension": "Suspended",
-    "rule-change": "Rule change", "notable": "Event",
-}
+STATE_LABELS = {state: label for state, (label, _icon) in STATES.items()}
+STATE_ICONS = {state: icon for state, (_label, icon) in STATES.items()}
+VERDICT_ICONS = {verdict: info.icon for verdict, info in VERDICTS.items()}
 
 
 class Renderer:
@@ -44,32 +33,28 @@ class Renderer:
             undefined=StrictUndefined,
         )
         self.env.globals.update(
-            state_labels=STATE_LABELS, state_icons=STATE_ICONS, verdict_icons=VERDICT_ICONS, event_labels=EVENT_LABELS
+            state_labels=STATE_LABELS, state_icons=STATE_ICONS, verdict_icons=VERDICT_ICONS, event_labels=EVENT_KINDS
         )
         self.answer_tpl = self.env.get_template("answer.html.j2")
         self.unanswered_tpl = self.env.get_template("unanswered.html.j2")
+        self.notice_tpl = self.env.get_template("change_notice.html.j2")
 
     def render(self, answer: Answer) -> list[str]:
-        from bot.answer import GENERAL_DISCLAIMER
-
         if answer.answered:
             text = self.answer_tpl.render(a=answer)
         else:
             text = self.unanswered_tpl.render(a=answer, general=GENERAL_DISCLAIMER)
         return split_messages(tidy(text))
 
-    def render_template(self, name: str, **context: object) -> list[str]:
-        return split_messages(tidy(self.env.get_template(name).render(**context)))
+    def change_notice(self, code: str, name: str, flag: str, lines: tuple[str, ...]) -> str:
+        """The one message a follower gets when a destination's facts change."""
+        text = tidy(self.notice_tpl.render(code=code, name=name, flag=flag, lines=lines))
+        return split_messages(text)[0]
 
 
 def tidy(text: str) -> str:
     lines = [line.rstrip() for line in text.splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-def visible_length(fragment: str) -> int:
-    """Length Telegram counts: text after tags are removed and entities decoded."""
-    return len(html.unescape(re.sub(r"<[^>]+>", "", fragment)))
 
 
 def split_messages(text: str, limit: int = MAX_MESSAGE) -> list[str]:
@@ -142,35 +127,4 @@ def to_plain(message: str) -> str:
     return "".join(parser.out)
 
 
-def html_problems(text: str) -> list[str]:
-    """Why a message is not well-formed Telegram HTML (empty list when it is)."""
-    problems: list[str] = []
-    stack: list[str] = []
-    for match in re.finditer(r"<(/?)([a-zA-Z-]+)([^>]*)>|<|&(#\d+|#x[0-9a-fA-F]+|[a-z]+);|&", text):
-        token = match.group(0)
-        if token == "<":
-            problems.append("bare '<'")
-        elif token == "&":
-            problems.append("bare '&'")
-        elif token.startswith("&"):
-            if match.group(4) and not match.group(4).startswith("#") and match.group(4) not in ("lt", "gt", "amp",
-                                                                                                 "quot"):
-                problems.append(f"unknown entity {token}")
-        else:
-            closing, tag = match.group(1), match.group(2).lower()
-            if tag not in ALLOWED_TAGS:
-                problems.append(f"tag <{tag}> not allowed")
-            elif closing:
-                if not stack or stack[-1] != tag:
-                    problems.append(f"unbalanced </{tag}>")
-                else:
-                    stack.pop()
-            else:
-                stack.append(tag)
-    if stack:
-        problems.append(f"unclosed {stack}")
-    if visible_length(text) > MAX_MESSAGE:
-        problems.append("longer than 4096 characters")
-    if not text.strip():
-        problems.append("empty")
-    return problems
+__all__ = ["MAX_MESSAGE", "Renderer", "html_problems", "split_messages", "tidy", "to_plain", "visible_length"]

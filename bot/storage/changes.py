@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from bot.kb import KnowledgeBase, Place
+from bot.storage.kb import KnowledgeBase, Place
 
 _DROP = {"id", "checked", "unverified", "age_days", "stale"}
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot import store
+from bot.storage import database as store
+from bot.storage import rows
 
 Row = dict[str, Any]
 
@@ -33,11 +34,18 @@ class Place:
     reports: list[Row] = field(default_factory=list)
     howto: list[Row] = field(default_factory=list)
     consular: Row | None = None
+    legal: Row | None = None
     curated_rules: dict[str, Row] = field(default_factory=dict)
 
 
 class MissingDatabase(RuntimeError):
-    pass
+    """No database, or one written by an older version of the knowledge tables: run `python -m bot build`."""
+
+
+def _check_format(conn: sqlite3.Connection, path: Path) -> None:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'kb_format'").fetchone()
+    if row is None or row[0] != rows.KB_FORMAT:
+        raise MissingDatabase(f"knowledge base {path} was built by an older version: run `python -m bot build`")
 
 
 class KnowledgeBase:
@@ -48,6 +56,7 @@ class KnowledgeBase:
         self._lock = threading.Lock()
         self.conn = store.connect(self.path)
         store.ensure_schema(self.conn)
+        _check_format(self.conn, self.path)
         self._file_id = self._identity()
         self.reload()
 
@@ -68,6 +77,7 @@ class KnowledgeBase:
         old = self.conn
         self.conn = store.connect(self.path)
         store.ensure_schema(self.conn)
+        _check_format(self.conn, self.path)
         self._file_id = current
         old.close()
         return True
@@ -89,8 +99,10 @@ class KnowledgeBase:
             places[r["code"]].howto.append(dict(r))
         for r in conn.execute("SELECT * FROM consular"):
             places[r["code"]].consular = dict(r)
+        for r in conn.execute("SELECT * FROM legal"):
+            places[r["code"]].legal = dict(r)
         for r in conn.execute("SELECT * FROM entry_rules WHERE origin = 'curated'"):
-            places[r["destination"]].curated_rules[r["passport"]] = dict(r)
+            places[r["code"]].curated_rules[r["passport"]] = dict(r)
         names: list[tuple[str, str, str, str]] = [
             (r["code"], r["name"], r["lang"], r["kind"])
             for r in conn.execute("SELECT code, name, lang, kind FROM names")
@@ -107,9 +119,6 @@ class KnowledgeBase:
         self.children = dict(children)
         self.version = getattr(self, "version", 0) + 1
 
-    def place(self, code: str) -> Place | None:
-        return self.places.get(code)
-
     def entry_rule(self, destination: str, passport: str) -> Row | None:
         """Curated rule for the passport, else the curated default, else the dated baseline."""
         place = self.places.get(destination)
@@ -124,14 +133,20 @@ class KnowledgeBase:
             return rule
         with self._lock:
             row = self.conn.execute(
-                "SELECT * FROM entry_rules WHERE destination = ? AND passport = ? AND origin = 'baseline' LIMIT 1",
+                "SELECT * FROM entry_rules WHERE code = ? AND passport = ? AND origin = 'baseline' LIMIT 1",
                 (destination, passport),
             ).fetchone()
         return dict(row) if row else None
 
-    def default_rule(self, destination: str) -> Row | None:
-        place = self.places.get(destination)
-        return place.curated_rules.get("*") if place else None
+    @property
+    def baseline_date(self) -> str:
+        """The visa dataset's date, as the build recorded it."""
+        return self.meta.get("baseline_date", "unknown date")
+
+    def is_common_word(self, token: str) -> bool:
+        """An ordinary English word (from the build's word list), which typo correction must leave alone."""
+        with self._lock:
+            return self.conn.execute("SELECT 1 FROM words WHERE word = ?", (token,)).fetchone() is not None
 
     def search_reports(self, destination: str, query: str) -> list[int]:
         """Report ids of a destination ranked by full-text relevance to the question's theme."""

@@ -1,185 +1,41 @@
 """Composes the facts for an understood question: what to say, with dates, sources and warnings.
 
-Pure data, no formatting: the renderer turns an `Answer` into Telegram HTML, and the CLI
-turns it into JSON. No Telegram import here.
+Pure data over the knowledge base, no formatting and no Telegram.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from bot.kb import KnowledgeBase, Place
-from bot.matching import CONFIDENCE_THRESHOLD, TOPICS, Matcher, Understanding
-from bot.reference import PASSPORT_INDEX_DATE
-from bot.schema import VERDICTS
-from bot.staleness import age_days
+from bot.answering.facts import (
+    AdvisoryFact,
+    Answer,
+    EntryFact,
+    EventFact,
+    Followup,
+    HowtoFact,
+    ReportFact,
+    all_facts,
+)
+from bot.answering.texts import GENERAL_DISCLAIMER, TOPIC_LABELS
+from bot.knowledge.staleness import fact_age
+from bot.knowledge.vocabulary import VERDICTS
+from bot.storage.kb import KnowledgeBase, Place
+from bot.understanding.matcher import CONFIDENCE_THRESHOLD, TOPICS, Understanding
 
 MAX_OVERVIEW_RULES = 6
-TOPIC_LABELS = {
-    "entry": "Entry rules",
-    "status": "Open or closed",
-    "safety": "Safety",
-    "reports": "Traveler reports",
-    "howto": "How to get there",
-}
-GENERAL_DISCLAIMER = (
-    "Rules change quickly and without notice. Check the official sources linked here before you travel. "
-    "This is general information, not legal advice."
-)
-EXAMPLES = (
-    "Can I go to North Korea with a US passport?",
-    "Is Turkmenistan open to tourists?",
-    "Has anyone run the Pyongyang marathon?",
-)
 OVERVIEW_LIMITS = {"events": 4, "reports": 2, "howto": 3, "advisories": 3}
 
 
-@dataclass
-class Fact:
-    source: str
-    checked: str
-    age_days: int
-    stale: bool
-    unverified: bool
+def _verdict_label(verdict: str) -> str:
+    info = VERDICTS.get(verdict)
+    return info.label if info else verdict
 
 
-@dataclass
-class EntryFact(Fact):
-    passport: str
-    passport_name: str
-    verdict: str
-    verdict_label: str
-    origin: str  # curated | baseline
-    summary: str
-    details: str | None = None
-    exception: str | None = None
-    valid_until: str | None = None
-    lapsed: bool = False
-    default_rule: bool = False
-    passports: list[str] = field(default_factory=list)  # every passport this rule covers, when grouped
-
-
-@dataclass
-class AdvisoryFact(Fact):
-    issuer: str
-    level: int | None
-    label: str
-    as_of: str
-    origin: str
-
-
-@dataclass
-class EventFact(Fact):
-    date: str
-    kind: str
-    summary: str
-    scope: str | None
-
-
-@dataclass
-class ReportFact(Fact):
-    traveler: str
-    date: str
-    summary: str
-    tags: str
-    origin: str
-
-
-@dataclass
-class HowtoFact(Fact):
-    kind: str
-    name: str
-    summary: str
-
-
-@dataclass
-class Followup:
-    label: str
-    code: str
-    topics: list[str]
-    passports: list[str]
-
-
-@dataclass
-class Answer:
-    question: str
-    answered: bool
-    understanding: Understanding
-    code: str | None = None
-    name: str = ""
-    flag: str = ""
-    kind: str = "country"
-    curated: bool = False
-    topics: list[str] = field(default_factory=list)
-    status: dict[str, Any] | None = None
-    entry: list[EntryFact] = field(default_factory=list)
-    advisories: list[AdvisoryFact] = field(default_factory=list)
-    events: list[EventFact] = field(default_factory=list)
-    reports: list[ReportFact] = field(default_factory=list)
-    howto: list[HowtoFact] = field(default_factory=list)
-    consular: dict[str, Any] | None = None
-    disclaimers: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    do_not_travel: bool = False  # a Level 4 advisory: the header must not look reassuring
-    suggestions: list[dict[str, str]] = field(default_factory=list)
-    followups: list[Followup] = field(default_factory=list)
-    examples: tuple[str, ...] = EXAMPLES
-    reason: str = ""  # why it is unanswered: nothing | ambiguous | unsure
-    truncated_sections: list[str] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        u = self.understanding
-        return {
-            "question": self.question,
-            "answered": self.answered,
-            "destinations": u.destinations if self.answered else [],
-            "passports": u.passports,
-            "topics": self.topics,
-            "confidence": u.confidence,
-            "suggestions": [s["code"] for s in self.suggestions],
-            "status": self.status,
-            "entry": [
-                {
-                    "passport": e.passport,
-                    "passports": e.passports or [e.passport],
-                    "verdict": e.verdict,
-                    "origin": e.origin,
-                    "summary": e.summary,
-                    "source": e.source,
-                    "verified_on": e.checked,
-                    "stale": e.stale,
-                    "unverified": e.unverified,
-                }
-                for e in self.entry
-            ],
-            "advisories": [
-                {"issuer": a.issuer, "level": a.level, "label": a.label, "as_of": a.as_of, "source": a.source}
-                for a in self.advisories
-            ],
-            "events": [{"date": e.date, "kind": e.kind, "summary": e.summary, "source": e.source} for e in self.events],
-            "reports": [
-                {"traveler": r.traveler, "date": r.date, "summary": r.summary, "source": r.source} for r in self.reports
-            ],
-            "howto": [asdict(h) for h in self.howto],
-            "warnings": self.warnings,
-            "do_not_travel": self.do_not_travel,
-            "disclaimers": self.disclaimers,
-            "messages": self.messages,
-        }
-
-
-class Engine:
-    """Understands, composes and renders: the one path shared by chat, CLI, bot and benchmarks."""
-
-    def __init__(self, kb: KnowledgeBase, *, stale_days: int = 180, today: dt.date | None = None) -> None:
-        from bot.render import Renderer
-
+class Composer:
+    def __init__(self, kb: KnowledgeBase, *, stale_days: int, today: dt.date | None = None) -> None:
         self.kb = kb
-        self.matcher = Matcher(kb)
-        self.renderer = Renderer()
         self.stale_days = stale_days
         self._today = today
 
@@ -187,41 +43,13 @@ class Engine:
     def today(self) -> dt.date:
         return self._today or dt.date.today()
 
-    def refresh(self) -> None:
-        """Pick up knowledge-base edits (admin commands) without a restart."""
-        self.kb.reload()
-        self.matcher = Matcher(self.kb)
-
-    def ask(
-        self,
-        question: str,
-        passports: list[str] | None = None,
-        *,
-        topics: list[str] | None = None,
-        code: str | None = None,
-    ) -> Answer:
-        """Answer a question; `code`/`topics` force a destination and topics (buttons, deep links)."""
-        understanding = self.matcher.understand(question, passports)
-        if code is not None:
-            understanding.destinations = [code] if code in self.kb.places else []
-            understanding.confidence = 1.0 if understanding.destinations else 0.0
-            understanding.ambiguous = []
-        if topics is not None:
-            understanding.topics = [t for t in topics if t in TOPICS]
-        if passports and code is not None:
-            understanding.passports = list(dict.fromkeys(passports))
-        answer = self.compose(understanding)
-        answer.messages = self.renderer.render(answer)
-        return answer
-
-    # -- composing ---------------------------------------------------------------------
     def _fact(self, row: dict[str, Any]) -> dict[str, Any]:
-        age = age_days(row["checked"], self.today)
+        age, stale = fact_age(row["checked"], self.today, self.stale_days)
         return {
             "source": row["source"],
             "checked": row["checked"],
             "age_days": age,
-            "stale": age > self.stale_days,
+            "stale": stale,
             "unverified": bool(row.get("unverified")),
         }
 
@@ -308,7 +136,7 @@ class Engine:
             if rule is None:
                 facts.append(EntryFact(source="", checked="", age_days=0, stale=False, unverified=True,
                                        passport=passport, passport_name=pname, verdict="unknown",
-                                       verdict_label=VERDICTS["unknown"], origin="none",
+                                       verdict_label=VERDICTS["unknown"].label, origin="none",
                                        summary="The knowledge base has no rule for this passport here."))
                 continue
             lapsed = bool(rule.get("valid_until")) and rule["valid_until"] < self.today.isoformat()
@@ -317,7 +145,7 @@ class Engine:
                 passport=passport,
                 passport_name=pname,
                 verdict=rule["verdict"],
-                verdict_label=VERDICTS.get(rule["verdict"], rule["verdict"]),
+                verdict_label=_verdict_label(rule["verdict"]),
                 origin=rule["origin"],
                 summary=rule["summary"],
                 details=rule.get("details"),
@@ -350,7 +178,7 @@ class Engine:
             lapsed = bool(rule.get("valid_until")) and rule["valid_until"] < self.today.isoformat()
             facts.append(EntryFact(
                 **self._fact(rule), passport=codes[0] if codes else "*", passport_name=label,
-                verdict=rule["verdict"], verdict_label=VERDICTS.get(rule["verdict"], rule["verdict"]),
+                verdict=rule["verdict"], verdict_label=_verdict_label(rule["verdict"]),
                 origin=rule["origin"], summary=rule["summary"], details=None if len(group) > 1 else rule.get("details"),
                 exception=rule.get("exception"), valid_until=rule.get("valid_until"), lapsed=lapsed,
                 default_rule=bool(rule.get("default")), passports=[p for p, _ in group],
@@ -406,10 +234,10 @@ class Engine:
             answer.consular = {**place.consular, **self._fact(place.consular)}
         if any(e.origin == "baseline" for e in answer.entry):
             answer.disclaimers.append(
-                f"Rules marked 'baseline' come from the Passport Index dataset of {PASSPORT_INDEX_DATE}; "
+                f"Rules marked 'baseline' come from the Passport Index dataset of {self.kb.baseline_date}; "
                 "we have not checked them for this destination."
             )
-        if any(getattr(f, "stale", False) for f in _all_facts(answer)):
+        if any(getattr(f, "stale", False) for f in all_facts(answer)):
             answer.disclaimers.append(
                 f"Facts marked 'may be out of date' were last checked more than {self.stale_days} days ago."
             )
@@ -426,6 +254,3 @@ class Engine:
                 out.append(Followup(f"Only {self._passport_name(p)}", answer.code or "", u.topics, [p]))
         return out
 
-
-def _all_facts(answer: Answer) -> list[Any]:
-    return [*answer.entry, *answer.advisories, *answer.events, *answer.reports, *answer.howto]

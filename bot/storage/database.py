@@ -7,11 +7,14 @@ place without losing passports, subscriptions or the audit trail.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
+import secrets
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 STATE_TABLES = (
     "users",
     "subscriptions",
@@ -108,6 +111,12 @@ _MIGRATIONS: dict[int, str] = {
     4: """
     CREATE TABLE IF NOT EXISTS bot_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 5: question hashes become keyed (HMAC, see user_hash); hashes made with the old public salt
+    # could be recomputed from a user id, so they are cut loose from any user.
+    5: """
+    UPDATE questions SET user_hash = 'legacy';
+    UPDATE unanswered SET user_hash = 'legacy';
+    """,
 }
 
 
@@ -159,30 +168,21 @@ def resolve(source: ConnSource) -> sqlite3.Connection:
     return source if isinstance(source, sqlite3.Connection) else source()
 
 
-def user_hash(user: int | str, salt: str = "borderline") -> str:
-    """An opaque id for analytics: enough to group a user's questions, not to identify them."""
-    import hashlib
+def user_hash(conn: sqlite3.Connection, user: int | str) -> str:
+    """An opaque id for analytics: an HMAC of the user id under a secret made at first use and kept in
+    the database (build and backup carry it over), so nobody without the file can link it to a user."""
+    row = conn.execute("SELECT value FROM bot_state WHERE key = 'user_hash_key'").fetchone()
+    if row is None:
+        with conn:
+            conn.execute("INSERT OR IGNORE INTO bot_state (key, value) VALUES ('user_hash_key', ?)",
+                         (secrets.token_hex(32),))
+        row = conn.execute("SELECT value FROM bot_state WHERE key = 'user_hash_key'").fetchone()
+    return hmac.new(bytes.fromhex(row[0]), str(user).encode(), hashlib.sha256).hexdigest()[:16]
 
-    return hashlib.blake2b(f"{salt}:{user}".encode(), digest_size=8).hexdigest()
 
-
-def record_question(
-    conn: sqlite3.Connection, text: str, user: int | str, answered: bool, destination: str | None,
-    suggestions: list[str] | None = None,
-) -> None:
-    """Count every question; keep the text only of those we could not answer, for admins to review."""
-    hashed = user_hash(user)
-    now = now_iso()
-    with conn:
-        conn.execute(
-            "INSERT INTO questions (at, user_hash, answered, destination) VALUES (?, ?, ?, ?)",
-            (now, hashed, int(answered), destination),
-        )
-        if not answered:
-            conn.execute(
-                "INSERT INTO unanswered (text, at, user_hash, suggestions) VALUES (?, ?, ?, ?)",
-                (text[:500], now, hashed, " ".join(suggestions or [])),
-            )
+def data_version(conn: sqlite3.Connection) -> int:
+    """Changes when another connection (an admin edit, a rebuild) wrote to the file."""
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 def unexported_edits(conn: sqlite3.Connection) -> int:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import sqlite3
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -17,8 +16,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.kb import KnowledgeBase
-from bot.lexicon import (
+from bot.knowledge.reference import fold
+from bot.storage.kb import KnowledgeBase
+from bot.understanding.lexicon import (
     ARTICLES,
     CJK_TOPIC_WORDS,
     CODE_LIKE_WORDS,
@@ -35,13 +35,13 @@ from bot.lexicon import (
     PASSPORT_VERBS,
     PASSPORT_WORDS,
     PERSON_NEXT,
+    THEME_WORDS,
     TOPIC_PHRASES,
     TOPIC_WORDS,
     TRAVEL_WORDS,
     VISA_WORDS,
     WEAK_PERSON_NEXT,
 )
-from bot.reference import fold
 
 PRIMARY_KINDS = frozenset({"common", "official", "capital", "alias", "curated"})
 TOPICS = ("entry", "status", "safety", "reports", "howto")
@@ -98,7 +98,6 @@ class Understanding:
     ambiguous: list[str] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
     theme: str = ""
-    notes: list[str] = field(default_factory=list)
 
     @property
     def sure(self) -> bool:
@@ -106,7 +105,8 @@ class Understanding:
 
 
 class Matcher:
-    """Indexes every name in the knowledge base once; `understand` is then pure lookup."""
+    """Indexes every name in the knowledge base once; `understand` then works on the index in memory,
+    asking the knowledge base only whether an unknown word is ordinary English (cached per word)."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
@@ -121,6 +121,7 @@ class Matcher:
         stems: dict[str, set[str]] = defaultdict(set)
         cjk: dict[str, set[str]] = defaultdict(set)
         display: dict[str, str] = {}
+        alias_keys: set[str] = set()
         for code, name, _lang, kind in self.kb.names:
             raw = name.strip()
             key = fold(raw)
@@ -136,6 +137,8 @@ class Matcher:
                 codes[raw.replace(".", "")].add(code)
                 continue
             exact[key].add(code)
+            if kind == "alias":
+                alias_keys.add(key)
             if kind in PRIMARY_KINDS and _lang in ("eng", "und"):
                 primary[key].add(code)
             display.setdefault(key, raw)
@@ -197,17 +200,12 @@ class Matcher:
                 longest[words[0]] = max(longest.get(words[0], 1), len(words))
         self.longest_from = longest
         self.display = display
+        self.alias_keys = frozenset(alias_keys)
         self._fuzzy_cache: dict[str, tuple[str, ...]] = {}
 
     # -- helpers ---------------------------------------------------------------------
     def _is_common_word(self, token: str) -> bool:
-        if token in EXTRA_COMMON_WORDS:
-            return True
-        try:
-            row = self.kb.conn.execute("SELECT 1 FROM words WHERE word = ?", (token,)).fetchone()
-        except sqlite3.OperationalError:
-            return False
-        return row is not None
+        return token in EXTRA_COMMON_WORDS or self.kb.is_common_word(token)
 
     def _correct(self, token: str) -> tuple[str, ...]:
         """The name tokens a typo most likely meant (ties kept, so "south sudann" can still
@@ -285,8 +283,6 @@ class Matcher:
                     result.passports.append(code)
         if not result.passports and saved_passports:
             result.passports = [p for p in saved_passports if p]
-            if result.passports:
-                result.notes.append("saved-passports")
         scores = [s.score for s in places if s.how != "ambiguous"]
         if result.ambiguous and not result.destinations:
             result.confidence = 0.3
@@ -299,7 +295,9 @@ class Matcher:
             if result.ambiguous and not set(result.ambiguous) & set(result.destinations):
                 result.suggestions = list(result.ambiguous)
                 result.ambiguous = []
-        theme = [t for t in tokens if t in TOPIC_WORDS["reports"] or t in {"pyongyang", "dual", "nationality"}]
+        # Report ranking also uses the place as named when it is a city or landmark ("Pyongyang marathon").
+        named = {t for s in places if fold(s.text) in self.alias_keys for t in fold(s.text).split()}
+        theme = [t for t in tokens if t in TOPIC_WORDS["reports"] or t in THEME_WORDS or t in named]
         result.theme = " ".join(dict.fromkeys(theme))
         if not result.destinations and not result.ambiguous:
             result.suggestions = self.did_you_mean(tokens)

@@ -1,0 +1,50 @@
+"""The fixed words of the knowledge base, each defined once: verdicts, states, event kinds.
+
+Schema validation, rendering, admin prompts and consistency checks all read these tables,
+so adding a verdict is one line here and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class VerdictInfo:
+    label: str
+    icon: str
+    allows_entry: bool  # a traveler reading it may conclude "I can go"
+
+
+VERDICTS: dict[str, VerdictInfo] = {
+    "visa-free": VerdictInfo("No visa needed", "✅", True),
+    "visa-on-arrival": VerdictInfo("Visa on arrival", "✅", True),
+    "eta": VerdictInfo("Electronic travel authorisation needed", "🟡", True),
+    "e-visa": VerdictInfo("E-visa needed", "🟡", True),
+    "visa-required": VerdictInfo("Visa needed in advance", "🟠", True),
+    "tour-only": VerdictInfo("Only on an organised tour", "🟠", True),
+    "permit-required": VerdictInfo("Special permit needed", "🟠", True),
+    "passport-invalid": VerdictInfo("Your passport is not valid there", "⛔", False),
+    "no-admission": VerdictInfo("Not admitted", "⛔", False),
+    "closed": VerdictInfo("Closed to visitors", "⛔", False),
+    "unknown": VerdictInfo("Unknown", "❔", False),
+}
+BARRED_VERDICTS = frozenset(v for v in ("passport-invalid", "no-admission", "closed"))
+GREEN_VERDICTS = frozenset(v for v, info in VERDICTS.items() if info.icon == "✅")
+
+STATES: dict[str, tuple[str, str]] = {  # state -> (label, icon)
+    "open": ("Open to tourists", "🟢"),
+    "partly-open": ("Partly open", "🟡"),
+    "closed": ("Closed to tourists", "🔴"),
+}
+EVENT_KINDS: dict[str, str] = {
+    "closure": "Closed",
+    "reopening": "Reopened",
+    "suspension": "Suspended",
+    "rule-change": "Rule change",
+    "notable": "Event",
+}
+HOWTO_KINDS = ("operator", "route", "permit", "cost", "tip")
+ISSUERS = ("US", "UK", "AU", "CA", "other")
+ORIGINS = ("curated", "shared", "baseline")  # baseline: from a dataset; shared: a traveler's /share, approved
+CURATED_ORIGINS = ("curated", "shared")  # what admins own, edit and export; baseline rows are rebuilt

@@ -1,0 +1,27 @@
+"""Tells followers what changed about a destination, one short message each."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram.error import TelegramError
+
+from bot.storage.changes import Change
+from bot.tg.context import BotContext
+
+log = logging.getLogger("borderline")
+
+
+async def notify_changes(context: BotContext, changes: list[Change]) -> int:
+    services = context.services
+    sent = 0
+    for change in changes:
+        place = services.engine.kb.places[change.code]
+        text = services.engine.renderer.change_notice(change.code, change.name, place.flag, change.lines)
+        for user_id in services.users.followers(change.code):
+            try:
+                await context.bot.send_message(user_id, text)
+                sent += 1
+            except TelegramError as exc:
+                log.warning("could not notify a follower of %s: %s", change.code, services.redact.redact(str(exc)))
+    return sent
