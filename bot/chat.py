@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import TextIO
 
+from bot.answering.conversation import Conversation
 from bot.answering.engine import Engine
 from bot.answering.render import to_plain
 from bot.storage.questions import record_question
@@ -21,6 +22,7 @@ def run_chat(engine: Engine, stdin: TextIO, stdout: TextIO, passports: list[str]
         with contextlib.suppress(ImportError):  # line editing and history for input()
             import readline  # noqa: F401
     session_passports = list(passports or [])
+    conversation = Conversation()
     print(WELCOME, file=stdout)
     while True:
         if interactive:
@@ -47,7 +49,7 @@ def run_chat(engine: Engine, stdin: TextIO, stdout: TextIO, passports: list[str]
             shown = ", ".join(session_passports) or "none"
             print(f"bot> Passports for this session: {shown}", file=stdout)
             continue
-        answer = engine.ask(line, session_passports)
+        answer = engine.ask(line, session_passports, conversation=conversation)
         record_question(engine.kb.conn, line, "terminal", answer.answered, answer.code,
                         [s["code"] for s in answer.suggestions])
         text = "\n\n".join(to_plain(m) for m in answer.messages)

@@ -120,6 +120,7 @@ def _passports(values: list[str] | None) -> list[str]:
 def _run_ask(args: argparse.Namespace) -> int:
     import json
 
+    from bot.answering.conversation import Conversation
     from bot.answering.render import to_plain
     from bot.storage.kb import MissingDatabase
     from bot.storage.questions import record_question
@@ -139,10 +140,14 @@ def _run_ask(args: argparse.Namespace) -> int:
             print("--batch needs --json", file=sys.stderr)
             return 2
         stream = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")  # noqa: SIM115
+        conversation = Conversation() if args.conversation else None
         with stream:
             for line in stream:
                 question = line.rstrip("\n")
-                answer = engine.ask(question, passports)
+                if conversation is not None and not question.strip():
+                    conversation = Conversation()  # a blank line starts a new conversation
+                    continue
+                answer = engine.ask(question, passports, conversation=conversation)
                 print(json.dumps(answer.to_json(), ensure_ascii=False), flush=False)
         sys.stdout.flush()
         return 0
@@ -165,6 +170,9 @@ def _conf_ask(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
     p.add_argument("--batch", metavar="FILE", help="one question per line ('-' for stdin); one JSON object per line")
     p.add_argument("--today", help="pretend today is this date (YYYY-MM-DD), for staleness")
+    p.add_argument("--conversation", action="store_true",
+                   help="with --batch: treat the lines as one chat (follow-ups carry the last destination and "
+                        "passports); a blank line starts a new chat")
     p.add_argument("question", nargs="*", help="the question")
 
 

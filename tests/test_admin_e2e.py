@@ -268,4 +268,6 @@ async def test_guided_share_for_any_user(double: BotApiDouble, bot) -> None:
     await say(double, "Cuba", user=USER)
     thanks = await say(double, "Took the Viazul bus from Havana to Trinidad; cash only at the station.", user=USER)
     assert "waits for review" in thanks.params["text"]
+    # the admin's courtesy ping comes after the thanks; wait for it so it is not taken for the /pending reply
+    await double.await_for("sendMessage", lambda c: "New traveler report" in c.params.get("text", ""), timeout=10)
     assert "Viazul" in (await say(double, "/pending")).params["text"]

@@ -6,25 +6,49 @@ Pure data over the knowledge base, no formatting and no Telegram.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from bot.answering.facts import (
     AdvisoryFact,
     Answer,
+    Comparison,
     EntryFact,
     EventFact,
     Followup,
+    Headline,
     HowtoFact,
+    Line,
     ReportFact,
     all_facts,
 )
-from bot.answering.texts import GENERAL_DISCLAIMER, TOPIC_LABELS
+from bot.answering.texts import (
+    ASK_PASSPORT,
+    BASELINE_NOTE,
+    DANGER_NOTE,
+    DUAL_NATIONAL_WARNING,
+    GENERAL_DISCLAIMER,
+    ISSUER_NAMES,
+    LAPSED_NOTE,
+    LAWFUL_ROUTE,
+    LEGAL_TRAP,
+    LEVEL_NAMES,
+    NO_ADVISORY,
+    NO_DATES,
+    NOT_ADMITTED_WARNING,
+    PASSPORT_INVALID_WARNING,
+    STALE_NOTE,
+    STATE_TEXTS,
+    TOPIC_LABELS,
+)
 from bot.knowledge.staleness import fact_age
-from bot.knowledge.vocabulary import VERDICTS
+from bot.knowledge.vocabulary import EVENT_KINDS, ISSUER_OF_PASSPORT, VERDICTS
 from bot.storage.kb import KnowledgeBase, Place
 from bot.understanding.matcher import CONFIDENCE_THRESHOLD, TOPICS, Understanding
 
 MAX_OVERVIEW_RULES = 6
+REOPEN_WORDS = ("reopen", "open", "откр", "відкр", "öffn", "offen", "ouvert", "abri", "abert", "开放")
+US_NOTE = re.compile(r"\b(US|U\.S\.|American|Americans|United States)\b")
 OVERVIEW_LIMITS = {"events": 4, "reports": 2, "howto": 3, "advisories": 3}
 
 
@@ -53,8 +77,10 @@ class Composer:
             "unverified": bool(row.get("unverified")),
         }
 
-    def compose(self, u: Understanding) -> Answer:
-        answer = Answer(question=u.question, answered=False, understanding=u, topics=list(u.topics))
+    def compose(self, u: Understanding, *, detail: bool = False) -> Answer:
+        answer = Answer(question=u.question, answered=False, understanding=u, topics=list(u.topics), detail=detail)
+        if u.intent == "off-topic" and not detail:
+            return self._off_topic(answer, u)
         if u.ambiguous and not u.destinations:
             answer.reason = "ambiguous"
             answer.suggestions = self._suggest(u.ambiguous)
@@ -71,36 +97,145 @@ class Composer:
         answer.answered = True
         answer.code, answer.name, answer.flag = place.code, place.name, place.flag
         answer.kind, answer.curated = place.kind, place.curated
-        answer.suggestions = self._suggest(u.destinations[1:] + u.suggestions)
         wanted = set(u.topics) or set(TOPICS)
         overview = not u.topics
+        advisories = self._advisories(place, u.passports)
         if place.status:
             answer.status = {**place.status, **self._fact(place.status)}
-        if "entry" in wanted:
-            answer.entry = self._entry(place, u.passports)
-        if "safety" in wanted or overview:
-            advisories = [AdvisoryFact(**self._fact(a), issuer=a["issuer"], level=a["level"], label=a["label"],
-                                       as_of=a["as_of"], origin=a["origin"]) for a in self._advisories(place)]
-            answer.advisories = advisories
-        if "safety" in wanted:
-            answer.consular = {**place.consular, **self._fact(place.consular)} if place.consular else None
-        if "status" in wanted:
-            events = place.events
+        answer.entry = self._entry(place, u.passports) if u.passports or "entry" in wanted else []
+        if "safety" in wanted or overview or u.intent == "level":
+            answer.advisories = [AdvisoryFact(**self._fact(a), issuer=a["issuer"], level=a["level"],
+                                              label=_scoped(a), as_of=a["as_of"], origin=a["origin"],
+                                              brief=_risk(a)) for a in advisories]
+        consular = self._consular(place, u.passports)
+        if "safety" in wanted and consular:
+            answer.consular = consular
+        if place.legal:
+            answer.legal = {**place.legal, **self._fact(place.legal)}
+        if u.intent == "when" and not detail:
+            events = self._when_events(place, u)
+        elif "status" in u.topics or (detail and overview):
+            events = place.events if detail else place.events[-2:]
             if overview:
                 events = events[-OVERVIEW_LIMITS["events"]:]
-            answer.events = [
-                EventFact(**self._fact(e), date=e["date"], kind=e["kind"], summary=e["summary"], scope=e["scope"])
-                for e in events
-            ]
+        else:
+            events = []
+        answer.events = [
+            EventFact(**self._fact(e), date=e["date"], kind=e["kind"], summary=e["summary"], scope=e["scope"])
+            for e in events
+        ]
         if "reports" in wanted:
-            answer.reports = self._reports(place, u.theme, limit=OVERVIEW_LIMITS["reports"] if overview else 10)
+            limit = 10 if detail else OVERVIEW_LIMITS["reports"]
+            answer.reports = self._reports(place, u.theme, limit=limit)
         if "howto" in wanted:
-            howto = place.howto[: OVERVIEW_LIMITS["howto"]] if overview else place.howto
+            howto = place.howto if detail else place.howto[: 2 if not overview else OVERVIEW_LIMITS["howto"]]
             answer.howto = [HowtoFact(**self._fact(h), kind=h["kind"], name=h["name"], summary=h["summary"])
                             for h in howto]
-        self._disclaim(answer, place, u)
+        answer.headline = self._headline(place, advisories)
+        self._disclaim(answer, place, u, advisories)
+        answer.direct = self._direct(answer, place, u, advisories)
+        if u.intent == "compare" and len(u.destinations) > 1:
+            answer.comparison = [self._compare_line(self.kb.places[c], u.passports)
+                                 for c in u.destinations[:4] if c in self.kb.places]
+            answer.direct = []
+            answer.warnings = [w for w in answer.warnings if w != DANGER_NOTE]
+        answer.suggestions = self._suggest([c for c in u.destinations[1:] + u.suggestions
+                                            if c not in {x.code for x in answer.comparison}])
         answer.followups = self._followups(answer, u)
         return answer
+
+    # -- the answer to what was asked, first -----------------------------------------------------
+    def _off_topic(self, answer: Answer, u: Understanding) -> Answer:
+        """Flights, hotels, weather...: one line on what Borderline does, and the named place's risk."""
+        answer.off_topic = True
+        answer.reason = "off-topic"
+        if u.destinations and u.confidence >= CONFIDENCE_THRESHOLD and u.destinations[0] in self.kb.places:
+            place = self.kb.places[u.destinations[0]]
+            answer.code, answer.name, answer.flag = place.code, place.name, place.flag
+            answer.headline = self._headline(place, self._advisories(place, u.passports))
+        return answer
+
+    def _headline(self, place: Place, advisories: list[dict[str, Any]]) -> Headline:
+        parent = self.kb.places.get(place.parent or "")
+        label = place.name if not parent or parent.name in place.name else f"{place.name}, {parent.name}"
+        risk_row = advisories[0] if advisories else None
+        risk = _risk(risk_row) if risk_row else ""
+        barred = any(_do_not_travel(a) for a in advisories)
+        state = (place.status or {}).get("state")
+        level3 = any((a["level"] or 0) >= 3 for a in advisories)
+        if state == "closed":
+            text, icon = STATE_TEXTS["closed"], "🔴"
+        elif state == "partly-open":
+            text, icon = STATE_TEXTS["partly-open"], "🟡"
+        elif state == "open" and barred:
+            text, icon = STATE_TEXTS["open-do-not-travel"], "⚠️"
+        elif state == "open" and level3:
+            text, icon = STATE_TEXTS["open-reconsider"], "🟠"
+        elif state == "open":
+            text, icon = STATE_TEXTS["open"], "🟢"
+        else:
+            text, icon = "", "⚠️" if barred else ""
+        return Headline(place=label, state=text, icon=icon, risk=risk)
+
+    def _direct(self, answer: Answer, place: Place, u: Understanding, advisories: list[dict[str, Any]]) -> list[Line]:
+        lines: list[Line] = []
+        if u.intent == "when":
+            lines += self._when_lines(answer, place)
+        if u.intent == "level" or "safety" in u.topics:
+            lines += [Line(f"{_risk(a, brief=False) if len(a['label']) < 140 else _risk(a)} ({a['as_of']})",
+                           a["source"]) for a in advisories[:3]]
+            if not advisories:
+                lines.append(Line(NO_ADVISORY))
+        green_ok = not answer.do_not_travel and (place.status or {}).get("state") != "closed"
+        max_level = max((a["level"] or 0 for a in advisories), default=0)
+        for e in answer.entry:
+            if not u.passports:
+                break
+            info = VERDICTS.get(e.verdict)
+            icon = info.icon if info else ""
+            if icon == "✅" and (not green_ok or (e.origin == "baseline" and max_level >= 3)):
+                icon = "⚠️"  # no green light where travel is barred or advised against
+            when = e.checked if e.origin != "baseline" else f"dataset of {e.checked}"
+            label = e.verdict_label + (" (dataset only, not checked by us)" if e.origin == "baseline" else "")
+            lapse = " " + LAPSED_NOTE.format(date=e.valid_until) if e.lapsed else ""
+            lines.append(Line(f"{short(e.summary, 200)} ({when}){lapse}", e.source, icon,
+                              f"{e.passport_name}: {label}"))
+        if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
+            lines.append(Line(ASK_PASSPORT.format(name=place.name)))
+        if "status" in u.topics and u.intent != "when" and answer.status and not u.passports:
+            lines.append(Line(short(answer.status["summary"], 260) + f" (as of {answer.status['as_of']})",
+                              answer.status["source"]))
+        return lines
+
+    @staticmethod
+    def _when_events(place: Place, u: Understanding) -> list[dict[str, Any]]:
+        """A "when" question gets dates: the latest reopenings (each with its scope) and what closed it since."""
+        events = [e for e in place.events if e["kind"] in ("closure", "reopening", "suspension")]
+        if not any(t in u.question.casefold() for t in REOPEN_WORDS):
+            return events[-3:]
+        reopenings = [e for e in events if e["kind"] == "reopening"][-3:]
+        closings = [e for e in events if e["kind"] != "reopening" and (not reopenings
+                                                                    or e["date"] > reopenings[0]["date"])]
+        return sorted(reopenings + closings[-1:], key=lambda e: e["date"])
+
+    def _when_lines(self, answer: Answer, place: Place) -> list[Line]:
+        if not answer.events:
+            return [Line(NO_DATES.format(name=place.name))]
+        return [Line(f"{EVENT_KINDS[e.kind]} {e.date}{_scope({'scope': e.scope})}: {short(e.summary, 180)}",
+                     e.source) for e in answer.events]
+
+    def _compare_line(self, place: Place, passports: list[str]) -> Comparison:
+        advisories = self._advisories(place, passports)
+        head = self._headline(place, advisories)
+        verdicts = {}
+        for p in passports[:3]:
+            rule = self.kb.entry_rule(place.code, p)
+            if rule:
+                verdicts[p] = rule["verdict"]
+        parts = [x for x in (head.state, head.risk) if x]
+        shown = "; ".join(f"{p}: {_verdict_label(v)}" for p, v in verdicts.items())
+        line = " · ".join(parts) + (f" — {shown}" if shown else "")
+        return Comparison(place.code, place.name, place.flag, head.state, head.risk, verdicts, line)
 
     def _suggest(self, codes: list[str]) -> list[dict[str, str]]:
         out = []
@@ -110,15 +245,31 @@ class Composer:
                 out.append({"code": code, "name": place.name, "flag": place.flag})
         return out[:5]
 
-    def _advisories(self, place: Place) -> list[dict[str, Any]]:
-        """Newest advisory per issuer, curated before baseline; a region falls back to its country."""
+    def _advisories(self, place: Place, passports: list[str] | None = None) -> list[dict[str, Any]]:
+        """Newest advisory per issuer (curated on a tie), the asker's own government first, then the strictest.
+        A region without advisories of its own shows its country's."""
         rows = place.advisories or (self.kb.places[place.parent].advisories if place.parent in self.kb.places else [])
         best: dict[str, dict[str, Any]] = {}
-        for row in sorted(rows, key=lambda r: (r["origin"] != "curated", r["as_of"]), reverse=False):
+        for row in rows:
             issuer = row["issuer"]
-            if issuer not in best or (row["origin"] == best[issuer]["origin"] and row["as_of"] > best[issuer]["as_of"]):
-                best[issuer] = row
-        return sorted(best.values(), key=lambda r: (r["issuer"] != "US", r["issuer"]))
+            key = (row["as_of"], row["origin"] != "baseline", bool(row.get("scope")))
+            if issuer not in best or key > best[issuer]["_key"]:
+                best[issuer] = {**row, "_key": key}
+        own = [ISSUER_OF_PASSPORT.get(p) for p in passports or []]
+        ordered = sorted(best.values(), key=lambda r: (
+            r["issuer"] not in own, own.index(r["issuer"]) if r["issuer"] in own else 0,
+            -(r["level"] or (4 if _do_not_travel(r) else 0)), r["issuer"] != "US", r["issuer"]))
+        return [{k: v for k, v in r.items() if k != "_key"} for r in ordered]
+
+    def _consular(self, place: Place, passports: list[str]) -> dict[str, Any] | None:
+        """A consular note is about one government's help: shown to its citizens, or when no passport is known."""
+        note = place.consular
+        if not note:
+            return None
+        issuer = note.get("issuer") or ("US" if US_NOTE.search(note["summary"]) else None)
+        if issuer and passports and not any(ISSUER_OF_PASSPORT.get(p, p) == issuer for p in passports):
+            return None
+        return {**note, **self._fact(note)}
 
     def _entry(self, place: Place, passports: list[str]) -> list[EntryFact]:
         facts: list[EntryFact] = []
@@ -201,46 +352,34 @@ class Composer:
             for r in reports[:limit]
         ]
 
-    def _disclaim(self, answer: Answer, place: Place, u: Understanding) -> None:
-        level4 = [a for a in self._advisories(place) if a["level"] == 4]
-        answer.do_not_travel = bool(level4)
+    def _disclaim(self, answer: Answer, place: Place, u: Understanding, advisories: list[dict[str, Any]]) -> None:
+        """Warnings scaled to the risk, the legal trap first; disclaimers said once."""
+        barred = [a for a in advisories if _do_not_travel(a)]
+        answer.do_not_travel = bool(barred)
         closed = bool(place.status and place.status["state"] == "closed")
-        if level4 or closed:
-            parts = []
-            if level4:
-                parts.append(f"The {level4[0]['issuer']} government rates {place.name} Level 4: do not travel.")
-            if closed:
-                parts.append(f"{place.name} is closed to visitors.")
-            parts.append(
-                "Going anyway can mean serious danger or arrest, travel insurance that does not pay out, "
-                "and little or no help from your government."
-            )
-            answer.warnings.append(" ".join(parts))
-        invalid = [e for e in answer.entry if e.verdict == "passport-invalid"]
-        for fact in invalid:
-            text = (
-                f"Legal warning: your own government does not allow the {fact.passport_name} to be used for "
-                f"{place.name}. Travelling on it anyway can cost you the passport and lead to prosecution."
-            )
-            if fact.exception:
-                text += f" The lawful route: {fact.exception}"
+        if place.legal:
+            legal = place.legal
+            text = f"{LEGAL_TRAP}: {short(legal['summary'], 300)} {LAWFUL_ROUTE}: {short(legal['lawful_route'], 300)}"
+            if legal.get("consequences"):
+                text += f" {short(legal['consequences'], 220)}"
             answer.warnings.append(text)
-        if invalid and len(u.passports) > 1:
-            answer.warnings.append(
-                "Holding a second passport does not lift the rules your other country of citizenship applies to "
-                "you, and consular help may be limited. Get legal advice before relying on it."
-            )
-        if place.consular and not answer.consular:
-            answer.consular = {**place.consular, **self._fact(place.consular)}
+        for fact in [e for e in answer.entry if e.verdict == "passport-invalid"]:
+            text = PASSPORT_INVALID_WARNING.format(passport=fact.passport_name, place=place.name)
+            if fact.exception:
+                text += f" {LAWFUL_ROUTE}: {short(fact.exception, 260)}"
+            answer.warnings.append(text)
+        for fact in [e for e in answer.entry if e.verdict == "no-admission" and u.passports]:
+            answer.warnings.append(NOT_ADMITTED_WARNING.format(passport=fact.passport_name, place=place.name))
+        if len(u.passports) > 1:
+            answer.warnings.append(DUAL_NATIONAL_WARNING)
+        if barred or closed:
+            answer.warnings.append(DANGER_NOTE)
         if any(e.origin == "baseline" for e in answer.entry):
-            answer.disclaimers.append(
-                f"Rules marked 'baseline' come from the Passport Index dataset of {self.kb.baseline_date}; "
-                "we have not checked them for this destination."
-            )
-        if any(getattr(f, "stale", False) for f in all_facts(answer)):
-            answer.disclaimers.append(
-                f"Facts marked 'may be out of date' were last checked more than {self.stale_days} days ago."
-            )
+            answer.disclaimers.append(BASELINE_NOTE.format(date=self.kb.baseline_date))
+        stale = [f for f in all_facts(answer) if getattr(f, "stale", False)]
+        if stale:
+            oldest = min(f.checked for f in stale)
+            answer.disclaimers.append(STALE_NOTE.format(days=self.stale_days, oldest=oldest))
         answer.disclaimers.append(GENERAL_DISCLAIMER)
 
     def _followups(self, answer: Answer, u: Understanding) -> list[Followup]:
@@ -254,3 +393,44 @@ class Composer:
                 out.append(Followup(f"Only {self._passport_name(p)}", answer.code or "", u.topics, [p]))
         return out
 
+
+
+def short(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a sentence or word boundary."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    end = max(cut.rfind(". "), cut.rfind("; "))
+    if end > limit * 0.5:
+        return cut[: end + 1]
+    return cut[: cut.rfind(" ")].rstrip(",;:") + "…"
+
+
+def _scope(event: dict[str, Any]) -> str:
+    return f" ({event['scope']})" if event.get("scope") else ""
+
+
+def _scoped(advisory: dict[str, Any]) -> str:
+    scope = advisory.get("scope")
+    return f"{advisory['label']} ({scope})" if scope and scope.casefold() not in advisory["label"].casefold() \
+        else advisory["label"]
+
+
+def _do_not_travel(advisory: dict[str, Any]) -> bool:
+    """Level 4, or the FCDO advising against all travel to the whole place."""
+    if advisory.get("level") == 4:
+        return True
+    label = advisory.get("label", "").casefold()
+    return advisory.get("issuer") == "UK" and "against all travel" in label and " parts" not in label
+
+
+def _risk(advisory: dict[str, Any], *, brief: bool = True) -> str:
+    """"US Level 4: do not travel"; a long curated label is kept for the detailed view."""
+    issuer = ISSUER_NAMES.get(advisory["issuer"], advisory["issuer"])
+    level = advisory.get("level")
+    if brief and level and advisory["issuer"] in LEVEL_NAMES:
+        scope = f" ({advisory['scope']})" if advisory.get("scope") else ""
+        return f"{issuer} Level {level}: {LEVEL_NAMES[advisory['issuer']][level]}{scope}"
+    label = _scoped(advisory) if not brief else short(_scoped(advisory), 90)
+    return f"{issuer}{f' Level {level}' if level else ''}: {label}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.answering.compose import Composer
+from bot.answering.conversation import Conversation
 from bot.answering.facts import Answer
 from bot.answering.render import Renderer
 from bot.storage.kb import KnowledgeBase
@@ -50,17 +51,29 @@ class Engine:
         *,
         topics: list[str] | None = None,
         code: str | None = None,
+        conversation: Conversation | None = None,
     ) -> Answer:
-        """Answer a question; `code`/`topics` force a destination and topics (buttons, deep links)."""
-        understanding = self.matcher.understand(question, passports)
+        """Answer a question. `passports` are the asker's saved ones (used when the question names none);
+        `code`/`topics` force a destination and topics (buttons, deep links); a `conversation` carries the last
+        destination and passports of a private chat over to a follow-up."""
+        u = self.matcher.understand(question)
+        if conversation is not None and code is None and conversation.fresh() and u.intent != "off-topic":
+            if not u.destinations and not u.ambiguous and (u.followup or u.passports or u.topics):
+                u.destinations, u.confidence, u.context_used = conversation.codes[:1], 1.0, True
+            if u.destinations and not u.passports and conversation.passports:
+                u.passports, u.context_used = list(conversation.passports), True
+        if not u.passports and passports:
+            u.passports = [p for p in dict.fromkeys(passports) if p]
         if code is not None:
-            understanding.destinations = [code] if code in self.kb.places else []
-            understanding.confidence = 1.0 if understanding.destinations else 0.0
-            understanding.ambiguous = []
+            u.destinations = [code] if code in self.kb.places else []
+            u.confidence = 1.0 if u.destinations else 0.0
+            u.ambiguous = []
+            if passports:
+                u.passports = list(dict.fromkeys(passports))
         if topics is not None:
-            understanding.topics = [t for t in topics if t in TOPICS]
-        if passports and code is not None:
-            understanding.passports = list(dict.fromkeys(passports))
-        answer = self.composer.compose(understanding)
+            u.topics = [t for t in topics if t in TOPICS]
+        answer = self.composer.compose(u, detail=code is not None)
         answer.messages = self.renderer.render(answer)
+        if conversation is not None and answer.answered:
+            conversation.remember(u.destinations[:1], u.passports)
         return answer

@@ -44,6 +44,7 @@ class AdvisoryFact(Fact):
     label: str
     as_of: str
     origin: str
+    brief: str = ""  # "US Level 4: do not travel", for headlines and the first message
 
 
 @dataclass
@@ -79,6 +80,39 @@ class Followup:
 
 
 @dataclass
+class Line:
+    """One line of the direct answer, with the page it rests on."""
+
+    text: str
+    source: str = ""
+    icon: str = ""
+    strong: str = ""  # the part shown in bold (the verdict)
+
+    @property
+    def plain(self) -> str:
+        return f"{self.strong} — {self.text}" if self.strong else self.text
+
+
+@dataclass
+class Headline:
+    place: str  # with its scope: "Rason, North Korea"
+    state: str  # honest: "Entry possible · US Level 4: do not travel", never "open" for a war zone
+    icon: str
+    risk: str = ""
+
+
+@dataclass
+class Comparison:
+    code: str
+    name: str
+    flag: str
+    state: str
+    risk: str
+    verdicts: dict[str, str] = field(default_factory=dict)
+    line: str = ""
+
+
+@dataclass
 class Answer:
     question: str
     answered: bool
@@ -102,7 +136,13 @@ class Answer:
     suggestions: list[dict[str, str]] = field(default_factory=list)
     followups: list[Followup] = field(default_factory=list)
     examples: tuple[str, ...] = EXAMPLES
-    reason: str = ""  # why it is unanswered: nothing | ambiguous | unsure
+    reason: str = ""  # why it is unanswered: nothing | ambiguous | unsure | off-topic
+    headline: Headline | None = None
+    direct: list[Line] = field(default_factory=list)
+    comparison: list[Comparison] = field(default_factory=list)
+    legal: dict[str, Any] | None = None
+    off_topic: bool = False
+    detail: bool = False  # a topic asked for with a button: show everything, not the brief answer
     messages: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -110,7 +150,7 @@ class Answer:
         return {
             "question": self.question,
             "answered": self.answered,
-            "destinations": u.destinations if self.answered else [],
+            "destinations": u.destinations if self.answered or self.off_topic else [],
             "passports": u.passports,
             "topics": self.topics,
             "confidence": u.confidence,
@@ -139,6 +179,15 @@ class Answer:
                 {"traveler": r.traveler, "date": r.date, "summary": r.summary, "source": r.source} for r in self.reports
             ],
             "howto": [asdict(h) for h in self.howto],
+            "direct": [line.plain for line in self.direct],
+            "comparison": [
+                {"code": c.code, "name": c.name, "state": c.state, "risk": c.risk, "verdicts": c.verdicts,
+                 "line": c.line}
+                for c in self.comparison
+            ],
+            "off_topic": self.off_topic,
+            "context_used": u.context_used,
+            "legal": self.legal,
             "warnings": self.warnings,
             "do_not_travel": self.do_not_travel,
             "disclaimers": self.disclaimers,

@@ -12,9 +12,10 @@ from html.parser import HTMLParser
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from bot.answering.compose import short
 from bot.answering.facts import Answer
 from bot.answering.telegram_html import MAX_MESSAGE, html_problems, visible_length
-from bot.answering.texts import GENERAL_DISCLAIMER
+from bot.answering.texts import DANGER_NOTE, GENERAL_DISCLAIMER, ISSUER_NAMES, LAPSED_NOTE, OFF_TOPIC
 from bot.config import TEMPLATES_DIR
 from bot.knowledge.vocabulary import EVENT_KINDS, STATES, VERDICTS
 
@@ -32,6 +33,9 @@ class Renderer:
             lstrip_blocks=True,
             undefined=StrictUndefined,
         )
+        self.env.filters["short"] = short
+        self.env.globals.update(issuer_names=ISSUER_NAMES, off_topic=OFF_TOPIC, danger_note=DANGER_NOTE,
+                               lapsed_note=LAPSED_NOTE)
         self.env.globals.update(
             state_labels=STATE_LABELS, state_icons=STATE_ICONS, verdict_icons=VERDICT_ICONS, event_labels=EVENT_KINDS
         )

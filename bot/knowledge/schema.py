@@ -113,6 +113,7 @@ class Howto(Sourced):
 
 class Consular(Sourced):
     summary: Text
+    issuer: Issuer | None = None  # whose consular help the note is about (US: "the US has no embassy")
 
 
 class Legal(Sourced):

@@ -46,5 +46,6 @@ EVENT_KINDS: dict[str, str] = {
 }
 HOWTO_KINDS = ("operator", "route", "permit", "cost", "tip")
 ISSUERS = ("US", "UK", "AU", "CA", "other")
+ISSUER_OF_PASSPORT = {"US": "US", "GB": "UK", "AU": "AU", "CA": "CA"}  # whose advice a passport holder reads first
 ORIGINS = ("curated", "shared", "baseline")  # baseline: from a dataset; shared: a traveler's /share, approved
 CURATED_ORIGINS = ("curated", "shared")  # what admins own, edit and export; baseline rows are rebuilt

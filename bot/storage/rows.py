@@ -39,7 +39,7 @@ COLUMNS: dict[str, dict[str, type]] = {
     "reports": {"id": int, "code": str, "traveler": str, "date": str, "passport": str, "summary": str, "tags": str,
                 **_SRC, "origin": str},
     "howto": {"id": int, "code": str, "kind": str, "name": str, "summary": str, **_SRC},
-    "consular": {"code": str, "summary": str, **_SRC},
+    "consular": {"code": str, "summary": str, "issuer": str, **_SRC},
     "legal": {"code": str, "summary": str, "lawful_route": str, "consequences": str, "de_facto": str, **_SRC},
 }
 _SINGLE = frozenset({"status", "consular", "legal"})  # one row per destination, keyed by code
@@ -109,7 +109,7 @@ def howto_row(code: str, h: Howto) -> Row:
 
 
 def consular_row(code: str, c: Consular) -> Row:
-    return {"code": code, "summary": c.summary, **_sourced(c)}
+    return {"code": code, "summary": c.summary, "issuer": c.issuer, **_sourced(c)}
 
 
 def legal_row(code: str, g: Legal) -> Row:
@@ -188,7 +188,7 @@ def destination_data(dest: Row, rows: dict[str, list[Row]]) -> Row:
                      for h in rows["howto"]]
     if rows["consular"]:
         c = rows["consular"][0]
-        data["consular"] = {"summary": c["summary"], **_fact(c)}
+        data["consular"] = {"summary": c["summary"], **_some(c, "issuer"), **_fact(c)}
     if rows["legal"]:
         g = rows["legal"][0]
         data["legal"] = {"summary": g["summary"], "lawful_route": g["lawful_route"],

@@ -22,6 +22,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop
 
+from bot.answering.conversation import Conversation
 from bot.answering.facts import Answer
 from bot.answering.texts import TOPIC_LABELS
 from bot.storage.changes import detect_changes
@@ -93,10 +94,14 @@ async def send_answer(message: Message, answer: Answer, *, reply: bool = False) 
             log.warning("part %d of an answer was delivered but the reply was unreadable", i + 1)
 
 
-def _ask(services: Services, update: Update, question: str, **kwargs: Any) -> Answer:
+def _ask(services: Services, update: Update, question: str, chat_data: dict | None = None, **kwargs: Any) -> Answer:
+    """Answer for this user; in a private chat, `chat_data` keeps the conversation for follow-ups."""
     user = update.effective_user
     saved = services.users.passports(user.id) if user else []
-    answer = services.engine.ask(question, saved, **kwargs)
+    conversation = None
+    if chat_data is not None:
+        conversation = chat_data.setdefault("conversation", Conversation())
+    answer = services.engine.ask(question, saved, conversation=conversation, **kwargs)
     if user is not None and question:
         services.record(Asked(question, user.id, answer.answered, answer.code,
                               tuple(s["code"] for s in answer.suggestions)))
@@ -124,7 +129,7 @@ async def flood_guard(update: Update, context: BotContext) -> None:
 async def on_private_text(update: Update, context: BotContext) -> None:
     started = time.perf_counter()
     message = update.effective_message
-    answer = _ask(context.services, update, message.text or "")
+    answer = _ask(context.services, update, message.text or "", chat_data=context.chat_data)
     await send_answer(message, answer)
     _log(update, "message", answer.code, started)
 

@@ -10,7 +10,7 @@ import re
 
 # Words that name a passport or nationality when next to a country name or demonym.
 PASSPORT_WORDS = frozenset(
-    ["passport", "passports", "passport-holder", "holder", "holders", "citizen", "citizens", "citizenship", "national", "nationals", "nationality", "pass", "reisepass", "pasaporte", "pasaportes", "passeport", "passeports", "passaporte", "passaporto", "paszport", "paszportem", "paszportu", "pasaport", "pasaportu", "pasaportuyla", "pasaportla", "pasaportum", "pasaportumla", "paspoort", "паспорт", "паспорта", "паспортом", "паспорте", "паспортами", "гражданин", "гражданка", "граждане", "гражданство", "гражданина", "граждан", "гражданам", "громадянин", "громадяни", "громадян", "паспорті", "ciudadano", "ciudadana", "ciudadanos", "citoyen", "citoyenne", "citoyens", "staatsburger", "staatsangehorigkeit", "cittadino", "护照", "여권", "パスポート"]
+    ["passport", "passports", "passport-holder", "holder", "holders", "citizen", "citizens", "citizenship", "national", "nationals", "nationality", "pass", "reisepass", "pasaporte", "pasaportes", "passeport", "passeports", "passaporte", "passaporto", "paszport", "paszportem", "paszportu", "pasaport", "pasaportu", "pasaportuyla", "pasaportla", "pasaportum", "pasaportumla", "paspoort", "паспорт", "паспорта", "паспортом", "паспорте", "паспортами", "гражданин", "гражданину", "гражданке", "гражданами", "гражданка", "паспорту", "паспортов", "громадянину", "громадянам", "громадянина", "pasport", "pasports", "passpor", "passort", "pasaport", "passeport", "pass-port", "passprt", "граждане", "гражданство", "гражданина", "граждан", "гражданам", "громадянин", "громадяни", "громадян", "паспорті", "ciudadano", "ciudadana", "ciudadanos", "citoyen", "citoyenne", "citoyens", "staatsburger", "staatsangehorigkeit", "cittadino", "护照", "여권", "パスポート"]
 )
 # Prepositions allowed between a passport word and the country that follows it.
 PASSPORT_LINKS = frozenset(["of", "from", "de", "del", "da", "do", "du", "von", "aus", "из", "the", "a", "an"])
@@ -27,7 +27,7 @@ PASSPORT_FILLERS = frozenset(["dual"])
 # Lower-case codes that are a passport when followed by a passport word ("i have a us passport").
 LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB"}
 # Words before a demonym that make it a statement about the asker ("as an American").
-DEMONYM_TRIGGERS = frozenset(["as", "im", "am", "are", "being", "dual", "both", "hold", "holding", "als", "como", "comme", "как", "я", "мы"])
+DEMONYM_TRIGGERS = frozenset(["as", "im", "am", "are", "being", "dual", "both", "hold", "holding", "als", "como", "comme", "как", "я", "мы", "для", "for", "fur", "pour", "para", "per"])
 COUNTRY_TRIGGERS = frozenset(["dual", "both"])
 ARTICLES = frozenset(["a", "an", "the", "un", "una", "uno", "une", "ein", "eine", "einen", "einem", "der", "die", "das"])
 CONJUNCTIONS = frozenset(["and", "or", "&", "y", "e", "et", "und", "и", "или", "oder", "ou"])
@@ -126,3 +126,55 @@ CODE_LIKE_WORDS = frozenset(
 NAME_TRAPS = frozenset(
     ["guinea pig", "guinea pigs", "guinea fowl", "fine china", "bone china", "china cabinet", "china plate", "china plates", "china set", "china doll", "french toast", "french fries", "french fry", "french press", "french kiss", "french horn", "french bulldog", "french braid", "french manicure", "french onion", "turkish coffee", "turkish delight", "turkish bath", "turkish towel", "turkish towels", "turkish van", "brazil nut", "brazil nuts", "paris hilton", "plaster of paris", "georgia aquarium", "georgia tech", "georgia state", "georgia bulldogs", "georgia peach", "georgia peaches", "georgia okeeffe", "new jersey", "jersey shore", "jersey cow", "jersey cows", "football jersey", "basketball jersey", "panama hat", "panama hats", "chile pepper", "chile peppers", "chile con", "green chile", "red chile", "michael jordan", "air jordan", "jordan shoes", "jordan peterson", "jordan river", "chad smith", "indian ocean", "indian food", "indian summer", "american football", "american dream", "american pie", "american express", "american airlines", "american cheese", "spanish flu", "spanish omelette", "english muffin", "english muffins", "english breakfast", "english channel", "german shepherd", "german shepherds", "swiss cheese", "swiss army", "swiss chard", "dutch oven", "dutch courage", "irish coffee", "danish pastry", "russian roulette", "russian doll", "russian dolls", "russian dressing", "brussels sprouts", "brussels sprout", "cuban cigar", "cuban cigars", "cuban sandwich", "mexican food", "mexican wave", "chinese food", "chinese takeout", "chinese checkers", "japanese food", "thai food", "canadian bacon", "greek yogurt", "greek salad", "egyptian cotton", "cayenne pepper", "lima beans", "lima bean", "victoria beckham", "victoria secret", "dubai chocolate", "holland tunnel", "jamaica plain", "monaco grand", "turkey sandwich", "turkey dinner", "roast turkey", "cold turkey", "jersey city"]
 )
+
+# -- what kind of question it is, beyond its topics ------------------------------------------------
+# "When did it reopen?": the answer is a date. Folded-text patterns.
+WHEN_PHRASES = tuple(re.compile(p) for p in (
+    r"\bwhen\b", r"\bsince when\b", r"\bwhat date\b", r"\bhow long (has|have|was|were)\b",
+    r"\bwann\b", r"\bquand\b", r"\bcuando\b", r"\bquando\b", r"\bкогда\b", r"\bколи\b", r"\bс какого\b",
+))
+CJK_WHEN_WORDS = ("什么时候", "何时", "幾時", "いつ", "언제")
+# "What level is Mali?": the answer is the advisory level.
+LEVEL_PHRASES = tuple(re.compile(p) for p in (
+    r"\blevel\b", r"\b(travel )?advisory\b", r"\bstate department\b", r"\bstate dept\b", r"\bfcdo\b",
+    r"\bforeign office\b", r"\bsmartraveller\b", r"\brisk level\b", r"\bwarnstufe\b", r"\breisewarnung\b",
+    r"\bniveau\b", r"\bnivel\b", r"\bуровень\b", r"\bрівень\b",
+))
+CJK_LEVEL_WORDS = ("级别", "等级", "旅行警告", "警告级别")
+# Two places weighed against each other.
+COMPARE_PHRASES = tuple(re.compile(p) for p in (
+    r"\b(easier|harder|safer|riskier|better|worse|cheaper|simpler)\b", r"\bwhich (is|one|of)\b", r"\bcompare\b",
+    r"\bcompared\b", r"\b(vs|versus)\b", r"\bor\b.*\?$", r"\bdifference between\b",
+    r"\bleichter\b", r"\bsicherer\b", r"\bplus (facile|sur)\b", r"\bmas (facil|seguro)\b", r"\bmais (facil|seguro)\b",
+    r"\bпроще\b", r"\bбезопаснее\b", r"\bлегче\b", r"\bили\b.*\?$",
+))
+CJK_COMPARE_WORDS = ("哪个", "还是", "比较", "更容易", "更安全")
+# Words that carry on the previous question of a chat ("and with a UK passport?", "what about Syria?").
+FOLLOWUP_STARTS = tuple(re.compile(p) for p in (
+    r"^(and|also|but|what about|how about|and what about|what if|same for|and for|and with|and as)\b",
+    r"^(und|et|y|e|и|а|і|та)\b", r"^(was ist mit|et pour|et avec|y con|y para|e com|e para|а для|и для|а как)\b",
+    r"^(is it|is that|are they|does it|can i still|is it safe|how safe)\b",
+))
+CJK_FOLLOWUP_STARTS = ("那", "还有", "如果")
+# Travel services Borderline does not offer; with none of the topics it answers, the question is off-topic.
+OFF_TOPIC_WORDS = frozenset([
+    "weather", "forecast", "temperature", "rain", "hotel", "hotels", "hostel", "hostels", "resort", "resorts",
+    "restaurant", "restaurants", "food", "eat", "eating", "cuisine", "currency", "exchange", "nightlife", "beach",
+    "beaches", "shopping", "wetter", "meteo", "clima", "tiempo", "tempo", "погода", "погоду", "отель", "отели",
+    "гостиница", "ресторан", "рестораны", "валюта", "валюту", "курс", "hotel", "hoteles", "restaurante",
+    "restaurantes", "moneda", "hôtel", "hotels", "devise", "devises",
+])
+OFF_TOPIC_PHRASES = tuple(re.compile(p) for p in (
+    r"\b(cheap|cheapest|best|book|booking|deals?) (flights?|tickets?|airfare|hotels?)\b",
+    r"\bflights? (deals?|prices?|from \w+ to)\b", r"\bexchange rate\b", r"\bwhere (to|can i|should i) (eat|stay)\b",
+    r"\b(apply|get|fill|submit) (for )?(my|me a|the form for my) visa for me\b", r"\bvisa (agency|agent|service)s?\b",
+    r"\bcan you (apply|book|get me|buy)\b", r"\bbilliger? fl(u|ü)ge?\b", r"\bvuelos? baratos?\b",
+    r"\bvols? pas chers?\b", r"\bдешевые билеты\b", r"\bдешёвые билеты\b", r"\bbest time to visit\b",
+))
+CJK_OFF_TOPIC_WORDS = ("天气", "酒店", "餐厅", "汇率", "机票", "美食")
+# Words that make a demonym right before them a person ("Chinese tourists", "Russian citizens").
+PEOPLE_NOUNS = frozenset([
+    "tourists", "tourist", "travelers", "travellers", "traveler", "traveller", "people", "visitors", "visitor",
+    "students", "student", "nationals", "passport-holders", "holders", "touristen", "reisende", "turistas",
+    "touristes", "voyageurs", "туристы", "туристам", "туристов",
+])

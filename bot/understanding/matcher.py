@@ -20,20 +20,31 @@ from bot.knowledge.reference import fold
 from bot.storage.kb import KnowledgeBase
 from bot.understanding.lexicon import (
     ARTICLES,
+    CJK_COMPARE_WORDS,
+    CJK_FOLLOWUP_STARTS,
+    CJK_LEVEL_WORDS,
+    CJK_OFF_TOPIC_WORDS,
     CJK_TOPIC_WORDS,
+    CJK_WHEN_WORDS,
     CODE_LIKE_WORDS,
+    COMPARE_PHRASES,
     CONJUNCTIONS,
     COUNTRY_TRIGGERS,
     DEMONYM_TRIGGERS,
     EXTRA_COMMON_WORDS,
+    FOLLOWUP_STARTS,
+    LEVEL_PHRASES,
     LOWERCASE_PASSPORT_CODES,
     NAME_TRAPS,
     NOT_PASSPORT_NOUNS,
     NOT_TRAVEL_HINTS,
+    OFF_TOPIC_PHRASES,
+    OFF_TOPIC_WORDS,
     PASSPORT_FILLERS,
     PASSPORT_LINKS,
     PASSPORT_VERBS,
     PASSPORT_WORDS,
+    PEOPLE_NOUNS,
     PERSON_NEXT,
     THEME_WORDS,
     TOPIC_PHRASES,
@@ -41,6 +52,7 @@ from bot.understanding.lexicon import (
     TRAVEL_WORDS,
     VISA_WORDS,
     WEAK_PERSON_NEXT,
+    WHEN_PHRASES,
 )
 
 PRIMARY_KINDS = frozenset({"common", "official", "capital", "alias", "curated"})
@@ -60,7 +72,7 @@ _IN_LAW_RE = re.compile(r"-in-laws?$", re.IGNORECASE)  # "mother-in-law" is not 
 _CONTRACTIONS = frozenset(["t", "re", "ve", "ll", "d", "m"])
 # Case endings of Cyrillic names ending in -а/-я ("на Кубу" -> "куба"); longer words use stems.
 _CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("і", "а"), ("ой", "а"), ("ю", "я"), ("и", "я"))
-_CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권")
+_CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "人", "游客", "旅客")
 _CJK_PASSPORT_GLUE = "的の "
 MAX_TYPO_CHOICES = 3
 
@@ -74,6 +86,31 @@ def _stem(token: str) -> str:
     if len(token) <= 4:
         return token
     return token[: max(4, len(token) - 2)]
+
+
+_CYRILLIC_PLURALS = ("ам", "ям", "ев", "ов", "ян", "цы", "ане", "яне", "ки", "ці", "ців", "цам")
+
+
+def _plural_demonym(key: str) -> bool:
+    """"Americans", "американцам", "британцев": people of that nationality, so their passport."""
+    return key.endswith("s") or (bool(_CYRILLIC_RE.match(key)) and key.endswith(_CYRILLIC_PLURALS))
+
+
+def _most_specific(codes: set[str], parents: dict[str, str]) -> str | None:
+    """The one region among `codes` whose other codes are all its parent (None if there is no such region)."""
+    regions = [c for c in codes if c in parents and codes - {c} <= {parents[c]}]
+    return regions[0] if len(regions) == 1 else None
+
+
+def _regions_first(codes: list[str], kb: KnowledgeBase) -> list[str]:
+    """A region named beside its country ("Crimea, Ukraine", "Abkhazia from Russia") is the destination."""
+    out = list(codes)
+    for code in codes:
+        place = kb.places.get(code)
+        if place and place.parent in out and out.index(place.parent) < out.index(code):
+            out.remove(code)
+            out.insert(out.index(place.parent), code)
+    return out
 
 
 @dataclass
@@ -98,6 +135,9 @@ class Understanding:
     ambiguous: list[str] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
     theme: str = ""
+    intent: str = "question"  # question | when | level | compare | off-topic
+    followup: bool = False  # reads like a follow-up in a chat ("and with a UK passport?")
+    context_used: bool = False
 
     @property
     def sure(self) -> bool:
@@ -151,9 +191,14 @@ class Matcher:
             codes[place.code].add(place.code)
         # A name shared by several places is ambiguous, unless it is the English or curated
         # name of exactly one of them (reference translations have a few errors).
+        parents = {p.code: p.parent for p in self.kb.places.values() if p.parent}
         for key, codes_for_key in list(exact.items()):
             if len(codes_for_key) > 1 and len(primary.get(key, ())) == 1:
                 exact[key] = set(primary[key])
+            elif len(codes_for_key) > 1:
+                region = _most_specific(codes_for_key, parents)
+                if region:  # "Erbil" names Iraq and Iraqi Kurdistan: the region's name wins over its parent
+                    exact[key] = {region}
         self.exact = {k: frozenset(v) for k, v in exact.items() if len(v) == 1 and k not in ambiguous}
         for k, v in exact.items():
             if len(v) > 1 and k not in ambiguous:
@@ -270,6 +315,9 @@ class Matcher:
                 s.score = 0.75
             places = demonym_places
         result.topics = self._topics(tokens, folded_text, text)
+        result.intent = self._intent(tokens, folded_text, text, len(places))
+        result.followup = any(p.search(folded_text) for p in FOLLOWUP_STARTS) or text.lstrip().startswith(
+            CJK_FOLLOWUP_STARTS) or (len(tokens) <= 4 and not places)
         for span in sorted(places, key=lambda s: (-s.score, s.start)):
             if span.how == "ambiguous":
                 result.ambiguous = list(span.codes)
@@ -277,6 +325,7 @@ class Matcher:
             for code in span.codes:
                 if code not in result.destinations:
                     result.destinations.append(code)
+        result.destinations = _regions_first(result.destinations, self.kb)
         for span in passports:
             for code in span.codes:
                 if code not in result.passports:
@@ -379,7 +428,7 @@ class Matcher:
         if key in self.exact:
             return Span(start, end, tuple(self.exact[key]), "name", 0.95, text)
         if key in self.demonyms:
-            return Span(start, end, self.demonyms[key], "demonym", 0.9, text, plural=key.endswith("s"))
+            return Span(start, end, self.demonyms[key], "demonym", 0.9, text, plural=_plural_demonym(key))
         if end - start == 1:
             token = raw[0].replace(".", "")
             if token in self.codes and token.isupper() and not shouting and token not in CODE_LIKE_WORDS:
@@ -507,6 +556,8 @@ class Matcher:
                     is_passport[idx] = True  # "I'm from Mexico"
             if span.how == "demonym" and span.plural:
                 is_passport[idx] = True  # "Can Americans go to Cuba?"
+            if span.how == "demonym" and span.end < n and tokens[span.end] in PEOPLE_NOUNS:
+                is_passport[idx] = True  # "Chinese tourists", "Russian citizens"
             if span.how == "demonym" and self._followed_by_visa(tokens, span.end):
                 is_passport[idx] = False  # "Are Iranian visas available?", "a Russian visa"
         # Conjunctions carry the decision across a list: "dual US and Mexican citizen", and so
@@ -559,6 +610,25 @@ class Matcher:
             ):
                 found.append(topic)
         return found
+
+    @staticmethod
+    def _intent(tokens: list[str], folded_text: str, text: str, places: int) -> str:
+        """What kind of answer is wanted: a date, a level, a comparison, or nothing Borderline does."""
+        token_set = set(tokens)
+        asks_rules = bool(token_set & (TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"] | TOPIC_WORDS["status"]))
+        if not asks_rules and (token_set & OFF_TOPIC_WORDS or any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)
+                               or any(w in text for w in CJK_OFF_TOPIC_WORDS)):
+            return "off-topic"
+        if any(p.search(folded_text) for p in OFF_TOPIC_PHRASES):
+            return "off-topic"
+        if places >= 2 and (any(p.search(folded_text) for p in COMPARE_PHRASES)
+                            or any(w in text for w in CJK_COMPARE_WORDS)):
+            return "compare"
+        if any(p.search(folded_text) for p in WHEN_PHRASES) or any(w in text for w in CJK_WHEN_WORDS):
+            return "when"
+        if any(p.search(folded_text) for p in LEVEL_PHRASES) or any(w in text for w in CJK_LEVEL_WORDS):
+            return "level"
+        return "question"
 
     def did_you_mean(self, tokens: list[str]) -> list[str]:
         """Close names for a question that matched nothing (looser than matching itself)."""
