@@ -182,8 +182,8 @@ class Composer:
         if u.intent == "when":
             lines += self._when_lines(answer, place)
         if u.intent == "level" or "safety" in u.topics:
-            lines += [Line(f"{_risk(a, brief=False) if len(a['label']) < 140 else _risk(a)} ({a['as_of']})",
-                           a["source"]) for a in advisories[:3]]
+            lines += [Line(_risk(a, brief=False) if len(a["label"]) < 140 else _risk(a), a["source"], when=a["as_of"])
+                      for a in advisories[:3]]
             if not advisories:
                 lines.append(Line(NO_ADVISORY))
         green_ok = not answer.do_not_travel and (place.status or {}).get("state") != "closed"
@@ -197,14 +197,13 @@ class Composer:
                 icon = "⚠️"  # no green light where travel is barred or advised against
             when = e.checked if e.origin != "baseline" else f"dataset of {e.checked}"
             label = e.verdict_label + (" (dataset only, not checked by us)" if e.origin == "baseline" else "")
-            lapse = " " + LAPSED_NOTE.format(date=e.valid_until) if e.lapsed else ""
-            lines.append(Line(f"{short(e.summary, 200)} ({when}){lapse}", e.source, icon,
-                              f"{e.passport_name}: {label}"))
+            lapse = LAPSED_NOTE.format(date=e.valid_until) if e.lapsed else ""
+            lines.append(Line(short(e.summary, 200), e.source, icon, f"{e.passport_name}: {label}", when, lapse))
         if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
             lines.append(Line(ASK_PASSPORT.format(name=place.name)))
         if "status" in u.topics and u.intent != "when" and answer.status and not u.passports:
-            lines.append(Line(short(answer.status["summary"], 260) + f" (as of {answer.status['as_of']})",
-                              answer.status["source"]))
+            lines.append(Line(short(answer.status["summary"], 260), answer.status["source"],
+                              when=f"as of {answer.status['as_of']}"))
         return lines
 
     @staticmethod

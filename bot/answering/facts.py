@@ -87,10 +87,13 @@ class Line:
     source: str = ""
     icon: str = ""
     strong: str = ""  # the part shown in bold (the verdict)
+    when: str = ""  # the date the fact was checked or took effect, never cut off
+    note: str = ""  # a caveat that must stay whole (a restriction that lapsed without a confirmed renewal)
 
     @property
     def plain(self) -> str:
-        return f"{self.strong} — {self.text}" if self.strong else self.text
+        text = f"{self.strong} — {self.text}" if self.strong else self.text
+        return " ".join(x for x in (text, f"({self.when})" if self.when else "", self.note) if x)
 
 
 @dataclass

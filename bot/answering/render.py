@@ -19,6 +19,7 @@ from bot.answering.texts import DANGER_NOTE, GENERAL_DISCLAIMER, ISSUER_NAMES, L
 from bot.config import TEMPLATES_DIR
 from bot.knowledge.vocabulary import EVENT_KINDS, STATES, VERDICTS
 
+FIRST_MESSAGE_BUDGET = 1200  # characters a traveler reads before deciding what to tap next
 STATE_LABELS = {state: label for state, (label, _icon) in STATES.items()}
 STATE_ICONS = {state: icon for state, (_label, icon) in STATES.items()}
 VERDICT_ICONS = {verdict: info.icon for verdict, info in VERDICTS.items()}
@@ -44,11 +45,16 @@ class Renderer:
         self.notice_tpl = self.env.get_template("change_notice.html.j2")
 
     def render(self, answer: Answer) -> list[str]:
-        if answer.answered:
-            text = self.answer_tpl.render(a=answer)
-        else:
-            text = self.unanswered_tpl.render(a=answer, general=GENERAL_DISCLAIMER)
-        return split_messages(tidy(text))
+        """Telegram HTML messages; a brief answer is made more compact until its first message fits the budget
+        (what is left out stays one button away)."""
+        if not answer.answered:
+            return split_messages(tidy(self.unanswered_tpl.render(a=answer, general=GENERAL_DISCLAIMER)))
+        messages: list[str] = []
+        for compact in range(1 if answer.detail else 4):
+            messages = split_messages(tidy(self.answer_tpl.render(a=answer, compact=compact)))
+            if visible_length(messages[0]) <= FIRST_MESSAGE_BUDGET:
+                break
+        return messages
 
     def change_notice(self, code: str, name: str, flag: str, lines: tuple[str, ...]) -> str:
         """The one message a follower gets when a destination's facts change."""

@@ -115,7 +115,10 @@ def score(item: dict[str, Any], answer: dict[str, Any]) -> dict[str, Any]:
                     and VERDICTS[entry[p]].allows_entry and entry[p] in GREEN_VERDICTS for p, v in expect.items())
     first = (answer.get("messages") or [""])[0]
     barred = bool(answer.get("do_not_travel")) or ((answer.get("status") or {}).get("state") == "closed")
-    green_light = barred and bool(GREEN.search(first))
+    if answer.get("comparison"):  # one line per place: a green word may only sit on a place that is not barred
+        green_light = any("Level 4" in c["line"] and GREEN.search(c["line"]) for c in answer["comparison"])
+    else:
+        green_light = barred and bool(GREEN.search(first))
     return {
         "id": item["id"], "lang": item.get("lang"), "intent": item.get("intent"), "dest_ok": dest_ok,
         "passports_ok": passports_ok, "verdict_present": verdict_present, "verdict_match": verdict_match,

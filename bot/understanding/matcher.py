@@ -246,6 +246,7 @@ class Matcher:
         self.longest_from = longest
         self.display = display
         self.alias_keys = frozenset(alias_keys)
+        self.primary_names = frozenset(primary)
         self._fuzzy_cache: dict[str, tuple[str, ...]] = {}
 
     # -- helpers ---------------------------------------------------------------------
@@ -425,6 +426,9 @@ class Matcher:
             return Span(start, end, self.ambiguous[key], "ambiguous", 0.3, text)
         if key in self.weak:
             return Span(start, end, (self.weak[key],), "weak", 0.5, text)
+        if key in self.demonyms and key not in self.primary_names and _plural_demonym(key):
+            # "los mexicanos": people of a country, even where a translation of its name is spelled alike
+            return Span(start, end, self.demonyms[key], "demonym", 0.9, text, plural=True)
         if key in self.exact:
             return Span(start, end, tuple(self.exact[key]), "name", 0.95, text)
         if key in self.demonyms:

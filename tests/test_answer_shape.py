@@ -1,0 +1,185 @@
+"""What an answer is: the verdict for every known passport first, short, honest, in context (issue examples)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from bot.answering.conversation import Conversation
+from bot.answering.render import FIRST_MESSAGE_BUDGET, html_problems, to_plain, visible_length
+from bot.knowledge.vocabulary import GREEN_VERDICTS
+from tests.conftest import ROOT
+
+
+def first(answer) -> str:
+    return to_plain(answer.messages[0])
+
+
+def test_seed_story_dual_national_marathon(engine) -> None:
+    answer = engine.ask("I have US and Mexican passports, can I run the Pyongyang marathon?")
+    assert answer.code == "KP" and answer.understanding.passports == ["US", "MX"]
+    verdicts = {e.passport: e.verdict for e in answer.entry}
+    assert verdicts["US"] == "passport-invalid" and "MX" in verdicts
+    text = first(answer)
+    assert "Legal warning" in text and "second passport" in text
+    # the verdicts come before what the topic asked for (the marathon reports)
+    assert text.index("United States passport:") < text.index("Traveler reports")
+    assert "not confirmed a renewal" in text  # the lapsed-restriction caveat is never cut off
+    # two passports, a legal warning and the reports asked for: the heaviest typical case, just over the budget
+    assert visible_length(answer.messages[0]) <= FIRST_MESSAGE_BUDGET + 400
+
+
+def test_saved_passport_gets_its_verdict_and_warning_whatever_the_topic(engine) -> None:
+    answer = engine.ask("Can I run the Pyongyang marathon?", ["US"])
+    assert answer.topics == ["reports"] and [e.passport for e in answer.entry] == ["US"]
+    assert "Legal warning" in first(answer) and "not valid there" in first(answer)
+
+
+@pytest.mark.parametrize(("question", "code", "passport"), [
+    ("Is Burkina Faso open to Americans?", "BF", "US"),
+    ("Is Belarus open to Poles?", "BY", "PL"),
+    ("Is Russia open to US citizens?", "RU", "US"),
+])
+def test_a_recognised_passport_always_gets_a_verdict(engine, question, code, passport) -> None:
+    answer = engine.ask(question)
+    assert answer.code == code and answer.understanding.passports == [passport]
+    assert answer.entry and answer.entry[0].passport == passport
+    assert any(line.strong.startswith(answer.entry[0].passport_name) for line in answer.direct)
+
+
+def test_burkina_faso_bars_americans(engine) -> None:
+    answer = engine.ask("Can I visit Burkina Faso with a US passport?")
+    assert answer.entry[0].verdict == "no-admission"
+    assert "✅" not in answer.messages[0] and "does not admit" in first(answer)
+
+
+def test_when_and_level_questions_get_one_short_answer(engine) -> None:
+    rason = engine.ask("Is Rason open now?")
+    assert rason.code == "KP-13" and rason.headline.place == "Rason, North Korea"
+    when = engine.ask("When did North Korea reopen?")
+    assert when.understanding.intent == "when" and any("2025-02-20" in line.text for line in when.direct)
+    level = engine.ask("What's the State Department level for Mali?")
+    assert level.understanding.intent == "level" and level.direct[0].text.startswith("US Level 4")
+    for answer in (rason, when, level):
+        assert len(answer.messages) == 1 and visible_length(answer.messages[0]) <= FIRST_MESSAGE_BUDGET
+
+
+@pytest.mark.parametrize("question", ["Is Haiti open?", "Afghanistan", "Is Libya open to tourists?", "Russia"])
+def test_no_open_wording_under_level_4(engine, question) -> None:
+    answer = engine.ask(question)
+    assert answer.do_not_travel
+    header = answer.messages[0].split("\n", 1)[0]
+    assert "Open to tourists" not in header and "🟢" not in header and "Level 4" in header
+
+
+def test_no_green_light_where_travel_is_barred(engine) -> None:
+    """Every curated place under Level 4, advised against, or closed, with a range of passports."""
+    for code, place in engine.kb.places.items():
+        if not place.curated:
+            continue
+        for passports in (["US"], ["GB"], ["DE"], ["IN"], ["US", "MX"]):
+            answer = engine.ask("", passports, code=code, topics=["entry"])
+            barred = answer.do_not_travel or (answer.status or {}).get("state") == "closed"
+            if barred:
+                assert "✅" not in "".join(answer.messages), (code, passports)
+            brief = engine.ask(f"can I go to {place.name}", passports)
+            if brief.code == code and barred:
+                assert "✅" not in brief.messages[0] and "Open to tourists" not in brief.messages[0], (code, passports)
+
+
+def test_gaza_with_a_saved_us_passport_is_not_a_green_light(engine) -> None:
+    answer = engine.ask("Can I go to Gaza?", ["US"])
+    assert answer.code == "PS-GZA"
+    assert answer.entry[0].verdict not in GREEN_VERDICTS and "✅" not in answer.messages[0]
+
+
+def test_the_askers_own_government_comes_first(engine) -> None:
+    british = engine.ask("Is North Korea safe for a British citizen?")
+    assert british.advisories[0].issuer == "UK" and british.headline.risk.startswith("UK")
+    american = engine.ask("Is North Korea safe for an American?")
+    assert american.advisories[0].issuer == "US"
+    for passport in ("DE", "MX", "IN"):
+        other = engine.ask("Is North Korea safe?", [passport])
+        assert other.consular is None, passport  # the US-only consular note is not shown to others
+
+
+def test_two_destinations_are_compared_side_by_side(engine) -> None:
+    answer = engine.ask("Which is easier for Americans, Iran or Syria?")
+    assert [c.code for c in answer.comparison] == ["IR", "SY"]
+    assert all("US" in c.verdicts for c in answer.comparison)
+    assert "Side by side" in first(answer) and "Syria" in first(answer)
+
+
+def test_follow_ups_reuse_destination_and_passports(engine) -> None:
+    chat = Conversation()
+    engine.ask("Can I go to North Korea?", conversation=chat)
+    uk = engine.ask("and with a UK passport?", conversation=chat)
+    assert uk.code == "KP" and uk.understanding.passports == ["GB"] and uk.understanding.context_used
+    syria = engine.ask("what about Syria?", conversation=chat)
+    assert syria.code == "SY" and syria.understanding.passports == ["GB"]
+    safe = engine.ask("is it safe?", conversation=chat)
+    assert safe.code == "SY" and safe.advisories
+    russian = engine.ask("и для британцев?", conversation=Conversation())
+    assert not russian.answered  # no context: nothing to carry over, and no guess
+    assert not engine.ask("and with a UK passport?").answered  # `ask` without a chat stays stateless
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("cheap flights to Paris", "FR"), ("What's the weather in Kabul?", "AF"), ("Best hotels in Tokyo?", "JP"),
+])
+def test_off_topic_gets_one_polite_line(engine, question, code) -> None:
+    answer = engine.ask(question)
+    assert answer.off_topic and not answer.answered and answer.code == code
+    assert "can't help" in first(answer) and visible_length(answer.messages[0]) < 600
+    if code == "AF":
+        assert "Level 4" in first(answer)
+
+
+@pytest.mark.parametrize(("question", "passport", "destination"), [
+    ("w us pasport can i go to cuba", "US", "CU"),
+    ("можно ли гражданину России в Абхазию", "RU", "GE-AB"),
+    ("визы для россиян в Северную Корею", "RU", "KP"),
+    ("中国公民可以去朝鲜吗", "CN", "KP"),
+    ("持中国护照去西藏", "CN", "CN-XZ"),
+    ("Kann ich als Deutscher nach Nordkorea reisen?", "DE", "KP"),
+    ("¿Puedo ir a Cuba con pasaporte mexicano?", "MX", "CU"),
+    ("Puis-je aller en Iran avec un passeport français ?", "FR", "IR"),
+    ("can chinese tourists visit tibet", "CN", "CN-XZ"),
+])
+def test_nationality_phrases_are_passports_not_destinations(engine, question, passport, destination) -> None:
+    u = engine.matcher.understand(question)
+    assert u.passports == [passport] and u.destinations[:1] == [destination], (u.passports, u.destinations)
+
+
+def test_ask_json_has_the_new_keys(kb_path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--kb", str(kb_path), "--json", "Which is safer, Iran or Syria?"],
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    )
+    data = json.loads(proc.stdout)
+    assert {"direct", "comparison", "off_topic", "context_used"} <= set(data)
+    assert [c["code"] for c in data["comparison"]] == ["IR", "SY"] and data["off_topic"] is False
+
+
+def test_ask_batch_conversation_carries_context(kb_path) -> None:
+    lines = "Can I go to North Korea?\nand with a UK passport?\n\nand with a UK passport?\n"
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--kb", str(kb_path), "--json", "--batch", "-", "--conversation"],
+        input=lines, capture_output=True, text=True, cwd=ROOT, check=True,
+    )
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(rows) == 3
+    assert rows[1]["destinations"] == ["KP"] and rows[1]["passports"] == ["GB"] and rows[1]["context_used"]
+    assert not rows[2]["answered"]  # a blank line started a new chat
+
+
+def test_brief_answers_fit_the_first_message_budget(engine) -> None:
+    questions = ["Can I go to North Korea with a US passport?", "Is Crimea open for foreigners?",
+                 "Is Transnistria safe?", "Can I go to Abkhazia from Russia?", "Is Iran open to Americans?"]
+    for question in questions:
+        answer = engine.ask(question)
+        assert visible_length(answer.messages[0]) <= FIRST_MESSAGE_BUDGET, question
+        assert all(html_problems(m) == [] for m in answer.messages)

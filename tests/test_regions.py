@@ -1,0 +1,81 @@
+"""Regions, disputed territories and permit areas: the region's name wins, and its legal trap comes first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.answering.render import to_plain
+from tests.conftest import KNOWLEDGE
+
+REGIONS = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((KNOWLEDGE / "destinations").glob("*.yaml"))]
+REGIONS = [d for d in REGIONS if d.get("kind") in ("region", "territory")]
+
+
+def test_at_least_thirty_regions_are_curated() -> None:
+    assert len(REGIONS) >= 30
+    for region in REGIONS:
+        assert region["aliases"], region["code"]
+        assert any("*" in rule["passports"] for rule in region["entry"]), region["code"]
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("Is Crimea open for foreigners?", "UA-43"), ("Krym", "UA-43"), ("Крым", "UA-43"), ("Sevastopol", "UA-43"),
+    ("Lhasa", "CN-XZ"), ("Sukhumi", "GE-AB"), ("Abhazia", "GE-AB"), ("Абхазия", "GE-AB"),
+    ("Nagorno-Karabakh", "AZ-NK"), ("Artsakh", "AZ-NK"), ("Transnistria", "MD-SN"), ("Pridnestrovie", "MD-SN"),
+    ("Приднестровье", "MD-SN"), ("Tiraspol", "MD-SN"), ("Northern Cyprus via Ercan", "CY-NC"), ("Ladakh", "IN-LA"),
+    ("Sikkim permit", "IN-SK"), ("Galápagos", "EC-W"), ("Erbil", "IQ-KR"), ("Hargeisa", "SO-SL"),
+    ("Socotra", "YE-SU"), ("Rason", "KP-13"), ("Wonsan-Kalma", "KP-WK"), ("Grozny", "RU-CE"),
+    ("Kaliningrad visa", "RU-KGD"), ("Svalbard", "SJ"), ("Upper Mustang", "NP-UM"), ("Gaza", "PS-GZA"),
+])
+def test_a_regions_name_wins_over_its_country(engine, question, code) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == [code] and u.sure, (question, u.destinations)
+
+
+def test_donbas_asks_which_oblast(engine) -> None:
+    for name in ("Donbas", "Donbass"):
+        answer = engine.ask(name)
+        assert not answer.answered and {s["code"] for s in answer.suggestions} == {"UA-14", "UA-09"}
+
+
+def test_region_named_with_its_country_is_the_destination(engine) -> None:
+    assert engine.matcher.understand("Crimea, Ukraine").destinations[0] == "UA-43"
+    answer = engine.ask("Can I go to Abkhazia from Russia and then into Georgia?")
+    assert answer.code == "GE-AB"
+    trap = answer.warnings[0]
+    assert trap.startswith("Legal trap") and "Russia" in trap and "lawful route" in trap
+    assert "The lawful route" in to_plain(answer.messages[0])
+
+
+@pytest.mark.parametrize("question", ["Is Crimea open for foreigners?", "Can I visit Abkhazia?",
+                                      "Can I fly to Northern Cyprus?", "Is Transnistria open?"])
+def test_answers_state_the_legal_route_first(engine, question) -> None:
+    answer = engine.ask(question)
+    text = to_plain(answer.messages[0])
+    assert answer.legal and text.index("Legal trap") < text.index("•")
+    assert "The lawful route" in text
+
+
+def test_region_shows_its_countrys_advisory_with_scope(engine) -> None:
+    crimea = engine.ask("Is Crimea safe?")
+    assert crimea.advisories and crimea.advisories[0].level == 4
+    rason = engine.ask("Is Rason safe?", ["US"])
+    assert rason.entry[0].verdict == "passport-invalid"  # the parent's US passport rule holds in the region
+
+
+def test_region_deep_links_and_buttons_work(engine) -> None:
+    answer = engine.ask("", ["US"], code="UA-43", topics=["entry"])
+    assert answer.answered and answer.detail and "Legal situation" in to_plain(answer.messages[0])
+
+
+def test_every_region_file_names_its_parent_and_legal_trap_where_one_exists() -> None:
+    traps = [r for r in REGIONS if r.get("legal")]
+    assert len(traps) >= 20
+    for region in traps:
+        assert region["legal"]["lawful_route"] and region["legal"]["source"].startswith("http")
+    occupied = {"UA-43", "UA-14", "UA-09", "UA-23", "UA-65", "GE-AB", "GE-SO", "MD-SN", "CY-NC"}
+    assert occupied <= {r["code"] for r in traps}
+    assert all(Path(KNOWLEDGE / "destinations" / f"{r['code'].lower()}.yaml").exists() for r in REGIONS)
