@@ -66,7 +66,7 @@ def _conf_build(p: argparse.ArgumentParser) -> None:
 
 def _run_check(args: argparse.Namespace) -> int:
     from bot.knowledge.staleness import stale_facts
-    from bot.storage.build import validate
+    from bot.storage.build import consistency_findings, validate
 
     settings, _kb, knowledge = _settings(args)
     try:
@@ -79,7 +79,12 @@ def _run_check(args: argparse.Namespace) -> int:
     days = args.days if args.days is not None else settings.stale_days
     today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
     stale = stale_facts(destinations, today, days)
-    print(f"{len(destinations)} curated destinations valid")
+    print(f"{len(destinations)} curated destinations valid (0 consistency errors)")
+    warnings = consistency_findings(destinations, _countries, knowledge / "reference")
+    if warnings:
+        print(f"{len(warnings)} consistency warning(s) to review:")
+        for finding in warnings:
+            print(f"  {finding}")
     if stale:
         print(f"{len(stale)} fact(s) last checked more than {days} days ago:")
         for item in stale:

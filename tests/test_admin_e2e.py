@@ -20,14 +20,14 @@ from tests.conftest import KNOWLEDGE, TODAY
 from tests.harness import ADMIN_ID, ask, running_bot
 
 USER = 4321
-EVENT = "/event KP 2026-11-20 reopening | Pyongyang tours resume for Western groups | https://koryogroup.com/blog/"
+EVENT = "/event KP 2026-11-20 reopening | Pyongyang tours resume for Western groups | https://koryogroup.com/blog/pyongyang-tours-resume-2026"
 GOOD_ARGS = {
-    "status": "KP partly-open | Some tours run | https://koryogroup.com/blog/",
+    "status": "KP partly-open | Some tours run | https://koryogroup.com/blog/pyongyang-tours-resume-2026",
     "advisory": "KP UK - | Advises against all travel | https://www.gov.uk/foreign-travel-advice/north-korea",
     "entry": "KP GB tour-only | Tours only | https://www.gov.uk/foreign-travel-advice/north-korea",
     "unentry": "KP RU",
     "event": EVENT.split(" ", 1)[1],
-    "report": "KP 2025-04 | A runner (UK) | Ran the marathon | https://koryogroup.com/blog/ | marathon",
+    "report": "KP 2025-04 | A runner (UK) | Ran the marathon | https://koryogroup.com/blog/pyongyang-tours-resume-2026 | marathon",
     "howto": "KP operator | Test Tours | Runs tours | https://example.org/tours",
     "alias": "KP Pyongyang City",
     "unalias": "KP Rason",
@@ -48,6 +48,12 @@ GOOD_ARGS = {
 
 async def say(double: BotApiDouble, text: str, user: int = ADMIN_ID, chat: int | None = None) -> Call:
     return await ask(double, text, chat_id=user if chat is None else chat, user_id=user)
+
+
+async def admin_pinged(double: BotApiDouble, number: str) -> None:
+    """The admin's courtesy ping comes after the thanks: wait for it, so it is not taken for the next reply."""
+    await double.await_for("sendMessage", lambda c: c.params.get("chat_id") in (ADMIN_ID, str(ADMIN_ID))
+                           and f"report #{number} for" in c.params.get("text", ""), timeout=10)
 
 
 def content_digest(db: Path) -> list[tuple]:
@@ -180,6 +186,7 @@ async def test_moderation_flow(double: BotApiDouble, bot) -> None:
                                "about photos <b>at the border</b>.", user=USER)
     assert "waits for review" in thanks.params["text"]
     number = thanks.params["text"].split("#")[1].split()[0]
+    await admin_pinged(double, number)
     pending = await say(double, "/pending")
     assert "Dandong" in pending.params["text"]
     approved = await say(double, f"/approve {number}")
@@ -193,6 +200,7 @@ async def test_moderation_flow(double: BotApiDouble, bot) -> None:
     assert "There is no pending report" in (await say(double, f"/approve {number}")).params["text"]
     second = await say(double, "/share KP Another long enough report about the trip to Rason in 2025.", user=USER)
     n2 = second.params["text"].split("#")[1].split()[0]
+    await admin_pinged(double, n2)
     await say(double, f"/reject {n2} not first-hand")
     await double.await_for("sendMessage", lambda c: c.params.get("chat_id") in (USER, str(USER))
                            and "not first-hand" in c.params.get("text", ""))
@@ -245,7 +253,7 @@ async def test_guided_event_asks_step_by_step(double: BotApiDouble, bot, db: Pat
     await say(double, "2026-11-21")
     await say(double, "reopening")
     await say(double, "Guided test: Kaesong tours resume")
-    assert "(6/6)" in (await say(double, "https://koryogroup.com/blog/")).params["text"]
+    assert "(6/6)" in (await say(double, "https://koryogroup.com/blog/pyongyang-tours-resume-2026")).params["text"]
     done = await say(double, "-")
     assert done.params["text"].startswith("Done"), done.params["text"]
     assert "Kaesong tours resume" in (await say(double, "north korea timeline", user=USER)).params["text"]
@@ -268,6 +276,5 @@ async def test_guided_share_for_any_user(double: BotApiDouble, bot) -> None:
     await say(double, "Cuba", user=USER)
     thanks = await say(double, "Took the Viazul bus from Havana to Trinidad; cash only at the station.", user=USER)
     assert "waits for review" in thanks.params["text"]
-    # the admin's courtesy ping comes after the thanks; wait for it so it is not taken for the /pending reply
-    await double.await_for("sendMessage", lambda c: "New traveler report" in c.params.get("text", ""), timeout=10)
+    await admin_pinged(double, thanks.params["text"].split("#")[1].split()[0])
     assert "Viazul" in (await say(double, "/pending")).params["text"]

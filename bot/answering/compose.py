@@ -195,7 +195,11 @@ class Composer:
             icon = info.icon if info else ""
             if icon == "✅" and (not green_ok or (e.origin == "baseline" and max_level >= 3)):
                 icon = "⚠️"  # no green light where travel is barred or advised against
-            when = e.checked if e.origin != "baseline" else f"dataset of {e.checked}"
+            when = f"checked {e.checked}" if e.origin != "baseline" else f"dataset of {e.checked}"
+            if e.stale:
+                when += " ⚠️"
+            if e.unverified and e.origin != "none":
+                when += ", unverified"
             label = e.verdict_label + (" (dataset only, not checked by us)" if e.origin == "baseline" else "")
             lapse = LAPSED_NOTE.format(date=e.valid_until) if e.lapsed else ""
             lines.append(Line(short(e.summary, 200), e.source, icon, f"{e.passport_name}: {label}", when, lapse))

@@ -6,6 +6,7 @@ The baseline covers every country but is dated and uncurated; curated files over
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import re
 import unicodedata
@@ -15,10 +16,14 @@ from pathlib import Path
 
 import yaml
 
-PASSPORT_INDEX_DATE = "2025-01-12"
+PASSPORT_INDEX_DATE = "2026-02-17"
+PASSPORT_INDEX_FILE = "passport-index-tidy-iso2-2026-02-17.csv"
+PREVIOUS_PASSPORT_INDEX_FILE = "passport-index-tidy-iso2.csv"  # 12 January 2025, for `refresh --visa`
 PASSPORT_INDEX_URL = "https://www.passportindex.org"
 US_SNAPSHOT_DATE = "2025-08-14"
+US_FEED_SNAPSHOT = ("us-advisories-2026-08-22.json", "2026-08-22")
 UK_SNAPSHOT_DATE = "2026-08-22"
+AU_SNAPSHOT = ("au-smartraveller-2025-02-20.json", "2025-02-20")
 
 _REQUIREMENTS = {
     "visa free": ("visa-free", "No visa needed for a short visit."),
@@ -87,8 +92,8 @@ class BaselineRule:
     days: int | None
 
 
-def load_passport_index(ref_dir: Path) -> Iterator[BaselineRule]:
-    with (ref_dir / "passport-index-tidy-iso2.csv").open(encoding="utf-8", newline="") as fh:
+def load_passport_index(ref_dir: Path, file: str = PASSPORT_INDEX_FILE) -> Iterator[BaselineRule]:
+    with (ref_dir / file).open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             req = row["Requirement"].strip()
             if req == "-1":
@@ -169,6 +174,7 @@ def _code_for(name: str, index: dict[str, str]) -> str | None:
 
 
 def load_us_advisories(ref_dir: Path, index: dict[str, str]) -> list[BaselineAdvisory]:
+    """Per destination the newest US level: the 2026 feed snapshot, else the 2025 scrape (each keeps its date)."""
     found: dict[str, BaselineAdvisory] = {}
     with (ref_dir / "unitedstates_summary.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
@@ -188,7 +194,35 @@ def load_us_advisories(ref_dir: Path, index: dict[str, str]) -> list[BaselineAdv
                 row["advisory_details_url"],
                 US_SNAPSHOT_DATE,
             )
+    name, snapshot = US_FEED_SNAPSHOT
+    path = ref_dir / name
+    if path.exists():
+        for item in json.loads(path.read_text(encoding="utf-8")):
+            code = _code_for(item["country"], index)
+            if code is None or not item.get("level"):
+                continue
+            as_of = dt.datetime.strptime(item["date"], "%a, %d %b %Y").date().isoformat()
+            label = item["full_title"].split(":", 1)[-1].strip()
+            if code not in found or as_of >= found[code].as_of:
+                found[code] = BaselineAdvisory(code, "US", int(item["level"]), label, as_of, item["remote_link"],
+                                               snapshot)
     return list(found.values())
+
+
+def load_au_advisories(ref_dir: Path) -> list[BaselineAdvisory]:
+    """Smartraveller levels of February 2025: a dated baseline for Australian travelers, never current."""
+    name, snapshot = AU_SNAPSHOT
+    path = ref_dir / name
+    if not path.exists():
+        return []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    as_of = str(data.get("last_updated", snapshot))[:10]
+    return [
+        BaselineAdvisory(a["country"]["alpha_2"], "AU", int(a["level"]) if a.get("level") else None, a["advisory"],
+                         as_of, a["page_url"], snapshot)
+        for a in data.get("advisories", [])
+        if a.get("country", {}).get("alpha_2") and a.get("advisory")
+    ]
 
 
 def load_uk_advisories(ref_dir: Path, index: dict[str, str]) -> list[BaselineAdvisory]:

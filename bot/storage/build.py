@@ -19,12 +19,15 @@ from typing import Any
 
 import sqlite_utils
 
+from bot.knowledge import consistency
+from bot.knowledge.consistency import Finding
 from bot.knowledge.loader import KnowledgeError, Problem, load_destinations
 from bot.knowledge.reference import (
     PASSPORT_INDEX_DATE,
     PASSPORT_INDEX_URL,
     Country,
     load_alias_file,
+    load_au_advisories,
     load_countries,
     load_passport_index,
     load_uk_advisories,
@@ -105,7 +108,8 @@ def _reference_rows(
         ],
     )
     index = name_index(countries)
-    advisories = load_us_advisories(ref_dir, index) + load_uk_advisories(ref_dir, index)
+    advisories = (load_us_advisories(ref_dir, index) + load_uk_advisories(ref_dir, index)
+                  + load_au_advisories(ref_dir))
     yield (
         "advisories",
         [
@@ -156,7 +160,20 @@ def validate(knowledge_dir: Path) -> tuple[list[Destination], dict[str, Country]
                     )
     if problems:
         raise KnowledgeError(problems)
+    errors = [f for f in consistency_findings(destinations, countries, ref_dir) if f.severity == "error"]
+    if errors:
+        raise KnowledgeError([Problem(f"knowledge/destinations/{f.code.lower()}.yaml", 1, f.message) for f in errors])
     return destinations, countries
+
+
+def consistency_findings(destinations: list[Destination], countries: dict[str, Country],
+                         ref_dir: Path) -> list[Finding]:
+    """The consistency rules of bot/knowledge/consistency.py, run against the dataset baselines."""
+    index = name_index(countries)
+    advisories = load_us_advisories(ref_dir, index) + load_uk_advisories(ref_dir, index) + load_au_advisories(ref_dir)
+    curated = {d.code for d in destinations}
+    rules = {(r.destination, r.passport): r.verdict for r in load_passport_index(ref_dir) if r.destination in curated}
+    return consistency.check(destinations, countries, advisories, rules)
 
 
 def write_database(path: Path, destinations: list[Destination], countries: dict[str, Country], ref_dir: Path) -> None:
