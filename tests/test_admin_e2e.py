@@ -27,7 +27,7 @@ GOOD_ARGS = {
     "entry": "KP GB tour-only | Tours only | https://www.gov.uk/foreign-travel-advice/north-korea",
     "unentry": "KP RU",
     "event": EVENT.split(" ", 1)[1],
-    "report": "KP 2025-04 | A runner (UK) | Ran the marathon | https://koryogroup.com/blog/pyongyang-tours-resume-2026 | marathon",
+    "report": "KP 2025-04 | A runner (UK) | Ran the marathon | https://www.dawn.com/news/1902503 | marathon",
     "howto": "KP operator | Test Tours | Runs tours | https://example.org/tours",
     "alias": "KP Pyongyang City",
     "unalias": "KP Rason",
