@@ -278,3 +278,35 @@ def _conf_backup(p: argparse.ArgumentParser) -> None:
 
 COMMANDS["export"] = (_conf_export, _run_export, "write curated content from the database back to YAML files")
 COMMANDS["backup"] = (_conf_backup, _run_backup, "consistent online copy of the database (SQLite backup API)")
+
+
+def _run_refresh(args: argparse.Namespace) -> int:
+    from bot.feeds.command import run_refresh_command
+    from bot.knowledge.reference import PASSPORT_INDEX_FILE
+    from bot.storage.kb import KnowledgeBase, MissingDatabase
+
+    _s, kb_path, knowledge = _settings(args)
+    try:
+        kb = KnowledgeBase(kb_path)
+    except MissingDatabase as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    try:
+        curated = [code for code, place in kb.places.items() if place.curated]
+        visa = {code: {p: r["verdict"] for p, r in kb.places[code].curated_rules.items()} for code in curated}
+        return run_refresh_command(args, kb.conn, curated=curated, curated_visa=visa,
+                                   visa_baseline=knowledge / "reference" / PASSPORT_INDEX_FILE,
+                                   countries=knowledge / "reference" / "countries.json")
+    finally:
+        kb.close()
+
+
+def _conf_refresh(p: argparse.ArgumentParser) -> None:
+    from bot.feeds.command import add_refresh_arguments
+
+    _kb_args(p)
+    add_refresh_arguments(p)
+
+
+COMMANDS["refresh"] = (_conf_refresh, _run_refresh,
+                       "poll the official advisory feeds (US, UK, Australia, Canada) and apply what passes the rules")

@@ -15,7 +15,8 @@ from bot.answering.engine import Engine
 from bot.devtools.botapi_double import BotApiDouble, Call
 from bot.storage.build import build
 from bot.storage.kb import KnowledgeBase
-from bot.tg.admin_commands import ADMIN_COMMANDS, REFUSAL, stale_digest
+from bot.tg.admin_commands import ADMIN_COMMANDS, stale_digest
+from bot.tg.admin_guard import REFUSAL
 from tests.conftest import KNOWLEDGE, TODAY
 from tests.harness import ADMIN_ID, ask, running_bot
 
@@ -43,6 +44,8 @@ GOOD_ARGS = {
     "unanswered": "",
     "stale": "",
     "stats": "",
+    "refresh": "",
+    "feeds": "",
 }
 
 

@@ -27,7 +27,7 @@ from tests.harness import private_copy
 
 TOKEN = "987654321:AAH-secret-token-value-xyz_0123456789"
 EVENT = {"date": "2026-11-20", "kind": "reopening", "summary": "Tours resume in a test.",
-         "source": "https://example.org/news"}
+         "source": "https://example.org/news/tours-resume-in-a-test"}
 
 
 def downgrade_to_v1(path: Path) -> None:
@@ -58,7 +58,7 @@ def test_older_database_is_upgraded_in_place_without_losing_anything(kb_path: Pa
 
     kb = KnowledgeBase(db)  # the newer bot opens the older file
     try:
-        assert store.schema_version(kb.conn) == store.SCHEMA_VERSION == 5
+        assert store.schema_version(kb.conn) == store.SCHEMA_VERSION == 6
         assert UserStore(kb.conn).passports(11) == ["US", "MX"]
         assert UserStore(kb.conn).followers("KP") == [11]
         assert "Tours resume in a test." in Engine(kb, today=TODAY).ask("north korea timeline").messages[0]

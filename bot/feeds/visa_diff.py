@@ -8,32 +8,13 @@ requirement moved, and the pairs where the new snapshot contradicts a curated ve
 from __future__ import annotations
 
 import csv
-import re
 from pathlib import Path
 
-# Passport Index requirement -> the curated verdict vocabulary (numbers are visa-free days).
-REQUIREMENT_VERDICTS: dict[str, str] = {
-    "visa free": "visa-free",
-    "visa on arrival": "visa-on-arrival",
-    "eta": "eta",
-    "evw": "eta",
-    "e-visa": "e-visa",
-    "visa required": "visa-required",
-    "no admission": "no-admission",
-    "covid ban": "closed",
-    "hayya entry permit": "permit-required",
-}
+from bot.knowledge.reference import DATASET_VERDICTS, requirement_verdict
+
 # Curated verdicts the Passport Index can express; others (tour-only, passport-invalid, ...) are
 # finer than its vocabulary, and "unknown" asserts nothing, so neither is compared.
-COMPARABLE = frozenset({"visa-free", "visa-on-arrival", "eta", "e-visa", "visa-required", "no-admission"})
-
-
-def requirement_verdict(requirement: str) -> str | None:
-    """The verdict a requirement means, None for the own-country -1 and for unknown values."""
-    value = requirement.strip().casefold()
-    if re.fullmatch(r"\d+", value):
-        return "visa-free"
-    return REQUIREMENT_VERDICTS.get(value)
+COMPARABLE = DATASET_VERDICTS
 
 
 def _read(path: Path, destinations: set[str]) -> dict[tuple[str, str], str]:

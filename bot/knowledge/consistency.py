@@ -13,8 +13,8 @@ from urllib.parse import urlparse
 
 from bot.knowledge.reference import BaselineAdvisory, Country, fold
 from bot.knowledge.schema import Destination, Sourced
+from bot.knowledge.vocabulary import EASY_ENTRY
 
-EASY_ENTRY = frozenset({"visa-free", "visa-on-arrival", "eta", "e-visa", "tour-only"})
 # Pages that copy or aggregate rather than state: reviewed before they are trusted.
 LOW_TRUST_DOMAINS = frozenset({
     "visaverge.com", "nepyork.com", "glance.com", "trends.glance.com", "inkl.com", "travelgossip.co.uk",

@@ -25,14 +25,28 @@ US_FEED_SNAPSHOT = ("us-advisories-2026-08-22.json", "2026-08-22")
 UK_SNAPSHOT_DATE = "2026-08-22"
 AU_SNAPSHOT = ("au-smartraveller-2025-02-20.json", "2025-02-20")
 
+# The Passport Index's own words mapped onto our verdicts (a number of days also means visa-free).
 _REQUIREMENTS = {
     "visa free": ("visa-free", "No visa needed for a short visit."),
     "visa on arrival": ("visa-on-arrival", "Visa issued on arrival."),
     "eta": ("eta", "Electronic travel authorisation needed before travel."),
+    "evw": ("eta", "Electronic visa waiver needed before travel."),
     "e-visa": ("e-visa", "E-visa needed before travel."),
     "visa required": ("visa-required", "Visa needed in advance."),
     "no admission": ("no-admission", "Holders of this passport are not admitted."),
+    "covid ban": ("closed", "Closed to holders of this passport (a pandemic-era ban)."),
+    "hayya entry permit": ("permit-required", "An entry permit is needed."),
 }
+DATASET_VERDICTS = frozenset(v for v, _ in _REQUIREMENTS.values()) - {"closed", "permit-required"}
+
+
+def requirement_verdict(requirement: str) -> str | None:
+    """The verdict a Passport Index value means; None for the own-country -1 and unknown values."""
+    value = requirement.strip().casefold()
+    if value.isdigit():
+        return "visa-free"
+    found = _REQUIREMENTS.get(value)
+    return found[0] if found else None
 
 
 def fold(text: str) -> str:
@@ -104,7 +118,7 @@ def load_passport_index(ref_dir: Path, file: str = PASSPORT_INDEX_FILE) -> Itera
                     row["Passport"], row["Destination"], "visa-free", f"No visa needed for up to {days} days.", days
                 )
                 continue
-            verdict, summary = _REQUIREMENTS.get(req, ("unknown", f"Dataset value {req!r} not recognised."))
+            verdict, summary = _REQUIREMENTS.get(req.casefold(), ("unknown", f"Dataset value {req!r} not recognised."))
             yield BaselineRule(row["Passport"], row["Destination"], verdict, summary, None)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 class VerdictInfo:
     label: str
     icon: str
-    allows_entry: bool  # a traveler reading it may conclude "I can go"
+    allows_entry: bool  # an easy way in: a traveler reading it may conclude "I can just go"
 
 
 VERDICTS: dict[str, VerdictInfo] = {
@@ -21,15 +21,16 @@ VERDICTS: dict[str, VerdictInfo] = {
     "visa-on-arrival": VerdictInfo("Visa on arrival", "✅", True),
     "eta": VerdictInfo("Electronic travel authorisation needed", "🟡", True),
     "e-visa": VerdictInfo("E-visa needed", "🟡", True),
-    "visa-required": VerdictInfo("Visa needed in advance", "🟠", True),
+    "visa-required": VerdictInfo("Visa needed in advance", "🟠", False),
     "tour-only": VerdictInfo("Only on an organised tour", "🟠", True),
-    "permit-required": VerdictInfo("Special permit needed", "🟠", True),
+    "permit-required": VerdictInfo("Special permit needed", "🟠", False),
     "passport-invalid": VerdictInfo("Your passport is not valid there", "⛔", False),
     "no-admission": VerdictInfo("Not admitted", "⛔", False),
     "closed": VerdictInfo("Closed to visitors", "⛔", False),
     "unknown": VerdictInfo("Unknown", "❔", False),
 }
-BARRED_VERDICTS = frozenset(v for v in ("passport-invalid", "no-admission", "closed"))
+BARRED_VERDICTS = frozenset(("passport-invalid", "no-admission", "closed"))
+EASY_ENTRY = frozenset(v for v, info in VERDICTS.items() if info.allows_entry)
 GREEN_VERDICTS = frozenset(v for v, info in VERDICTS.items() if info.icon == "✅")
 
 STATES: dict[str, tuple[str, str]] = {  # state -> (label, icon)

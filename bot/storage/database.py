@@ -14,7 +14,9 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-SCHEMA_VERSION = 5
+from bot.storage.feeds import FEED_SCHEMA_SQL, FEED_TABLES
+
+SCHEMA_VERSION = 6
 STATE_TABLES = (
     "users",
     "subscriptions",
@@ -27,6 +29,7 @@ STATE_TABLES = (
     "exports",
     "inbox",
     "bot_state",
+    *FEED_TABLES,
 )
 
 _MIGRATIONS: dict[int, str] = {
@@ -117,6 +120,8 @@ _MIGRATIONS: dict[int, str] = {
     UPDATE questions SET user_hash = 'legacy';
     UPDATE unanswered SET user_hash = 'legacy';
     """,
+    # 6: what the official advisory feeds said, and what admins decided about held changes (bot/feeds).
+    6: FEED_SCHEMA_SQL,
 }
 
 

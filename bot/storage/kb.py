@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.storage import database as store
-from bot.storage import rows
+from bot.storage import feeds, rows
 
 Row = dict[str, Any]
 
@@ -40,6 +40,15 @@ class Place:
 
 class MissingDatabase(RuntimeError):
     """No database, or one written by an older version of the knowledge tables: run `python -m bot build`."""
+
+
+FEED_ISSUERS = {"us": "US", "gb": "UK", "au": "AU", "ca": "CA"}
+
+
+def _feed_advisory(row: Row) -> Row:
+    return {"code": row["code"], "issuer": FEED_ISSUERS.get(row["issuer"], row["issuer"]), "level": row["level"],
+            "label": row["label"], "as_of": row["as_of"], "source": row["source"], "scope": None,
+            "checked": row["last_seen"][:10], "unverified": 0, "origin": "feed"}
 
 
 def _check_format(conn: sqlite3.Connection, path: Path) -> None:
@@ -101,6 +110,9 @@ class KnowledgeBase:
             places[r["code"]].consular = dict(r)
         for r in conn.execute("SELECT * FROM legal"):
             places[r["code"]].legal = dict(r)
+        for r in feeds.advisories(conn):  # what the official feeds said last, beside curated and baseline rows
+            if r["code"] in places and not r["stale_since"]:
+                places[r["code"]].advisories.append(_feed_advisory(r))
         for r in conn.execute("SELECT * FROM entry_rules WHERE origin = 'curated'"):
             places[r["code"]].curated_rules[r["passport"]] = dict(r)
         names: list[tuple[str, str, str, str]] = [

@@ -8,63 +8,30 @@ all reading and writing; this module only parses, replies and notifies.
 from __future__ import annotations
 
 import contextlib
-import functools
 import html
 import io
 import logging
 import tempfile
 import zipfile
 from collections import Counter
-from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
 
 from rapidfuzz import fuzz
 from telegram import Update
-from telegram.constants import ChatType
 from telegram.error import TelegramError
 
+from bot.feeds import review
 from bot.storage import freshness, moderation, questions
 from bot.storage.changes import detect_changes
 from bot.storage.edits import Admin, AdminError, Applied, export_all
+from bot.tg.admin_guard import Handler, admin_only, command_args, reply_usage
 from bot.tg.admin_specs import CHANGES, OTHER_USAGE, usage
 from bot.tg.context import BotContext, Services
+from bot.tg.feed_commands import on_feeds, on_refresh
 from bot.tg.notify import notify_changes
 
 log = logging.getLogger("borderline.admin")
-REFUSAL = "Sorry, that command is for Borderline admins only."
 SHARED_SOURCE = "https://t.me/borderline_reports"  # approved /share reports: the traveler is the source
-Handler = Callable[[Update, BotContext], Awaitable[Any]]
-
-
-def admin_only(func: Handler) -> Handler:
-    @functools.wraps(func)
-    async def wrapper(update: Update, context: BotContext) -> Any:
-        user, chat = update.effective_user, update.effective_chat
-        admins = context.services.settings.admin_ids
-        if user is None or user.id not in admins or chat is None or chat.type != ChatType.PRIVATE:
-            log.warning("refused admin command %s from a non-admin (update %s)", func.__name__, update.update_id)
-            if update.effective_message:
-                await update.effective_message.reply_text(REFUSAL)
-            return None
-        return await func(update, context)
-
-    wrapper.admin_only = True  # type: ignore[attr-defined]
-    return wrapper
-
-
-def command_args(update: Update) -> str:
-    """Everything after the command word."""
-    parts = (update.effective_message.text or "").split(maxsplit=1)
-    return parts[1].strip() if len(parts) > 1 else ""
-
-
-async def reply_usage(update: Update, name: str, problem: str = "") -> None:
-    lines = [html.escape(problem)] if problem else []
-    lines.append(f"Usage: {html.escape(usage(name))}")
-    if name in CHANGES and CHANGES[name].example:
-        lines.append(f"Example: <code>{html.escape(CHANGES[name].example)}</code>")
-    await update.effective_message.reply_text("\n".join(lines))
 
 
 async def _applied(update: Update, context: BotContext, result: Applied) -> None:
@@ -186,10 +153,13 @@ async def on_export(update: Update, context: BotContext) -> None:
 @admin_only
 async def on_pending(update: Update, context: BotContext) -> None:
     waiting = moderation.waiting(context.services.engine.kb.conn)
-    if not waiting:
-        await update.effective_message.reply_text("No report is waiting.")
+    held = review.list_pending(context.services.engine.kb.conn)
+    if not waiting and not held:
+        await update.effective_message.reply_text("No report or feed change is waiting.")
         return
     lines = [f"#{r.id} {r.code} ({r.at[:10]}): {html.escape(r.text[:600])}\n" for r in waiting]
+    lines += [f"#F{h['id']} feed {h['issuer']} {h['code']}: {html.escape(str(h.get('old_label') or ''))} -> "
+              f"{html.escape(h['label'])} ({h['as_of']}; {html.escape(h['reason'])})\n" for h in held]
     await update.effective_message.reply_text(_clip_lines(lines, 3900) + "\n/approve N or /reject N [reason]")
 
 
@@ -198,6 +168,9 @@ async def _moderate(update: Update, context: BotContext, approve: bool) -> None:
     conn = services.engine.kb.conn
     parts = command_args(update).split(maxsplit=1)
     name = "approve" if approve else "reject"
+    if parts and parts[0][:1].upper() == "F" and parts[0][1:].isdigit():
+        await _moderate_feed(update, context, int(parts[0][1:]), approve)
+        return
     if not parts or not parts[0].isdigit():
         await reply_usage(update, name)
         return
@@ -228,6 +201,26 @@ async def _moderate(update: Update, context: BotContext, approve: bool) -> None:
         await context.bot.send_message(report.user_id, f"Your report about {report.code} (#{report.id}) {outcome}")
     except TelegramError as exc:
         log.warning("could not tell a submitter: %s", services.redact.redact(str(exc)))
+
+
+async def _moderate_feed(update: Update, context: BotContext, pending_id: int, approve: bool) -> None:
+    """A feed change held for review (a lowering from Level 4, or off the FCDO's "all travel")."""
+    services = context.services
+    conn = services.engine.kb.conn
+    admin = str(update.effective_user.id)
+    if approve:
+        curated = [c for c, p in services.engine.kb.places.items() if p.curated]
+        change = review.approve_pending(conn, pending_id, admin, curated=curated)
+        done = change is not None
+    else:
+        done = review.reject_pending(conn, pending_id, admin)
+    if not done:
+        await update.effective_message.reply_text(f"There is no pending feed change F{pending_id}.")
+        return
+    services.engine.refresh()
+    services.kb_changed()
+    await update.effective_message.reply_text(
+        f"Feed change F{pending_id} {'applied' if approve else 'rejected'}.")
 
 
 @admin_only
@@ -350,6 +343,8 @@ ADMIN_COMMANDS: dict[str, Handler] = {
     "unanswered": on_unanswered,
     "stale": on_stale,
     "stats": on_stats,
+    "refresh": on_refresh,
+    "feeds": on_feeds,
 }
 assert set(ADMIN_COMMANDS) == set(CHANGES) | set(OTHER_USAGE)
 ADMIN_MENU = [(name, usage(name).split("   ")[0][:256]) for name in ADMIN_COMMANDS]

@@ -174,11 +174,13 @@ OTHER_USAGE = {
     "undo": "/undo   (reverts your own last change)",
     "export": "/export   (the curated YAML files as a zip)",
     "pending": "/pending   (traveler reports waiting for review)",
-    "approve": "/approve 3",
-    "reject": "/reject 3 [reason]",
+    "approve": "/approve 3   (a traveler report; F2 for a held feed change)",
+    "reject": "/reject 3 [reason]   (F2 for a held feed change)",
     "unanswered": "/unanswered",
     "stale": "/stale",
     "stats": "/stats",
+    "refresh": "/refresh   (poll the official advisory feeds now)",
+    "feeds": "/feeds   (the last poll of each feed)",
 }
 
 

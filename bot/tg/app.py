@@ -37,6 +37,7 @@ from bot.tg import handlers as h
 from bot.tg.admin_commands import ADMIN_COMMANDS, ADMIN_MENU, stale_digest
 from bot.tg.context import CONTEXT_TYPES, BotApp
 from bot.tg.delivery import DurableBot, Inbox, InboxProcessor, RetryingRateLimiter
+from bot.tg.feed_commands import refresh_job
 from bot.tg.guided import guided_handler
 
 log = logging.getLogger("borderline")
@@ -120,6 +121,9 @@ def build_application(settings: Settings, engine: Engine) -> BotApp:
         app.job_queue.run_daily(stale_digest, time=settings.stale_digest_at, name="stale-digest")
         if settings.stale_digest_now:
             app.job_queue.run_once(stale_digest, when=1.0, name="stale-digest-now")
+        if settings.refresh_enabled:
+            hours = settings.refresh_hours * 3600
+            app.job_queue.run_repeating(refresh_job, interval=hours, first=min(60.0, hours), name="feed-refresh")
     return app
 
 

@@ -12,7 +12,8 @@ import html
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 
-from bot.tg.admin_commands import admin_only, apply_change, command_args, on_share, submit_share
+from bot.tg.admin_commands import apply_change, on_share, submit_share
+from bot.tg.admin_guard import admin_only, command_args
 from bot.tg.admin_specs import CHANGES, CODE, Step
 from bot.tg.context import BotContext
 

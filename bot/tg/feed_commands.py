@@ -1,0 +1,91 @@
+"""The official advisory feeds in the running bot: a JobQueue poll, admin /refresh and /feeds, follower notes."""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+
+from bot.feeds import FeedUrls, RefreshReport, refresh_async
+from bot.storage import database, feeds
+from bot.storage.changes import Change
+from bot.tg.admin_guard import admin_only
+from bot.tg.context import BotContext
+from bot.tg.notify import notify_changes
+
+log = logging.getLogger("borderline.feeds")
+ISSUER_NAMES = {"us": "US", "gb": "UK FCDO", "au": "Australia", "ca": "Canada"}
+
+
+def _change_line(change: dict) -> str:
+    issuer = ISSUER_NAMES.get(change["issuer"], change["issuer"])
+    level = f"Level {change['new_level']}: " if change.get("new_level") else ""
+    return f"{issuer} advisory is now {level}{change['label']} (as of {change['as_of']})"
+
+
+async def run_refresh(context: BotContext) -> RefreshReport:
+    """Poll on a connection of its own (in a worker thread), then let the bot see the new rows."""
+    services = context.services
+    kb = services.engine.kb
+    conn = database.connect(kb.path)
+    try:
+        curated = [code for code, place in kb.places.items() if place.curated]
+        report = await refresh_async(conn, FeedUrls.from_env(dict(services.settings.feed_env)), curated=curated)
+    finally:
+        conn.close()
+    services.engine.refresh()
+    services.kb_changed()
+    changes: dict[str, list[str]] = {}
+    for change in report.changes:
+        if change["code"] in kb.places:
+            changes.setdefault(change["code"], []).append(_change_line(change))
+    await notify_changes(context, [Change(code, kb.places[code].name, tuple(lines)) for code, lines in changes.items()])
+    admin_lines = [f"{c['code']}: {_change_line(c)}: stored as a feed advisory beside the curated one, review it"
+                   for c in report.notify_admins]
+    admin_lines += [f"held F{h['id']}: {h['issuer']} {h['code']} {h.get('old_label') or ''} -> {h['label']}: "
+                    f"/approve F{h['id']} or /reject F{h['id']}" for h in report.held]
+    if admin_lines:
+        text = "Feeds: " + html.escape("\n".join(admin_lines))[:3900]
+        for admin in sorted(services.settings.admin_ids):
+            try:
+                await context.bot.send_message(admin, text)
+            except TelegramError as exc:
+                log.warning("feed note not delivered: %s", services.redact.redact(str(exc)))
+    log.info("feeds refreshed: %s", "; ".join(report.lines()))
+    return report
+
+
+async def refresh_job(context: BotContext) -> None:
+    try:
+        await run_refresh(context)
+    except Exception as exc:  # a failing poll must never stop the bot; the next one tries again
+        log.warning("feed refresh failed: %s", context.services.redact.redact(f"{type(exc).__name__}: {exc}"))
+
+
+@admin_only
+async def on_refresh(update: Update, context: BotContext) -> None:
+    await update.effective_message.reply_text("Polling the official feeds…")
+    report = await run_refresh(context)
+    text = "\n".join(html.escape(line) for line in report.lines())
+    await update.effective_message.reply_text((text or "No feed polled.")[:4000])
+
+
+@admin_only
+async def on_feeds(update: Update, context: BotContext) -> None:
+    polls = feeds.recent_polls(context.services.engine.kb.conn, limit=40)
+    latest: dict[str, dict] = {}
+    for poll in polls:
+        latest.setdefault(poll["issuer"], poll)
+    if not latest:
+        await update.effective_message.reply_text("No feed has been polled yet. /refresh polls them now.")
+        return
+    lines = [f"{ISSUER_NAMES.get(i, i)}: {p['status']} at {p['fetched_at']}, {p['items']} items, {p['changes']} "
+             f"changes, {p['held']} held, {p['errors']} errors" + (f" ({p['error_text'][:120]})" if p["error_text"]
+                                                                  else "")
+             for i, p in sorted(latest.items())]
+    held = feeds.pending_list(context.services.engine.kb.conn)
+    if held:
+        lines.append(f"{len(held)} feed change(s) wait for review: /pending")
+    await update.effective_message.reply_text(html.escape("\n".join(lines)))
