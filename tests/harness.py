@@ -35,9 +35,10 @@ def private_copy(kb_path: Path, directory: Path) -> Path:
 
 @contextlib.asynccontextmanager
 async def running_bot(double: BotApiDouble, db: Path, admin_ids: frozenset[int] = frozenset({ADMIN_ID}),
-                      flood_limit: int = 1000) -> AsyncIterator[Application]:
+                      flood_limit: int = 1000, **settings: object) -> AsyncIterator[Application]:
     settings = Settings(token=double.token, api_url=double.url, admin_ids=admin_ids, kb_path=db,
-                        flood_limit=flood_limit, flood_window=10, flood_cooldown=30)
+                        flood_limit=flood_limit, flood_window=10, flood_cooldown=30,
+                        **{"refresh_enabled": False, **settings})
     kb = KnowledgeBase(db)
     engine = Engine(kb, today=TODAY)
     app = tg_app.build_application(settings, engine)

@@ -47,6 +47,7 @@ from bot.storage.kb import KnowledgeBase, Place
 from bot.understanding.matcher import CONFIDENCE_THRESHOLD, TOPICS, Understanding
 
 MAX_OVERVIEW_RULES = 6
+ORIGIN_RANK = {"baseline": 0, "curated": 1, "shared": 1, "feed": 2}  # on the same date, the official feed wins
 REOPEN_WORDS = ("reopen", "open", "откр", "відкр", "öffn", "offen", "ouvert", "abri", "abert", "开放")
 US_NOTE = re.compile(r"\b(US|U\.S\.|American|Americans|United States)\b")
 OVERVIEW_LIMITS = {"events": 4, "reports": 2, "howto": 3, "advisories": 3}
@@ -255,7 +256,7 @@ class Composer:
         best: dict[str, dict[str, Any]] = {}
         for row in rows:
             issuer = row["issuer"]
-            key = (row["as_of"], row["origin"] != "baseline", bool(row.get("scope")))
+            key = (row["as_of"], ORIGIN_RANK.get(row["origin"], 0), bool(row.get("scope")))
             if issuer not in best or key > best[issuer]["_key"]:
                 best[issuer] = {**row, "_key": key}
         own = [ISSUER_OF_PASSPORT.get(p) for p in passports or []]
