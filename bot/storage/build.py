@@ -158,6 +158,15 @@ def validate(knowledge_dir: Path) -> tuple[list[Destination], dict[str, Country]
                     problems.append(
                         Problem(f"knowledge/destinations/{dest.code.lower()}.yaml", 1, f"unknown passport {code}")
                     )
+    aliases = load_alias_file(ref_dir)
+    known = set(countries) | seen
+    for section, codes in (("aliases", aliases.aliases), ("demonyms", aliases.demonyms),
+                           ("weak", {c: [n] for n, c in aliases.weak.items()}),
+                           ("ambiguous", {c: [n] for n, cs in aliases.ambiguous.items() for c in cs})):
+        for code in codes:
+            if not isinstance(code, str) or code not in known:
+                problems.append(Problem("knowledge/reference/aliases.yaml", 1,
+                                        f"{section}: {code!r} is not a destination code (quote NO, ON, YES...)"))
     if problems:
         raise KnowledgeError(problems)
     errors = [f for f in consistency_findings(destinations, countries, ref_dir) if f.severity == "error"]
