@@ -49,11 +49,15 @@ def requirement_verdict(requirement: str) -> str | None:
     return found[0] if found else None
 
 
+_CYRILLIC_FOLD = str.maketrans({"ё": "е", "і": "и", "ї": "и", "є": "е", "ґ": "г"})
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form used for every name comparison."""
     text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("ё", "е").replace("’", "'")
+    # Ukrainian letters folded onto Russian ones, so "Сирія" meets "Сирия" (and its case endings).
+    text = text.translate(_CYRILLIC_FOLD).replace("’", "'")
     text = re.sub(r"[^\w']+|_", " ", text)
     text = text.replace("'", "")
     return " ".join(text.split())

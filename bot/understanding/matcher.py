@@ -75,6 +75,8 @@ _CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("і", "а"), ("�
 _CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "人", "游客", "旅客")
 _CJK_PASSPORT_GLUE = "的の "
 MAX_TYPO_CHOICES = 3
+# Languages whose names typo correction aims at; a Spanish "turismo" must not become Slovak "Tunisko".
+CORRECTION_LANGS = frozenset({"eng", "und", "rus", "deu", "fra", "spa", "por", "ita", "pol", "tur"})
 
 
 def _is_cjk(text: str) -> bool:
@@ -88,12 +90,18 @@ def _stem(token: str) -> str:
     return token[: max(4, len(token) - 2)]
 
 
-_CYRILLIC_PLURALS = ("ам", "ям", "ев", "ов", "ян", "цы", "ане", "яне", "ки", "ці", "ців", "цам")
+# Plural and dative endings of Cyrillic demonyms ("американцам", "британцев", "американцу"): people, so passports.
+_CYRILLIC_PLURALS = ("ам", "ям", "ев", "ов", "ян", "цы", "ане", "яне", "ки", "ці", "ців", "цам", "цу", "ину", "нину",
+                     "ци", "цив")
 
 
 def _plural_demonym(key: str) -> bool:
     """"Americans", "американцам", "британцев": people of that nationality, so their passport."""
     return key.endswith("s") or (bool(_CYRILLIC_RE.match(key)) and key.endswith(_CYRILLIC_PLURALS))
+
+
+def _german_noun(raw: str) -> bool:
+    return raw[:1].isupper() and not raw.isupper() and raw.casefold().endswith(("er", "erin", "ern", "erinnen"))
 
 
 def _most_specific(codes: set[str], parents: dict[str, str]) -> str | None:
@@ -162,6 +170,7 @@ class Matcher:
         cjk: dict[str, set[str]] = defaultdict(set)
         display: dict[str, str] = {}
         alias_keys: set[str] = set()
+        correctable: set[str] = set()
         for code, name, _lang, kind in self.kb.names:
             raw = name.strip()
             key = fold(raw)
@@ -177,6 +186,8 @@ class Matcher:
                 codes[raw.replace(".", "")].add(code)
                 continue
             exact[key].add(code)
+            if _lang in CORRECTION_LANGS:
+                correctable.add(key)
             if kind == "alias":
                 alias_keys.add(key)
             if kind in PRIMARY_KINDS and _lang in ("eng", "und"):
@@ -229,12 +240,15 @@ class Matcher:
         # Inflected adjectives: "українським паспортом", "с российским паспортом".
         self.demonym_stems = {k: tuple(sorted(v)) for k, v in demonym_stems.items() if len(v) == 1}
         vocab: dict[str, list[str]] = defaultdict(list)
+        known: set[str] = set()
         for key in list(self.exact) + list(self.weak):
             for token in key.split():
                 if len(token) >= 4 and token.isalpha() and not _is_cjk(token):
-                    vocab[token[0]].append(token)
+                    known.add(token)
+                    if key in correctable or key in self.weak:  # typos are corrected towards names people type
+                        vocab[token[0]].append(token)
         self.vocab = {k: sorted(set(v)) for k, v in vocab.items()}
-        self.vocab_set = {t for tokens in self.vocab.values() for t in tokens}
+        self.vocab_set = known
         self.max_ngram = min(MAX_NGRAM, max((len(k.split()) for k in self.exact), default=1))
         # Longest name starting with each word, so most words are looked up alone (speed only).
         # Stem keys are indexed by their first stem, looked up with the stem of the word.
@@ -562,6 +576,8 @@ class Matcher:
                 is_passport[idx] = True  # "Can Americans go to Cuba?"
             if span.how == "demonym" and span.end < n and tokens[span.end] in PEOPLE_NOUNS:
                 is_passport[idx] = True  # "Chinese tourists", "Russian citizens"
+            if span.how == "demonym" and span.end - span.start == 1 and _german_noun(raw_tokens[span.start]):
+                is_passport[idx] = True  # "Brauchen Österreicher ein Visum?": a capitalised -er noun is a person
             if span.how == "demonym" and self._followed_by_visa(tokens, span.end):
                 is_passport[idx] = False  # "Are Iranian visas available?", "a Russian visa"
         # Conjunctions carry the decision across a list: "dual US and Mexican citizen", and so
