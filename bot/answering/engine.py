@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 
 from bot.answering.compose import Composer
 from bot.answering.conversation import Conversation
@@ -11,6 +12,8 @@ from bot.answering.render import Renderer
 from bot.storage.kb import KnowledgeBase
 from bot.understanding.matcher import TOPICS, Matcher
 
+CACHE_SIZE = 2048
+
 
 class Engine:
     def __init__(self, kb: KnowledgeBase, *, stale_days: int = 180, today: dt.date | None = None) -> None:
@@ -18,6 +21,9 @@ class Engine:
         self.matcher = Matcher(kb)
         self.composer = Composer(kb, stale_days=stale_days, today=today)
         self.renderer = Renderer()
+        # Answers are a pure function of the question, passports, chat context, knowledge version and day:
+        # popular questions (and inline queries typed letter by letter) are composed once.
+        self._cache: OrderedDict[tuple, Answer] = OrderedDict()
 
     @property
     def today(self) -> dt.date:
@@ -56,6 +62,24 @@ class Engine:
         """Answer a question. `passports` are the asker's saved ones (used when the question names none);
         `code`/`topics` force a destination and topics (buttons, deep links); a `conversation` carries the last
         destination and passports of a private chat over to a follow-up."""
+        fresh = conversation is not None and conversation.fresh()
+        key = (question, tuple(passports or ()), tuple(topics) if topics is not None else None, code,
+               tuple(conversation.codes) if fresh else (), tuple(conversation.passports) if fresh else (),
+               self.kb.version, self.today)
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            if conversation is not None and cached.answered:
+                conversation.remember(cached.understanding.destinations[:1], cached.understanding.passports)
+            return cached
+        answer = self._ask(question, passports, topics=topics, code=code, conversation=conversation)
+        self._cache[key] = answer
+        if len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return answer
+
+    def _ask(self, question: str, passports: list[str] | None, *, topics: list[str] | None, code: str | None,
+             conversation: Conversation | None) -> Answer:
         u = self.matcher.understand(question)
         if conversation is not None and code is None and conversation.fresh() and u.intent != "off-topic":
             if not u.destinations and not u.ambiguous and (u.followup or u.passports or u.topics):

@@ -40,6 +40,7 @@ class Renderer:
         self.env.globals.update(
             state_labels=STATE_LABELS, state_icons=STATE_ICONS, verdict_icons=VERDICT_ICONS, event_labels=EVENT_KINDS
         )
+        self.env.globals["m"] = self.env.get_template("macros.html.j2").make_module()  # imported once, not per render
         self.answer_tpl = self.env.get_template("answer.html.j2")
         self.unanswered_tpl = self.env.get_template("unanswered.html.j2")
         self.notice_tpl = self.env.get_template("change_notice.html.j2")
@@ -50,7 +51,8 @@ class Renderer:
         if not answer.answered:
             return split_messages(tidy(self.unanswered_tpl.render(a=answer, general=GENERAL_DISCLAIMER)))
         messages: list[str] = []
-        for compact in range(1 if answer.detail else 4):
+        start = 0 if answer.detail else _first_level(answer)
+        for compact in range(start, 1 if answer.detail else 4):
             messages = split_messages(tidy(self.answer_tpl.render(a=answer, compact=compact)))
             if visible_length(messages[0]) <= FIRST_MESSAGE_BUDGET:
                 break
@@ -60,6 +62,28 @@ class Renderer:
         """The one message a follower gets when a destination's facts change."""
         text = tidy(self.notice_tpl.render(code=code, name=name, flag=flag, lines=lines))
         return split_messages(text)[0]
+
+
+_LIMITS = {"warning": (700, 420, 300, 240), "direct": (400, 260, 200, 160), "item": (220, 140, 120, 96)}
+
+
+def _first_level(answer: Answer) -> int:
+    """A cheap estimate of the compaction a brief answer needs, so it is usually rendered once."""
+    for level in range(4):
+        size = 160 + len(GENERAL_DISCLAIMER) + sum(len(d) for d in answer.disclaimers)
+        size += sum(min(len(w), _LIMITS["warning"][level]) + 4 for w in answer.warnings)
+        size += sum(min(len(d.text), _LIMITS["direct"][level]) + len(d.strong) + len(d.when) + len(d.note) + 12
+                    for d in answer.direct)
+        items = [*(answer.reports if level == 0 else answer.reports[:1]), *(answer.howto if level == 0
+                                                                              else answer.howto[:1])]
+        items += answer.events if level == 0 else answer.events[-1:]
+        size += sum(min(len(getattr(i, "summary", "")), _LIMITS["item"][level]) + 40 for i in items)
+        if level < 2:
+            size += 260 if answer.status else 0
+            size += 90 * min(len(answer.advisories), 3 if level == 0 else 2)
+        if size <= FIRST_MESSAGE_BUDGET:
+            return level
+    return 3
 
 
 def tidy(text: str) -> str:

@@ -40,9 +40,10 @@ class Inbox:
         self._asked: list[Asked] = []
         self._since_prune = 0
 
-    def accept(self, updates: Sequence[Update]) -> None:
+    def accept(self, updates: Sequence[Update], raw: dict[int, dict[str, Any]] | None = None) -> None:
         """Store new updates durably; mark those already held or handled to be skipped."""
-        known = self.store.accept([(u.update_id, u.to_dict()) for u in updates])
+        raw = raw or {}
+        known = self.store.accept([(u.update_id, raw.get(u.update_id) or u.to_dict()) for u in updates])
         if known:
             self.skip |= known
             log.info("ignoring %d update(s) delivered twice", len(known))
@@ -82,10 +83,20 @@ class DurableBot(ExtBot):
         with self._unfrozen():
             self.inbox = inbox
 
+    async def _post(self, endpoint: str, data: Any = None, *args: Any, **kwargs: Any) -> Any:
+        result = await super()._post(endpoint, data, *args, **kwargs)
+        if endpoint == "getUpdates" and isinstance(result, list):
+            with self._unfrozen():
+                self._raw_updates = result  # Telegram's own JSON: stored as it came, not re-serialised
+        return result
+
     async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
+        with self._unfrozen():
+            self._raw_updates: list[dict[str, Any]] = []
         updates = await super().get_updates(*args, **kwargs)
         if self.inbox is not None:
-            self.inbox.accept(updates)
+            raw = {item.get("update_id"): item for item in self._raw_updates if isinstance(item, dict)}
+            self.inbox.accept(updates, raw)
         return updates  # all of them, so the next poll's offset confirms the duplicates too
 
 

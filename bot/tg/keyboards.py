@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -47,7 +48,22 @@ def decode(data: str | None) -> Ask | None:
     return Ask(code, tuple(dict.fromkeys(_CODE_TOPICS[t] for t in topics)), codes)
 
 
+_MARKUPS: OrderedDict[int, tuple[Answer, InlineKeyboardMarkup | None]] = OrderedDict()
+
+
 def answer_keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
+    """The buttons of an answer; an answer the engine served from its cache gets the markup built for it before."""
+    hit = _MARKUPS.get(id(answer))
+    if hit is not None and hit[0] is answer:
+        return hit[1]
+    markup = _build_keyboard(answer)
+    _MARKUPS[id(answer)] = (answer, markup)
+    if len(_MARKUPS) > 4096:
+        _MARKUPS.popitem(last=False)
+    return markup
+
+
+def _build_keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
     rows: list[list[InlineKeyboardButton]] = []
     if answer.answered and answer.code:
         topic_buttons = [
