@@ -370,7 +370,7 @@ class Composer:
         for fact in [e for e in answer.entry if e.verdict == "passport-invalid"]:
             text = PASSPORT_INVALID_WARNING.format(passport=fact.passport_name, place=place.name)
             if fact.exception:
-                text += f" {LAWFUL_ROUTE}: {short(fact.exception, 260)}"
+                text += f" {LAWFUL_ROUTE}: {short(fact.exception, 180)}"
             answer.warnings.append(text)
         for fact in [e for e in answer.entry if e.verdict == "no-admission" and u.passports]:
             answer.warnings.append(NOT_ADMITTED_WARNING.format(passport=fact.passport_name, place=place.name))

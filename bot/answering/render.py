@@ -64,7 +64,7 @@ class Renderer:
         return split_messages(text)[0]
 
 
-_LIMITS = {"warning": (700, 420, 300, 240), "direct": (400, 260, 200, 160), "item": (220, 140, 120, 96)}
+_LIMITS = {"warning": (700, 480, 400, 360), "direct": (400, 260, 200, 160), "item": (220, 140, 120, 96)}
 
 
 def _first_level(answer: Answer) -> int:

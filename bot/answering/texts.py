@@ -37,13 +37,13 @@ STATE_TEXTS = {
 LEGAL_TRAP = "Legal trap"
 LAWFUL_ROUTE = "The lawful route"
 PASSPORT_INVALID_WARNING = (
-    "Legal warning: your own government does not allow the {passport} to be used for {place}. Travelling on it "
-    "anyway can cost you the passport and lead to prosecution."
+    "Legal warning: your own government does not allow the {passport} to be used for {place}; travelling on it "
+    "can cost you the passport and lead to prosecution."
 )
 NOT_ADMITTED_WARNING = "{place} does not admit holders of the {passport} at present: do not try to travel on it."
 DUAL_NATIONAL_WARNING = (
-    "Holding a second passport does not lift the rules your other country of citizenship applies to you, and "
-    "consular help may be limited. Get legal advice before relying on it."
+    "A second passport does not lift the rules your other country of citizenship applies to you, and consular "
+    "help may be limited: get legal advice before relying on it."
 )
 DANGER_NOTE = (
     "Going anyway can mean serious danger or arrest, insurance that does not pay out, and little or no help from "
