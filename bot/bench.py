@@ -69,7 +69,7 @@ def measure_engine(kb_path: Path, n: int) -> dict[str, Any]:
     from bot.answering.engine import Engine
     from bot.storage.kb import KnowledgeBase
 
-    engine = Engine(KnowledgeBase(kb_path))
+    engine = Engine(KnowledgeBase(kb_path), cache_size=0)  # latency of composing, not of the cache
     questions = [item["q"] for item in _questions(n)]
     for q in questions[:100]:
         engine.ask(q)
@@ -248,7 +248,7 @@ def measure_feeds(kb_path: Path) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="borderline-bench-feeds-"))
     db = Path(shutil.copy(kb_path, work / "kb.sqlite"))
     kb = KnowledgeBase(db)
-    engine = Engine(kb)
+    engine = Engine(kb, cache_size=0)
     questions = [item["q"] for item in _questions(400)]
     for q in questions[:50]:
         engine.ask(q)

@@ -183,3 +183,15 @@ def test_brief_answers_fit_the_first_message_budget(engine) -> None:
         answer = engine.ask(question)
         assert visible_length(answer.messages[0]) <= FIRST_MESSAGE_BUDGET, question
         assert all(html_problems(m) == [] for m in answer.messages)
+
+
+def test_answers_are_memoised_but_never_across_chats_or_knowledge_versions(engine) -> None:
+    first = engine.ask("Is Cuba safe?", ["US"])
+    assert engine.ask("Is Cuba safe?", ["US"]) is first
+    assert engine.ask("Is Cuba safe?", ["GB"]) is not first  # other passports, another answer
+    chat = Conversation()
+    engine.ask("Can I go to North Korea?", conversation=chat)
+    follow = engine.ask("and with a UK passport?", conversation=chat)
+    other = Conversation()
+    engine.ask("Can I go to Iran?", conversation=other)
+    assert engine.ask("and with a UK passport?", conversation=other).code == "IR" and follow.code == "KP"

@@ -16,7 +16,8 @@ CACHE_SIZE = 2048
 
 
 class Engine:
-    def __init__(self, kb: KnowledgeBase, *, stale_days: int = 180, today: dt.date | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, *, stale_days: int = 180, today: dt.date | None = None,
+                 cache_size: int = CACHE_SIZE) -> None:
         self.kb = kb
         self.matcher = Matcher(kb)
         self.composer = Composer(kb, stale_days=stale_days, today=today)
@@ -24,6 +25,7 @@ class Engine:
         # Answers are a pure function of the question, passports, chat context, knowledge version and day:
         # popular questions (and inline queries typed letter by letter) are composed once.
         self._cache: OrderedDict[tuple, Answer] = OrderedDict()
+        self.cache_size = cache_size
 
     @property
     def today(self) -> dt.date:
@@ -73,9 +75,10 @@ class Engine:
                 conversation.remember(cached.understanding.destinations[:1], cached.understanding.passports)
             return cached
         answer = self._ask(question, passports, topics=topics, code=code, conversation=conversation)
-        self._cache[key] = answer
-        if len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)
+        if self.cache_size:
+            self._cache[key] = answer
+            if len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
         return answer
 
     def _ask(self, question: str, passports: list[str] | None, *, topics: list[str] | None, code: str | None,
