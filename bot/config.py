@@ -40,6 +40,9 @@ class Settings:
     stale_digest_now: bool = False
     http_timeout: float = 15.0
     rate_limits: bool = True  # Telegram's own limits; off only for benchmarks or a self-hosted Bot API server
+    # Updates handled at once. Answering is CPU work on two cores: a few at a time beat many, and 4 sends in
+    # flight already exceed Telegram's 30 messages/s at a 100 ms round trip.
+    concurrent_updates: int = 4
     refresh_hours: float = 6.0  # how often the official advisory feeds are polled
     refresh_enabled: bool = True
     feed_env: tuple[tuple[str, str], ...] = ()  # FEED_*_URL overrides (a mirror, or a local test server)
@@ -65,6 +68,7 @@ class Settings:
             stale_digest_now=bool(env.get("STALE_DIGEST_NOW")),
             http_timeout=float(env.get("BOT_HTTP_TIMEOUT") or 15),
             rate_limits=(env.get("TELEGRAM_RATE_LIMITS") or "on").lower() not in ("off", "0", "no"),
+            concurrent_updates=max(1, int(env.get("CONCURRENT_UPDATES") or 4)),
             refresh_hours=float(env.get("REFRESH_HOURS") or 6),
             refresh_enabled=(env.get("REFRESH") or "on").lower() not in ("off", "0", "no"),
             feed_env=tuple(sorted((k, v) for k, v in env.items() if k.startswith("FEED_") and k.endswith("_URL"))),

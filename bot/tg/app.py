@@ -84,7 +84,7 @@ def build_application(settings: Settings, engine: Engine) -> BotApp:
         Application.builder()
         .bot(bot)
         .context_types(CONTEXT_TYPES)
-        .concurrent_updates(InboxProcessor(8, inbox))
+        .concurrent_updates(InboxProcessor(settings.concurrent_updates, inbox))
         .post_init(_post_init)
         .build()
     )
