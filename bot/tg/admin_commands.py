@@ -85,12 +85,19 @@ def _code_arg(update: Update, services: Services) -> str | None:
     return code if code in services.engine.kb.places else None
 
 
+async def _destination(update: Update, services: Services, command: str) -> str | None:
+    """The destination a /facts or /history command names, or None after replying with its usage."""
+    code = _code_arg(update, services)
+    if code is None:
+        await reply_usage(update, command, "Which destination?")
+    return code
+
+
 @admin_only
 async def on_facts(update: Update, context: BotContext) -> None:
     services = context.services
-    code = _code_arg(update, services)
+    code = await _destination(update, services, "facts")
     if code is None:
-        await reply_usage(update, "facts", "Which destination?")
         return
     facts = Admin(services.engine.kb.conn).facts(code)
     lines = [f"<b>{html.escape(services.engine.kb.places[code].name)}</b>"]
@@ -116,9 +123,8 @@ def _clip_lines(lines: list[str], limit: int = 4000) -> str:
 @admin_only
 async def on_history(update: Update, context: BotContext) -> None:
     services = context.services
-    code = _code_arg(update, services)
+    code = await _destination(update, services, "history")
     if code is None:
-        await reply_usage(update, "history", "Which destination?")
         return
     rows = Admin(services.engine.kb.conn).history(code)
     text = "\n".join(f"#{r['id']} {r['at']} admin {r['admin_id']}: {html.escape(r['action'])}" for r in rows)
