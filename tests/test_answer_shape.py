@@ -148,8 +148,27 @@ def test_off_topic_gets_one_polite_line(engine, question, code) -> None:
     ("¿Puedo ir a Cuba con pasaporte mexicano?", "MX", "CU"),
     ("Puis-je aller en Iran avec un passeport français ?", "FR", "IR"),
     ("can chinese tourists visit tibet", "CN", "CN-XZ"),
+    ("german here, any issues going to russia?", "DE", "RU"),
+    ("Brauchen Österreicher ein Visum für Russland?", "AT", "RU"),
+    ("Можно ли американцу поехать в Северную Корею?", "US", "KP"),
 ])
 def test_nationality_phrases_are_passports_not_destinations(engine, question, passport, destination) -> None:
+    u = engine.matcher.understand(question)
+    assert u.passports == [passport] and u.destinations[:1] == [destination], (u.passports, u.destinations)
+
+
+@pytest.mark.parametrize(("question", "passports"), [
+    ("can a dual us/iranian citizen travel to iran", ["US", "IR"]),
+    ("i have US+MX passports, north korea?", ["US", "MX"]),
+])
+def test_joined_passports(engine, question, passports) -> None:
+    assert engine.matcher.understand(question).passports == passports
+
+
+@pytest.mark.parametrize(("question", "passport", "destination"), [
+    ("Чи можна громадянам України в Білорусь?", "UA", "BY"),
+])
+def test_ukrainian_names_fold_onto_russian(engine, question, passport, destination) -> None:
     u = engine.matcher.understand(question)
     assert u.passports == [passport] and u.destinations[:1] == [destination], (u.passports, u.destinations)
 

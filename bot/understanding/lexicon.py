@@ -181,5 +181,5 @@ CJK_OFF_TOPIC_WORDS = ("天气", "酒店", "餐厅", "汇率", "机票", "美食
 PEOPLE_NOUNS = frozenset([
     "tourists", "tourist", "travelers", "travellers", "traveler", "traveller", "people", "visitors", "visitor",
     "students", "student", "nationals", "passport-holders", "holders", "touristen", "reisende", "turistas",
-    "touristes", "voyageurs", "туристы", "туристам", "туристов",
+    "touristes", "voyageurs", "туристы", "туристам", "туристов", "here",
 ])

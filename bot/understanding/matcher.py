@@ -75,6 +75,7 @@ _CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("і", "а"), ("�
 _CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "人", "游客", "旅客")
 _CJK_PASSPORT_GLUE = "的の "
 MAX_TYPO_CHOICES = 3
+PASSPORT_JOINS = frozenset({"/", "+", "&"})  # "US/Iranian", "US+MX passports" (a comma would join "Americans, Iran")
 # Languages whose names typo correction aims at; a Spanish "turismo" must not become Slovak "Tunisko".
 CORRECTION_LANGS = frozenset({"eng", "und", "rus", "deu", "fra", "spa", "por", "ita", "pol", "tur"})
 
@@ -467,7 +468,9 @@ class Matcher:
         """Short forms the main lookup misses: a lower-case "us"/"uk" right before a passport
         word ("i have a us passport"), and 4-letter Cyrillic names in another case ("Кубу")."""
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if word in LOWERCASE_PASSPORT_CODES and nxt in PASSPORT_WORDS:
+        prev = tokens[i - 1] if i > 0 else ""
+        if word in LOWERCASE_PASSPORT_CODES and (nxt in PASSPORT_WORDS or prev in ("dual", "both")
+                                                 or (nxt in PASSPORT_JOINS and prev in PASSPORT_FILLERS)):
             return Span(i, i + 1, (LOWERCASE_PASSPORT_CODES[word],), "code", 0.9, raw)
         if len(word) == 4 and _CYRILLIC_RE.match(word):
             for ending, nominative in _CYRILLIC_ENDINGS:
@@ -588,7 +591,9 @@ class Matcher:
                 if a.how == "cjk" or b.how == "cjk":
                     continue
                 gap = tokens[a.end : b.start]
-                linked = (gap and all(t in CONJUNCTIONS or t == "," or t in ARTICLES for t in gap)) or (
+                raw_gap = raw_tokens[a.end : b.start]
+                linked = (gap and all(t in CONJUNCTIONS or r in PASSPORT_JOINS or t in ARTICLES
+                                      for t, r in zip(gap, raw_gap, strict=True))) or (
                     not gap and b.start in joins
                 )
                 if linked and (is_passport[idx] or is_passport[idx + 1]):
