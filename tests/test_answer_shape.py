@@ -214,3 +214,10 @@ def test_answers_are_memoised_but_never_across_chats_or_knowledge_versions(engin
     other = Conversation()
     engine.ask("Can I go to Iran?", conversation=other)
     assert engine.ask("and with a UK passport?", conversation=other).code == "IR" and follow.code == "KP"
+
+
+def test_no_passport_known_shows_the_rules_by_passport_and_asks(engine) -> None:
+    answer = engine.ask("Can I go to North Korea?")
+    text = first(answer)
+    assert "Legal warning for holders of the United States passport" in text  # not "your own government"
+    assert "all other passports: Closed to visitors" in text and "Entry depends on your passport" in text

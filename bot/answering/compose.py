@@ -36,6 +36,7 @@ from bot.answering.texts import (
     NO_ADVISORY,
     NO_DATES,
     NOT_ADMITTED_WARNING,
+    PASSPORT_INVALID_FOR_HOLDERS,
     PASSPORT_INVALID_WARNING,
     STALE_NOTE,
     STATE_TEXTS,
@@ -205,6 +206,14 @@ class Composer:
             lapse = LAPSED_NOTE.format(date=e.valid_until) if e.lapsed else ""
             lines.append(Line(short(e.summary, 200), e.source, icon, f"{e.passport_name}: {label}", when, lapse))
         if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
+            others = [e for e in answer.entry if "*" in e.passports]
+            shown = [e for e in answer.entry if "*" not in e.passports][: 3 - len(others[:1])] + others[:1]
+            for e in shown:  # no passport known: the curated rules, grouped (all others last), then ask for it
+                info = VERDICTS.get(e.verdict)
+                icon = info.icon if info else ""
+                if icon == "✅" and not green_ok:
+                    icon = "⚠️"
+                lines.append(Line(short(e.summary, 160), e.source, icon, f"{e.passport_name}: {e.verdict_label}"))
             lines.append(Line(ASK_PASSPORT.format(name=place.name)))
         if "status" in u.topics and u.intent != "when" and answer.status and not u.passports:
             lines.append(Line(short(answer.status["summary"], 260), answer.status["source"],
@@ -368,7 +377,8 @@ class Composer:
                 text += f" {short(legal['consequences'], 220)}"
             answer.warnings.append(text)
         for fact in [e for e in answer.entry if e.verdict == "passport-invalid"]:
-            text = PASSPORT_INVALID_WARNING.format(passport=fact.passport_name, place=place.name)
+            template = PASSPORT_INVALID_WARNING if u.passports else PASSPORT_INVALID_FOR_HOLDERS
+            text = template.format(passport=fact.passport_name, place=place.name)
             if fact.exception:
                 text += f" {LAWFUL_ROUTE}: {short(fact.exception, 180)}"
             answer.warnings.append(text)

@@ -40,6 +40,10 @@ PASSPORT_INVALID_WARNING = (
     "Legal warning: your own government does not allow the {passport} to be used for {place}; travelling on it "
     "can cost you the passport and lead to prosecution."
 )
+PASSPORT_INVALID_FOR_HOLDERS = (
+    "Legal warning for holders of the {passport}: their own government does not allow it to be used for {place}; "
+    "travelling on it can cost them the passport and lead to prosecution."
+)
 NOT_ADMITTED_WARNING = "{place} does not admit holders of the {passport} at present: do not try to travel on it."
 DUAL_NATIONAL_WARNING = (
     "A second passport does not lift the rules your other country of citizenship applies to you, and consular "
