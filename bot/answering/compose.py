@@ -207,13 +207,13 @@ class Composer:
             lines.append(Line(short(e.summary, 200), e.source, icon, f"{e.passport_name}: {label}", when, lapse))
         if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
             others = [e for e in answer.entry if "*" in e.passports]
-            shown = [e for e in answer.entry if "*" not in e.passports][: 3 - len(others[:1])] + others[:1]
+            shown = [e for e in answer.entry if "*" not in e.passports][: 2 - len(others[:1])] + others[:1]
             for e in shown:  # no passport known: the curated rules, grouped (all others last), then ask for it
                 info = VERDICTS.get(e.verdict)
                 icon = info.icon if info else ""
                 if icon == "✅" and not green_ok:
                     icon = "⚠️"
-                lines.append(Line(short(e.summary, 160), e.source, icon, f"{e.passport_name}: {e.verdict_label}"))
+                lines.append(Line(short(e.summary, 100), e.source, icon, f"{e.passport_name}: {e.verdict_label}"))
             lines.append(Line(ASK_PASSPORT.format(name=place.name)))
         if "status" in u.topics and u.intent != "when" and answer.status and not u.passports:
             lines.append(Line(short(answer.status["summary"], 260), answer.status["source"],
