@@ -43,7 +43,7 @@ from bot.answering.texts import (
     TOPIC_LABELS,
 )
 from bot.knowledge.staleness import fact_age
-from bot.knowledge.vocabulary import EVENT_KINDS, ISSUER_OF_PASSPORT, VERDICTS
+from bot.knowledge.vocabulary import EVENT_KINDS, ISSUER_OF_PASSPORT, STATES, VERDICTS, advises_against_all_travel
 from bot.storage.kb import KnowledgeBase, Place
 from bot.understanding.matcher import CONFIDENCE_THRESHOLD, TOPICS, Understanding
 
@@ -108,7 +108,7 @@ class Composer:
         if "safety" in wanted or overview or u.intent == "level":
             answer.advisories = [AdvisoryFact(**self._fact(a), issuer=a["issuer"], level=a["level"],
                                               label=_scoped(a), as_of=a["as_of"], origin=a["origin"],
-                                              brief=_risk(a)) for a in advisories]
+                                              brief=_risk(a), full=_risk(a, brief=False)) for a in advisories]
         consular = self._consular(place, u.passports)
         if "safety" in wanted and consular:
             answer.consular = consular
@@ -135,6 +135,7 @@ class Composer:
                             for h in howto]
         answer.headline = self._headline(place, advisories)
         self._disclaim(answer, place, u, advisories)
+        self._light(answer, place, advisories)
         answer.direct = self._direct(answer, place, u, advisories)
         if u.intent == "compare" and len(u.destinations) > 1:
             answer.comparison = [self._compare_line(self.kb.places[c], u.passports)
@@ -165,16 +166,12 @@ class Composer:
         barred = any(_do_not_travel(a) for a in advisories)
         state = (place.status or {}).get("state")
         level3 = any((a["level"] or 0) >= 3 for a in advisories)
-        if state == "closed":
-            text, icon = STATE_TEXTS["closed"], "🔴"
-        elif state == "partly-open":
-            text, icon = STATE_TEXTS["partly-open"], "🟡"
-        elif state == "open" and barred:
-            text, icon = STATE_TEXTS["open-do-not-travel"], "⚠️"
+        if state == "open" and barred:
+            text, icon = STATE_TEXTS["open-do-not-travel"], "⚠️"  # never "open" under do-not-travel
         elif state == "open" and level3:
             text, icon = STATE_TEXTS["open-reconsider"], "🟠"
-        elif state == "open":
-            text, icon = STATE_TEXTS["open"], "🟢"
+        elif state in STATES:
+            text, icon = STATES[state]
         else:
             text, icon = "", "⚠️" if barred else ""
         return Headline(place=label, state=text, icon=icon, risk=risk)
@@ -188,15 +185,9 @@ class Composer:
                       for a in advisories[:3]]
             if not advisories:
                 lines.append(Line(NO_ADVISORY))
-        green_ok = not answer.do_not_travel and (place.status or {}).get("state") != "closed"
-        max_level = max((a["level"] or 0 for a in advisories), default=0)
         for e in answer.entry:
             if not u.passports:
                 break
-            info = VERDICTS.get(e.verdict)
-            icon = info.icon if info else ""
-            if icon == "✅" and (not green_ok or (e.origin == "baseline" and max_level >= 3)):
-                icon = "⚠️"  # no green light where travel is barred or advised against
             when = f"checked {e.checked}" if e.origin != "baseline" else f"dataset of {e.checked}"
             if e.stale:
                 when += " ⚠️"
@@ -204,21 +195,29 @@ class Composer:
                 when += ", unverified"
             label = e.verdict_label + (" (dataset only, not checked by us)" if e.origin == "baseline" else "")
             lapse = LAPSED_NOTE.format(date=e.valid_until) if e.lapsed else ""
-            lines.append(Line(short(e.summary, 200), e.source, icon, f"{e.passport_name}: {label}", when, lapse))
+            lines.append(Line(short(e.summary, 200), e.source, e.icon, f"{e.passport_name}: {label}", when, lapse))
         if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
             others = [e for e in answer.entry if "*" in e.passports]
             shown = [e for e in answer.entry if "*" not in e.passports][: 2 - len(others[:1])] + others[:1]
             for e in shown:  # no passport known: the curated rules, grouped (all others last), then ask for it
-                info = VERDICTS.get(e.verdict)
-                icon = info.icon if info else ""
-                if icon == "✅" and not green_ok:
-                    icon = "⚠️"
-                lines.append(Line(short(e.summary, 100), e.source, icon, f"{e.passport_name}: {e.verdict_label}"))
+                lines.append(Line(short(e.summary, 100), e.source, e.icon, f"{e.passport_name}: {e.verdict_label}"))
             lines.append(Line(ASK_PASSPORT.format(name=place.name)))
         if "status" in u.topics and u.intent != "when" and answer.status and not u.passports:
             lines.append(Line(short(answer.status["summary"], 260), answer.status["source"],
                               when=f"as of {answer.status['as_of']}"))
         return lines
+
+    @staticmethod
+    def _light(answer: Answer, place: Place, advisories: list[dict[str, Any]]) -> None:
+        """Each verdict's icon: no green light where travel is barred or advised against, nor for a dataset-only
+        verdict under Level 3 or 4 (the brief answer and the detailed view read this one rule)."""
+        green_ok = not answer.do_not_travel and (place.status or {}).get("state") != "closed"
+        max_level = max((a["level"] or 0 for a in advisories), default=0)
+        for e in answer.entry:
+            info = VERDICTS.get(e.verdict)
+            e.icon = info.icon if info else ""
+            if e.icon == "✅" and (not green_ok or (e.origin == "baseline" and max_level >= 3)):
+                e.icon = "⚠️"
 
     @staticmethod
     def _when_events(place: Place, u: Understanding) -> list[dict[str, Any]]:
@@ -234,7 +233,7 @@ class Composer:
     def _when_lines(self, answer: Answer, place: Place) -> list[Line]:
         if not answer.events:
             return [Line(NO_DATES.format(name=place.name))]
-        return [Line(f"{EVENT_KINDS[e.kind]} {e.date}{_scope({'scope': e.scope})}: {short(e.summary, 180)}",
+        return [Line(f"{EVENT_KINDS[e.kind]} {e.date}{_scope(e.scope)}: {short(e.summary, 180)}",
                      e.source) for e in answer.events]
 
     def _compare_line(self, place: Place, passports: list[str]) -> Comparison:
@@ -421,8 +420,8 @@ def short(text: str, limit: int) -> str:
     return cut[: cut.rfind(" ")].rstrip(",;:") + "…"
 
 
-def _scope(event: dict[str, Any]) -> str:
-    return f" ({event['scope']})" if event.get("scope") else ""
+def _scope(scope: str | None) -> str:
+    return f" ({scope})" if scope else ""
 
 
 def _scoped(advisory: dict[str, Any]) -> str:
@@ -432,11 +431,7 @@ def _scoped(advisory: dict[str, Any]) -> str:
 
 
 def _do_not_travel(advisory: dict[str, Any]) -> bool:
-    """Level 4, or the FCDO advising against all travel to the whole place."""
-    if advisory.get("level") == 4:
-        return True
-    label = advisory.get("label", "").casefold()
-    return advisory.get("issuer") == "UK" and "against all travel" in label and " parts" not in label
+    return advises_against_all_travel(advisory["issuer"], advisory.get("level"), advisory.get("label", ""))
 
 
 def _risk(advisory: dict[str, Any], *, brief: bool = True) -> str:

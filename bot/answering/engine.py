@@ -74,7 +74,7 @@ class Engine:
             if conversation is not None and cached.answered:
                 conversation.remember(cached.understanding.destinations[:1], cached.understanding.passports)
             return cached
-        answer = self._ask(question, passports, topics=topics, code=code, conversation=conversation)
+        answer = self._ask(question, passports, topics=topics, code=code, conversation=conversation, fresh=fresh)
         if self.cache_size:
             self._cache[key] = answer
             if len(self._cache) > self.cache_size:
@@ -82,9 +82,10 @@ class Engine:
         return answer
 
     def _ask(self, question: str, passports: list[str] | None, *, topics: list[str] | None, code: str | None,
-             conversation: Conversation | None) -> Answer:
+             conversation: Conversation | None, fresh: bool) -> Answer:
+        """`fresh`: the conversation's context is recent enough to carry over (decided once, with the memo key)."""
         u = self.matcher.understand(question)
-        if conversation is not None and code is None and conversation.fresh() and u.intent != "off-topic":
+        if conversation is not None and fresh and code is None and u.intent != "off-topic":
             if not u.destinations and not u.ambiguous and (u.followup or u.passports or u.topics):
                 u.destinations, u.confidence, u.context_used = conversation.codes[:1], 1.0, True
             if u.destinations and not u.passports and conversation.passports:

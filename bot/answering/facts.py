@@ -35,6 +35,7 @@ class EntryFact(Fact):
     lapsed: bool = False
     default_rule: bool = False
     passports: list[str] = field(default_factory=list)  # every passport this rule covers, when grouped
+    icon: str = ""  # set by the composer: never a green light where travel is barred
 
 
 @dataclass
@@ -45,6 +46,7 @@ class AdvisoryFact(Fact):
     as_of: str
     origin: str
     brief: str = ""  # "US Level 4: do not travel", for headlines and the first message
+    full: str = ""  # the issuer's whole label, for the detailed view
 
 
 @dataclass

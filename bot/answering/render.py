@@ -15,14 +15,19 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from bot.answering.compose import short
 from bot.answering.facts import Answer
 from bot.answering.telegram_html import MAX_MESSAGE, html_problems, visible_length
-from bot.answering.texts import DANGER_NOTE, GENERAL_DISCLAIMER, ISSUER_NAMES, LAPSED_NOTE, OFF_TOPIC
+from bot.answering.texts import DANGER_NOTE, GENERAL_DISCLAIMER, LAPSED_NOTE, OFF_TOPIC
 from bot.config import TEMPLATES_DIR
-from bot.knowledge.vocabulary import EVENT_KINDS, STATES, VERDICTS
+from bot.knowledge.vocabulary import EVENT_KINDS
 
 FIRST_MESSAGE_BUDGET = 1200  # characters a traveler reads before deciding what to tap next
-STATE_LABELS = {state: label for state, (label, _icon) in STATES.items()}
-STATE_ICONS = {state: icon for state, (_label, icon) in STATES.items()}
-VERDICT_ICONS = {verdict: info.icon for verdict, info in VERDICTS.items()}
+# How much of each text a brief answer keeps, per compaction level (0 = all of it fits the budget). The
+# templates and the estimate below read this one table.
+LIMITS = {
+    "warning": (700, 480, 400, 360), "direct": (400, 260, 200, 160), "legal": (400, 300, 220, 180),
+    "consequences": (300, 160, 0, 0), "status": (300, 180, 140, 112), "overview": (220, 140, 120, 96),
+    "event": (160, 120, 100, 80), "consular": (220, 140, 120, 96), "report": (220, 160, 120, 96),
+    "howto": (160, 120, 100, 80),
+}
 
 
 class Renderer:
@@ -35,11 +40,8 @@ class Renderer:
             undefined=StrictUndefined,
         )
         self.env.filters["short"] = short
-        self.env.globals.update(issuer_names=ISSUER_NAMES, off_topic=OFF_TOPIC, danger_note=DANGER_NOTE,
-                               lapsed_note=LAPSED_NOTE)
-        self.env.globals.update(
-            state_labels=STATE_LABELS, state_icons=STATE_ICONS, verdict_icons=VERDICT_ICONS, event_labels=EVENT_KINDS
-        )
+        self.env.globals.update(off_topic=OFF_TOPIC, danger_note=DANGER_NOTE, lapsed_note=LAPSED_NOTE,
+                                event_labels=EVENT_KINDS, limits=LIMITS)
         self.env.globals["m"] = self.env.get_template("macros.html.j2").make_module()  # imported once, not per render
         self.answer_tpl = self.env.get_template("answer.html.j2")
         self.unanswered_tpl = self.env.get_template("unanswered.html.j2")
@@ -64,20 +66,17 @@ class Renderer:
         return split_messages(text)[0]
 
 
-_LIMITS = {"warning": (700, 480, 400, 360), "direct": (400, 260, 200, 160), "item": (220, 140, 120, 96)}
-
-
 def _first_level(answer: Answer) -> int:
     """A cheap estimate of the compaction a brief answer needs, so it is usually rendered once."""
     for level in range(4):
         size = 160 + len(GENERAL_DISCLAIMER) + sum(len(d) for d in answer.disclaimers)
-        size += sum(min(len(w), _LIMITS["warning"][level]) + 4 for w in answer.warnings)
-        size += sum(min(len(d.text), _LIMITS["direct"][level]) + len(d.strong) + len(d.when) + len(d.note) + 12
+        size += sum(min(len(w), LIMITS["warning"][level]) + 4 for w in answer.warnings)
+        size += sum(min(len(d.text), LIMITS["direct"][level]) + len(d.strong) + len(d.when) + len(d.note) + 12
                     for d in answer.direct)
-        items = [*(answer.reports if level == 0 else answer.reports[:1]), *(answer.howto if level == 0
-                                                                              else answer.howto[:1])]
-        items += answer.events if level == 0 else answer.events[-1:]
-        size += sum(min(len(getattr(i, "summary", "")), _LIMITS["item"][level]) + 40 for i in items)
+        for kind, items in (("report", answer.reports if level == 0 else answer.reports[:1]),
+                            ("howto", answer.howto if level == 0 else answer.howto[:1]),
+                            ("event", answer.events if level == 0 else answer.events[-1:])):
+            size += sum(min(len(i.summary), LIMITS[kind][level]) + 40 for i in items)
         if level < 2:
             size += 260 if answer.status else 0
             size += 90 * min(len(answer.advisories), 3 if level == 0 else 2)

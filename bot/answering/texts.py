@@ -27,12 +27,9 @@ LEVEL_NAMES = {
            3: "avoid non-essential travel", 4: "avoid all travel"},
 }
 ISSUER_NAMES = {"US": "US", "UK": "UK FCDO", "AU": "Australia", "CA": "Canada"}
-STATE_TEXTS = {
-    "closed": "Closed to tourists",
-    "partly-open": "Partly open",
+STATE_TEXTS = {  # states beyond the vocabulary's: an open border under an advisory against travel
     "open-do-not-travel": "Entry possible",
     "open-reconsider": "Open",
-    "open": "Open to tourists",
 }
 LEGAL_TRAP = "Legal trap"
 LAWFUL_ROUTE = "The lawful route"

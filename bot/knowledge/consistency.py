@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 from bot.knowledge.reference import BaselineAdvisory, Country, fold
 from bot.knowledge.schema import Destination, Sourced
-from bot.knowledge.vocabulary import EASY_ENTRY
+from bot.knowledge.vocabulary import EASY_ENTRY, advises_against_all_travel
 
 # Pages that copy or aggregate rather than state: reviewed before they are trusted.
 LOW_TRUST_DOMAINS = frozenset({
@@ -122,9 +122,8 @@ def check(destinations: list[Destination], countries: dict[str, Country],
                 add(Finding("warning", dest.code,
                             f"{adv.issuer} advisory of {adv.as_of} is older than the {adv.issuer} baseline of "
                             f"{base.as_of}"))
-        if dest.status.state == "open" and any(
-                a.level == 4 or (a.issuer == "UK" and "against all travel" in a.label.casefold()
-                                 and " parts" not in a.label.casefold()) for a in dest.advisories):
+        if dest.status.state == "open" and any(advises_against_all_travel(a.issuer, a.level, a.label)
+                                               for a in dest.advisories):
             add(Finding("warning", dest.code,
                         "status is 'open' while an advisory says do not travel: answers will read 'Entry possible'"))
     return findings

@@ -47,6 +47,14 @@ EVENT_KINDS: dict[str, str] = {
 }
 HOWTO_KINDS = ("operator", "route", "permit", "cost", "tip")
 ISSUERS = ("US", "UK", "AU", "CA", "other")
+def advises_against_all_travel(issuer: str, level: int | None, label: str) -> bool:
+    """Level 4, or the FCDO advising against all travel to the whole place (not "to parts")."""
+    if level == 4:
+        return True
+    text = label.casefold()
+    return issuer == "UK" and "against all travel" in text and " parts" not in text
+
+
 ISSUER_OF_PASSPORT = {"US": "US", "GB": "UK", "AU": "AU", "CA": "CA"}  # whose advice a passport holder reads first
 ORIGINS = ("curated", "shared", "baseline")  # baseline: from a dataset; shared: a traveler's /share, approved
 CURATED_ORIGINS = ("curated", "shared")  # what admins own, edit and export; baseline rows are rebuilt
