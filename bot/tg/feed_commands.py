@@ -8,19 +8,26 @@ import logging
 from telegram import Update
 from telegram.error import TelegramError
 
+from bot.answering.texts import ISSUER_NAMES
 from bot.feeds import FeedUrls, RefreshReport, refresh_async
 from bot.storage import database, feeds
 from bot.storage.changes import Change
+from bot.storage.kb import FEED_ISSUERS
 from bot.tg.admin_guard import admin_only
 from bot.tg.context import BotContext
 from bot.tg.notify import notify_changes
 
 log = logging.getLogger("borderline.feeds")
-ISSUER_NAMES = {"us": "US", "gb": "UK FCDO", "au": "Australia", "ca": "Canada"}
+
+
+def _issuer(feed_issuer: str) -> str:
+    """A feed's issuer ("gb") as answers name it ("UK FCDO")."""
+    code = FEED_ISSUERS.get(feed_issuer, feed_issuer)
+    return ISSUER_NAMES.get(code, code)
 
 
 def _change_line(change: dict) -> str:
-    issuer = ISSUER_NAMES.get(change["issuer"], change["issuer"])
+    issuer = _issuer(change["issuer"])
     level = f"Level {change['new_level']}: " if change.get("new_level") else ""
     return f"{issuer} advisory is now {level}{change['label']} (as of {change['as_of']})"
 
@@ -81,7 +88,7 @@ async def on_feeds(update: Update, context: BotContext) -> None:
     if not latest:
         await update.effective_message.reply_text("No feed has been polled yet. /refresh polls them now.")
         return
-    lines = [f"{ISSUER_NAMES.get(i, i)}: {p['status']} at {p['fetched_at']}, {p['items']} items, {p['changes']} "
+    lines = [f"{_issuer(i)}: {p['status']} at {p['fetched_at']}, {p['items']} items, {p['changes']} "
              f"changes, {p['held']} held, {p['errors']} errors" + (f" ({p['error_text'][:120]})" if p["error_text"]
                                                                   else "")
              for i, p in sorted(latest.items())]
