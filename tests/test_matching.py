@@ -98,6 +98,7 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         ("Is Guinea-Bissau safe?", ["GW"]),
         ("Côte d'Ivoire visa", ["CI"]),
         ("Как добраться на Кубу?", ["CU"]),
+        ("Чи безпечно на Кубі?", ["CU"]),  # Ukrainian letters are folded before case endings are read
         ("Kuzey Kore'ye gidebilir miyim?", ["KP"]),
         ("south sudann visa", ["SS"]),
         ("Are Iranian visas on arrival available?", ["IR"]),

@@ -70,8 +70,9 @@ _CYRILLIC_RE = re.compile(r"^[\u0400-\u04ff-]+$")
 _SUFFIX_RE = re.compile(r"^([A-ZÀ-ÖØ-ÞÇĞİÖŞÜ][^\W_]+)['’]([a-zçğıöşü]{1,4})$")
 _IN_LAW_RE = re.compile(r"-in-laws?$", re.IGNORECASE)  # "mother-in-law" is not about the law
 _CONTRACTIONS = frozenset(["t", "re", "ve", "ll", "d", "m"])
-# Case endings of Cyrillic names ending in -а/-я ("на Кубу" -> "куба"); longer words use stems.
-_CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("і", "а"), ("ой", "а"), ("ю", "я"), ("и", "я"))
+# Case endings of Cyrillic names ending in -а/-я ("на Кубу" -> "куба"); longer words use stems. Tokens are
+# folded first, so the Ukrainian "на Кубі" arrives as "куби".
+_CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("и", "а"), ("ой", "а"), ("ю", "я"), ("и", "я"))
 _CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "人", "游客", "旅客")
 _CJK_PASSPORT_GLUE = "的の "
 MAX_TYPO_CHOICES = 3
