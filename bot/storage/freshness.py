@@ -14,14 +14,13 @@ _LABELS = {"status": "status", "advisories": "advisory", "entry_rules": "entry r
 
 def stale_facts(conn: sqlite3.Connection, today: dt.date, max_age: int) -> list[tuple[str, str, str, int]]:
     """(code, kind, checked, age in days) for every curated fact older than `max_age` days."""
-    codes = [r[0] for r in conn.execute("SELECT code FROM destinations WHERE curated = 1")]
+    curated = "code IN (SELECT code FROM destinations WHERE curated = 1)"
     out = []
     for table in CURATED_TABLES:
         if table == "names":
             continue
-        for code in codes:
-            for (checked,) in conn.execute(f"SELECT checked FROM {table} WHERE {curated_where(table)}", (code,)):
-                age, stale = fact_age(checked, today, max_age)
-                if stale:
-                    out.append((code, _LABELS[table], checked, age))
+        for code, checked in conn.execute(f"SELECT code, checked FROM {table} WHERE {curated_where(table, curated)}"):
+            age, stale = fact_age(checked, today, max_age)
+            if stale:
+                out.append((code, _LABELS[table], checked, age))
     return sorted(out)

@@ -201,8 +201,9 @@ def destination_data(dest: Row, rows: dict[str, list[Row]]) -> Row:
 
 
 # -- reading and replacing a destination's curated rows ---------------------------------------------
-def curated_where(table: str) -> str:
-    where = "code = ?"
+def curated_where(table: str, codes: str = "code = ?") -> str:
+    """The rows of `table` that belong to admins and curated files (not the datasets'), for the `codes` chosen."""
+    where = codes
     if table in MIXED_TABLES:
         where += " AND origin IN ({})".format(", ".join(f"'{o}'" for o in CURATED_ORIGINS))
     if table == "names":
