@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test build bench clean
+.PHONY: run test build bench clean catalogs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,3 +36,10 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+
+# After changing any English message: re-extract the catalog template and merge it into every language's catalog.
+# A new language: `$(BIN)/pybabel init -D messages -i bot/locales/messages.pot -d bot/locales -l xx`.
+catalogs: $(TEST_STAMP)
+	$(BIN)/pybabel extract -F bot/locales/babel.cfg -k N_ -k ngettext:1,2 --add-location=file --sort-by-file \
+		--no-wrap --project=Borderline --msgid-bugs-address=none -o bot/locales/messages.pot .
+	$(BIN)/pybabel update -D messages -i bot/locales/messages.pot -d bot/locales --no-wrap --ignore-obsolete

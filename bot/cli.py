@@ -152,7 +152,8 @@ def _run_ask(args: argparse.Namespace) -> int:
                 if conversation is not None and not question.strip():
                     conversation = Conversation()  # a blank line starts a new conversation
                     continue
-                answer = engine.ask(question, passports, conversation=conversation)
+                answer = engine.ask(question, passports, conversation=conversation, lang=args.lang,
+                                    fallback_lang=args.fallback_lang)
                 print(json.dumps(answer.to_json(), ensure_ascii=False), flush=False)
         sys.stdout.flush()
         return 0
@@ -160,7 +161,7 @@ def _run_ask(args: argparse.Namespace) -> int:
     if not question.strip():
         print("ask needs a question, e.g.: python -m bot ask Can I go to North Korea?", file=sys.stderr)
         return 2
-    answer = engine.ask(question, passports)
+    answer = engine.ask(question, passports, lang=args.lang, fallback_lang=args.fallback_lang)
     record_question(engine.kb.conn, question, "cli", answer.answered, answer.code)
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
@@ -178,7 +179,16 @@ def _conf_ask(p: argparse.ArgumentParser) -> None:
     p.add_argument("--conversation", action="store_true",
                    help="with --batch: treat the lines as one chat (follow-ups carry the last destination and "
                         "passports); a blank line starts a new chat")
+    _lang_args(p)
     p.add_argument("question", nargs="*", help="the question")
+
+
+def _lang_args(p: argparse.ArgumentParser) -> None:
+    from bot.i18n import LANGUAGES
+
+    p.add_argument("--lang", choices=LANGUAGES, help="answer in this language (default: the question's language)")
+    p.add_argument("--fallback-lang", metavar="LANG",
+                   help="language when the question does not tell, as a Telegram client's setting (e.g. pt-br)")
 
 
 def _run_chat(args: argparse.Namespace) -> int:
@@ -190,13 +200,17 @@ def _run_chat(args: argparse.Namespace) -> int:
     except MissingDatabase as exc:
         print(exc, file=sys.stderr)
         return 2
-    return run_chat(engine, sys.stdin, sys.stdout, _passports(args.passport))
+    import os
+
+    fallback = args.fallback_lang or os.environ.get("LANG", "").split(".")[0]  # the terminal's, like Telegram's
+    return run_chat(engine, sys.stdin, sys.stdout, _passports(args.passport), lang=args.lang, fallback_lang=fallback)
 
 
 def _conf_chat(p: argparse.ArgumentParser) -> None:
     _kb_args(p)
     p.add_argument("--passport", action="append", metavar="CC", help="passport code(s) for the session")
     p.add_argument("--today", help=argparse.SUPPRESS)
+    _lang_args(p)
 
 
 COMMANDS["ask"] = (_conf_ask, _run_ask, "answer one question (or a batch) from the command line")

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "bot"
 # Lower layers never import higher ones; the top layer holds the entry points.
 LAYERS = {
-    "bot.config": 0, "bot.logsetup": 0,
+    "bot.config": 0, "bot.logsetup": 0, "bot.i18n": 0,
     "bot.knowledge": 1,
     "bot.storage": 2,
     "bot.understanding": 3,

@@ -23,9 +23,14 @@ from bot.answering.facts import (
     all_facts,
 )
 from bot.answering.texts import (
+    ALL_OTHER_PASSPORTS,
+    AS_OF,
     ASK_PASSPORT,
     BASELINE_NOTE,
+    CHECKED_ON,
     DANGER_NOTE,
+    DATASET_OF,
+    DATASET_ONLY_LONG,
     DUAL_NATIONAL_WARNING,
     GENERAL_DISCLAIMER,
     ISSUER_NAMES,
@@ -33,15 +38,28 @@ from bot.answering.texts import (
     LAWFUL_ROUTE,
     LEGAL_TRAP,
     LEVEL_NAMES,
+    LIST_AND,
+    MANY_PASSPORTS,
     NO_ADVISORY,
     NO_DATES,
+    NO_RULE,
     NOT_ADMITTED_WARNING,
+    ONE_PASSPORT,
+    ONLY_PASSPORT,
     PASSPORT_INVALID_FOR_HOLDERS,
     PASSPORT_INVALID_WARNING,
+    PASSPORT_NAME,
+    RISK_LABEL,
+    RISK_WITH_LEVEL,
+    SOME_AND_ALL_OTHERS,
+    SOME_PASSPORTS,
     STALE_NOTE,
     STATE_TEXTS,
     TOPIC_LABELS,
+    TRANSLATED_ISSUER_NAMES,
+    UNVERIFIED,
 )
+from bot.i18n import DEFAULT, Translator, translator
 from bot.knowledge.staleness import fact_age
 from bot.knowledge.vocabulary import EVENT_KINDS, ISSUER_OF_PASSPORT, STATES, VERDICTS, advises_against_all_travel
 from bot.storage.kb import KnowledgeBase, Place
@@ -51,12 +69,8 @@ MAX_OVERVIEW_RULES = 6
 ORIGIN_RANK = {"baseline": 0, "curated": 1, "shared": 1, "feed": 2}  # on the same date, the official feed wins
 REOPEN_WORDS = ("reopen", "open", "откр", "відкр", "öffn", "offen", "ouvert", "abri", "abert", "开放")
 US_NOTE = re.compile(r"\b(US|U\.S\.|American|Americans|United States)\b")
+BASELINE_DAYS = re.compile(r"^No visa needed for up to (\d+) days\.$")
 OVERVIEW_LIMITS = {"events": 4, "reports": 2, "howto": 3, "advisories": 3}
-
-
-def _verdict_label(verdict: str) -> str:
-    info = VERDICTS.get(verdict)
-    return info.label if info else verdict
 
 
 class Composer:
@@ -64,6 +78,8 @@ class Composer:
         self.kb = kb
         self.stale_days = stale_days
         self._today = today
+        # The language of the answer being composed: set at the start of each (synchronous) compose call.
+        self.tr: Translator = translator(DEFAULT)
 
     @property
     def today(self) -> dt.date:
@@ -79,8 +95,10 @@ class Composer:
             "unverified": bool(row.get("unverified")),
         }
 
-    def compose(self, u: Understanding, *, detail: bool = False) -> Answer:
-        answer = Answer(question=u.question, answered=False, understanding=u, topics=list(u.topics), detail=detail)
+    def compose(self, u: Understanding, *, detail: bool = False, lang: str = DEFAULT) -> Answer:
+        self.tr = translator(lang)
+        answer = Answer(question=u.question, answered=False, understanding=u, topics=list(u.topics), detail=detail,
+                        lang=self.tr.lang)
         if u.intent == "off-topic" and not detail:
             return self._off_topic(answer, u)
         if u.ambiguous and not u.destinations:
@@ -97,23 +115,28 @@ class Composer:
             return answer
         place = self.kb.places[u.destinations[0]]
         answer.answered = True
-        answer.code, answer.name, answer.flag = place.code, place.name, place.flag
+        answer.code, answer.name, answer.flag = place.code, place.name_in(self.tr.lang), place.flag
         answer.kind, answer.curated = place.kind, place.curated
         wanted = set(u.topics) or set(TOPICS)
         overview = not u.topics
         advisories = self._advisories(place, u.passports)
+        texts = place.translations.get(self.tr.lang, {})
         if place.status:
-            answer.status = {**place.status, **self._fact(place.status)}
+            answer.status = {**place.status, **self._fact(place.status),
+                             **({"summary": texts["status"]} if "status" in texts else {})}
         answer.entry = self._entry(place, u.passports) if u.passports or "entry" in wanted else []
         if "safety" in wanted or overview or u.intent == "level":
             answer.advisories = [AdvisoryFact(**self._fact(a), issuer=a["issuer"], level=a["level"],
                                               label=_scoped(a), as_of=a["as_of"], origin=a["origin"],
-                                              brief=_risk(a), full=_risk(a, brief=False)) for a in advisories]
+                                              brief=self._risk(a), full=self._risk(a, brief=False))
+                                 for a in advisories]
         consular = self._consular(place, u.passports)
         if "safety" in wanted and consular:
             answer.consular = consular
         if place.legal:
-            answer.legal = {**place.legal, **self._fact(place.legal)}
+            answer.legal = {**place.legal, **self._fact(place.legal), **{
+                column: texts[name] for name, column in (("legal_summary", "summary"), ("lawful_route", "lawful_route"),
+                                                         ("consequences", "consequences")) if name in texts}}
         if u.intent == "when" and not detail:
             events = self._when_events(place, u)
         elif "status" in u.topics or (detail and overview):
@@ -141,10 +164,11 @@ class Composer:
             answer.comparison = [self._compare_line(self.kb.places[c], u.passports)
                                  for c in u.destinations[:4] if c in self.kb.places]
             answer.direct = []
-            answer.warnings = [w for w in answer.warnings if w != DANGER_NOTE]
+            answer.warnings = [w for w in answer.warnings if w != self.tr._(DANGER_NOTE)]
         answer.suggestions = self._suggest([c for c in u.destinations[1:] + u.suggestions
                                             if c not in {x.code for x in answer.comparison}])
         answer.followups = self._followups(answer, u)
+        answer.untranslated = self.tr.lang != DEFAULT and place.curated
         return answer
 
     # -- the answer to what was asked, first -----------------------------------------------------
@@ -154,15 +178,16 @@ class Composer:
         answer.reason = "off-topic"
         if u.destinations and u.confidence >= CONFIDENCE_THRESHOLD and u.destinations[0] in self.kb.places:
             place = self.kb.places[u.destinations[0]]
-            answer.code, answer.name, answer.flag = place.code, place.name, place.flag
+            answer.code, answer.name, answer.flag = place.code, place.name_in(self.tr.lang), place.flag
             answer.headline = self._headline(place, self._advisories(place, u.passports))
         return answer
 
     def _headline(self, place: Place, advisories: list[dict[str, Any]]) -> Headline:
         parent = self.kb.places.get(place.parent or "")
-        label = place.name if not parent or parent.name in place.name else f"{place.name}, {parent.name}"
+        name = place.name_in(self.tr.lang)
+        label = name if not parent or parent.name in place.name else f"{name}, {parent.name_in(self.tr.lang)}"
         risk_row = advisories[0] if advisories else None
-        risk = _risk(risk_row) if risk_row else ""
+        risk = self._risk(risk_row) if risk_row else ""
         barred = any(_do_not_travel(a) for a in advisories)
         state = (place.status or {}).get("state")
         level3 = any((a["level"] or 0) >= 3 for a in advisories)
@@ -174,37 +199,39 @@ class Composer:
             text, icon = STATES[state]
         else:
             text, icon = "", "⚠️" if barred else ""
-        return Headline(place=label, state=text, icon=icon, risk=risk)
+        return Headline(place=label, state=self.tr._(text) if text else "", icon=icon, risk=risk)
 
     def _direct(self, answer: Answer, place: Place, u: Understanding, advisories: list[dict[str, Any]]) -> list[Line]:
         lines: list[Line] = []
         if u.intent == "when":
             lines += self._when_lines(answer, place)
+        tr = self.tr
         if u.intent == "level" or "safety" in u.topics:
-            lines += [Line(_risk(a, brief=False) if len(a["label"]) < 140 else _risk(a), a["source"], when=a["as_of"])
+            lines += [Line(self._risk(a, brief=len(a["label"]) >= 140), a["source"], when=tr.date(a["as_of"]))
                       for a in advisories[:3]]
             if not advisories:
-                lines.append(Line(NO_ADVISORY))
+                lines.append(Line(tr._(NO_ADVISORY)))
         for e in answer.entry:
             if not u.passports:
                 break
-            when = f"checked {e.checked}" if e.origin != "baseline" else f"dataset of {e.checked}"
+            when = tr._(CHECKED_ON if e.origin != "baseline" else DATASET_OF, date=tr.date(e.checked)) \
+                if e.checked else ""
             if e.stale:
                 when += " ⚠️"
             if e.unverified and e.origin != "none":
-                when += ", unverified"
-            label = e.verdict_label + (" (dataset only, not checked by us)" if e.origin == "baseline" else "")
-            lapse = LAPSED_NOTE.format(date=e.valid_until) if e.lapsed else ""
+                when += ", " + tr._(UNVERIFIED)
+            label = e.verdict_label + (f" ({tr._(DATASET_ONLY_LONG)})" if e.origin == "baseline" else "")
+            lapse = tr._(LAPSED_NOTE, date=tr.date(e.valid_until)) if e.lapsed else ""
             lines.append(Line(short(e.summary, 200), e.source, e.icon, f"{e.passport_name}: {label}", when, lapse))
         if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
             others = [e for e in answer.entry if "*" in e.passports]
             shown = [e for e in answer.entry if "*" not in e.passports][: 2 - len(others[:1])] + others[:1]
             for e in shown:  # no passport known: the curated rules, grouped (all others last), then ask for it
                 lines.append(Line(short(e.summary, 100), e.source, e.icon, f"{e.passport_name}: {e.verdict_label}"))
-            lines.append(Line(ASK_PASSPORT.format(name=place.name)))
+            lines.append(Line(tr._(ASK_PASSPORT, name=answer.name)))
         if "status" in u.topics and u.intent != "when" and answer.status and not u.passports:
             lines.append(Line(short(answer.status["summary"], 260), answer.status["source"],
-                              when=f"as of {answer.status['as_of']}"))
+                              when=tr._(AS_OF, date=tr.date(answer.status["as_of"]))))
         return lines
 
     @staticmethod
@@ -231,9 +258,10 @@ class Composer:
         return sorted(reopenings + closings[-1:], key=lambda e: e["date"])
 
     def _when_lines(self, answer: Answer, place: Place) -> list[Line]:
+        tr = self.tr
         if not answer.events:
-            return [Line(NO_DATES.format(name=place.name))]
-        return [Line(f"{EVENT_KINDS[e.kind]} {e.date}{_scope(e.scope)}: {short(e.summary, 180)}",
+            return [Line(tr._(NO_DATES, name=answer.name))]
+        return [Line(f"{tr._(EVENT_KINDS[e.kind])} {tr.date(e.date)}{_scope(e.scope)}: {short(e.summary, 180)}",
                      e.source) for e in answer.events]
 
     def _compare_line(self, place: Place, passports: list[str]) -> Comparison:
@@ -245,16 +273,16 @@ class Composer:
             if rule:
                 verdicts[p] = rule["verdict"]
         parts = [x for x in (head.state, head.risk) if x]
-        shown = "; ".join(f"{p}: {_verdict_label(v)}" for p, v in verdicts.items())
+        shown = "; ".join(f"{p}: {self._verdict(v)}" for p, v in verdicts.items())
         line = " · ".join(parts) + (f" — {shown}" if shown else "")
-        return Comparison(place.code, place.name, place.flag, head.state, head.risk, verdicts, line)
+        return Comparison(place.code, place.name_in(self.tr.lang), place.flag, head.state, head.risk, verdicts, line)
 
     def _suggest(self, codes: list[str]) -> list[dict[str, str]]:
         out = []
         for code in dict.fromkeys(codes):
             place = self.kb.places.get(code)
             if place:
-                out.append({"code": code, "name": place.name, "flag": place.flag})
+                out.append({"code": code, "name": place.name_in(self.tr.lang), "flag": place.flag})
         return out[:5]
 
     def _advisories(self, place: Place, passports: list[str] | None = None) -> list[dict[str, Any]]:
@@ -295,12 +323,12 @@ class Composer:
         else:
             return self._entry_overview(place)
         for passport, rule in rows:
-            pname = "All other passports" if passport == "*" else self._passport_name(passport)
+            pname = self.tr._(ALL_OTHER_PASSPORTS) if passport == "*" else self._passport_name(passport)
             if rule is None:
                 facts.append(EntryFact(source="", checked="", age_days=0, stale=False, unverified=True,
                                        passport=passport, passport_name=pname, verdict="unknown",
-                                       verdict_label=VERDICTS["unknown"].label, origin="none",
-                                       summary="The knowledge base has no rule for this passport here."))
+                                       verdict_label=self._verdict("unknown"), origin="none",
+                                       summary=self.tr._(NO_RULE)))
                 continue
             lapsed = bool(rule.get("valid_until")) and rule["valid_until"] < self.today.isoformat()
             facts.append(EntryFact(
@@ -308,9 +336,9 @@ class Composer:
                 passport=passport,
                 passport_name=pname,
                 verdict=rule["verdict"],
-                verdict_label=_verdict_label(rule["verdict"]),
+                verdict_label=self._verdict(rule["verdict"]),
                 origin=rule["origin"],
-                summary=rule["summary"],
+                summary=self._rule_summary(rule),
                 details=rule.get("details"),
                 exception=rule.get("exception"),
                 valid_until=rule.get("valid_until"),
@@ -330,27 +358,50 @@ class Composer:
         for group in ordered[:MAX_OVERVIEW_RULES]:
             codes = sorted(p for p, _ in group if p != "*")
             rule = group[0][1]
-            names = [self._passport_name(c).removesuffix(" passport") for c in codes]
+            tr = self.tr
+            names = [self._country_name(c) for c in codes]
             if any(p == "*" for p, _ in group):
-                label = "All other passports" if not names else f"{', '.join(names[:3])} and all other passports"
+                label = tr._(ALL_OTHER_PASSPORTS) if not names else tr._(SOME_AND_ALL_OTHERS,
+                                                                         names=", ".join(names[:3]))
+            elif len(names) == 1:
+                label = tr._(ONE_PASSPORT, name=names[0])
             elif len(names) <= 3:
-                label = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) + (
-                    " passport" if len(names) == 1 else " passports")
+                label = tr._(SOME_PASSPORTS, names=tr._(LIST_AND, first=", ".join(names[:-1]), last=names[-1]))
             else:
-                label = f"{', '.join(names[:3])} and {len(names) - 3} more passports"
+                label = tr._(MANY_PASSPORTS, names=", ".join(names[:3]), more=tr.number(len(names) - 3))
             lapsed = bool(rule.get("valid_until")) and rule["valid_until"] < self.today.isoformat()
             facts.append(EntryFact(
                 **self._fact(rule), passport=codes[0] if codes else "*", passport_name=label,
-                verdict=rule["verdict"], verdict_label=_verdict_label(rule["verdict"]),
-                origin=rule["origin"], summary=rule["summary"], details=None if len(group) > 1 else rule.get("details"),
+                verdict=rule["verdict"], verdict_label=self._verdict(rule["verdict"]),
+                origin=rule["origin"], summary=self._rule_summary(rule),
+                details=None if len(group) > 1 else rule.get("details"),
                 exception=rule.get("exception"), valid_until=rule.get("valid_until"), lapsed=lapsed,
                 default_rule=bool(rule.get("default")), passports=[p for p, _ in group],
             ))
         return facts
 
-    def _passport_name(self, code: str) -> str:
+    def _country_name(self, code: str) -> str:
         place = self.kb.places.get(code)
-        return f"{place.name} passport" if place else f"{code} passport"
+        return place.name_in(self.tr.lang) if place else code
+
+    def _passport_name(self, code: str) -> str:
+        return self.tr._(PASSPORT_NAME, country=self._country_name(code))
+
+    def _verdict(self, verdict: str) -> str:
+        info = VERDICTS.get(verdict)
+        return self.tr._(info.label) if info else verdict
+
+    def _rule_summary(self, rule: dict[str, Any]) -> str:
+        """A curated rule's own words; a dataset rule's fixed wording in the answer's language."""
+        summary = rule["summary"]
+        if rule["origin"] != "baseline" or self.tr.lang == DEFAULT:
+            return summary
+        days = BASELINE_DAYS.match(summary)
+        if days:
+            n = int(days.group(1))
+            return self.tr.ngettext("No visa needed for up to %(num)s day.",
+                                    "No visa needed for up to %(num)s days.", n)
+        return self.tr._(summary)
 
     def _reports(self, place: Place, theme: str, limit: int) -> list[ReportFact]:
         reports = list(place.reports)
@@ -369,41 +420,60 @@ class Composer:
         barred = [a for a in advisories if _do_not_travel(a)]
         answer.do_not_travel = bool(barred)
         closed = bool(place.status and place.status["state"] == "closed")
-        if place.legal:
-            legal = place.legal
-            text = f"{LEGAL_TRAP}: {short(legal['summary'], 300)} {LAWFUL_ROUTE}: {short(legal['lawful_route'], 300)}"
+        tr = self.tr
+        if answer.legal:
+            legal = answer.legal
+            text = (f"{tr._(LEGAL_TRAP)}: {short(legal['summary'], 300)} "
+                    f"{tr._(LAWFUL_ROUTE)}: {short(legal['lawful_route'], 300)}")
             if legal.get("consequences"):
                 text += f" {short(legal['consequences'], 220)}"
             answer.warnings.append(text)
         for fact in [e for e in answer.entry if e.verdict == "passport-invalid"]:
             template = PASSPORT_INVALID_WARNING if u.passports else PASSPORT_INVALID_FOR_HOLDERS
-            text = template.format(passport=fact.passport_name, place=place.name)
+            text = tr._(template, passport=fact.passport_name, place=answer.name)
             if fact.exception:
-                text += f" {LAWFUL_ROUTE}: {short(fact.exception, 180)}"
+                text += f" {tr._(LAWFUL_ROUTE)}: {short(fact.exception, 180)}"
             answer.warnings.append(text)
         for fact in [e for e in answer.entry if e.verdict == "no-admission" and u.passports]:
-            answer.warnings.append(NOT_ADMITTED_WARNING.format(passport=fact.passport_name, place=place.name))
+            answer.warnings.append(tr._(NOT_ADMITTED_WARNING, passport=fact.passport_name, place=answer.name))
         if len(u.passports) > 1:
-            answer.warnings.append(DUAL_NATIONAL_WARNING)
+            answer.warnings.append(tr._(DUAL_NATIONAL_WARNING))
         if barred or closed:
-            answer.warnings.append(DANGER_NOTE)
+            answer.warnings.append(tr._(DANGER_NOTE))
         if any(e.origin == "baseline" for e in answer.entry):
-            answer.disclaimers.append(BASELINE_NOTE.format(date=self.kb.baseline_date))
+            answer.disclaimers.append(tr._(BASELINE_NOTE, date=tr.date(self.kb.baseline_date)))
         stale = [f for f in all_facts(answer) if getattr(f, "stale", False)]
         if stale:
             oldest = min(f.checked for f in stale)
-            answer.disclaimers.append(STALE_NOTE.format(days=self.stale_days, oldest=oldest))
-        answer.disclaimers.append(GENERAL_DISCLAIMER)
+            answer.disclaimers.append(tr._(STALE_NOTE, days=tr.number(self.stale_days), oldest=tr.date(oldest)))
+        answer.disclaimers.append(tr._(GENERAL_DISCLAIMER))
+
+    def _risk(self, advisory: dict[str, Any], *, brief: bool = True) -> str:
+        """"US Level 4: do not travel"; a long curated label is kept for the detailed view."""
+        tr = self.tr
+        code = advisory["issuer"]
+        issuer = tr._(TRANSLATED_ISSUER_NAMES[code]) if code in TRANSLATED_ISSUER_NAMES \
+            else ISSUER_NAMES.get(code, code)
+        level = advisory.get("level")
+        if brief and level and code in LEVEL_NAMES:
+            scope = f" ({advisory['scope']})" if advisory.get("scope") else ""
+            return tr._(RISK_WITH_LEVEL, issuer=issuer, level=tr.number(level),
+                        label=tr._(LEVEL_NAMES[code][level]) + scope)
+        label = _scoped(advisory) if not brief else short(_scoped(advisory), 90)
+        if level:
+            return tr._(RISK_WITH_LEVEL, issuer=issuer, level=tr.number(level), label=label)
+        return tr._(RISK_LABEL, issuer=issuer, label=label)
 
     def _followups(self, answer: Answer, u: Understanding) -> list[Followup]:
         out = [
-            Followup(TOPIC_LABELS[t], answer.code or "", [t], u.passports)
+            Followup(self.tr._(TOPIC_LABELS[t]), answer.code or "", [t], u.passports)
             for t in TOPICS
             if [t] != u.topics
         ]
         if len(u.passports) > 1:
             for p in u.passports:
-                out.append(Followup(f"Only {self._passport_name(p)}", answer.code or "", u.topics, [p]))
+                out.append(Followup(self.tr._(ONLY_PASSPORT, passport=self._passport_name(p)), answer.code or "",
+                                    u.topics, [p]))
         return out
 
 
@@ -434,12 +504,4 @@ def _do_not_travel(advisory: dict[str, Any]) -> bool:
     return advises_against_all_travel(advisory["issuer"], advisory.get("level"), advisory.get("label", ""))
 
 
-def _risk(advisory: dict[str, Any], *, brief: bool = True) -> str:
-    """"US Level 4: do not travel"; a long curated label is kept for the detailed view."""
-    issuer = ISSUER_NAMES.get(advisory["issuer"], advisory["issuer"])
-    level = advisory.get("level")
-    if brief and level and advisory["issuer"] in LEVEL_NAMES:
-        scope = f" ({advisory['scope']})" if advisory.get("scope") else ""
-        return f"{issuer} Level {level}: {LEVEL_NAMES[advisory['issuer']][level]}{scope}"
-    label = _scoped(advisory) if not brief else short(_scoped(advisory), 90)
-    return f"{issuer}{f' Level {level}' if level else ''}: {label}"
+

@@ -13,10 +13,12 @@ class Conversation:
     codes: list[str] = field(default_factory=list)
     passports: list[str] = field(default_factory=list)
     at: float = 0.0
+    lang: str | None = None  # the language of the last answer: a bare follow-up ("UK?") keeps it
 
     def fresh(self, now: float | None = None) -> bool:
         return bool(self.codes) and (time.monotonic() if now is None else now) - self.at < CONTEXT_SECONDS
 
-    def remember(self, codes: list[str], passports: list[str], now: float | None = None) -> None:
-        self.codes, self.passports = list(codes), list(passports)
+    def remember(self, codes: list[str], passports: list[str], lang: str | None = None, *,
+                 now: float | None = None) -> None:
+        self.codes, self.passports, self.lang = list(codes), list(passports), lang
         self.at = time.monotonic() if now is None else now

@@ -9,7 +9,9 @@ from bot.answering.compose import Composer
 from bot.answering.conversation import Conversation
 from bot.answering.facts import Answer
 from bot.answering.render import Renderer
+from bot.i18n import DEFAULT, normalize
 from bot.storage.kb import KnowledgeBase
+from bot.understanding.language import detect
 from bot.understanding.matcher import TOPICS, Matcher
 
 CACHE_SIZE = 2048
@@ -60,21 +62,28 @@ class Engine:
         topics: list[str] | None = None,
         code: str | None = None,
         conversation: Conversation | None = None,
+        lang: str | None = None,
+        fallback_lang: str | None = None,
     ) -> Answer:
         """Answer a question. `passports` are the asker's saved ones (used when the question names none);
         `code`/`topics` force a destination and topics (buttons, deep links); a `conversation` carries the last
-        destination and passports of a private chat over to a follow-up."""
+        destination and passports of a private chat over to a follow-up. The answer is in `lang` when given
+        (a traveler's /language choice), else in the language the question is written in, else in
+        `fallback_lang` (their Telegram setting), else in English."""
         fresh = conversation is not None and conversation.fresh()
+        lang = (normalize(lang) or detect(question) or (conversation.lang if fresh else None)
+                or normalize(fallback_lang) or DEFAULT)
         key = (question, tuple(passports or ()), tuple(topics) if topics is not None else None, code,
                tuple(conversation.codes) if fresh else (), tuple(conversation.passports) if fresh else (),
-               self.kb.version, self.today)
+               self.kb.version, self.today, lang)
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
             if conversation is not None and cached.answered:
-                conversation.remember(cached.understanding.destinations[:1], cached.understanding.passports)
+                conversation.remember(cached.understanding.destinations[:1], cached.understanding.passports, lang)
             return cached
-        answer = self._ask(question, passports, topics=topics, code=code, conversation=conversation, fresh=fresh)
+        answer = self._ask(question, passports, topics=topics, code=code, conversation=conversation, fresh=fresh,
+                           lang=lang)
         if self.cache_size:
             self._cache[key] = answer
             if len(self._cache) > self.cache_size:
@@ -82,7 +91,7 @@ class Engine:
         return answer
 
     def _ask(self, question: str, passports: list[str] | None, *, topics: list[str] | None, code: str | None,
-             conversation: Conversation | None, fresh: bool) -> Answer:
+             conversation: Conversation | None, fresh: bool, lang: str) -> Answer:
         """`fresh`: the conversation's context is recent enough to carry over (decided once, with the memo key)."""
         u = self.matcher.understand(question)
         if conversation is not None and fresh and code is None and u.intent != "off-topic":
@@ -100,8 +109,8 @@ class Engine:
                 u.passports = list(dict.fromkeys(passports))
         if topics is not None:
             u.topics = [t for t in topics if t in TOPICS]
-        answer = self.composer.compose(u, detail=code is not None)
+        answer = self.composer.compose(u, detail=code is not None, lang=lang)
         answer.messages = self.renderer.render(answer)
         if conversation is not None and answer.answered:
-            conversation.remember(u.destinations[:1], u.passports)
+            conversation.remember(u.destinations[:1], u.passports, lang)
         return answer

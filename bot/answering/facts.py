@@ -148,12 +148,15 @@ class Answer:
     legal: dict[str, Any] | None = None
     off_topic: bool = False
     detail: bool = False  # a topic asked for with a button: show everything, not the brief answer
+    lang: str = "en"  # the language of every word Borderline writes itself in this answer
+    untranslated: bool = False  # curated facts shown in English in an answer in another language
     messages: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         u = self.understanding
         return {
             "question": self.question,
+            "lang": self.lang,
             "answered": self.answered,
             "destinations": u.destinations if self.answered or self.off_topic else [],
             "passports": u.passports,

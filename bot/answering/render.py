@@ -15,9 +15,19 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from bot.answering.compose import short
 from bot.answering.facts import Answer
 from bot.answering.telegram_html import MAX_MESSAGE, html_problems, visible_length
-from bot.answering.texts import DANGER_NOTE, GENERAL_DISCLAIMER, LAPSED_NOTE, OFF_TOPIC
+from bot.answering.texts import (
+    DANGER_NOTE,
+    EITHER,
+    ENGLISH_NOTE,
+    GENERAL_DISCLAIMER,
+    HOWTO_KIND_LABELS,
+    LAPSED_NOTE,
+    OFF_TOPIC,
+)
 from bot.config import TEMPLATES_DIR
+from bot.i18n import Translator, translator
 from bot.knowledge.vocabulary import EVENT_KINDS
+from bot.storage.changes import DATE_VALUES, TRANSLATED_VALUES, Note
 
 FIRST_MESSAGE_BUDGET = 1200  # characters a traveler reads before deciding what to tap next
 # How much of each text a brief answer keeps, per compaction level (0 = all of it fits the budget). The
@@ -31,39 +41,74 @@ LIMITS = {
 
 
 class Renderer:
+    """One Jinja2 environment per language, each with that language's catalog installed (Jinja2's i18n
+    extension) and its date filter; built when the language is first used."""
+
     def __init__(self) -> None:
-        self.env = Environment(
+        self._envs: dict[str, Environment] = {}
+
+    def env(self, lang: str) -> Environment:
+        env = self._envs.get(lang)
+        if env is None:
+            env = self._envs[lang] = self._make_env(translator(lang))
+        return env
+
+    @staticmethod
+    def _make_env(tr: Translator) -> Environment:
+        env = Environment(
             loader=FileSystemLoader(TEMPLATES_DIR),
             autoescape=select_autoescape(default=True, default_for_string=True),
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=StrictUndefined,
+            extensions=["jinja2.ext.i18n"],
         )
-        self.env.filters["short"] = short
-        self.env.globals.update(off_topic=OFF_TOPIC, danger_note=DANGER_NOTE, lapsed_note=LAPSED_NOTE,
-                                event_labels=EVENT_KINDS, limits=LIMITS)
-        self.env.globals["m"] = self.env.get_template("macros.html.j2").make_module()  # imported once, not per render
-        self.answer_tpl = self.env.get_template("answer.html.j2")
-        self.unanswered_tpl = self.env.get_template("unanswered.html.j2")
-        self.notice_tpl = self.env.get_template("change_notice.html.j2")
+        env.install_gettext_translations(tr.translations, newstyle=True)  # type: ignore[attr-defined]
+        env.filters.update(short=short, date=tr.date, either=lambda items: _either(tr, items))
+        env.globals.update(off_topic=OFF_TOPIC, danger_note=tr._(DANGER_NOTE), lapsed_note=LAPSED_NOTE,
+                           english_note=ENGLISH_NOTE, general=GENERAL_DISCLAIMER, limits=LIMITS,
+                           event_labels={k: tr._(v) for k, v in EVENT_KINDS.items()},
+                           howto_kinds={k: tr._(v) for k, v in HOWTO_KIND_LABELS.items()})
+        env.globals["m"] = env.get_template("macros.html.j2").make_module()  # imported once, not per render
+        return env
 
     def render(self, answer: Answer) -> list[str]:
         """Telegram HTML messages; a brief answer is made more compact until its first message fits the budget
         (what is left out stays one button away)."""
+        env = self.env(answer.lang)
         if not answer.answered:
-            return split_messages(tidy(self.unanswered_tpl.render(a=answer, general=GENERAL_DISCLAIMER)))
+            return split_messages(tidy(env.get_template("unanswered.html.j2").render(a=answer)))
+        template = env.get_template("answer.html.j2")
         messages: list[str] = []
         start = 0 if answer.detail else _first_level(answer)
         for compact in range(start, 1 if answer.detail else 4):
-            messages = split_messages(tidy(self.answer_tpl.render(a=answer, compact=compact)))
+            messages = split_messages(tidy(template.render(a=answer, compact=compact)))
             if visible_length(messages[0]) <= FIRST_MESSAGE_BUDGET:
                 break
         return messages
 
-    def change_notice(self, code: str, name: str, flag: str, lines: tuple[str, ...]) -> str:
-        """The one message a follower gets when a destination's facts change."""
-        text = tidy(self.notice_tpl.render(code=code, name=name, flag=flag, lines=lines))
+    def change_notice(self, code: str, name: str, flag: str, lines: tuple[Note, ...], lang: str = "en") -> str:
+        """The one message a follower gets when a destination's facts change, in the follower's language."""
+        tr = translator(lang)
+        template = self.env(tr.lang).get_template("change_notice.html.j2")
+        text = tidy(template.render(code=code, name=name, flag=flag, lines=[note_text(n, tr) for n in lines]))
         return split_messages(text)[0]
+
+
+def note_text(note: Note, tr: Translator) -> str:
+    message, values = note
+    shown = {k: tr._(v) if k in TRANSLATED_VALUES and isinstance(v, str)
+             else tr.date(v) if k in DATE_VALUES else tr.number(v) if isinstance(v, int) else v
+             for k, v in values.items()}
+    return tr._(message, **shown) if shown else tr._(message)
+
+
+def _either(tr: Translator, suggestions: list[dict[str, str]]) -> str:
+    """"🇳🇪 Niger or 🇳🇬 Nigeria", in the answer's language."""
+    names = [f"{s['flag']} {s['name']}" for s in suggestions]
+    if len(names) < 2:
+        return "".join(names)
+    return tr._(EITHER, first=", ".join(names[:-1]), last=names[-1])
 
 
 def _first_level(answer: Answer) -> int:

@@ -1,72 +1,104 @@
-"""Everything the answering layer says in its own words, kept together for review and translation."""
+"""Everything the answering layer says in its own words, kept together for review and translation.
+
+Each message is English marked with `N_` and translated where it is shown (`Translator._`); values go in
+as %(name)s placeholders, so a translation can reorder them and the catalog test can check them.
+"""
 
 from __future__ import annotations
 
+from bot.i18n import N_
+
 TOPIC_LABELS = {
-    "entry": "Entry rules",
-    "status": "Open or closed",
-    "safety": "Safety",
-    "reports": "Traveler reports",
-    "howto": "How to get there",
+    "entry": N_("Entry rules"),
+    "status": N_("Open or closed"),
+    "safety": N_("Safety"),
+    "reports": N_("Traveler reports"),
+    "howto": N_("How to get there"),
 }
-GENERAL_DISCLAIMER = (
+GENERAL_DISCLAIMER = N_(
     "Rules change quickly and without notice. Check the official sources linked here before you travel. "
     "This is general information, not legal advice."
 )
 EXAMPLES = (
-    "Can I go to North Korea with a US passport?",
-    "Is Turkmenistan open to tourists?",
-    "Has anyone run the Pyongyang marathon?",
+    N_("Can I go to North Korea with a US passport?"),
+    N_("Is Turkmenistan open to tourists?"),
+    N_("Has anyone run the Pyongyang marathon?"),
 )
 LEVEL_NAMES = {
-    "US": {1: "exercise normal precautions", 2: "exercise increased caution", 3: "reconsider travel",
-           4: "do not travel"},
-    "AU": {1: "exercise normal safety precautions", 2: "exercise a high degree of caution",
-           3: "reconsider your need to travel", 4: "do not travel"},
-    "CA": {1: "take normal security precautions", 2: "exercise a high degree of caution",
-           3: "avoid non-essential travel", 4: "avoid all travel"},
+    "US": {1: N_("exercise normal precautions"), 2: N_("exercise increased caution"), 3: N_("reconsider travel"),
+           4: N_("do not travel")},
+    "AU": {1: N_("exercise normal safety precautions"), 2: N_("exercise a high degree of caution"),
+           3: N_("reconsider your need to travel"), 4: N_("do not travel")},
+    "CA": {1: N_("take normal security precautions"), 2: N_("exercise a high degree of caution"),
+           3: N_("avoid non-essential travel"), 4: N_("avoid all travel")},
 }
-ISSUER_NAMES = {"US": "US", "UK": "UK FCDO", "AU": "Australia", "CA": "Canada"}
+ISSUER_NAMES = {"US": "US", "UK": "UK FCDO", "AU": "Australia", "CA": "Canada"}  # names of the issuers' own
+TRANSLATED_ISSUER_NAMES = {"AU": N_("Australia"), "CA": N_("Canada")}
+RISK_WITH_LEVEL = N_("%(issuer)s Level %(level)s: %(label)s")  # "US Level 4: do not travel"
+RISK_LABEL = N_("%(issuer)s: %(label)s")
 STATE_TEXTS = {  # states beyond the vocabulary's: an open border under an advisory against travel
-    "open-do-not-travel": "Entry possible",
-    "open-reconsider": "Open",
+    "open-do-not-travel": N_("Entry possible"),
+    "open-reconsider": N_("Open"),
 }
-LEGAL_TRAP = "Legal trap"
-LAWFUL_ROUTE = "The lawful route"
-PASSPORT_INVALID_WARNING = (
-    "Legal warning: your own government does not allow the {passport} to be used for {place}; travelling on it "
-    "can cost you the passport and lead to prosecution."
+LEGAL_TRAP = N_("Legal trap")
+LAWFUL_ROUTE = N_("The lawful route")
+PASSPORT_INVALID_WARNING = N_(
+    "Legal warning: your own government does not allow the %(passport)s to be used for %(place)s; travelling on "
+    "it can cost you the passport and lead to prosecution."
 )
-PASSPORT_INVALID_FOR_HOLDERS = (
-    "Legal warning for holders of the {passport}: their own government does not allow it to be used for {place}; "
-    "travelling on it can cost them the passport and lead to prosecution."
+PASSPORT_INVALID_FOR_HOLDERS = N_(
+    "Legal warning for holders of the %(passport)s: their own government does not allow it to be used for "
+    "%(place)s; travelling on it can cost them the passport and lead to prosecution."
 )
-NOT_ADMITTED_WARNING = "{place} does not admit holders of the {passport} at present: do not try to travel on it."
-DUAL_NATIONAL_WARNING = (
+NOT_ADMITTED_WARNING = N_(
+    "%(place)s does not admit holders of the %(passport)s at present: do not try to travel on it.")
+DUAL_NATIONAL_WARNING = N_(
     "A second passport does not lift the rules your other country of citizenship applies to you, and consular "
     "help may be limited: get legal advice before relying on it."
 )
-DANGER_NOTE = (
+DANGER_NOTE = N_(
     "Going anyway can mean serious danger or arrest, insurance that does not pay out, and little or no help from "
     "your government."
 )
-BASELINE_NOTE = (
-    "Rules marked 'dataset only' come from the Passport Index dataset of {date}; we have not checked them for this "
-    "destination."
+BASELINE_NOTE = N_(
+    "Rules marked 'dataset only' come from the Passport Index dataset of %(date)s; we have not checked them for "
+    "this destination."
 )
-STALE_NOTE = (
-    "Some facts here were last checked more than {days} days ago (the oldest on {oldest}): they may be out of date."
+STALE_NOTE = N_(
+    "Some facts here were last checked more than %(days)s days ago (the oldest on %(oldest)s): they may be out of "
+    "date."
 )
-ASK_PASSPORT = (
-    "Entry depends on your passport: tell me which one (e.g. \"{name} with a US passport\") or save it with /passport."
+ENGLISH_NOTE = N_("The details below come from our English sources and are not translated yet.")
+ASK_PASSPORT = N_(
+    "Entry depends on your passport: tell me which one (e.g. \"%(name)s with a US passport\") or save it with "
+    "/passport."
 )
-NO_ADVISORY = "No government advisory is on file for this place."
-NO_DATES = "No opening or closing dates are on file for {name}."
-OFF_TOPIC = (
+NO_ADVISORY = N_("No government advisory is on file for this place.")
+NO_DATES = N_("No opening or closing dates are on file for %(name)s.")
+NO_RULE = N_("The knowledge base has no rule for this passport here.")
+OFF_TOPIC = N_(
     "I can't help with that: Borderline answers whether you can enter a place with your passport, whether its "
     "border is open, how safe it is, and how people get there."
 )
-LAPSED_NOTE = (
-    "Set to lapse on {date} unless renewed; we have not confirmed a renewal, so treat it as in force until an "
+LAPSED_NOTE = N_(
+    "Set to lapse on %(date)s unless renewed; we have not confirmed a renewal, so treat it as in force until an "
     "official source says otherwise."
 )
+# Passport names and the words around them
+PASSPORT_NAME = N_("%(country)s passport")
+ALL_OTHER_PASSPORTS = N_("All other passports")
+SOME_AND_ALL_OTHERS = N_("%(names)s and all other passports")
+ONE_PASSPORT = N_("%(name)s passport")
+SOME_PASSPORTS = N_("%(names)s passports")
+MANY_PASSPORTS = N_("%(names)s and %(more)s more passports")
+LIST_AND = N_("%(first)s and %(last)s")
+ONLY_PASSPORT = N_("Only %(passport)s")
+# The direct answer's small words
+CHECKED_ON = N_("checked %(date)s")
+DATASET_OF = N_("dataset of %(date)s")
+AS_OF = N_("as of %(date)s")
+UNVERIFIED = N_("unverified")
+DATASET_ONLY_LONG = N_("dataset only, not checked by us")
+EITHER = N_("%(first)s or %(last)s")
+HOWTO_KIND_LABELS = {"operator": N_("tour operator"), "route": N_("route"), "permit": N_("permit"),
+                     "cost": N_("cost"), "tip": N_("tip")}

@@ -10,11 +10,13 @@ import datetime as dt
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from bot.i18n import N_
 
 PASSPORT_INDEX_DATE = "2026-02-17"
 PASSPORT_INDEX_FILE = "passport-index-tidy-iso2-2026-02-17.csv"
@@ -27,15 +29,15 @@ AU_SNAPSHOT = ("au-smartraveller-2025-02-20.json", "2025-02-20")
 
 # The Passport Index's own words mapped onto our verdicts (a number of days also means visa-free).
 _REQUIREMENTS = {
-    "visa free": ("visa-free", "No visa needed for a short visit."),
-    "visa on arrival": ("visa-on-arrival", "Visa issued on arrival."),
-    "eta": ("eta", "Electronic travel authorisation needed before travel."),
-    "evw": ("eta", "Electronic visa waiver needed before travel."),
-    "e-visa": ("e-visa", "E-visa needed before travel."),
-    "visa required": ("visa-required", "Visa needed in advance."),
-    "no admission": ("no-admission", "Holders of this passport are not admitted."),
-    "covid ban": ("closed", "Closed to holders of this passport (a pandemic-era ban)."),
-    "hayya entry permit": ("permit-required", "An entry permit is needed."),
+    "visa free": ("visa-free", N_("No visa needed for a short visit.")),
+    "visa on arrival": ("visa-on-arrival", N_("Visa issued on arrival.")),
+    "eta": ("eta", N_("Electronic travel authorisation needed before travel.")),
+    "evw": ("eta", N_("Electronic visa waiver needed before travel.")),
+    "e-visa": ("e-visa", N_("E-visa needed before travel.")),
+    "visa required": ("visa-required", N_("Visa needed in advance.")),
+    "no admission": ("no-admission", N_("Holders of this passport are not admitted.")),
+    "covid ban": ("closed", N_("Closed to holders of this passport (a pandemic-era ban).")),
+    "hayya entry permit": ("permit-required", N_("An entry permit is needed.")),
 }
 DATASET_VERDICTS = frozenset(v for v, _ in _REQUIREMENTS.values()) - {"closed", "permit-required"}
 
@@ -99,6 +101,30 @@ def load_countries(ref_dir: Path) -> dict[str, Country]:
                 country.demonyms.append((form, lang))
         countries[code] = country
     return countries
+
+
+# countries.json names its translations with ISO 639-3 codes; the catalogs use ISO 639-1.
+_COUNTRIES_JSON_LANGS = {"ru": "rus", "de": "deu", "fr": "fra", "es": "spa", "pt": "por", "zh": "zho", "ja": "jpn",
+                         "it": "ita", "pl": "pol", "tr": "tur", "nl": "nld", "ko": "kor", "ar": "ara", "fa": "per"}
+
+
+def display_names(country: Country, langs: Iterable[str]) -> dict[str, str]:
+    """The country's usual name in each language: countries.json's, else Unicode CLDR's (via Babel, e.g. for
+    Ukrainian, which countries.json lacks)."""
+    from babel import Locale, UnknownLocaleError
+
+    common = {lang: name for name, lang, kind in reversed(country.names) if kind == "translation"}
+    out = {}
+    for lang in langs:
+        name = common.get(_COUNTRIES_JSON_LANGS.get(lang, ""))
+        if not name and lang != "en":
+            try:
+                name = Locale.parse("zh_Hans" if lang == "zh" else lang).territories.get(country.code)
+            except (UnknownLocaleError, ValueError):
+                name = None
+        if name:
+            out[lang] = name
+    return out
 
 
 @dataclass(frozen=True)

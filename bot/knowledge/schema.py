@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from bot.knowledge.vocabulary import CURATED_ORIGINS, EVENT_KINDS, HOWTO_KINDS, ISSUERS, STATES, VERDICTS
 
@@ -125,6 +125,19 @@ class Legal(Sourced):
     de_facto: str | None = None  # what the authority in control requires (its own visa, registration)
 
 
+LangCode = Annotated[str, Field(pattern=r"^[a-z]{2}$")]  # ISO 639-1, as the catalogs in bot/locales are named
+
+
+class Translation(Strict):
+    """A destination's key texts in one language, written from the English ones; each is shown only while the
+    English text it was written from is unchanged (an edit in English silently retires it)."""
+
+    status: Text | None = None
+    legal_summary: Text | None = None
+    lawful_route: Text | None = None
+    consequences: Text | None = None
+
+
 class Destination(Strict):
     code: str
     name: Text
@@ -139,6 +152,8 @@ class Destination(Strict):
     howto: list[Howto] = []
     consular: Consular | None = None
     legal: Legal | None = None
+    names: dict[LangCode, Text] = {}  # the place's name in other languages, for answers in them
+    translations: dict[LangCode, Translation] = {}
 
     @field_validator("code", "parent")
     @classmethod
@@ -159,3 +174,14 @@ class Destination(Strict):
                     raise ValueError(f"passport {code} has two entry rules")
                 seen.add(code)
         return rules
+
+    @model_validator(mode="after")
+    def _translates_what_exists(self) -> Destination:
+        for lang, tr in self.translations.items():
+            if tr.status and not self.status.summary:
+                raise ValueError(f"translations.{lang}.status has no English status to translate")
+            legal = self.legal
+            for name in ("legal_summary", "lawful_route", "consequences"):
+                if getattr(tr, name) and not (legal and getattr(legal, name.removeprefix("legal_"))):
+                    raise ValueError(f"translations.{lang}.{name} translates a legal text the file does not have")
+        return self

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.i18n import N_
+
 
 @dataclass(frozen=True)
 class VerdictInfo:
@@ -17,33 +19,33 @@ class VerdictInfo:
 
 
 VERDICTS: dict[str, VerdictInfo] = {
-    "visa-free": VerdictInfo("No visa needed", "✅", True),
-    "visa-on-arrival": VerdictInfo("Visa on arrival", "✅", True),
-    "eta": VerdictInfo("Electronic travel authorisation needed", "🟡", True),
-    "e-visa": VerdictInfo("E-visa needed", "🟡", True),
-    "visa-required": VerdictInfo("Visa needed in advance", "🟠", False),
-    "tour-only": VerdictInfo("Only on an organised tour", "🟠", True),
-    "permit-required": VerdictInfo("Special permit needed", "🟠", False),
-    "passport-invalid": VerdictInfo("Your passport is not valid there", "⛔", False),
-    "no-admission": VerdictInfo("Not admitted", "⛔", False),
-    "closed": VerdictInfo("Closed to visitors", "⛔", False),
-    "unknown": VerdictInfo("Unknown", "❔", False),
+    "visa-free": VerdictInfo(N_("No visa needed"), "✅", True),
+    "visa-on-arrival": VerdictInfo(N_("Visa on arrival"), "✅", True),
+    "eta": VerdictInfo(N_("Electronic travel authorisation needed"), "🟡", True),
+    "e-visa": VerdictInfo(N_("E-visa needed"), "🟡", True),
+    "visa-required": VerdictInfo(N_("Visa needed in advance"), "🟠", False),
+    "tour-only": VerdictInfo(N_("Only on an organised tour"), "🟠", True),
+    "permit-required": VerdictInfo(N_("Special permit needed"), "🟠", False),
+    "passport-invalid": VerdictInfo(N_("Your passport is not valid there"), "⛔", False),
+    "no-admission": VerdictInfo(N_("Not admitted"), "⛔", False),
+    "closed": VerdictInfo(N_("Closed to visitors"), "⛔", False),
+    "unknown": VerdictInfo(N_("Unknown"), "❔", False),
 }
 BARRED_VERDICTS = frozenset(("passport-invalid", "no-admission", "closed"))
 EASY_ENTRY = frozenset(v for v, info in VERDICTS.items() if info.allows_entry)
 GREEN_VERDICTS = frozenset(v for v, info in VERDICTS.items() if info.icon == "✅")
 
 STATES: dict[str, tuple[str, str]] = {  # state -> (label, icon)
-    "open": ("Open to tourists", "🟢"),
-    "partly-open": ("Partly open", "🟡"),
-    "closed": ("Closed to tourists", "🔴"),
+    "open": (N_("Open to tourists"), "🟢"),
+    "partly-open": (N_("Partly open"), "🟡"),
+    "closed": (N_("Closed to tourists"), "🔴"),
 }
 EVENT_KINDS: dict[str, str] = {
-    "closure": "Closed",
-    "reopening": "Reopened",
-    "suspension": "Suspended",
-    "rule-change": "Rule change",
-    "notable": "Event",
+    "closure": N_("Closed"),
+    "reopening": N_("Reopened"),
+    "suspension": N_("Suspended"),
+    "rule-change": N_("Rule change"),
+    "notable": N_("Event"),
 }
 HOWTO_KINDS = ("operator", "route", "permit", "cost", "tip")
 ISSUERS = ("US", "UK", "AU", "CA", "other")

@@ -19,6 +19,7 @@ from typing import Any
 
 import sqlite_utils
 
+from bot.i18n import LANGUAGES
 from bot.knowledge import consistency
 from bot.knowledge.consistency import Finding
 from bot.knowledge.loader import KnowledgeError, Problem, load_destinations
@@ -26,6 +27,7 @@ from bot.knowledge.reference import (
     PASSPORT_INDEX_DATE,
     PASSPORT_INDEX_URL,
     Country,
+    display_names,
     load_alias_file,
     load_au_advisories,
     load_countries,
@@ -53,6 +55,14 @@ def _reference_rows(
     countries: dict[str, Country], ref_dir: Path
 ) -> Iterable[tuple[str, list[dict[str, Any]]]]:
     aliases = load_alias_file(ref_dir)
+    yield (
+        "names",  # what answers in other languages call each country
+        [
+            {"code": c.code, "name": name, "lang": lang, "kind": "display"}
+            for c in countries.values()
+            for lang, name in display_names(c, LANGUAGES[1:]).items()
+        ],
+    )
     yield (
         "names",
         [

@@ -12,20 +12,30 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from bot.i18n import N_
+from bot.knowledge.vocabulary import EVENT_KINDS, STATES, VERDICTS
 from bot.storage.kb import KnowledgeBase, Place
 
 _DROP = {"id", "checked", "unverified", "age_days", "stale"}
+
+
+# One line of a change notice: an English message with %(name)s placeholders and its values, so each follower
+# reads it in their language. Values under TRANSLATED_VALUES are vocabulary labels and translated too; values
+# under DATE_VALUES are ISO dates, formatted for the language.
+Note = tuple[str, dict[str, Any]]
+TRANSLATED_VALUES = frozenset(("state", "was", "verdict", "kind"))
+DATE_VALUES = frozenset(("date", "as_of"))
 
 
 @dataclass(frozen=True)
 class Change:
     code: str
     name: str
-    lines: tuple[str, ...]
+    lines: tuple[Note, ...]
 
     @property
     def summary(self) -> str:
-        return "; ".join(self.lines)
+        return "; ".join(message % values for message, values in self.lines)
 
 
 def _clean(row: dict[str, Any]) -> dict[str, Any]:
@@ -44,36 +54,50 @@ def snapshot(place: Place) -> dict[str, Any]:
     }
 
 
-def describe(name: str, old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    lines: list[str] = []
+def _state(state: str | None) -> str:
+    return STATES[state][0] if state in STATES else N_("unknown")
+
+
+def _verdict(verdict: str | None) -> str:
+    return VERDICTS[verdict].label if verdict in VERDICTS else str(verdict)
+
+
+def describe(name: str, old: dict[str, Any], new: dict[str, Any]) -> list[Note]:
+    lines: list[Note] = []
     so, sn = old.get("status") or {}, new.get("status") or {}
     if so.get("state") != sn.get("state"):
-        lines.append(f"status is now {sn.get('state', 'unknown')} (was {so.get('state', 'unknown')})")
+        lines.append((N_("status is now %(state)s (was %(was)s)"),
+                      {"state": _state(sn.get("state")), "was": _state(so.get("state"))}))
     elif so.get("summary") != sn.get("summary"):
-        lines.append(f"status updated: {sn.get('summary', '')[:120]}")
+        lines.append((N_("status updated: %(summary)s"), {"summary": sn.get("summary", "")[:120]}))
     old_adv = {(a["issuer"], a.get("level"), a["as_of"]) for a in old.get("advisories", [])}
     for adv in new.get("advisories", []):
         if (adv["issuer"], adv.get("level"), adv["as_of"]) not in old_adv:
-            level = f" Level {adv['level']}" if adv.get("level") else ""
-            lines.append(f"new {adv['issuer']} advisory{level}: {adv['label']} ({adv['as_of']})")
+            values = {"issuer": adv["issuer"], "level": adv.get("level"), "label": adv["label"], "as_of": adv["as_of"]}
+            lines.append((N_("new %(issuer)s advisory Level %(level)s: %(label)s (%(as_of)s)") if adv.get("level")
+                          else N_("new %(issuer)s advisory: %(label)s (%(as_of)s)"), values))
     for passport, rule in new.get("entry", {}).items():
         before = old.get("entry", {}).get(passport)
-        who = "other passports" if passport == "*" else f"{passport} passports"
         if before is None or before.get("verdict") != rule.get("verdict"):
-            lines.append(f"entry for {who}: {rule['verdict']}")
+            values = {"passport": passport, "verdict": _verdict(rule["verdict"])}
+            lines.append((N_("entry for other passports: %(verdict)s") if passport == "*"
+                          else N_("entry for %(passport)s passports: %(verdict)s"), values))
         elif before != rule:
-            lines.append(f"entry rule for {who} updated")
-    for passport in set(old.get("entry", {})) - set(new.get("entry", {})):
-        lines.append(f"entry rule for {passport} passports removed")
+            lines.append((N_("entry rule for other passports updated") if passport == "*"
+                          else N_("entry rule for %(passport)s passports updated"), {"passport": passport}))
+    for passport in sorted(set(old.get("entry", {})) - set(new.get("entry", {}))):
+        lines.append((N_("entry rule for %(passport)s passports removed"), {"passport": passport}))
     old_events = {(e["date"], e["summary"]) for e in old.get("events", [])}
     for event in new.get("events", []):
         if (event["date"], event["summary"]) not in old_events:
-            lines.append(f"{event['kind']} on {event['date']}: {event['summary'][:120]}")
+            lines.append((N_("%(kind)s on %(date)s: %(summary)s"), {
+                "kind": EVENT_KINDS.get(event["kind"], event["kind"]), "date": event["date"],
+                "summary": event["summary"][:120]}))
     added_reports = len(new.get("reports", [])) - len(old.get("reports", []))
     if added_reports > 0:
-        lines.append(f"{added_reports} new traveler report(s)")
+        lines.append((N_("new traveler reports: %(num)s"), {"num": added_reports}))
     if not lines and old != new:
-        lines.append("details updated")
+        lines.append((N_("details updated"), {}))
     return lines
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bot.storage.feeds import FEED_SCHEMA_SQL, FEED_TABLES
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 STATE_TABLES = (
     "users",
     "subscriptions",
@@ -122,6 +122,16 @@ _MIGRATIONS: dict[int, str] = {
     """,
     # 6: what the official advisory feeds said, and what admins decided about held changes (bot/feeds).
     6: FEED_SCHEMA_SQL,
+    # 7: the language a traveler (private chat: chat id = user id) or a group chose with /language, and the
+    # language each follower followed in (their change notices are written in it).
+    7: """
+    CREATE TABLE IF NOT EXISTS chat_languages (
+        chat_id INTEGER PRIMARY KEY,
+        lang TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    ALTER TABLE subscriptions ADD COLUMN lang TEXT;
+    """,
 }
 
 

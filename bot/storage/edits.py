@@ -169,9 +169,8 @@ class Admin:
 
     def _do_verify(self, code: str, d: dict[str, Any]) -> str:
         today = d["checked"]
-        for table in rows.CURATED_TABLES:
-            if table != "names":
-                self.conn.execute(f"UPDATE {table} SET checked = ? WHERE {rows.curated_where(table)}", (today, code))
+        for table in rows.DATED_TABLES:
+            self.conn.execute(f"UPDATE {table} SET checked = ? WHERE {rows.curated_where(table)}", (today, code))
         return f"all facts re-checked on {today}"
 
     # -- reading ------------------------------------------------------------------------------

@@ -36,6 +36,11 @@ class Place:
     consular: Row | None = None
     legal: Row | None = None
     curated_rules: dict[str, Row] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # lang -> the place's name in answers in that language
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> field -> text, still current
+
+    def name_in(self, lang: str) -> str:
+        return self.names.get(lang, self.name)
 
 
 class MissingDatabase(RuntimeError):
@@ -115,6 +120,15 @@ class KnowledgeBase:
                 places[r["code"]].advisories.append(_feed_advisory(r))
         for r in conn.execute("SELECT * FROM entry_rules WHERE origin = 'curated'"):
             places[r["code"]].curated_rules[r["passport"]] = dict(r)
+        for r in conn.execute("SELECT code, name, lang, kind FROM names WHERE kind IN ('display', 'curated') "
+                              "AND length(lang) = 2 ORDER BY kind = 'curated'"):  # a curated name wins
+            places[r["code"]].names[r["lang"]] = r["name"]
+        for r in conn.execute("SELECT * FROM translations"):
+            place = places[r["code"]]
+            table, column = rows.TRANSLATED_FIELDS[r["field"]]
+            current = (place.status if table == "status" else place.legal) or {}
+            if current.get(column) == r["english"]:  # the English it was written from has not been edited since
+                place.translations.setdefault(r["lang"], {})[r["field"]] = r["text"]
         names: list[tuple[str, str, str, str]] = [
             (r["code"], r["name"], r["lang"], r["kind"])
             for r in conn.execute("SELECT code, name, lang, kind FROM names")

@@ -25,8 +25,10 @@ from bot.knowledge.schema import (
 from bot.knowledge.vocabulary import CURATED_ORIGINS
 
 Row = dict[str, Any]
-KB_FORMAT = "5"  # bump when a knowledge table changes shape: an older database must be rebuilt
-CURATED_TABLES = ("status", "advisories", "entry_rules", "events", "reports", "howto", "consular", "legal", "names")
+KB_FORMAT = "6"  # bump when a knowledge table changes shape: an older database must be rebuilt
+CURATED_TABLES = ("status", "advisories", "entry_rules", "events", "reports", "howto", "consular", "legal", "names",
+                  "translations")
+DATED_TABLES = tuple(t for t in CURATED_TABLES if t not in ("names", "translations"))  # facts with a checked date
 MIXED_TABLES = frozenset({"advisories", "entry_rules", "reports"})  # curated rows beside dataset (baseline) rows
 _SRC = {"source": str, "checked": str, "unverified": int}
 COLUMNS: dict[str, dict[str, type]] = {
@@ -41,7 +43,12 @@ COLUMNS: dict[str, dict[str, type]] = {
     "howto": {"id": int, "code": str, "kind": str, "name": str, "summary": str, **_SRC},
     "consular": {"code": str, "summary": str, "issuer": str, **_SRC},
     "legal": {"code": str, "summary": str, "lawful_route": str, "consequences": str, "de_facto": str, **_SRC},
+    # `english` is the text a translation was written from: it is shown only while that text is unchanged.
+    "translations": {"id": int, "code": str, "lang": str, "field": str, "text": str, "english": str},
 }
+# Which English text each translated field renders in another language: (table, column).
+TRANSLATED_FIELDS = {"status": ("status", "summary"), "legal_summary": ("legal", "summary"),
+                     "lawful_route": ("legal", "lawful_route"), "consequences": ("legal", "consequences")}
 _SINGLE = frozenset({"status", "consular", "legal"})  # one row per destination, keyed by code
 
 
@@ -121,12 +128,21 @@ def alias_row(code: str, name: str) -> Row:
     return {"code": code, "name": name, "lang": "und", "kind": "alias"}
 
 
+def translation_rows(dest: Destination) -> list[Row]:
+    english = {"status": dest.status.summary, **({"legal_summary": dest.legal.summary,
+               "lawful_route": dest.legal.lawful_route, "consequences": dest.legal.consequences} if dest.legal else {})}
+    return [{"code": dest.code, "lang": lang, "field": name, "text": text, "english": english[name]}
+            for lang, tr in dest.translations.items() for name, text in tr.model_dump().items() if text]
+
+
 def destination_rows(dest: Destination) -> dict[str, list[Row]]:
     """One curated destination as rows per table."""
     code = dest.code
     return {
         "names": [{"code": code, "name": dest.name, "lang": "eng", "kind": "curated"}]
+        + [{"code": code, "name": name, "lang": lang, "kind": "curated"} for lang, name in dest.names.items()]
         + [alias_row(code, alias) for alias in dest.aliases],
+        "translations": translation_rows(dest),
         "status": [status_row(code, dest.status)],
         "advisories": [advisory_row(code, a) for a in dest.advisories],
         "entry_rules": [row for r in dest.entry for row in entry_rows(code, r)],
@@ -193,7 +209,12 @@ def destination_data(dest: Row, rows: dict[str, list[Row]]) -> Row:
         g = rows["legal"][0]
         data["legal"] = {"summary": g["summary"], "lawful_route": g["lawful_route"],
                          **_some(g, "consequences", "de_facto"), **_fact(g)}
-    for empty in ("events", "reports", "howto", "aliases"):
+    data["names"] = {n["lang"]: n["name"] for n in rows["names"] if n["kind"] == "curated" and n["lang"] != "eng"}
+    translations: dict[str, Row] = {}
+    for t in rows.get("translations", []):
+        translations.setdefault(t["lang"], {})[t["field"]] = t["text"]
+    data["translations"] = translations
+    for empty in ("events", "reports", "howto", "aliases", "names", "translations"):
         if not data[empty]:
             data.pop(empty)
     Destination.model_validate(data)

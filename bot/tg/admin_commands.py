@@ -28,7 +28,9 @@ from bot.tg.admin_guard import Handler, admin_only, command_args, reply_usage
 from bot.tg.admin_specs import CHANGES, OTHER_USAGE, usage
 from bot.tg.context import BotContext, Services
 from bot.tg.feed_commands import on_feeds, on_refresh
+from bot.tg.language import reply_translator
 from bot.tg.notify import notify_changes
+from bot.tg.texts import SHARE_THANKS, SHARE_USAGE
 
 log = logging.getLogger("borderline.admin")
 SHARED_SOURCE = "https://t.me/borderline_reports"  # approved /share reports: the traveler is the source
@@ -305,11 +307,6 @@ async def on_stats(update: Update, context: BotContext) -> None:
     await update.effective_message.reply_text("<pre>" + html.escape("\n".join(lines)) + "</pre>")
 
 
-SHARE_USAGE = (
-    "Usage: /share KP what you experienced (at least 20 characters, in your own words), or just /share to be "
-    "asked step by step. An admin reviews it before it appears in answers; start with 'name: Your Name;' to be "
-    "credited."
-)
 
 
 async def on_share(update: Update, context: BotContext) -> None:
@@ -320,18 +317,17 @@ async def on_share(update: Update, context: BotContext) -> None:
 
 async def submit_share(update: Update, context: BotContext, code: str, body: str) -> None:
     services = context.services
+    tr = reply_translator(services, update)
     if code not in services.engine.kb.places or len(body.strip()) < 20:
-        await update.effective_message.reply_text(html.escape(SHARE_USAGE))
+        await update.effective_message.reply_text(html.escape(tr._(SHARE_USAGE)))
         return
     named = None
     if body.lower().startswith("name:") and ";" in body:
         named, body = (part.strip() for part in body[5:].split(";", 1))
     report_id = moderation.submit(services.engine.kb.conn, update.effective_user.id, code, body.strip()[:1500],
                                   named[:60] if named else None)
-    await update.effective_message.reply_text(
-        f"Thank you! Your report #{report_id} about {html.escape(services.engine.kb.places[code].name)} "
-        "waits for review."
-    )
+    await update.effective_message.reply_text(tr._(
+        SHARE_THANKS, number=report_id, name=html.escape(services.engine.kb.places[code].name_in(tr.lang))))
     for admin in sorted(services.settings.admin_ids):
         with contextlib.suppress(TelegramError):  # the report is stored; the ping is a courtesy
             await context.bot.send_message(admin, f"New traveler report #{report_id} for {code}. /pending")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import sys
 
 from telegram import (
@@ -30,32 +31,21 @@ from telegram.request import HTTPXRequest
 
 from bot.answering.engine import Engine
 from bot.config import Settings
+from bot.i18n import DEFAULT, LANGUAGES, translator
 from bot.logsetup import configure
 from bot.storage.changes import detect_changes
 from bot.storage.kb import KnowledgeBase, MissingDatabase
 from bot.tg import handlers as h
 from bot.tg.admin_commands import ADMIN_COMMANDS, ADMIN_MENU, stale_digest
-from bot.tg.context import CONTEXT_TYPES, BotApp
+from bot.tg.context import CONTEXT_TYPES, BotApp, BotContext
 from bot.tg.delivery import DurableBot, Inbox, InboxProcessor, RetryingRateLimiter
 from bot.tg.feed_commands import refresh_job
 from bot.tg.guided import guided_handler
+from bot.tg.language import CALLBACK_PREFIX as LANGUAGE_CALLBACK
+from bot.tg.language import on_language, on_language_button, reply_translator
+from bot.tg.texts import COMMAND_DESCRIPTIONS, GROUP_COMMANDS, PRIVATE_COMMANDS, UNKNOWN_COMMAND
 
 log = logging.getLogger("borderline")
-
-PRIVATE_COMMANDS = [
-    ("start", "Welcome and examples"),
-    ("help", "What I can do"),
-    ("passport", "Save your passports: /passport US MX"),
-    ("follow", "Get updates about a destination: /follow KP"),
-    ("unfollow", "Stop updates: /unfollow KP"),
-    ("following", "Destinations you follow"),
-    ("about", "Sources, licences, disclaimer"),
-    ("privacy", "What is stored about you"),
-    ("forget", "Delete everything stored about you"),
-    ("share", "Share a first-hand report: /share KP text"),
-]
-GROUP_COMMANDS = [("ask", "Ask a question: /ask north korea"), ("help", "What I can do")]
-
 
 def _rate_limiter(settings: Settings) -> RetryingRateLimiter:
     """Telegram's limits (30 messages/s overall, 20 per minute per group); TELEGRAM_RATE_LIMITS=off lifts them,
@@ -105,6 +95,8 @@ def build_application(settings: Settings, engine: Engine) -> BotApp:
     app.add_handler(CommandHandler("privacy", h.on_privacy))
     app.add_handler(CommandHandler("forget", h.on_forget, filters=private))
     app.add_handler(CommandHandler("cancel", h.on_cancel_outside, filters=private))
+    app.add_handler(CommandHandler("language", on_language))
+    app.add_handler(CallbackQueryHandler(on_language_button, pattern=f"^{re.escape(LANGUAGE_CALLBACK)}"))
     for name, handler in ADMIN_COMMANDS.items():
         app.add_handler(CommandHandler(name, handler))  # admin_only refuses non-admins and groups
     app.add_handler(CallbackQueryHandler(h.on_callback))
@@ -127,9 +119,14 @@ def build_application(settings: Settings, engine: Engine) -> BotApp:
     return app
 
 
-async def _unknown_command(update: Update, context: object) -> None:
+async def _unknown_command(update: Update, context: BotContext) -> None:
     if update.effective_chat and update.effective_chat.type == ChatType.PRIVATE:
-        await update.effective_message.reply_text("I do not know that command. /help lists what I can do.")
+        await update.effective_message.reply_text(reply_translator(context.services, update)._(UNKNOWN_COMMAND))
+
+
+def command_menu(names: tuple[str, ...], lang: str) -> list[BotCommand]:
+    tr = translator(lang)
+    return [BotCommand(name, tr._(COMMAND_DESCRIPTIONS[name])) for name in names]
 
 
 async def _post_init(app: BotApp) -> None:
@@ -145,15 +142,16 @@ async def _post_init(app: BotApp) -> None:
         if pending:
             log.info("replaying %d update(s) left over from the last run", len(pending))
     try:
-        await app.bot.set_my_commands(
-            [BotCommand(c, d) for c, d in PRIVATE_COMMANDS], scope=BotCommandScopeAllPrivateChats()
-        )
-        await app.bot.set_my_commands(
-            [BotCommand(c, d) for c, d in GROUP_COMMANDS], scope=BotCommandScopeAllGroupChats()
-        )
+        for lang in LANGUAGES:  # English is the menu for every language without its own
+            code = None if lang == DEFAULT else lang
+            await app.bot.set_my_commands(command_menu(PRIVATE_COMMANDS, lang), scope=BotCommandScopeAllPrivateChats(),
+                                          language_code=code)
+            await app.bot.set_my_commands(command_menu(GROUP_COMMANDS, lang), scope=BotCommandScopeAllGroupChats(),
+                                          language_code=code)
         for admin in sorted(services.settings.admin_ids):
             await app.bot.set_my_commands(
-                [BotCommand(c, d) for c, d in PRIVATE_COMMANDS + ADMIN_MENU], scope=BotCommandScopeChat(admin)
+                command_menu(PRIVATE_COMMANDS, DEFAULT) + [BotCommand(c, d) for c, d in ADMIN_MENU],
+                scope=BotCommandScopeChat(admin),
             )
     except TelegramError as exc:
         log.warning("could not set the command menu: %s", services.redact.redact(str(exc)))

@@ -10,8 +10,9 @@ from telegram.error import TelegramError
 
 from bot.answering.texts import ISSUER_NAMES
 from bot.feeds import FeedUrls, RefreshReport, refresh_async
+from bot.i18n import N_
 from bot.storage import database, feeds
-from bot.storage.changes import Change
+from bot.storage.changes import Change, Note
 from bot.storage.kb import FEED_ISSUERS
 from bot.tg.admin_guard import admin_only
 from bot.tg.context import BotContext
@@ -26,10 +27,17 @@ def _issuer(feed_issuer: str) -> str:
     return ISSUER_NAMES.get(code, code)
 
 
+def _change_note(change: dict) -> Note:
+    values = {"issuer": _issuer(change["issuer"]), "level": change.get("new_level"), "label": change["label"],
+              "as_of": change["as_of"]}
+    if change.get("new_level"):
+        return N_("%(issuer)s advisory is now Level %(level)s: %(label)s (as of %(as_of)s)"), values
+    return N_("%(issuer)s advisory is now %(label)s (as of %(as_of)s)"), values
+
+
 def _change_line(change: dict) -> str:
-    issuer = _issuer(change["issuer"])
-    level = f"Level {change['new_level']}: " if change.get("new_level") else ""
-    return f"{issuer} advisory is now {level}{change['label']} (as of {change['as_of']})"
+    message, values = _change_note(change)
+    return message % values
 
 
 async def run_refresh(context: BotContext) -> RefreshReport:
@@ -44,10 +52,10 @@ async def run_refresh(context: BotContext) -> RefreshReport:
         conn.close()
     services.engine.refresh()
     services.kb_changed()
-    changes: dict[str, list[str]] = {}
+    changes: dict[str, list[Note]] = {}
     for change in report.changes:
         if change["code"] in kb.places:
-            changes.setdefault(change["code"], []).append(_change_line(change))
+            changes.setdefault(change["code"], []).append(_change_note(change))
     await notify_changes(context, [Change(code, kb.places[code].name, tuple(lines)) for code, lines in changes.items()])
     admin_lines = [f"{c['code']}: {_change_line(c)}: stored as a feed advisory beside the curated one, review it"
                    for c in report.notify_admins]

@@ -12,23 +12,28 @@ import html
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, ConversationHandler, MessageHandler, filters
 
+from bot.i18n import DEFAULT, translator
 from bot.tg.admin_commands import apply_change, on_share, submit_share
 from bot.tg.admin_guard import admin_only, command_args
-from bot.tg.admin_specs import CHANGES, CODE, Step
+from bot.tg.admin_specs import CHANGES, Step
 from bot.tg.context import BotContext
+from bot.tg.language import reply_translator
+from bot.tg.texts import CANCELLED, CODE_PROMPT, NOTHING_TO_CANCEL, SHARE_PROMPT, STEP_PROMPT, UNKNOWN_DESTINATION
 
 ASKING = 1
 TIMEOUT_S = 600
-SHARE_STEPS = (CODE, Step("text", "Tell us what you experienced, in your own words (at least 20 characters). "
-                                  "Start with 'name: Your Name;' if you want to be credited.", free=True))
+SHARE_STEPS = (Step("code", CODE_PROMPT), Step("text", SHARE_PROMPT, free=True))  # a traveler's: in their language
 
 
 def _steps(name: str) -> tuple[Step, ...]:
     return SHARE_STEPS if name == "share" else CHANGES[name].steps
 
 
-async def _prompt(update: Update, step: Step, number: int, total: int) -> None:
-    await update.effective_message.reply_text(f"({number}/{total}) {html.escape(step.prompt)}\n/cancel to stop.")
+async def _prompt(update: Update, context: BotContext, name: str, step: Step, number: int, total: int) -> None:
+    """Admin steps stay English like the admin commands; /share's speak the traveler's language."""
+    tr = reply_translator(context.services, update) if name == "share" else translator(DEFAULT)
+    await update.effective_message.reply_text(
+        tr._(STEP_PROMPT, number=number, total=total, prompt=html.escape(tr._(step.prompt))))
 
 
 def _start(name: str) -> BaseHandler:
@@ -40,7 +45,7 @@ def _start(name: str) -> BaseHandler:
                 await apply_change(update, context, name, CHANGES[name].parse_line(command_args(update)))
             return ConversationHandler.END
         context.user_data["guided"] = {"name": name, "values": {}}
-        await _prompt(update, _steps(name)[0], 1, len(_steps(name)))
+        await _prompt(update, context, name, _steps(name)[0], 1, len(_steps(name)))
         return ASKING
 
     entry.__name__ = f"guided_{name}"
@@ -60,12 +65,13 @@ async def on_step(update: Update, context: BotContext) -> int:
     if step.key == "code":
         code = context.services.engine.resolve_code(text)
         if code is None:
-            await update.effective_message.reply_text("I do not know that destination. Try a code such as KP.")
+            tr = reply_translator(context.services, update) if name == "share" else translator(DEFAULT)
+            await update.effective_message.reply_text(tr._(UNKNOWN_DESTINATION))
             return ASKING
         text = code
     values[step.key] = "" if step.optional and text in ("-", "") else text
     if len(values) < len(steps):
-        await _prompt(update, steps[len(values)], len(values) + 1, len(steps))
+        await _prompt(update, context, name, steps[len(values)], len(values) + 1, len(steps))
         return ASKING
     context.user_data.pop("guided", None)
     if name == "share":
@@ -77,7 +83,8 @@ async def on_step(update: Update, context: BotContext) -> int:
 
 async def on_cancel(update: Update, context: BotContext) -> int:
     had = context.user_data.pop("guided", None)
-    await update.effective_message.reply_text("Cancelled." if had else "Nothing to cancel.")
+    tr = reply_translator(context.services, update)
+    await update.effective_message.reply_text(tr._(CANCELLED if had else NOTHING_TO_CANCEL))
     return ConversationHandler.END
 
 

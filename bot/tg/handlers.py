@@ -25,52 +25,21 @@ from telegram.ext import ApplicationHandlerStop
 from bot.answering.conversation import Conversation
 from bot.answering.facts import Answer
 from bot.answering.texts import TOPIC_LABELS
+from bot.i18n import Translator, translator
 from bot.storage.changes import detect_changes
 from bot.storage.questions import Asked
 from bot.tg import keyboards
+from bot.tg import texts as t
 from bot.tg.context import BotContext, Services
 from bot.tg.delivery import DeliveredButUnreadable
+from bot.tg.language import question_languages, reply_translator
 from bot.tg.notify import notify_changes
+from bot.understanding.language import detect
 from bot.understanding.matcher import TOPICS
 
 log = logging.getLogger("borderline")
 POPULAR = ("KP", "CU", "IR", "RU", "TM", "CN-XZ", "AQ", "BT")
 MAX_PASSPORTS = 4
-EXAMPLES = (
-    ("North Korea with a US passport?", "KP", ["entry"], ["US"]),
-    ("Is Turkmenistan open?", "TM", ["status"], []),
-    ("Pyongyang marathon stories", "KP", ["reports"], []),
-)
-HELP = (
-    "<b>Borderline</b> answers questions about travelling to restricted places, with dated, sourced facts.\n\n"
-    "Just ask, in your own words and language, e.g. <i>Can I go to North Korea as an American?</i>, "
-    "<i>Is Eritrea safe?</i>, <i>How do I get to Tibet?</i>\n\n"
-    "<b>Commands</b>\n"
-    "/passport US MX — remember your passports (/passport shows them, /passport clear forgets)\n"
-    "/follow KP — get a message when facts about a destination change; /unfollow KP; /following\n"
-    "/about — sources, licences and what this bot is not\n"
-    "/privacy — what is stored about you; /forget deletes it\n"
-    "In groups: /ask &lt;question&gt;, or mention me. Anywhere: type @{username} north korea"
-)
-ABOUT = (
-    "<b>About Borderline</b>\n\n"
-    "Curated facts about restricted destinations, each with its source and the date it was checked, on top of "
-    "dated baselines for every country: the Passport Index dataset (January 2025, MIT licence), US State "
-    "Department advisories (August 2025 snapshot, public domain), UK FCDO page dates (Contains public sector "
-    "information licensed under the Open Government Licence v3.0) and country names from mledoze/countries "
-    "(ODbL 1.0).\n\n"
-    "Borderline is not a government service, a travel agent or a lawyer. Rules change without notice: check "
-    "the official sources linked in each answer before you travel. Nothing here is legal advice."
-)
-PRIVACY = (
-    "<b>Privacy</b>\n\n"
-    "Stored about you: your Telegram user id with the passports you saved (/passport) and the destinations you "
-    "follow (/follow), and reports you chose to share. Questions are counted under an opaque hash, not your id; "
-    "the text of questions the bot could not answer is kept so admins can improve it.\n\n"
-    "/forget deletes everything stored under your user id, and the questions counted under its hash, at once."
-)
-
-
 def _log(update: Update, kind: str, dest: str | None, started: float) -> None:
     chat = update.effective_chat.type if update.effective_chat else "-"
     log.info(
@@ -101,7 +70,9 @@ def _ask(services: Services, update: Update, question: str, chat_data: dict | No
     conversation = None
     if chat_data is not None:
         conversation = chat_data.setdefault("conversation", Conversation())
-    answer = services.engine.ask(question, saved, conversation=conversation, **kwargs)
+    lang, fallback = question_languages(services, update)
+    answer = services.engine.ask(question, saved, conversation=conversation, lang=kwargs.pop("lang", lang),
+                                 fallback_lang=fallback, **kwargs)
     if user is not None and question:
         services.record(Asked(question, user.id, answer.answered, answer.code,
                               tuple(s["code"] for s in answer.suggestions)))
@@ -118,10 +89,11 @@ async def flood_guard(update: Update, context: BotContext) -> None:
         return
     if verdict == "warn":
         log.info("update=%s flood limit hit by a user; muting for a while", update.update_id)
+        tr = reply_translator(context.services, update)
         if update.effective_chat and update.effective_chat.type == ChatType.PRIVATE and update.effective_message:
-            await update.effective_message.reply_text("You are sending questions very fast. Please slow down a little.")
+            await update.effective_message.reply_text(tr._(t.SLOW_DOWN))
         elif update.callback_query:
-            await update.callback_query.answer("Please slow down a little.")
+            await update.callback_query.answer(tr._(t.SLOW_DOWN_SHORT))
     raise ApplicationHandlerStop
 
 
@@ -163,10 +135,7 @@ async def on_ask(update: Update, context: BotContext) -> None:
     message = update.effective_message
     question = " ".join(context.args or [])
     if not question.strip():
-        await message.reply_text(
-            "Usage: /ask &lt;question&gt;, e.g. <code>/ask can I go to North Korea as an American?</code>",
-            do_quote=True,
-        )
+        await message.reply_text(reply_translator(context.services, update)._(t.ASK_USAGE), do_quote=True)
         return
     answer = _ask(context.services, update, question)
     await send_answer(message, answer, reply=message.chat.type != ChatType.PRIVATE)
@@ -178,7 +147,7 @@ async def on_unsupported(update: Update, context: BotContext) -> None:
     started = time.perf_counter()
     message = update.effective_message
     if message and message.chat.type == ChatType.PRIVATE:
-        await message.reply_text("I can only read text questions. Try: Can I go to North Korea with a US passport?")
+        await message.reply_text(reply_translator(context.services, update)._(t.TEXT_ONLY))
     _log(update, "unsupported", None, started)
 
 
@@ -201,45 +170,44 @@ async def on_start(update: Update, context: BotContext) -> None:
             await send_answer(message, answer)
             _log(update, "start-deeplink", code, started)
             return
+    tr = reply_translator(services, update)
     buttons = [
-        [InlineKeyboardButton(label, callback_data=keyboards.encode(code, topics, passports))]
-        for label, code, topics, passports in EXAMPLES
+        [InlineKeyboardButton(tr._(label), callback_data=keyboards.encode(code, topics, passports, tr.lang))]
+        for label, code, topics, passports in t.EXAMPLES
     ]
-    text = (
-        "<b>Welcome to Borderline.</b> Ask me whether you can travel to a restricted place, whether its border "
-        "is open, how safe it is, who has been there and how to get in. Every fact comes with its source and "
-        "the date it was checked.\n\nTell me your passport once with /passport US (or several: /passport US MX). "
-        "Try one of these:"
-    )
-    await message.reply_text(text, reply_markup=InlineKeyboardMarkup(buttons))
+    await message.reply_text(tr._(t.WELCOME), reply_markup=InlineKeyboardMarkup(buttons))
     _log(update, "command-start", None, started)
 
 
 async def on_help(update: Update, context: BotContext) -> None:
+    tr = reply_translator(context.services, update)
     await update.effective_message.reply_text(
-        HELP.format(username=html.escape(context.bot.username or "bot")), parse_mode=ParseMode.HTML
+        tr._(t.HELP, username=html.escape(context.bot.username or "bot")), parse_mode=ParseMode.HTML
     )
 
 
 async def on_about(update: Update, context: BotContext) -> None:
-    await update.effective_message.reply_text(ABOUT)
+    await update.effective_message.reply_text(reply_translator(context.services, update)._(t.ABOUT))
 
 
 async def on_privacy(update: Update, context: BotContext) -> None:
-    await update.effective_message.reply_text(PRIVACY)
+    await update.effective_message.reply_text(reply_translator(context.services, update)._(t.PRIVACY))
 
 
 async def on_forget(update: Update, context: BotContext) -> None:
+    tr = reply_translator(context.services, update)  # before the choice it reads is deleted
     removed = context.services.users.forget(update.effective_user.id)
     await update.effective_message.reply_text(
-        f"Done: everything stored under your user id is deleted ({removed} record(s))."
-        if removed else "Nothing was stored about you."
+        tr.ngettext("Done: everything stored under your user id is deleted (%(num)s record).",
+                    "Done: everything stored under your user id is deleted (%(num)s records).", removed)
+        if removed else tr._(t.NOTHING_STORED)
     )
 
 
-def _passport_names(services: Services, codes: list[str]) -> str:
+def _passport_names(services: Services, codes: list[str], tr: Translator) -> str:
     places = services.engine.kb.places
-    return html.escape(", ".join(f"{places[c].flag} {places[c].name} ({c})" for c in codes if c in places))
+    return html.escape(", ".join(f"{places[c].flag} {places[c].name_in(tr.lang)} ({c})" for c in codes
+                                 if c in places))
 
 
 async def on_passport(update: Update, context: BotContext) -> None:
@@ -247,18 +215,15 @@ async def on_passport(update: Update, context: BotContext) -> None:
     user_id = update.effective_user.id
     message = update.effective_message
     args = [a for a in (context.args or []) if a.strip()]
+    tr = reply_translator(services, update)
     if not args:
         saved = services.users.passports(user_id)
-        text = (
-            f"Your passports: {_passport_names(services, saved)}. Change them with /passport US MX, "
-            "or /passport clear."
-            if saved else "No passport saved. Save yours with e.g. /passport US (several: /passport US MX)."
-        )
+        text = tr._(t.YOUR_PASSPORTS, passports=_passport_names(services, saved, tr)) if saved else tr._(t.NO_PASSPORT)
         await message.reply_text(text)
         return
     if len(args) == 1 and args[0].lower() in ("clear", "none", "reset", "forget"):
         services.users.set_passports(user_id, [])
-        await message.reply_text("Your saved passports are forgotten.")
+        await message.reply_text(tr._(t.PASSPORTS_CLEARED))
         return
     codes: list[str] = []
     bad: list[str] = []
@@ -269,15 +234,12 @@ async def on_passport(update: Update, context: BotContext) -> None:
         else:
             bad.append(arg[:20])
     if bad or not codes or len(codes) > MAX_PASSPORTS:
-        await message.reply_text(
-            f"I did not recognise {html.escape(', '.join(repr(b) for b in bad)) or 'that'} as a passport. "
-            f"Usage: /passport US MX (ISO country codes, at most {MAX_PASSPORTS}), /passport to show, "
-            "/passport clear to forget."
-        )
+        words = html.escape(", ".join(repr(b) for b in bad)) or tr._(t.THAT)
+        await message.reply_text(tr._(t.NOT_A_PASSPORT, words=words, max=MAX_PASSPORTS))
         return
     codes = list(dict.fromkeys(codes))
     services.users.set_passports(user_id, codes)
-    await message.reply_text(f"Saved: {_passport_names(services, codes)}. I will use them for your questions.")
+    await message.reply_text(tr._(t.PASSPORTS_SAVED, passports=_passport_names(services, codes, tr)))
 
 
 async def on_follow(update: Update, context: BotContext) -> None:
@@ -290,22 +252,21 @@ async def on_unfollow(update: Update, context: BotContext) -> None:
 
 async def _follow(update: Update, context: BotContext, *, follow: bool) -> None:
     services = context.services
-    command = "/follow" if follow else "/unfollow"
+    tr = reply_translator(services, update)
     raw = " ".join(context.args or [])
     code = services.engine.resolve_code(raw) if raw.strip() else None
     message = update.effective_message
     if code is None:
-        await message.reply_text(f"Usage: {command} KP (a destination code or name), e.g. {command} North Korea")
+        await message.reply_text(tr._(t.FOLLOW_USAGE if follow else t.UNFOLLOW_USAGE))
         return
-    name = html.escape(services.engine.kb.places[code].name)
+    name = html.escape(services.engine.kb.places[code].name_in(tr.lang))
     user_id = update.effective_user.id
     if follow:
-        added = services.users.follow(user_id, code)
-        text = (f"You now follow {name}: I will message you when its facts change." if added
-                else f"You already follow {name}.")
+        added = services.users.follow(user_id, code, tr.lang)
+        text = tr._(t.FOLLOWING_NOW if added else t.ALREADY_FOLLOWING, name=name)
     else:
         removed = services.users.unfollow(user_id, code)
-        text = f"You no longer follow {name}." if removed else f"You were not following {name}."
+        text = tr._(t.UNFOLLOWED if removed else t.NOT_FOLLOWING, name=name)
     await message.reply_text(text)
 
 
@@ -313,11 +274,13 @@ async def on_following(update: Update, context: BotContext) -> None:
     services = context.services
     codes = services.users.following(update.effective_user.id)
     places = services.engine.kb.places
+    tr = reply_translator(services, update)
     if not codes:
-        await update.effective_message.reply_text("You follow no destination. Try /follow KP.")
+        await update.effective_message.reply_text(tr._(t.FOLLOW_NONE))
         return
-    lines = "\n".join(f"• {places[c].flag} {html.escape(places[c].name)} ({c})" for c in codes if c in places)
-    await update.effective_message.reply_text(f"You follow:\n{lines}\n\nStop with /unfollow CODE.")
+    lines = "\n".join(f"• {places[c].flag} {html.escape(places[c].name_in(tr.lang))} ({c})" for c in codes
+                      if c in places)
+    await update.effective_message.reply_text(tr._(t.FOLLOW_LIST, lines=lines))
 
 
 # -- buttons ---------------------------------------------------------------------------------
@@ -327,12 +290,15 @@ async def on_callback(update: Update, context: BotContext) -> None:
     ask = keyboards.decode(query.data)
     services = context.services
     if ask is None or ask.code not in services.engine.kb.places:
-        await query.answer("This button has expired. Please ask your question again.", show_alert=False)
+        await query.answer(reply_translator(services, update)._(t.BUTTON_EXPIRED), show_alert=False)
         _log(update, "callback-invalid", None, started)
         return
     passports = list(ask.passports) or (services.users.passports(query.from_user.id))
-    answer = services.engine.ask("", passports, code=ask.code, topics=list(ask.topics))
-    await query.answer(f"{answer.name}: {keyboards.label_for(ask.topics)}"[:200])
+    forced, fallback = question_languages(services, update)
+    # a button answers in the language of the answer it belongs to
+    answer = services.engine.ask("", passports, code=ask.code, topics=list(ask.topics), lang=ask.lang or forced,
+                                 fallback_lang=fallback)
+    await query.answer(f"{answer.name}: {keyboards.label_for(ask.topics, translator(answer.lang))}"[:200])
     message = query.message
     if isinstance(message, Message) and len(answer.messages) == 1:
         try:
@@ -349,16 +315,16 @@ async def on_callback(update: Update, context: BotContext) -> None:
 
 # -- inline mode -----------------------------------------------------------------------------
 def _headline(answer: Answer) -> str:
+    """The one line under an inline result's title: the first verdict, else the headline's state and risk."""
+    tr = translator(answer.lang)
     if answer.entry:
         e = answer.entry[0]
-        return f"{e.passport_name}: {e.verdict_label} (checked {e.checked or 'n/a'})"
-    if answer.status:
-        return f"{answer.status['state']}: {answer.status['summary']}"[:120] + f" (as of {answer.status['as_of']})"
-    if answer.advisories:
-        a = answer.advisories[0]
-        level = f"Level {a.level}: " if a.level else ""
-        return f"{a.issuer} advisory {level}{a.label} ({a.as_of})"
-    return "Dated, sourced travel facts"
+        return tr._(t.INLINE_CHECKED, passport=e.passport_name, verdict=e.verdict_label,
+                    date=tr.date(e.checked) or "n/a")
+    h = answer.headline
+    if h and (h.state or h.risk):
+        return " · ".join(x for x in (h.state, h.risk) if x)
+    return tr._(t.DATED_FACTS)
 
 
 def _article(result_id: str, answer: Answer, title: str) -> InlineQueryResultArticle:
@@ -383,24 +349,26 @@ async def on_inline(update: Update, context: BotContext) -> None:
     matched = engine.matcher.understand(text, saved) if text.strip() else None
     codes = matched.destinations[:5] if matched and matched.sure else []
     passports = matched.passports if matched else saved
+    lang = detect(text) or reply_translator(services, update).lang
+    tr = translator(lang)
     pkey = ",".join(passports)
     for code in codes:
         wanted = [matched.topics] if matched and matched.topics else []
-        for topics in [*wanted, [], *[[t] for t in TOPICS]]:
+        for topics in [*wanted, [], *[[x] for x in TOPICS]]:
             if len(results) >= 50:
                 break
-            answer = engine.ask("", passports, code=code, topics=topics)
-            label = ", ".join(TOPIC_LABELS[t] for t in topics) or "Overview"
-            rid = f"{code}:{''.join(t[0] for t in topics) or 'o'}:{pkey}"
+            answer = engine.ask("", passports, code=code, topics=topics, lang=lang)
+            label = ", ".join(tr._(TOPIC_LABELS[x]) for x in topics) or tr._(t.OVERVIEW)
+            rid = f"{code}:{''.join(x[0] for x in topics) or 'o'}:{pkey}:{lang}"
             if any(r.id == rid[:64] for r in results):
                 continue
             results.append(_article(rid, answer, f"{answer.flag} {answer.name} · {label}"))
     if not results:
         for code in POPULAR:
             if code in engine.kb.places:
-                answer = engine.ask("", passports, code=code, topics=[])
-                results.append(_article(f"pop:{code}:{pkey}", answer, f"{answer.flag} {answer.name}"))
-    button = InlineQueryResultsButton(text="Ask Borderline in private", start_parameter="help")
+                answer = engine.ask("", passports, code=code, topics=[], lang=lang)
+                results.append(_article(f"pop:{code}:{pkey}:{lang}", answer, f"{answer.flag} {answer.name}"))
+    button = InlineQueryResultsButton(text=tr._(t.ASK_IN_PRIVATE), start_parameter="help")
     await query.answer(results[:50], cache_time=30, is_personal=bool(passports), button=button)
     _log(update, "inline", codes[0] if codes else None, started)
 
@@ -443,5 +411,5 @@ async def on_error(update: object, context: BotContext) -> None:
 
 
 async def on_cancel_outside(update: Update, context: BotContext) -> None:
-    await update.effective_message.reply_text("Nothing to cancel.")
+    await update.effective_message.reply_text(reply_translator(context.services, update)._(t.NOTHING_TO_CANCEL))
 

@@ -17,11 +17,14 @@ async def notify_changes(context: BotContext, changes: list[Change]) -> int:
     sent = 0
     for change in changes:
         place = services.engine.kb.places[change.code]
-        text = services.engine.renderer.change_notice(change.code, change.name, place.flag, change.lines)
-        for user_id in services.users.followers(change.code):
-            try:
-                await context.bot.send_message(user_id, text)
-                sent += 1
-            except TelegramError as exc:
-                log.warning("could not notify a follower of %s: %s", change.code, services.redact.redact(str(exc)))
+        for lang, user_ids in services.users.followers_by_language(change.code).items():
+            text = services.engine.renderer.change_notice(change.code, place.name_in(lang), place.flag, change.lines,
+                                                          lang)
+            for user_id in user_ids:
+                try:
+                    await context.bot.send_message(user_id, text)
+                    sent += 1
+                except TelegramError as exc:
+                    log.warning("could not notify a follower of %s: %s", change.code,
+                                services.redact.redact(str(exc)))
     return sent

@@ -184,6 +184,8 @@ class Matcher:
             if kind == "weak":
                 weak[key] = code
                 continue
+            if kind == "display":  # names for answers in other languages, mostly repeating translations
+                continue
             if re.fullmatch(r"[A-Z][A-Z.]{1,4}", raw) and len(key.replace(" ", "")) <= 3:
                 codes[raw.replace(".", "")].add(code)
                 continue

@@ -1,0 +1,101 @@
+"""The languages Borderline speaks: gettext catalogs (bot/locales/<lang>/LC_MESSAGES/messages.po) read with Babel.
+
+Catalogs are compiled in memory when first used, so a `.po` edit needs no build step and no `.mo` file can go
+stale. Adding a language is adding its catalog: `LANGUAGES` is read from the folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from babel.support import NullTranslations, Translations
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+DOMAIN = "messages"
+DEFAULT = "en"
+LANGUAGES: tuple[str, ...] = (DEFAULT, *sorted(
+    p.parent.parent.name for p in LOCALES_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po") if p.parent.parent.name != DEFAULT))
+# The name of each language in itself, for /language; a catalog's own "Language-Team" is not reliable.
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogs where it is defined; it is translated where it is shown."""
+    return message
+
+
+def normalize(code: str | None) -> str | None:
+    """'pt-BR', 'pt_br', 'zh-hans' -> 'pt', 'zh'; None for a language Borderline does not speak."""
+    if not code:
+        return None
+    base = re.split(r"[-_]", code.strip().casefold(), maxsplit=1)[0]
+    return base if base in LANGUAGES else None
+
+
+class Translator:
+    """One language's messages, plural rules and date and number formats."""
+
+    def __init__(self, lang: str, translations: NullTranslations) -> None:
+        self.lang = lang
+        self.translations = translations
+        self.locale = Locale.parse("zh_Hans" if lang == "zh" else lang)
+
+    def _(self, message: str, **values: object) -> str:
+        text = self.translations.gettext(message)
+        return text % values if values else text
+
+    def ngettext(self, singular: str, plural: str, n: int, **values: object) -> str:
+        return self.translations.ngettext(singular, plural, n) % {"num": self.number(n), **values}
+
+    def number(self, n: int | float) -> str:
+        return format_decimal(n, locale=self.locale)
+
+    def date(self, value: str | dt.date | None) -> str:
+        """An ISO date (or year-month, or year) in the locale's medium format; anything else as it is."""
+        if not value:
+            return ""
+        if isinstance(value, dt.date):
+            return format_date(value, "medium", locale=self.locale)
+        match = _ISO_DATE.match(str(value).strip())
+        if not match:
+            return str(value)
+        year, month, day = (int(g) if g else None for g in match.groups())
+        try:
+            if day:
+                return format_date(dt.date(year, month, day), "medium", locale=self.locale)
+            if month:
+                return format_skeleton("yMMM", dt.date(year, month, 1), locale=self.locale)
+        except ValueError:
+            return str(value)
+        return str(year)
+
+    @property
+    def name(self) -> str:
+        """The language's own name, e.g. 'Deutsch'."""
+        return self.locale.get_display_name(self.locale).split(" (")[0].capitalize()
+
+
+@cache
+def translator(lang: str | None) -> Translator:
+    lang = normalize(lang) or DEFAULT
+    path = LOCALES_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if lang == DEFAULT or not path.exists():
+        return Translator(lang, NullTranslations())
+    with path.open("rb") as fh:
+        catalog = read_po(fh, locale=lang, domain=DOMAIN)
+    buf = BytesIO()
+    write_mo(buf, catalog, use_fuzzy=False)
+    buf.seek(0)
+    return Translator(lang, Translations(buf, domain=DOMAIN))
+
+
+__all__ = ["DEFAULT", "LANGUAGES", "LOCALES_DIR", "N_", "Translator", "normalize", "translator"]

@@ -1,0 +1,88 @@
+"""Which language a question is written in, when its words can tell; None for a bare name or code.
+
+Statistical detectors (langdetect, lingua) always guess, and on "north korea", "Сирия" or "Cuba US"
+they guess wrong about as often as right; a traveler's Telegram setting is the better guide there.
+So a language is chosen only on evidence: its function words, its own letters, its script.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
+# Characters of Chinese sentences rather than of place names ("西藏" alone is a name; "西藏安全吗" a question).
+_HAN_FUNCTION = frozenset("我你他们能可以去吗的是不要有吧呢么什怎哪还和或在了过会需签护旅游安全开放关闭危险到从用拿")
+_KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
+_NOISE = re.compile(r"https?://\S+|@\w+|/\w+")
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that mark a language and are rare in the others of this list (folded: lower case, no accents).
+_MARKERS: dict[str, frozenset[str]] = {
+    "en": _words("""i im i'm can could go going get the is are it its with my we what how when where does did
+        from for of about still there visit travel need anyone and or if be now safe open allowed which should would
+        you your this that right has have someone any reopen reopened tourists dangerous possible legally americans
+        american brits british citizens citizen passport holders hold visa needed do to"""),
+    "de": _words("""ich kann konnen darf durfen nach mit als ist sind ein eine einen einem der das und oder nicht
+        noch wieder wie wann wo gibt fur reisen einreisen sicher geoffnet offen jetzt mein meinem meinen deutscher
+        deutsche reisepass brauche brauchen visum mich wir bin schon zur zum gefahrlich uber aus bei mir auch
+        man's"""),
+    "fr": _words("""je peux puis peut est c'est avec pour les des du une et ou au aux aller voyager sur dangereux
+        ouvert ouverte quand comment mon nous vous encore toujours maintenant passeport faut il sans entrer rouvert
+        francais francaise qu'on ce cette faire etre y-a-t-il suis j'ai quel quelle dois"""),
+    "es": _words("""puedo puede pueden se es esta estan con los las el del una y ir peligroso abierto abierta
+        cuando que mi todavia ahora pasaporte necesito hay sin turismo mexicano espanol hacia alli ya aun pero
+        tambien desde soy tengo viajar visitar seguro segura ciudadano ciudadanos"""),
+    "pt": _words("""posso pode podem e com os as o do da dos das um uma ou perigoso aberto aberta quando meu minha
+        nos ainda agora passaporte preciso tem ha sem nao voce brasileiro portugues pra pro la vou ja tambem mas eu
+        gente sozinho sozinha mulher tibete coreia irao viajar visitar seguro segura estou sou"""),
+    "ru": _words("""что как это можно ли или меня мне нужно надо сейчас туда когда где сколько безопасно граждан
+        гражданину гражданам гражданин россиян россиянам пускают открыт открыта в на с и для я мы есть ещё еще
+        опасно поехать съездить виза визу"""),
+    "uk": _words("""чи як що це можна або та мене мені треба зараз туди коли де скільки безпечно громадян
+        громадянину громадянам громадянин українців пускають відкрита відкрито у з і для я ми є ще небезпечно
+        поїхати віза візу"""),
+}
+_OWN_LETTERS = {"uk": frozenset("іїєґ"), "ru": frozenset("ыэъё")}
+_ACCENT_HINTS = {"es": frozenset("ñ¿¡"), "pt": frozenset("ãõ"), "de": frozenset("ßäöü"),
+                 "fr": frozenset("èêàùâîôûœëç")}
+
+
+def _fold(word: str) -> str:
+    if re.search(r"[\u0400-\u04ff]", word):
+        return word.casefold().replace("’", "'")
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+def detect(text: str) -> str | None:
+    """'ru', 'zh', 'de'...; None when the text is too bare to tell (one word, names, codes, transliteration)."""
+    text = _NOISE.sub(" ", text or "")[:500]
+    if _KANA_HANGUL.search(text):
+        return None  # Japanese or Korean: not a language Borderline writes
+    if _HAN.search(text):
+        return "zh" if any(ch in _HAN_FUNCTION for ch in text) else None
+    words = _WORD.findall(text)
+    if len(words) < 2:
+        return None
+    scores = dict.fromkeys(_MARKERS, 0.0)
+    lowered = text.casefold()
+    for word in words:
+        folded = _fold(word)
+        for lang, markers in _MARKERS.items():
+            if folded in markers or word.casefold() in markers:
+                scores[lang] += 1
+    for lang, letters in _OWN_LETTERS.items():
+        if any(ch in letters for ch in lowered):
+            scores[lang] += 1.5
+    for lang, letters in _ACCENT_HINTS.items():
+        if any(ch in letters for ch in lowered):
+            scores[lang] += 0.5
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top < 1 or top == second:
+        return None
+    return best
