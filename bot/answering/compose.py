@@ -214,8 +214,8 @@ class Composer:
         for e in answer.entry:
             if not u.passports:
                 break
-            when = tr._(CHECKED_ON if e.origin != "baseline" else DATASET_OF, date=tr.date(e.checked)) \
-                if e.checked else ""
+            dated = DATASET_OF if e.origin == "baseline" else CHECKED_ON
+            when = tr._(dated, date=tr.date(e.checked)) if e.checked else ""
             if e.stale:
                 when += " ⚠️"
             if e.unverified and e.origin != "none":
