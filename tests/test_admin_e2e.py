@@ -88,7 +88,7 @@ def test_every_registered_admin_command_is_protected(bot) -> None:
     """A new admin command cannot be registered without the admin_only guard, directly or in a conversation."""
     handlers = _command_handlers(bot)
     user_commands = {"start", "help", "ask", "passport", "follow", "unfollow", "following", "about", "privacy",
-                     "forget", "share", "cancel"}
+                     "forget", "share", "cancel", "language"}
     for handler in handlers:
         for name in handler.commands:
             if name not in user_commands:

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.answering.render import MAX_MESSAGE, html_problems, split_messages, to_plain, visible_length
+from bot.i18n import translator
 from tests.conftest import ROOT
 
 
@@ -44,7 +45,7 @@ def test_baseline_answer_is_labelled_with_dataset_date(engine) -> None:
     assert engine.kb.baseline_date == "2026-02-17"  # the newer Passport Index snapshot
     assert fact.origin == "baseline" and fact.checked == "2026-02-17" and fact.stale
     text = "\n".join(answer.messages)
-    assert "dataset only" in text and "2026-02-17" in text and "may be out of date" in text
+    assert "dataset only" in text and translator("en").date("2026-02-17") in text and "may be out of date" in text
 
 
 def test_reports_are_ranked_by_theme(engine) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.devtools.botapi_double import BotApiDouble, Call
+from bot.i18n import translator
 from bot.tg import keyboards
 from tests.harness import ADMIN_ID, DISCLAIMER, ask, running_bot
 
@@ -22,7 +23,7 @@ async def test_private_question_gets_sourced_answer_with_followup_buttons(double
     text = call.params["text"]
     assert call.params["parse_mode"] == "HTML"
     assert "North Korea" in text and "not valid" in text
-    assert "travel.state.gov" in text and "checked 2026-11-24" in text
+    assert "travel.state.gov" in text and f"checked {translator('en').date('2026-11-24')}" in text
     labels = [b["text"] for b in buttons(call)]
     assert any("Safety" in label for label in labels) and any("reports" in label.lower() for label in labels)
     for b in buttons(call):

@@ -40,6 +40,8 @@ def downgrade_to_v1(path: Path) -> None:
         conn.execute("DROP INDEX processed_updates_at")
         conn.execute("ALTER TABLE pending_reports DROP COLUMN decided_at")
         conn.execute("ALTER TABLE pending_reports DROP COLUMN decided_by")
+        conn.execute("DROP TABLE chat_languages")
+        conn.execute("ALTER TABLE subscriptions DROP COLUMN lang")
         conn.execute("PRAGMA user_version = 1")
     conn.close()
 
@@ -50,7 +52,7 @@ def test_older_database_is_upgraded_in_place_without_losing_anything(kb_path: Pa
     conn = store.connect(db)
     assert store.schema_version(conn) == 1
     UserStore(conn).set_passports(11, ["US", "MX"])
-    UserStore(conn).follow(11, "KP")
+    conn.execute("INSERT INTO subscriptions (user_id, code, created_at) VALUES (11, 'KP', '2026-11-01')")  # v1's
     Admin(conn).apply(777, 5001, "KP", "event", EVENT)
     conn.execute("INSERT INTO pending_reports (at, user_id, code, text) VALUES ('2026-11-01', 11, 'KP', 'old')")
     conn.commit()
@@ -58,7 +60,7 @@ def test_older_database_is_upgraded_in_place_without_losing_anything(kb_path: Pa
 
     kb = KnowledgeBase(db)  # the newer bot opens the older file
     try:
-        assert store.schema_version(kb.conn) == store.SCHEMA_VERSION == 6
+        assert store.schema_version(kb.conn) == store.SCHEMA_VERSION == 7
         assert UserStore(kb.conn).passports(11) == ["US", "MX"]
         assert UserStore(kb.conn).followers("KP") == [11]
         assert "Tours resume in a test." in Engine(kb, today=TODAY).ask("north korea timeline").messages[0]

@@ -207,8 +207,11 @@ class Composer:
             lines += self._when_lines(answer, place)
         tr = self.tr
         if u.intent == "level" or "safety" in u.topics:
-            lines += [Line(self._risk(a, brief=len(a["label"]) >= 140), a["source"], when=tr.date(a["as_of"]))
-                      for a in advisories[:3]]
+            # the issuer's own long label when it is short enough, in English; in another language the level name,
+            # which the catalog translates
+            lines += [Line(self._risk(a, brief=len(a["label"]) >= 140 or (
+                tr.lang != DEFAULT and bool(a["level"]) and a["issuer"] in LEVEL_NAMES)), a["source"],
+                when=tr.date(a["as_of"])) for a in advisories[:3]]
             if not advisories:
                 lines.append(Line(tr._(NO_ADVISORY)))
         for e in answer.entry:
@@ -261,7 +264,7 @@ class Composer:
         tr = self.tr
         if not answer.events:
             return [Line(tr._(NO_DATES, name=answer.name))]
-        return [Line(f"{tr._(EVENT_KINDS[e.kind])} {tr.date(e.date)}{_scope(e.scope)}: {short(e.summary, 180)}",
+        return [Line(f"{tr._(EVENT_KINDS[e.kind])} · {tr.date(e.date)}{_scope(e.scope)}: {short(e.summary, 180)}",
                      e.source) for e in answer.events]
 
     def _compare_line(self, place: Place, passports: list[str]) -> Comparison:

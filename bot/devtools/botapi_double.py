@@ -767,8 +767,9 @@ class BotApiDouble:
             self._serial += 1
             return self._serial
 
-    def _user(self, user_id: int, first_name: str = "Ann") -> dict[str, Any]:
-        return {"id": user_id, "is_bot": False, "first_name": first_name, "language_code": "en"}
+    def _user(self, user_id: int, first_name: str = "Ann", language_code: str | None = "en") -> dict[str, Any]:
+        user = {"id": user_id, "is_bot": False, "first_name": first_name}
+        return {**user, "language_code": language_code} if language_code else user
 
     def _chat(self, chat_id: Any, chat_type: str | None = None, first_name: str = "Ann") -> dict[str, Any]:
         """The chat object for an id, created on first sight (private for positive ids, else supergroup)."""
@@ -809,6 +810,7 @@ class BotApiDouble:
         reply_to_bot: bool = False,
         first_name: str = "Ann",
         entities: list[Any] | None = None,
+        language_code: str | None = "en",
     ) -> dict[str, Any]:
         """An Update carrying a user's text message, with the entities Telegram would add (not queued yet).
 
@@ -819,7 +821,7 @@ class BotApiDouble:
             user_id = chat_id if chat["type"] == "private" else 1001
         message: dict[str, Any] = {
             "message_id": self._new_message_id(chat["id"]),
-            "from": self._user(user_id, first_name),
+            "from": self._user(user_id, first_name, language_code),
             "chat": chat,
             "date": int(time.time()),
             "text": text,
@@ -861,7 +863,8 @@ class BotApiDouble:
         return self.message_update(text, **kw)
 
     def callback_update(
-        self, data: str, message_id: int, chat_id: int = 1001, user_id: int | None = None
+        self, data: str, message_id: int, chat_id: int = 1001, user_id: int | None = None,
+        language_code: str | None = "en",
     ) -> dict[str, Any]:
         """An Update for a pressed inline button; its id is remembered so answerCallbackQuery is accepted."""
         query_id = str(4_611_686_018_427_387_904 + self._new_serial())
@@ -874,17 +877,18 @@ class BotApiDouble:
             user_id = chat_id if chat_id > 0 else 1001
         return {"callback_query": {
             "id": query_id,
-            "from": self._user(user_id),
+            "from": self._user(user_id, language_code=language_code),
             "message": message,
             "chat_instance": str(-8_000_000_000_000_000_000 + abs(chat["id"])),
             "data": data,
         }}
 
-    def inline_update(self, query: str, user_id: int = 1001, chat_type: str = "private") -> dict[str, Any]:
+    def inline_update(self, query: str, user_id: int = 1001, chat_type: str = "private",
+                      language_code: str | None = "en") -> dict[str, Any]:
         """An Update with an inline query; its unique id is remembered for replies_to."""
         query_id = str(5_764_607_523_034_234_880 + self._new_serial())
         return {"inline_query": {
-            "id": query_id, "from": self._user(user_id), "query": query, "offset": "", "chat_type": chat_type,
+            "id": query_id, "from": self._user(user_id, language_code=language_code), "query": query, "offset": "", "chat_type": chat_type,
         }}
 
     # ---- request handling ------------------------------------------------------------------

@@ -23,7 +23,7 @@ _DROP = {"id", "checked", "unverified", "age_days", "stale"}
 # reads it in their language. Values under TRANSLATED_VALUES are vocabulary labels and translated too; values
 # under DATE_VALUES are ISO dates, formatted for the language.
 Note = tuple[str, dict[str, Any]]
-TRANSLATED_VALUES = frozenset(("state", "was", "verdict", "kind"))
+TRANSLATED_VALUES = frozenset(("state", "was", "verdict", "kind", "issuer"))
 DATE_VALUES = frozenset(("date", "as_of"))
 
 

@@ -320,7 +320,7 @@ def _headline(answer: Answer) -> str:
     if answer.entry:
         e = answer.entry[0]
         return tr._(t.INLINE_CHECKED, passport=e.passport_name, verdict=e.verdict_label,
-                    date=tr.date(e.checked) or "n/a")
+                    date=tr.date(e.checked) or "—")
     h = answer.headline
     if h and (h.state or h.risk):
         return " · ".join(x for x in (h.state, h.risk) if x)
