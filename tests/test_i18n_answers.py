@@ -13,7 +13,7 @@ import pytest
 from bot.answering.engine import Engine
 from bot.answering.render import to_plain
 from bot.answering.telegram_html import MAX_MESSAGE, html_problems
-from bot.answering.texts import GENERAL_DISCLAIMER, LEGAL_TRAP
+from bot.answering.texts import GENERAL_DISCLAIMER
 from bot.i18n import DEFAULT, LANGUAGES, normalize, translator
 from bot.storage import database as store
 from bot.storage.build import build
@@ -105,7 +105,7 @@ def test_questions_in_other_languages_get_answers_framed_in_them(engine: Engine)
     kp = engine.ask("Можно ли поехать в Северную Корею с паспортом США?")
     assert kp.lang == "ru" and kp.entry[0].verdict == "passport-invalid"
     assert translator("ru")._("Your passport is not valid there") in _text(kp)
-    assert translator("ru")._(LEGAL_TRAP) not in "" and kp.name == engine.kb.places["KP"].names["ru"]
+    assert kp.name == engine.kb.places["KP"].names["ru"] != "North Korea"
 
 
 def test_the_language_is_chosen_in_order(engine: Engine) -> None:
@@ -130,7 +130,8 @@ def test_place_names_and_dates_are_the_locales(engine: Engine) -> None:
     answer = engine.ask("", ["US"], code="KP", topics=["entry"], lang="de")
     checked = answer.entry[0].checked
     assert translator("de").date(checked) in _text(answer) and checked not in _text(answer)
-    assert translator("ru").date("2026-03-07").replace("\u202f", " ") == "7 мар. 2026 г." and translator("de").date("2026-03") == "März 2026"
+    assert translator("ru").date("2026-03-07").replace("\u202f", " ") == "7 мар. 2026 г."
+    assert translator("de").date("2026-03") == "März 2026"
     assert translator("fr").date("not a date") == "not a date"
 
 

@@ -888,7 +888,8 @@ class BotApiDouble:
         """An Update with an inline query; its unique id is remembered for replies_to."""
         query_id = str(5_764_607_523_034_234_880 + self._new_serial())
         return {"inline_query": {
-            "id": query_id, "from": self._user(user_id, language_code=language_code), "query": query, "offset": "", "chat_type": chat_type,
+            "id": query_id, "from": self._user(user_id, language_code=language_code), "query": query, "offset": "",
+            "chat_type": chat_type,
         }}
 
     # ---- request handling ------------------------------------------------------------------
