@@ -190,3 +190,11 @@ def test_a_translation_of_a_missing_text_is_refused(knowledge_copy: Path, tmp_pa
     cu.write_text(text + "translations:\n  de:\n    lawful_route: Es gibt keinen.\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="lawful_route"):
         build(knowledge_copy, tmp_path / "kb.sqlite")
+
+
+def test_spanish_lists_follow_its_sound_rules() -> None:
+    es = translator("es")
+    assert es.euphony("Estados Unidos y Israel") == "Estados Unidos e Israel"
+    assert es.euphony("🇾🇪 Yemen o 🇴🇲 Omán") == "🇾🇪 Yemen u 🇴🇲 Omán"
+    assert es.euphony("Chile y Yemen") == "Chile y Yemen" and es.euphony("Perú o Chile") == "Perú o Chile"
+    assert translator("fr").euphony("Israël y Irak") == "Israël y Irak"  # only Spanish has the rule

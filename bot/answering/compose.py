@@ -369,7 +369,8 @@ class Composer:
             elif len(names) == 1:
                 label = tr._(ONE_PASSPORT, name=names[0])
             elif len(names) <= 3:
-                label = tr._(SOME_PASSPORTS, names=tr._(LIST_AND, first=", ".join(names[:-1]), last=names[-1]))
+                label = tr._(SOME_PASSPORTS, names=tr.euphony(tr._(LIST_AND, first=", ".join(names[:-1]),
+                                                                      last=names[-1])))
             else:
                 label = tr._(MANY_PASSPORTS, names=", ".join(names[:3]), more=tr.number(len(names) - 3))
             lapsed = bool(rule.get("valid_until")) and rule["valid_until"] < self.today.isoformat()

@@ -108,7 +108,7 @@ def _either(tr: Translator, suggestions: list[dict[str, str]]) -> str:
     names = [f"{s['flag']} {s['name']}" for s in suggestions]
     if len(names) < 2:
         return "".join(names)
-    return tr._(EITHER, first=", ".join(names[:-1]), last=names[-1])
+    return tr.euphony(tr._(EITHER, first=", ".join(names[:-1]), last=names[-1]))
 
 
 def _first_level(answer: Answer) -> int:

@@ -47,7 +47,8 @@ def _chains(items: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return out
 
 
-def run_answers(items: list[dict[str, Any]], checkout: Path, kb: Path | None) -> dict[int, dict[str, Any]]:
+def run_answers(items: list[dict[str, Any]], checkout: Path, kb: Path | None,
+                fallback_lang: str | None = None) -> dict[int, dict[str, Any]]:
     """The JSON answer to every item; follow-ups are asked after their chain when the checkout supports it."""
     python = checkout / ".venv" / "bin" / "python"
     exe = str(python) if python.exists() else sys.executable
@@ -71,6 +72,8 @@ def run_answers(items: list[dict[str, Any]], checkout: Path, kb: Path | None) ->
                 order.append(chain[-1]["id"])
         batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
         cmd = [exe, "-m", "bot", "ask", "--json", "--batch", str(batch)] + (["--conversation"] if conversations else [])
+        if fallback_lang and "--fallback-lang" in help_text:
+            cmd += ["--fallback-lang", fallback_lang]
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=checkout, env=env, timeout=600)
         if proc.returncode != 0:
             raise SystemExit(f"ask failed: {proc.stderr[-2000:]}")
@@ -84,7 +87,7 @@ def run_answers(items: list[dict[str, Any]], checkout: Path, kb: Path | None) ->
     return answers
 
 
-def score(item: dict[str, Any], answer: dict[str, Any]) -> dict[str, Any]:
+def score(item: dict[str, Any], answer: dict[str, Any], *, telegram: bool = False) -> dict[str, Any]:
     expected = [str(c) for c in item.get("destinations") or []]
     got = answer.get("destinations") or []
     off_topic = item.get("intent") == "off-topic"
@@ -119,8 +122,13 @@ def score(item: dict[str, Any], answer: dict[str, Any]) -> dict[str, Any]:
         green_light = any("Level 4" in c["line"] and GREEN.search(c["line"]) for c in answer["comparison"])
     else:
         green_light = barred and bool(GREEN.search(first))
+    # the answer's language: the question's own (English when it cannot be told), or with a Telegram setting given
+    want_lang = item.get("expect_with_telegram_lang") if telegram else item.get("lang")
+    want_lang = "en" if want_lang in (None, "und") else want_lang
+    lang_ok = answer.get("lang", "en") == want_lang if item.get("lang") else None  # older bots answered English
     return {
         "id": item["id"], "lang": item.get("lang"), "intent": item.get("intent"), "dest_ok": dest_ok,
+        "lang_ok": lang_ok, "answer_lang": answer.get("lang", "en"), "want_lang": want_lang,
         "passports_ok": passports_ok, "verdict_present": verdict_present, "verdict_match": verdict_match,
         "dangerous": dangerous, "green_light": green_light, "first_len": _visible(first),
         "in_budget": _visible(first) <= BUDGET, "messages": len(answer.get("messages") or []),
@@ -145,6 +153,7 @@ def summarize(scores: list[dict[str, Any]]) -> dict[str, Any]:
         "dangerous_green_verdicts": sum(s["dangerous"] for s in scores),
         "green_light_under_level4_or_closed": sum(s["green_light"] for s in scores),
         "first_message_within_budget": rate("in_budget"),
+        "answer_in_the_expected_language": rate("lang_ok"),
         "per_language": {lang: f"{lang_ok[lang]}/{n}" for lang, n in sorted(per_lang.items())},
     }
 
@@ -156,10 +165,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kb", type=Path, help="database to use (default: the checkout's)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--failures", action="store_true", help="list the questions that failed")
+    parser.add_argument("--telegram-lang", action="store_true",
+                        help="give each question its item's telegram_lang as the fallback language (as a Telegram "
+                             "client would) and expect expect_with_telegram_lang")
     args = parser.parse_args(argv)
     items = yaml.safe_load(args.questions.read_text(encoding="utf-8"))
-    answers = run_answers(items, args.checkout.resolve(), args.kb)
-    scores = [score(item, answers[item["id"]]) for item in items]
+    if args.telegram_lang:
+        answers = {}
+        for setting in sorted({str(i.get("telegram_lang") or "") for i in items}):
+            group = [i for i in items if str(i.get("telegram_lang") or "") == setting]
+            answers.update(run_answers(group, args.checkout.resolve(), args.kb, fallback_lang=setting or None))
+    else:
+        answers = run_answers(items, args.checkout.resolve(), args.kb)
+    scores = [score(item, answers[item["id"]], telegram=args.telegram_lang) for item in items]
     summary = summarize(scores)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))

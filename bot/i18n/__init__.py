@@ -25,6 +25,10 @@ DEFAULT = "en"
 LANGUAGES: tuple[str, ...] = (DEFAULT, *sorted(
     p.parent.parent.name for p in LOCALES_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po") if p.parent.parent.name != DEFAULT))
 # The name of each language in itself, for /language; a catalog's own "Language-Team" is not reliable.
+_FLAG = r"(?:[\U0001F1E6-\U0001F1FF]+\s)?"
+# Spanish "y" becomes "e" before an i- sound and "o" becomes "u" before an o- sound ("Estados Unidos e Israel").
+_EUPHONY = {"es": ((re.compile(rf" y (?={_FLAG}(?:[IiÍí]|[Hh][IiÍí](?![aeoáéó])))"), " e "),
+                   (re.compile(rf" o (?={_FLAG}(?:[OoÓó]|[Hh][OoÓó]))"), " u "))}
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 
@@ -52,6 +56,12 @@ class Translator:
     def _(self, message: str, **values: object) -> str:
         text = self.translations.gettext(message)
         return text % values if values else text
+
+    def euphony(self, text: str) -> str:
+        """A list joined by the catalog's "and"/"or", with the language's sound rules applied."""
+        for pattern, replacement in _EUPHONY.get(self.lang, ()):
+            text = pattern.sub(replacement, text)
+        return text
 
     def ngettext(self, singular: str, plural: str, n: int, **values: object) -> str:
         return self.translations.ngettext(singular, plural, n) % {"num": self.number(n), **values}

@@ -197,6 +197,8 @@ async def on_privacy(update: Update, context: BotContext) -> None:
 async def on_forget(update: Update, context: BotContext) -> None:
     tr = reply_translator(context.services, update)  # before the choice it reads is deleted
     removed = context.services.users.forget(update.effective_user.id)
+    if context.chat_data is not None:
+        context.chat_data.pop("conversation", None)  # what the chat was about goes too
     await update.effective_message.reply_text(
         tr.ngettext("Done: everything stored under your user id is deleted (%(num)s record).",
                     "Done: everything stored under your user id is deleted (%(num)s records).", removed)
