@@ -31,9 +31,11 @@ from bot.storage.changes import DATE_VALUES, TRANSLATED_VALUES, Note
 
 FIRST_MESSAGE_BUDGET = 1200  # characters a traveler reads before deciding what to tap next
 # How much of each text a brief answer keeps, per compaction level (0 = all of it fits the budget). The
-# templates and the estimate below read this one table.
+# templates and the estimate below read this one table. The legal trap is not squeezed: its summary is the one line
+# saying what makes the usual way in illegal ("arriving from Russia is illegal entry"), and cutting it at a ";"
+# dropped exactly that.
 LIMITS = {
-    "warning": (700, 480, 400, 360), "direct": (400, 260, 200, 160), "legal": (400, 300, 220, 180),
+    "warning": (700, 480, 400, 360), "direct": (400, 260, 200, 160), "legal": (400, 400, 400, 400),
     "consequences": (300, 160, 0, 0), "status": (300, 180, 140, 112), "overview": (220, 140, 120, 96),
     "event": (160, 120, 100, 80), "consular": (220, 140, 120, 96), "report": (220, 160, 120, 96),
     "howto": (160, 120, 100, 80),
