@@ -24,8 +24,11 @@ VISA_WORDS = frozenset(["visa", "visas", "evisa", "visum", "visado", "visto", "w
 PERSON_NEXT = frozenset(["go", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who"])
 # Between a name and a passport word without changing its meaning ("US-Israeli dual citizen").
 PASSPORT_FILLERS = frozenset(["dual"])
-# Lower-case codes that are a passport when followed by a passport word ("i have a us passport").
+# Lower-case codes that are a passport when followed by a passport word ("i have a us passport"), joined to
+# another nationality ("uk/us", "us and mexican passports") or after "dual"/"both"; "us" is also a pronoun.
 LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB"}
+# Lower-case codes that are no word of any language travelers write in, so they always name the country.
+LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "prc": "CN", "ksa": "SA"}
 # Words before a demonym that make it a statement about the asker ("as an American").
 DEMONYM_TRIGGERS = frozenset(["as", "im", "am", "are", "being", "dual", "both", "hold", "holding", "als", "como", "comme", "как", "я", "мы", "для", "for", "fur", "pour", "para", "per"])
 COUNTRY_TRIGGERS = frozenset(["dual", "both"])

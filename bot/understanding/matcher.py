@@ -34,6 +34,7 @@ from bot.understanding.lexicon import (
     EXTRA_COMMON_WORDS,
     FOLLOWUP_STARTS,
     LEVEL_PHRASES,
+    LOWERCASE_CODES,
     LOWERCASE_PASSPORT_CODES,
     NAME_TRAPS,
     NOT_PASSPORT_NOUNS,
@@ -420,7 +421,7 @@ class Matcher:
                     stem_hit = self._lookup_stem(words, i)
                     span = stem_hit
                 if span is None and size == 1:
-                    span = self._lookup_minor(words[0], tokens, i, raw_tokens[i])
+                    span = self._lookup_minor(words[0], tokens, i, raw_tokens)
                 if span is not None:
                     found = span
                     break
@@ -465,13 +466,16 @@ class Matcher:
             return Span(start, start + 1, self.demonym_stems[key], "demonym", 0.85, words[0])
         return None
 
-    def _lookup_minor(self, word: str, tokens: list[str], i: int, raw: str) -> Span | None:
+    def _lookup_minor(self, word: str, tokens: list[str], i: int, raw_tokens: list[str]) -> Span | None:
         """Short forms the main lookup misses: a lower-case "us"/"uk" right before a passport
         word ("i have a us passport"), and 4-letter Cyrillic names in another case ("Кубу")."""
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         prev = tokens[i - 1] if i > 0 else ""
+        raw = raw_tokens[i]
+        if word in LOWERCASE_CODES:
+            return Span(i, i + 1, (LOWERCASE_CODES[word],), "code", 0.9, raw)
         if word in LOWERCASE_PASSPORT_CODES and (nxt in PASSPORT_WORDS or prev in ("dual", "both")
-                                                 or (nxt in PASSPORT_JOINS and prev in PASSPORT_FILLERS)):
+                                                 or self._joined_to_nationality(tokens, raw_tokens, i)):
             return Span(i, i + 1, (LOWERCASE_PASSPORT_CODES[word],), "code", 0.9, raw)
         if len(word) == 4 and _CYRILLIC_RE.match(word):
             for ending, nominative in _CYRILLIC_ENDINGS:
@@ -480,6 +484,19 @@ class Matcher:
                     if key in self.exact:
                         return Span(i, i + 1, tuple(self.exact[key]), "stem", 0.85, raw)
         return None
+
+    def _is_nationality(self, token: str) -> bool:
+        return token in self.demonyms or token in LOWERCASE_CODES or token in LOWERCASE_PASSPORT_CODES or (
+            token.upper() in self.codes and len(token) == 2)
+
+    def _joined_to_nationality(self, tokens: list[str], raw_tokens: list[str], i: int) -> bool:
+        """"uk/us", "us/mx dual", "us and mexican passports": a lower-case code beside another nationality."""
+        nxt = tokens[i + 1] or raw_tokens[i + 1] if i + 1 < len(tokens) else ""
+        prev = tokens[i - 1] or raw_tokens[i - 1] if i > 0 else ""
+        after = tokens[i + 2] if i + 2 < len(tokens) else ""
+        before = tokens[i - 2] if i > 1 else ""
+        return ((nxt in PASSPORT_JOINS or nxt in CONJUNCTIONS) and self._is_nationality(after)) or (
+            prev in PASSPORT_JOINS and self._is_nationality(before))
 
     def _is_trap(self, span: Span, tokens: list[str]) -> bool:
         """A name inside a phrase that means something else ("guinea pig", "fine china")."""
@@ -542,6 +559,7 @@ class Matcher:
         """Decide which names are the asker's passports and which are destinations."""
         is_passport = [False] * len(spans)
         n = len(tokens)
+        span_ends = {s.end for s in spans}
 
         def skip_back(j: int, allowed: frozenset[str]) -> int:
             while j >= 0 and (tokens[j] in allowed or raw_tokens[j] == ":"):
@@ -560,11 +578,15 @@ class Matcher:
             # "US passport", "Mexican citizen", "German and Turkish passports", "US-Israeli dual citizen"
             if after < n and (tokens[after] in PASSPORT_WORDS or raw_tokens[after].startswith(_CJK_PASSPORT_WORDS)):
                 is_passport[idx] = True  # "한국 여권으로": Korean particles stick to the word
+            if after > span.end:
+                is_passport[idx] = True  # "US/MX dual, going to Cuba": "dual" alone names a dual national
             if tokens[span.end - 1] in PASSPORT_WORDS:
                 is_passport[idx] = True  # the demonym "US citizen" names a passport itself
             before = skip_back(span.start - 1, PASSPORT_LINKS)
             linked_back = before < span.start - 1 or not tokens[before].isascii()
-            if before >= 0 and tokens[before] in PASSPORT_WORDS and linked_back:
+            # "dual citizen uk/us", but not "British-Israeli dual national, North Korea?"
+            dual_before = before > 0 and tokens[before - 1] in COUNTRY_TRIGGERS and before - 1 not in span_ends
+            if before >= 0 and tokens[before] in PASSPORT_WORDS and (linked_back or dual_before):
                 is_passport[idx] = True  # "passport from Mexico", "паспортом США", "passports: Polish"
             if span.how == "demonym" and self._demonym_is_person(span, tokens):
                 is_passport[idx] = True
