@@ -29,8 +29,18 @@ PASSPORT_FILLERS = frozenset(["dual"])
 LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB"}
 # Lower-case codes that are no word of any language travelers write in, so they always name the country.
 LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "prc": "CN", "ksa": "SA"}
-# Words before a demonym that make it a statement about the asker ("as an American").
-DEMONYM_TRIGGERS = frozenset(["as", "im", "am", "are", "being", "dual", "both", "hold", "holding", "als", "como", "comme", "как", "я", "мы", "для", "for", "fur", "pour", "para", "per"])
+# Words before a nationality that make it a statement about who travels ("as an American", "we're German",
+# "soy argentino", "je suis suisse", "ich bin Deutscher", "я американец"): a country name spelled like the
+# demonym ("suisse", "china") counts too.
+IDENTITY_TRIGGERS = frozenset(["as", "im", "am", "are", "were", "youre", "theyre", "hes", "shes", "being", "half", "als", "como", "comme", "как", "як", "я", "мы", "ми", "soy", "somos", "siendo", "sou", "sendo", "suis", "sommes", "etant", "bin", "sind"])
+# ... and words before a demonym (not a country name: "visa para China") that make it the traveler's.
+DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holding", "для", "for", "fur", "pour", "para", "per"])
+# "My wife is Chinese", "mi esposa es china": a copula after a person names that person's nationality.
+COPULAS = frozenset(["is", "are", "was", "es", "est", "ist", "e", "є"])
+PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund"])
+# "I'm from Mexico", "я из Казахстана", "soy de Perú", "ich komme aus Polen": the traveler's country.
+FROM_WORDS = frozenset(["from", "из", "з", "із", "de", "du", "aus"])
+FROM_AFTER = IDENTITY_TRIGGERS | frozenset(["come", "comes", "komme", "kommen", "vengo", "venimos", "venho", "viens", "родом"])
 COUNTRY_TRIGGERS = frozenset(["dual", "both"])
 ARTICLES = frozenset(["a", "an", "the", "un", "una", "uno", "une", "ein", "eine", "einen", "einem", "der", "die", "das"])
 CONJUNCTIONS = frozenset(["and", "or", "&", "y", "e", "et", "und", "и", "или", "oder", "ou"])

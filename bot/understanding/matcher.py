@@ -29,10 +29,14 @@ from bot.understanding.lexicon import (
     CODE_LIKE_WORDS,
     COMPARE_PHRASES,
     CONJUNCTIONS,
+    COPULAS,
     COUNTRY_TRIGGERS,
     DEMONYM_TRIGGERS,
     EXTRA_COMMON_WORDS,
     FOLLOWUP_STARTS,
+    FROM_AFTER,
+    FROM_WORDS,
+    IDENTITY_TRIGGERS,
     LEVEL_PHRASES,
     LOWERCASE_CODES,
     LOWERCASE_PASSPORT_CODES,
@@ -47,6 +51,7 @@ from bot.understanding.lexicon import (
     PASSPORT_WORDS,
     PEOPLE_NOUNS,
     PERSON_NEXT,
+    PERSON_SUBJECTS,
     THEME_WORDS,
     TOPIC_PHRASES,
     TOPIC_WORDS,
@@ -105,6 +110,17 @@ def _plural_demonym(key: str) -> bool:
 
 def _german_noun(raw: str) -> bool:
     return raw[:1].isupper() and not raw.isupper() and raw.casefold().endswith(("er", "erin", "ern", "erinnen"))
+
+
+def _describes_traveler(tokens: list[str], i: int) -> bool:
+    """tokens[i] makes the nationality after it the traveler's: "as", "I'm", "soy", "en tant que", or a
+    copula after a person ("my wife is", "mi esposa es")."""
+    word = tokens[i]
+    if word in IDENTITY_TRIGGERS:
+        return True
+    if word == "que":
+        return i > 0 and tokens[i - 1] == "tant"
+    return word in COPULAS and i > 0 and tokens[i - 1] in PERSON_SUBJECTS
 
 
 def _most_specific(codes: set[str], parents: dict[str, str]) -> str | None:
@@ -592,12 +608,16 @@ class Matcher:
                 is_passport[idx] = True
             trig = skip_back(span.start - 1, ARTICLES)
             if trig >= 0:
-                if span.how == "demonym" and tokens[trig] in DEMONYM_TRIGGERS:
+                identity = _describes_traveler(tokens, trig)
+                if span.how == "demonym" and (identity or tokens[trig] in DEMONYM_TRIGGERS):
                     is_passport[idx] = True
+                if identity and span.how != "demonym" and " ".join(tokens[span.start : span.end]) in self.demonyms:
+                    is_passport[idx] = True  # "Je suis suisse", "mi esposa es china": the name is the adjective
                 if tokens[trig] in COUNTRY_TRIGGERS:
                     is_passport[idx] = True
-                if tokens[trig] == "from" and trig > 0 and tokens[trig - 1] in {"im", "am", "are", "were"}:
-                    is_passport[idx] = True  # "I'm from Mexico"
+                if tokens[trig] in FROM_WORDS and trig > 0 and (tokens[trig - 1] in FROM_AFTER
+                                                                or _describes_traveler(tokens, trig - 1)):
+                    is_passport[idx] = True  # "I'm from Mexico", "я из Казахстана", "ich komme aus Polen"
             if span.how == "demonym" and span.plural:
                 is_passport[idx] = True  # "Can Americans go to Cuba?"
             if span.how == "demonym" and span.end < n and tokens[span.end] in PEOPLE_NOUNS:
