@@ -85,6 +85,8 @@ MAX_TYPO_CHOICES = 3
 PASSPORT_JOINS = frozenset({"/", "+", "&"})  # "US/Iranian", "US+MX passports" (a comma would join "Americans, Iran")
 # Languages whose names typo correction aims at; a Spanish "turismo" must not become Slovak "Tunisko".
 CORRECTION_LANGS = frozenset({"eng", "und", "rus", "deu", "fra", "spa", "por", "ita", "pol", "tur"})
+# Translations this short in other languages collide with ordinary words of those languages and are not indexed.
+MAX_FOREIGN_SHORT = 4
 
 
 def _is_cjk(text: str) -> bool:
@@ -198,6 +200,9 @@ class Matcher:
             if kind == "ambiguous":
                 ambiguous[key].add(code)
                 continue
+            if kind == "translation" and _lang not in CORRECTION_LANGS and len(key) <= MAX_FOREIGN_SHORT \
+                    and key.isascii():
+                continue  # Breton "Suis" (Switzerland) is the French "suis"; nobody writes to the bot in Breton
             if kind == "weak":
                 weak[key] = code
                 continue
