@@ -22,6 +22,17 @@ PASSPORT_VERBS = frozenset(["is", "are", "was", "were"])
 VISA_WORDS = frozenset(["visa", "visas", "evisa", "visum", "visado", "visto", "wiza", "vize", "виза", "визу", "визы"])
 # Words after "a/an <demonym>" that show the demonym is a person, not an adjective ("can a Nigerian go").
 PERSON_NEXT = frozenset(["go", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who"])
+# Verbs after a bare demonym that make it a person ("can Chinese go", "brit in Kaliningrad", "brasileiro precisa",
+# "Deutsche brauchen"): the demonym is then the subject, not an adjective ("Chinese food").
+BARE_PERSON_NEXT = frozenset(["going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent"])
+# Verbs that are also nouns ("Chinese travel agencies"): after a bare demonym they make it a person only after a
+# modal ("can Chinese travel to Tibet", "do Swiss visit").
+BARE_PERSON_VERBS = frozenset(["go", "travel", "visit", "enter", "get", "fly"])
+MODALS = frozenset(["can", "could", "may", "might", "do", "does", "should", "must", "will", "would", "cannot", "cant", "are"])
+# Words before a demonym ending a clause that make it the people let in ("open to Taiwanese", "let in Lebanese").
+PERSON_OBJECT_CUES = frozenset(["to", "let", "admit", "admits", "allow", "allows", "accept", "accepts", "welcome", "welcomes"])
+# Words around a demonym that make it a language ("I speak Russian", "the menu in Chinese", "translate to Russian").
+LANGUAGE_CUES = frozenset(["speak", "speaks", "speaking", "spoken", "learn", "learning", "understand", "translate", "translated", "say", "write", "written", "read", "fluent", "menu", "language", "sprechen", "spreche", "hablo", "habla", "hablar", "falo", "fala", "parle", "parler"])
 # Between a name and a passport word without changing its meaning ("US-Israeli dual citizen").
 PASSPORT_FILLERS = frozenset(["dual"])
 # Lower-case codes that are a passport when followed by a passport word ("i have a us passport"), joined to

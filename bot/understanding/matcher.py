@@ -20,6 +20,8 @@ from bot.knowledge.reference import fold
 from bot.storage.kb import KnowledgeBase
 from bot.understanding.lexicon import (
     ARTICLES,
+    BARE_PERSON_NEXT,
+    BARE_PERSON_VERBS,
     CJK_COMPARE_WORDS,
     CJK_FOLLOWUP_STARTS,
     CJK_LEVEL_WORDS,
@@ -37,9 +39,11 @@ from bot.understanding.lexicon import (
     FROM_AFTER,
     FROM_WORDS,
     IDENTITY_TRIGGERS,
+    LANGUAGE_CUES,
     LEVEL_PHRASES,
     LOWERCASE_CODES,
     LOWERCASE_PASSPORT_CODES,
+    MODALS,
     NAME_TRAPS,
     NOT_PASSPORT_NOUNS,
     NOT_TRAVEL_HINTS,
@@ -51,6 +55,7 @@ from bot.understanding.lexicon import (
     PASSPORT_WORDS,
     PEOPLE_NOUNS,
     PERSON_NEXT,
+    PERSON_OBJECT_CUES,
     PERSON_SUBJECTS,
     THEME_WORDS,
     TOPIC_PHRASES,
@@ -667,10 +672,16 @@ class Matcher:
             return True
         if prev in PASSPORT_VERBS and span.start > 1 and tokens[span.start - 2] in PASSPORT_WORDS:
             return True
+        nxt = tokens[span.end] if span.end < len(tokens) else ""
         if prev in ("a", "an"):
-            nxt = tokens[span.end] if span.end < len(tokens) else ""
             return not nxt or nxt in PERSON_NEXT
-        return False
+        before = tokens[span.start - 2] if span.start > 1 else ""
+        if prev in LANGUAGE_CUES or before in LANGUAGE_CUES or (prev == "in" and before != "let"):
+            return False  # "I speak Russian", "translate to Russian", "the menu in Chinese"
+        if nxt in BARE_PERSON_NEXT or (nxt in BARE_PERSON_VERBS and prev in MODALS):
+            return True  # "can Chinese go", "brit in Kaliningrad", "brasileiro precisa de visto"
+        # "open to Taiwanese?", "Does Syria let in Lebanese?"
+        return not nxt and (prev in PERSON_OBJECT_CUES or (prev == "in" and before == "let"))
 
     def _topics(self, tokens: list[str], folded_text: str, text: str) -> list[str]:
         token_set = set(tokens)
