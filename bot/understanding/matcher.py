@@ -276,6 +276,10 @@ class Matcher:
                     known.add(token)
                     if key in correctable or key in self.weak:  # typos are corrected towards names people type
                         vocab[token[0]].append(token)
+        for key in self.demonyms:  # ... and towards nationality words ("amercans", "brittish", "canadains")
+            if len(key) >= 5 and key.isascii() and key.isalpha():
+                known.add(key)
+                vocab[key[0]].append(key)
         self.vocab = {k: sorted(set(v)) for k, v in vocab.items()}
         self.vocab_set = known
         self.max_ngram = min(MAX_NGRAM, max((len(k.split()) for k in self.exact), default=1))
@@ -555,6 +559,9 @@ class Matcher:
                     return Span(i, i + size, tuple(self.exact[key]), "fuzzy", score, orig)
                 if key in self.ambiguous:
                     return Span(i, i + size, self.ambiguous[key], "ambiguous", 0.3, key)
+                if key in self.demonyms:
+                    orig = " ".join(original)
+                    return Span(i, i + size, self.demonyms[key], "demonym", 0.85, orig, plural=_plural_demonym(key))
         return None
 
     def _cjk_spans(self, text: str, offset: int) -> list[Span]:
