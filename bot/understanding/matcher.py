@@ -98,6 +98,22 @@ def _is_cjk(text: str) -> bool:
     return bool(_CJK_RE.fullmatch(text.replace(" ", "")))
 
 
+# Adjective endings of Russian and Ukrainian, folded as tokens are (й is и, і is и), longest first.
+_CYRILLIC_ADJ_ENDINGS = tuple(sorted(
+    {fold(e) for e in ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им",
+                       "ом", "ем", "ую", "юю", "ей", "ых", "их", "ыми", "ими", "ою", "ею", "а", "е", "и")},
+    key=len, reverse=True))
+_CYRILLIC_ADJ_SUFFIXES = tuple(fold(e) for e in ("ский", "цкий", "ський", "цький"))
+
+
+def _adj_stem(token: str) -> str:
+    """Stem of an inflected Cyrillic adjective ("российскому", "российский" -> "российск")."""
+    for ending in _CYRILLIC_ADJ_ENDINGS:
+        if token.endswith(ending) and len(token) - len(ending) >= 4:
+            return token[: -len(ending)]
+    return token
+
+
 def _stem(token: str) -> str:
     """Crude stem for inflected Cyrillic names ("Северную Корею" -> "северн коре")."""
     if len(token) <= 4:
@@ -263,9 +279,14 @@ class Matcher:
                 demonyms[key] = found  # our alias list settles "American" (US, not UM)
         self.demonyms = {k: tuple(sorted(v)) for k, v in demonyms.items() if len(v) == 1}
         demonym_stems: dict[str, set[str]] = defaultdict(set)
+        adj_stems: dict[str, set[str]] = defaultdict(set)
         for key, found in self.demonyms.items():
             if _CYRILLIC_RE.match(key) and len(key) >= 6:
                 demonym_stems[_stem(key)].update(found)
+                if key.endswith(_CYRILLIC_ADJ_SUFFIXES):
+                    adj_stems[_adj_stem(key)].update(found)
+        # Any case of an adjective ("по российскому паспорту", "с казахстанским паспортом").
+        self.demonym_adj_stems = {k: tuple(sorted(v)) for k, v in adj_stems.items() if len(v) == 1}
         # Inflected adjectives: "українським паспортом", "с российским паспортом".
         self.demonym_stems = {k: tuple(sorted(v)) for k, v in demonym_stems.items() if len(v) == 1}
         vocab: dict[str, list[str]] = defaultdict(list)
@@ -494,6 +515,8 @@ class Matcher:
             return Span(start, start + len(words), self.stems[key], "stem", 0.85, " ".join(words))
         if len(words) == 1 and key in self.demonym_stems:
             return Span(start, start + 1, self.demonym_stems[key], "demonym", 0.85, words[0])
+        if len(words) == 1 and _adj_stem(words[0]) in self.demonym_adj_stems:
+            return Span(start, start + 1, self.demonym_adj_stems[_adj_stem(words[0])], "demonym", 0.85, words[0])
         return None
 
     def _lookup_minor(self, word: str, tokens: list[str], i: int, raw_tokens: list[str]) -> Span | None:
