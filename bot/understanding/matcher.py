@@ -34,6 +34,7 @@ from bot.understanding.lexicon import (
     COPULAS,
     COUNTRY_TRIGGERS,
     DEMONYM_TRIGGERS,
+    DIRECTION_PREPOSITIONS,
     EXTRA_COMMON_WORDS,
     FOLLOWUP_STARTS,
     FROM_AFTER,
@@ -632,7 +633,9 @@ class Matcher:
             while after < n and tokens[after] in PASSPORT_FILLERS:
                 after += 1
             # "US passport", "Mexican citizen", "German and Turkish passports", "US-Israeli dual citizen"
-            if after < n and (tokens[after] in PASSPORT_WORDS or raw_tokens[after].startswith(_CJK_PASSPORT_WORDS)):
+            headed = span.start > 0 and tokens[span.start - 1] in DIRECTION_PREPOSITIONS and span.how != "demonym"
+            if after < n and not headed and (tokens[after] in PASSPORT_WORDS
+                                             or raw_tokens[after].startswith(_CJK_PASSPORT_WORDS)):
                 is_passport[idx] = True  # "한국 여권으로": Korean particles stick to the word
             if after > span.end:
                 is_passport[idx] = True  # "US/MX dual, going to Cuba": "dual" alone names a dual national
