@@ -49,7 +49,9 @@ LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "prc": "CN
 # demonym ("suisse", "china") counts too.
 IDENTITY_TRIGGERS = frozenset(["as", "im", "am", "are", "were", "youre", "theyre", "hes", "shes", "being", "half", "als", "como", "comme", "как", "як", "я", "мы", "ми", "soy", "somos", "siendo", "sou", "sendo", "suis", "sommes", "etant", "bin", "sind"])
 # ... and words before a demonym (not a country name: "visa para China") that make it the traveler's.
-DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holding", "для", "for", "fur", "pour", "para", "per"])
+DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holding", "для", "for", "fur", "pour", "para", "per"]) | frozenset(
+    # Verbs of questions that put the subject after them ("Brauchen Deutsche ein Visum?", "¿Puede un estadounidense viajar?")
+    ["brauchen", "braucht", "benotigen", "durfen", "darf", "konnen", "mussen", "muss", "puede", "pueden", "necesita", "necesitan", "pode", "podem", "precisa", "precisam", "peut", "peuvent"])
 # "My wife is Chinese", "mi esposa es china": a copula after a person names that person's nationality.
 COPULAS = frozenset(["is", "are", "was", "es", "est", "ist", "e", "є"])
 PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund"])
