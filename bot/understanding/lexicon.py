@@ -183,6 +183,8 @@ COMPARE_PHRASES = _one_pattern((
     r"\bleichter\b", r"\bsicherer\b", r"\bplus (facile|sur)\b", r"\bmas (facil|seguro)\b", r"\bmais (facil|seguro)\b",
     r"\bпроще\b", r"\bбезопаснее\b", r"\bлегче\b", r"\bили\b.*\?$",
 ))
+# Two places with only one of these between them are alternatives ("iran or syria for americans", "Иран или Сирия").
+ALTERNATIVE_WORDS = frozenset(["or", "vs", "versus", "oder", "ou", "o", "или", "або", "чи", "ili", "czy", "veya", "yoksa"])
 CJK_COMPARE_WORDS = ("哪个", "还是", "比较", "更容易", "更安全")
 # Words that carry on the previous question of a chat ("and with a UK passport?", "what about Syria?").
 FOLLOWUP_STARTS = _one_pattern((

@@ -19,6 +19,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bot.knowledge.reference import fold
 from bot.storage.kb import KnowledgeBase
 from bot.understanding.lexicon import (
+    ALTERNATIVE_WORDS,
     ARTICLES,
     BARE_PERSON_NEXT,
     BARE_PERSON_VERBS,
@@ -385,7 +386,7 @@ class Matcher:
                 s.score = 0.75
             places = demonym_places
         result.topics = self._topics(tokens, folded_text, text)
-        result.intent = self._intent(tokens, folded_text, text, len(places))
+        result.intent = self._intent(tokens, folded_text, text, len(places), self._alternatives(places, tokens))
         result.followup = any(p.search(folded_text) for p in FOLLOWUP_STARTS) or text.lstrip().startswith(
             CJK_FOLLOWUP_STARTS) or (len(tokens) <= 4 and not places)
         for span in sorted(places, key=lambda s: (-s.score, s.start)):
@@ -729,7 +730,17 @@ class Matcher:
         return found
 
     @staticmethod
-    def _intent(tokens: list[str], folded_text: str, text: str, places: int) -> str:
+    def _alternatives(places: list[Span], tokens: list[str]) -> bool:
+        """Two places named as alternatives: "iran or syria", "KP vs TM", "Иран или Сирия"."""
+        ordered = sorted((s for s in places if s.how != "cjk"), key=lambda s: s.start)
+        for a, b in itertools.pairwise(ordered):
+            gap = [t for t in tokens[a.end : b.start] if t and t not in ARTICLES]
+            if len(gap) == 1 and gap[0] in ALTERNATIVE_WORDS and set(a.codes).isdisjoint(b.codes):
+                return True
+        return False
+
+    @staticmethod
+    def _intent(tokens: list[str], folded_text: str, text: str, places: int, alternatives: bool = False) -> str:
         """What kind of answer is wanted: a date, a level, a comparison, or nothing Borderline does."""
         token_set = set(tokens)
         asks_rules = bool(token_set & (TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"] | TOPIC_WORDS["status"]))
@@ -738,7 +749,7 @@ class Matcher:
             return "off-topic"
         if any(p.search(folded_text) for p in OFF_TOPIC_PHRASES):
             return "off-topic"
-        if places >= 2 and (any(p.search(folded_text) for p in COMPARE_PHRASES)
+        if places >= 2 and (alternatives or any(p.search(folded_text) for p in COMPARE_PHRASES)
                             or any(w in text for w in CJK_COMPARE_WORDS)):
             return "compare"
         if any(p.search(folded_text) for p in WHEN_PHRASES) or any(w in text for w in CJK_WHEN_WORDS):
