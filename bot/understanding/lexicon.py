@@ -183,6 +183,11 @@ COMPARE_PHRASES = _one_pattern((
     r"\bleichter\b", r"\bsicherer\b", r"\bplus (facile|sur)\b", r"\bmas (facil|seguro)\b", r"\bmais (facil|seguro)\b",
     r"\bпроще\b", r"\bбезопаснее\b", r"\bлегче\b", r"\bили\b.*\?$",
 ))
+# A place after these is where the traveler sets off or lives, not where they go, when another place is named
+# ("flying from London to Tehran", "I live in Germany but ... Iran", "из Москвы в Сухум").
+ORIGIN_WORDS = frozenset(["from", "из", "от", "з", "із", "aus", "von", "desde", "depuis"])
+RESIDENCE_VERBS = frozenset(["live", "lives", "living", "based", "reside", "resides", "residing", "resident", "stay", "staying", "im", "am", "currently", "живу", "живем", "живемо", "живём", "wohne", "wohnen", "vivo", "vivimos", "moro", "habite", "habitons"])
+RESIDENCE_PREPOSITIONS = frozenset(["in", "of", "в", "у", "en", "em", "no", "na", "a", "au"])
 # Two places with only one of these between them are alternatives ("iran or syria for americans", "Иран или Сирия").
 ALTERNATIVE_WORDS = frozenset(["or", "vs", "versus", "oder", "ou", "o", "или", "або", "чи", "ili", "czy", "veya", "yoksa"])
 CJK_COMPARE_WORDS = ("哪个", "还是", "比较", "更容易", "更安全")

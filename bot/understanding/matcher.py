@@ -51,6 +51,7 @@ from bot.understanding.lexicon import (
     NOT_TRAVEL_HINTS,
     OFF_TOPIC_PHRASES,
     OFF_TOPIC_WORDS,
+    ORIGIN_WORDS,
     PASSPORT_FILLERS,
     PASSPORT_LINKS,
     PASSPORT_VERBS,
@@ -59,6 +60,8 @@ from bot.understanding.lexicon import (
     PERSON_NEXT,
     PERSON_OBJECT_CUES,
     PERSON_SUBJECTS,
+    RESIDENCE_PREPOSITIONS,
+    RESIDENCE_VERBS,
     THEME_WORDS,
     TOPIC_PHRASES,
     TOPIC_WORDS,
@@ -389,7 +392,10 @@ class Matcher:
         result.intent = self._intent(tokens, folded_text, text, len(places), self._alternatives(places, tokens))
         result.followup = any(p.search(folded_text) for p in FOLLOWUP_STARTS) or text.lstrip().startswith(
             CJK_FOLLOWUP_STARTS) or (len(tokens) <= 4 and not places)
-        for span in sorted(places, key=lambda s: (-s.score, s.start)):
+        origins = {id(s) for s in places if self._is_origin(s, tokens)}
+        if len(origins) == len(places):
+            origins = set()  # "flights from Moscow": the only place named is the one asked about
+        for span in sorted(places, key=lambda s: (id(s) in origins, -s.score, s.start)):
             if span.how == "ambiguous":
                 result.ambiguous = list(span.codes)
                 continue
@@ -728,6 +734,20 @@ class Matcher:
             ):
                 found.append(topic)
         return found
+
+    @staticmethod
+    def _is_origin(span: Span, tokens: list[str]) -> bool:
+        """A place the traveler sets off from or lives in: "from London", "I live in Germany", "из Москвы"."""
+        if span.how == "cjk":
+            return False
+        j = span.start - 1
+        while j >= 0 and tokens[j] in ARTICLES:
+            j -= 1
+        if j < 0:
+            return False
+        if tokens[j] in ORIGIN_WORDS:
+            return True
+        return tokens[j] in RESIDENCE_PREPOSITIONS and j > 0 and tokens[j - 1] in RESIDENCE_VERBS
 
     @staticmethod
     def _alternatives(places: list[Span], tokens: list[str]) -> bool:
