@@ -656,6 +656,10 @@ class Matcher:
                 is_passport[idx] = True  # "passport from Mexico", "паспортом США", "passports: Polish"
             if span.how == "demonym" and self._demonym_is_person(span, tokens):
                 is_passport[idx] = True
+            prev = tokens[span.start - 1] if span.start > 0 else ""
+            if span.how == "name" and prev in PASSPORT_WORDS and prev not in NOT_PASSPORT_NOUNS \
+                    and " ".join(tokens[span.start : span.end]) in self.demonyms:
+                is_passport[idx] = True  # "passeport algérien": the French adjective is spelled as German "Algerien"
             trig = skip_back(span.start - 1, ARTICLES)
             if trig >= 0:
                 identity = _describes_traveler(tokens, trig)
