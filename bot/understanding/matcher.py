@@ -689,8 +689,10 @@ class Matcher:
                     continue
                 gap = tokens[a.end : b.start]
                 raw_gap = raw_tokens[a.end : b.start]
+                # an article alone links nothing: "con pasaporte español a Irán" ("a" is "to")
                 linked = (gap and all(t in CONJUNCTIONS or r in PASSPORT_JOINS or t in ARTICLES
-                                      for t, r in zip(gap, raw_gap, strict=True))) or (
+                                      for t, r in zip(gap, raw_gap, strict=True))
+                          and not all(t in ARTICLES for t in gap)) or (
                     not gap and b.start in joins
                 )
                 if linked and (is_passport[idx] or is_passport[idx + 1]):
