@@ -660,6 +660,8 @@ class Matcher:
             if span.how == "name" and prev in PASSPORT_WORDS and prev not in NOT_PASSPORT_NOUNS \
                     and " ".join(tokens[span.start : span.end]) in self.demonyms:
                 is_passport[idx] = True  # "passeport algérien": the French adjective is spelled as German "Algerien"
+            if prev in FROM_WORDS and span.start > 1 and tokens[span.start - 2] in PEOPLE_NOUNS:
+                is_passport[idx] = True  # "tourists from Russia", "туристов из России"
             trig = skip_back(span.start - 1, ARTICLES)
             if trig >= 0:
                 identity = _describes_traveler(tokens, trig)
