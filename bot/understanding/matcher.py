@@ -292,6 +292,7 @@ class Matcher:
                     adj_stems[_adj_stem(key)].update(found)
         # Any case of an adjective ("по российскому паспорту", "с казахстанским паспортом").
         self.demonym_adj_stems = {k: tuple(sorted(v)) for k, v in adj_stems.items() if len(v) == 1}
+        self.demonym_adj_heads = frozenset(k[:4] for k in self.demonym_adj_stems)  # most words skip the stemming
         # Inflected adjectives: "українським паспортом", "с российским паспортом".
         self.demonym_stems = {k: tuple(sorted(v)) for k, v in demonym_stems.items() if len(v) == 1}
         vocab: dict[str, list[str]] = defaultdict(list)
@@ -523,8 +524,10 @@ class Matcher:
             return Span(start, start + len(words), self.stems[key], "stem", 0.85, " ".join(words))
         if len(words) == 1 and key in self.demonym_stems:
             return Span(start, start + 1, self.demonym_stems[key], "demonym", 0.85, words[0])
-        if len(words) == 1 and _adj_stem(words[0]) in self.demonym_adj_stems:
-            return Span(start, start + 1, self.demonym_adj_stems[_adj_stem(words[0])], "demonym", 0.85, words[0])
+        if len(words) == 1 and words[0][:4] in self.demonym_adj_heads:
+            found = self.demonym_adj_stems.get(_adj_stem(words[0]))
+            if found:
+                return Span(start, start + 1, found, "demonym", 0.85, words[0])
         return None
 
     def _lookup_minor(self, word: str, tokens: list[str], i: int, raw_tokens: list[str]) -> Span | None:
