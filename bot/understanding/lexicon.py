@@ -12,6 +12,10 @@ import re
 PASSPORT_WORDS = frozenset(
     ["passport", "passports", "passport-holder", "holder", "holders", "citizen", "citizens", "citizenship", "national", "nationals", "nationality", "pass", "reisepass", "pasaporte", "pasaportes", "passeport", "passeports", "passaporte", "passaporto", "paszport", "paszportem", "paszportu", "pasaport", "pasaportu", "pasaportuyla", "pasaportla", "pasaportum", "pasaportumla", "paspoort", "паспорт", "паспорта", "паспортом", "паспорте", "паспортами", "гражданин", "гражданину", "гражданке", "гражданами", "гражданка", "паспорту", "паспортов", "громадянину", "громадянам", "громадянина", "pasport", "pasports", "passpor", "passort", "pasaport", "passeport", "pass-port", "passprt", "граждане", "гражданство", "гражданина", "граждан", "гражданам", "громадянин", "громадяни", "громадян", "паспорті", "ciudadano", "ciudadana", "ciudadanos", "citoyen", "citoyenne", "citoyens", "staatsburger", "staatsangehorigkeit", "cittadino", "护照", "여권", "パスポート"]
 )
+# Prepositions of direction: a name right after one is where the traveler goes, even when a passport word follows
+# it ("виза в Туркменистан гражданину Казахстана", "nach Iran Reisepass"); English "to" is not one ("open to US
+# citizens").
+DIRECTION_PREPOSITIONS = frozenset(["в", "во", "на", "до", "у", "nach"])
 # Prepositions allowed between a passport word and the country that follows it.
 PASSPORT_LINKS = frozenset(["of", "from", "de", "del", "da", "do", "du", "von", "aus", "из", "the", "a", "an"])
 # Passport words that are not nouns a nationality can follow ("pass Russian customs").
@@ -22,12 +26,38 @@ PASSPORT_VERBS = frozenset(["is", "are", "was", "were"])
 VISA_WORDS = frozenset(["visa", "visas", "evisa", "visum", "visado", "visto", "wiza", "vize", "виза", "визу", "визы"])
 # Words after "a/an <demonym>" that show the demonym is a person, not an adjective ("can a Nigerian go").
 PERSON_NEXT = frozenset(["go", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who"])
+# Verbs after a bare demonym that make it a person ("can Chinese go", "brit in Kaliningrad", "brasileiro precisa",
+# "Deutsche brauchen"): the demonym is then the subject, not an adjective ("Chinese food").
+BARE_PERSON_NEXT = frozenset(["going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent"])
+# Verbs that are also nouns ("Chinese travel agencies"): after a bare demonym they make it a person only after a
+# modal ("can Chinese travel to Tibet", "do Swiss visit").
+BARE_PERSON_VERBS = frozenset(["go", "travel", "visit", "enter", "get", "fly"])
+MODALS = frozenset(["can", "could", "may", "might", "do", "does", "should", "must", "will", "would", "cannot", "cant", "are"])
+# Words before a demonym ending a clause that make it the people let in ("open to Taiwanese", "let in Lebanese").
+PERSON_OBJECT_CUES = frozenset(["to", "let", "admit", "admits", "allow", "allows", "accept", "accepts", "welcome", "welcomes"])
+# Words around a demonym that make it a language ("I speak Russian", "the menu in Chinese", "translate to Russian").
+LANGUAGE_CUES = frozenset(["speak", "speaks", "speaking", "spoken", "learn", "learning", "understand", "translate", "translated", "say", "write", "written", "read", "fluent", "menu", "language", "sprechen", "spreche", "hablo", "habla", "hablar", "falo", "fala", "parle", "parler"])
 # Between a name and a passport word without changing its meaning ("US-Israeli dual citizen").
 PASSPORT_FILLERS = frozenset(["dual"])
-# Lower-case codes that are a passport when followed by a passport word ("i have a us passport").
+# Lower-case codes that are a passport when followed by a passport word ("i have a us passport"), joined to
+# another nationality ("uk/us", "us and mexican passports") or after "dual"/"both"; "us" is also a pronoun.
 LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB"}
-# Words before a demonym that make it a statement about the asker ("as an American").
-DEMONYM_TRIGGERS = frozenset(["as", "im", "am", "are", "being", "dual", "both", "hold", "holding", "als", "como", "comme", "как", "я", "мы", "для", "for", "fur", "pour", "para", "per"])
+# Lower-case codes that are no word of any language travelers write in, so they always name the country.
+LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "prc": "CN", "ksa": "SA"}
+# Words before a nationality that make it a statement about who travels ("as an American", "we're German",
+# "soy argentino", "je suis suisse", "ich bin Deutscher", "я американец"): a country name spelled like the
+# demonym ("suisse", "china") counts too.
+IDENTITY_TRIGGERS = frozenset(["as", "im", "am", "are", "were", "youre", "theyre", "hes", "shes", "being", "half", "als", "como", "comme", "как", "як", "я", "мы", "ми", "soy", "somos", "siendo", "sou", "sendo", "suis", "sommes", "etant", "bin", "sind"])
+# ... and words before a demonym (not a country name: "visa para China") that make it the traveler's.
+DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holding", "для", "for", "fur", "pour", "para", "per"]) | frozenset(
+    # Verbs of questions that put the subject after them ("Brauchen Deutsche ein Visum?", "¿Puede un estadounidense viajar?")
+    ["brauchen", "braucht", "benotigen", "durfen", "darf", "konnen", "mussen", "muss", "puede", "pueden", "necesita", "necesitan", "pode", "podem", "precisa", "precisam", "peut", "peuvent"])
+# "My wife is Chinese", "mi esposa es china": a copula after a person names that person's nationality.
+COPULAS = frozenset(["is", "are", "was", "es", "est", "ist", "e", "є"])
+PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund"])
+# "I'm from Mexico", "я из Казахстана", "soy de Perú", "ich komme aus Polen": the traveler's country.
+FROM_WORDS = frozenset(["from", "из", "з", "із", "de", "du", "aus"])
+FROM_AFTER = IDENTITY_TRIGGERS | frozenset(["come", "comes", "komme", "kommen", "vengo", "venimos", "venho", "viens", "родом"])
 COUNTRY_TRIGGERS = frozenset(["dual", "both"])
 ARTICLES = frozenset(["a", "an", "the", "un", "una", "uno", "une", "ein", "eine", "einen", "einem", "der", "die", "das"])
 CONJUNCTIONS = frozenset(["and", "or", "&", "y", "e", "et", "und", "и", "или", "oder", "ou"])
@@ -153,6 +183,13 @@ COMPARE_PHRASES = _one_pattern((
     r"\bleichter\b", r"\bsicherer\b", r"\bplus (facile|sur)\b", r"\bmas (facil|seguro)\b", r"\bmais (facil|seguro)\b",
     r"\bпроще\b", r"\bбезопаснее\b", r"\bлегче\b", r"\bили\b.*\?$",
 ))
+# A place after these is where the traveler sets off or lives, not where they go, when another place is named
+# ("flying from London to Tehran", "I live in Germany but ... Iran", "из Москвы в Сухум").
+ORIGIN_WORDS = frozenset(["from", "из", "от", "з", "із", "aus", "von", "desde", "depuis"])
+RESIDENCE_VERBS = frozenset(["live", "lives", "living", "based", "reside", "resides", "residing", "resident", "stay", "staying", "im", "am", "currently", "живу", "живем", "живемо", "живём", "wohne", "wohnen", "vivo", "vivimos", "moro", "habite", "habitons"])
+RESIDENCE_PREPOSITIONS = frozenset(["in", "of", "в", "у", "en", "em", "no", "na", "a", "au"])
+# Two places with only one of these between them are alternatives ("iran or syria for americans", "Иран или Сирия").
+ALTERNATIVE_WORDS = frozenset(["or", "vs", "versus", "oder", "ou", "o", "или", "або", "чи", "ili", "czy", "veya", "yoksa"])
 CJK_COMPARE_WORDS = ("哪个", "还是", "比较", "更容易", "更安全")
 # Words that carry on the previous question of a chat ("and with a UK passport?", "what about Syria?").
 FOLLOWUP_STARTS = _one_pattern((

@@ -19,7 +19,10 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bot.knowledge.reference import fold
 from bot.storage.kb import KnowledgeBase
 from bot.understanding.lexicon import (
+    ALTERNATIVE_WORDS,
     ARTICLES,
+    BARE_PERSON_NEXT,
+    BARE_PERSON_VERBS,
     CJK_COMPARE_WORDS,
     CJK_FOLLOWUP_STARTS,
     CJK_LEVEL_WORDS,
@@ -29,23 +32,36 @@ from bot.understanding.lexicon import (
     CODE_LIKE_WORDS,
     COMPARE_PHRASES,
     CONJUNCTIONS,
+    COPULAS,
     COUNTRY_TRIGGERS,
     DEMONYM_TRIGGERS,
+    DIRECTION_PREPOSITIONS,
     EXTRA_COMMON_WORDS,
     FOLLOWUP_STARTS,
+    FROM_AFTER,
+    FROM_WORDS,
+    IDENTITY_TRIGGERS,
+    LANGUAGE_CUES,
     LEVEL_PHRASES,
+    LOWERCASE_CODES,
     LOWERCASE_PASSPORT_CODES,
+    MODALS,
     NAME_TRAPS,
     NOT_PASSPORT_NOUNS,
     NOT_TRAVEL_HINTS,
     OFF_TOPIC_PHRASES,
     OFF_TOPIC_WORDS,
+    ORIGIN_WORDS,
     PASSPORT_FILLERS,
     PASSPORT_LINKS,
     PASSPORT_VERBS,
     PASSPORT_WORDS,
     PEOPLE_NOUNS,
     PERSON_NEXT,
+    PERSON_OBJECT_CUES,
+    PERSON_SUBJECTS,
+    RESIDENCE_PREPOSITIONS,
+    RESIDENCE_VERBS,
     THEME_WORDS,
     TOPIC_PHRASES,
     TOPIC_WORDS,
@@ -79,10 +95,28 @@ MAX_TYPO_CHOICES = 3
 PASSPORT_JOINS = frozenset({"/", "+", "&"})  # "US/Iranian", "US+MX passports" (a comma would join "Americans, Iran")
 # Languages whose names typo correction aims at; a Spanish "turismo" must not become Slovak "Tunisko".
 CORRECTION_LANGS = frozenset({"eng", "und", "rus", "deu", "fra", "spa", "por", "ita", "pol", "tur"})
+# Translations this short in other languages collide with ordinary words of those languages and are not indexed.
+MAX_FOREIGN_SHORT = 4
 
 
 def _is_cjk(text: str) -> bool:
     return bool(_CJK_RE.fullmatch(text.replace(" ", "")))
+
+
+# Adjective endings of Russian and Ukrainian, folded as tokens are (й is и, і is и), longest first.
+_CYRILLIC_ADJ_ENDINGS = tuple(sorted(
+    {fold(e) for e in ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им",
+                       "ом", "ем", "ую", "юю", "ей", "ых", "их", "ыми", "ими", "ою", "ею", "а", "е", "и")},
+    key=len, reverse=True))
+_CYRILLIC_ADJ_SUFFIXES = tuple(fold(e) for e in ("ский", "цкий", "ський", "цький"))
+
+
+def _adj_stem(token: str) -> str:
+    """Stem of an inflected Cyrillic adjective ("российскому", "российский" -> "российск")."""
+    for ending in _CYRILLIC_ADJ_ENDINGS:
+        if token.endswith(ending) and len(token) - len(ending) >= 4:
+            return token[: -len(ending)]
+    return token
 
 
 def _stem(token: str) -> str:
@@ -104,6 +138,17 @@ def _plural_demonym(key: str) -> bool:
 
 def _german_noun(raw: str) -> bool:
     return raw[:1].isupper() and not raw.isupper() and raw.casefold().endswith(("er", "erin", "ern", "erinnen"))
+
+
+def _describes_traveler(tokens: list[str], i: int) -> bool:
+    """tokens[i] makes the nationality after it the traveler's: "as", "I'm", "soy", "en tant que", or a
+    copula after a person ("my wife is", "mi esposa es")."""
+    word = tokens[i]
+    if word in IDENTITY_TRIGGERS:
+        return True
+    if word == "que":
+        return i > 0 and tokens[i - 1] == "tant"
+    return word in COPULAS and i > 0 and tokens[i - 1] in PERSON_SUBJECTS
 
 
 def _most_specific(codes: set[str], parents: dict[str, str]) -> str | None:
@@ -181,6 +226,9 @@ class Matcher:
             if kind == "ambiguous":
                 ambiguous[key].add(code)
                 continue
+            if kind == "translation" and _lang not in CORRECTION_LANGS and len(key) <= MAX_FOREIGN_SHORT \
+                    and key.isascii():
+                continue  # Breton "Suis" (Switzerland) is the French "suis"; nobody writes to the bot in Breton
             if kind == "weak":
                 weak[key] = code
                 continue
@@ -238,9 +286,15 @@ class Matcher:
                 demonyms[key] = found  # our alias list settles "American" (US, not UM)
         self.demonyms = {k: tuple(sorted(v)) for k, v in demonyms.items() if len(v) == 1}
         demonym_stems: dict[str, set[str]] = defaultdict(set)
+        adj_stems: dict[str, set[str]] = defaultdict(set)
         for key, found in self.demonyms.items():
             if _CYRILLIC_RE.match(key) and len(key) >= 6:
                 demonym_stems[_stem(key)].update(found)
+                if key.endswith(_CYRILLIC_ADJ_SUFFIXES):
+                    adj_stems[_adj_stem(key)].update(found)
+        # Any case of an adjective ("по российскому паспорту", "с казахстанским паспортом").
+        self.demonym_adj_stems = {k: tuple(sorted(v)) for k, v in adj_stems.items() if len(v) == 1}
+        self.demonym_adj_heads = frozenset(k[:4] for k in self.demonym_adj_stems)  # most words skip the stemming
         # Inflected adjectives: "українським паспортом", "с российским паспортом".
         self.demonym_stems = {k: tuple(sorted(v)) for k, v in demonym_stems.items() if len(v) == 1}
         vocab: dict[str, list[str]] = defaultdict(list)
@@ -251,6 +305,10 @@ class Matcher:
                     known.add(token)
                     if key in correctable or key in self.weak:  # typos are corrected towards names people type
                         vocab[token[0]].append(token)
+        for key in self.demonyms:  # ... and towards nationality words ("amercans", "brittish", "canadains")
+            if len(key) >= 5 and key.isascii() and key.isalpha():
+                known.add(key)
+                vocab[key[0]].append(key)
         self.vocab = {k: sorted(set(v)) for k, v in vocab.items()}
         self.vocab_set = known
         self.max_ngram = min(MAX_NGRAM, max((len(k.split()) for k in self.exact), default=1))
@@ -334,10 +392,13 @@ class Matcher:
                 s.score = 0.75
             places = demonym_places
         result.topics = self._topics(tokens, folded_text, text)
-        result.intent = self._intent(tokens, folded_text, text, len(places))
+        result.intent = self._intent(tokens, folded_text, text, len(places), self._alternatives(places, tokens))
         result.followup = any(p.search(folded_text) for p in FOLLOWUP_STARTS) or text.lstrip().startswith(
             CJK_FOLLOWUP_STARTS) or (len(tokens) <= 4 and not places)
-        for span in sorted(places, key=lambda s: (-s.score, s.start)):
+        origins = {id(s) for s in places if self._is_origin(s, tokens)}
+        if len(origins) == len(places):
+            origins = set()  # "flights from Moscow": the only place named is the one asked about
+        for span in sorted(places, key=lambda s: (id(s) in origins, -s.score, s.start)):
             if span.how == "ambiguous":
                 result.ambiguous = list(span.codes)
                 continue
@@ -422,7 +483,7 @@ class Matcher:
                     stem_hit = self._lookup_stem(words, i)
                     span = stem_hit
                 if span is None and size == 1:
-                    span = self._lookup_minor(words[0], tokens, i, raw_tokens[i])
+                    span = self._lookup_minor(words[0], tokens, i, raw_tokens)
                 if span is not None:
                     found = span
                     break
@@ -465,15 +526,22 @@ class Matcher:
             return Span(start, start + len(words), self.stems[key], "stem", 0.85, " ".join(words))
         if len(words) == 1 and key in self.demonym_stems:
             return Span(start, start + 1, self.demonym_stems[key], "demonym", 0.85, words[0])
+        if len(words) == 1 and words[0][:4] in self.demonym_adj_heads:
+            found = self.demonym_adj_stems.get(_adj_stem(words[0]))
+            if found:
+                return Span(start, start + 1, found, "demonym", 0.85, words[0])
         return None
 
-    def _lookup_minor(self, word: str, tokens: list[str], i: int, raw: str) -> Span | None:
+    def _lookup_minor(self, word: str, tokens: list[str], i: int, raw_tokens: list[str]) -> Span | None:
         """Short forms the main lookup misses: a lower-case "us"/"uk" right before a passport
         word ("i have a us passport"), and 4-letter Cyrillic names in another case ("Кубу")."""
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         prev = tokens[i - 1] if i > 0 else ""
+        raw = raw_tokens[i]
+        if word in LOWERCASE_CODES:
+            return Span(i, i + 1, (LOWERCASE_CODES[word],), "code", 0.9, raw)
         if word in LOWERCASE_PASSPORT_CODES and (nxt in PASSPORT_WORDS or prev in ("dual", "both")
-                                                 or (nxt in PASSPORT_JOINS and prev in PASSPORT_FILLERS)):
+                                                 or self._joined_to_nationality(tokens, raw_tokens, i)):
             return Span(i, i + 1, (LOWERCASE_PASSPORT_CODES[word],), "code", 0.9, raw)
         if len(word) == 4 and _CYRILLIC_RE.match(word):
             for ending, nominative in _CYRILLIC_ENDINGS:
@@ -482,6 +550,19 @@ class Matcher:
                     if key in self.exact:
                         return Span(i, i + 1, tuple(self.exact[key]), "stem", 0.85, raw)
         return None
+
+    def _is_nationality(self, token: str) -> bool:
+        return token in self.demonyms or token in LOWERCASE_CODES or token in LOWERCASE_PASSPORT_CODES or (
+            token.upper() in self.codes and len(token) == 2)
+
+    def _joined_to_nationality(self, tokens: list[str], raw_tokens: list[str], i: int) -> bool:
+        """"uk/us", "us/mx dual", "us and mexican passports": a lower-case code beside another nationality."""
+        nxt = tokens[i + 1] or raw_tokens[i + 1] if i + 1 < len(tokens) else ""
+        prev = tokens[i - 1] or raw_tokens[i - 1] if i > 0 else ""
+        after = tokens[i + 2] if i + 2 < len(tokens) else ""
+        before = tokens[i - 2] if i > 1 else ""
+        return ((nxt in PASSPORT_JOINS or nxt in CONJUNCTIONS) and self._is_nationality(after)) or (
+            prev in PASSPORT_JOINS and self._is_nationality(before))
 
     def _is_trap(self, span: Span, tokens: list[str]) -> bool:
         """A name inside a phrase that means something else ("guinea pig", "fine china")."""
@@ -514,6 +595,9 @@ class Matcher:
                     return Span(i, i + size, tuple(self.exact[key]), "fuzzy", score, orig)
                 if key in self.ambiguous:
                     return Span(i, i + size, self.ambiguous[key], "ambiguous", 0.3, key)
+                if key in self.demonyms:
+                    orig = " ".join(original)
+                    return Span(i, i + size, self.demonyms[key], "demonym", 0.85, orig, plural=_plural_demonym(key))
         return None
 
     def _cjk_spans(self, text: str, offset: int) -> list[Span]:
@@ -544,6 +628,7 @@ class Matcher:
         """Decide which names are the asker's passports and which are destinations."""
         is_passport = [False] * len(spans)
         n = len(tokens)
+        span_ends = {s.end for s in spans}
 
         def skip_back(j: int, allowed: frozenset[str]) -> int:
             while j >= 0 and (tokens[j] in allowed or raw_tokens[j] == ":"):
@@ -560,24 +645,40 @@ class Matcher:
             while after < n and tokens[after] in PASSPORT_FILLERS:
                 after += 1
             # "US passport", "Mexican citizen", "German and Turkish passports", "US-Israeli dual citizen"
-            if after < n and (tokens[after] in PASSPORT_WORDS or raw_tokens[after].startswith(_CJK_PASSPORT_WORDS)):
+            headed = span.start > 0 and tokens[span.start - 1] in DIRECTION_PREPOSITIONS and span.how != "demonym"
+            if after < n and not headed and (tokens[after] in PASSPORT_WORDS
+                                             or raw_tokens[after].startswith(_CJK_PASSPORT_WORDS)):
                 is_passport[idx] = True  # "한국 여권으로": Korean particles stick to the word
+            if after > span.end:
+                is_passport[idx] = True  # "US/MX dual, going to Cuba": "dual" alone names a dual national
             if tokens[span.end - 1] in PASSPORT_WORDS:
                 is_passport[idx] = True  # the demonym "US citizen" names a passport itself
             before = skip_back(span.start - 1, PASSPORT_LINKS)
             linked_back = before < span.start - 1 or not tokens[before].isascii()
-            if before >= 0 and tokens[before] in PASSPORT_WORDS and linked_back:
+            # "dual citizen uk/us", but not "British-Israeli dual national, North Korea?"
+            dual_before = before > 0 and tokens[before - 1] in COUNTRY_TRIGGERS and before - 1 not in span_ends
+            if before >= 0 and tokens[before] in PASSPORT_WORDS and (linked_back or dual_before):
                 is_passport[idx] = True  # "passport from Mexico", "паспортом США", "passports: Polish"
             if span.how == "demonym" and self._demonym_is_person(span, tokens):
                 is_passport[idx] = True
+            prev = tokens[span.start - 1] if span.start > 0 else ""
+            if span.how == "name" and prev in PASSPORT_WORDS and prev not in NOT_PASSPORT_NOUNS \
+                    and " ".join(tokens[span.start : span.end]) in self.demonyms:
+                is_passport[idx] = True  # "passeport algérien": the French adjective is spelled as German "Algerien"
+            if prev in FROM_WORDS and span.start > 1 and tokens[span.start - 2] in PEOPLE_NOUNS:
+                is_passport[idx] = True  # "tourists from Russia", "туристов из России"
             trig = skip_back(span.start - 1, ARTICLES)
             if trig >= 0:
-                if span.how == "demonym" and tokens[trig] in DEMONYM_TRIGGERS:
+                identity = _describes_traveler(tokens, trig)
+                if span.how == "demonym" and (identity or tokens[trig] in DEMONYM_TRIGGERS):
                     is_passport[idx] = True
+                if identity and span.how != "demonym" and " ".join(tokens[span.start : span.end]) in self.demonyms:
+                    is_passport[idx] = True  # "Je suis suisse", "mi esposa es china": the name is the adjective
                 if tokens[trig] in COUNTRY_TRIGGERS:
                     is_passport[idx] = True
-                if tokens[trig] == "from" and trig > 0 and tokens[trig - 1] in {"im", "am", "are", "were"}:
-                    is_passport[idx] = True  # "I'm from Mexico"
+                if tokens[trig] in FROM_WORDS and trig > 0 and (tokens[trig - 1] in FROM_AFTER
+                                                                or _describes_traveler(tokens, trig - 1)):
+                    is_passport[idx] = True  # "I'm from Mexico", "я из Казахстана", "ich komme aus Polen"
             if span.how == "demonym" and span.plural:
                 is_passport[idx] = True  # "Can Americans go to Cuba?"
             if span.how == "demonym" and span.end < n and tokens[span.end] in PEOPLE_NOUNS:
@@ -595,8 +696,10 @@ class Matcher:
                     continue
                 gap = tokens[a.end : b.start]
                 raw_gap = raw_tokens[a.end : b.start]
+                # an article alone links nothing: "con pasaporte español a Irán" ("a" is "to")
                 linked = (gap and all(t in CONJUNCTIONS or r in PASSPORT_JOINS or t in ARTICLES
-                                      for t, r in zip(gap, raw_gap, strict=True))) or (
+                                      for t, r in zip(gap, raw_gap, strict=True))
+                          and not all(t in ARTICLES for t in gap)) or (
                     not gap and b.start in joins
                 )
                 if linked and (is_passport[idx] or is_passport[idx + 1]):
@@ -622,10 +725,16 @@ class Matcher:
             return True
         if prev in PASSPORT_VERBS and span.start > 1 and tokens[span.start - 2] in PASSPORT_WORDS:
             return True
+        nxt = tokens[span.end] if span.end < len(tokens) else ""
         if prev in ("a", "an"):
-            nxt = tokens[span.end] if span.end < len(tokens) else ""
             return not nxt or nxt in PERSON_NEXT
-        return False
+        before = tokens[span.start - 2] if span.start > 1 else ""
+        if prev in LANGUAGE_CUES or before in LANGUAGE_CUES or (prev == "in" and before != "let"):
+            return False  # "I speak Russian", "translate to Russian", "the menu in Chinese"
+        if nxt in BARE_PERSON_NEXT or (nxt in BARE_PERSON_VERBS and prev in MODALS):
+            return True  # "can Chinese go", "brit in Kaliningrad", "brasileiro precisa de visto"
+        # "open to Taiwanese?", "Does Syria let in Lebanese?"
+        return not nxt and (prev in PERSON_OBJECT_CUES or (prev == "in" and before == "let"))
 
     def _topics(self, tokens: list[str], folded_text: str, text: str) -> list[str]:
         token_set = set(tokens)
@@ -640,7 +749,31 @@ class Matcher:
         return found
 
     @staticmethod
-    def _intent(tokens: list[str], folded_text: str, text: str, places: int) -> str:
+    def _is_origin(span: Span, tokens: list[str]) -> bool:
+        """A place the traveler sets off from or lives in: "from London", "I live in Germany", "из Москвы"."""
+        if span.how == "cjk":
+            return False
+        j = span.start - 1
+        while j >= 0 and tokens[j] in ARTICLES:
+            j -= 1
+        if j < 0:
+            return False
+        if tokens[j] in ORIGIN_WORDS:
+            return True
+        return tokens[j] in RESIDENCE_PREPOSITIONS and j > 0 and tokens[j - 1] in RESIDENCE_VERBS
+
+    @staticmethod
+    def _alternatives(places: list[Span], tokens: list[str]) -> bool:
+        """Two places named as alternatives: "iran or syria", "KP vs TM", "Иран или Сирия"."""
+        ordered = sorted((s for s in places if s.how != "cjk"), key=lambda s: s.start)
+        for a, b in itertools.pairwise(ordered):
+            gap = [t for t in tokens[a.end : b.start] if t and t not in ARTICLES]
+            if len(gap) == 1 and gap[0] in ALTERNATIVE_WORDS and set(a.codes).isdisjoint(b.codes):
+                return True
+        return False
+
+    @staticmethod
+    def _intent(tokens: list[str], folded_text: str, text: str, places: int, alternatives: bool = False) -> str:
         """What kind of answer is wanted: a date, a level, a comparison, or nothing Borderline does."""
         token_set = set(tokens)
         asks_rules = bool(token_set & (TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"] | TOPIC_WORDS["status"]))
@@ -649,7 +782,7 @@ class Matcher:
             return "off-topic"
         if any(p.search(folded_text) for p in OFF_TOPIC_PHRASES):
             return "off-topic"
-        if places >= 2 and (any(p.search(folded_text) for p in COMPARE_PHRASES)
+        if places >= 2 and (alternatives or any(p.search(folded_text) for p in COMPARE_PHRASES)
                             or any(w in text for w in CJK_COMPARE_WORDS)):
             return "compare"
         if any(p.search(folded_text) for p in WHEN_PHRASES) or any(w in text for w in CJK_WHEN_WORDS):
