@@ -211,7 +211,7 @@ class Composer:
             # which the catalog translates
             lines += [Line(self._risk(a, brief=len(a["label"]) >= 140 or (
                 tr.lang != DEFAULT and bool(a["level"]) and a["issuer"] in LEVEL_NAMES)), a["source"],
-                when=tr.date(a["as_of"])) for a in advisories[:3]]
+                when=tr.date(a["as_of"]), kind="risk") for a in advisories[:3]]
             if not advisories:
                 lines.append(Line(tr._(NO_ADVISORY)))
         for e in answer.entry:

@@ -91,6 +91,7 @@ class Line:
     strong: str = ""  # the part shown in bold (the verdict)
     when: str = ""  # the date the fact was checked or took effect, never cut off
     note: str = ""  # a caveat that must stay whole (a restriction that lapsed without a confirmed renewal)
+    kind: str = ""  # "risk" for an advisory's line: the most compact answer keeps only the first
 
     @property
     def plain(self) -> str:
@@ -151,6 +152,14 @@ class Answer:
     lang: str = "en"  # the language of every word Borderline writes itself in this answer
     untranslated: bool = False  # curated facts shown in English in an answer in another language
     messages: list[str] = field(default_factory=list)
+
+    def direct_lines(self, compact: int) -> list[Line]:
+        """The direct answer at a compaction level: every verdict always; at the last level only the first risk
+        line (the asker's own government's, else the strictest)."""
+        risks = [line for line in self.direct if line.kind == "risk"]
+        if compact < 4 or len(risks) < 2:
+            return self.direct
+        return [line for line in self.direct if line.kind != "risk" or line is risks[0]]
 
     def to_json(self) -> dict[str, Any]:
         u = self.understanding

@@ -35,11 +35,12 @@ FIRST_MESSAGE_BUDGET = 1200  # characters a traveler reads before deciding what 
 # saying what makes the usual way in illegal ("arriving from Russia is illegal entry"), and cutting it at a ";"
 # dropped exactly that.
 LIMITS = {
-    "warning": (700, 480, 400, 360), "direct": (400, 260, 200, 160), "legal": (400, 400, 400, 400),
-    "consequences": (300, 160, 0, 0), "status": (300, 180, 140, 112), "overview": (220, 140, 120, 96),
-    "event": (160, 120, 100, 80), "consular": (220, 140, 120, 96), "report": (220, 160, 120, 96),
-    "howto": (160, 120, 100, 80),
+    "warning": (700, 480, 400, 360, 360), "direct": (400, 260, 200, 160, 130), "legal": (400, 400, 400, 400, 400),
+    "consequences": (300, 160, 0, 0, 0), "status": (300, 180, 140, 112, 90), "overview": (220, 140, 120, 96, 80),
+    "event": (160, 120, 100, 80, 70), "consular": (220, 140, 120, 96, 80), "report": (220, 160, 120, 96, 80),
+    "howto": (160, 120, 100, 80, 70),
 }
+LEVELS = len(LIMITS["direct"])  # the last level also keeps only the first risk line (the asker's government's)
 
 
 class Renderer:
@@ -83,7 +84,7 @@ class Renderer:
         template = env.get_template("answer.html.j2")
         messages: list[str] = []
         start = 0 if answer.detail else _first_level(answer)
-        for compact in range(start, 1 if answer.detail else 4):
+        for compact in range(start, 1 if answer.detail else LEVELS):
             messages = split_messages(tidy(template.render(a=answer, compact=compact)))
             if visible_length(messages[0]) <= FIRST_MESSAGE_BUDGET:
                 break
@@ -115,21 +116,24 @@ def _either(tr: Translator, suggestions: list[dict[str, str]]) -> str:
 
 def _first_level(answer: Answer) -> int:
     """A cheap estimate of the compaction a brief answer needs, so it is usually rendered once."""
-    for level in range(4):
+    for level in range(LEVELS):
         size = 160 + len(GENERAL_DISCLAIMER) + sum(len(d) for d in answer.disclaimers)
         size += sum(min(len(w), LIMITS["warning"][level]) + 4 for w in answer.warnings)
         size += sum(min(len(d.text), LIMITS["direct"][level]) + len(d.strong) + len(d.when) + len(d.note) + 12
-                    for d in answer.direct)
-        for kind, items in (("report", answer.reports if level == 0 else answer.reports[:1]),
-                            ("howto", answer.howto if level == 0 else answer.howto[:1]),
-                            ("event", answer.events if level == 0 else answer.events[-1:])):
+                    for d in answer.direct_lines(level))
+        unasked = level >= 3  # from level 3 on, topics nobody asked for are left to their buttons
+        for kind, items in (("report", [] if unasked and "reports" not in answer.topics
+                             else answer.reports if level == 0 else answer.reports[:1]),
+                            ("howto", [] if unasked and "howto" not in answer.topics
+                             else answer.howto if level == 0 else answer.howto[:1]),
+                            ("event", [] if level >= 4 else answer.events if level == 0 else answer.events[-1:])):
             size += sum(min(len(i.summary), LIMITS[kind][level]) + 40 for i in items)
         if level < 2:
             size += 260 if answer.status else 0
             size += 90 * min(len(answer.advisories), 3 if level == 0 else 2)
         if size <= FIRST_MESSAGE_BUDGET:
             return level
-    return 3
+    return LEVELS - 1
 
 
 def tidy(text: str) -> str:
