@@ -13,7 +13,7 @@ import pytest
 from bot.answering.engine import Engine
 from bot.answering.render import to_plain
 from bot.answering.telegram_html import MAX_MESSAGE, html_problems
-from bot.answering.texts import GENERAL_DISCLAIMER
+from bot.answering.texts import ENGLISH_NOTE, GENERAL_DISCLAIMER
 from bot.i18n import DEFAULT, LANGUAGES, normalize, translator
 from bot.storage import database as store
 from bot.storage.build import build
@@ -138,8 +138,7 @@ def test_place_names_and_dates_are_the_locales(engine: Engine) -> None:
 def test_curated_english_is_said_once_in_the_travelers_language(engine: Engine) -> None:
     tr = translator("es")
     answer = engine.ask("", ["US"], code="KP", topics=[], lang="es")
-    assert answer.untranslated and _text(answer).count(tr._("The details below come from our English sources "
-                                                               "and are not translated yet.")) == 1
+    assert answer.untranslated and _text(answer).count(tr._(ENGLISH_NOTE)) == 1
     assert not engine.ask("", ["US"], code="KP", topics=[], lang="en").untranslated
 
 
@@ -198,3 +197,50 @@ def test_spanish_lists_follow_its_sound_rules() -> None:
     assert es.euphony("🇾🇪 Yemen o 🇴🇲 Omán") == "🇾🇪 Yemen u 🇴🇲 Omán"
     assert es.euphony("Chile y Yemen") == "Chile y Yemen" and es.euphony("Perú o Chile") == "Perú o Chile"
     assert translator("fr").euphony("Israël y Irak") == "Israël y Irak"  # only Spanish has the rule
+
+
+def test_cli_ask_and_terminal_chat_speak_the_language(kb_path: Path, engine: Engine) -> None:
+    import io
+    import json
+    import subprocess
+    import sys
+
+    from bot.chat import run_chat
+
+    root = Path(__file__).resolve().parent.parent
+    run = [sys.executable, "-m", "bot", "ask", "--kb", str(kb_path), "--json"]
+    forced = json.loads(subprocess.run([*run, "--lang", "de", "Is Syria safe?"], capture_output=True, text=True,
+                                       cwd=root, check=True).stdout)
+    assert forced["lang"] == "de" and translator("de")._(GENERAL_DISCLAIMER) in html.unescape(forced["messages"][-1])
+    bare = json.loads(subprocess.run([*run, "--fallback-lang", "pt-BR", "syria"], capture_output=True, text=True,
+                                     cwd=root, check=True).stdout)
+    asked = json.loads(subprocess.run([*run, "--fallback-lang", "pt-BR", "Ist Syrien sicher?"], capture_output=True,
+                                      text=True, cwd=root, check=True).stdout)
+    assert bare["lang"] == "pt" and asked["lang"] == "de"
+    out = io.StringIO()
+    run_chat(engine, io.StringIO("/language fr\nsyria\n/language auto\nIst Syrien sicher?\n"), out)
+    text = out.getvalue()
+    assert translator("fr")._(GENERAL_DISCLAIMER) in html.unescape(text)
+    assert translator("de")._(GENERAL_DISCLAIMER) in html.unescape(text)
+
+
+SEED_QUESTIONS = {  # tuning examples: the three places of the issue, in five languages
+    "ru": {"KP": "Можно ли туристу поехать в КНДР?", "CN-XZ": "Нужно ли разрешение для поездки в Тибет?",
+           "SY": "Безопасно ли сейчас ехать в Сирию?"},
+    "zh": {"KP": "现在可以去朝鲜旅游吗", "CN-XZ": "去西藏需要什么许可证", "SY": "叙利亚现在安全吗"},
+    "de": {"KP": "Kann man als Tourist nach Nordkorea reisen?", "CN-XZ": "Braucht man eine Genehmigung für Tibet?",
+           "SY": "Ist es gefährlich, jetzt nach Syrien zu fahren?"},
+    "es": {"KP": "¿Se puede viajar a Corea del Norte como turista?", "CN-XZ": "¿Qué permiso necesito para el Tíbet?",
+           "SY": "¿Es seguro viajar a Siria ahora?"},
+    "fr": {"KP": "Est-ce qu'on peut aller en Corée du Nord en touriste ?",
+           "CN-XZ": "Faut-il un permis pour aller au Tibet ?", "SY": "Est-ce dangereux d'aller en Syrie en ce moment ?"},
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SEED_QUESTIONS))
+def test_north_korea_tibet_and_syria_are_answered_in_the_questions_language(engine: Engine, lang: str) -> None:
+    for code, question in SEED_QUESTIONS[lang].items():
+        answer = engine.ask(question)
+        assert answer.code == code and answer.lang == lang, question
+        text = _text(answer)
+        assert translator(lang)._(GENERAL_DISCLAIMER) in text and engine.kb.places[code].name_in(lang) in text

@@ -68,7 +68,7 @@ STALE_NOTE = N_(
     "Some facts here were last checked more than %(days)s days ago (the oldest on %(oldest)s): they may be out of "
     "date."
 )
-ENGLISH_NOTE = N_("The details below come from our English sources and are not translated yet.")
+ENGLISH_NOTE = N_("Details below are in English.")
 ASK_PASSPORT = N_(
     "Entry depends on your passport: tell me which one (e.g. \"%(name)s with a US passport\") or save it with "
     "/passport."
