@@ -233,7 +233,8 @@ SEED_QUESTIONS = {  # tuning examples: the three places of the issue, in five la
     "es": {"KP": "¿Se puede viajar a Corea del Norte como turista?", "CN-XZ": "¿Qué permiso necesito para el Tíbet?",
            "SY": "¿Es seguro viajar a Siria ahora?"},
     "fr": {"KP": "Est-ce qu'on peut aller en Corée du Nord en touriste ?",
-           "CN-XZ": "Faut-il un permis pour aller au Tibet ?", "SY": "Est-ce dangereux d'aller en Syrie en ce moment ?"},
+           "CN-XZ": "Faut-il un permis pour aller au Tibet ?",
+           "SY": "Est-ce dangereux d'aller en Syrie en ce moment ?"},
 }
 
 
