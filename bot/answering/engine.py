@@ -9,7 +9,7 @@ from bot.answering.compose import Composer
 from bot.answering.conversation import Conversation
 from bot.answering.facts import Answer
 from bot.answering.render import Renderer
-from bot.i18n import DEFAULT, normalize
+from bot.i18n import DEFAULT, LANGUAGES, normalize
 from bot.storage.kb import KnowledgeBase
 from bot.understanding.language import detect
 from bot.understanding.matcher import TOPICS, Matcher
@@ -41,6 +41,12 @@ class Engine:
         """Pick up knowledge-base edits (admin commands) without a restart."""
         self.kb.reload()
         self.matcher = Matcher(self.kb)
+
+    def warm_up(self) -> None:
+        """Compile every language's catalog and templates now (about 50 ms each), so the first traveler writing in
+        a language does not wait for it."""
+        for lang in LANGUAGES:
+            self.renderer.warm_up(lang)
 
     def resolve_code(self, raw: str) -> str | None:
         """A destination or passport code from what someone typed ('kp', 'KP', 'North Korea')."""

@@ -11,6 +11,7 @@ import re
 from html.parser import HTMLParser
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from bot.answering.compose import short
 from bot.answering.facts import Answer
@@ -56,6 +57,11 @@ class Renderer:
             env = self._envs[lang] = self._make_env(translator(lang))
         return env
 
+    def warm_up(self, lang: str) -> None:
+        env = self.env(lang)
+        for name in ("answer.html.j2", "unanswered.html.j2", "change_notice.html.j2"):
+            env.get_template(name)
+
     @staticmethod
     def _make_env(tr: Translator) -> Environment:
         env = Environment(
@@ -67,6 +73,11 @@ class Renderer:
             extensions=["jinja2.ext.i18n"],
         )
         env.install_gettext_translations(tr.translations, newstyle=True)  # type: ignore[attr-defined]
+        # the same newstyle gettext (translated, marked safe, values escaped), without Jinja's per-call context
+        # plumbing: templates call it a dozen times an answer, and every environment autoescapes
+        env.globals.update(_=lambda message, **values: Markup(tr.translations.gettext(message)) % values,
+                           ngettext=lambda singular, plural, n, **values: Markup(
+                               tr.translations.ngettext(singular, plural, n)) % {"num": tr.number(n), **values})
         env.filters.update(short=short, date=tr.date, either=lambda items: _either(tr, items))
         env.globals.update(off_topic=OFF_TOPIC, danger_note=tr._(DANGER_NOTE), lapsed_note=LAPSED_NOTE,
                            english_note=ENGLISH_NOTE, general=GENERAL_DISCLAIMER, limits=LIMITS,

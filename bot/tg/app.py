@@ -173,6 +173,7 @@ def run(settings: Settings) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     engine = Engine(kb, stale_days=settings.stale_days)
+    engine.warm_up()  # every language's catalog and templates, before the first update
     app = build_application(settings, engine)
     mode = "webhook" if settings.webhook_url else "polling"
     log.info("starting with %d destinations (%s mode)", len(kb.places), mode)

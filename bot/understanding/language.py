@@ -47,6 +47,10 @@ _MARKERS: dict[str, frozenset[str]] = {
         громадянину громадянам громадянин українців пускають відкрита відкрито у з і для я ми є ще небезпечно
         поїхати віза візу"""),
 }
+_MARKER_LANGS: dict[str, tuple[str, ...]] = {}  # word -> the languages it marks, for one lookup a word
+for _lang, _markers in _MARKERS.items():
+    for _word in _markers:
+        _MARKER_LANGS[_word] = (*_MARKER_LANGS.get(_word, ()), _lang)
 _OWN_LETTERS = {"uk": frozenset("іїєґ"), "ru": frozenset("ыэъё")}
 _ACCENT_HINTS = {"es": frozenset("ñ¿¡"), "pt": frozenset("ãõ"), "de": frozenset("ßäöü"),
                  "fr": frozenset("èêàùâîôûœëç")}
@@ -71,10 +75,12 @@ def detect(text: str) -> str | None:
     scores = dict.fromkeys(_MARKERS, 0.0)
     lowered = text.casefold()
     for word in words:
-        folded = _fold(word)
-        for lang, markers in _MARKERS.items():
-            if folded in markers or word.casefold() in markers:
-                scores[lang] += 1
+        lower = word.casefold()
+        langs = _MARKER_LANGS.get(lower)
+        if langs is None and not lower.isascii():
+            langs = _MARKER_LANGS.get(_fold(word))
+        for lang in langs or ():
+            scores[lang] += 1
     for lang, letters in _OWN_LETTERS.items():
         if any(ch in letters for ch in lowered):
             scores[lang] += 1.5
