@@ -59,8 +59,11 @@ class Renderer:
 
     def warm_up(self, lang: str) -> None:
         env = self.env(lang)
-        for name in ("answer.html.j2", "unanswered.html.j2", "change_notice.html.j2"):
+        for name in ("answer.html.j2", "brief.html.j2", "detail.html.j2", "unanswered.html.j2",
+                     "change_notice.html.j2"):
             env.get_template(name)
+        tr = translator(lang)  # Babel loads each locale's date and number data on first use
+        tr.date("2026-01-01"), tr.date("2026-01"), tr.number(1000)
 
     @staticmethod
     def _make_env(tr: Translator) -> Environment:
