@@ -67,6 +67,7 @@ from bot.understanding.lexicon import (
     TOPIC_WORDS,
     TRAVEL_WORDS,
     VISA_WORDS,
+    WEAK_NAME_BEFORE,
     WEAK_PERSON_NEXT,
     WHEN_PHRASES,
 )
@@ -97,6 +98,8 @@ PASSPORT_JOINS = frozenset({"/", "+", "&"})  # "US/Iranian", "US+MX passports" (
 CORRECTION_LANGS = frozenset({"eng", "und", "rus", "deu", "fra", "spa", "por", "ita", "pol", "tur"})
 # Translations this short in other languages collide with ordinary words of those languages and are not indexed.
 MAX_FOREIGN_SHORT = 4
+# Languages whose display names (CLDR, for answers) are also matched: for Ukrainian they are the only source.
+DISPLAY_NAME_LANGS = frozenset({"uk"})
 
 
 def _is_cjk(text: str) -> bool:
@@ -216,6 +219,7 @@ class Matcher:
         stems: dict[str, set[str]] = defaultdict(set)
         cjk: dict[str, set[str]] = defaultdict(set)
         display: dict[str, str] = {}
+        display_names: list[tuple[str, str]] = []
         alias_keys: set[str] = set()
         correctable: set[str] = set()
         for code, name, _lang, kind in self.kb.names:
@@ -233,6 +237,12 @@ class Matcher:
                 weak[key] = code
                 continue
             if kind == "display":  # names for answers in other languages, mostly repeating translations
+                if _lang in DISPLAY_NAME_LANGS:  # "Мʼянма (Бірма)": each name alone, the apostrophe as typed
+                    raw = raw.replace("\u02bc", "'")
+                    both = re.fullmatch(r"(.+?)\s*\((.+)\)", raw)
+                    for part in both.groups() if both else (raw,):
+                        if fold(part):
+                            display_names.append((code, fold(part)))
                 continue
             if re.fullmatch(r"[A-Z][A-Z.]{1,4}", raw) and len(key.replace(" ", "")) <= 3:
                 codes[raw.replace(".", "")].add(code)
@@ -250,6 +260,19 @@ class Matcher:
             tokens = key.split()
             if all(_CYRILLIC_RE.match(t) for t in tokens):
                 stems[" ".join(_stem(t) for t in tokens)].add(code)
+        # Ukrainian names only CLDR has ("Еритрея", "Ємен", "Німеччина"): matched exactly (and in other cases
+        # through stems) but never as typos, and only where no other name already uses the key. Names that are
+        # ordinary words ("Того" is "of that", "Малі" folds to "мали", "had") are weak names in aliases.yaml.
+        taken_stems = set(stems)
+        for code, key in display_names:
+            if key in exact or key in ambiguous or key in weak:
+                continue
+            exact[key].add(code)
+            tokens = key.split()
+            if all(_CYRILLIC_RE.match(t) for t in tokens):
+                stem_key = " ".join(_stem(t) for t in tokens)
+                if stem_key not in taken_stems:
+                    stems[stem_key].add(code)
         for place in self.kb.places.values():
             codes[place.code].add(place.code)
         # A name shared by several places is ambiguous, unless it is the English or curated
@@ -355,7 +378,7 @@ class Matcher:
 
     # -- understanding -----------------------------------------------------------------
     def understand(self, question: str, saved_passports: list[str] | None = None) -> Understanding:
-        text = unicodedata.normalize("NFC", question or "")[:MAX_QUESTION_CHARS]
+        text = unicodedata.normalize("NFC", question or "")[:MAX_QUESTION_CHARS].replace("\u02bc", "'")  # "Мʼянма"
         result = Understanding(question=question or "")
         raw_tokens, joins = self._tokenize(text)
         tokens = [fold(t).replace(" ", "") for t in raw_tokens]
@@ -375,8 +398,17 @@ class Matcher:
                     span.end < len(tokens) and tokens[span.end] in WEAK_PERSON_NEXT
                 ):
                     continue  # "Jordan is my friend", "Petra said": a person, not a place
-                preceded = span.start > 0 and tokens[span.start - 1] in {"to", "in", "visit", "visiting", "from"}
-                if travel_context or preceded:
+                preceded = span.start > 0 and tokens[span.start - 1] in WEAK_NAME_BEFORE
+                if _CYRILLIC_RE.match(tokens[span.start]):
+                    # "того я не знаю, чи потрібна віза": a Cyrillic weak name is a pronoun or a verb unless a
+                    # preposition of place comes before it ("до Того", "в Мали") or it opens a short question
+                    # ("Малі безпечно?")
+                    rest = [t for t in tokens[span.end :] if t.isalnum()]
+                    if preceded or (span.start == 0 and len(rest) <= 1):
+                        span.score = 0.85
+                    else:
+                        continue
+                elif travel_context or preceded:
                     span.score = 0.85
                 elif len(tokens) <= 2:
                     span.score = 0.5
