@@ -113,6 +113,12 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         ("М'янма безпечна?", ["MM"]),
         ("чи безпечно в Малі", ["ML"]),
         ("Виза в Того для россиян", ["TG"]),
+        # adjectives of two-word names in any case, the noun stemmed as before
+        ("Безопасно ли в Южном Судане?", ["SS"]),
+        ("поїздка до Південного Судану", ["SS"]),
+        ("Чи можна поїхати до Північної Кореї?", ["KP"]),
+        ("поездка в Южную Осетию", ["GE-SO"]),
+        ("чи пускають до Саудівської Аравії", ["SA"]),
     ],
 )
 def test_destination_examples(engine, question: str, codes: list[str]) -> None:

@@ -122,6 +122,22 @@ def _adj_stem(token: str) -> str:
     return token
 
 
+def _name_adj_stem(words: list[str]) -> str:
+    """Stem of a Cyrillic name whose first words are adjectives, their endings cut whatever the case
+    ("Южном Судане", "Південного Судану", "Північної Кореї", "Южную Осетию" meet "Южный Судан",
+    "Північна Корея", "Южная Осетия"); the last word, a noun, is stemmed as usual. "" for one word."""
+    if len(words) < 2:
+        return ""
+    return " ".join([*(_name_adj_word(w) for w in words[:-1]), _stem(words[-1])])
+
+
+def _name_adj_word(word: str) -> str:
+    for ending in _CYRILLIC_ADJ_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
 def _stem(token: str) -> str:
     """Crude stem for inflected Cyrillic names ("Северную Корею" -> "северн коре")."""
     if len(token) <= 4:
@@ -220,6 +236,7 @@ class Matcher:
         cjk: dict[str, set[str]] = defaultdict(set)
         display: dict[str, str] = {}
         display_names: list[tuple[str, str]] = []
+        adj_name_stems: dict[str, set[str]] = defaultdict(set)
         alias_keys: set[str] = set()
         correctable: set[str] = set()
         for code, name, _lang, kind in self.kb.names:
@@ -260,6 +277,8 @@ class Matcher:
             tokens = key.split()
             if all(_CYRILLIC_RE.match(t) for t in tokens):
                 stems[" ".join(_stem(t) for t in tokens)].add(code)
+                if len(tokens) > 1:
+                    adj_name_stems[_name_adj_stem(tokens)].add(code)
         # Ukrainian names only CLDR has ("Еритрея", "Ємен", "Німеччина"): matched exactly (and in other cases
         # through stems) but never as typos, and only where no other name already uses the key. Names that are
         # ordinary words ("Того" is "of that", "Малі" folds to "мали", "had") are weak names in aliases.yaml.
@@ -273,6 +292,8 @@ class Matcher:
                 stem_key = " ".join(_stem(t) for t in tokens)
                 if stem_key not in taken_stems:
                     stems[stem_key].add(code)
+                if len(tokens) > 1:
+                    adj_name_stems[_name_adj_stem(tokens)].add(code)
         for place in self.kb.places.values():
             codes[place.code].add(place.code)
         # A name shared by several places is ambiguous, unless it is the English or curated
@@ -293,6 +314,7 @@ class Matcher:
         self.weak = weak
         self.codes = {k: tuple(sorted(v)) for k, v in codes.items()}
         self.stems = {k: tuple(sorted(v)) for k, v in stems.items() if len(v) == 1}
+        self.adj_name_stems = {k: tuple(sorted(v)) for k, v in adj_name_stems.items() if len(v) == 1}
         self.cjk = {k: tuple(sorted(v)) for k, v in cjk.items() if len(v) == 1}
         self.cjk_lengths = sorted({len(k) for k in self.cjk}, reverse=True)
         demonyms: dict[str, set[str]] = defaultdict(set)
@@ -338,7 +360,8 @@ class Matcher:
         # Longest name starting with each word, so most words are looked up alone (speed only).
         # Stem keys are indexed by their first stem, looked up with the stem of the word.
         longest: dict[str, int] = {}
-        for key in itertools.chain(self.exact, self.ambiguous, self.weak, self.demonyms, self.stems):
+        for key in itertools.chain(self.exact, self.ambiguous, self.weak, self.demonyms, self.stems,
+                                   self.adj_name_stems):
             words = key.split()
             if len(words) > 1:
                 longest[words[0]] = max(longest.get(words[0], 1), len(words))
@@ -501,7 +524,8 @@ class Matcher:
             found = None
             limit = self.longest_from.get(tokens[i], 1)
             if _CYRILLIC_RE.match(tokens[i]):
-                limit = max(limit, self.longest_from.get(_stem(tokens[i]), 1))
+                limit = max(limit, self.longest_from.get(_stem(tokens[i]), 1),
+                            self.longest_from.get(_name_adj_word(tokens[i]), 1))
             for size in range(min(self.max_ngram, limit, n - i), 0, -1):
                 words = tokens[i : i + size]
                 if not all(words):
@@ -556,6 +580,9 @@ class Matcher:
         key = " ".join(_stem(w) for w in words)
         if key in self.stems:
             return Span(start, start + len(words), self.stems[key], "stem", 0.85, " ".join(words))
+        found = self.adj_name_stems.get(_name_adj_stem(words)) if len(words) > 1 else None
+        if found:
+            return Span(start, start + len(words), found, "stem", 0.85, " ".join(words))
         if len(words) == 1 and key in self.demonym_stems:
             return Span(start, start + 1, self.demonym_stems[key], "demonym", 0.85, words[0])
         if len(words) == 1 and words[0][:4] in self.demonym_adj_heads:
