@@ -25,10 +25,10 @@ PASSPORT_VERBS = frozenset(["is", "are", "was", "were"])
 # Visa words right after a demonym make it the destination ("Iranian visa", "a Russian visa").
 VISA_WORDS = frozenset(["visa", "visas", "evisa", "visum", "visado", "visto", "wiza", "vize", "виза", "визу", "визы"])
 # Words after "a/an <demonym>" that show the demonym is a person, not an adjective ("can a Nigerian go").
-PERSON_NEXT = frozenset(["go", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who"])
+PERSON_NEXT = frozenset(["go", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who", "couple", "lady", "dude", "even", "also", "really", "actually", "here", "wanting", "planning", "hoping", "trying", "looking"])
 # Verbs after a bare demonym that make it a person ("can Chinese go", "brit in Kaliningrad", "brasileiro precisa",
 # "Deutsche brauchen"): the demonym is then the subject, not an adjective ("Chinese food").
-BARE_PERSON_NEXT = frozenset(["going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent"])
+BARE_PERSON_NEXT = frozenset(["going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "couple"])
 # Verbs that are also nouns ("Chinese travel agencies"): after a bare demonym they make it a person only after a
 # modal ("can Chinese travel to Tibet", "do Swiss visit").
 BARE_PERSON_VERBS = frozenset(["go", "travel", "visit", "enter", "get", "fly"])
@@ -54,11 +54,18 @@ DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holdi
     ["brauchen", "braucht", "benotigen", "durfen", "darf", "konnen", "mussen", "muss", "puede", "pueden", "necesita", "necesitan", "pode", "podem", "precisa", "precisam", "peut", "peuvent"])
 # "My wife is Chinese", "mi esposa es china": a copula after a person names that person's nationality.
 COPULAS = frozenset(["is", "are", "was", "es", "est", "ist", "e", "є"])
-PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund"])
+PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund", "who"])
 # "I'm from Mexico", "я из Казахстана", "soy de Perú", "ich komme aus Polen": the traveler's country.
 FROM_WORDS = frozenset(["from", "из", "з", "із", "de", "du", "aus"])
 FROM_AFTER = IDENTITY_TRIGGERS | frozenset(["come", "comes", "komme", "kommen", "vengo", "venimos", "venho", "viens", "родом"])
 COUNTRY_TRIGGERS = frozenset(["dual", "both"])
+# Articles of Romance languages: their adjectives follow the noun, so "un/une/una/um/uma" right before a demonym
+# makes it a person ("un peruano", "pour une Camerounaise", "um angolano"), never an adjective.
+ROMANCE_ARTICLES = frozenset(["un", "une", "una", "um", "uma"])
+# What an age between "I'm" and a nationality may consist of ("i'm 23, irish", "I am 30 years old, German").
+AGE_WORDS = frozenset(["years", "year", "yrs", "old", "yo", "y", "o"])
+# Words whose owner a nationality in brackets after them describes ("me (Portuguese) and my wife (Angolan)").
+BRACKETED_PERSONS = frozenset(["me", "i", "myself", "us", "we"])
 ARTICLES = frozenset(["a", "an", "the", "un", "una", "uno", "une", "ein", "eine", "einen", "einem", "der", "die", "das"])
 CONJUNCTIONS = frozenset(["and", "or", "&", "y", "e", "et", "und", "и", "или", "oder", "ou"])
 

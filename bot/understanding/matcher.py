@@ -19,10 +19,12 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bot.knowledge.reference import fold
 from bot.storage.kb import KnowledgeBase
 from bot.understanding.lexicon import (
+    AGE_WORDS,
     ALTERNATIVE_WORDS,
     ARTICLES,
     BARE_PERSON_NEXT,
     BARE_PERSON_VERBS,
+    BRACKETED_PERSONS,
     CJK_COMPARE_WORDS,
     CJK_FOLLOWUP_STARTS,
     CJK_LEVEL_WORDS,
@@ -62,6 +64,7 @@ from bot.understanding.lexicon import (
     PERSON_SUBJECTS,
     RESIDENCE_PREPOSITIONS,
     RESIDENCE_VERBS,
+    ROMANCE_ARTICLES,
     THEME_WORDS,
     TOPIC_PHRASES,
     TOPIC_WORDS,
@@ -727,6 +730,16 @@ class Matcher:
             if prev in FROM_WORDS and span.start > 1 and tokens[span.start - 2] in PEOPLE_NOUNS:
                 is_passport[idx] = True  # "tourists from Russia", "туристов из России"
             trig = skip_back(span.start - 1, ARTICLES)
+            if trig > 0 and tokens[trig] == "" and raw_tokens[trig] == "," and span.how == "demonym":
+                age = trig - 1  # "i'm 23, irish": an age between "I'm" and the nationality
+                while age >= 0 and (tokens[age].isdigit() or tokens[age] in AGE_WORDS):
+                    age -= 1
+                if age < trig - 1 and age >= 0 and tokens[age] in IDENTITY_TRIGGERS:
+                    trig = age
+            if (span.how == "demonym" and span.start > 1 and raw_tokens[span.start - 1] == "("
+                    and span.end < n and raw_tokens[span.end] == ")"
+                    and (tokens[span.start - 2] in BRACKETED_PERSONS or tokens[span.start - 2] in PERSON_SUBJECTS)):
+                is_passport[idx] = True  # "me (Portuguese) and my wife (Angolan)"
             if trig >= 0:
                 identity = _describes_traveler(tokens, trig)
                 if span.how == "demonym" and (identity or tokens[trig] in DEMONYM_TRIGGERS):
@@ -787,6 +800,8 @@ class Matcher:
         nxt = tokens[span.end] if span.end < len(tokens) else ""
         if prev in ("a", "an"):
             return not nxt or nxt in PERSON_NEXT
+        if prev in ROMANCE_ARTICLES:
+            return True  # "un peruano", "une Camerounaise": Romance adjectives follow their noun
         before = tokens[span.start - 2] if span.start > 1 else ""
         if prev in LANGUAGE_CUES or before in LANGUAGE_CUES or (prev == "in" and before != "let"):
             return False  # "I speak Russian", "translate to Russian", "the menu in Chinese"
