@@ -106,6 +106,12 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         ("德黑兰签证", ["IR"]),
         ("flying from London to Tehran next week", ["IR"]),
         ("traveling from russia to abkhazia", ["GE-AB"]),
+        # where the traveler works, studies or lives, and "de X vers Y", are origins
+        ("I work in Dubai and I'm thinking about a weekend in Lebanon", ["LB"]),
+        ("student here, studying in Seoul. Is a trip to Kaliningrad possible?", ["RU-KGD"]),
+        ("je vis à Paris, puis-je visiter le Sahara occidental ?", ["EH"]),
+        ("partir de Kigali vers Goma", ["CD"]),
+        ("desde Bogotá a Caracas", ["VE"]),
         ("Нужна ли виза в Туркменистан гражданину Казахстана", ["TM"]),
         # Ukrainian names only CLDR has, in other cases too; short ones that are ordinary words after a preposition
         ("Чи потрібна віза до Еритреї?", ["ER"]),

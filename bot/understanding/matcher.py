@@ -41,6 +41,7 @@ from bot.understanding.lexicon import (
     EXTRA_COMMON_WORDS,
     FOLLOWUP_STARTS,
     FROM_AFTER,
+    FROM_DE,
     FROM_WORDS,
     IDENTITY_TRIGGERS,
     LANGUAGE_CUES,
@@ -68,6 +69,7 @@ from bot.understanding.lexicon import (
     THEME_WORDS,
     TOPIC_PHRASES,
     TOPIC_WORDS,
+    TOWARDS,
     TRAVEL_WORDS,
     VISA_WORDS,
     WEAK_NAME_BEFORE,
@@ -453,7 +455,8 @@ class Matcher:
         result.intent = self._intent(tokens, folded_text, text, len(places), self._alternatives(places, tokens))
         result.followup = any(p.search(folded_text) for p in FOLLOWUP_STARTS) or text.lstrip().startswith(
             CJK_FOLLOWUP_STARTS) or (len(tokens) <= 4 and not places)
-        origins = {id(s) for s in places if self._is_origin(s, tokens)}
+        starts = {s.start for s in places}
+        origins = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)}
         if len(origins) == len(places):
             origins = set()  # "flights from Moscow": the only place named is the one asked about
         for span in sorted(places, key=lambda s: (id(s) in origins, -s.score, s.start)):
@@ -834,7 +837,21 @@ class Matcher:
             return False
         if tokens[j] in ORIGIN_WORDS:
             return True
-        return tokens[j] in RESIDENCE_PREPOSITIONS and j > 0 and tokens[j - 1] in RESIDENCE_VERBS
+        k = span.start - 1  # "je vis à Paris": "a" is a preposition here, not the article
+        return any(tokens[i] in RESIDENCE_PREPOSITIONS and i > 0 and tokens[i - 1] in RESIDENCE_VERBS for i in {j, k})
+
+    @staticmethod
+    def _from_de(span: Span, tokens: list[str], starts: set[int]) -> bool:
+        """"de Kigali vers Goma", "desde Bogotá a Caracas": "de" X, a word towards, then another place."""
+        if span.how == "cjk" or span.start == 0 or tokens[span.start - 1] not in FROM_DE:
+            return False
+        j = span.end
+        if j < len(tokens) and tokens[j] in TOWARDS:
+            j += 1
+            while j < len(tokens) and tokens[j] in ARTICLES:
+                j += 1
+            return j in starts
+        return False
 
     @staticmethod
     def _alternatives(places: list[Span], tokens: list[str]) -> bool:
