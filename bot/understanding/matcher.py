@@ -410,6 +410,9 @@ class Matcher:
         result = Understanding(question=question or "")
         raw_tokens, joins = self._tokenize(text)
         tokens = [fold(t).replace(" ", "") for t in raw_tokens]
+        for i, raw in enumerate(raw_tokens):
+            if tokens[i].startswith("burger") and "ü" in raw.casefold():
+                tokens[i] = "bue" + tokens[i][2:]  # "US-Bürger" (citizens) is not the English "burger"
         folded_text = " ".join(t for t in tokens if t)
         shouting = text.isupper() and len(text) > 3
         spans = self._find_spans(raw_tokens, tokens, shouting)
