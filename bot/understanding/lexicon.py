@@ -59,6 +59,9 @@ PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "wife", "husband", 
 FROM_WORDS = frozenset(["from", "из", "з", "із", "de", "du", "aus"])
 FROM_AFTER = IDENTITY_TRIGGERS | frozenset(["come", "comes", "komme", "kommen", "vengo", "venimos", "venho", "viens", "родом"])
 COUNTRY_TRIGGERS = frozenset(["dual", "both"])
+# Words after a nationality that make it where the traveler's family or birth comes from, not a passport they hold
+# nor a place they ask about ("Cuban-born", "of Lebanese descent", "Iranian heritage").
+HERITAGE_WORDS = frozenset(["born", "descent", "heritage", "ancestry", "origin", "origins", "roots", "background", "stammig", "stammige", "stammiger"])
 # Articles of Romance languages: their adjectives follow the noun, so "un/une/una/um/uma" right before a demonym
 # makes it a person ("un peruano", "pour une Camerounaise", "um angolano"), never an adjective.
 ROMANCE_ARTICLES = frozenset(["un", "une", "una", "um", "uma"])

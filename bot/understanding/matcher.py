@@ -43,6 +43,7 @@ from bot.understanding.lexicon import (
     FROM_AFTER,
     FROM_DE,
     FROM_WORDS,
+    HERITAGE_WORDS,
     IDENTITY_TRIGGERS,
     LANGUAGE_CUES,
     LEVEL_PHRASES,
@@ -416,7 +417,8 @@ class Matcher:
         folded_text = " ".join(t for t in tokens if t)
         shouting = text.isupper() and len(text) > 3
         spans = self._find_spans(raw_tokens, tokens, shouting)
-        spans = [s for s in spans if not self._is_trap(s, tokens)]
+        spans = [s for s in spans if not self._is_trap(s, tokens)
+                 and not (s.how == "demonym" and s.end < len(tokens) and tokens[s.end] in HERITAGE_WORDS)]
         spans += self._cjk_spans(text, len(tokens))
         token_set = set(tokens)
         travel_context = bool(token_set & TRAVEL_WORDS) and not (token_set & NOT_TRAVEL_HINTS)
