@@ -112,6 +112,8 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         ("je vis à Paris, puis-je visiter le Sahara occidental ?", ["EH"]),
         ("partir de Kigali vers Goma", ["CD"]),
         ("desde Bogotá a Caracas", ["VE"]),
+        ("mozhno li rossiyanam v severnuyu koreyu", ["KP"]),
+        ("nuzhna li viza v Gruziyu dlya grazhdan Rossii", ["GE"]),
         ("Нужна ли виза в Туркменистан гражданину Казахстана", ["TM"]),
         # Ukrainian names only CLDR has, in other cases too; short ones that are ordinary words after a preposition
         ("Чи потрібна віза до Еритреї?", ["ER"]),
@@ -197,6 +199,11 @@ def test_no_destination_traps(engine, question: str) -> None:
         ("подорож з польським паспортом до", ["PL"]),
         ("з американським паспортом до", ["US"]),
         ("pour un Québécois,", ["CA"]),
+        # Russian in Latin letters
+        ("mozhno li rossiyanam v", ["RU"]),
+        ("viza dlya grazhdan Kazakhstana v", ["KZ"]),
+        ("Kuba dlya ukraintsev i", ["UA"]),
+        ("mozhno li s US passport v", ["US"]),
         ("I speak Russian, what about", []),
         ("a Russian group tour to", []),
         ("a Chinese family restaurant near", []),

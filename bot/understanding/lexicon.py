@@ -240,3 +240,11 @@ PEOPLE_NOUNS = frozenset([
     "путешественники", "путешественникам", "путешественников", "путешественнику", "мандривники", "мандривникам",
     "мандривникив", "мандривнику",
 ])
+
+# Russian typed in Latin letters ("mozhno li rossiyanam v severnuyu koreyu"): a question of Latin words only with one
+# of these is read back in Cyrillic (see matcher._translit), so Russian names, cases and passport words apply.
+TRANSLIT_MARKERS = frozenset([
+    "dlya", "mozhno", "nuzhna", "nuzhno", "nuzhen", "bezopasno", "opasno", "poekhat", "poyekhat", "poezdka", "poyezdka",
+    "grazhdan", "grazhdanam", "grazhdanina", "grazhdaninu", "grazhdanin", "grazhdane", "rossiyanam", "rossiyane",
+    "rossiyan", "pasportom", "pustyat", "puskayut", "vyezd", "vezd", "otkryt", "otkryta", "zakryt",
+])

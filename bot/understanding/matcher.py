@@ -71,6 +71,7 @@ from bot.understanding.lexicon import (
     TOPIC_PHRASES,
     TOPIC_WORDS,
     TOWARDS,
+    TRANSLIT_MARKERS,
     TRAVEL_WORDS,
     VISA_WORDS,
     WEAK_NAME_BEFORE,
@@ -106,6 +107,31 @@ CORRECTION_LANGS = frozenset({"eng", "und", "rus", "deu", "fra", "spa", "por", "
 MAX_FOREIGN_SHORT = 4
 # Languages whose display names (CLDR, for answers) are also matched: for Ukrainian they are the only source.
 DISPLAY_NAME_LANGS = frozenset({"uk"})
+
+
+_TRANSLIT_DIGRAPHS = (("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("ya", "я"),
+                      ("yu", "ю"), ("yo", "ё"), ("ye", "е"))
+_TRANSLIT_LETTERS = dict(zip("abvgdezijklmnoprstufhcwxq", "абвгдезийклмнопрстуфхцвхк", strict=True))
+
+
+def _translit(word: str) -> str:
+    """A Russian word typed in Latin letters, back in Cyrillic and folded ("severnuyu" -> "северную")."""
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        for latin, cyrillic in _TRANSLIT_DIGRAPHS:
+            if word.startswith(latin, i):
+                out.append(cyrillic)
+                i += len(latin)
+                break
+        else:
+            ch = word[i]
+            if ch == "y":  # "moy" -> "мой", "ty" -> "ты"
+                out.append("й" if out and out[-1] in "аеёиоуыэюя" else "ы")
+            else:
+                out.append(_TRANSLIT_LETTERS.get(ch, ch))
+            i += 1
+    return fold("".join(out))
 
 
 def _is_cjk(text: str) -> bool:
@@ -414,6 +440,10 @@ class Matcher:
         for i, raw in enumerate(raw_tokens):
             if tokens[i].startswith("burger") and "ü" in raw.casefold():
                 tokens[i] = "bue" + tokens[i][2:]  # "US-Bürger" (citizens) is not the English "burger"
+        if set(tokens) & TRANSLIT_MARKERS and all(t.isascii() for t in tokens):
+            # Russian in Latin letters; names and passport words as they are ("Turkmenistan", "US passport")
+            tokens = [_translit(t) if t.isalpha() and t not in self.exact and t not in self.demonyms
+                      and t not in PASSPORT_WORDS else t for t in tokens]
         folded_text = " ".join(t for t in tokens if t)
         shouting = text.isupper() and len(text) > 3
         spans = self._find_spans(raw_tokens, tokens, shouting)
