@@ -112,6 +112,7 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         ("je vis à Paris, puis-je visiter le Sahara occidental ?", ["EH"]),
         ("partir de Kigali vers Goma", ["CD"]),
         ("desde Bogotá a Caracas", ["VE"]),
+        ("Indian workers in Qatar visiting Iran", ["IR"]),
         ("mozhno li rossiyanam v severnuyu koreyu", ["KP"]),
         ("nuzhna li viza v Gruziyu dlya grazhdan Rossii", ["GE"]),
         ("Нужна ли виза в Туркменистан гражданину Казахстана", ["TM"]),
@@ -199,6 +200,8 @@ def test_no_destination_traps(engine, question: str) -> None:
         ("подорож з польським паспортом до", ["PL"]),
         ("з американським паспортом до", ["US"]),
         ("pour un Québécois,", ["CA"]),
+        ("Filipino OFW going to", ["PH"]),
+        ("British expats in Dubai going to", ["GB"]),
         # Russian in Latin letters
         ("mozhno li rossiyanam v", ["RU"]),
         ("viza dlya grazhdan Kazakhstana v", ["KZ"]),

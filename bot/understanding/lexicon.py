@@ -198,7 +198,7 @@ COMPARE_PHRASES = _one_pattern((
 # A place after these is where the traveler sets off or lives, not where they go, when another place is named
 # ("flying from London to Tehran", "I live in Germany but ... Iran", "из Москвы в Сухум").
 ORIGIN_WORDS = frozenset(["from", "из", "от", "з", "із", "aus", "von", "desde", "depuis"])
-RESIDENCE_VERBS = frozenset(["live", "lives", "living", "based", "reside", "resides", "residing", "resident", "stay", "staying", "im", "am", "currently", "живу", "живем", "живемо", "живём", "wohne", "wohnen", "vivo", "vivimos", "moro", "habite", "habitons", "work", "works", "working", "study", "studies", "studying", "vis", "vit", "vivons", "travaille", "etudie", "trabajo", "estudio", "trabalho", "estudo", "arbeite", "studiere", "работаю", "учусь", "працюю", "навчаюсь"])
+RESIDENCE_VERBS = frozenset(["live", "lives", "living", "based", "reside", "resides", "residing", "resident", "stay", "staying", "im", "am", "currently", "живу", "живем", "живемо", "живём", "wohne", "wohnen", "vivo", "vivimos", "moro", "habite", "habitons", "expat", "expats", "worker", "workers", "student", "students", "residents", "work", "works", "working", "study", "studies", "studying", "vis", "vit", "vivons", "travaille", "etudie", "trabajo", "estudio", "trabalho", "estudo", "arbeite", "studiere", "работаю", "учусь", "працюю", "навчаюсь"])
 # "de Kigali vers Goma", "desde Bogota a Caracas", "de Lisboa para Luanda": a place after "de" is where the traveler
 # sets off when one of these and another place follow it ("visa de Iran" is not an origin).
 FROM_DE = frozenset(["de", "da", "do", "desde"])
@@ -235,6 +235,8 @@ PEOPLE_NOUNS = frozenset([
     "tourists", "tourist", "travelers", "travellers", "traveler", "traveller", "people", "visitors", "visitor",
     "students", "student", "nationals", "passport-holders", "holders", "touristen", "reisende", "turistas",
     "touristes", "voyageurs", "туристы", "туристам", "туристов", "here",
+    "worker", "workers", "expat", "expats", "expatriate", "expatriates", "migrant", "migrants", "ofw", "ofws",
+    "pilgrim", "pilgrims", "journalist", "journalists", "volunteer", "volunteers",
     # Russian and Ukrainian (folded) in other cases: "туристу из Киргизии", "для туристів з України"
     "туристу", "туриста", "туристка", "туристке", "туристки", "туристами", "туристи", "туристив",
     "путешественники", "путешественникам", "путешественников", "путешественнику", "мандривники", "мандривникам",
