@@ -225,6 +225,7 @@ def test_saved_passport_is_used_when_none_named(engine) -> None:
 
 
 TUNING_3 = LABELLED.parent / "questions_tuning_3.yaml"
+TUNING_4 = LABELLED.parent / "questions_tuning_4.yaml"
 
 
 def _verdict_passports(answer) -> set[str]:
@@ -237,13 +238,15 @@ def _verdict_passports(answer) -> set[str]:
     return got
 
 
-def test_tuning_set_3_destinations_passports_and_verdicts(engine) -> None:
-    """Issue 12: travelers' own phrasing (tests/data/questions_tuning_3.yaml), follow-ups asked in one chat.
-    Destination and passports must both be right, and every passport named gets a verdict."""
+@pytest.mark.parametrize(("path", "size"), [(TUNING_3, 150), (TUNING_4, 200)], ids=["tuning3", "tuning4"])
+def test_tuning_sets_destinations_passports_and_verdicts(engine, path: Path, size: int) -> None:
+    """Issue 12: travelers' own phrasing (tests/data/questions_tuning_3.yaml and questions_tuning_4.yaml),
+    follow-ups asked in one chat. Destination and passports must both be right, and every passport named gets
+    a verdict."""
     from bot.answering.conversation import Conversation
 
-    items = yaml.safe_load(TUNING_3.read_text(encoding="utf-8"))
-    assert len(items) >= 150
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert len(items) >= size
     right, misses, no_verdict, verdict_total = 0, [], [], 0
     for item in items:
         conversation = None
