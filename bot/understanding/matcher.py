@@ -143,6 +143,8 @@ _CYRILLIC_ADJ_ENDINGS = tuple(sorted(
     {fold(e) for e in ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им",
                        "ом", "ем", "ую", "юю", "ей", "ых", "их", "ыми", "ими", "ою", "ею", "а", "е", "и")},
     key=len, reverse=True))
+# Endings only adjectives and pronouns take: a single word with one is no country noun ("самого" is not "Самоа").
+_ADJECTIVE_ONLY_ENDINGS = ("ого", "его", "ому", "ему")
 _CYRILLIC_ADJ_SUFFIXES = tuple(fold(e) for e in ("ский", "цкий", "ський", "цький"))
 
 
@@ -619,7 +621,7 @@ class Matcher:
         if not all(_CYRILLIC_RE.match(w) for w in words):
             return None
         key = " ".join(_stem(w) for w in words)
-        if key in self.stems:
+        if key in self.stems and not (len(words) == 1 and words[0].endswith(_ADJECTIVE_ONLY_ENDINGS)):
             return Span(start, start + len(words), self.stems[key], "stem", 0.85, " ".join(words))
         found = self.adj_name_stems.get(_name_adj_stem(words)) if len(words) > 1 else None
         if found:
