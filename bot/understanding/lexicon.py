@@ -28,7 +28,7 @@ VISA_WORDS = frozenset(["visa", "visas", "evisa", "visum", "visado", "visto", "w
 PERSON_NEXT = frozenset(["go", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who", "couple", "lady", "dude", "even", "also", "really", "actually", "here", "wanting", "planning", "hoping", "trying", "looking"])
 # Verbs after a bare demonym that make it a person ("can Chinese go", "brit in Kaliningrad", "brasileiro precisa",
 # "Deutsche brauchen"): the demonym is then the subject, not an adjective ("Chinese food").
-BARE_PERSON_NEXT = frozenset(["going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "couple"])
+BARE_PERSON_NEXT = frozenset(["going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "guys", "couple", "couples", "girls", "ladies"])
 # Verbs that are also nouns ("Chinese travel agencies"): after a bare demonym they make it a person only after a
 # modal ("can Chinese travel to Tibet", "do Swiss visit").
 BARE_PERSON_VERBS = frozenset(["go", "travel", "visit", "enter", "get", "fly"])
@@ -67,6 +67,8 @@ HERITAGE_WORDS = frozenset(["born", "descent", "heritage", "ancestry", "origin",
 ROMANCE_ARTICLES = frozenset(["un", "une", "una", "um", "uma"])
 # What an age between "I'm" and a nationality may consist of ("i'm 23, irish", "I am 30 years old, German").
 AGE_WORDS = frozenset(["years", "year", "yrs", "old", "yo", "y", "o"])
+# Numbers between "we're" and a nationality ("we're two Czech guys", "somos dos chilenos", "мы двое").
+NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "both", "dos", "tres", "deux", "trois", "dois", "zwei", "drei"])
 # Words whose owner a nationality in brackets after them describes ("me (Portuguese) and my wife (Angolan)").
 BRACKETED_PERSONS = frozenset(["me", "i", "myself", "us", "we"])
 ARTICLES = frozenset(["a", "an", "the", "un", "una", "uno", "une", "ein", "eine", "einen", "einem", "der", "die", "das"])
@@ -248,5 +250,5 @@ PEOPLE_NOUNS = frozenset([
 TRANSLIT_MARKERS = frozenset([
     "dlya", "mozhno", "nuzhna", "nuzhno", "nuzhen", "bezopasno", "opasno", "poekhat", "poyekhat", "poezdka", "poyezdka",
     "grazhdan", "grazhdanam", "grazhdanina", "grazhdaninu", "grazhdanin", "grazhdane", "rossiyanam", "rossiyane",
-    "rossiyan", "pasportom", "pustyat", "puskayut", "vyezd", "vezd", "otkryt", "otkryta", "zakryt",
+    "rossiyan", "pasportom", "iz", "khochu", "khochet", "mne", "pustyat", "puskayut", "vyezd", "vezd", "otkryt", "otkryta", "zakryt",
 ])

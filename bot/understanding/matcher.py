@@ -53,6 +53,7 @@ from bot.understanding.lexicon import (
     NAME_TRAPS,
     NOT_PASSPORT_NOUNS,
     NOT_TRAVEL_HINTS,
+    NUMBER_WORDS,
     OFF_TOPIC_PHRASES,
     OFF_TOPIC_WORDS,
     ORIGIN_WORDS,
@@ -770,6 +771,9 @@ class Matcher:
             if prev in FROM_WORDS and span.start > 1 and tokens[span.start - 2] in PEOPLE_NOUNS:
                 is_passport[idx] = True  # "tourists from Russia", "туристов из России"
             trig = skip_back(span.start - 1, ARTICLES)
+            if trig > 0 and (tokens[trig] in NUMBER_WORDS or tokens[trig].isdigit()) and span.how == "demonym" \
+                    and tokens[trig - 1] in IDENTITY_TRIGGERS:
+                trig -= 1  # "we're two Czech guys"
             if trig > 0 and tokens[trig] == "" and raw_tokens[trig] == "," and span.how == "demonym":
                 age = trig - 1  # "i'm 23, irish": an age between "I'm" and the nationality
                 while age >= 0 and (tokens[age].isdigit() or tokens[age] in AGE_WORDS):
@@ -795,6 +799,12 @@ class Matcher:
                 is_passport[idx] = True  # "Can Americans go to Cuba?"
             if span.how == "demonym" and span.end < n and tokens[span.end] in PEOPLE_NOUNS:
                 is_passport[idx] = True  # "Chinese tourists", "Russian citizens"
+            if span.how == "name" and span.end < n and (tokens[span.end] in PEOPLE_NOUNS
+                                                        or tokens[span.end] in ("guy", "guys", "couple")) \
+                    and " ".join(tokens[span.start : span.end]) in self.demonyms \
+                    and not self._followed_by_visa(tokens, span.end + 1):
+                is_passport[idx] = True  # "two Czech guys": a name spelled like the demonym, before people
+                # ("Saudi tourist visa" is the visa of the place)
             if span.how == "demonym" and span.end - span.start == 1 and _german_noun(raw_tokens[span.start]):
                 is_passport[idx] = True  # "Brauchen Österreicher ein Visum?": a capitalised -er noun is a person
             if span.how == "demonym" and self._followed_by_visa(tokens, span.end):
@@ -842,6 +852,8 @@ class Matcher:
             return not nxt or nxt in PERSON_NEXT
         if prev in ROMANCE_ARTICLES:
             return True  # "un peruano", "une Camerounaise": Romance adjectives follow their noun
+        if prev in HERITAGE_WORDS:
+            return True  # "a Chinese-born Canadian"
         before = tokens[span.start - 2] if span.start > 1 else ""
         if prev in LANGUAGE_CUES or before in LANGUAGE_CUES or (prev == "in" and before != "let"):
             return False  # "I speak Russian", "translate to Russian", "the menu in Chinese"
