@@ -215,6 +215,7 @@ def test_no_destination_traps(engine, question: str) -> None:
         ("we're two Czech guys,", ["CZ"]),
         ("somos dos chilenos, podemos ir a", ["CL"]),
         ("Czech tourists in", ["CZ"]),
+        ("чи пускають вірменів до", ["AM"]),
         ("I speak Russian, what about", []),
         ("a Russian group tour to", []),
         ("a Chinese family restaurant near", []),

@@ -146,6 +146,7 @@ _CYRILLIC_ADJ_ENDINGS = tuple(sorted(
     key=len, reverse=True))
 # Endings only adjectives and pronouns take: a single word with one is no country noun ("самого" is not "Самоа").
 _ADJECTIVE_ONLY_ENDINGS = ("ого", "его", "ому", "ему")
+_PEOPLE_PLURAL_ENDINGS = ("ов", "ев", "ив")  # folded "-ів" too
 _CYRILLIC_ADJ_SUFFIXES = tuple(fold(e) for e in ("ский", "цкий", "ський", "цький"))
 
 
@@ -622,6 +623,9 @@ class Matcher:
         if not all(_CYRILLIC_RE.match(w) for w in words):
             return None
         key = " ".join(_stem(w) for w in words)
+        if key in self.stems and len(words) == 1 and words[0].endswith(_PEOPLE_PLURAL_ENDINGS):
+            # no country name ends so in any case: the genitive plural of its people ("вірменів", "румунів")
+            return Span(start, start + 1, self.stems[key], "demonym", 0.85, words[0], plural=True)
         if key in self.stems and not (len(words) == 1 and words[0].endswith(_ADJECTIVE_ONLY_ENDINGS)):
             return Span(start, start + len(words), self.stems[key], "stem", 0.85, " ".join(words))
         found = self.adj_name_stems.get(_name_adj_stem(words)) if len(words) > 1 else None
