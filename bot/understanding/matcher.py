@@ -32,6 +32,7 @@ from bot.understanding.lexicon import (
     CJK_TOPIC_WORDS,
     CJK_WHEN_WORDS,
     CODE_LIKE_WORDS,
+    COMBINING_NATIONALITIES,
     COMPARE_PHRASES,
     CONJUNCTIONS,
     COPULAS,
@@ -451,6 +452,13 @@ class Matcher:
         folded_text = " ".join(t for t in tokens if t)
         shouting = text.isupper() and len(text) > 3
         spans = self._find_spans(raw_tokens, tokens, shouting)
+        starts = {s.start: s for s in spans}
+        for i in joins:  # "franco-marocain": a combining form before a hyphen and a demonym is a nationality too
+            if i in starts and starts[i].how == "demonym" and tokens[i - 1] in COMBINING_NATIONALITIES \
+                    and i - 1 not in starts:
+                spans.append(Span(i - 1, i, (COMBINING_NATIONALITIES[tokens[i - 1]],), "demonym", 0.9,
+                                  raw_tokens[i - 1]))
+        spans.sort(key=lambda s: s.start)
         spans = [s for s in spans if not self._is_trap(s, tokens)
                  and not (s.how == "demonym" and s.end < len(tokens) and tokens[s.end] in HERITAGE_WORDS)]
         spans += self._cjk_spans(text, len(tokens))
