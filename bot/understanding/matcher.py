@@ -835,6 +835,8 @@ class Matcher:
                                       for t, r in zip(gap, raw_gap, strict=True))
                           and not all(t in ARTICLES for t in gap)) or (
                     not gap and b.start in joins
+                ) or (  # "dual Lebanese Canadian": two nationalities side by side after "dual"
+                    not gap and a.how == b.how == "demonym" and a.start > 0 and tokens[a.start - 1] == "dual"
                 )
                 if linked and (is_passport[idx] or is_passport[idx + 1]):
                     is_passport[idx] = is_passport[idx + 1] = True
