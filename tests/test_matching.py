@@ -113,6 +113,8 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         ("partir de Kigali vers Goma", ["CD"]),
         ("desde Bogotá a Caracas", ["VE"]),
         ("Indian workers in Qatar visiting Iran", ["IR"]),
+        ("Moving from Canada to work in Iran", ["IR"]),
+        ("I want to live in Iran, I'm currently in Turkey", ["IR"]),
         ("mozhno li rossiyanam v severnuyu koreyu", ["KP"]),
         ("nuzhna li viza v Gruziyu dlya grazhdan Rossii", ["GE"]),
         ("moy drug iz Kazakhstana khochet v Abkhaziyu", ["GE-AB"]),

@@ -203,6 +203,8 @@ COMPARE_PHRASES = _one_pattern((
 # ("flying from London to Tehran", "I live in Germany but ... Iran", "из Москвы в Сухум").
 ORIGIN_WORDS = frozenset(["from", "из", "от", "з", "із", "aus", "von", "desde", "depuis"])
 RESIDENCE_VERBS = frozenset(["live", "lives", "living", "based", "reside", "resides", "residing", "resident", "stay", "staying", "im", "am", "currently", "живу", "живем", "живемо", "живём", "wohne", "wohnen", "vivo", "vivimos", "moro", "habite", "habitons", "expat", "expats", "worker", "workers", "student", "students", "residents", "work", "works", "working", "study", "studies", "studying", "vis", "vit", "vivons", "travaille", "etudie", "trabajo", "estudio", "trabalho", "estudo", "arbeite", "studiere", "работаю", "учусь", "працюю", "навчаюсь"])
+# Words before a residence verb that make the place a wish, not a home ("to work in Iran", "want to live in").
+INTENT_BEFORE_VERB = frozenset(["to", "want", "wanna", "planning", "plan", "hope", "go", "going", "quiero", "quero", "veux", "will"])
 # "de Kigali vers Goma", "desde Bogota a Caracas", "de Lisboa para Luanda": a place after "de" is where the traveler
 # sets off when one of these and another place follow it ("visa de Iran" is not an origin).
 FROM_DE = frozenset(["de", "da", "do", "desde"])

@@ -46,6 +46,7 @@ from bot.understanding.lexicon import (
     FROM_WORDS,
     HERITAGE_WORDS,
     IDENTITY_TRIGGERS,
+    INTENT_BEFORE_VERB,
     LANGUAGE_CUES,
     LEVEL_PHRASES,
     LOWERCASE_CODES,
@@ -901,7 +902,10 @@ class Matcher:
         if tokens[j] in ORIGIN_WORDS:
             return True
         k = span.start - 1  # "je vis à Paris": "a" is a preposition here, not the article
-        return any(tokens[i] in RESIDENCE_PREPOSITIONS and i > 0 and tokens[i - 1] in RESIDENCE_VERBS for i in {j, k})
+        # "to work in Iran", "can I stay in Iran": a verb after "to" or a modal is where the traveler wants to be
+        return any(tokens[i] in RESIDENCE_PREPOSITIONS and i > 0 and tokens[i - 1] in RESIDENCE_VERBS
+                   and not (i > 1 and (tokens[i - 2] in INTENT_BEFORE_VERB or tokens[i - 2] in MODALS))
+                   for i in {j, k})
 
     @staticmethod
     def _from_de(span: Span, tokens: list[str], starts: set[int]) -> bool:
