@@ -775,6 +775,8 @@ class Matcher:
             dual_before = before > 0 and tokens[before - 1] in COUNTRY_TRIGGERS and before - 1 not in span_ends
             if before >= 0 and tokens[before] in PASSPORT_WORDS and (linked_back or dual_before):
                 is_passport[idx] = True  # "passport from Mexico", "паспортом США", "passports: Polish"
+            if linked_back and before > 0 and tokens[before] in PASSPORT_VERBS and tokens[before - 1] in PASSPORT_WORDS:
+                is_passport[idx] = True  # "My passport is from Sri Lanka"
             if span.how == "demonym" and self._demonym_is_person(span, tokens):
                 is_passport[idx] = True
             prev = tokens[span.start - 1] if span.start > 0 else ""
