@@ -241,6 +241,7 @@ PEOPLE_NOUNS = frozenset([
     "tourists", "tourist", "travelers", "travellers", "traveler", "traveller", "people", "visitors", "visitor",
     "students", "student", "nationals", "passport-holders", "holders", "touristen", "reisende", "turistas",
     "touristes", "voyageurs", "туристы", "туристам", "туристов", "here",
+    "woman", "women", "man", "men", "guy", "guys", "girl", "girls", "lady", "ladies", "couple", "couples",
     "worker", "workers", "expat", "expats", "expatriate", "expatriates", "migrant", "migrants", "ofw", "ofws",
     "pilgrim", "pilgrims", "journalist", "journalists", "volunteer", "volunteers",
     # Russian and Ukrainian (folded) in other cases: "туристу из Киргизии", "для туристів з України"

@@ -474,6 +474,8 @@ class Matcher:
                     span.end < len(tokens) and tokens[span.end] in WEAK_PERSON_NEXT
                 ):
                     continue  # "Jordan is my friend", "Petra said": a person, not a place
+                if span.start > 0 and tokens[span.start - 1] in self.demonyms:
+                    continue  # "a French man visiting Iran": a noun after a nationality
                 preceded = span.start > 0 and tokens[span.start - 1] in WEAK_NAME_BEFORE
                 if _CYRILLIC_RE.match(tokens[span.start]):
                     # "того я не знаю, чи потрібна віза": a Cyrillic weak name is a pronoun or a verb unless a
