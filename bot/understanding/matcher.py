@@ -185,7 +185,7 @@ def _stem(token: str) -> str:
 
 # Plural and dative endings of Cyrillic demonyms ("американцам", "британцев", "американцу"): people, so passports.
 _CYRILLIC_PLURALS = ("ам", "ям", "ев", "ов", "ян", "цы", "ане", "яне", "ки", "ці", "ців", "цам", "цу", "ину", "нину",
-                     "ци", "цив")
+                     "ци", "цив", "цю")  # "-цю": the Ukrainian dative ("куди простіше українцю")
 
 
 def _plural_demonym(key: str) -> bool:
@@ -643,7 +643,8 @@ class Matcher:
         if found:
             return Span(start, start + len(words), found, "stem", 0.85, " ".join(words))
         if len(words) == 1 and key in self.demonym_stems:
-            return Span(start, start + 1, self.demonym_stems[key], "demonym", 0.85, words[0])
+            return Span(start, start + 1, self.demonym_stems[key], "demonym", 0.85, words[0],
+                        plural=_plural_demonym(words[0]))
         if len(words) == 1 and words[0][:4] in self.demonym_adj_heads:
             found = self.demonym_adj_stems.get(_adj_stem(words[0]))
             if found:
