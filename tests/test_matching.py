@@ -121,6 +121,8 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         ("на Самоа", ["WS"]),
         ("a French man visiting Iran", ["IR"]),
         ("Isle of Man visa", ["IM"]),
+        ("rock churches in... no wait that's ethiopia. I mean eritrea. possible?", ["ER"]),
+        ("Kazakhstan, Uzbekistan and finally Turkmenistan. Turkmenistan is the tricky one right?", ["TM"]),
         ("Нужна ли виза в Туркменистан гражданину Казахстана", ["TM"]),
         # Ukrainian names only CLDR has, in other cases too; short ones that are ordinary words after a preposition
         ("Чи потрібна віза до Еритреї?", ["ER"]),

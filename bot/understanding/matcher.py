@@ -509,7 +509,15 @@ class Matcher:
         origins = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)}
         if len(origins) == len(places):
             origins = set()  # "flights from Moscow": the only place named is the one asked about
-        for span in sorted(places, key=lambda s: (id(s) in origins, -s.score, s.start)):
+        # A place the asker corrects to ("... that's ethiopia. I mean eritrea") or names twice ("Kazakhstan,
+        # Uzbekistan and finally Turkmenistan. ... Turkmenistan is the tricky one") is the one asked about.
+        mentions: dict[tuple[str, ...], int] = defaultdict(int)
+        for span in places:
+            mentions[span.codes] += 1
+        corrected = {id(s) for s in places if s.start > 1 and tokens[s.start - 1] in ("mean", "meant")
+                     and tokens[s.start - 2] == "i"}
+        for span in sorted(places, key=lambda s: (id(s) in origins, id(s) not in corrected,
+                                                  -min(mentions[s.codes], 2), -s.score, s.start)):
             if span.how == "ambiguous":
                 result.ambiguous = list(span.codes)
                 continue
