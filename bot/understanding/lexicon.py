@@ -10,14 +10,14 @@ import re
 
 # Words that name a passport or nationality when next to a country name or demonym.
 PASSPORT_WORDS = frozenset(
-    ["passport", "passports", "passport-holder", "holder", "holders", "citizen", "citizens", "citizenship", "national", "nationals", "nationality", "pass", "reisepass", "pasaporte", "pasaportes", "passeport", "passeports", "passaporte", "passaporto", "paszport", "paszportem", "paszportu", "pasaport", "pasaportu", "pasaportuyla", "pasaportla", "pasaportum", "pasaportumla", "paspoort", "паспорт", "паспорта", "паспортом", "паспорте", "паспортами", "гражданин", "гражданину", "гражданке", "гражданами", "гражданка", "паспорту", "паспортов", "громадянину", "громадянам", "громадянина", "pasport", "pasports", "passpor", "passort", "pasaport", "passeport", "pass-port", "passprt", "граждане", "гражданство", "гражданина", "граждан", "гражданам", "громадянин", "громадяни", "громадян", "паспорті", "ciudadano", "ciudadana", "ciudadanos", "citoyen", "citoyenne", "citoyens", "staatsburger", "staatsangehorigkeit", "cittadino", "护照", "여권", "パスポート"]
+    ["passport", "passports", "passport-holder", "holder", "holders", "citizen", "citizens", "citizenship", "national", "nationals", "nationality", "pass", "reisepass", "pasaporte", "pasaportes", "passeport", "passeports", "passaporte", "passaporto", "paszport", "paszportem", "paszportu", "pasaport", "pasaportu", "pasaportuyla", "pasaportla", "pasaportum", "pasaportumla", "paspoort", "паспорт", "паспорта", "паспортом", "паспорте", "паспортами", "гражданин", "гражданину", "гражданке", "гражданами", "гражданка", "паспорту", "паспортов", "громадянину", "громадянам", "громадянина", "громадянка", "громадянки", "громадянци", "громадянкою", "vatandas", "vatandası", "vatandasları", "vatandasıyım", "vatandasıyız", "vatandaslar", "vatandaslarına", "vatandaslarının", "vatandasi", "vatandaslari", "obywatel", "obywatele", "obywatela", "obywatelka", "obywateli", "obywatelom", "obywatelstwo", "pasport", "pasports", "passpor", "passort", "pasaport", "passeport", "pass-port", "passprt", "граждане", "гражданство", "гражданина", "граждан", "гражданам", "громадянин", "громадяни", "громадян", "паспорті", "ciudadano", "ciudadana", "ciudadanos", "citoyen", "citoyenne", "citoyens", "staatsburger", "staatsangehorigkeit", "buerger", "buergerin", "buergern", "buergerinnen", "staatsburgerin", "staatsburgern", "staatsburgerinnen", "cittadino", "护照", "여권", "パスポート"]
 )
 # Prepositions of direction: a name right after one is where the traveler goes, even when a passport word follows
 # it ("виза в Туркменистан гражданину Казахстана", "nach Iran Reisepass"); English "to" is not one ("open to US
 # citizens").
 DIRECTION_PREPOSITIONS = frozenset(["в", "во", "на", "до", "у", "nach"])
 # Prepositions allowed between a passport word and the country that follows it.
-PASSPORT_LINKS = frozenset(["of", "from", "de", "del", "da", "do", "du", "von", "aus", "из", "the", "a", "an"])
+PASSPORT_LINKS = frozenset(["of", "from", "de", "del", "da", "do", "du", "von", "aus", "der", "des", "из", "the", "a", "an"])
 # Passport words that are not nouns a nationality can follow ("pass Russian customs").
 NOT_PASSPORT_NOUNS = frozenset(["pass", "national", "nationals", "holder", "holders"])
 # Verbs linking a passport word to a nationality after it ("my passport is German").
@@ -25,10 +25,10 @@ PASSPORT_VERBS = frozenset(["is", "are", "was", "were"])
 # Visa words right after a demonym make it the destination ("Iranian visa", "a Russian visa").
 VISA_WORDS = frozenset(["visa", "visas", "evisa", "visum", "visado", "visto", "wiza", "vize", "виза", "визу", "визы"])
 # Words after "a/an <demonym>" that show the demonym is a person, not an adjective ("can a Nigerian go").
-PERSON_NEXT = frozenset(["go", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who"])
+PERSON_NEXT = frozenset(["go", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who", "couple", "lady", "dude", "even", "also", "really", "actually", "here", "wanting", "planning", "hoping", "trying", "looking"])
 # Verbs after a bare demonym that make it a person ("can Chinese go", "brit in Kaliningrad", "brasileiro precisa",
 # "Deutsche brauchen"): the demonym is then the subject, not an adjective ("Chinese food").
-BARE_PERSON_NEXT = frozenset(["going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent"])
+BARE_PERSON_NEXT = frozenset(["going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "moga", "moze", "musza", "potrzebuja", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "guys", "couple", "couples", "girls", "ladies"])
 # Verbs that are also nouns ("Chinese travel agencies"): after a bare demonym they make it a person only after a
 # modal ("can Chinese travel to Tibet", "do Swiss visit").
 BARE_PERSON_VERBS = frozenset(["go", "travel", "visit", "enter", "get", "fly"])
@@ -54,11 +54,25 @@ DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holdi
     ["brauchen", "braucht", "benotigen", "durfen", "darf", "konnen", "mussen", "muss", "puede", "pueden", "necesita", "necesitan", "pode", "podem", "precisa", "precisam", "peut", "peuvent"])
 # "My wife is Chinese", "mi esposa es china": a copula after a person names that person's nationality.
 COPULAS = frozenset(["is", "are", "was", "es", "est", "ist", "e", "є"])
-PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund"])
+PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund", "who"])
 # "I'm from Mexico", "я из Казахстана", "soy de Perú", "ich komme aus Polen": the traveler's country.
 FROM_WORDS = frozenset(["from", "из", "з", "із", "de", "du", "aus"])
 FROM_AFTER = IDENTITY_TRIGGERS | frozenset(["come", "comes", "komme", "kommen", "vengo", "venimos", "venho", "viens", "родом"])
 COUNTRY_TRIGGERS = frozenset(["dual", "both"])
+# Words after a nationality that make it where the traveler's family or birth comes from, not a passport they hold
+# nor a place they ask about ("Cuban-born", "of Lebanese descent", "Iranian heritage").
+HERITAGE_WORDS = frozenset(["born", "descent", "heritage", "ancestry", "origin", "origins", "roots", "background", "stammig", "stammige", "stammiger"])
+# Articles of Romance languages: their adjectives follow the noun, so "un/une/una/um/uma" right before a demonym
+# makes it a person ("un peruano", "pour une Camerounaise", "um angolano"), never an adjective.
+ROMANCE_ARTICLES = frozenset(["un", "une", "una", "um", "uma"])
+# What an age between "I'm" and a nationality may consist of ("i'm 23, irish", "I am 30 years old, German").
+AGE_WORDS = frozenset(["years", "year", "yrs", "old", "yo", "y", "o"])
+# Combining forms of nationalities, hyphen-joined to another one ("franco-marocain", "italo-argentino").
+COMBINING_NATIONALITIES = {"franco": "FR", "italo": "IT", "germano": "DE", "hispano": "ES", "luso": "PT", "sino": "CN", "russo": "RU", "greco": "GR", "belgo": "BE", "anglo": "GB"}
+# Numbers between "we're" and a nationality ("we're two Czech guys", "somos dos chilenos", "мы двое").
+NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "both", "dos", "tres", "deux", "trois", "dois", "zwei", "drei"])
+# Words whose owner a nationality in brackets after them describes ("me (Portuguese) and my wife (Angolan)").
+BRACKETED_PERSONS = frozenset(["me", "i", "myself", "us", "we"])
 ARTICLES = frozenset(["a", "an", "the", "un", "una", "uno", "une", "ein", "eine", "einen", "einem", "der", "die", "das"])
 CONJUNCTIONS = frozenset(["and", "or", "&", "y", "e", "et", "und", "и", "или", "oder", "ou"])
 
@@ -136,6 +150,8 @@ CJK_TOPIC_WORDS: dict[str, tuple[str, ...]] = {
 TRAVEL_WORDS = frozenset(
     ["visa", "visas", "travel", "travelling", "traveling", "trip", "trips", "visit", "visiting", "go", "going", "fly", "flight", "flights", "border", "borders", "tourist", "tourists", "tourism", "holiday", "vacation", "passport", "passports", "safe", "safety", "dangerous", "open", "closed", "entry", "enter", "country", "embassy", "advisory", "permit", "tour", "tours"]
 ) | TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"]
+# Words before a weak name that make it a place ("flights to Turkey", "в Того", "до Малі").
+WEAK_NAME_BEFORE = frozenset(["to", "in", "visit", "visiting", "from", "в", "во", "до", "на", "у", "из", "з", "із"])
 # Words after a weak name that make it a person ("Jordan is my friend", "Petra said").
 WEAK_PERSON_NEXT = frozenset(["is my", "was my", "and i", "and me", "said", "says", "told", "asked", "wants", "thinks"])
 NOT_TRAVEL_HINTS = frozenset(["recipe", "roast", "roasted", "sandwich", "sandwiches", "peaches", "atlanta", "savannah", "state", "bacon", "stuffing"])
@@ -186,7 +202,13 @@ COMPARE_PHRASES = _one_pattern((
 # A place after these is where the traveler sets off or lives, not where they go, when another place is named
 # ("flying from London to Tehran", "I live in Germany but ... Iran", "из Москвы в Сухум").
 ORIGIN_WORDS = frozenset(["from", "из", "от", "з", "із", "aus", "von", "desde", "depuis"])
-RESIDENCE_VERBS = frozenset(["live", "lives", "living", "based", "reside", "resides", "residing", "resident", "stay", "staying", "im", "am", "currently", "живу", "живем", "живемо", "живём", "wohne", "wohnen", "vivo", "vivimos", "moro", "habite", "habitons"])
+RESIDENCE_VERBS = frozenset(["live", "lives", "living", "based", "reside", "resides", "residing", "resident", "stay", "staying", "im", "am", "currently", "живу", "живем", "живемо", "живём", "wohne", "wohnen", "vivo", "vivimos", "moro", "habite", "habitons", "expat", "expats", "worker", "workers", "student", "students", "residents", "work", "works", "working", "study", "studies", "studying", "vis", "vit", "vivons", "travaille", "etudie", "trabajo", "estudio", "trabalho", "estudo", "arbeite", "studiere", "работаю", "учусь", "працюю", "навчаюсь"])
+# Words before a residence verb that make the place a wish, not a home ("to work in Iran", "want to live in").
+INTENT_BEFORE_VERB = frozenset(["to", "want", "wanna", "planning", "plan", "hope", "go", "going", "quiero", "quero", "veux", "will"])
+# "de Kigali vers Goma", "desde Bogota a Caracas", "de Lisboa para Luanda": a place after "de" is where the traveler
+# sets off when one of these and another place follow it ("visa de Iran" is not an origin).
+FROM_DE = frozenset(["de", "da", "do", "desde"])
+TOWARDS = frozenset(["vers", "a", "al", "au", "en", "para", "pour", "hacia", "ate", "to"])
 RESIDENCE_PREPOSITIONS = frozenset(["in", "of", "в", "у", "en", "em", "no", "na", "a", "au"])
 # Two places with only one of these between them are alternatives ("iran or syria for americans", "Иран или Сирия").
 ALTERNATIVE_WORDS = frozenset(["or", "vs", "versus", "oder", "ou", "o", "или", "або", "чи", "ili", "czy", "veya", "yoksa"])
@@ -219,4 +241,19 @@ PEOPLE_NOUNS = frozenset([
     "tourists", "tourist", "travelers", "travellers", "traveler", "traveller", "people", "visitors", "visitor",
     "students", "student", "nationals", "passport-holders", "holders", "touristen", "reisende", "turistas",
     "touristes", "voyageurs", "туристы", "туристам", "туристов", "here",
+    "woman", "women", "man", "men", "guy", "guys", "girl", "girls", "lady", "ladies", "couple", "couples",
+    "worker", "workers", "expat", "expats", "expatriate", "expatriates", "migrant", "migrants", "ofw", "ofws",
+    "pilgrim", "pilgrims", "journalist", "journalists", "volunteer", "volunteers",
+    # Russian and Ukrainian (folded) in other cases: "туристу из Киргизии", "для туристів з України"
+    "туристу", "туриста", "туристка", "туристке", "туристки", "туристами", "туристи", "туристив",
+    "путешественники", "путешественникам", "путешественников", "путешественнику", "мандривники", "мандривникам",
+    "мандривникив", "мандривнику",
+])
+
+# Russian typed in Latin letters ("mozhno li rossiyanam v severnuyu koreyu"): a question of Latin words only with one
+# of these is read back in Cyrillic (see matcher._translit), so Russian names, cases and passport words apply.
+TRANSLIT_MARKERS = frozenset([
+    "dlya", "mozhno", "nuzhna", "nuzhno", "nuzhen", "bezopasno", "opasno", "poekhat", "poyekhat", "poezdka", "poyezdka",
+    "grazhdan", "grazhdanam", "grazhdanina", "grazhdaninu", "grazhdanin", "grazhdane", "rossiyanam", "rossiyane",
+    "rossiyan", "pasportom", "iz", "khochu", "khochet", "mne", "pustyat", "puskayut", "vyezd", "vezd", "otkryt", "otkryta", "zakryt",
 ])

@@ -19,10 +19,12 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bot.knowledge.reference import fold
 from bot.storage.kb import KnowledgeBase
 from bot.understanding.lexicon import (
+    AGE_WORDS,
     ALTERNATIVE_WORDS,
     ARTICLES,
     BARE_PERSON_NEXT,
     BARE_PERSON_VERBS,
+    BRACKETED_PERSONS,
     CJK_COMPARE_WORDS,
     CJK_FOLLOWUP_STARTS,
     CJK_LEVEL_WORDS,
@@ -30,6 +32,7 @@ from bot.understanding.lexicon import (
     CJK_TOPIC_WORDS,
     CJK_WHEN_WORDS,
     CODE_LIKE_WORDS,
+    COMBINING_NATIONALITIES,
     COMPARE_PHRASES,
     CONJUNCTIONS,
     COPULAS,
@@ -39,8 +42,11 @@ from bot.understanding.lexicon import (
     EXTRA_COMMON_WORDS,
     FOLLOWUP_STARTS,
     FROM_AFTER,
+    FROM_DE,
     FROM_WORDS,
+    HERITAGE_WORDS,
     IDENTITY_TRIGGERS,
+    INTENT_BEFORE_VERB,
     LANGUAGE_CUES,
     LEVEL_PHRASES,
     LOWERCASE_CODES,
@@ -49,6 +55,7 @@ from bot.understanding.lexicon import (
     NAME_TRAPS,
     NOT_PASSPORT_NOUNS,
     NOT_TRAVEL_HINTS,
+    NUMBER_WORDS,
     OFF_TOPIC_PHRASES,
     OFF_TOPIC_WORDS,
     ORIGIN_WORDS,
@@ -62,11 +69,15 @@ from bot.understanding.lexicon import (
     PERSON_SUBJECTS,
     RESIDENCE_PREPOSITIONS,
     RESIDENCE_VERBS,
+    ROMANCE_ARTICLES,
     THEME_WORDS,
     TOPIC_PHRASES,
     TOPIC_WORDS,
+    TOWARDS,
+    TRANSLIT_MARKERS,
     TRAVEL_WORDS,
     VISA_WORDS,
+    WEAK_NAME_BEFORE,
     WEAK_PERSON_NEXT,
     WHEN_PHRASES,
 )
@@ -97,6 +108,33 @@ PASSPORT_JOINS = frozenset({"/", "+", "&"})  # "US/Iranian", "US+MX passports" (
 CORRECTION_LANGS = frozenset({"eng", "und", "rus", "deu", "fra", "spa", "por", "ita", "pol", "tur"})
 # Translations this short in other languages collide with ordinary words of those languages and are not indexed.
 MAX_FOREIGN_SHORT = 4
+# Languages whose display names (CLDR, for answers) are also matched: for Ukrainian they are the only source.
+DISPLAY_NAME_LANGS = frozenset({"uk"})
+
+
+_TRANSLIT_DIGRAPHS = (("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("ya", "я"),
+                      ("yu", "ю"), ("yo", "ё"), ("ye", "е"))
+_TRANSLIT_LETTERS = dict(zip("abvgdezijklmnoprstufhcwxq", "абвгдезийклмнопрстуфхцвхк", strict=True))
+
+
+def _translit(word: str) -> str:
+    """A Russian word typed in Latin letters, back in Cyrillic and folded ("severnuyu" -> "северную")."""
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        for latin, cyrillic in _TRANSLIT_DIGRAPHS:
+            if word.startswith(latin, i):
+                out.append(cyrillic)
+                i += len(latin)
+                break
+        else:
+            ch = word[i]
+            if ch == "y":  # "moy" -> "мой", "ty" -> "ты"
+                out.append("й" if out and out[-1] in "аеёиоуыэюя" else "ы")
+            else:
+                out.append(_TRANSLIT_LETTERS.get(ch, ch))
+            i += 1
+    return fold("".join(out))
 
 
 def _is_cjk(text: str) -> bool:
@@ -108,6 +146,9 @@ _CYRILLIC_ADJ_ENDINGS = tuple(sorted(
     {fold(e) for e in ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им",
                        "ом", "ем", "ую", "юю", "ей", "ых", "их", "ыми", "ими", "ою", "ею", "а", "е", "и")},
     key=len, reverse=True))
+# Endings only adjectives and pronouns take: a single word with one is no country noun ("самого" is not "Самоа").
+_ADJECTIVE_ONLY_ENDINGS = ("ого", "его", "ому", "ему")
+_PEOPLE_PLURAL_ENDINGS = ("ов", "ев", "ив")  # folded "-ів" too
 _CYRILLIC_ADJ_SUFFIXES = tuple(fold(e) for e in ("ский", "цкий", "ський", "цький"))
 
 
@@ -119,6 +160,22 @@ def _adj_stem(token: str) -> str:
     return token
 
 
+def _name_adj_stem(words: list[str]) -> str:
+    """Stem of a Cyrillic name whose first words are adjectives, their endings cut whatever the case
+    ("Южном Судане", "Південного Судану", "Північної Кореї", "Южную Осетию" meet "Южный Судан",
+    "Північна Корея", "Южная Осетия"); the last word, a noun, is stemmed as usual. "" for one word."""
+    if len(words) < 2:
+        return ""
+    return " ".join([*(_name_adj_word(w) for w in words[:-1]), _stem(words[-1])])
+
+
+def _name_adj_word(word: str) -> str:
+    for ending in _CYRILLIC_ADJ_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
 def _stem(token: str) -> str:
     """Crude stem for inflected Cyrillic names ("Северную Корею" -> "северн коре")."""
     if len(token) <= 4:
@@ -128,7 +185,7 @@ def _stem(token: str) -> str:
 
 # Plural and dative endings of Cyrillic demonyms ("американцам", "британцев", "американцу"): people, so passports.
 _CYRILLIC_PLURALS = ("ам", "ям", "ев", "ов", "ян", "цы", "ане", "яне", "ки", "ці", "ців", "цам", "цу", "ину", "нину",
-                     "ци", "цив")
+                     "ци", "цив", "цю")  # "-цю": the Ukrainian dative ("куди простіше українцю")
 
 
 def _plural_demonym(key: str) -> bool:
@@ -216,6 +273,8 @@ class Matcher:
         stems: dict[str, set[str]] = defaultdict(set)
         cjk: dict[str, set[str]] = defaultdict(set)
         display: dict[str, str] = {}
+        display_names: list[tuple[str, str]] = []
+        adj_name_stems: dict[str, set[str]] = defaultdict(set)
         alias_keys: set[str] = set()
         correctable: set[str] = set()
         for code, name, _lang, kind in self.kb.names:
@@ -233,6 +292,12 @@ class Matcher:
                 weak[key] = code
                 continue
             if kind == "display":  # names for answers in other languages, mostly repeating translations
+                if _lang in DISPLAY_NAME_LANGS:  # "Мʼянма (Бірма)": each name alone, the apostrophe as typed
+                    raw = raw.replace("\u02bc", "'")
+                    both = re.fullmatch(r"(.+?)\s*\((.+)\)", raw)
+                    for part in both.groups() if both else (raw,):
+                        if fold(part):
+                            display_names.append((code, fold(part)))
                 continue
             if re.fullmatch(r"[A-Z][A-Z.]{1,4}", raw) and len(key.replace(" ", "")) <= 3:
                 codes[raw.replace(".", "")].add(code)
@@ -250,6 +315,23 @@ class Matcher:
             tokens = key.split()
             if all(_CYRILLIC_RE.match(t) for t in tokens):
                 stems[" ".join(_stem(t) for t in tokens)].add(code)
+                if len(tokens) > 1:
+                    adj_name_stems[_name_adj_stem(tokens)].add(code)
+        # Ukrainian names only CLDR has ("Еритрея", "Ємен", "Німеччина"): matched exactly (and in other cases
+        # through stems) but never as typos, and only where no other name already uses the key. Names that are
+        # ordinary words ("Того" is "of that", "Малі" folds to "мали", "had") are weak names in aliases.yaml.
+        taken_stems = set(stems)
+        for code, key in display_names:
+            if key in exact or key in ambiguous or key in weak:
+                continue
+            exact[key].add(code)
+            tokens = key.split()
+            if all(_CYRILLIC_RE.match(t) for t in tokens):
+                stem_key = " ".join(_stem(t) for t in tokens)
+                if stem_key not in taken_stems:
+                    stems[stem_key].add(code)
+                if len(tokens) > 1:
+                    adj_name_stems[_name_adj_stem(tokens)].add(code)
         for place in self.kb.places.values():
             codes[place.code].add(place.code)
         # A name shared by several places is ambiguous, unless it is the English or curated
@@ -270,6 +352,7 @@ class Matcher:
         self.weak = weak
         self.codes = {k: tuple(sorted(v)) for k, v in codes.items()}
         self.stems = {k: tuple(sorted(v)) for k, v in stems.items() if len(v) == 1}
+        self.adj_name_stems = {k: tuple(sorted(v)) for k, v in adj_name_stems.items() if len(v) == 1}
         self.cjk = {k: tuple(sorted(v)) for k, v in cjk.items() if len(v) == 1}
         self.cjk_lengths = sorted({len(k) for k in self.cjk}, reverse=True)
         demonyms: dict[str, set[str]] = defaultdict(set)
@@ -315,7 +398,8 @@ class Matcher:
         # Longest name starting with each word, so most words are looked up alone (speed only).
         # Stem keys are indexed by their first stem, looked up with the stem of the word.
         longest: dict[str, int] = {}
-        for key in itertools.chain(self.exact, self.ambiguous, self.weak, self.demonyms, self.stems):
+        for key in itertools.chain(self.exact, self.ambiguous, self.weak, self.demonyms, self.stems,
+                                   self.adj_name_stems):
             words = key.split()
             if len(words) > 1:
                 longest[words[0]] = max(longest.get(words[0], 1), len(words))
@@ -355,14 +439,29 @@ class Matcher:
 
     # -- understanding -----------------------------------------------------------------
     def understand(self, question: str, saved_passports: list[str] | None = None) -> Understanding:
-        text = unicodedata.normalize("NFC", question or "")[:MAX_QUESTION_CHARS]
+        text = unicodedata.normalize("NFC", question or "")[:MAX_QUESTION_CHARS].replace("\u02bc", "'")  # "Мʼянма"
         result = Understanding(question=question or "")
         raw_tokens, joins = self._tokenize(text)
         tokens = [fold(t).replace(" ", "") for t in raw_tokens]
+        for i, raw in enumerate(raw_tokens):
+            if tokens[i].startswith("burger") and "ü" in raw.casefold():
+                tokens[i] = "bue" + tokens[i][2:]  # "US-Bürger" (citizens) is not the English "burger"
+        if set(tokens) & TRANSLIT_MARKERS and all(t.isascii() for t in tokens):
+            # Russian in Latin letters; names and passport words as they are ("Turkmenistan", "US passport")
+            tokens = [_translit(t) if t.isalpha() and t not in self.exact and t not in self.demonyms
+                      and t not in PASSPORT_WORDS else t for t in tokens]
         folded_text = " ".join(t for t in tokens if t)
         shouting = text.isupper() and len(text) > 3
         spans = self._find_spans(raw_tokens, tokens, shouting)
-        spans = [s for s in spans if not self._is_trap(s, tokens)]
+        starts = {s.start: s for s in spans}
+        for i in joins:  # "franco-marocain": a combining form before a hyphen and a demonym is a nationality too
+            if i in starts and starts[i].how == "demonym" and tokens[i - 1] in COMBINING_NATIONALITIES \
+                    and i - 1 not in starts:
+                spans.append(Span(i - 1, i, (COMBINING_NATIONALITIES[tokens[i - 1]],), "demonym", 0.9,
+                                  raw_tokens[i - 1]))
+        spans.sort(key=lambda s: s.start)
+        spans = [s for s in spans if not self._is_trap(s, tokens)
+                 and not (s.how == "demonym" and s.end < len(tokens) and tokens[s.end] in HERITAGE_WORDS)]
         spans += self._cjk_spans(text, len(tokens))
         token_set = set(tokens)
         travel_context = bool(token_set & TRAVEL_WORDS) and not (token_set & NOT_TRAVEL_HINTS)
@@ -375,8 +474,19 @@ class Matcher:
                     span.end < len(tokens) and tokens[span.end] in WEAK_PERSON_NEXT
                 ):
                     continue  # "Jordan is my friend", "Petra said": a person, not a place
-                preceded = span.start > 0 and tokens[span.start - 1] in {"to", "in", "visit", "visiting", "from"}
-                if travel_context or preceded:
+                if span.start > 0 and tokens[span.start - 1] in self.demonyms:
+                    continue  # "a French man visiting Iran": a noun after a nationality
+                preceded = span.start > 0 and tokens[span.start - 1] in WEAK_NAME_BEFORE
+                if _CYRILLIC_RE.match(tokens[span.start]):
+                    # "того я не знаю, чи потрібна віза": a Cyrillic weak name is a pronoun or a verb unless a
+                    # preposition of place comes before it ("до Того", "в Мали") or it opens a short question
+                    # ("Малі безпечно?")
+                    rest = [t for t in tokens[span.end :] if t.isalnum()]
+                    if preceded or (span.start == 0 and len(rest) <= 1):
+                        span.score = 0.85
+                    else:
+                        continue
+                elif travel_context or preceded:
                     span.score = 0.85
                 elif len(tokens) <= 2:
                     span.score = 0.5
@@ -395,10 +505,19 @@ class Matcher:
         result.intent = self._intent(tokens, folded_text, text, len(places), self._alternatives(places, tokens))
         result.followup = any(p.search(folded_text) for p in FOLLOWUP_STARTS) or text.lstrip().startswith(
             CJK_FOLLOWUP_STARTS) or (len(tokens) <= 4 and not places)
-        origins = {id(s) for s in places if self._is_origin(s, tokens)}
+        starts = {s.start for s in places}
+        origins = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)}
         if len(origins) == len(places):
             origins = set()  # "flights from Moscow": the only place named is the one asked about
-        for span in sorted(places, key=lambda s: (id(s) in origins, -s.score, s.start)):
+        # A place the asker corrects to ("... that's ethiopia. I mean eritrea") or names twice ("Kazakhstan,
+        # Uzbekistan and finally Turkmenistan. ... Turkmenistan is the tricky one") is the one asked about.
+        mentions: dict[tuple[str, ...], int] = defaultdict(int)
+        for span in places:
+            mentions[span.codes] += 1
+        corrected = {id(s) for s in places if s.start > 1 and tokens[s.start - 1] in ("mean", "meant")
+                     and tokens[s.start - 2] == "i"}
+        for span in sorted(places, key=lambda s: (id(s) in origins, id(s) not in corrected,
+                                                  -min(mentions[s.codes], 2), -s.score, s.start)):
             if span.how == "ambiguous":
                 result.ambiguous = list(span.codes)
                 continue
@@ -469,7 +588,8 @@ class Matcher:
             found = None
             limit = self.longest_from.get(tokens[i], 1)
             if _CYRILLIC_RE.match(tokens[i]):
-                limit = max(limit, self.longest_from.get(_stem(tokens[i]), 1))
+                limit = max(limit, self.longest_from.get(_stem(tokens[i]), 1),
+                            self.longest_from.get(_name_adj_word(tokens[i]), 1))
             for size in range(min(self.max_ngram, limit, n - i), 0, -1):
                 words = tokens[i : i + size]
                 if not all(words):
@@ -522,10 +642,17 @@ class Matcher:
         if not all(_CYRILLIC_RE.match(w) for w in words):
             return None
         key = " ".join(_stem(w) for w in words)
-        if key in self.stems:
+        if key in self.stems and len(words) == 1 and words[0].endswith(_PEOPLE_PLURAL_ENDINGS):
+            # no country name ends so in any case: the genitive plural of its people ("вірменів", "румунів")
+            return Span(start, start + 1, self.stems[key], "demonym", 0.85, words[0], plural=True)
+        if key in self.stems and not (len(words) == 1 and words[0].endswith(_ADJECTIVE_ONLY_ENDINGS)):
             return Span(start, start + len(words), self.stems[key], "stem", 0.85, " ".join(words))
+        found = self.adj_name_stems.get(_name_adj_stem(words)) if len(words) > 1 else None
+        if found:
+            return Span(start, start + len(words), found, "stem", 0.85, " ".join(words))
         if len(words) == 1 and key in self.demonym_stems:
-            return Span(start, start + 1, self.demonym_stems[key], "demonym", 0.85, words[0])
+            return Span(start, start + 1, self.demonym_stems[key], "demonym", 0.85, words[0],
+                        plural=_plural_demonym(words[0]))
         if len(words) == 1 and words[0][:4] in self.demonym_adj_heads:
             found = self.demonym_adj_stems.get(_adj_stem(words[0]))
             if found:
@@ -659,6 +786,8 @@ class Matcher:
             dual_before = before > 0 and tokens[before - 1] in COUNTRY_TRIGGERS and before - 1 not in span_ends
             if before >= 0 and tokens[before] in PASSPORT_WORDS and (linked_back or dual_before):
                 is_passport[idx] = True  # "passport from Mexico", "паспортом США", "passports: Polish"
+            if linked_back and before > 0 and tokens[before] in PASSPORT_VERBS and tokens[before - 1] in PASSPORT_WORDS:
+                is_passport[idx] = True  # "My passport is from Sri Lanka"
             if span.how == "demonym" and self._demonym_is_person(span, tokens):
                 is_passport[idx] = True
             prev = tokens[span.start - 1] if span.start > 0 else ""
@@ -668,6 +797,19 @@ class Matcher:
             if prev in FROM_WORDS and span.start > 1 and tokens[span.start - 2] in PEOPLE_NOUNS:
                 is_passport[idx] = True  # "tourists from Russia", "туристов из России"
             trig = skip_back(span.start - 1, ARTICLES)
+            if trig > 0 and (tokens[trig] in NUMBER_WORDS or tokens[trig].isdigit()) and span.how == "demonym" \
+                    and tokens[trig - 1] in IDENTITY_TRIGGERS:
+                trig -= 1  # "we're two Czech guys"
+            if trig > 0 and tokens[trig] == "" and raw_tokens[trig] == "," and span.how == "demonym":
+                age = trig - 1  # "i'm 23, irish": an age between "I'm" and the nationality
+                while age >= 0 and (tokens[age].isdigit() or tokens[age] in AGE_WORDS):
+                    age -= 1
+                if age < trig - 1 and age >= 0 and tokens[age] in IDENTITY_TRIGGERS:
+                    trig = age
+            if (span.how == "demonym" and span.start > 1 and raw_tokens[span.start - 1] == "("
+                    and span.end < n and raw_tokens[span.end] == ")"
+                    and (tokens[span.start - 2] in BRACKETED_PERSONS or tokens[span.start - 2] in PERSON_SUBJECTS)):
+                is_passport[idx] = True  # "me (Portuguese) and my wife (Angolan)"
             if trig >= 0:
                 identity = _describes_traveler(tokens, trig)
                 if span.how == "demonym" and (identity or tokens[trig] in DEMONYM_TRIGGERS):
@@ -683,6 +825,12 @@ class Matcher:
                 is_passport[idx] = True  # "Can Americans go to Cuba?"
             if span.how == "demonym" and span.end < n and tokens[span.end] in PEOPLE_NOUNS:
                 is_passport[idx] = True  # "Chinese tourists", "Russian citizens"
+            if span.how == "name" and span.end < n and (tokens[span.end] in PEOPLE_NOUNS
+                                                        or tokens[span.end] in ("guy", "guys", "couple")) \
+                    and " ".join(tokens[span.start : span.end]) in self.demonyms \
+                    and not self._followed_by_visa(tokens, span.end + 1):
+                is_passport[idx] = True  # "two Czech guys": a name spelled like the demonym, before people
+                # ("Saudi tourist visa" is the visa of the place)
             if span.how == "demonym" and span.end - span.start == 1 and _german_noun(raw_tokens[span.start]):
                 is_passport[idx] = True  # "Brauchen Österreicher ein Visum?": a capitalised -er noun is a person
             if span.how == "demonym" and self._followed_by_visa(tokens, span.end):
@@ -701,6 +849,8 @@ class Matcher:
                                       for t, r in zip(gap, raw_gap, strict=True))
                           and not all(t in ARTICLES for t in gap)) or (
                     not gap and b.start in joins
+                ) or (  # "dual Lebanese Canadian": two nationalities side by side after "dual"
+                    not gap and a.how == b.how == "demonym" and a.start > 0 and tokens[a.start - 1] == "dual"
                 )
                 if linked and (is_passport[idx] or is_passport[idx + 1]):
                     is_passport[idx] = is_passport[idx + 1] = True
@@ -728,6 +878,10 @@ class Matcher:
         nxt = tokens[span.end] if span.end < len(tokens) else ""
         if prev in ("a", "an"):
             return not nxt or nxt in PERSON_NEXT
+        if prev in ROMANCE_ARTICLES:
+            return True  # "un peruano", "une Camerounaise": Romance adjectives follow their noun
+        if prev in HERITAGE_WORDS:
+            return True  # "a Chinese-born Canadian"
         before = tokens[span.start - 2] if span.start > 1 else ""
         if prev in LANGUAGE_CUES or before in LANGUAGE_CUES or (prev == "in" and before != "let"):
             return False  # "I speak Russian", "translate to Russian", "the menu in Chinese"
@@ -760,7 +914,24 @@ class Matcher:
             return False
         if tokens[j] in ORIGIN_WORDS:
             return True
-        return tokens[j] in RESIDENCE_PREPOSITIONS and j > 0 and tokens[j - 1] in RESIDENCE_VERBS
+        k = span.start - 1  # "je vis à Paris": "a" is a preposition here, not the article
+        # "to work in Iran", "can I stay in Iran": a verb after "to" or a modal is where the traveler wants to be
+        return any(tokens[i] in RESIDENCE_PREPOSITIONS and i > 0 and tokens[i - 1] in RESIDENCE_VERBS
+                   and not (i > 1 and (tokens[i - 2] in INTENT_BEFORE_VERB or tokens[i - 2] in MODALS))
+                   for i in {j, k})
+
+    @staticmethod
+    def _from_de(span: Span, tokens: list[str], starts: set[int]) -> bool:
+        """"de Kigali vers Goma", "desde Bogotá a Caracas": "de" X, a word towards, then another place."""
+        if span.how == "cjk" or span.start == 0 or tokens[span.start - 1] not in FROM_DE:
+            return False
+        j = span.end
+        if j < len(tokens) and tokens[j] in TOWARDS:
+            j += 1
+            while j < len(tokens) and tokens[j] in ARTICLES:
+                j += 1
+            return j in starts
+        return False
 
     @staticmethod
     def _alternatives(places: list[Span], tokens: list[str]) -> bool:
