@@ -230,13 +230,15 @@ def _run_bench(args: argparse.Namespace) -> int:
     from bot.bench import run_bench
 
     _s, kb, _k = _settings(args)
-    return run_bench(kb, quick=args.quick, as_json=args.json)
+    return run_bench(kb, quick=args.quick, as_json=args.json, blind=not args.no_blind)
 
 
 def _conf_bench(p: argparse.ArgumentParser) -> None:
     _kb_args(p)
     p.add_argument("--json", action="store_true", help="one JSON object instead of a table")
     p.add_argument("--quick", action="store_true", help="smaller run, under a minute")
+    p.add_argument("--no-blind", action="store_true",
+                   help="skip the blind measuring sets (for anyone tuning the matcher, who must not see them)")
 
 
 COMMANDS["bench"] = (_conf_bench, _run_bench, "measure latency, accuracy, throughput and memory")

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 KEYS = {
@@ -23,3 +25,20 @@ def test_bench_quick_prints_all_keys(kb_path: Path) -> None:
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert set(result) >= KEYS, KEYS - set(result)
     assert all(isinstance(result[k], int | float) for k in KEYS)
+
+
+def test_bench_can_leave_the_blind_sets_alone(kb_path: Path, monkeypatch, capsys) -> None:
+    """Whoever tunes the matcher runs `bench --no-blind`: the measuring sets are then never read."""
+    from bot import bench
+
+    for name in ("measure_engine", "measure_build_and_cold", "measure_feeds", "measure_e2e"):
+        monkeypatch.setattr(bench, name, lambda *a, **k: {"x": 1})
+
+    def blind(*a, **k):
+        raise AssertionError("the blind sets were read")
+
+    monkeypatch.setattr(bench, "measure_blind", blind)
+    assert bench.run_bench(kb_path, quick=True, as_json=True, blind=False) == 0
+    assert json.loads(capsys.readouterr().out)["x"] == 1
+    with pytest.raises(AssertionError, match="blind sets"):
+        bench.run_bench(kb_path, quick=True, as_json=True)
