@@ -60,6 +60,7 @@ from bot.answering.texts import (
     UNVERIFIED,
 )
 from bot.i18n import DEFAULT, Translator, translator
+from bot.knowledge.schema import TRANSLATED_FIELDS
 from bot.knowledge.staleness import fact_age
 from bot.knowledge.vocabulary import EVENT_KINDS, ISSUER_OF_PASSPORT, STATES, VERDICTS, advises_against_all_travel
 from bot.storage.kb import KnowledgeBase, Place
@@ -69,7 +70,6 @@ MAX_OVERVIEW_RULES = 6
 ORIGIN_RANK = {"baseline": 0, "curated": 1, "shared": 1, "feed": 2}  # on the same date, the official feed wins
 REOPEN_WORDS = ("reopen", "open", "откр", "відкр", "öffn", "offen", "ouvert", "abri", "abert", "开放")
 US_NOTE = re.compile(r"\b(US|U\.S\.|American|Americans|United States)\b")
-BASELINE_DAYS = re.compile(r"^No visa needed for up to (\d+) days\.$")
 OVERVIEW_LIMITS = {"events": 4, "reports": 2, "howto": 3, "advisories": 3}
 
 
@@ -120,10 +120,14 @@ class Composer:
         wanted = set(u.topics) or set(TOPICS)
         overview = not u.topics
         advisories = self._advisories(place, u.passports)
+        # the English texts a knowledge file has translated into this language, in their places
         texts = place.translations.get(self.tr.lang, {})
+        shown = {section: {} for section in ("status", "legal")}
+        for name, text in texts.items():
+            section, column = TRANSLATED_FIELDS[name]
+            shown[section][column] = text
         if place.status:
-            answer.status = {**place.status, **self._fact(place.status),
-                             **({"summary": texts["status"]} if "status" in texts else {})}
+            answer.status = {**place.status, **self._fact(place.status), **shown["status"]}
         answer.entry = self._entry(place, u.passports) if u.passports or "entry" in wanted else []
         if "safety" in wanted or overview or u.intent == "level":
             answer.advisories = [AdvisoryFact(**self._fact(a), issuer=a["issuer"], level=a["level"],
@@ -134,9 +138,7 @@ class Composer:
         if "safety" in wanted and consular:
             answer.consular = consular
         if place.legal:
-            answer.legal = {**place.legal, **self._fact(place.legal), **{
-                column: texts[name] for name, column in (("legal_summary", "summary"), ("lawful_route", "lawful_route"),
-                                                         ("consequences", "consequences")) if name in texts}}
+            answer.legal = {**place.legal, **self._fact(place.legal), **shown["legal"]}
         if u.intent == "when" and not detail:
             events = self._when_events(place, u)
         elif "status" in u.topics or (detail and overview):
@@ -400,11 +402,9 @@ class Composer:
         summary = rule["summary"]
         if rule["origin"] != "baseline" or self.tr.lang == DEFAULT:
             return summary
-        days = BASELINE_DAYS.match(summary)
-        if days:
-            n = int(days.group(1))
+        if rule.get("days"):  # the dataset's number of days, not its English sentence
             return self.tr.ngettext("No visa needed for up to %(num)s day.",
-                                    "No visa needed for up to %(num)s days.", n)
+                                    "No visa needed for up to %(num)s days.", rule["days"])
         return self.tr._(summary)
 
     def _reports(self, place: Place, theme: str, limit: int) -> list[ReportFact]:

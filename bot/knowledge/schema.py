@@ -128,6 +128,11 @@ class Legal(Sourced):
 LangCode = Annotated[str, Field(pattern=r"^[a-z]{2}$")]  # ISO 639-1, as the catalogs in bot/locales are named
 
 
+# Which English text each translated field renders in another language: (section, field of that section).
+TRANSLATED_FIELDS = {"status": ("status", "summary"), "legal_summary": ("legal", "summary"),
+                     "lawful_route": ("legal", "lawful_route"), "consequences": ("legal", "consequences")}
+
+
 class Translation(Strict):
     """A destination's key texts in one language, written from the English ones; each is shown only while the
     English text it was written from is unchanged (an edit in English silently retires it)."""
@@ -175,13 +180,15 @@ class Destination(Strict):
                 seen.add(code)
         return rules
 
+    def english(self, name: str) -> str | None:
+        """The English text a translated field renders (TRANSLATED_FIELDS), None when the file has none."""
+        section, field = TRANSLATED_FIELDS[name]
+        return getattr(getattr(self, section), field, None)
+
     @model_validator(mode="after")
     def _translates_what_exists(self) -> Destination:
         for lang, tr in self.translations.items():
-            if tr.status and not self.status.summary:
-                raise ValueError(f"translations.{lang}.status has no English status to translate")
-            legal = self.legal
-            for name in ("legal_summary", "lawful_route", "consequences"):
-                if getattr(tr, name) and not (legal and getattr(legal, name.removeprefix("legal_"))):
-                    raise ValueError(f"translations.{lang}.{name} translates a legal text the file does not have")
+            for name, text in tr.model_dump().items():
+                if text and not self.english(name):
+                    raise ValueError(f"translations.{lang}.{name} translates a text the file does not have")
         return self

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.knowledge.schema import TRANSLATED_FIELDS
 from bot.storage import database as store
 from bot.storage import feeds, rows
 
@@ -125,8 +126,8 @@ class KnowledgeBase:
             places[r["code"]].names[r["lang"]] = r["name"]
         for r in conn.execute("SELECT * FROM translations"):
             place = places[r["code"]]
-            table, column = rows.TRANSLATED_FIELDS[r["field"]]
-            current = (place.status if table == "status" else place.legal) or {}
+            section, column = TRANSLATED_FIELDS[r["field"]]
+            current = (place.status if section == "status" else place.legal) or {}
             if current.get(column) == r["english"]:  # the English it was written from has not been edited since
                 place.translations.setdefault(r["lang"], {})[r["field"]] = r["text"]
         names: list[tuple[str, str, str, str]] = [

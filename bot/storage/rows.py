@@ -46,9 +46,6 @@ COLUMNS: dict[str, dict[str, type]] = {
     # `english` is the text a translation was written from: it is shown only while that text is unchanged.
     "translations": {"id": int, "code": str, "lang": str, "field": str, "text": str, "english": str},
 }
-# Which English text each translated field renders in another language: (table, column).
-TRANSLATED_FIELDS = {"status": ("status", "summary"), "legal_summary": ("legal", "summary"),
-                     "lawful_route": ("legal", "lawful_route"), "consequences": ("legal", "consequences")}
 _SINGLE = frozenset({"status", "consular", "legal"})  # one row per destination, keyed by code
 
 
@@ -129,9 +126,7 @@ def alias_row(code: str, name: str) -> Row:
 
 
 def translation_rows(dest: Destination) -> list[Row]:
-    english = {"status": dest.status.summary, **({"legal_summary": dest.legal.summary,
-               "lawful_route": dest.legal.lawful_route, "consequences": dest.legal.consequences} if dest.legal else {})}
-    return [{"code": dest.code, "lang": lang, "field": name, "text": text, "english": english[name]}
+    return [{"code": dest.code, "lang": lang, "field": name, "text": text, "english": dest.english(name)}
             for lang, tr in dest.translations.items() for name, text in tr.model_dump().items() if text]
 
 
