@@ -75,12 +75,16 @@ class Renderer:
             undefined=StrictUndefined,
             extensions=["jinja2.ext.i18n"],
         )
-        env.install_gettext_translations(tr.translations, newstyle=True)  # type: ignore[attr-defined]
-        # the same newstyle gettext (translated, marked safe, values escaped), without Jinja's per-call context
-        # plumbing: templates call it a dozen times an answer, and every environment autoescapes
-        env.globals.update(_=lambda message, **values: Markup(tr.translations.gettext(message)) % values,
-                           ngettext=lambda singular, plural, n, **values: Markup(
-                               tr.translations.ngettext(singular, plural, n)) % {"num": tr.number(n), **values})
+        # Newstyle gettext (translated, marked safe, values escaped) without Jinja's per-call context plumbing:
+        # templates call it a dozen times an answer, and every environment autoescapes.
+        def gettext(message: str, **values: object) -> Markup:
+            return Markup(tr.translations.gettext(message)) % values
+
+        def ngettext(singular: str, plural: str, n: int, **values: object) -> Markup:
+            return Markup(tr.translations.ngettext(singular, plural, n)) % {"num": tr.number(n), **values}
+
+        env.install_gettext_callables(gettext, ngettext, newstyle=False)  # type: ignore[attr-defined]
+        env.globals["_"] = gettext  # the extension's own `_` would look gettext up in the context on every call
         env.filters.update(short=short, date=tr.date, either=lambda items: _either(tr, items))
         env.globals.update(off_topic=OFF_TOPIC, danger_note=tr._(DANGER_NOTE), lapsed_note=LAPSED_NOTE,
                            english_note=ENGLISH_NOTE, general=GENERAL_DISCLAIMER, limits=LIMITS,

@@ -24,7 +24,6 @@ DOMAIN = "messages"
 DEFAULT = "en"
 LANGUAGES: tuple[str, ...] = (DEFAULT, *sorted(
     p.parent.parent.name for p in LOCALES_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po") if p.parent.parent.name != DEFAULT))
-# The name of each language in itself, for /language; a catalog's own "Language-Team" is not reliable.
 _FLAG = r"(?:[\U0001F1E6-\U0001F1FF]+\s)?"
 # Spanish "y" becomes "e" before an i- sound and "o" becomes "u" before an o- sound ("Estados Unidos e Israel").
 _EUPHONY = {"es": ((re.compile(rf" y (?={_FLAG}(?:[IiÍí]|[Hh][IiÍí](?![aeoáéó])))"), " e "),
@@ -104,7 +103,7 @@ class Translator:
 
     @property
     def name(self) -> str:
-        """The language's own name, e.g. 'Deutsch'."""
+        """The language's own name, e.g. 'Deutsch' (from CLDR: a catalog's "Language-Team" is not reliable)."""
         return self.locale.get_display_name(self.locale).split(" (")[0].capitalize()
 
 

@@ -71,8 +71,8 @@ def _ask(services: Services, update: Update, question: str, chat_data: dict | No
     if chat_data is not None:
         conversation = chat_data.setdefault("conversation", Conversation())
     lang, fallback = question_languages(services, update)
-    answer = services.engine.ask(question, saved, conversation=conversation, lang=kwargs.pop("lang", lang),
-                                 fallback_lang=fallback, **kwargs)
+    answer = services.engine.ask(question, saved, conversation=conversation, lang=lang, fallback_lang=fallback,
+                                 **kwargs)
     if user is not None and question:
         services.record(Asked(question, user.id, answer.answered, answer.code,
                               tuple(s["code"] for s in answer.suggestions)))

@@ -72,6 +72,15 @@ def _keyboard(current: str | None) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(rows)
 
 
+def _choose(services: Services, update: Update, lang: str | None) -> str:
+    """Store the chat's choice (None: back to automatic) and say so, in the language now in force."""
+    services.users.set_language(update.effective_chat.id, lang)
+    if lang is None:
+        return reply_translator(services, update)._(LANGUAGE_AUTO)
+    tr = translator(lang)
+    return tr._(LANGUAGE_SET, language=tr.name)
+
+
 async def on_language(update: Update, context: BotContext) -> None:
     services = context.services
     message = update.effective_message
@@ -85,8 +94,7 @@ async def on_language(update: Update, context: BotContext) -> None:
         return
     word = " ".join(args)[:40]
     if word.casefold() in AUTO_WORDS:
-        services.users.set_language(chat_id, None)
-        await message.reply_text(reply_translator(services, update)._(LANGUAGE_AUTO))
+        await message.reply_text(_choose(services, update, None))
         return
     lang = resolve(word)
     if lang is None:
@@ -94,9 +102,7 @@ async def on_language(update: Update, context: BotContext) -> None:
         names = ", ".join(f"{translator(x).name} ({x})" for x in LANGUAGES)
         await message.reply_text(tr._(LANGUAGE_UNKNOWN, words=html.escape(repr(word)), languages=names))
         return
-    services.users.set_language(chat_id, lang)
-    tr = translator(lang)
-    await message.reply_text(tr._(LANGUAGE_SET, language=tr.name))
+    await message.reply_text(_choose(services, update, lang))
 
 
 async def on_language_button(update: Update, context: BotContext) -> None:
@@ -106,10 +112,7 @@ async def on_language_button(update: Update, context: BotContext) -> None:
     if lang is None and choice != "auto":
         await query.answer()
         return
-    services = context.services
-    services.users.set_language(update.effective_chat.id, lang)
-    tr = reply_translator(services, update)
-    text = tr._(LANGUAGE_SET, language=tr.name) if lang else tr._(LANGUAGE_AUTO)
+    text = _choose(context.services, update, lang)
     await query.answer(text[:200])
     if query.message is not None:
         await query.message.edit_text(text, reply_markup=_keyboard(lang))
