@@ -152,10 +152,11 @@ _PEOPLE_PLURAL_ENDINGS = ("ов", "ев", "ив")  # folded "-ів" too
 _CYRILLIC_ADJ_SUFFIXES = tuple(fold(e) for e in ("ский", "цкий", "ський", "цький"))
 
 
-def _adj_stem(token: str) -> str:
-    """Stem of an inflected Cyrillic adjective ("российскому", "российский" -> "российск")."""
+def _adj_stem(token: str, keep: int = 4) -> str:
+    """Stem of an inflected Cyrillic adjective ("российскому", "российский" -> "российск"), at least `keep`
+    letters long."""
     for ending in _CYRILLIC_ADJ_ENDINGS:
-        if token.endswith(ending) and len(token) - len(ending) >= 4:
+        if token.endswith(ending) and len(token) - len(ending) >= keep:
             return token[: -len(ending)]
     return token
 
@@ -170,10 +171,8 @@ def _name_adj_stem(words: list[str]) -> str:
 
 
 def _name_adj_word(word: str) -> str:
-    for ending in _CYRILLIC_ADJ_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
-    return word
+    """An adjective in a place name, stemmed a little deeper ("Южном" -> "южн")."""
+    return _adj_stem(word, keep=3)
 
 
 def _stem(token: str) -> str:
