@@ -15,6 +15,7 @@ import yaml
 
 from bot.knowledge.loader import KnowledgeError, parse_file
 from bot.knowledge.reference import load_countries
+from bot.storage import database as store
 from bot.storage.build import build
 from tests.conftest import KNOWLEDGE, ROOT
 
@@ -200,11 +201,18 @@ def test_user_state_survives_rebuild(knowledge_copy: Path, tmp_path: Path) -> No
     with conn:
         conn.execute("INSERT INTO users (user_id, passports, updated_at) VALUES (42, 'US MX', 'now')")
         conn.execute("INSERT INTO subscriptions (user_id, code, created_at) VALUES (42, 'KP', 'now')")
+        conn.execute("INSERT INTO chat_languages (chat_id, lang, updated_at) VALUES (42, 'uk', 'now')")
+        conn.execute("CREATE TABLE retired_knowledge (x)")  # a knowledge table a newer build no longer has
     conn.close()
     build(knowledge_copy, kb)
     conn = sqlite3.connect(kb)
     assert conn.execute("SELECT passports FROM users WHERE user_id=42").fetchone()[0] == "US MX"
     assert conn.execute("SELECT code FROM subscriptions WHERE user_id=42").fetchone()[0] == "KP"
+    assert conn.execute("SELECT lang FROM chat_languages WHERE chat_id=42").fetchone()[0] == "uk"
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "retired_knowledge" not in tables and store.state_tables() <= tables
+    assert conn.execute("SELECT count(*) FROM reports_fts WHERE reports_fts MATCH 'marathon'").fetchone()[0] >= 2
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_fts_indexes_reports_and_events(kb) -> None:
@@ -253,3 +261,52 @@ def test_build_if_needed_rebuilds_only_after_a_knowledge_change(knowledge_copy: 
     os.utime(knowledge_copy / "destinations" / "kp.yaml", (later, later))
     changed = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert changed.returncode == 0 and "built" in changed.stdout
+
+
+def test_rebuild_beside_a_writing_bot_keeps_the_file_sound_and_its_connection_live(knowledge_copy: Path,
+                                                                                    tmp_path: Path) -> None:
+    """A rename under a live WAL database once corrupted it ("database disk image is malformed"): the bot's
+    connection kept writing into the -wal file beside the new file. Build now copies in place."""
+    import threading
+
+    kb = tmp_path / "kb.sqlite"
+    build(knowledge_copy, kb)
+    bot_conn = store.connect(kb)  # what the running bot holds, opened before the rebuilds
+    written: list[int] = []
+    stop = threading.Event()
+
+    def bot_writes() -> None:
+        conn = store.connect(kb)
+        user = 0
+        while not stop.is_set():
+            user += 1
+            with conn:
+                conn.execute("INSERT INTO users (user_id, passports, updated_at) VALUES (?, 'GB', 'now')", (user,))
+            written.append(user)
+        conn.close()
+
+    writer = threading.Thread(target=bot_writes)
+    writer.start()
+    try:
+        kp = knowledge_copy / "destinations" / "kp.yaml"
+        for n in range(3):
+            kp.write_text(kp.read_text(encoding="utf-8").replace("name: North Korea", f"name: North Korea {n}", 1)
+                          if n == 0 else kp.read_text(encoding="utf-8").replace(f"North Korea {n - 1}",
+                                                                                f"North Korea {n}", 1),
+                          encoding="utf-8")
+            build(knowledge_copy, kb)
+    finally:
+        stop.set()
+        writer.join()
+    with bot_conn:
+        bot_conn.execute("INSERT INTO users (user_id, passports, updated_at) VALUES (-1, 'US', 'now')")
+    bot_conn.close()
+    conn = sqlite3.connect(kb)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT name FROM destinations WHERE code = 'KP'").fetchone()[0] == "North Korea 2"
+        users = {r[0] for r in conn.execute("SELECT user_id FROM users")}
+        assert -1 in users  # the connection opened before the rebuilds writes into the live file
+        assert set(written) <= users  # nothing the bot wrote during the rebuilds is lost
+    finally:
+        conn.close()

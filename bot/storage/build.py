@@ -1,8 +1,8 @@
 """Builds the SQLite knowledge base from the knowledge files, all or nothing.
 
-The new database is written beside the old one and swapped in with one rename, so a
-failed build leaves the database that is being served untouched. User state (passports,
-subscriptions, audit trail, ...) is carried over from the old file.
+The new database is written beside the old one, so a failed build leaves the database that is
+being served untouched. Its knowledge tables then replace the live file's in one transaction;
+user state (passports, subscriptions, audit trail, ...) stays where it is.
 """
 
 from __future__ import annotations
@@ -248,23 +248,57 @@ def write_database(path: Path, destinations: list[Destination], countries: dict[
     db.conn.close()
 
 
-def _carry_over_state(new_path: Path, old_path: Path) -> None:
-    """Copy user state from the database being replaced, column by column."""
-    if not old_path.exists():
-        return
-    conn = sqlite3.connect(new_path)
+def _objects(conn: sqlite3.Connection, schema: str) -> list[tuple[str, str, str, str]]:
+    """(type, name, table, sql) of a schema's own objects, in creation order."""
+    return [(r[0], r[1], r[2], r[3]) for r in conn.execute(
+        f"SELECT type, name, tbl_name, sql FROM {schema}.sqlite_master "
+        "WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid")]
+
+
+def _is_virtual(sql: str) -> bool:
+    return sql.lstrip().upper().startswith("CREATE VIRTUAL")
+
+
+def _replace_knowledge(new_path: Path, live_path: Path) -> None:
+    """Swap the knowledge tables of the live file for the new file's, in one write transaction.
+
+    A rename under a live WAL database can corrupt it: the bot's connection to the old file keeps writing
+    into the -wal file that then sits beside the new one ("database disk image is malformed"). In place,
+    the bot's writes wait for the swap's write lock and readers see the old facts or the new ones; user
+    state (every table the migrations create) is never copied, so nothing written meanwhile is lost."""
+    state = store.state_tables()
+    conn = sqlite3.connect(live_path, timeout=60, isolation_level=None)
     try:
-        conn.execute("ATTACH DATABASE ? AS old", (str(old_path),))
-        old_tables = {r[0] for r in conn.execute("SELECT name FROM old.sqlite_master WHERE type='table'")}
-        with conn:
-            for table in store.STATE_TABLES:
-                if table not in old_tables:
-                    continue
-                new_cols = [r[1] for r in conn.execute(f"PRAGMA main.table_info({table})")]
-                old_cols = {r[1] for r in conn.execute(f"PRAGMA old.table_info({table})")}
-                cols = ", ".join(c for c in new_cols if c in old_cols)
-                conn.execute(f"INSERT OR IGNORE INTO main.{table} ({cols}) SELECT {cols} FROM old.{table}")
-        conn.execute("DETACH DATABASE old")
+        conn.execute("PRAGMA busy_timeout = 60000")
+        store.ensure_schema(conn)
+        conn.execute("ATTACH DATABASE ? AS new", (str(new_path),))
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for kind, name, _table, sql in _objects(conn, "main"):  # an FTS table first: its shadow tables go with it
+                if kind == "table" and _is_virtual(sql):
+                    conn.execute(f'DROP TABLE main."{name}"')
+            for kind, name, _table, _sql in _objects(conn, "main"):  # indexes and triggers go with their tables
+                if kind == "table" and name not in state:
+                    conn.execute(f'DROP TABLE main."{name}"')
+            objects = _objects(conn, "new")
+            virtual = [(name, sql) for kind, name, _table, sql in objects if kind == "table" and _is_virtual(sql)]
+            for kind, name, _table, sql in objects:
+                shadow = any(name.startswith(v + "_") for v, _ in virtual)
+                if kind == "table" and name not in state and not _is_virtual(sql) and not shadow:
+                    conn.execute(sql)
+                    conn.execute(f'INSERT INTO main."{name}" SELECT * FROM new."{name}"')
+            for name, sql in virtual:  # external-content full-text indexes, rebuilt from their copied tables
+                conn.execute(sql)
+                conn.execute(f'INSERT INTO main."{name}"("{name}") VALUES (\'rebuild\')')
+            for kind, _name, table, sql in objects:
+                if kind in ("index", "trigger") and table not in state:
+                    conn.execute(sql)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("DETACH DATABASE new")
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
     finally:
         conn.close()
 
@@ -297,9 +331,9 @@ def build(knowledge_dir: Path, kb_path: Path, *, discard_edits: bool = False) ->
         tmp.unlink()
         write_database(tmp, destinations, countries, knowledge_dir / "reference")
         if kb_path.exists():
-            store.checkpoint(kb_path)
-            _carry_over_state(tmp, kb_path)
-        os.replace(tmp, kb_path)
+            _replace_knowledge(tmp, kb_path)
+        else:
+            os.replace(tmp, kb_path)
     finally:
         for leftover in (tmp, Path(str(tmp) + "-journal")):
             leftover.unlink(missing_ok=True)

@@ -7,6 +7,7 @@ place without losing passports, subscriptions or the audit trail.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import secrets
@@ -14,24 +15,9 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.storage.feeds import FEED_SCHEMA_SQL, FEED_TABLES
+from bot.storage.feeds import FEED_SCHEMA_SQL
 
 SCHEMA_VERSION = 7
-STATE_TABLES = (
-    "users",
-    "subscriptions",
-    "unanswered",
-    "audit",
-    "pending_reports",
-    "processed_updates",
-    "questions",
-    "dest_snapshots",
-    "exports",
-    "inbox",
-    "bot_state",
-    *FEED_TABLES,
-)
-
 _MIGRATIONS: dict[int, str] = {
     1: """
     CREATE TABLE IF NOT EXISTS users (
@@ -147,6 +133,18 @@ def ensure_schema(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int
     return schema_version(conn)
 
 
+@functools.cache
+def state_tables() -> frozenset[str]:
+    """The tables the migrations create: user state, which a rebuild never touches. Derived rather than listed,
+    so a migration's new table cannot be forgotten."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        ensure_schema(conn)
+        return frozenset(r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
+    finally:
+        conn.close()
+
+
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     """A connection in WAL mode with a busy timeout, ready for concurrent readers and one writer."""
     if readonly:
@@ -159,15 +157,6 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.row_factory = sqlite3.Row
     return conn
-
-
-def checkpoint(path: Path) -> None:
-    """Fold the write-ahead log into the main file so a swapped-in file never meets a stale WAL."""
-    conn = sqlite3.connect(path, timeout=5)
-    try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        conn.close()
 
 
 def now_iso() -> str:

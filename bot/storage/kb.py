@@ -80,9 +80,9 @@ class KnowledgeBase:
         return st.st_dev, st.st_ino
 
     def reopen_if_replaced(self) -> bool:
-        """`python -m bot build` swaps in a new file; without this the bot would keep reading, and
-        writing user state into, the old unlinked one until restarted. Call reload() (or
-        Engine.refresh) after a True return to read the new file's facts."""
+        """A database file moved over the live one (build copies in place; a person might not): without
+        this the bot would keep reading, and writing user state into, the old unlinked one until
+        restarted. Call reload() (or Engine.refresh) after a True return to read the new file's facts."""
         try:
             current = self._identity()
         except FileNotFoundError:

@@ -377,18 +377,19 @@ async def on_inline(update: Update, context: BotContext) -> None:
 
 # -- the knowledge base changes under a running bot --------------------------------------------
 async def follow_rebuild(update: object, context: BotContext) -> None:
-    """Before any handler: switch to a freshly built database file (a stat call per update)."""
-    await _reopen_if_rebuilt(context)
+    """Before any handler: pick up a rebuild or another process's edits (a stat call and a PRAGMA per update)."""
+    await watch_changes(context)
 
 
 async def _reopen_if_rebuilt(context: BotContext) -> bool:
+    """A database file copied over the live one by hand (build itself now copies in place)."""
     services = context.services
     kb = services.engine.kb
     if not kb.reopen_if_replaced():
         return False
     services.engine.refresh()
     services.kb_changed()
-    log.info("knowledge base rebuilt on disk: reopened %s", kb.path.name)
+    log.info("knowledge base replaced on disk: reopened %s", kb.path.name)
     await notify_changes(context, detect_changes(kb))
     return True
 
