@@ -164,3 +164,17 @@ def test_level4_header_is_never_reassuring(engine) -> None:
     assert "Level 4: do not travel" in header and "🟢" not in header
     cuba = engine.ask("is cuba open?")
     assert not cuba.do_not_travel and "Level 4" not in cuba.messages[0].split("\n", 1)[0]
+
+
+def test_an_unconfirmed_advisory_says_so_wherever_it_is_quoted(kb, engine) -> None:
+    """An advisory marked `unverified` in its knowledge file must not read as a confirmed official position."""
+    marked = [(code, a) for code, place in kb.places.items() for a in place.advisories
+              if a["issuer"] == "UK" and a.get("unverified") and a.get("origin") == "curated"]
+    confirmed = [(code, a) for code, place in kb.places.items() for a in place.advisories
+                 if a["issuer"] == "UK" and not a.get("unverified") and a.get("origin") == "curated"]
+    assert marked and confirmed
+    for (code, advisory), expect in ((marked[0], True), (confirmed[0], False)):
+        answer = engine.ask(f"is {kb.places[code].name} safe for british citizens")
+        first = to_plain(answer.messages[0])
+        line = next(line for line in first.split("\n") if advisory["label"][:40] in line)
+        assert ("(unverified)" in line) is expect, (code, line)

@@ -132,7 +132,7 @@ class Composer:
         if "safety" in wanted or overview or u.intent == "level":
             answer.advisories = [AdvisoryFact(**self._fact(a), issuer=a["issuer"], level=a["level"],
                                               label=_scoped(a), as_of=a["as_of"], origin=a["origin"],
-                                              brief=self._risk(a), full=self._risk(a, brief=False))
+                                              brief=self._risk(a), full=self._risk(a, brief=False, mark=False))
                                  for a in advisories]
         consular = self._consular(place, u.passports)
         if "safety" in wanted and consular:
@@ -452,8 +452,15 @@ class Composer:
             answer.disclaimers.append(tr._(STALE_NOTE, days=tr.number(self.stale_days), oldest=tr.date(oldest)))
         answer.disclaimers.append(tr._(GENERAL_DISCLAIMER))
 
-    def _risk(self, advisory: dict[str, Any], *, brief: bool = True) -> str:
-        """"US Level 4: do not travel"; a long curated label is kept for the detailed view."""
+    def _risk(self, advisory: dict[str, Any], *, brief: bool = True, mark: bool = True) -> str:
+        """"US Level 4: do not travel"; a long curated label is kept for the detailed view. An advisory we could
+        not confirm says so wherever it is quoted (mark=False where the view shows the fact's own marks)."""
+        line = self._risk_text(advisory, brief=brief)
+        if mark and advisory.get("unverified"):
+            line += f" ({self.tr._(UNVERIFIED)})"
+        return line
+
+    def _risk_text(self, advisory: dict[str, Any], *, brief: bool) -> str:
         tr = self.tr
         code = advisory["issuer"]
         issuer = tr._(TRANSLATED_ISSUER_NAMES[code]) if code in TRANSLATED_ISSUER_NAMES \
