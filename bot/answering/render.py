@@ -133,22 +133,33 @@ def _either(tr: Translator, suggestions: list[dict[str, str]]) -> str:
 
 
 def _first_level(answer: Answer) -> int:
-    """A cheap estimate of the compaction a brief answer needs, so it is usually rendered once."""
+    """A cheap estimate of the compaction a brief answer needs, so it is usually rendered once. It follows what
+    brief.html.j2 and answer.html.j2 show at each level; too high a guess would compact an answer that fits."""
+    u = answer.understanding
+    risk_asked = u.intent == "level" or "safety" in answer.topics
+    fixed = 60 + len(answer.name) + (len(answer.headline.risk) + len(answer.headline.state) if answer.headline else 0)
+    fixed += sum(len(d) for d in answer.disclaimers)  # the general disclaimer is one of them
+    fixed += 40 * answer.untranslated + 60 * (not answer.curated)  # the notes under the headline
     for level in range(LEVELS):
-        size = 160 + len(GENERAL_DISCLAIMER) + sum(len(d) for d in answer.disclaimers)
-        size += sum(min(len(w), LIMITS["warning"][level]) + 4 for w in answer.warnings)
-        size += sum(min(len(d.text), LIMITS["direct"][level]) + len(d.strong) + len(d.when) + len(d.note) + 12
+        size = fixed + sum(min(len(w), LIMITS["warning"][level]) + 4 for w in answer.warnings)
+        size += sum(min(len(d.text), LIMITS["direct"][level]) + len(d.strong) + len(d.when) + len(d.note) + 16
                     for d in answer.direct_lines(level))
         unasked = level >= 3  # from level 3 on, topics nobody asked for are left to their buttons
         for kind, items in (("report", [] if unasked and "reports" not in answer.topics
                              else answer.reports if level == 0 else answer.reports[:1]),
                             ("howto", [] if unasked and "howto" not in answer.topics
                              else answer.howto if level == 0 else answer.howto[:1]),
-                            ("event", [] if level >= 4 else answer.events if level == 0 else answer.events[-1:])):
-            size += sum(min(len(i.summary), LIMITS[kind][level]) + 40 for i in items)
-        if level < 2:
-            size += 260 if answer.status else 0
-            size += 90 * min(len(answer.advisories), 3 if level == 0 else 2)
+                            ("event", [] if level >= 4 or u.intent == "when"
+                             else answer.events if level == 0 else answer.events[-1:])):
+            size += sum(min(len(i.summary), LIMITS[kind][level]) + 30 for i in items)
+        if answer.status and "status" in answer.topics and u.passports:
+            size += min(len(answer.status["summary"]), LIMITS["status"][level]) + 16
+        elif answer.status and not answer.topics and level < 2:
+            size += min(len(answer.status["summary"]), LIMITS["overview"][level]) + 16
+        if level < 2 and not risk_asked:
+            size += sum(len(a.brief) + 24 for a in answer.advisories[: 3 if level == 0 else 2])
+        if level < 2 and answer.consular and "safety" in answer.topics:
+            size += min(len(answer.consular["summary"]), LIMITS["consular"][level]) + 24
         if size <= FIRST_MESSAGE_BUDGET:
             return level
     return LEVELS - 1
