@@ -33,6 +33,19 @@ def test_seed_story_dual_national_marathon(engine) -> None:
     assert visible_length(answer.messages[0]) <= FIRST_MESSAGE_BUDGET + 500
 
 
+def test_passports_under_one_rule_share_one_verdict_line(engine) -> None:
+    answer = engine.ask("i have canadian and french citizenship, can i visit somaliland")
+    assert [e.passport for e in answer.entry] == ["CA", "FR"]  # `entry` keeps a verdict per passport
+    verdicts = [line for line in answer.direct if line.strong]
+    assert len(verdicts) == 1 and verdicts[0].strong.startswith("Canada and France passports: ")
+    assert "second passport" in first(answer)
+    german = engine.ask("i have canadian and french citizenship, can i visit somaliland", lang="de")
+    labels = [line.strong.split(":")[0] for line in german.direct if line.strong]
+    assert labels == ["Reisepässe (Kanada und Frankreich)"]
+    different = engine.ask("I have US and Mexican passports, can I go to North Korea?")
+    assert len([line for line in different.direct if line.strong]) == 2  # other rules: a line each
+
+
 def test_saved_passport_gets_its_verdict_and_warning_whatever_the_topic(engine) -> None:
     answer = engine.ask("Can I run the Pyongyang marathon?", ["US"])
     assert answer.topics == ["reports"] and [e.passport for e in answer.entry] == ["US"]

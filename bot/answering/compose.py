@@ -216,9 +216,8 @@ class Composer:
                 when=tr.date(a["as_of"]), kind="risk") for a in advisories[:3]]
             if not advisories:
                 lines.append(Line(tr._(NO_ADVISORY)))
-        for e in answer.entry:
-            if not u.passports:
-                break
+        for group in _same_rule(answer.entry) if u.passports else []:
+            e = group[0]  # several passports under one rule (a dual national's two, often): one line for them all
             dated = DATASET_OF if e.origin == "baseline" else CHECKED_ON
             when = tr._(dated, date=tr.date(e.checked)) if e.checked else ""
             if e.stale:
@@ -227,7 +226,9 @@ class Composer:
                 when += ", " + tr._(UNVERIFIED)
             label = e.verdict_label + (f" ({tr._(DATASET_ONLY_LONG)})" if e.origin == "baseline" else "")
             lapse = tr._(LAPSED_NOTE, date=tr.date(e.valid_until)) if e.lapsed else ""
-            lines.append(Line(short(e.summary, 200), e.source, e.icon, f"{e.passport_name}: {label}", when, lapse))
+            names = e.passport_name if len(group) == 1 else tr._(
+                SOME_PASSPORTS, names=self._list_and([self._country_name(f.passport) for f in group]))
+            lines.append(Line(short(e.summary, 200), e.source, e.icon, f"{names}: {label}", when, lapse))
         if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
             others = [e for e in answer.entry if "*" in e.passports]
             shown = [e for e in answer.entry if "*" not in e.passports][: 2 - len(others[:1])] + others[:1]
@@ -371,8 +372,7 @@ class Composer:
             elif len(names) == 1:
                 label = tr._(ONE_PASSPORT, name=names[0])
             elif len(names) <= 3:
-                label = tr._(SOME_PASSPORTS, names=tr.euphony(tr._(LIST_AND, first=", ".join(names[:-1]),
-                                                                      last=names[-1])))
+                label = tr._(SOME_PASSPORTS, names=self._list_and(names))
             else:
                 label = tr._(MANY_PASSPORTS, names=", ".join(names[:3]), more=tr.number(len(names) - 3))
             lapsed = bool(rule.get("valid_until")) and rule["valid_until"] < self.today.isoformat()
@@ -385,6 +385,12 @@ class Composer:
                 default_rule=bool(rule.get("default")), passports=[p for p, _ in group],
             ))
         return facts
+
+    def _list_and(self, names: list[str]) -> str:
+        """"Germany, France and Italy", in the answer's language."""
+        if len(names) < 2:
+            return "".join(names)
+        return self.tr.euphony(self.tr._(LIST_AND, first=", ".join(names[:-1]), last=names[-1]))
 
     def _country_name(self, code: str) -> str:
         place = self.kb.places.get(code)
@@ -492,6 +498,16 @@ def short(text: str, limit: int) -> str:
     if end > limit * 0.5:
         return cut[: end + 1]
     return cut[: cut.rfind(" ")].rstrip(",;:") + "…"
+
+
+def _same_rule(entry: list[EntryFact]) -> list[list[EntryFact]]:
+    """The verdicts grouped by the rule they rest on, in order: passports under the same rule, with the same
+    verdict, words, source and date, share one line of the direct answer."""
+    groups: dict[tuple[Any, ...], list[EntryFact]] = {}
+    for e in entry:
+        key = (e.verdict, e.origin, e.summary, e.source, e.checked, e.stale, e.unverified, e.valid_until, e.icon)
+        groups.setdefault(key if e.origin != "none" else (id(e),), []).append(e)
+    return list(groups.values())
 
 
 def _scope(scope: str | None) -> str:
