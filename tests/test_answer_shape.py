@@ -46,6 +46,18 @@ def test_passports_under_one_rule_share_one_verdict_line(engine) -> None:
     assert len([line for line in different.direct if line.strong]) == 2  # other rules: a line each
 
 
+def test_a_warned_verdict_is_not_explained_twice_when_room_is_short(engine) -> None:
+    question = "Can I go to North Korea with a US passport?"
+    english = first(engine.ask(question))
+    assert "Legal warning" in english and "US passports are not valid for travel to" in english  # room for both
+    russian = engine.ask(question, lang="ru")
+    text = first(russian)
+    tr = translator("ru")
+    assert tr._("Your passport is not valid there") in text and "Юридическое предупреждение" in text
+    assert "US passports are not valid for travel to" not in text  # the warning above says it
+    assert visible_length(russian.messages[0]) <= FIRST_MESSAGE_BUDGET
+
+
 def test_saved_passport_gets_its_verdict_and_warning_whatever_the_topic(engine) -> None:
     answer = engine.ask("Can I run the Pyongyang marathon?", ["US"])
     assert answer.topics == ["reports"] and [e.passport for e in answer.entry] == ["US"]

@@ -228,7 +228,9 @@ class Composer:
             lapse = tr._(LAPSED_NOTE, date=tr.date(e.valid_until)) if e.lapsed else ""
             names = e.passport_name if len(group) == 1 else tr._(
                 SOME_PASSPORTS, names=self._list_and([self._country_name(f.passport) for f in group]))
-            lines.append(Line(short(e.summary, 200), e.source, e.icon, f"{names}: {label}", when, lapse))
+            covered = e.verdict == "passport-invalid" or e.verdict == "no-admission"  # each has its warning
+            lines.append(Line(short(e.summary, 200), e.source, e.icon, f"{names}: {label}", when, lapse,
+                              covered=covered))
         if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
             others = [e for e in answer.entry if "*" in e.passports]
             shown = [e for e in answer.entry if "*" not in e.passports][: 2 - len(others[:1])] + others[:1]

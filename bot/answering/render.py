@@ -42,6 +42,8 @@ LIMITS = {
     "howto": (160, 120, 100, 80, 70),
 }
 LEVELS = len(LIMITS["direct"])  # the last level also keeps only the first risk line (the asker's government's)
+WARNED_FROM = 3  # from this level on, a verdict whose warning is shown (passport not valid, not admitted) is not
+# explained a second time in its line: the verdict, its date and source stay
 
 
 class Renderer:
@@ -88,6 +90,7 @@ class Renderer:
         env.filters.update(short=short, date=tr.date, either=lambda items: _either(tr, items))
         env.globals.update(off_topic=OFF_TOPIC, danger_note=tr._(DANGER_NOTE), lapsed_note=LAPSED_NOTE,
                            english_note=ENGLISH_NOTE, general=GENERAL_DISCLAIMER, limits=LIMITS,
+                           warned_from=WARNED_FROM,
                            event_labels={k: tr._(v) for k, v in EVENT_KINDS.items()},
                            howto_kinds={k: tr._(v) for k, v in HOWTO_KIND_LABELS.items()})
         env.globals["m"] = env.get_template("macros.html.j2").make_module()  # imported once, not per render
@@ -142,8 +145,8 @@ def _first_level(answer: Answer) -> int:
     fixed += 40 * answer.untranslated + 60 * (not answer.curated)  # the notes under the headline
     for level in range(LEVELS):
         size = fixed + sum(min(len(w), LIMITS["warning"][level]) + 4 for w in answer.warnings)
-        size += sum(min(len(d.text), LIMITS["direct"][level]) + len(d.strong) + len(d.when) + len(d.note) + 16
-                    for d in answer.direct_lines(level))
+        size += sum((0 if d.covered and level >= WARNED_FROM else min(len(d.text), LIMITS["direct"][level]))
+                    + len(d.strong) + len(d.when) + len(d.note) + 16 for d in answer.direct_lines(level))
         unasked = level >= 3  # from level 3 on, topics nobody asked for are left to their buttons
         for kind, items in (("report", [] if unasked and "reports" not in answer.topics
                              else answer.reports if level == 0 else answer.reports[:1]),
