@@ -28,7 +28,7 @@ def test_seed_story_dual_national_marathon(engine) -> None:
     assert "Legal warning" in text and "second passport" in text
     # the verdicts come before what the topic asked for (the marathon reports)
     assert text.index("United States passport:") < text.index("Traveler reports")
-    assert "not confirmed a renewal" in text  # the lapsed-restriction caveat is never cut off
+    assert "no renewal confirmed" in text  # the lapsed-restriction caveat is never cut off
     # two passports, a legal warning, a lapse caveat and the reports asked for: the heaviest case, over the budget
     assert visible_length(answer.messages[0]) <= FIRST_MESSAGE_BUDGET + 500
 

@@ -91,7 +91,7 @@ class Line:
     strong: str = ""  # the part shown in bold (the verdict)
     when: str = ""  # the date the fact was checked or took effect, never cut off
     note: str = ""  # a caveat that must stay whole (a restriction that lapsed without a confirmed renewal)
-    kind: str = ""  # "risk" for an advisory's line: the most compact answer keeps only the first
+    kind: str = ""  # "risk" for an advisory's line (the most compact answer keeps only the first); "ask": never cut
     covered: bool = False  # a warning above says what `text` says (a passport not valid or not admitted there)
 
     @property

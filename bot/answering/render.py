@@ -145,7 +145,8 @@ def _first_level(answer: Answer) -> int:
     fixed += 40 * answer.untranslated + 60 * (not answer.curated)  # the notes under the headline
     for level in range(LEVELS):
         size = fixed + sum(min(len(w), LIMITS["warning"][level]) + 4 for w in answer.warnings)
-        size += sum((0 if d.covered and level >= WARNED_FROM else min(len(d.text), LIMITS["direct"][level]))
+        size += sum((0 if d.covered and level >= WARNED_FROM else len(d.text) if d.kind == "ask"
+                     else min(len(d.text), LIMITS["direct"][level]))
                     + len(d.strong) + len(d.when) + len(d.note) + 16 for d in answer.direct_lines(level))
         unasked = level >= 3  # from level 3 on, topics nobody asked for are left to their buttons
         for kind, items in (("report", [] if unasked and "reports" not in answer.topics
