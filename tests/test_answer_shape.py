@@ -56,6 +56,10 @@ def test_a_warned_verdict_is_not_explained_twice_when_room_is_short(engine) -> N
     assert tr._("Your passport is not valid there") in text and "Юридическое предупреждение" in text
     assert "US passports are not valid for travel to" not in text  # the warning above says it
     assert visible_length(russian.messages[0]) <= FIRST_MESSAGE_BUDGET
+    overview = engine.ask("Можно ли поехать в Северную Корею?")  # no passport known: warned for its holders
+    text = first(overview)
+    assert "Юридическое предупреждение для владельцев" in text and tr._("Your passport is not valid there") in text
+    assert "/passport" in text and visible_length(overview.messages[0]) <= FIRST_MESSAGE_BUDGET
 
 
 def test_saved_passport_gets_its_verdict_and_warning_whatever_the_topic(engine) -> None:
