@@ -169,6 +169,30 @@ def test_off_topic_gets_one_polite_line(engine, question, code) -> None:
         assert "Level 4" in first(answer)
 
 
+def test_off_topic_with_a_known_passport_still_gives_its_verdict(engine, kb_path) -> None:
+    named = engine.ask("hotels in havana for americans")
+    assert named.off_topic and not named.answered and named.code == "CU"
+    assert [(e.passport, e.verdict) for e in named.entry] == [("US", "permit-required")]
+    text = first(named)
+    assert "can't help" in text and "United States passport: Special permit needed" in text
+    assert "plain tourism is not allowed" in text and visible_length(named.messages[0]) < FIRST_MESSAGE_BUDGET
+    saved = engine.ask("What's the weather in Pyongyang?", ["US"])  # a saved passport, a barred one
+    assert saved.off_topic and [e.verdict for e in saved.entry] == ["passport-invalid"]
+    text = first(saved)
+    assert "Legal warning" in text and "not valid there" in text and "✅" not in text
+    assert "Ask me whether you can go there" not in text  # the verdict is there already
+    russian = engine.ask("What's the weather in Pyongyang?", ["US"], lang="ru")
+    assert "Юридическое предупреждение" in first(russian)
+    unknown = engine.ask("What's the weather in Kabul?")  # no passport known: the line and the risk only
+    assert not unknown.entry and not unknown.direct and "Ask me whether you can go there" in first(unknown)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--kb", str(kb_path), "--json", "--passport", "GB",
+         "cheap flights to Minsk"], capture_output=True, text=True, cwd=ROOT, check=True)
+    data = json.loads(proc.stdout)
+    assert data["off_topic"] and not data["answered"] and data["destinations"] == ["BY"]
+    assert [e["passport"] for e in data["entry"]] == ["GB"] and data["direct"][0].startswith("United Kingdom")
+
+
 @pytest.mark.parametrize(("question", "passport", "destination"), [
     ("w us pasport can i go to cuba", "US", "CU"),
     ("можно ли гражданину России в Абхазию", "RU", "GE-AB"),

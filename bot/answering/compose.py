@@ -181,7 +181,14 @@ class Composer:
         if u.destinations and u.confidence >= CONFIDENCE_THRESHOLD and u.destinations[0] in self.kb.places:
             place = self.kb.places[u.destinations[0]]
             answer.code, answer.name, answer.flag = place.code, place.name_in(self.tr.lang), place.flag
-            answer.headline = self._headline(place, self._advisories(place, u.passports))
+            advisories = self._advisories(place, u.passports)
+            answer.headline = self._headline(place, advisories)
+            if u.passports:  # whatever was asked, a known passport gets its verdict and any legal warning
+                answer.entry = self._entry(place, u.passports)
+                answer.do_not_travel = any(_do_not_travel(a) for a in advisories)
+                self._light(answer, place, advisories)
+                self._passport_warnings(answer, u.passports)
+                answer.direct = self._verdict_lines(answer.entry, 200)
         return answer
 
     def _headline(self, place: Place, advisories: list[dict[str, Any]]) -> Headline:
@@ -216,7 +223,25 @@ class Composer:
                 when=tr.date(a["as_of"]), kind="risk") for a in advisories[:3]]
             if not advisories:
                 lines.append(Line(tr._(NO_ADVISORY)))
-        for group in _same_rule(answer.entry) if u.passports else []:
+        if u.passports:
+            lines += self._verdict_lines(answer.entry, 200)
+        if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
+            others = [e for e in answer.entry if "*" in e.passports]
+            shown = [e for e in answer.entry if "*" not in e.passports][: 2 - len(others[:1])] + others[:1]
+            for e in shown:  # no passport known: the curated rules, grouped (all others last), then ask for it
+                lines.append(Line(short(e.summary, 100), e.source, e.icon, f"{e.passport_name}: {e.verdict_label}",
+                                  covered=e.verdict == "passport-invalid"))  # warned for its holders
+            lines.append(Line(tr._(ASK_PASSPORT, name=answer.name), kind="ask"))  # whole: it ends with the command
+        if "status" in u.topics and u.intent != "when" and answer.status and not u.passports:
+            lines.append(Line(short(answer.status["summary"], 260), answer.status["source"],
+                              when=tr._(AS_OF, date=tr.date(answer.status["as_of"]))))
+        return lines
+
+    def _verdict_lines(self, entry: list[EntryFact], limit: int) -> list[Line]:
+        """A line per rule for the known passports: the verdict, its date and source, the rule's words."""
+        tr = self.tr
+        lines = []
+        for group in _same_rule(entry):
             e = group[0]  # several passports under one rule (a dual national's two, often): one line for them all
             dated = DATASET_OF if e.origin == "baseline" else CHECKED_ON
             when = tr._(dated, date=tr.date(e.checked)) if e.checked else ""
@@ -229,19 +254,21 @@ class Composer:
             names = e.passport_name if len(group) == 1 else tr._(
                 SOME_PASSPORTS, names=self._list_and([self._country_name(f.passport) for f in group]))
             covered = e.verdict == "passport-invalid" or e.verdict == "no-admission"  # each has its warning
-            lines.append(Line(short(e.summary, 200), e.source, e.icon, f"{names}: {label}", when, lapse,
+            lines.append(Line(short(e.summary, limit), e.source, e.icon, f"{names}: {label}", when, lapse,
                               covered=covered))
-        if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
-            others = [e for e in answer.entry if "*" in e.passports]
-            shown = [e for e in answer.entry if "*" not in e.passports][: 2 - len(others[:1])] + others[:1]
-            for e in shown:  # no passport known: the curated rules, grouped (all others last), then ask for it
-                lines.append(Line(short(e.summary, 100), e.source, e.icon, f"{e.passport_name}: {e.verdict_label}",
-                                  covered=e.verdict == "passport-invalid"))  # warned for its holders
-            lines.append(Line(tr._(ASK_PASSPORT, name=answer.name), kind="ask"))  # whole: it ends with the command
-        if "status" in u.topics and u.intent != "when" and answer.status and not u.passports:
-            lines.append(Line(short(answer.status["summary"], 260), answer.status["source"],
-                              when=tr._(AS_OF, date=tr.date(answer.status["as_of"]))))
         return lines
+
+    def _passport_warnings(self, answer: Answer, passports: list[str]) -> None:
+        """The legal warning for a passport not valid there, and the warning for one not admitted."""
+        tr = self.tr
+        for fact in [e for e in answer.entry if e.verdict == "passport-invalid"]:
+            template = PASSPORT_INVALID_WARNING if passports else PASSPORT_INVALID_FOR_HOLDERS
+            text = tr._(template, passport=fact.passport_name, place=answer.name)
+            if fact.exception:
+                text += f" {tr._(LAWFUL_ROUTE)}: {short(fact.exception, 180)}"
+            answer.warnings.append(text)
+        for fact in [e for e in answer.entry if e.verdict == "no-admission" and passports]:
+            answer.warnings.append(tr._(NOT_ADMITTED_WARNING, passport=fact.passport_name, place=answer.name))
 
     @staticmethod
     def _light(answer: Answer, place: Place, advisories: list[dict[str, Any]]) -> None:
@@ -441,14 +468,7 @@ class Composer:
             if legal.get("consequences"):
                 text += f" {short(legal['consequences'], 220)}"
             answer.warnings.append(text)
-        for fact in [e for e in answer.entry if e.verdict == "passport-invalid"]:
-            template = PASSPORT_INVALID_WARNING if u.passports else PASSPORT_INVALID_FOR_HOLDERS
-            text = tr._(template, passport=fact.passport_name, place=answer.name)
-            if fact.exception:
-                text += f" {tr._(LAWFUL_ROUTE)}: {short(fact.exception, 180)}"
-            answer.warnings.append(text)
-        for fact in [e for e in answer.entry if e.verdict == "no-admission" and u.passports]:
-            answer.warnings.append(tr._(NOT_ADMITTED_WARNING, passport=fact.passport_name, place=answer.name))
+        self._passport_warnings(answer, u.passports)
         if len(u.passports) > 1:
             answer.warnings.append(tr._(DUAL_NATIONAL_WARNING))
         if barred or closed:
