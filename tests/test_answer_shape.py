@@ -62,6 +62,16 @@ def test_a_warned_verdict_is_not_explained_twice_when_room_is_short(engine) -> N
     assert "/passport" in text and visible_length(overview.messages[0]) <= FIRST_MESSAGE_BUDGET
 
 
+def test_the_staleness_note_is_about_the_facts_the_message_shows(engine) -> None:
+    shown = engine.ask("Guinea")  # the overview lists the advisories, one of them checked long ago
+    assert shown.stale_note and "last checked over 180 days ago" in first(shown)
+    hidden = engine.ask("US/MX dual, going to cuba", lang="fr")  # the stale advisory is not in the brief answer
+    assert hidden.stale_note in hidden.disclaimers  # the JSON and the detailed view keep it
+    assert "revérifiées" not in first(hidden) and not any(line.stale_on for line in hidden.direct)
+    detail = engine.ask("", code="CU", topics=["safety"], lang="fr")  # the detailed view shows every advisory
+    assert detail.stale_note and "revérifiées" in "".join(detail.messages)
+
+
 def test_saved_passport_gets_its_verdict_and_warning_whatever_the_topic(engine) -> None:
     answer = engine.ask("Can I run the Pyongyang marathon?", ["US"])
     assert answer.topics == ["reports"] and [e.passport for e in answer.entry] == ["US"]

@@ -208,7 +208,12 @@ class Composer:
             text, icon = STATES[state]
         else:
             text, icon = "", "⚠️" if barred else ""
-        return Headline(place=label, state=self.tr._(text) if text else "", icon=icon, risk=risk)
+        return Headline(place=label, state=self.tr._(text) if text else "", icon=icon, risk=risk,
+                        stale_on=self._stale_on(risk_row) if risk_row else "")
+
+    def _stale_on(self, row: dict[str, Any]) -> str:
+        """The date a fact was last checked, when that is too long ago; else ""."""
+        return row["checked"] if self._fact(row)["stale"] else ""
 
     def _direct(self, answer: Answer, place: Place, u: Understanding, advisories: list[dict[str, Any]]) -> list[Line]:
         lines: list[Line] = []
@@ -220,7 +225,7 @@ class Composer:
             # which the catalog translates
             lines += [Line(self._risk(a, brief=len(a["label"]) >= 140 or (
                 tr.lang != DEFAULT and bool(a["level"]) and a["issuer"] in LEVEL_NAMES)), a["source"],
-                when=tr.date(a["as_of"]), kind="risk") for a in advisories[:3]]
+                when=tr.date(a["as_of"]), kind="risk", stale_on=self._stale_on(a)) for a in advisories[:3]]
             if not advisories:
                 lines.append(Line(tr._(NO_ADVISORY)))
         if u.passports:
@@ -230,7 +235,8 @@ class Composer:
             shown = [e for e in answer.entry if "*" not in e.passports][: 2 - len(others[:1])] + others[:1]
             for e in shown:  # no passport known: the curated rules, grouped (all others last), then ask for it
                 lines.append(Line(short(e.summary, 100), e.source, e.icon, f"{e.passport_name}: {e.verdict_label}",
-                                  covered=e.verdict == "passport-invalid"))  # warned for its holders
+                                  covered=e.verdict == "passport-invalid",  # warned for its holders
+                                  stale_on=e.checked if e.stale else ""))
             lines.append(Line(tr._(ASK_PASSPORT, name=answer.name), kind="ask"))  # whole: it ends with the command
         if "status" in u.topics and u.intent != "when" and answer.status and not u.passports:
             lines.append(Line(short(answer.status["summary"], 260), answer.status["source"],
@@ -254,8 +260,9 @@ class Composer:
             names = e.passport_name if len(group) == 1 else tr._(
                 SOME_PASSPORTS, names=self._list_and([self._country_name(f.passport) for f in group]))
             covered = e.verdict == "passport-invalid" or e.verdict == "no-admission"  # each has its warning
+            stale_on = min((f.checked for f in group if f.stale), default="")
             lines.append(Line(short(e.summary, limit), e.source, e.icon, f"{names}: {label}", when, lapse,
-                              covered=covered))
+                              covered=covered, stale_on=stale_on))
         return lines
 
     def _passport_warnings(self, answer: Answer, passports: list[str]) -> None:
@@ -298,7 +305,7 @@ class Composer:
         if not answer.events:
             return [Line(tr._(NO_DATES, name=answer.name))]
         return [Line(f"{tr._(EVENT_KINDS[e.kind])} · {tr.date(e.date)}{_scope(e.scope)}: {short(e.summary, 180)}",
-                     e.source) for e in answer.events]
+                     e.source, stale_on=e.checked if e.stale else "") for e in answer.events]
 
     def _compare_line(self, place: Place, passports: list[str]) -> Comparison:
         advisories = self._advisories(place, passports)
@@ -478,7 +485,9 @@ class Composer:
         stale = [f for f in all_facts(answer) if getattr(f, "stale", False)]
         if stale:
             oldest = min(f.checked for f in stale)
-            answer.disclaimers.append(tr._(STALE_NOTE, days=tr.number(self.stale_days), oldest=tr.date(oldest)))
+            answer.stale_note = tr._(STALE_NOTE, days=tr.number(self.stale_days), oldest=tr.date(oldest))
+            answer.stale_days = tr.number(self.stale_days)
+            answer.disclaimers.append(answer.stale_note)
         answer.disclaimers.append(tr._(GENERAL_DISCLAIMER))
 
     def _risk(self, advisory: dict[str, Any], *, brief: bool = True) -> str:

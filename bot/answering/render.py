@@ -24,6 +24,7 @@ from bot.answering.texts import (
     HOWTO_KIND_LABELS,
     LAPSED_NOTE,
     OFF_TOPIC,
+    STALE_NOTE,
 )
 from bot.config import TEMPLATES_DIR
 from bot.i18n import Translator, translator
@@ -89,6 +90,7 @@ class Renderer:
         env.globals["_"] = gettext  # the extension's own `_` would look gettext up in the context on every call
         env.filters.update(short=short, date=tr.date, either=lambda items: _either(tr, items))
         env.globals.update(off_topic=OFF_TOPIC, danger_note=tr._(DANGER_NOTE), lapsed_note=LAPSED_NOTE,
+                           stale_note=STALE_NOTE,
                            english_note=ENGLISH_NOTE, general=GENERAL_DISCLAIMER, limits=LIMITS,
                            warned_from=WARNED_FROM,
                            event_labels={k: tr._(v) for k, v in EVENT_KINDS.items()},
@@ -141,7 +143,9 @@ def _first_level(answer: Answer) -> int:
     u = answer.understanding
     risk_asked = u.intent == "level" or "safety" in answer.topics
     fixed = 60 + len(answer.name) + (len(answer.headline.risk) + len(answer.headline.state) if answer.headline else 0)
-    fixed += sum(len(d) for d in answer.disclaimers)  # the general disclaimer is one of them
+    # the general disclaimer is one of them; the staleness note only counts when a line always shown is stale
+    stale_shown = bool(answer.headline and answer.headline.stale_on) or any(d.stale_on for d in answer.direct)
+    fixed += sum(len(d) for d in answer.disclaimers if d != answer.stale_note or stale_shown)
     fixed += 40 * answer.untranslated + 60 * (not answer.curated)  # the notes under the headline
     for level in range(LEVELS):
         size = fixed + sum(min(len(w), LIMITS["warning"][level]) + 4 for w in answer.warnings)
