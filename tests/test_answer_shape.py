@@ -72,6 +72,16 @@ def test_the_staleness_note_is_about_the_facts_the_message_shows(engine) -> None
     assert detail.stale_note and "revérifiées" in "".join(detail.messages)
 
 
+def test_labels_the_code_joins_follow_the_language(engine) -> None:
+    french = first(engine.ask("crimea with a russian passport", lang="fr"))
+    assert "Piège juridique : " in french and "passeport (Russie) : " in french
+    chinese = engine.ask("Can I go to North Korea with a US passport?", lang="zh")
+    assert any(line.strong.startswith("美国护照：") for line in chinese.direct)
+    spanish = engine.ask("Can I go to North Korea with a UK passport?", lang="es")
+    assert any(line.strong.startswith("Pasaporte (Reino Unido): ") for line in spanish.direct)
+    assert "Legal trap: " in first(engine.ask("crimea with a russian passport"))
+
+
 def test_saved_passport_gets_its_verdict_and_warning_whatever_the_topic(engine) -> None:
     answer = engine.ask("Can I run the Pyongyang marathon?", ["US"])
     assert answer.topics == ["reports"] and [e.passport for e in answer.entry] == ["US"]

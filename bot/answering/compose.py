@@ -28,6 +28,7 @@ from bot.answering.texts import (
     ASK_PASSPORT,
     BASELINE_NOTE,
     CHECKED_ON,
+    COLON,
     DANGER_NOTE,
     DATASET_OF,
     DATASET_ONLY_LONG,
@@ -234,7 +235,8 @@ class Composer:
             others = [e for e in answer.entry if "*" in e.passports]
             shown = [e for e in answer.entry if "*" not in e.passports][: 2 - len(others[:1])] + others[:1]
             for e in shown:  # no passport known: the curated rules, grouped (all others last), then ask for it
-                lines.append(Line(short(e.summary, 100), e.source, e.icon, f"{e.passport_name}: {e.verdict_label}",
+                lines.append(Line(short(e.summary, 100), e.source, e.icon,
+                                  f"{e.passport_name}{tr._(COLON)}{e.verdict_label}",
                                   covered=e.verdict == "passport-invalid",  # warned for its holders
                                   stale_on=e.checked if e.stale else ""))
             lines.append(Line(tr._(ASK_PASSPORT, name=answer.name), kind="ask"))  # whole: it ends with the command
@@ -261,7 +263,7 @@ class Composer:
                 SOME_PASSPORTS, names=self._list_and([self._country_name(f.passport) for f in group]))
             covered = e.verdict == "passport-invalid" or e.verdict == "no-admission"  # each has its warning
             stale_on = min((f.checked for f in group if f.stale), default="")
-            lines.append(Line(short(e.summary, limit), e.source, e.icon, f"{names}: {label}", when, lapse,
+            lines.append(Line(short(e.summary, limit), e.source, e.icon, f"{names}{tr._(COLON)}{label}", when, lapse,
                               covered=covered, stale_on=stale_on))
         return lines
 
@@ -272,7 +274,7 @@ class Composer:
             template = PASSPORT_INVALID_WARNING if passports else PASSPORT_INVALID_FOR_HOLDERS
             text = tr._(template, passport=fact.passport_name, place=answer.name)
             if fact.exception:
-                text += f" {tr._(LAWFUL_ROUTE)}: {short(fact.exception, 180)}"
+                text += f" {tr._(LAWFUL_ROUTE)}{tr._(COLON)}{short(fact.exception, 180)}"
             answer.warnings.append(text)
         for fact in [e for e in answer.entry if e.verdict == "no-admission" and passports]:
             answer.warnings.append(tr._(NOT_ADMITTED_WARNING, passport=fact.passport_name, place=answer.name))
@@ -304,7 +306,8 @@ class Composer:
         tr = self.tr
         if not answer.events:
             return [Line(tr._(NO_DATES, name=answer.name))]
-        return [Line(f"{tr._(EVENT_KINDS[e.kind])} · {tr.date(e.date)}{_scope(e.scope)}: {short(e.summary, 180)}",
+        colon = tr._(COLON)
+        return [Line(f"{tr._(EVENT_KINDS[e.kind])} · {tr.date(e.date)}{_scope(e.scope)}{colon}{short(e.summary, 180)}",
                      e.source, stale_on=e.checked if e.stale else "") for e in answer.events]
 
     def _compare_line(self, place: Place, passports: list[str]) -> Comparison:
@@ -316,7 +319,7 @@ class Composer:
             if rule:
                 verdicts[p] = rule["verdict"]
         parts = [x for x in (head.state, head.risk) if x]
-        shown = "; ".join(f"{p}: {self._verdict(v)}" for p, v in verdicts.items())
+        shown = "; ".join(f"{p}{self.tr._(COLON)}{self._verdict(v)}" for p, v in verdicts.items())
         line = " · ".join(parts) + (f" — {shown}" if shown else "")
         return Comparison(place.code, place.name_in(self.tr.lang), place.flag, head.state, head.risk, verdicts, line)
 
@@ -470,8 +473,8 @@ class Composer:
         tr = self.tr
         if answer.legal:
             legal = answer.legal
-            text = (f"{tr._(LEGAL_TRAP)}: {short(legal['summary'], 300)} "
-                    f"{tr._(LAWFUL_ROUTE)}: {short(legal['lawful_route'], 300)}")
+            text = (f"{tr._(LEGAL_TRAP)}{tr._(COLON)}{short(legal['summary'], 300)} "
+                    f"{tr._(LAWFUL_ROUTE)}{tr._(COLON)}{short(legal['lawful_route'], 300)}")
             if legal.get("consequences"):
                 text += f" {short(legal['consequences'], 220)}"
             answer.warnings.append(text)

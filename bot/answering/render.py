@@ -17,6 +17,7 @@ from bot.answering.compose import short
 from bot.answering.facts import Answer
 from bot.answering.telegram_html import MAX_MESSAGE, html_problems, visible_length
 from bot.answering.texts import (
+    COLON,
     DANGER_NOTE,
     EITHER,
     ENGLISH_NOTE,
@@ -90,7 +91,7 @@ class Renderer:
         env.globals["_"] = gettext  # the extension's own `_` would look gettext up in the context on every call
         env.filters.update(short=short, date=tr.date, either=lambda items: _either(tr, items))
         env.globals.update(off_topic=OFF_TOPIC, danger_note=tr._(DANGER_NOTE), lapsed_note=LAPSED_NOTE,
-                           stale_note=STALE_NOTE,
+                           stale_note=STALE_NOTE, colon=tr._(COLON),
                            english_note=ENGLISH_NOTE, general=GENERAL_DISCLAIMER, limits=LIMITS,
                            warned_from=WARNED_FROM,
                            event_labels={k: tr._(v) for k, v in EVENT_KINDS.items()},

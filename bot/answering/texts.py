@@ -98,5 +98,8 @@ AS_OF = N_("as of %(date)s")
 UNVERIFIED = N_("unverified")
 DATASET_ONLY_LONG = N_("dataset only, not checked by us")
 EITHER = N_("%(first)s or %(last)s")
+# Between a label and what it labels, where the code joins them ("Legal trap: ...", "US passport: Visa needed"): French
+# writes a space before the colon, Chinese the full-width colon.
+COLON = N_(": ")
 HOWTO_KIND_LABELS = {"operator": N_("tour operator"), "route": N_("route"), "permit": N_("permit"),
                      "cost": N_("cost"), "tip": N_("tip")}
