@@ -82,6 +82,14 @@ def test_labels_the_code_joins_follow_the_language(engine) -> None:
     assert "Legal trap: " in first(engine.ask("crimea with a russian passport"))
 
 
+@pytest.mark.parametrize("lang", ["en", "ru", "de", "fr", "es"])
+def test_the_lawful_route_is_not_cut_before_saying_there_is_none(engine, lang) -> None:
+    answer = engine.ask("crimea with ukrainian passport", lang=lang)
+    route = engine.kb.places["UA-43"].translations.get(lang, {}).get("lawful_route") or answer.legal["lawful_route"]
+    last = " ".join(route.rstrip(".").rsplit(". ", 1)[-1].split())  # no lawful way in for visitors at present
+    assert last in first(answer) and last in answer.warnings[0]
+
+
 def test_saved_passport_gets_its_verdict_and_warning_whatever_the_topic(engine) -> None:
     answer = engine.ask("Can I run the Pyongyang marathon?", ["US"])
     assert answer.topics == ["reports"] and [e.passport for e in answer.entry] == ["US"]

@@ -473,8 +473,8 @@ class Composer:
         tr = self.tr
         if answer.legal:
             legal = answer.legal
-            text = (f"{tr._(LEGAL_TRAP)}{tr._(COLON)}{short(legal['summary'], 300)} "
-                    f"{tr._(LAWFUL_ROUTE)}{tr._(COLON)}{short(legal['lawful_route'], 300)}")
+            text = (f"{tr._(LEGAL_TRAP)}{tr._(COLON)}{short(legal['summary'], 520)} "
+                    f"{tr._(LAWFUL_ROUTE)}{tr._(COLON)}{short(legal['lawful_route'], 520)}")
             if legal.get("consequences"):
                 text += f" {short(legal['consequences'], 220)}"
             answer.warnings.append(text)

@@ -36,9 +36,10 @@ FIRST_MESSAGE_BUDGET = 1200  # characters a traveler reads before deciding what 
 # How much of each text a brief answer keeps, per compaction level (0 = all of it fits the budget). The
 # templates and the estimate below read this one table. The legal trap is not squeezed: its summary is the one line
 # saying what makes the usual way in illegal ("arriving from Russia is illegal entry"), and cutting it at a ";"
-# dropped exactly that.
+# dropped exactly that; nor is the lawful route, whose last sentence may be that there is none at present (Crimea's:
+# 394 characters in English, up to 489 translated).
 LIMITS = {
-    "warning": (700, 480, 400, 360, 360), "direct": (400, 260, 200, 160, 100), "legal": (400, 400, 400, 400, 400),
+    "warning": (700, 480, 400, 360, 360), "direct": (400, 260, 200, 160, 100), "legal": (520, 520, 520, 520, 520),
     "consequences": (300, 160, 0, 0, 0), "status": (300, 180, 140, 112, 90), "overview": (220, 140, 120, 96, 80),
     "event": (160, 120, 100, 80, 70), "consular": (220, 140, 120, 96, 80), "report": (220, 160, 120, 96, 80),
     "howto": (160, 120, 100, 80, 70),
