@@ -28,9 +28,66 @@ def test_seed_story_dual_national_marathon(engine) -> None:
     assert "Legal warning" in text and "second passport" in text
     # the verdicts come before what the topic asked for (the marathon reports)
     assert text.index("United States passport:") < text.index("Traveler reports")
-    assert "not confirmed a renewal" in text  # the lapsed-restriction caveat is never cut off
+    assert "no renewal confirmed" in text  # the lapsed-restriction caveat is never cut off
     # two passports, a legal warning, a lapse caveat and the reports asked for: the heaviest case, over the budget
     assert visible_length(answer.messages[0]) <= FIRST_MESSAGE_BUDGET + 500
+
+
+def test_passports_under_one_rule_share_one_verdict_line(engine) -> None:
+    answer = engine.ask("i have canadian and french citizenship, can i visit somaliland")
+    assert [e.passport for e in answer.entry] == ["CA", "FR"]  # `entry` keeps a verdict per passport
+    verdicts = [line for line in answer.direct if line.strong]
+    assert len(verdicts) == 1 and verdicts[0].strong.startswith("Canada and France passports: ")
+    assert "second passport" in first(answer)
+    german = engine.ask("i have canadian and french citizenship, can i visit somaliland", lang="de")
+    labels = [line.strong.split(":")[0] for line in german.direct if line.strong]
+    assert labels == ["Reisepässe (Kanada und Frankreich)"]
+    different = engine.ask("I have US and Mexican passports, can I go to North Korea?")
+    assert len([line for line in different.direct if line.strong]) == 2  # other rules: a line each
+
+
+def test_a_warned_verdict_is_not_explained_twice_when_room_is_short(engine) -> None:
+    question = "Can I go to North Korea with a US passport?"
+    english = first(engine.ask(question))
+    assert "Legal warning" in english and "US passports are not valid for travel to" in english  # room for both
+    russian = engine.ask(question, lang="ru")
+    text = first(russian)
+    tr = translator("ru")
+    assert tr._("Your passport is not valid there") in text and "Юридическое предупреждение" in text
+    assert "US passports are not valid for travel to" not in text  # the warning above says it
+    assert visible_length(russian.messages[0]) <= FIRST_MESSAGE_BUDGET
+    overview = engine.ask("Можно ли поехать в Северную Корею?")  # no passport known: warned for its holders
+    text = first(overview)
+    assert "Юридическое предупреждение для владельцев" in text and tr._("Your passport is not valid there") in text
+    assert "/passport" in text and visible_length(overview.messages[0]) <= FIRST_MESSAGE_BUDGET
+
+
+def test_the_staleness_note_is_about_the_facts_the_message_shows(engine) -> None:
+    shown = engine.ask("Guinea")  # the overview lists the advisories, one of them checked long ago
+    assert shown.stale_note and "last checked over 180 days ago" in first(shown)
+    hidden = engine.ask("US/MX dual, going to cuba", lang="fr")  # the stale advisory is not in the brief answer
+    assert hidden.stale_note in hidden.disclaimers  # the JSON and the detailed view keep it
+    assert "revérifiées" not in first(hidden) and not any(line.stale_on for line in hidden.direct)
+    detail = engine.ask("", code="CU", topics=["safety"], lang="fr")  # the detailed view shows every advisory
+    assert detail.stale_note and "revérifiées" in "".join(detail.messages)
+
+
+def test_labels_the_code_joins_follow_the_language(engine) -> None:
+    french = first(engine.ask("crimea with a russian passport", lang="fr"))
+    assert "Piège juridique : " in french and "passeport (Russie) : " in french
+    chinese = engine.ask("Can I go to North Korea with a US passport?", lang="zh")
+    assert any(line.strong.startswith("美国护照：") for line in chinese.direct)
+    spanish = engine.ask("Can I go to North Korea with a UK passport?", lang="es")
+    assert any(line.strong.startswith("Pasaporte (Reino Unido): ") for line in spanish.direct)
+    assert "Legal trap: " in first(engine.ask("crimea with a russian passport"))
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "de", "fr", "es"])
+def test_the_lawful_route_is_not_cut_before_saying_there_is_none(engine, lang) -> None:
+    answer = engine.ask("crimea with ukrainian passport", lang=lang)
+    route = engine.kb.places["UA-43"].translations.get(lang, {}).get("lawful_route") or answer.legal["lawful_route"]
+    last = " ".join(route.rstrip(".").rsplit(". ", 1)[-1].split())  # no lawful way in for visitors at present
+    assert last in first(answer) and last in answer.warnings[0]
 
 
 def test_saved_passport_gets_its_verdict_and_warning_whatever_the_topic(engine) -> None:
@@ -138,6 +195,30 @@ def test_off_topic_gets_one_polite_line(engine, question, code) -> None:
     assert "can't help" in first(answer) and visible_length(answer.messages[0]) < 600
     if code == "AF":
         assert "Level 4" in first(answer)
+
+
+def test_off_topic_with_a_known_passport_still_gives_its_verdict(engine, kb_path) -> None:
+    named = engine.ask("hotels in havana for americans")
+    assert named.off_topic and not named.answered and named.code == "CU"
+    assert [(e.passport, e.verdict) for e in named.entry] == [("US", "permit-required")]
+    text = first(named)
+    assert "can't help" in text and "United States passport: Special permit needed" in text
+    assert "plain tourism is not allowed" in text and visible_length(named.messages[0]) < FIRST_MESSAGE_BUDGET
+    saved = engine.ask("What's the weather in Pyongyang?", ["US"])  # a saved passport, a barred one
+    assert saved.off_topic and [e.verdict for e in saved.entry] == ["passport-invalid"]
+    text = first(saved)
+    assert "Legal warning" in text and "not valid there" in text and "✅" not in text
+    assert "Ask me whether you can go there" not in text  # the verdict is there already
+    russian = engine.ask("What's the weather in Pyongyang?", ["US"], lang="ru")
+    assert "Юридическое предупреждение" in first(russian)
+    unknown = engine.ask("What's the weather in Kabul?")  # no passport known: the line and the risk only
+    assert not unknown.entry and not unknown.direct and "Ask me whether you can go there" in first(unknown)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--kb", str(kb_path), "--json", "--passport", "GB",
+         "cheap flights to Minsk"], capture_output=True, text=True, cwd=ROOT, check=True)
+    data = json.loads(proc.stdout)
+    assert data["off_topic"] and not data["answered"] and data["destinations"] == ["BY"]
+    assert [e["passport"] for e in data["entry"]] == ["GB"] and data["direct"][0].startswith("United Kingdom")
 
 
 @pytest.mark.parametrize(("question", "passport", "destination"), [

@@ -28,6 +28,7 @@ from bot.answering.texts import (
     ASK_PASSPORT,
     BASELINE_NOTE,
     CHECKED_ON,
+    COLON,
     DANGER_NOTE,
     DATASET_OF,
     DATASET_ONLY_LONG,
@@ -181,7 +182,14 @@ class Composer:
         if u.destinations and u.confidence >= CONFIDENCE_THRESHOLD and u.destinations[0] in self.kb.places:
             place = self.kb.places[u.destinations[0]]
             answer.code, answer.name, answer.flag = place.code, place.name_in(self.tr.lang), place.flag
-            answer.headline = self._headline(place, self._advisories(place, u.passports))
+            advisories = self._advisories(place, u.passports)
+            answer.headline = self._headline(place, advisories)
+            if u.passports:  # whatever was asked, a known passport gets its verdict and any legal warning
+                answer.entry = self._entry(place, u.passports)
+                answer.do_not_travel = any(_do_not_travel(a) for a in advisories)
+                self._light(answer, place, advisories)
+                self._passport_warnings(answer, u.passports)
+                answer.direct = self._verdict_lines(answer.entry, 200)
         return answer
 
     def _headline(self, place: Place, advisories: list[dict[str, Any]]) -> Headline:
@@ -201,7 +209,12 @@ class Composer:
             text, icon = STATES[state]
         else:
             text, icon = "", "⚠️" if barred else ""
-        return Headline(place=label, state=self.tr._(text) if text else "", icon=icon, risk=risk)
+        return Headline(place=label, state=self.tr._(text) if text else "", icon=icon, risk=risk,
+                        stale_on=self._stale_on(risk_row) if risk_row else "")
+
+    def _stale_on(self, row: dict[str, Any]) -> str:
+        """The date a fact was last checked, when that is too long ago; else ""."""
+        return row["checked"] if self._fact(row)["stale"] else ""
 
     def _direct(self, answer: Answer, place: Place, u: Understanding, advisories: list[dict[str, Any]]) -> list[Line]:
         lines: list[Line] = []
@@ -213,12 +226,31 @@ class Composer:
             # which the catalog translates
             lines += [Line(self._risk(a, brief=len(a["label"]) >= 140 or (
                 tr.lang != DEFAULT and bool(a["level"]) and a["issuer"] in LEVEL_NAMES)), a["source"],
-                when=tr.date(a["as_of"]), kind="risk") for a in advisories[:3]]
+                when=tr.date(a["as_of"]), kind="risk", stale_on=self._stale_on(a)) for a in advisories[:3]]
             if not advisories:
                 lines.append(Line(tr._(NO_ADVISORY)))
-        for e in answer.entry:
-            if not u.passports:
-                break
+        if u.passports:
+            lines += self._verdict_lines(answer.entry, 200)
+        if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
+            others = [e for e in answer.entry if "*" in e.passports]
+            shown = [e for e in answer.entry if "*" not in e.passports][: 2 - len(others[:1])] + others[:1]
+            for e in shown:  # no passport known: the curated rules, grouped (all others last), then ask for it
+                lines.append(Line(short(e.summary, 100), e.source, e.icon,
+                                  f"{e.passport_name}{tr._(COLON)}{e.verdict_label}",
+                                  covered=e.verdict == "passport-invalid",  # warned for its holders
+                                  stale_on=e.checked if e.stale else ""))
+            lines.append(Line(tr._(ASK_PASSPORT, name=answer.name), kind="ask"))  # whole: it ends with the command
+        if "status" in u.topics and u.intent != "when" and answer.status and not u.passports:
+            lines.append(Line(short(answer.status["summary"], 260), answer.status["source"],
+                              when=tr._(AS_OF, date=tr.date(answer.status["as_of"]))))
+        return lines
+
+    def _verdict_lines(self, entry: list[EntryFact], limit: int) -> list[Line]:
+        """A line per rule for the known passports: the verdict, its date and source, the rule's words."""
+        tr = self.tr
+        lines = []
+        for group in _same_rule(entry):
+            e = group[0]  # several passports under one rule (a dual national's two, often): one line for them all
             dated = DATASET_OF if e.origin == "baseline" else CHECKED_ON
             when = tr._(dated, date=tr.date(e.checked)) if e.checked else ""
             if e.stale:
@@ -227,17 +259,25 @@ class Composer:
                 when += ", " + tr._(UNVERIFIED)
             label = e.verdict_label + (f" ({tr._(DATASET_ONLY_LONG)})" if e.origin == "baseline" else "")
             lapse = tr._(LAPSED_NOTE, date=tr.date(e.valid_until)) if e.lapsed else ""
-            lines.append(Line(short(e.summary, 200), e.source, e.icon, f"{e.passport_name}: {label}", when, lapse))
-        if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
-            others = [e for e in answer.entry if "*" in e.passports]
-            shown = [e for e in answer.entry if "*" not in e.passports][: 2 - len(others[:1])] + others[:1]
-            for e in shown:  # no passport known: the curated rules, grouped (all others last), then ask for it
-                lines.append(Line(short(e.summary, 100), e.source, e.icon, f"{e.passport_name}: {e.verdict_label}"))
-            lines.append(Line(tr._(ASK_PASSPORT, name=answer.name)))
-        if "status" in u.topics and u.intent != "when" and answer.status and not u.passports:
-            lines.append(Line(short(answer.status["summary"], 260), answer.status["source"],
-                              when=tr._(AS_OF, date=tr.date(answer.status["as_of"]))))
+            names = e.passport_name if len(group) == 1 else tr._(
+                SOME_PASSPORTS, names=self._list_and([self._country_name(f.passport) for f in group]))
+            covered = e.verdict == "passport-invalid" or e.verdict == "no-admission"  # each has its warning
+            stale_on = min((f.checked for f in group if f.stale), default="")
+            lines.append(Line(short(e.summary, limit), e.source, e.icon, f"{names}{tr._(COLON)}{label}", when, lapse,
+                              covered=covered, stale_on=stale_on))
         return lines
+
+    def _passport_warnings(self, answer: Answer, passports: list[str]) -> None:
+        """The legal warning for a passport not valid there, and the warning for one not admitted."""
+        tr = self.tr
+        for fact in [e for e in answer.entry if e.verdict == "passport-invalid"]:
+            template = PASSPORT_INVALID_WARNING if passports else PASSPORT_INVALID_FOR_HOLDERS
+            text = tr._(template, passport=fact.passport_name, place=answer.name)
+            if fact.exception:
+                text += f" {tr._(LAWFUL_ROUTE)}{tr._(COLON)}{short(fact.exception, 180)}"
+            answer.warnings.append(text)
+        for fact in [e for e in answer.entry if e.verdict == "no-admission" and passports]:
+            answer.warnings.append(tr._(NOT_ADMITTED_WARNING, passport=fact.passport_name, place=answer.name))
 
     @staticmethod
     def _light(answer: Answer, place: Place, advisories: list[dict[str, Any]]) -> None:
@@ -266,8 +306,9 @@ class Composer:
         tr = self.tr
         if not answer.events:
             return [Line(tr._(NO_DATES, name=answer.name))]
-        return [Line(f"{tr._(EVENT_KINDS[e.kind])} · {tr.date(e.date)}{_scope(e.scope)}: {short(e.summary, 180)}",
-                     e.source) for e in answer.events]
+        colon = tr._(COLON)
+        return [Line(f"{tr._(EVENT_KINDS[e.kind])} · {tr.date(e.date)}{_scope(e.scope)}{colon}{short(e.summary, 180)}",
+                     e.source, stale_on=e.checked if e.stale else "") for e in answer.events]
 
     def _compare_line(self, place: Place, passports: list[str]) -> Comparison:
         advisories = self._advisories(place, passports)
@@ -278,7 +319,7 @@ class Composer:
             if rule:
                 verdicts[p] = rule["verdict"]
         parts = [x for x in (head.state, head.risk) if x]
-        shown = "; ".join(f"{p}: {self._verdict(v)}" for p, v in verdicts.items())
+        shown = "; ".join(f"{p}{self.tr._(COLON)}{self._verdict(v)}" for p, v in verdicts.items())
         line = " · ".join(parts) + (f" — {shown}" if shown else "")
         return Comparison(place.code, place.name_in(self.tr.lang), place.flag, head.state, head.risk, verdicts, line)
 
@@ -371,8 +412,7 @@ class Composer:
             elif len(names) == 1:
                 label = tr._(ONE_PASSPORT, name=names[0])
             elif len(names) <= 3:
-                label = tr._(SOME_PASSPORTS, names=tr.euphony(tr._(LIST_AND, first=", ".join(names[:-1]),
-                                                                      last=names[-1])))
+                label = tr._(SOME_PASSPORTS, names=self._list_and(names))
             else:
                 label = tr._(MANY_PASSPORTS, names=", ".join(names[:3]), more=tr.number(len(names) - 3))
             lapsed = bool(rule.get("valid_until")) and rule["valid_until"] < self.today.isoformat()
@@ -385,6 +425,12 @@ class Composer:
                 default_rule=bool(rule.get("default")), passports=[p for p, _ in group],
             ))
         return facts
+
+    def _list_and(self, names: list[str]) -> str:
+        """"Germany, France and Italy", in the answer's language."""
+        if len(names) < 2:
+            return "".join(names)
+        return self.tr.euphony(self.tr._(LIST_AND, first=", ".join(names[:-1]), last=names[-1]))
 
     def _country_name(self, code: str) -> str:
         place = self.kb.places.get(code)
@@ -427,19 +473,12 @@ class Composer:
         tr = self.tr
         if answer.legal:
             legal = answer.legal
-            text = (f"{tr._(LEGAL_TRAP)}: {short(legal['summary'], 300)} "
-                    f"{tr._(LAWFUL_ROUTE)}: {short(legal['lawful_route'], 300)}")
+            text = (f"{tr._(LEGAL_TRAP)}{tr._(COLON)}{short(legal['summary'], 520)} "
+                    f"{tr._(LAWFUL_ROUTE)}{tr._(COLON)}{short(legal['lawful_route'], 520)}")
             if legal.get("consequences"):
                 text += f" {short(legal['consequences'], 220)}"
             answer.warnings.append(text)
-        for fact in [e for e in answer.entry if e.verdict == "passport-invalid"]:
-            template = PASSPORT_INVALID_WARNING if u.passports else PASSPORT_INVALID_FOR_HOLDERS
-            text = tr._(template, passport=fact.passport_name, place=answer.name)
-            if fact.exception:
-                text += f" {tr._(LAWFUL_ROUTE)}: {short(fact.exception, 180)}"
-            answer.warnings.append(text)
-        for fact in [e for e in answer.entry if e.verdict == "no-admission" and u.passports]:
-            answer.warnings.append(tr._(NOT_ADMITTED_WARNING, passport=fact.passport_name, place=answer.name))
+        self._passport_warnings(answer, u.passports)
         if len(u.passports) > 1:
             answer.warnings.append(tr._(DUAL_NATIONAL_WARNING))
         if barred or closed:
@@ -449,7 +488,9 @@ class Composer:
         stale = [f for f in all_facts(answer) if getattr(f, "stale", False)]
         if stale:
             oldest = min(f.checked for f in stale)
-            answer.disclaimers.append(tr._(STALE_NOTE, days=tr.number(self.stale_days), oldest=tr.date(oldest)))
+            answer.stale_note = tr._(STALE_NOTE, days=tr.number(self.stale_days), oldest=tr.date(oldest))
+            answer.stale_days = tr.number(self.stale_days)
+            answer.disclaimers.append(answer.stale_note)
         answer.disclaimers.append(tr._(GENERAL_DISCLAIMER))
 
     def _risk(self, advisory: dict[str, Any], *, brief: bool = True, mark: bool = True) -> str:
@@ -499,6 +540,16 @@ def short(text: str, limit: int) -> str:
     if end > limit * 0.5:
         return cut[: end + 1]
     return cut[: cut.rfind(" ")].rstrip(",;:") + "…"
+
+
+def _same_rule(entry: list[EntryFact]) -> list[list[EntryFact]]:
+    """The verdicts grouped by the rule they rest on, in order: passports under the same rule, with the same
+    verdict, words, source and date, share one line of the direct answer."""
+    groups: dict[tuple[Any, ...], list[EntryFact]] = {}
+    for e in entry:
+        key = (e.verdict, e.origin, e.summary, e.source, e.checked, e.stale, e.unverified, e.valid_until, e.icon)
+        groups.setdefault(key if e.origin != "none" else (id(e),), []).append(e)
+    return list(groups.values())
 
 
 def _scope(scope: str | None) -> str:

@@ -91,7 +91,9 @@ class Line:
     strong: str = ""  # the part shown in bold (the verdict)
     when: str = ""  # the date the fact was checked or took effect, never cut off
     note: str = ""  # a caveat that must stay whole (a restriction that lapsed without a confirmed renewal)
-    kind: str = ""  # "risk" for an advisory's line: the most compact answer keeps only the first
+    kind: str = ""  # "risk" for an advisory's line (the most compact answer keeps only the first); "ask": never cut
+    covered: bool = False  # a warning above says what `text` says (a passport not valid or not admitted there)
+    stale_on: str = ""  # when the fact it rests on is stale: the date it was last checked
 
     @property
     def plain(self) -> str:
@@ -105,6 +107,7 @@ class Headline:
     state: str  # honest: "Entry possible · US Level 4: do not travel", never "open" for a war zone
     icon: str
     risk: str = ""
+    stale_on: str = ""  # the risk's advisory is stale: the date it was last checked
 
 
 @dataclass
@@ -137,6 +140,8 @@ class Answer:
     howto: list[HowtoFact] = field(default_factory=list)
     consular: dict[str, Any] | None = None
     disclaimers: list[str] = field(default_factory=list)
+    stale_note: str = ""  # the one of the disclaimers saying some facts are stale (over all the answer's facts)
+    stale_days: str = ""  # its number of days, formatted: a brief answer words it for the facts it shows
     warnings: list[str] = field(default_factory=list)
     do_not_travel: bool = False  # a Level 4 advisory: the header must not look reassuring
     suggestions: list[dict[str, str]] = field(default_factory=list)

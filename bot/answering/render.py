@@ -17,6 +17,7 @@ from bot.answering.compose import short
 from bot.answering.facts import Answer
 from bot.answering.telegram_html import MAX_MESSAGE, html_problems, visible_length
 from bot.answering.texts import (
+    COLON,
     DANGER_NOTE,
     EITHER,
     ENGLISH_NOTE,
@@ -24,6 +25,7 @@ from bot.answering.texts import (
     HOWTO_KIND_LABELS,
     LAPSED_NOTE,
     OFF_TOPIC,
+    STALE_NOTE,
 )
 from bot.config import TEMPLATES_DIR
 from bot.i18n import Translator, translator
@@ -34,14 +36,17 @@ FIRST_MESSAGE_BUDGET = 1200  # characters a traveler reads before deciding what 
 # How much of each text a brief answer keeps, per compaction level (0 = all of it fits the budget). The
 # templates and the estimate below read this one table. The legal trap is not squeezed: its summary is the one line
 # saying what makes the usual way in illegal ("arriving from Russia is illegal entry"), and cutting it at a ";"
-# dropped exactly that.
+# dropped exactly that; nor is the lawful route, whose last sentence may be that there is none at present (Crimea's:
+# 394 characters in English, up to 489 translated).
 LIMITS = {
-    "warning": (700, 480, 400, 360, 360), "direct": (400, 260, 200, 160, 130), "legal": (400, 400, 400, 400, 400),
+    "warning": (700, 480, 400, 360, 360), "direct": (400, 260, 200, 160, 100), "legal": (520, 520, 520, 520, 520),
     "consequences": (300, 160, 0, 0, 0), "status": (300, 180, 140, 112, 90), "overview": (220, 140, 120, 96, 80),
     "event": (160, 120, 100, 80, 70), "consular": (220, 140, 120, 96, 80), "report": (220, 160, 120, 96, 80),
     "howto": (160, 120, 100, 80, 70),
 }
 LEVELS = len(LIMITS["direct"])  # the last level also keeps only the first risk line (the asker's government's)
+WARNED_FROM = 3  # from this level on, a verdict whose warning is shown (passport not valid, not admitted) is not
+# explained a second time in its line: the verdict, its date and source stay
 
 
 class Renderer:
@@ -87,7 +92,9 @@ class Renderer:
         env.globals["_"] = gettext  # the extension's own `_` would look gettext up in the context on every call
         env.filters.update(short=short, date=tr.date, either=lambda items: _either(tr, items))
         env.globals.update(off_topic=OFF_TOPIC, danger_note=tr._(DANGER_NOTE), lapsed_note=LAPSED_NOTE,
+                           stale_note=STALE_NOTE, colon=tr._(COLON),
                            english_note=ENGLISH_NOTE, general=GENERAL_DISCLAIMER, limits=LIMITS,
+                           warned_from=WARNED_FROM,
                            event_labels={k: tr._(v) for k, v in EVENT_KINDS.items()},
                            howto_kinds={k: tr._(v) for k, v in HOWTO_KIND_LABELS.items()})
         env.globals["m"] = env.get_template("macros.html.j2").make_module()  # imported once, not per render
@@ -133,22 +140,36 @@ def _either(tr: Translator, suggestions: list[dict[str, str]]) -> str:
 
 
 def _first_level(answer: Answer) -> int:
-    """A cheap estimate of the compaction a brief answer needs, so it is usually rendered once."""
+    """A cheap estimate of the compaction a brief answer needs, so it is usually rendered once. It follows what
+    brief.html.j2 and answer.html.j2 show at each level; too high a guess would compact an answer that fits."""
+    u = answer.understanding
+    risk_asked = u.intent == "level" or "safety" in answer.topics
+    fixed = 60 + len(answer.name) + (len(answer.headline.risk) + len(answer.headline.state) if answer.headline else 0)
+    # the general disclaimer is one of them; the staleness note only counts when a line always shown is stale
+    stale_shown = bool(answer.headline and answer.headline.stale_on) or any(d.stale_on for d in answer.direct)
+    fixed += sum(len(d) for d in answer.disclaimers if d != answer.stale_note or stale_shown)
+    fixed += 40 * answer.untranslated + 60 * (not answer.curated)  # the notes under the headline
     for level in range(LEVELS):
-        size = 160 + len(GENERAL_DISCLAIMER) + sum(len(d) for d in answer.disclaimers)
-        size += sum(min(len(w), LIMITS["warning"][level]) + 4 for w in answer.warnings)
-        size += sum(min(len(d.text), LIMITS["direct"][level]) + len(d.strong) + len(d.when) + len(d.note) + 12
-                    for d in answer.direct_lines(level))
+        size = fixed + sum(min(len(w), LIMITS["warning"][level]) + 4 for w in answer.warnings)
+        size += sum((0 if d.covered and level >= WARNED_FROM else len(d.text) if d.kind == "ask"
+                     else min(len(d.text), LIMITS["direct"][level]))
+                    + len(d.strong) + len(d.when) + len(d.note) + 16 for d in answer.direct_lines(level))
         unasked = level >= 3  # from level 3 on, topics nobody asked for are left to their buttons
         for kind, items in (("report", [] if unasked and "reports" not in answer.topics
                              else answer.reports if level == 0 else answer.reports[:1]),
                             ("howto", [] if unasked and "howto" not in answer.topics
                              else answer.howto if level == 0 else answer.howto[:1]),
-                            ("event", [] if level >= 4 else answer.events if level == 0 else answer.events[-1:])):
-            size += sum(min(len(i.summary), LIMITS[kind][level]) + 40 for i in items)
-        if level < 2:
-            size += 260 if answer.status else 0
-            size += 90 * min(len(answer.advisories), 3 if level == 0 else 2)
+                            ("event", [] if level >= 4 or u.intent == "when"
+                             else answer.events if level == 0 else answer.events[-1:])):
+            size += sum(min(len(i.summary), LIMITS[kind][level]) + 30 for i in items)
+        if answer.status and "status" in answer.topics and u.passports:
+            size += min(len(answer.status["summary"]), LIMITS["status"][level]) + 16
+        elif answer.status and not answer.topics and level < 2:
+            size += min(len(answer.status["summary"]), LIMITS["overview"][level]) + 16
+        if level < 2 and not risk_asked:
+            size += sum(len(a.brief) + 24 for a in answer.advisories[: 3 if level == 0 else 2])
+        if level < 2 and answer.consular and "safety" in answer.topics:
+            size += min(len(answer.consular["summary"]), LIMITS["consular"][level]) + 24
         if size <= FIRST_MESSAGE_BUDGET:
             return level
     return LEVELS - 1

@@ -65,13 +65,11 @@ BASELINE_NOTE = N_(
     "this destination."
 )
 STALE_NOTE = N_(
-    "Some facts here were last checked more than %(days)s days ago (the oldest on %(oldest)s): they may be out of "
-    "date."
+    "Some facts here were last checked over %(days)s days ago (the oldest on %(oldest)s) and may be out of date."
 )
 ENGLISH_NOTE = N_("Details below are in English.")
 ASK_PASSPORT = N_(
-    "Entry depends on your passport: tell me which one (e.g. \"%(name)s with a US passport\") or save it with "
-    "/passport."
+    "Entry depends on your passport: name it (e.g. \"%(name)s with a US passport\") or save it with /passport."
 )
 NO_ADVISORY = N_("No government advisory is on file for this place.")
 NO_DATES = N_("No opening or closing dates are on file for %(name)s.")
@@ -81,8 +79,8 @@ OFF_TOPIC = N_(
     "border is open, how safe it is, and how people get there."
 )
 LAPSED_NOTE = N_(
-    "Set to lapse on %(date)s unless renewed; we have not confirmed a renewal, so treat it as in force until an "
-    "official source says otherwise."
+    "Set to lapse on %(date)s unless renewed; no renewal confirmed, so treat it as in force until an official source "
+    "says otherwise."
 )
 # Passport names and the words around them
 PASSPORT_NAME = N_("%(country)s passport")
@@ -100,5 +98,8 @@ AS_OF = N_("as of %(date)s")
 UNVERIFIED = N_("unverified")
 DATASET_ONLY_LONG = N_("dataset only, not checked by us")
 EITHER = N_("%(first)s or %(last)s")
+# Between a label and what it labels, where the code joins them ("Legal trap: ...", "US passport: Visa needed"): French
+# writes a space before the colon, Chinese the full-width colon.
+COLON = N_(": ")
 HOWTO_KIND_LABELS = {"operator": N_("tour operator"), "route": N_("route"), "permit": N_("permit"),
                      "cost": N_("cost"), "tip": N_("tip")}
