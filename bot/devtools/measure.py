@@ -110,7 +110,8 @@ def score(item: dict[str, Any], answer: dict[str, Any], *, telegram: bool = Fals
     for line in answer.get("comparison") or []:
         for p, v in (line.get("verdicts") or {}).items():
             entry.setdefault(p, v)
-    needs_verdict = bool(want_passports) and bool(expected) and not off_topic
+    # off-topic answers too: "hotels in havana for americans" must still say what the US passport gets
+    needs_verdict = bool(want_passports) and bool(expected) and not item.get("ambiguous")
     verdict_present = all(p in entry for p in want_passports) if needs_verdict else None
     expect = item.get("expect_verdicts") or {}
     verdict_match = all(entry.get(p) == v for p, v in expect.items()) if expect and dest_ok else None
