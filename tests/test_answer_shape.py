@@ -304,3 +304,26 @@ def test_no_passport_known_shows_the_rules_by_passport_and_asks(engine) -> None:
     text = first(answer)
     assert "Legal warning for holders of the United States passport" in text  # not "your own government"
     assert "all other passports: Closed to visitors" in text and "Entry depends on your passport" in text
+
+
+def test_open_to_tourists_is_no_green_light_for_a_passport_that_may_not_simply_go(kb, engine) -> None:
+    """Cuba is open to tourists, but not to a US tourist (a licence under US sanctions law): the headline must not
+    say "open" to that asker, and still does to one who may go, and where every visitor needs the same permit."""
+    code, passport = "CU", "US"
+    assert kb.places[code].status["state"] == "open" and kb.places[code].legal
+    assert kb.entry_rule(code, passport)["verdict"] == "permit-required"
+    name = kb.places[code].name
+    restricted = engine.ask(f"can I visit {name}?", passports=[passport])
+    assert restricted.headline.icon == "🟠" and restricted.headline.state == "Restricted for your passport"
+    assert "Open to tourists" not in to_plain(restricted.messages[0]).split("\n")[0]
+    easy = next(p for p in ("DE", "FR", "IT", "ES", "GB", "JP") if engine.kb.entry_rule(code, p)
+                and engine.kb.entry_rule(code, p)["verdict"] not in ("permit-required", "unknown"))
+    assert engine.ask(f"can I visit {name}?", passports=[easy]).headline.state == "Open to tourists"
+    compared = engine.ask(f"{name} or Iran, which is easier?", passports=[passport])
+    line = next(c for c in compared.comparison if c.code == code)
+    assert "Open to tourists" not in line.line
+    everyone = [c for c, place in kb.places.items() if (place.status or {}).get("state") == "open"
+                and (place.curated_rules.get("*") or {}).get("verdict") == "permit-required"]
+    assert everyone
+    for c in everyone:  # a permit every visitor needs is no reason to call the place restricted
+        assert engine.ask(f"can I visit {kb.places[c].name}?", passports=["GB"]).headline.state == "Open to tourists"

@@ -63,7 +63,14 @@ from bot.answering.texts import (
 from bot.i18n import DEFAULT, Translator, translator
 from bot.knowledge.schema import TRANSLATED_FIELDS
 from bot.knowledge.staleness import fact_age
-from bot.knowledge.vocabulary import EVENT_KINDS, ISSUER_OF_PASSPORT, STATES, VERDICTS, advises_against_all_travel
+from bot.knowledge.vocabulary import (
+    BARRED_VERDICTS,
+    EVENT_KINDS,
+    ISSUER_OF_PASSPORT,
+    STATES,
+    VERDICTS,
+    advises_against_all_travel,
+)
 from bot.storage.kb import KnowledgeBase, Place
 from bot.understanding.matcher import CONFIDENCE_THRESHOLD, TOPICS, Understanding
 
@@ -159,7 +166,7 @@ class Composer:
             howto = place.howto if detail else place.howto[: 2 if not overview else OVERVIEW_LIMITS["howto"]]
             answer.howto = [HowtoFact(**self._fact(h), kind=h["kind"], name=h["name"], summary=h["summary"])
                             for h in howto]
-        answer.headline = self._headline(place, advisories)
+        answer.headline = self._restricted(self._headline(place, advisories), place, [e.verdict for e in answer.entry])
         self._disclaim(answer, place, u, advisories)
         self._light(answer, place, advisories)
         answer.direct = self._direct(answer, place, u, advisories)
@@ -186,6 +193,7 @@ class Composer:
             answer.headline = self._headline(place, advisories)
             if u.passports:  # whatever was asked, a known passport gets its verdict and any legal warning
                 answer.entry = self._entry(place, u.passports)
+                answer.headline = self._restricted(answer.headline, place, [e.verdict for e in answer.entry])
                 answer.do_not_travel = any(_do_not_travel(a) for a in advisories)
                 self._light(answer, place, advisories)
                 self._passport_warnings(answer, u.passports)
@@ -211,6 +219,20 @@ class Composer:
             text, icon = "", "⚠️" if barred else ""
         return Headline(place=label, state=self.tr._(text) if text else "", icon=icon, risk=risk,
                         stale_on=self._stale_on(risk_row) if risk_row else "")
+
+    def _restricted(self, head: Headline, place: Place, verdicts: list[str]) -> Headline:
+        """"Open to tourists" is no green light for an asker none of whose passports may go as a tourist: not
+        valid there, not admitted, or a permit that only this passport needs and the place's legal trap is about
+        (Cuba for a US tourist). A permit every visitor needs (Galapagos, Antarctica) leaves the place open."""
+        default = (place.curated_rules.get("*") or {}).get("verdict")
+
+        def barred(verdict: str) -> bool:
+            return verdict in BARRED_VERDICTS or (verdict == "permit-required" and bool(place.legal)
+                                                  and default != "permit-required")
+
+        if head.icon == STATES["open"][1] and verdicts and all(barred(v) for v in verdicts):
+            head.state, head.icon = self.tr._(STATE_TEXTS["open-restricted"]), "🟠"
+        return head
 
     def _stale_on(self, row: dict[str, Any]) -> str:
         """The date a fact was last checked, when that is too long ago; else ""."""
@@ -318,6 +340,7 @@ class Composer:
             rule = self.kb.entry_rule(place.code, p)
             if rule:
                 verdicts[p] = rule["verdict"]
+        head = self._restricted(head, place, list(verdicts.values()))
         parts = [x for x in (head.state, head.risk) if x]
         shown = "; ".join(f"{p}{self.tr._(COLON)}{self._verdict(v)}" for p, v in verdicts.items())
         line = " · ".join(parts) + (f" — {shown}" if shown else "")

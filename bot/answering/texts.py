@@ -39,6 +39,7 @@ RISK_LABEL = N_("%(issuer)s: %(label)s")
 STATE_TEXTS = {  # states beyond the vocabulary's: an open border under an advisory against travel
     "open-do-not-travel": N_("Entry possible"),
     "open-reconsider": N_("Open"),
+    "open-restricted": N_("Restricted for your passport"),
 }
 LEGAL_TRAP = N_("Legal trap")
 LAWFUL_ROUTE = N_("The lawful route")
