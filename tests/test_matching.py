@@ -310,3 +310,23 @@ def test_tuning_sets_destinations_passports_and_verdicts(engine, path: Path, siz
                                       "Иран или Сирия для россиян", "Abchasien oder Südossetien"])
 def test_two_places_as_alternatives_are_compared(engine, question: str) -> None:
     assert engine.matcher.understand(question).intent == "compare"
+
+
+def test_lexicon_words_are_folded() -> None:
+    """Questions are compared as folded single tokens (lower case, no accents, Ukrainian letters on Russian ones,
+    hyphenated words split), so a lexicon word in any other form never matches ("візи" is seen as "визи")."""
+    import re
+
+    from bot.knowledge.reference import fold
+    from bot.understanding import lexicon
+
+    not_tokens = {"CODE_LIKE_WORDS", "NAME_TRAPS", "WEAK_PERSON_NEXT", "CONJUNCTIONS"}  # codes, phrases, "&"
+    cjk = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # matched as substrings, unfolded
+    unfolded = []
+    for name, value in vars(lexicon).items():
+        if name in not_tokens or not name.isupper():
+            continue
+        for group in value.values() if isinstance(value, dict) else [value]:
+            if isinstance(group, frozenset):
+                unfolded += [f"{name}: {w}" for w in group if not cjk.search(w) and fold(w) != w]
+    assert not unfolded, unfolded

@@ -10,7 +10,7 @@ import re
 
 # Words that name a passport or nationality when next to a country name or demonym.
 PASSPORT_WORDS = frozenset(
-    ["passport", "passports", "passport-holder", "holder", "holders", "citizen", "citizens", "citizenship", "national", "nationals", "nationality", "pass", "reisepass", "pasaporte", "pasaportes", "passeport", "passeports", "passaporte", "passaporto", "paszport", "paszportem", "paszportu", "pasaport", "pasaportu", "pasaportuyla", "pasaportla", "pasaportum", "pasaportumla", "paspoort", "паспорт", "паспорта", "паспортом", "паспорте", "паспортами", "гражданин", "гражданину", "гражданке", "гражданами", "гражданка", "паспорту", "паспортов", "громадянину", "громадянам", "громадянина", "громадянка", "громадянки", "громадянци", "громадянкою", "vatandas", "vatandası", "vatandasları", "vatandasıyım", "vatandasıyız", "vatandaslar", "vatandaslarına", "vatandaslarının", "vatandasi", "vatandaslari", "obywatel", "obywatele", "obywatela", "obywatelka", "obywateli", "obywatelom", "obywatelstwo", "pasport", "pasports", "passpor", "passort", "pasaport", "passeport", "pass-port", "passprt", "граждане", "гражданство", "гражданина", "граждан", "гражданам", "громадянин", "громадяни", "громадян", "паспорті", "ciudadano", "ciudadana", "ciudadanos", "citoyen", "citoyenne", "citoyens", "staatsburger", "staatsangehorigkeit", "buerger", "buergerin", "buergern", "buergerinnen", "staatsburgerin", "staatsburgern", "staatsburgerinnen", "cittadino", "护照", "여권", "パスポート"]
+    ["passport", "passports", "holder", "holders", "citizen", "citizens", "citizenship", "national", "nationals", "nationality", "pass", "reisepass", "pasaporte", "pasaportes", "passeport", "passeports", "passaporte", "passaporto", "paszport", "paszportem", "paszportu", "pasaport", "pasaportu", "pasaportuyla", "pasaportla", "pasaportum", "pasaportumla", "paspoort", "паспорт", "паспорта", "паспортом", "паспорте", "паспортами", "гражданин", "гражданину", "гражданке", "гражданами", "гражданка", "паспорту", "паспортов", "громадянину", "громадянам", "громадянина", "громадянка", "громадянки", "громадянци", "громадянкою", "vatandas", "vatandası", "vatandasları", "vatandasıyım", "vatandasıyız", "vatandaslar", "vatandaslarına", "vatandaslarının", "vatandasi", "vatandaslari", "obywatel", "obywatele", "obywatela", "obywatelka", "obywateli", "obywatelom", "obywatelstwo", "pasport", "pasports", "passpor", "passort", "pasaport", "passeport", "passprt", "граждане", "гражданство", "гражданина", "граждан", "гражданам", "громадянин", "громадяни", "громадян", "паспорти", "ciudadano", "ciudadana", "ciudadanos", "citoyen", "citoyenne", "citoyens", "staatsburger", "staatsangehorigkeit", "buerger", "buergerin", "buergern", "buergerinnen", "staatsburgerin", "staatsburgern", "staatsburgerinnen", "cittadino", "护照", "여권", "パスポート"]
 )
 # Prepositions of direction: a name right after one is where the traveler goes, even when a passport word follows
 # it ("виза в Туркменистан гражданину Казахстана", "nach Iran Reisepass"); English "to" is not one ("open to US
@@ -53,10 +53,10 @@ DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holdi
     # Verbs of questions that put the subject after them ("Brauchen Deutsche ein Visum?", "¿Puede un estadounidense viajar?")
     ["brauchen", "braucht", "benotigen", "durfen", "darf", "konnen", "mussen", "muss", "puede", "pueden", "necesita", "necesitan", "pode", "podem", "precisa", "precisam", "peut", "peuvent"])
 # "My wife is Chinese", "mi esposa es china": a copula after a person names that person's nationality.
-COPULAS = frozenset(["is", "are", "was", "es", "est", "ist", "e", "є"])
+COPULAS = frozenset(["is", "are", "was", "es", "est", "ist", "e", "е"])  # the last one is the Ukrainian "є", folded
 PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund", "who"])
 # "I'm from Mexico", "я из Казахстана", "soy de Perú", "ich komme aus Polen": the traveler's country.
-FROM_WORDS = frozenset(["from", "из", "з", "із", "de", "du", "aus"])
+FROM_WORDS = frozenset(["from", "из", "з", "de", "du", "aus"])  # "із" folds to "из"
 FROM_AFTER = IDENTITY_TRIGGERS | frozenset(["come", "comes", "komme", "kommen", "vengo", "venimos", "venho", "viens", "родом"])
 COUNTRY_TRIGGERS = frozenset(["dual", "both"])
 # Words after a nationality that make it where the traveler's family or birth comes from, not a passport they hold
@@ -79,19 +79,19 @@ CONJUNCTIONS = frozenset(["and", "or", "&", "y", "e", "et", "und", "и", "или
 # Topic keywords: single folded tokens and multi-word phrases (regex over the folded text).
 TOPIC_WORDS: dict[str, frozenset[str]] = {
     "entry": frozenset(
-        ["visa", "visas", "visum", "visado", "visto", "vize", "vizesi", "wiza", "wizy", "wize", "viza", "виза", "визы", "визу", "визой", "віза", "візи", "تاشيرة", "permit", "permits", "permission", "allowed", "allow", "legal", "illegal", "legally", "lawful", "law", "laws", "entry", "enter", "entering", "requirements", "requirement", "required", "requires", "eta", "admitted", "admission", "admit", "banned", "ban", "invalid", "validation", "valid", "validity", "document", "documents", "erlaubt", "einreise", "legal", "legale", "legalmente", "разрешено", "въезд", "пустят"]
+        ["visa", "visas", "visum", "visado", "visto", "vize", "vizesi", "wiza", "wizy", "wize", "viza", "виза", "визы", "визу", "визои", "визи", "تاشيرة", "permit", "permits", "permission", "allowed", "allow", "legal", "illegal", "legally", "lawful", "law", "laws", "entry", "enter", "entering", "requirements", "requirement", "required", "requires", "eta", "admitted", "admission", "admit", "banned", "ban", "invalid", "validation", "valid", "validity", "document", "documents", "erlaubt", "einreise", "legal", "legale", "legalmente", "разрешено", "въезд", "пустят"]
     ),
     "status": frozenset(
-        ["open", "opened", "opening", "reopen", "reopened", "reopens", "reopening", "closed", "close", "closes", "closing", "closure", "shut", "lockdown", "timeline", "covid", "pandemic", "anymore", "currently", "reopen", "again", "history", "offen", "geschlossen", "ouvert", "ouverte", "ferme", "fermee", "abierto", "abierta", "cerrado", "cerrada", "aperto", "chiuso", "aberto", "fechado", "otwarta", "otwarte", "otwarty", "zamknieta", "zamkniete", "acik", "kapali", "открыт", "открыта", "открыто", "закрыт", "закрыта", "закрыто", "открылась", "відкрита", "відкрито"]
+        ["open", "opened", "opening", "reopen", "reopened", "reopens", "reopening", "closed", "close", "closes", "closing", "closure", "shut", "lockdown", "timeline", "covid", "pandemic", "anymore", "currently", "reopen", "again", "history", "offen", "geschlossen", "ouvert", "ouverte", "ferme", "fermee", "abierto", "abierta", "cerrado", "cerrada", "aperto", "chiuso", "aberto", "fechado", "otwarta", "otwarte", "otwarty", "zamknieta", "zamkniete", "acik", "kapali", "открыт", "открыта", "открыто", "закрыт", "закрыта", "закрыто", "открылась", "видкрита", "видкрито"]
     ),
     "safety": frozenset(
         ["safe", "safely", "safety", "unsafe", "dangerous", "danger", "dangers", "risk", "risks", "risky", "advisory", "advisories", "warning", "warnings", "arrest", "arrested", "arrests", "detained", "detain", "detention", "jail", "prison", "crime", "crimes", "war", "wars", "conflict", "fighting", "violence", "terrorism", "terrorist", "terrorists", "kidnap", "kidnapped", "kidnapping", "kidnappings", "security", "secure", "threat", "threats", "protest", "protests", "unrest", "militia", "sicher", "sicherheit", "gefahrlich", "gefahr", "sur", "sure", "surs", "dangereux", "dangereuse", "securite", "seguro", "segura", "peligroso", "peligrosa", "sicuro", "pericoloso", "perigoso", "bezpieczne", "bezpieczna", "niebezpieczne", "guvenli", "tehlikeli", "veilig", "onveilig", "gevaarlijk", "безопасно", "безопасна", "опасно", "опасна", "безопасность", "безпечно", "небезпечно"]
     ),
     "reports": frozenset(
-        ["anyone", "anybody", "someone", "experience", "experiences", "story", "stories", "report", "reports", "marathon", "marathons", "blog", "blogs", "vlog", "youtuber", "influencer", "influencers", "runner", "runners", "firsthand", "review", "reviews", "erfahrung", "erfahrungen", "experiencia", "experiencias", "отзывы", "опыт", "кто-нибудь"]
+        ["anyone", "anybody", "someone", "experience", "experiences", "story", "stories", "report", "reports", "marathon", "marathons", "blog", "blogs", "vlog", "youtuber", "influencer", "influencers", "runner", "runners", "firsthand", "review", "reviews", "erfahrung", "erfahrungen", "experiencia", "experiencias", "отзывы", "опыт"]
     ),
     "howto": frozenset(
-        ["tour", "tours", "touren", "reach", "operator", "operators", "agency", "agencies", "book", "booking", "flight", "flights", "fly", "flying", "train", "trains", "route", "routes", "cost", "costs", "price", "prices", "cheap", "expensive", "budget", "guide", "guides", "guided", "bus", "overland", "ferry", "itinerary", "fee", "fees", "airline", "airlines", "reise", "tur", "тур", "туры", "туроператор", "рейс", "билет"]
+        ["tour", "tours", "touren", "reach", "operator", "operators", "agency", "agencies", "book", "booking", "flight", "flights", "fly", "flying", "train", "trains", "route", "routes", "cost", "costs", "price", "prices", "cheap", "expensive", "budget", "guide", "guides", "guided", "bus", "overland", "ferry", "itinerary", "fee", "fees", "airline", "airlines", "reise", "tur", "тур", "туры", "туроператор", "реис", "билет"]
     ),
 }
 # Words that narrow which traveler reports fit a question, beside the report words themselves.
@@ -151,7 +151,7 @@ TRAVEL_WORDS = frozenset(
     ["visa", "visas", "travel", "travelling", "traveling", "trip", "trips", "visit", "visiting", "go", "going", "fly", "flight", "flights", "border", "borders", "tourist", "tourists", "tourism", "holiday", "vacation", "passport", "passports", "safe", "safety", "dangerous", "open", "closed", "entry", "enter", "country", "embassy", "advisory", "permit", "tour", "tours"]
 ) | TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"]
 # Words before a weak name that make it a place ("flights to Turkey", "в Того", "до Малі").
-WEAK_NAME_BEFORE = frozenset(["to", "in", "visit", "visiting", "from", "в", "во", "до", "на", "у", "из", "з", "із"])
+WEAK_NAME_BEFORE = frozenset(["to", "in", "visit", "visiting", "from", "в", "во", "до", "на", "у", "из", "з"])
 # Words after a weak name that make it a person ("Jordan is my friend", "Petra said").
 WEAK_PERSON_NEXT = frozenset(["is my", "was my", "and i", "and me", "said", "says", "told", "asked", "wants", "thinks"])
 NOT_TRAVEL_HINTS = frozenset(["recipe", "roast", "roasted", "sandwich", "sandwiches", "peaches", "atlanta", "savannah", "state", "bacon", "stuffing"])
@@ -201,8 +201,8 @@ COMPARE_PHRASES = _one_pattern((
 ))
 # A place after these is where the traveler sets off or lives, not where they go, when another place is named
 # ("flying from London to Tehran", "I live in Germany but ... Iran", "из Москвы в Сухум").
-ORIGIN_WORDS = frozenset(["from", "из", "от", "з", "із", "aus", "von", "desde", "depuis"])
-RESIDENCE_VERBS = frozenset(["live", "lives", "living", "based", "reside", "resides", "residing", "resident", "stay", "staying", "im", "am", "currently", "живу", "живем", "живемо", "живём", "wohne", "wohnen", "vivo", "vivimos", "moro", "habite", "habitons", "expat", "expats", "worker", "workers", "student", "students", "residents", "work", "works", "working", "study", "studies", "studying", "vis", "vit", "vivons", "travaille", "etudie", "trabajo", "estudio", "trabalho", "estudo", "arbeite", "studiere", "работаю", "учусь", "працюю", "навчаюсь"])
+ORIGIN_WORDS = frozenset(["from", "из", "от", "з", "aus", "von", "desde", "depuis"])
+RESIDENCE_VERBS = frozenset(["live", "lives", "living", "based", "reside", "resides", "residing", "resident", "stay", "staying", "im", "am", "currently", "живу", "живем", "живемо", "живем", "wohne", "wohnen", "vivo", "vivimos", "moro", "habite", "habitons", "expat", "expats", "worker", "workers", "student", "students", "residents", "work", "works", "working", "study", "studies", "studying", "vis", "vit", "vivons", "travaille", "etudie", "trabajo", "estudio", "trabalho", "estudo", "arbeite", "studiere", "работаю", "учусь", "працюю", "навчаюсь"])
 # Words before a residence verb that make the place a wish, not a home ("to work in Iran", "want to live in").
 INTENT_BEFORE_VERB = frozenset(["to", "want", "wanna", "planning", "plan", "hope", "go", "going", "quiero", "quero", "veux", "will"])
 # "de Kigali vers Goma", "desde Bogota a Caracas", "de Lisboa para Luanda": a place after "de" is where the traveler
@@ -226,7 +226,7 @@ OFF_TOPIC_WORDS = frozenset([
     "restaurant", "restaurants", "food", "eat", "eating", "cuisine", "currency", "exchange", "nightlife", "beach",
     "beaches", "shopping", "wetter", "meteo", "clima", "tiempo", "tempo", "погода", "погоду", "отель", "отели",
     "гостиница", "ресторан", "рестораны", "валюта", "валюту", "курс", "hotel", "hoteles", "restaurante",
-    "restaurantes", "moneda", "hôtel", "hotels", "devise", "devises",
+    "restaurantes", "moneda", "hotels", "devise", "devises",
 ])
 OFF_TOPIC_PHRASES = _one_pattern((
     r"\b(cheap|cheapest|best|book|booking|deals?) (flights?|tickets?|airfare|hotels?)\b",
@@ -239,7 +239,7 @@ CJK_OFF_TOPIC_WORDS = ("天气", "酒店", "餐厅", "汇率", "机票", "美食
 # Words that make a demonym right before them a person ("Chinese tourists", "Russian citizens").
 PEOPLE_NOUNS = frozenset([
     "tourists", "tourist", "travelers", "travellers", "traveler", "traveller", "people", "visitors", "visitor",
-    "students", "student", "nationals", "passport-holders", "holders", "touristen", "reisende", "turistas",
+    "students", "student", "nationals", "holders", "touristen", "reisende", "turistas",
     "touristes", "voyageurs", "туристы", "туристам", "туристов", "here",
     "woman", "women", "man", "men", "guy", "guys", "girl", "girls", "lady", "ladies", "couple", "couples",
     "worker", "workers", "expat", "expats", "expatriate", "expatriates", "migrant", "migrants", "ofw", "ofws",
