@@ -154,6 +154,23 @@ TRAVEL_WORDS = frozenset(
 WEAK_NAME_BEFORE = frozenset(["to", "in", "visit", "visiting", "from", "в", "во", "до", "на", "у", "из", "з"])
 # Words after a weak name that make it a person ("Jordan is my friend", "Petra said").
 WEAK_PERSON_NEXT = frozenset(["is my", "was my", "and i", "and me", "said", "says", "told", "asked", "wants", "thinks"])
+# Words after a Cyrillic weak name that make it the pronoun it is spelled like ("до того, як", "после того как",
+# "для того щоб"), and verbs of having after "у X" ("у комори немає вікон": the storeroom has no windows).
+WEAK_PRONOUN_NEXT = frozenset(["як", "как", "що", "что", "щоб", "чтобы", "чем", "ж", "же", "часу", "времени", "самого",
+                               "самое", "самии", "раза", "дня"])
+POSSESSIVE_NEXT = frozenset(["е", "немае", "нема", "есть", "нет", "был", "была", "було", "була", "бул"])
+# Words before a weak name that make it a common noun: "an old man", "my jersey", "this turkey".
+WEAK_NOUN_BEFORE = frozenset(["a", "an", "the", "my", "your", "his", "her", "our", "their", "this", "that", "old", "young",
+                              "whole", "big", "little", "nice"])
+# Cyrillic words of travel: a Cyrillic weak name ("Того", "Малі", "Комори") names the country only in a question
+# about going there, beside TRAVEL_WORDS (folded).
+CYRILLIC_TRAVEL_WORDS = frozenset([
+    "поехать", "поихати", "съездить", "зиздити", "поездка", "поездку", "поиздка", "поиздку", "подорож", "подорожи",
+    "путешествие", "туризм", "тур", "туры", "тури", "турист", "туристы", "туристи", "лететь", "полететь", "летити",
+    "полетити", "пускают", "пускають", "пустят", "пустять", "граница", "границу", "кордон", "въезд", "визд",
+    "виза", "визу", "визы", "визи", "безопасно", "безпечно", "опасно", "небезпечно", "можно", "можна", "отдых",
+    "видпочинок", "паспорт", "паспорта", "паспортом",
+])
 NOT_TRAVEL_HINTS = frozenset(["recipe", "roast", "roasted", "sandwich", "sandwiches", "peaches", "atlanta", "savannah", "state", "bacon", "stuffing"])
 
 # Ordinary words that fuzzy matching must never "correct" into a country name, beyond the

@@ -37,6 +37,7 @@ from bot.understanding.lexicon import (
     CONJUNCTIONS,
     COPULAS,
     COUNTRY_TRIGGERS,
+    CYRILLIC_TRAVEL_WORDS,
     DEMONYM_TRIGGERS,
     DIRECTION_PREPOSITIONS,
     EXTRA_COMMON_WORDS,
@@ -67,6 +68,7 @@ from bot.understanding.lexicon import (
     PERSON_NEXT,
     PERSON_OBJECT_CUES,
     PERSON_SUBJECTS,
+    POSSESSIVE_NEXT,
     RESIDENCE_PREPOSITIONS,
     RESIDENCE_VERBS,
     ROMANCE_ARTICLES,
@@ -78,7 +80,9 @@ from bot.understanding.lexicon import (
     TRAVEL_WORDS,
     VISA_WORDS,
     WEAK_NAME_BEFORE,
+    WEAK_NOUN_BEFORE,
     WEAK_PERSON_NEXT,
+    WEAK_PRONOUN_NEXT,
     WHEN_PHRASES,
 )
 
@@ -287,6 +291,8 @@ class Matcher:
             if kind == "translation" and _lang not in CORRECTION_LANGS and len(key) <= MAX_FOREIGN_SHORT \
                     and key.isascii():
                 continue  # Breton "Suis" (Switzerland) is the French "suis"; nobody writes to the bot in Breton
+            if kind == "alt" and 3 < len(key) <= MAX_FOREIGN_SHORT and key.isascii() and not raw.isupper():
+                continue  # short alternative spellings are words too: "Mann" (Isle of Man) is the German "man"
             if kind == "weak":
                 weak[key] = code
                 continue
@@ -475,13 +481,20 @@ class Matcher:
                     continue  # "Jordan is my friend", "Petra said": a person, not a place
                 if span.start > 0 and tokens[span.start - 1] in self.demonyms:
                     continue  # "a French man visiting Iran": a noun after a nationality
-                preceded = span.start > 0 and tokens[span.start - 1] in WEAK_NAME_BEFORE
+                prev = tokens[span.start - 1] if span.start > 0 else ""
+                preceded = prev in WEAK_NAME_BEFORE
+                if prev in WEAK_NOUN_BEFORE and raw_tokens[span.start].islower():
+                    continue  # "an old man", "my jersey": a common noun
                 if _CYRILLIC_RE.match(tokens[span.start]):
-                    # "того я не знаю, чи потрібна віза": a Cyrillic weak name is a pronoun or a verb unless a
-                    # preposition of place comes before it ("до Того", "в Мали") or it opens a short question
-                    # ("Малі безпечно?")
+                    # "того я не знаю, чи потрібна віза": a Cyrillic weak name is a pronoun, a verb or a noun unless
+                    # a preposition of place comes before it ("до Того", "в Мали") or it opens a short question
+                    # ("Малі безпечно?"), and the question is about travel ("у комори немає вікон" is not)
                     rest = [t for t in tokens[span.end :] if t.isalnum()]
-                    if preceded or (span.start == 0 and len(rest) <= 1):
+                    nxt = rest[0] if rest else ""
+                    if nxt in WEAK_PRONOUN_NEXT or (prev == "у" and nxt in POSSESSIVE_NEXT):
+                        continue  # "до того, як поїхати", "у комори немає вікон"
+                    about_travel = travel_context or bool(token_set & CYRILLIC_TRAVEL_WORDS) or len(rest) <= 1
+                    if (preceded or (span.start == 0 and len(rest) <= 1)) and about_travel:
                         span.score = 0.85
                     else:
                         continue
