@@ -159,7 +159,9 @@ def test_destination_examples(engine, question: str, codes: list[str]) -> None:
      # a pronoun in the genitive is no country noun ("самого" is not "Самоа")
      "того самого тура нет",
      # a Ukrainian noun spelled like a weak name, in a question about nothing to do with travel
-     "у комори немає вікон", "у комори немає вікон, чи безпечно там тримати паспорт?"],
+     "у комори немає вікон", "у комори немає вікон, чи безпечно там тримати паспорт?",
+     # English inflections and everyday words of other languages are no typos of names
+     "cómo se dice gracias en ucraniano", "my grandad used to talk about it, is it safe", "i am from lagos"],
 )
 def test_no_destination_traps(engine, question: str) -> None:
     assert not engine.matcher.understand(question).sure
@@ -244,6 +246,9 @@ def test_no_destination_traps(engine, question: str) -> None:
         ("a Chinese family restaurant near", []),
         ("un visa ruso para", []),
         ("Chinese travel agencies for", []),
+        # "letting" is no typo of the German "Lettin" (Latvian), nor "matters" of "maltés"
+        ("is pyongyang letting tourists in,", []),
+        ("i'm jordanian if that matters, can I visit", ["JO"]),
     ],
 )
 def test_passport_examples(engine, question: str, passports: list[str]) -> None:

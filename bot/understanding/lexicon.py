@@ -176,7 +176,11 @@ NOT_TRAVEL_HINTS = frozenset(["recipe", "roast", "roasted", "sandwich", "sandwic
 # Ordinary words that fuzzy matching must never "correct" into a country name, beyond the
 # English dictionary stored in the knowledge base.
 EXTRA_COMMON_WORDS = frozenset(
-    ["indie", "selfie", "online", "emoji", "hello", "thanks", "okay", "please", "gonna", "wanna", "travel", "traveling", "travelling", "tourists", "visas", "covid", "blogger", "vlogger", "youtube", "airbnb"]
+    ["indie", "selfie", "online", "emoji", "hello", "thanks", "okay", "please", "gonna", "wanna", "travel", "traveling", "travelling", "tourists", "visas", "covid", "blogger", "vlogger", "youtube", "airbnb",
+     # family words and everyday words of the other languages travelers write, which typos would turn into names
+     # ("grandad" is not Granada, "gracias" not Grecia, "bonjour" not Boujdour)
+     "grandad", "granddad", "grandma", "grandpa", "gracias", "bonjour", "porque", "ahora", "buenas", "papai", "marido",
+     "novia", "novio"]
 )
 
 # Two- and three-letter tokens that are ordinary words even in capitals ("IN", "TO", "IS").

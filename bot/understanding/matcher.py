@@ -107,6 +107,8 @@ _CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("и", "а"), ("�
 _CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "人", "游客", "旅客")
 _CJK_PASSPORT_GLUE = "的の "
 MAX_TYPO_CHOICES = 3
+# Endings of English verb forms: a word with one is corrected only into a name that ends the same way ("Beijing").
+_ENGLISH_ENDINGS = ("ing", "ed")
 PASSPORT_JOINS = frozenset({"/", "+", "&"})  # "US/Iranian", "US+MX passports" (a comma would join "Americans, Iran")
 # Languages whose names typo correction aims at; a Spanish "turismo" must not become Slovak "Tunisko".
 CORRECTION_LANGS = frozenset({"eng", "und", "rus", "deu", "fra", "spa", "por", "ita", "pol", "tur"})
@@ -416,7 +418,17 @@ class Matcher:
 
     # -- helpers ---------------------------------------------------------------------
     def _is_common_word(self, token: str) -> bool:
-        return token in EXTRA_COMMON_WORDS or self.kb.is_common_word(token)
+        return token in EXTRA_COMMON_WORDS or self.kb.is_common_word(token) or self._is_inflected_word(token)
+
+    def _is_inflected_word(self, token: str) -> bool:
+        """An English plural or possessive of an ordinary word ("matters", "mates", "mate's"), which the word
+        list only holds in its base form, and only from five letters: a base too short to look up counts as
+        ordinary, since names and nationalities are rarely mistyped that short."""
+        if not token.isascii() or not token.endswith("s") or token.endswith(("ss", "us", "is")):
+            return False
+        base = token[:-1]
+        return len(base) < 5 or self.kb.is_common_word(base) or (token.endswith("es") and self.kb.is_common_word(
+            token[:-2]))
 
     def _correct(self, token: str) -> tuple[str, ...]:
         """The name tokens a typo most likely meant (ties kept, so "south sudann" can still
@@ -435,6 +447,9 @@ class Matcher:
                 limit=2 * MAX_TYPO_CHOICES,
             )
             hits = [h for h in hits if abs(len(h[0]) - len(token)) <= max_edits]
+            for ending in _ENGLISH_ENDINGS:  # "letting" is no typo of "Lettin" (a Latvian woman, in German)
+                if token.endswith(ending):
+                    hits = [h for h in hits if h[0].endswith(ending)]
             if hits:
                 best = min(h[1] for h in hits)
                 result = tuple(h[0] for h in hits if h[1] == best)[:MAX_TYPO_CHOICES]
