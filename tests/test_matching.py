@@ -249,6 +249,7 @@ def test_no_destination_traps(engine, question: str) -> None:
         # "letting" is no typo of the German "Lettin" (Latvian), nor "matters" of "maltés"
         ("is pyongyang letting tourists in,", []),
         ("i'm jordanian if that matters, can I visit", ["JO"]),
+        ("my mate's Pakistani, I'm British. can he come with me to", ["PK", "GB"]),
     ],
 )
 def test_passport_examples(engine, question: str, passports: list[str]) -> None:

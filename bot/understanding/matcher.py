@@ -202,11 +202,13 @@ def _german_noun(raw: str) -> bool:
     return raw[:1].isupper() and not raw.isupper() and raw.casefold().endswith(("er", "erin", "ern", "erinnen"))
 
 
-def _describes_traveler(tokens: list[str], i: int) -> bool:
-    """tokens[i] makes the nationality after it the traveler's: "as", "I'm", "soy", "en tant que", or a
-    copula after a person ("my wife is", "mi esposa es")."""
+def _describes_traveler(tokens: list[str], i: int, raw_tokens: list[str] | None = None) -> bool:
+    """tokens[i] makes the nationality after it the traveler's: "as", "I'm", "soy", "en tant que", a
+    copula after a person ("my wife is", "mi esposa es") or one contracted onto it ("my mate's")."""
     word = tokens[i]
     if word in IDENTITY_TRIGGERS:
+        return True
+    if raw_tokens is not None and raw_tokens[i].casefold().endswith(("'s", "’s")) and word[:-1] in PERSON_SUBJECTS:
         return True
     if word == "que":
         return i > 0 and tokens[i - 1] == "tant"
@@ -838,7 +840,7 @@ class Matcher:
                     and (tokens[span.start - 2] in BRACKETED_PERSONS or tokens[span.start - 2] in PERSON_SUBJECTS)):
                 is_passport[idx] = True  # "me (Portuguese) and my wife (Angolan)"
             if trig >= 0:
-                identity = _describes_traveler(tokens, trig)
+                identity = _describes_traveler(tokens, trig, raw_tokens)
                 if span.how == "demonym" and (identity or tokens[trig] in DEMONYM_TRIGGERS):
                     is_passport[idx] = True
                 if identity and span.how != "demonym" and " ".join(tokens[span.start : span.end]) in self.demonyms:
