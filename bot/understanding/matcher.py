@@ -862,8 +862,10 @@ class Matcher:
                 # ("Saudi tourist visa" is the visa of the place)
             if span.how == "demonym" and span.end - span.start == 1 and _german_noun(raw_tokens[span.start]):
                 is_passport[idx] = True  # "Brauchen Österreicher ein Visum?": a capitalised -er noun is a person
-            if span.how == "demonym" and self._followed_by_visa(tokens, span.end):
-                is_passport[idx] = False  # "Are Iranian visas available?", "a Russian visa"
+            if span.how == "demonym" and self._followed_by_visa(tokens, span.end) \
+                    and not (span.plural and _CYRILLIC_RE.match(tokens[span.start])):
+                is_passport[idx] = False  # "Are Iranian visas available?", "a Russian visa"; but "для естонців
+                # віза": a Cyrillic plural is people, never the adjective of the visa
         # Conjunctions carry the decision across a list: "dual US and Mexican citizen", and so
         # does a hyphen between two names: "British-Israeli dual national".
         for _ in range(2):
