@@ -250,6 +250,10 @@ def test_no_destination_traps(engine, question: str) -> None:
         ("is pyongyang letting tourists in,", []),
         ("i'm jordanian if that matters, can I visit", ["JO"]),
         ("my mate's Pakistani, I'm British. can he come with me to", ["PK", "GB"]),
+        # hyphenated and fused demonyms of compound names (Portuguese, Spanish)
+        ("sou cabo-verdiano, posso ir a", ["CV"]),
+        ("soy caboverdiana, puedo viajar a", ["CV"]),
+        ("um centro-africano precisa de visto para", ["CF"]),
         # a Cyrillic plural is people, also before a visa word ("Russian visa" stays the visa of the place)
         ("для естонців віза до", ["EE"]),
         ("чи потрібна естонців віза в", ["EE"]),
