@@ -254,6 +254,11 @@ def test_no_destination_traps(engine, question: str) -> None:
         ("sou cabo-verdiano, posso ir a", ["CV"]),
         ("soy caboverdiana, puedo viajar a", ["CV"]),
         ("um centro-africano precisa de visto para", ["CF"]),
+        # a Cyrillic demonym noun in any case is people: dative, instrumental, prepositional
+        ("белоруске нужна виза в", ["BY"]),
+        ("армянину с паспортом РА в", ["AM"]),
+        ("что пишут о казахстанцах на въезде в", ["KZ"]),
+        ("нужен ли россиянам и белорусам тур в", ["RU", "BY"]),
         # a Cyrillic plural is people, also before a visa word ("Russian visa" stays the visa of the place)
         ("для естонців віза до", ["EE"]),
         ("чи потрібна естонців віза в", ["EE"]),

@@ -193,6 +193,27 @@ _CYRILLIC_PLURALS = ("ам", "ям", "ев", "ов", "ян", "цы", "ане", "
                      "ци", "цив", "цю")  # "-цю": the Ukrainian dative ("куди простіше українцю")
 
 
+# Case endings of Cyrillic nouns, folded, longest first: a demonym in any case meets its other forms at the base
+# ("белоруске", "белоруска"; "россиянами", "россияне"; "казахстанцах", "казахстанец").
+_CYRILLIC_NOUN_ENDINGS = tuple(sorted({fold(e) for e in ("ами", "ями", "ах", "ях", "ам", "ям", "ов", "ев", "ів", "ой",
+                                                         "ей", "ою", "ею", "ом", "ем", "у", "ю", "е", "ы", "и", "а",
+                                                         "я")}, key=len, reverse=True))
+
+
+def _demonym_base(word: str) -> str:
+    """The base of a Cyrillic demonym noun in any case: the case ending cut, then the singular suffix
+    ("армянину" -> "армян" as "армяне"), and the fleeting vowel ("эстонец" -> "эстонц" as "эстонцы")."""
+    for ending in _CYRILLIC_NOUN_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            word = word[: -len(ending)]
+            break
+    if word.endswith("ин") and len(word) >= 7:
+        return word[:-2]
+    if word.endswith(("ец", "ець")):
+        return word[: -2 if word.endswith("ец") else -3] + "ц"
+    return word
+
+
 def _plural_demonym(key: str) -> bool:
     """"Americans", "американцам", "британцев": people of that nationality, so their passport."""
     return key.endswith("s") or (bool(_CYRILLIC_RE.match(key)) and key.endswith(_CYRILLIC_PLURALS))
@@ -384,6 +405,11 @@ class Matcher:
                 demonym_stems[_stem(key)].update(found)
                 if key.endswith(_CYRILLIC_ADJ_SUFFIXES):
                     adj_stems[_adj_stem(key)].update(found)
+        bases: dict[str, set[str]] = defaultdict(set)
+        for key, found in self.demonyms.items():
+            if _CYRILLIC_RE.match(key) and not key.endswith(_CYRILLIC_ADJ_SUFFIXES) and len(_demonym_base(key)) >= 5:
+                bases[_demonym_base(key)].update(found)
+        self.demonym_bases = {k: tuple(sorted(v)) for k, v in bases.items() if len(v) == 1}
         # Any case of an adjective ("по российскому паспорту", "с казахстанским паспортом").
         self.demonym_adj_stems = {k: tuple(sorted(v)) for k, v in adj_stems.items() if len(v) == 1}
         self.demonym_adj_heads = frozenset(k[:4] for k in self.demonym_adj_stems)  # most words skip the stemming
@@ -679,6 +705,10 @@ class Matcher:
         found = self.adj_name_stems.get(_name_adj_stem(words)) if len(words) > 1 else None
         if found:
             return Span(start, start + len(words), found, "stem", 0.85, " ".join(words))
+        if len(words) == 1 and _demonym_base(words[0]) in self.demonym_bases:
+            # "белоруске нужна виза", "армянину с паспортом", "о казахстанцах": a noun in a case is people
+            return Span(start, start + 1, self.demonym_bases[_demonym_base(words[0])], "demonym", 0.85, words[0],
+                        plural=True)
         if len(words) == 1 and key in self.demonym_stems:
             return Span(start, start + 1, self.demonym_stems[key], "demonym", 0.85, words[0],
                         plural=_plural_demonym(words[0]))
