@@ -141,6 +141,9 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         ("віза на Комори", ["KM"]),
         ("Mein Mann ist Syrer, können wir nach Damaskus fliegen?", ["SY"]),
         ("is Myanmar ok for an old man", ["MM"]),
+        # a demonym before a word of the place's own names the place ("the Iranian border", "Russian embassy")
+        ("russians at the finnish border, is it open", ["FI"]),
+        ("the Iranian side", ["IR"]),
     ],
 )
 def test_destination_examples(engine, question: str, codes: list[str]) -> None:

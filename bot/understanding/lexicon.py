@@ -24,6 +24,11 @@ NOT_PASSPORT_NOUNS = frozenset(["pass", "national", "nationals", "holder", "hold
 PASSPORT_VERBS = frozenset(["is", "are", "was", "were"])
 # Visa words right after a demonym make it the destination ("Iranian visa", "a Russian visa").
 VISA_WORDS = frozenset(["visa", "visas", "evisa", "visum", "visado", "visto", "wiza", "vize", "виза", "визу", "визы"])
+# ... and so do words for what a place has at its edge ("the Latvian border", "на латвийской границе", "the Dominican
+# side", "Iranian embassy"), folded.
+PLACE_NOUNS = frozenset(["border", "borders", "side", "embassy", "consulate", "frontier", "frontera", "fronteira",
+                         "frontiere", "grenze", "граница", "границе", "границу", "границы", "кордон", "кордони",
+                         "кордону", "посольство", "посольстве", "консульство"])
 # Words after "a/an <demonym>" that show the demonym is a person, not an adjective ("can a Nigerian go").
 PERSON_NEXT = frozenset(["go", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who", "couple", "lady", "dude", "even", "also", "really", "actually", "here", "wanting", "planning", "hoping", "trying", "looking"])
 # Verbs after a bare demonym that make it a person ("can Chinese go", "brit in Kaliningrad", "brasileiro precisa",

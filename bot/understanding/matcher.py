@@ -68,6 +68,7 @@ from bot.understanding.lexicon import (
     PERSON_NEXT,
     PERSON_OBJECT_CUES,
     PERSON_SUBJECTS,
+    PLACE_NOUNS,
     POSSESSIVE_NEXT,
     RESIDENCE_PREPOSITIONS,
     RESIDENCE_VERBS,
@@ -551,8 +552,10 @@ class Matcher:
         # Demonyms that are not passports can still name the destination ("North Korean visa").
         demonym_places = [s for s in kept if s.how == "demonym"]
         places = [s for s in kept if s.how != "demonym"]
-        # ... but only in a travel question: "I speak a little Spanish" names no destination.
-        if not places and demonym_places and travel_context:
+        # ... but only in a travel question, or before a word of the place's own ("the Dominican side"): "I speak a
+        # little Spanish" names no destination.
+        if not places and demonym_places and (travel_context or any(self._followed_by_visa(tokens, s.end)
+                                                                    for s in demonym_places)):
             for s in demonym_places:
                 s.score = 0.75
             places = demonym_places
@@ -924,7 +927,7 @@ class Matcher:
         nxt = tokens[end] if end < len(tokens) else ""
         if nxt == "e" and end + 1 < len(tokens):
             nxt = tokens[end + 1]  # "e-visa"
-        return nxt in VISA_WORDS
+        return nxt in VISA_WORDS or nxt in PLACE_NOUNS
 
     @staticmethod
     def _demonym_is_person(span: Span, tokens: list[str]) -> bool:
