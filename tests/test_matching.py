@@ -262,6 +262,18 @@ def test_no_destination_traps(engine, question: str) -> None:
         ("армянину с паспортом РА в", ["AM"]),
         ("что пишут о казахстанцах на въезде в", ["KZ"]),
         ("нужен ли россиянам и белорусам тур в", ["RU", "BY"]),
+        # nationality nouns, colloquial "pra", "here" words, pronouns without a copula, Romance nouns for people
+        ("tengo doble nacionalidad venezolana y española, para entrar a", ["VE", "ES"]),
+        ("soy argentino con ciudadanía italiana también, quiero ir a", ["AR", "IT"]),
+        ("wir sind zwei Studenten aus Leipzig mit deutschen Pässen und wollen nach", ["DE"]),
+        ("являясь гражданином Узбекистана, могу ли я посетить", ["UZ"]),
+        ("Crimeia ou Transnístria, qual é mais seguro pra brasileiro,", ["BR"]),
+        ("Ivoirien ici, faut-il un visa pour", ["CI"]),
+        ("Algérienne résidant à Lyon, est-ce que je peux visiter", ["DZ"]),
+        ("а моїй дружині? вона росіянка,", ["RU"]),
+        ("Wir (deutsch + kasachisch) wollen mit dem Auto nach", ["DE", "KZ"]),
+        ("somos una familia peruana y queremos ir a", ["PE"]),
+        ("comida peruana en", []),
         # a Cyrillic plural is people, also before a visa word ("Russian visa" stays the visa of the place)
         ("для естонців віза до", ["EE"]),
         ("чи потрібна естонців віза в", ["EE"]),

@@ -10,7 +10,11 @@ import re
 
 # Words that name a passport or nationality when next to a country name or demonym.
 PASSPORT_WORDS = frozenset(
-    ["passport", "passports", "holder", "holders", "citizen", "citizens", "citizenship", "national", "nationals", "nationality", "pass", "reisepass", "pasaporte", "pasaportes", "passeport", "passeports", "passaporte", "passaporto", "paszport", "paszportem", "paszportu", "pasaport", "pasaportu", "pasaportuyla", "pasaportla", "pasaportum", "pasaportumla", "paspoort", "паспорт", "паспорта", "паспортом", "паспорте", "паспортами", "гражданин", "гражданину", "гражданке", "гражданами", "гражданка", "паспорту", "паспортов", "громадянину", "громадянам", "громадянина", "громадянка", "громадянки", "громадянци", "громадянкою", "vatandas", "vatandası", "vatandasları", "vatandasıyım", "vatandasıyız", "vatandaslar", "vatandaslarına", "vatandaslarının", "vatandasi", "vatandaslari", "obywatel", "obywatele", "obywatela", "obywatelka", "obywateli", "obywatelom", "obywatelstwo", "pasport", "pasports", "passpor", "passort", "pasaport", "passeport", "passprt", "граждане", "гражданство", "гражданина", "граждан", "гражданам", "громадянин", "громадяни", "громадян", "паспорти", "ciudadano", "ciudadana", "ciudadanos", "citoyen", "citoyenne", "citoyens", "staatsburger", "staatsangehorigkeit", "buerger", "buergerin", "buergern", "buergerinnen", "staatsburgerin", "staatsburgern", "staatsburgerinnen", "cittadino", "护照", "여권", "パスポート"]
+    ["passport", "passports", "holder", "holders", "citizen", "citizens", "citizenship", "national", "nationals", "nationality", "pass", "reisepass", "pasaporte", "pasaportes", "passeport", "passeports", "passaporte", "passaporto", "paszport", "paszportem", "paszportu", "pasaport", "pasaportu", "pasaportuyla", "pasaportla", "pasaportum", "pasaportumla", "paspoort", "паспорт", "паспорта", "паспортом", "паспорте", "паспортами", "гражданин", "гражданину", "гражданке", "гражданами", "гражданка", "паспорту", "паспортов", "громадянину", "громадянам", "громадянина", "громадянка", "громадянки", "громадянци", "громадянкою", "vatandas", "vatandası", "vatandasları", "vatandasıyım", "vatandasıyız", "vatandaslar", "vatandaslarına", "vatandaslarının", "vatandasi", "vatandaslari", "obywatel", "obywatele", "obywatela", "obywatelka", "obywateli", "obywatelom", "obywatelstwo", "pasport", "pasports", "passpor", "passort", "pasaport", "passeport", "passprt", "граждане", "гражданство", "гражданина", "граждан", "гражданам", "громадянин", "громадяни", "громадян", "паспорти", "ciudadano", "ciudadana", "ciudadanos", "citoyen", "citoyenne", "citoyens", "staatsburger", "staatsangehorigkeit", "buerger", "buergerin", "buergern", "buergerinnen", "staatsburgerin", "staatsburgern", "staatsburgerinnen", "cittadino", "护照", "여권", "パスポート",
+     # nationality and citizenship nouns ("doble nacionalidad venezolana", "con ciudadanía italiana", "Doppelte
+     # Staatsbürgerschaft deutsch-türkisch", "mit deutschen Pässen", "являясь гражданином Узбекистана")
+     "nacionalidad", "nacionalidade", "nationalite", "ciudadania", "cidadania", "staatsburgerschaft", "passen",
+     "гражданином", "гражданкои", "громадянином", "громадянство"]
 )
 # Prepositions of direction: a name right after one is where the traveler goes, even when a passport word follows
 # it ("виза в Туркменистан гражданину Казахстана", "nach Iran Reisepass"); English "to" is not one ("open to US
@@ -32,8 +36,9 @@ PLACE_NOUNS = frozenset(["border", "borders", "side", "embassy", "consulate", "f
 # Words after "a/an <demonym>" that show the demonym is a person, not an adjective ("can a Nigerian go").
 PERSON_NEXT = frozenset(["go", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who", "couple", "lady", "dude", "even", "also", "really", "actually", "here", "wanting", "planning", "hoping", "trying", "looking"])
 # Verbs after a bare demonym that make it a person ("can Chinese go", "brit in Kaliningrad", "brasileiro precisa",
-# "Deutsche brauchen"): the demonym is then the subject, not an adjective ("Chinese food").
-BARE_PERSON_NEXT = frozenset(["going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "moga", "moze", "musza", "potrzebuja", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "guys", "couple", "couples", "girls", "ladies"])
+# "Deutsche brauchen", "Ivoirien ici", "Algérienne résidant à Lyon"): the demonym is then the subject, not an
+# adjective ("Chinese food").
+BARE_PERSON_NEXT = frozenset(["ici", "aqui", "aca", "hier", "здесь", "тут", "residant", "residente", "residiendo", "vivant", "vivendo", "viviendo", "wohnhaft", "going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "moga", "moze", "musza", "potrzebuja", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "guys", "couple", "couples", "girls", "ladies"])
 # Verbs that are also nouns ("Chinese travel agencies"): after a bare demonym they make it a person only after a
 # modal ("can Chinese travel to Tibet", "do Swiss visit").
 BARE_PERSON_VERBS = frozenset(["go", "travel", "visit", "enter", "get", "fly"])
@@ -50,11 +55,12 @@ LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB"}
 # Lower-case codes that are no word of any language travelers write in, so they always name the country.
 LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "prc": "CN", "ksa": "SA"}
 # Words before a nationality that make it a statement about who travels ("as an American", "we're German",
-# "soy argentino", "je suis suisse", "ich bin Deutscher", "я американец"): a country name spelled like the
-# demonym ("suisse", "china") counts too.
-IDENTITY_TRIGGERS = frozenset(["as", "im", "am", "are", "were", "youre", "theyre", "hes", "shes", "being", "half", "als", "como", "comme", "как", "як", "я", "мы", "ми", "soy", "somos", "siendo", "sou", "sendo", "suis", "sommes", "etant", "bin", "sind"])
+# "soy argentino", "je suis suisse", "ich bin Deutscher", "я американец", and a Russian or Ukrainian pronoun, since
+# those languages drop the copula: "она россиянка", "вона росіянка"): a country name spelled like the demonym
+# ("suisse", "china") counts too.
+IDENTITY_TRIGGERS = frozenset(["as", "im", "am", "are", "were", "youre", "theyre", "hes", "shes", "being", "half", "als", "como", "comme", "как", "як", "я", "мы", "ми", "soy", "somos", "siendo", "sou", "sendo", "suis", "sommes", "etant", "он", "она", "они", "вин", "вона", "вони", "bin", "sind"])
 # ... and words before a demonym (not a country name: "visa para China") that make it the traveler's.
-DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holding", "для", "for", "fur", "pour", "para", "per"]) | frozenset(
+DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holding", "для", "for", "fur", "pour", "para", "pra", "pro", "per"]) | frozenset(
     # Verbs of questions that put the subject after them ("Brauchen Deutsche ein Visum?", "¿Puede un estadounidense viajar?")
     ["brauchen", "braucht", "benotigen", "durfen", "darf", "konnen", "mussen", "muss", "puede", "pueden", "necesita", "necesitan", "pode", "podem", "precisa", "precisam", "peut", "peuvent"])
 # "My wife is Chinese", "mi esposa es china": a copula after a person names that person's nationality.
@@ -70,6 +76,13 @@ HERITAGE_WORDS = frozenset(["born", "descent", "heritage", "ancestry", "origin",
 # Articles of Romance languages: their adjectives follow the noun, so "un/une/una/um/uma" right before a demonym
 # makes it a person ("un peruano", "pour une Camerounaise", "um angolano"), never an adjective.
 ROMANCE_ARTICLES = frozenset(["un", "une", "una", "um", "uma"])
+# ... and so do nouns for people right before a demonym ("una familia peruana", "mi esposa rusa", "un groupe français").
+ROMANCE_PERSON_NOUNS = frozenset(["familia", "famille", "esposa", "esposo", "marido", "mujer", "novia", "novio",
+                                  "namorada", "namorado", "amigo", "amiga", "amigos", "amigas", "hijo", "hija", "filho",
+                                  "filha", "femme", "mari", "ami", "amie", "amis", "copine", "copain", "fils", "fille",
+                                  "pareja", "casal", "couple", "grupo", "groupe", "turista", "turistas", "touriste",
+                                  "touristes", "viajero", "viajera", "viajeros", "voyageur", "voyageuse", "ciudadano",
+                                  "ciudadana", "cidadao", "cidada"])
 # What an age between "I'm" and a nationality may consist of ("i'm 23, irish", "I am 30 years old, German").
 AGE_WORDS = frozenset(["years", "year", "yrs", "old", "yo", "y", "o"])
 # Combining forms of nationalities, hyphen-joined to another one ("franco-marocain", "italo-argentino").
@@ -77,7 +90,7 @@ COMBINING_NATIONALITIES = {"franco": "FR", "italo": "IT", "germano": "DE", "hisp
 # Numbers between "we're" and a nationality ("we're two Czech guys", "somos dos chilenos", "мы двое").
 NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "both", "dos", "tres", "deux", "trois", "dois", "zwei", "drei"])
 # Words whose owner a nationality in brackets after them describes ("me (Portuguese) and my wife (Angolan)").
-BRACKETED_PERSONS = frozenset(["me", "i", "myself", "us", "we"])
+BRACKETED_PERSONS = frozenset(["me", "i", "myself", "us", "we", "wir", "nous", "nosotros", "nos", "мы", "ми"])
 ARTICLES = frozenset(["a", "an", "the", "un", "una", "uno", "une", "ein", "eine", "einen", "einem", "der", "die", "das"])
 CONJUNCTIONS = frozenset(["and", "or", "&", "y", "e", "et", "und", "и", "или", "oder", "ou"])
 

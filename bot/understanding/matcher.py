@@ -73,6 +73,7 @@ from bot.understanding.lexicon import (
     RESIDENCE_PREPOSITIONS,
     RESIDENCE_VERBS,
     ROMANCE_ARTICLES,
+    ROMANCE_PERSON_NOUNS,
     THEME_WORDS,
     TOPIC_PHRASES,
     TOPIC_WORDS,
@@ -218,6 +219,24 @@ def _demonym_base(word: str) -> str:
 def _plural_demonym(key: str) -> bool:
     """"Americans", "американцам", "британцев": people of that nationality, so their passport."""
     return key.endswith("s") or (bool(_CYRILLIC_RE.match(key)) and key.endswith(_CYRILLIC_PLURALS))
+
+
+_GERMAN_NOUN_ENDINGS = ("ier", "aner", "er", "e")  # Bosnier, Amerikaner, Syrer, Kasache
+_GERMAN_ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
+
+
+def _german_adjectives(form: str) -> tuple[str, ...]:
+    """The inflected German adjectives of a German demonym noun ("Bosnier" -> "bosnisch", "bosnischen"; "Kasache"
+    -> "kasachisch"), so "mit einem bosnischen Pass" and "deutsch + kasachisch" name passports; what it derives
+    for irregular nouns ("Schweizer" -> "schweizisch") is simply never typed."""
+    if not (form[:1].isupper() and form.isalpha() and form.isascii()) or form.endswith(("in", "en", "innen", "ern")):
+        return ()
+    key = form.casefold()
+    for ending in _GERMAN_NOUN_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            stem = key[: -len(ending)]
+            return tuple(f"{stem}isch{e}" for e in _GERMAN_ADJ_ENDINGS)
+    return ()
 
 
 def _german_noun(raw: str) -> bool:
@@ -388,6 +407,7 @@ class Matcher:
         self.cjk_lengths = sorted({len(k) for k in self.cjk}, reverse=True)
         demonyms: dict[str, set[str]] = defaultdict(set)
         ours: dict[str, set[str]] = defaultdict(set)
+        german: dict[str, set[str]] = defaultdict(set)
         for code, form, lang in self.kb.demonyms:
             key = fold(form)
             for variant in (key, key + "s") if key.isascii() and not key.endswith("s") else (key,):
@@ -395,6 +415,11 @@ class Matcher:
                     demonyms[variant].add(code)
                     if lang == "und":
                         ours[variant].add(code)
+            for adjective in _german_adjectives(form):
+                german[adjective].add(code)
+        for key, found in german.items():
+            if key not in demonyms and len(found) == 1:
+                demonyms[key] = found
         for key, found in ours.items():
             if len(found) == 1:
                 demonyms[key] = found  # our alias list settles "American" (US, not UM)
@@ -869,9 +894,10 @@ class Matcher:
                 if age < trig - 1 and age >= 0 and tokens[age] in IDENTITY_TRIGGERS:
                     trig = age
             if (span.how == "demonym" and span.start > 1 and raw_tokens[span.start - 1] == "("
-                    and span.end < n and raw_tokens[span.end] == ")"
+                    and span.end < n and (raw_tokens[span.end] in (")", *PASSPORT_JOINS)
+                                          or tokens[span.end] in CONJUNCTIONS)
                     and (tokens[span.start - 2] in BRACKETED_PERSONS or tokens[span.start - 2] in PERSON_SUBJECTS)):
-                is_passport[idx] = True  # "me (Portuguese) and my wife (Angolan)"
+                is_passport[idx] = True  # "me (Portuguese) and my wife (Angolan)", "Wir (deutsch + kasachisch)"
             if trig >= 0:
                 identity = _describes_traveler(tokens, trig, raw_tokens)
                 if span.how == "demonym" and (identity or tokens[trig] in DEMONYM_TRIGGERS):
@@ -942,8 +968,8 @@ class Matcher:
         nxt = tokens[span.end] if span.end < len(tokens) else ""
         if prev in ("a", "an"):
             return not nxt or nxt in PERSON_NEXT
-        if prev in ROMANCE_ARTICLES:
-            return True  # "un peruano", "une Camerounaise": Romance adjectives follow their noun
+        if prev in ROMANCE_ARTICLES or prev in ROMANCE_PERSON_NOUNS:
+            return True  # "un peruano", "une Camerounaise", "una familia peruana": Romance adjectives follow their noun
         if prev in HERITAGE_WORDS:
             return True  # "a Chinese-born Canadian"
         before = tokens[span.start - 2] if span.start > 1 else ""
