@@ -144,6 +144,12 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         # a demonym before a word of the place's own names the place ("the Iranian border", "Russian embassy")
         ("russians at the finnish border, is it open", ["FI"]),
         ("the Iranian side", ["IR"]),
+        # where the traveler was born, has a stamp from, has been or passes through is not where they go
+        ("nuestro hijo nació en Estados Unidos, queremos ir a Cuba", ["CU"]),
+        ("un argentino con sello de Israel puede entrar al Líbano?", ["LB"]),
+        ("I visited Nagorno-Karabakh in 2019 via Armenia, will Azerbaijan let me in now?", ["AZ"]),
+        ("после Крыма через Россию пустят потом в Украину?", ["UA"]),
+        ("I've been to Iran, can I still get an ESTA for the US?", ["US"]),
     ],
 )
 def test_destination_examples(engine, question: str, codes: list[str]) -> None:

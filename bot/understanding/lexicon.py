@@ -249,6 +249,17 @@ INTENT_BEFORE_VERB = frozenset(["to", "want", "wanna", "planning", "plan", "hope
 FROM_DE = frozenset(["de", "da", "do", "desde"])
 TOWARDS = frozenset(["vers", "a", "al", "au", "en", "para", "pour", "hacia", "ate", "to"])
 RESIDENCE_PREPOSITIONS = frozenset(["in", "of", "в", "у", "en", "em", "no", "na", "a", "au"])
+# Places that are the traveler's past, not where the question goes, when another place is named: where they were
+# born ("born in Tehran", "nació en Estados Unidos", "родился в Сухуми"), a stamp in their passport ("sello de
+# Israel", "Israel stamp"), where they have been ("I visited Nagorno-Karabakh in 2019", "после Крыма").
+BIRTH_WORDS = frozenset(["born", "nacio", "naci", "nacido", "nacida", "nasceu", "nasci", "nascido", "nascida", "geboren",
+                         "родился", "родилась", "родились", "народився", "народилася"])
+STAMP_WORDS = frozenset(["stamp", "stamps", "stamped", "sello", "sellos", "carimbo", "carimbos", "tampon", "tampons",
+                         "stempel", "штамп", "штампом", "штампы", "штампи"])
+PAST_VISIT_WORDS = frozenset(["visited", "after", "после", "писля", "despues", "depois", "apres"])
+# A place passed through is not the destination when another is named ("via Armenia", "через Россию").
+TRANSIT_WORDS = frozenset(["via", "through", "thru", "через", "transit", "par", "pela", "pelo", "uber"])
+PAST_VISIT_VERBS = frozenset(["been", "went", "was", "were", "travelled", "traveled"])
 # Two places with only one of these between them are alternatives ("iran or syria for americans", "Иран или Сирия").
 ALTERNATIVE_WORDS = frozenset(["or", "vs", "versus", "oder", "ou", "o", "или", "або", "чи", "ili", "czy", "veya", "yoksa"])
 CJK_COMPARE_WORDS = ("哪个", "还是", "比较", "更容易", "更安全")

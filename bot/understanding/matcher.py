@@ -24,6 +24,7 @@ from bot.understanding.lexicon import (
     ARTICLES,
     BARE_PERSON_NEXT,
     BARE_PERSON_VERBS,
+    BIRTH_WORDS,
     BRACKETED_PERSONS,
     CJK_COMPARE_WORDS,
     CJK_FOLLOWUP_STARTS,
@@ -64,6 +65,8 @@ from bot.understanding.lexicon import (
     PASSPORT_LINKS,
     PASSPORT_VERBS,
     PASSPORT_WORDS,
+    PAST_VISIT_VERBS,
+    PAST_VISIT_WORDS,
     PEOPLE_NOUNS,
     PERSON_NEXT,
     PERSON_OBJECT_CUES,
@@ -74,10 +77,12 @@ from bot.understanding.lexicon import (
     RESIDENCE_VERBS,
     ROMANCE_ARTICLES,
     ROMANCE_PERSON_NOUNS,
+    STAMP_WORDS,
     THEME_WORDS,
     TOPIC_PHRASES,
     TOPIC_WORDS,
     TOWARDS,
+    TRANSIT_WORDS,
     TRANSLIT_MARKERS,
     TRAVEL_WORDS,
     VISA_WORDS,
@@ -262,12 +267,13 @@ def _most_specific(codes: set[str], parents: dict[str, str]) -> str | None:
     return regions[0] if len(regions) == 1 else None
 
 
-def _regions_first(codes: list[str], kb: KnowledgeBase) -> list[str]:
-    """A region named beside its country ("Crimea, Ukraine", "Abkhazia from Russia") is the destination."""
+def _regions_first(codes: list[str], kb: KnowledgeBase, behind: frozenset[str] = frozenset()) -> list[str]:
+    """A region named beside its country ("Crimea, Ukraine", "Abkhazia from Russia") is the destination, unless
+    it is one the traveler leaves behind ("after Crimea ... to Ukraine")."""
     out = list(codes)
     for code in codes:
         place = kb.places.get(code)
-        if place and place.parent in out and out.index(place.parent) < out.index(code):
+        if place and code not in behind and place.parent in out and out.index(place.parent) < out.index(code):
             out.remove(code)
             out.insert(out.index(place.parent), code)
     return out
@@ -607,7 +613,9 @@ class Matcher:
             for code in span.codes:
                 if code not in result.destinations:
                     result.destinations.append(code)
-        result.destinations = _regions_first(result.destinations, self.kb)
+        behind = frozenset(c for s in places if id(s) in origins for c in s.codes) - frozenset(
+            c for s in places if id(s) not in origins for c in s.codes)
+        result.destinations = _regions_first(result.destinations, self.kb, behind)
         for span in passports:
             for code in span.codes:
                 if code not in result.passports:
@@ -994,7 +1002,8 @@ class Matcher:
 
     @staticmethod
     def _is_origin(span: Span, tokens: list[str]) -> bool:
-        """A place the traveler sets off from or lives in: "from London", "I live in Germany", "из Москвы"."""
+        """A place the traveler sets off from, lives in, passes through or was in before: "from London", "I live in
+        Germany", "из Москвы", "via Armenia", "born in Tehran", "an Israel stamp"."""
         if span.how == "cjk":
             return False
         j = span.start - 1
@@ -1004,6 +1013,15 @@ class Matcher:
             return False
         if tokens[j] in ORIGIN_WORDS:
             return True
+        if tokens[j] in PAST_VISIT_WORDS or tokens[j] in TRANSIT_WORDS or (span.end < len(tokens)
+                                                                           and tokens[span.end] in STAMP_WORDS):
+            return True  # "I visited Nagorno-Karabakh", "после Крыма", "via Armenia", "an Israel stamp"
+        if j > 0 and (tokens[j] in FROM_WORDS or tokens[j] in PASSPORT_LINKS) and tokens[j - 1] in STAMP_WORDS:
+            return True  # "sello de Israel", "stamps from Israel"
+        if j > 0 and tokens[j] in ("to", "in") and tokens[j - 1] in PAST_VISIT_VERBS:
+            return True  # "I've been to Iran", "I was in Syria in 2010"
+        if j > 0 and tokens[j] in RESIDENCE_PREPOSITIONS and tokens[j - 1] in BIRTH_WORDS:
+            return True  # "born in Tehran", "nació en Estados Unidos"
         k = span.start - 1  # "je vis à Paris": "a" is a preposition here, not the article
         # "to work in Iran", "can I stay in Iran": a verb after "to" or a modal is where the traveler wants to be
         return any(tokens[i] in RESIDENCE_PREPOSITIONS and i > 0 and tokens[i - 1] in RESIDENCE_VERBS
