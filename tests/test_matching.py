@@ -376,3 +376,31 @@ def test_lexicon_words_are_folded() -> None:
             if isinstance(group, frozenset):
                 unfolded += [f"{name}: {w}" for w in group if not cjk.search(w) and fold(w) != w]
     assert not unfolded, unfolded
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # services Borderline does not offer, and greetings
+        ("which SIM card works in Erbil", "off-topic"),
+        ("is there uber in beirut? dutch woman here", "off-topic"),
+        ("can you do my iran visa application for me? british passport, will pay", "off-topic"),
+        ("whats the time difference between sydney and kabul", "off-topic"),
+        ("можете оформить мне приглашение в КНДР за деньги?", "off-topic"),
+        ("hello", "off-topic"),
+        ("你好", "off-topic"),
+        ("Is Iran safe?", "question"),
+        # a date is asked for; "when" as a conjunction asks for none
+        ("when did flights from europe to caracas resume", "when"),
+        ("did rason reopen in 2025 or did they shut it again", "when"),
+        ("what year did the pyongyang marathon let amateur foreigners back in", "when"),
+        ("до якого числа закрите Придністров'я?", "when"),
+        ("can an Uzbek run the Pyongyang marathon, and will Korea give me trouble when I come back?", "question"),
+        # the advisory level is asked for
+        ("is kashmir do not travel for americans", "level"),
+        ("Est-ce que Haïti est classé rouge par le Quai d'Orsay ?", "level"),
+        ("英国外交部对伊朗的建议是什么", "level"),
+    ],
+)
+def test_intents(engine, question: str, intent: str) -> None:
+    assert engine.matcher.understand(question).intent == intent

@@ -100,7 +100,7 @@ TOPIC_WORDS: dict[str, frozenset[str]] = {
         ["visa", "visas", "visum", "visado", "visto", "vize", "vizesi", "wiza", "wizy", "wize", "viza", "виза", "визы", "визу", "визои", "визи", "تاشيرة", "permit", "permits", "permission", "allowed", "allow", "legal", "illegal", "legally", "lawful", "law", "laws", "entry", "enter", "entering", "requirements", "requirement", "required", "requires", "eta", "admitted", "admission", "admit", "banned", "ban", "invalid", "validation", "valid", "validity", "document", "documents", "erlaubt", "einreise", "legal", "legale", "legalmente", "разрешено", "въезд", "пустят"]
     ),
     "status": frozenset(
-        ["open", "opened", "opening", "reopen", "reopened", "reopens", "reopening", "closed", "close", "closes", "closing", "closure", "shut", "lockdown", "timeline", "covid", "pandemic", "anymore", "currently", "reopen", "again", "history", "offen", "geschlossen", "ouvert", "ouverte", "ferme", "fermee", "abierto", "abierta", "cerrado", "cerrada", "aperto", "chiuso", "aberto", "fechado", "otwarta", "otwarte", "otwarty", "zamknieta", "zamkniete", "acik", "kapali", "открыт", "открыта", "открыто", "закрыт", "закрыта", "закрыто", "открылась", "видкрита", "видкрито"]
+        ["open", "opened", "opening", "reopen", "reopened", "reopens", "reopening", "closed", "close", "closes", "closing", "closure", "shut", "lockdown", "timeline", "covid", "pandemic", "resume", "resumed", "resumes", "suspended", "suspend", "anymore", "currently", "reopen", "again", "history", "offen", "geschlossen", "ouvert", "ouverte", "ferme", "fermee", "abierto", "abierta", "cerrado", "cerrada", "aperto", "chiuso", "aberto", "fechado", "otwarta", "otwarte", "otwarty", "zamknieta", "zamkniete", "acik", "kapali", "открыт", "открыта", "открыто", "закрыт", "закрыта", "закрыто", "открылась", "видкрита", "видкрито"]
     ),
     "safety": frozenset(
         ["safe", "safely", "safety", "unsafe", "dangerous", "danger", "dangers", "risk", "risks", "risky", "advisory", "advisories", "warning", "warnings", "arrest", "arrested", "arrests", "detained", "detain", "detention", "jail", "prison", "crime", "crimes", "war", "wars", "conflict", "fighting", "violence", "terrorism", "terrorist", "terrorists", "kidnap", "kidnapped", "kidnapping", "kidnappings", "security", "secure", "threat", "threats", "protest", "protests", "unrest", "militia", "sicher", "sicherheit", "gefahrlich", "gefahr", "sur", "sure", "surs", "dangereux", "dangereuse", "securite", "seguro", "segura", "peligroso", "peligrosa", "sicuro", "pericoloso", "perigoso", "bezpieczne", "bezpieczna", "niebezpieczne", "guvenli", "tehlikeli", "veilig", "onveilig", "gevaarlijk", "безопасно", "безопасна", "опасно", "опасна", "безопасность", "безпечно", "небезпечно"]
@@ -220,17 +220,23 @@ def _one_pattern(parts: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 # "When did it reopen?": the answer is a date. Folded-text patterns.
 WHEN_PHRASES = _one_pattern((
-    r"\bwhen\b", r"\bsince when\b", r"\bwhat date\b", r"\bhow long (has|have|was|were)\b",
+    # "when" as a conjunction ("will they give me trouble when I come back") asks for no date
+    r"\bwhen\b(?! (i|we|you|they|he|she|my|our)\b)", r"\bsince when\b", r"\bwhat date\b",
+    r"\bhow long (has|have|was|were)\b", r"\b(what|which) year\b", r"\b(ever|again) (going to |gonna )?re ?open",
+    r"\b(did|has|have) (\w+ ){1,3}re ?open(ed)?\b", r"\ba rouvert\b", r"\breabri(u|o)\b",
     r"\bwann\b", r"\bquand\b", r"\bcuando\b", r"\bquando\b", r"\bкогда\b", r"\bколи\b", r"\bс какого\b",
+    r"\bдо (какого|якого) числа\b", r"\bпо какое число\b",
 ))
 CJK_WHEN_WORDS = ("什么时候", "何时", "幾時", "いつ", "언제")
 # "What level is Mali?": the answer is the advisory level.
 LEVEL_PHRASES = _one_pattern((
     r"\blevel\b", r"\b(travel )?advisory\b", r"\bstate department\b", r"\bstate dept\b", r"\bfcdo\b",
     r"\bforeign office\b", r"\bsmartraveller\b", r"\brisk level\b", r"\bwarnstufe\b", r"\breisewarnung\b",
-    r"\bniveau\b", r"\bnivel\b", r"\bуровень\b", r"\bрівень\b",
+    r"\bniveau\b", r"\bnivel\b", r"\bуровень\b", r"\bрівень\b", r"\bdo not travel\b", r"\badvis(e|es|ice) against\b",
+    r"\brating\b", r"\bquai d ?orsay\b", r"\bclasse (en )?(rouge|orange)\b", r"\bzone rouge\b",
+    r"\bque dit le gouvernement\b", r"\bwhat does the \w+ (government|foreign office) say\b",
 ))
-CJK_LEVEL_WORDS = ("级别", "等级", "旅行警告", "警告级别")
+CJK_LEVEL_WORDS = ("级别", "等级", "旅行警告", "警告级别", "几级", "外交部", "国务院")
 # Two places weighed against each other.
 COMPARE_PHRASES = _one_pattern((
     r"\b(easier|harder|safer|riskier|better|worse|cheaper|simpler)\b", r"\bwhich (is|one|of)\b", r"\bcompare\b",
@@ -276,14 +282,30 @@ OFF_TOPIC_WORDS = frozenset([
     "restaurant", "restaurants", "food", "eat", "eating", "cuisine", "currency", "exchange", "nightlife", "beach",
     "beaches", "shopping", "wetter", "meteo", "clima", "tiempo", "tempo", "погода", "погоду", "отель", "отели",
     "гостиница", "ресторан", "рестораны", "валюта", "валюту", "курс", "hotel", "hoteles", "restaurante",
-    "restaurantes", "moneda", "hotels", "devise", "devises",
+    "restaurantes", "moneda", "hotels", "devise", "devises", "sim", "esim", "uber", "taxi", "taxis", "beer", "lens",
+    "camera", "rental", "football", "soccer", "score", "joke", "jokes", "анекдот", "анекдоты", "шутку",
 ])
+# A message that is only a greeting asks nothing Borderline answers ("hello", "你好").
+GREETINGS = frozenset(["hello", "hi", "hey", "hallo", "hola", "ola", "oi", "bonjour", "salut", "ciao", "privet", "привет",
+                       "здравствуите", "привит", "витаю", "добрыи", "день", "there", "good", "morning", "evening"])
+CJK_GREETINGS = ("你好", "您好", "こんにちは", "안녕하세요", "안녕")
 OFF_TOPIC_PHRASES = _one_pattern((
     r"\b(cheap|cheapest|best|book|booking|deals?) (flights?|tickets?|airfare|hotels?)\b",
-    r"\bflights? (deals?|prices?|from \w+ to)\b", r"\bexchange rate\b", r"\bwhere (to|can i|should i) (eat|stay)\b",
+    r"\bexchange rate\b", r"\bwhere (to|can i|should i) (eat|stay)\b",
     r"\b(apply|get|fill|submit) (for )?(my|me a|the form for my) visa for me\b", r"\bvisa (agency|agent|service)s?\b",
     r"\bcan you (apply|book|get me|buy)\b", r"\bbilliger? fl(u|ü)ge?\b", r"\bvuelos? baratos?\b",
-    r"\bvols? pas chers?\b", r"\bдешевые билеты\b", r"\bдешёвые билеты\b", r"\bbest time to visit\b",
+    r"\bvols? pas chers?\b", r"\bдешевые билеты\b", r"\bbest time to visit\b",
+    # services: doing the traveler's paperwork, booking, prices, time, translation
+    r"\b(do|handle|process|file|fill) (out )?(my|our) (\w+ )?visa (application|form)\b", r"\bvisa application for me\b",
+    r"\bbook me\b", r"\bwill pay\b", r"\btramitar\b", r"\bcuanto cobran\b", r"\bза деньги\b", r"\bоформить мне\b",
+    r"\bсколько стоит (билет|перелет|авиабилет)", r"\bhow much (is|are|does|do) (a |the )?(beer|taxi|hotel|meal)",
+    r"\btime (difference|zone)\b", r"\bcar rental\b|\brent a car\b", r"\bhow do (you|i) say\b", r"\bcomo se dice\b",
+    r"\bcomment dit on\b", r"\bкак сказать\b", r"\btranslate\b",
+))
+# Services that yield to a question about rules: "flights from Rome to Tehran" is off-topic, "when did flights from
+# Europe to Caracas resume" is not.
+OFF_TOPIC_SOFT_PHRASES = _one_pattern((
+    r"\bflights? (deals?|prices?|from \w+ to)\b", r"\bhow much (is|are) (the )?(flights?|tickets?)\b",
 ))
 CJK_OFF_TOPIC_WORDS = ("天气", "酒店", "餐厅", "汇率", "机票", "美食")
 # Words that make a demonym right before them a person ("Chinese tourists", "Russian citizens").

@@ -28,6 +28,7 @@ from bot.understanding.lexicon import (
     BRACKETED_PERSONS,
     CJK_COMPARE_WORDS,
     CJK_FOLLOWUP_STARTS,
+    CJK_GREETINGS,
     CJK_LEVEL_WORDS,
     CJK_OFF_TOPIC_WORDS,
     CJK_TOPIC_WORDS,
@@ -46,6 +47,7 @@ from bot.understanding.lexicon import (
     FROM_AFTER,
     FROM_DE,
     FROM_WORDS,
+    GREETINGS,
     HERITAGE_WORDS,
     IDENTITY_TRIGGERS,
     INTENT_BEFORE_VERB,
@@ -59,6 +61,7 @@ from bot.understanding.lexicon import (
     NOT_TRAVEL_HINTS,
     NUMBER_WORDS,
     OFF_TOPIC_PHRASES,
+    OFF_TOPIC_SOFT_PHRASES,
     OFF_TOPIC_WORDS,
     ORIGIN_WORDS,
     PASSPORT_FILLERS,
@@ -1055,8 +1058,12 @@ class Matcher:
     def _intent(tokens: list[str], folded_text: str, text: str, places: int, alternatives: bool = False) -> str:
         """What kind of answer is wanted: a date, a level, a comparison, or nothing Borderline does."""
         token_set = set(tokens)
+        words = token_set - {""}
+        if words and all(w in GREETINGS or w in CJK_GREETINGS for w in words):
+            return "off-topic"  # "hello", "你好"
         asks_rules = bool(token_set & (TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"] | TOPIC_WORDS["status"]))
         if not asks_rules and (token_set & OFF_TOPIC_WORDS or any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)
+                               or any(p.search(folded_text) for p in OFF_TOPIC_SOFT_PHRASES)
                                or any(w in text for w in CJK_OFF_TOPIC_WORDS)):
             return "off-topic"
         if any(p.search(folded_text) for p in OFF_TOPIC_PHRASES):
