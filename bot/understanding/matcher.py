@@ -78,8 +78,12 @@ from bot.understanding.lexicon import (
     POSSESSIVE_NEXT,
     RESIDENCE_PREPOSITIONS,
     RESIDENCE_VERBS,
+    RESIDENT_AFTER,
     ROMANCE_ARTICLES,
     ROMANCE_PERSON_NOUNS,
+    ROUTE_FILLERS,
+    ROUTE_LINKS,
+    ROUTE_MARKS,
     STAMP_WORDS,
     THEME_WORDS,
     TOPIC_PHRASES,
@@ -598,7 +602,10 @@ class Matcher:
         result.followup = any(p.search(folded_text) for p in FOLLOWUP_STARTS) or text.lstrip().startswith(
             CJK_FOLLOWUP_STARTS) or (len(tokens) <= 4 and not places)
         starts = {s.start for s in places}
-        origins = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)}
+        origins = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)
+                   or self._route_start(s, tokens, raw_tokens, starts)}
+        left = {c for s in places if id(s) in origins for c in s.codes}
+        origins |= {id(s) for s in places if set(s.codes) <= left}  # "in Riyadh ... from Saudi", "in Seoul ... Korea"
         if len(origins) == len(places):
             origins = set()  # "flights from Moscow": the only place named is the one asked about
         # A place the asker corrects to ("... that's ethiopia. I mean eritrea") or names twice ("Kazakhstan,
@@ -1023,13 +1030,32 @@ class Matcher:
             return True  # "sello de Israel", "stamps from Israel"
         if j > 0 and tokens[j] in ("to", "in") and tokens[j - 1] in PAST_VISIT_VERBS:
             return True  # "I've been to Iran", "I was in Syria in 2010"
-        if j > 0 and tokens[j] in RESIDENCE_PREPOSITIONS and tokens[j - 1] in BIRTH_WORDS:
-            return True  # "born in Tehran", "nació en Estados Unidos"
+        if j > 0 and tokens[j] in RESIDENCE_PREPOSITIONS and (tokens[j - 1] in BIRTH_WORDS or (
+                tokens[j - 1] == "up" and j > 1 and tokens[j - 2] in ("grew", "growing", "raised"))):
+            return True  # "born in Tehran", "nació en Estados Unidos", "I grew up in Tehran"
+        if span.end < len(tokens) and tokens[span.end] in RESIDENT_AFTER:
+            return True  # "qatar resident", "Dubai-based"
         k = span.start - 1  # "je vis à Paris": "a" is a preposition here, not the article
         # "to work in Iran", "can I stay in Iran": a verb after "to" or a modal is where the traveler wants to be
         return any(tokens[i] in RESIDENCE_PREPOSITIONS and i > 0 and tokens[i - 1] in RESIDENCE_VERBS
                    and not (i > 1 and (tokens[i - 2] in INTENT_BEFORE_VERB or tokens[i - 2] in MODALS))
                    for i in {j, k})
+
+    @staticmethod
+    def _route_start(span: Span, tokens: list[str], raw_tokens: list[str], starts: set[int]) -> bool:
+        """"moscow to minsk", "kathmandu overland to lhasa", "Москва–Пхеньян": a place, then a word towards and
+        another place; the first is where the route starts."""
+        if span.how == "cjk":
+            return False
+        j = span.end
+        while j < len(tokens) and tokens[j] in ROUTE_FILLERS:
+            j += 1
+        if j >= len(tokens) or not (tokens[j] in ROUTE_LINKS or raw_tokens[j] in ROUTE_MARKS):
+            return False
+        j += 1
+        while j < len(tokens) and tokens[j] in ARTICLES:
+            j += 1
+        return j in starts
 
     @staticmethod
     def _from_de(span: Span, tokens: list[str], starts: set[int]) -> bool:
