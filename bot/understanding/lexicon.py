@@ -34,7 +34,8 @@ PLACE_NOUNS = frozenset(["border", "borders", "side", "embassy", "consulate", "f
                          "frontiere", "grenze", "граница", "границе", "границу", "границы", "кордон", "кордони",
                          "кордону", "посольство", "посольстве", "консульство"])
 # Words after "a/an <demonym>" that show the demonym is a person, not an adjective ("can a Nigerian go").
-PERSON_NEXT = frozenset(["go", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who", "couple", "lady", "dude", "even", "also", "really", "actually", "here", "wanting", "planning", "hoping", "trying", "looking"])
+PERSON_NEXT = frozenset(["husband", "wife", "boyfriend", "girlfriend", "partner", "colleague", "friend", "mate",
+                         "driver", "backpacker", "photographer", "journalist", "muslim", "go", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who", "couple", "lady", "dude", "even", "also", "really", "actually", "here", "wanting", "planning", "hoping", "trying", "looking"])
 # Verbs after a bare demonym that make it a person ("can Chinese go", "brit in Kaliningrad", "brasileiro precisa",
 # "Deutsche brauchen", "Ivoirien ici", "Algérienne résidant à Lyon"): the demonym is then the subject, not an
 # adjective ("Chinese food").
@@ -73,6 +74,9 @@ COUNTRY_TRIGGERS = frozenset(["dual", "both"])
 # Words after a nationality that make it where the traveler's family or birth comes from, not a passport they hold
 # nor a place they ask about ("Cuban-born", "of Lebanese descent", "Iranian heritage").
 HERITAGE_WORDS = frozenset(["born", "descent", "heritage", "ancestry", "origin", "origins", "roots", "background", "stammig", "stammige", "stammiger"])
+# Words that end what a demonym describes when it stands alone in its clause ("kathmandu overland to lhasa, israeli",
+# "and me? jordanian", "romanian specifically"): the traveler saying who they are.
+CLAUSE_TAIL = frozenset(["here", "specifically", "too", "also", "btw", "lol", "myself", "only", "ici", "aqui"])
 # Articles of Romance languages: their adjectives follow the noun, so "un/une/una/um/uma" right before a demonym
 # makes it a person ("un peruano", "pour une Camerounaise", "um angolano"), never an adjective.
 ROMANCE_ARTICLES = frozenset(["un", "une", "una", "um", "uma"])
@@ -88,7 +92,7 @@ AGE_WORDS = frozenset(["years", "year", "yrs", "old", "yo", "y", "o"])
 # Combining forms of nationalities, hyphen-joined to another one ("franco-marocain", "italo-argentino").
 COMBINING_NATIONALITIES = {"franco": "FR", "italo": "IT", "germano": "DE", "hispano": "ES", "luso": "PT", "sino": "CN", "russo": "RU", "greco": "GR", "belgo": "BE", "anglo": "GB"}
 # Numbers between "we're" and a nationality ("we're two Czech guys", "somos dos chilenos", "мы двое").
-NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "both", "dos", "tres", "deux", "trois", "dois", "zwei", "drei"])
+NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "both", "dos", "tres", "deux", "trois", "dois", "zwei", "drei"])
 # Words whose owner a nationality in brackets after them describes ("me (Portuguese) and my wife (Angolan)").
 BRACKETED_PERSONS = frozenset(["me", "i", "myself", "us", "we", "wir", "nous", "nosotros", "nos", "мы", "ми"])
 ARTICLES = frozenset(["a", "an", "the", "un", "una", "uno", "une", "ein", "eine", "einen", "einem", "der", "die", "das"])
@@ -324,6 +328,13 @@ PEOPLE_NOUNS = frozenset([
     "woman", "women", "man", "men", "guy", "guys", "girl", "girls", "lady", "ladies", "couple", "couples",
     "worker", "workers", "expat", "expats", "expatriate", "expatriates", "migrant", "migrants", "ofw", "ofws",
     "pilgrim", "pilgrims", "journalist", "journalists", "volunteer", "volunteers",
+    # family, companions and what travelers say they are ("my greek boyfriend", "a Moroccan husband", "a chinese
+    # colleague", "malaysian muslim", "ethiopian backpacker")
+    "husband", "wife", "boyfriend", "girlfriend", "partner", "fiance", "fiancee", "spouse", "colleague", "colleagues",
+    "friend", "friends", "mate", "mates", "mother", "father", "son", "daughter", "grandad", "grandma", "grandfather",
+    "grandmother", "cousin", "uncle", "aunt", "kids", "children", "driver", "backpacker", "backpackers",
+    "photographer", "nurse", "teacher", "engineer", "doctor", "muslim", "muslims", "christian", "christians", "jew",
+    "jews", "hindu", "hindus", "buddhist", "buddhists", "solo", "female", "male",
     # Russian and Ukrainian (folded) in other cases: "туристу из Киргизии", "для туристів з України"
     "туристу", "туриста", "туристка", "туристке", "туристки", "туристами", "туристи", "туристив",
     "путешественники", "путешественникам", "путешественников", "путешественнику", "мандривники", "мандривникам",

@@ -33,6 +33,7 @@ from bot.understanding.lexicon import (
     CJK_OFF_TOPIC_WORDS,
     CJK_TOPIC_WORDS,
     CJK_WHEN_WORDS,
+    CLAUSE_TAIL,
     CODE_LIKE_WORDS,
     COMBINING_NATIONALITIES,
     COMPARE_PHRASES,
@@ -121,6 +122,7 @@ _CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("и", "а"), ("�
 _CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "人", "游客", "旅客")
 _CJK_PASSPORT_GLUE = "的の "
 MAX_TYPO_CHOICES = 3
+_CLAUSE_MARKS = frozenset(",.?!;()")
 # Endings of English verb forms: a word with one is corrected only into a name that ends the same way ("Beijing").
 _ENGLISH_ENDINGS = ("ing", "ed")
 PASSPORT_JOINS = frozenset({"/", "+", "&"})  # "US/Iranian", "US+MX passports" (a comma would join "Americans, Iran")
@@ -548,7 +550,9 @@ class Matcher:
                                   raw_tokens[i - 1]))
         spans.sort(key=lambda s: s.start)
         spans = [s for s in spans if not self._is_trap(s, tokens)
-                 and not (s.how == "demonym" and s.end < len(tokens) and tokens[s.end] in HERITAGE_WORDS)]
+                 and not (s.how == "demonym" and s.end < len(tokens) and (
+                     tokens[s.end] in HERITAGE_WORDS or (tokens[s.end] == "by" and s.end + 1 < len(tokens)
+                                                         and tokens[s.end + 1] in ("birth", "blood", "descent"))))]
         spans += self._cjk_spans(text, len(tokens))
         token_set = set(tokens)
         travel_context = bool(token_set & TRAVEL_WORDS) and not (token_set & NOT_TRAVEL_HINTS)
@@ -861,6 +865,9 @@ class Matcher:
         is_passport = [False] * len(spans)
         n = len(tokens)
         span_ends = {s.end for s in spans}
+        starts = {s.start for s in spans}
+        ends = {s.end: s for s in spans if s.how == "demonym"}
+        language = bool(set(tokens) & LANGUAGE_CUES)  # "I speak English, French."
 
         def skip_back(j: int, allowed: frozenset[str]) -> int:
             while j >= 0 and (tokens[j] in allowed or raw_tokens[j] == ":"):
@@ -911,11 +918,23 @@ class Matcher:
                     age -= 1
                 if age < trig - 1 and age >= 0 and tokens[age] in IDENTITY_TRIGGERS:
                     trig = age
-            if (span.how == "demonym" and span.start > 1 and raw_tokens[span.start - 1] == "("
-                    and span.end < n and (raw_tokens[span.end] in (")", *PASSPORT_JOINS)
+            bracket = span.start - 1  # an age may come first: "my daughter (19, French)"
+            while bracket > 0 and (tokens[bracket].isdigit() or raw_tokens[bracket] == ","):
+                bracket -= 1
+            if (span.how == "demonym" and bracket > 0 and raw_tokens[bracket] == "("
+                    and span.end < n and (raw_tokens[span.end] in (")", ",", *PASSPORT_JOINS)
                                           or tokens[span.end] in CONJUNCTIONS)
-                    and (tokens[span.start - 2] in BRACKETED_PERSONS or tokens[span.start - 2] in PERSON_SUBJECTS)):
-                is_passport[idx] = True  # "me (Portuguese) and my wife (Angolan)", "Wir (deutsch + kasachisch)"
+                    and (tokens[bracket - 1] in BRACKETED_PERSONS or tokens[bracket - 1] in PERSON_SUBJECTS
+                         or tokens[bracket - 1] in PEOPLE_NOUNS)):
+                is_passport[idx] = True  # "me (Portuguese) and my wife (Angolan)", "Wir (deutsch + kasachisch)",
+                # "my grandad (British, 94)"
+            if span.how == "demonym" and span.start > 0 and tokens[span.start - 1] in NUMBER_WORDS and (
+                    span.end >= n or not tokens[span.end] or tokens[span.end] in PEOPLE_NOUNS
+                    or tokens[span.end] in CONJUNCTIONS or tokens[span.end] in NUMBER_WORDS or span.end in starts):
+                is_passport[idx] = True  # "one japanese one south korean", "mostly Aussies, one Kiwi"
+            if span.how == "demonym" and not language and self._alone_in_clause(span, tokens, raw_tokens, joins,
+                                                                               ends):
+                is_passport[idx] = True  # "kathmandu overland to lhasa, israeli", "and me? jordanian"
             if trig >= 0:
                 identity = _describes_traveler(tokens, trig, raw_tokens)
                 if span.how == "demonym" and (identity or tokens[trig] in DEMONYM_TRIGGERS):
@@ -957,14 +976,32 @@ class Matcher:
                                       for t, r in zip(gap, raw_gap, strict=True))
                           and not all(t in ARTICLES for t in gap)) or (
                     not gap and b.start in joins
-                ) or (  # "dual Lebanese Canadian": two nationalities side by side after "dual"
-                    not gap and a.how == b.how == "demonym" and a.start > 0 and tokens[a.start - 1] == "dual"
+                ) or (  # "dual Lebanese Canadian", "Canadian Syrian dual national": two nationalities side by side
+                    # with "dual" ("I'm British Pakistani" is British)
+                    not gap and a.how == b.how == "demonym" and ((a.start > 0 and tokens[a.start - 1] == "dual") or (
+                        b.end < n and tokens[b.end] in PASSPORT_FILLERS))
                 )
                 if linked and (is_passport[idx] or is_passport[idx + 1]):
                     is_passport[idx] = is_passport[idx + 1] = True
         passports = [s for s, p in zip(spans, is_passport, strict=True) if p]
         places = [s for s, p in zip(spans, is_passport, strict=True) if not p]
         return passports, places
+
+    @staticmethod
+    def _alone_in_clause(span: Span, tokens: list[str], raw_tokens: list[str], joins: set[int],
+                         ends: dict[int, Span]) -> bool:
+        """A demonym that is its clause by itself, or with "a" or "here" ("..., israeli", "a brit here.",
+        "romanian specifically", "Ethiopian-American, still ..."): the traveler saying who they are."""
+        start = span.start
+        if start in joins and start in ends:
+            start = ends[start].start  # the first of two hyphen-joined nationalities
+        j = start - 1
+        while j >= 0 and tokens[j] in ("a", "an"):
+            j -= 1
+        k = span.end
+        while k < len(tokens) and tokens[k] in CLAUSE_TAIL:
+            k += 1
+        return (j < 0 or raw_tokens[j] in _CLAUSE_MARKS) and (k >= len(tokens) or raw_tokens[k] in _CLAUSE_MARKS)
 
     @staticmethod
     def _followed_by_visa(tokens: list[str], end: int) -> bool:
