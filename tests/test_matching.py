@@ -158,6 +158,12 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         ("I'm working in Seoul, can I run the Pyongyang marathon, will South Korea mind?", ["KP"]),
         ("i grew up in tehran but my passport is afghan, can i go to herat", ["AF"]),
         ("flying doha to damascus, qatar resident, indian national", ["SY"]),
+        # the government giving the advice is not the place asked about
+        ("canada travel advisory for lebanon, i'm canadian", ["LB"]),
+        ("какой уровень опасности у Госдепа США для Венесуэлы", ["VE"]),
+        ("qual o nível de alerta do Canadá para o Haiti", ["HT"]),
+        ("美国国务院对缅甸的旅行警告是几级", ["MM"]),
+        ("Iran travel advisory", ["IR"]),
     ],
 )
 def test_destination_examples(engine, question: str, codes: list[str]) -> None:

@@ -275,6 +275,14 @@ ROUTE_FILLERS = frozenset(["overland", "by", "bus", "train", "car", "road", "lan
                            "boat", "bike", "bicycle", "then", "and"])
 # Words after a place that make it where the traveler lives ("qatar resident", "Dubai-based").
 RESIDENT_AFTER = frozenset(["resident", "residents", "residency", "based", "expat", "expats"])
+# A country named as the government that advises is not a destination when another place is named: after it
+# ("canada travel advisory for lebanon", "does the UK advise against"), before it with "of" in other languages
+# ("alerta do Canadá para o Haiti", "у Госдепа США для Венесуэлы"), or in Chinese before the ministry ("美国国务院").
+ADVISER_AFTER = frozenset(["advisory", "advisories", "advises", "advise", "advice", "government", "govt", "gov",
+                           "embassy", "foreign", "smartraveller"])
+ADVISER_BEFORE = frozenset(["госдеп", "госдепа", "госдепартамент", "госдепартамента", "мид", "мзс", "alerta", "governo",
+                            "gobierno", "gouvernement", "ministerio", "ministere", "regierung", "auswartige", "auswartigen"])
+CJK_ADVISER_AFTER = ("国务院", "外交部", "政府", "国务卿")
 # A place passed through is not the destination when another is named ("via Armenia", "через Россию").
 TRANSIT_WORDS = frozenset(["via", "through", "thru", "через", "transit", "par", "pela", "pelo", "uber"])
 PAST_VISIT_VERBS = frozenset(["been", "went", "was", "were", "travelled", "traveled"])

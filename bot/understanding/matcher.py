@@ -19,6 +19,8 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bot.knowledge.reference import fold
 from bot.storage.kb import KnowledgeBase
 from bot.understanding.lexicon import (
+    ADVISER_AFTER,
+    ADVISER_BEFORE,
     AGE_WORDS,
     ALTERNATIVE_WORDS,
     ARTICLES,
@@ -26,6 +28,7 @@ from bot.understanding.lexicon import (
     BARE_PERSON_VERBS,
     BIRTH_WORDS,
     BRACKETED_PERSONS,
+    CJK_ADVISER_AFTER,
     CJK_COMPARE_WORDS,
     CJK_FOLLOWUP_STARTS,
     CJK_GREETINGS,
@@ -298,6 +301,7 @@ class Span:
     text: str
     plural: bool = False
     passport: bool = False  # CJK name directly followed by a passport word ("美国护照")
+    adviser: bool = False  # CJK name directly followed by a ministry ("美国国务院")
 
 
 @dataclass
@@ -594,6 +598,9 @@ class Matcher:
         # Demonyms that are not passports can still name the destination ("North Korean visa").
         demonym_places = [s for s in kept if s.how == "demonym"]
         places = [s for s in kept if s.how != "demonym"]
+        advisers = {id(s) for s in places if self._is_adviser(s, tokens)}
+        if advisers and len(advisers) < len(places):  # "canada travel advisory for lebanon": Lebanon is asked about
+            places = [s for s in places if id(s) not in advisers]
         # ... but only in a travel question, or before a word of the place's own ("the Dominican side"): "I speak a
         # little Spanish" names no destination.
         if not places and demonym_places and (travel_context or any(self._followed_by_visa(tokens, s.end)
@@ -852,7 +859,8 @@ class Matcher:
                 if hit:
                     following = text[match.start() + pos + len(hit) :].lstrip(_CJK_PASSPORT_GLUE)
                     passport = following.startswith(_CJK_PASSPORT_WORDS)
-                    spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.9, hit, passport=passport))
+                    spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.9, hit, passport=passport,
+                                      adviser=following.startswith(CJK_ADVISER_AFTER)))
                     pos += len(hit)
                 else:
                     pos += 1
@@ -1002,6 +1010,20 @@ class Matcher:
         while k < len(tokens) and tokens[k] in CLAUSE_TAIL:
             k += 1
         return (j < 0 or raw_tokens[j] in _CLAUSE_MARKS) and (k >= len(tokens) or raw_tokens[k] in _CLAUSE_MARKS)
+
+    @staticmethod
+    def _is_adviser(span: Span, tokens: list[str]) -> bool:
+        """A country named as the government giving advice: "canada travel advisory", "the UK advise against",
+        "alerta do Canadá", "Госдепа США", "美国国务院"."""
+        if span.how == "cjk":
+            return span.adviser
+        j = span.end + (span.end < len(tokens) and tokens[span.end] == "travel")
+        if j < len(tokens) and tokens[j] in ADVISER_AFTER:
+            return True
+        i = span.start - 1
+        while i >= 0 and tokens[i] in ("de", "do", "da", "du", "des", "del", "of", "the", "у"):
+            i -= 1
+        return i >= 0 and tokens[i] in ADVISER_BEFORE
 
     @staticmethod
     def _followed_by_visa(tokens: list[str], end: int) -> bool:
