@@ -164,6 +164,9 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         ("qual o nível de alerta do Canadá para o Haiti", ["HT"]),
         ("美国国务院对缅甸的旅行警告是几级", ["MM"]),
         ("Iran travel advisory", ["IR"]),
+        # flag emoji are their countries' codes
+        ("я 🇷🇺 хочу в 🇰🇵 что нужно?", ["KP"]),
+        ("🇧🇷 passaporte → 🇮🇷 precisa visto? 🙏", ["IR"]),
     ],
 )
 def test_destination_examples(engine, question: str, codes: list[str]) -> None:
@@ -307,6 +310,8 @@ def test_no_destination_traps(engine, question: str) -> None:
         ("my wife is eritrean by birth but only has dutch nationality now, can she visit", ["NL"]),
         ("I speak English, French.", []),
         ("Kashmir trip, I'm British Pakistani,", ["GB"]),
+        ("я 🇷🇺 хочу в", ["RU"]),
+        ("🇧🇷 passaporte →", ["BR"]),
         # a Cyrillic plural is people, also before a visa word ("Russian visa" stays the visa of the place)
         ("для естонців віза до", ["EE"]),
         ("чи потрібна естонців віза в", ["EE"]),

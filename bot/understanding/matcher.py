@@ -112,6 +112,8 @@ MAX_NGRAM = 7  # "Everest base camp on the north side"
 _DOTTED_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _ELISION_RE = re.compile(r"^(l|d|j|n|s|c|m|t|qu|dell|dall|all|nell|sull)['’](\w.*)$", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]", re.UNICODE)
+# A flag emoji is two regional indicator letters: the country's code ("🇰🇵" is KP).
+_FLAG_RE = re.compile(r"([\U0001F1E6-\U0001F1FF])([\U0001F1E6-\U0001F1FF])")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
 _CYRILLIC_RE = re.compile(r"^[\u0400-\u04ff-]+$")
 # A suffix after an apostrophe on a capitalised word: Turkish case endings ("Kore'ye",
@@ -533,6 +535,9 @@ class Matcher:
     # -- understanding -----------------------------------------------------------------
     def understand(self, question: str, saved_passports: list[str] | None = None) -> Understanding:
         text = unicodedata.normalize("NFC", question or "")[:MAX_QUESTION_CHARS].replace("\u02bc", "'")  # "Мʼянма"
+        shouting = text.isupper() and len(text) > 3
+        if max(text, default="") >= "\U0001f1e6":  # flag emoji ("🇰🇵"), read as the country's code
+            text = _FLAG_RE.sub(lambda m: " " + "".join(chr(ord(c) - 0x1F1E6 + 65) for c in m.groups()) + " ", text)
         result = Understanding(question=question or "")
         raw_tokens, joins = self._tokenize(text)
         tokens = [fold(t).replace(" ", "") for t in raw_tokens]
@@ -544,7 +549,6 @@ class Matcher:
             tokens = [_translit(t) if t.isalpha() and t not in self.exact and t not in self.demonyms
                       and t not in PASSPORT_WORDS else t for t in tokens]
         folded_text = " ".join(t for t in tokens if t)
-        shouting = text.isupper() and len(text) > 3
         spans = self._find_spans(raw_tokens, tokens, shouting)
         starts = {s.start: s for s in spans}
         for i in joins:  # "franco-marocain": a combining form before a hyphen and a demonym is a nationality too
@@ -949,6 +953,8 @@ class Matcher:
                     is_passport[idx] = True
                 if identity and span.how != "demonym" and " ".join(tokens[span.start : span.end]) in self.demonyms:
                     is_passport[idx] = True  # "Je suis suisse", "mi esposa es china": the name is the adjective
+                if identity and span.how == "code":
+                    is_passport[idx] = True  # "я 🇷🇺 хочу в 🇰🇵": a flag read as its code
                 if tokens[trig] in COUNTRY_TRIGGERS:
                     is_passport[idx] = True
                 if tokens[trig] in FROM_WORDS and trig > 0 and (tokens[trig - 1] in FROM_AFTER
