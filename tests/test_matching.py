@@ -167,6 +167,9 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         # flag emoji are their countries' codes
         ("я 🇷🇺 хочу в 🇰🇵 что нужно?", ["KP"]),
         ("🇧🇷 passaporte → 🇮🇷 precisa visto? 🙏", ["IR"]),
+        # Chinese: a place after 从 (from) or before 绿卡 (green card) is not where the traveler goes
+        ("我持有中国护照和美国绿卡，去古巴需要签证吗", ["CU"]),
+        ("有人最近从喀什去巴基斯坦吗", ["PK"]),
     ],
 )
 def test_destination_examples(engine, question: str, codes: list[str]) -> None:
@@ -312,6 +315,8 @@ def test_no_destination_traps(engine, question: str) -> None:
         ("Kashmir trip, I'm British Pakistani,", ["GB"]),
         ("я 🇷🇺 хочу в", ["RU"]),
         ("🇧🇷 passaporte →", ["BR"]),
+        ("我是马来西亚华人，去", ["MY"]),
+        ("我是美籍华人，去", ["US"]),
         # a Cyrillic plural is people, also before a visa word ("Russian visa" stays the visa of the place)
         ("для естонців віза до", ["EE"]),
         ("чи потрібна естонців віза в", ["EE"]),

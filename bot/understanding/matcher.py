@@ -124,7 +124,15 @@ _CONTRACTIONS = frozenset(["t", "re", "ve", "ll", "d", "m"])
 # Case endings of Cyrillic names ending in -а/-я ("на Кубу" -> "куба"); longer words use stems. Tokens are
 # folded first, so the Ukrainian "на Кубі" arrives as "куби".
 _CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("и", "а"), ("ой", "а"), ("ю", "я"), ("и", "я"))
-_CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "人", "游客", "旅客")
+_CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "人", "游客", "旅客", "华人")
+# A CJK name after "from" or before a residence card is where the traveler comes from or lives ("从喀什",
+# "美国绿卡").
+_CJK_ORIGIN_BEFORE = ("从", "由", "自")
+# "美籍华人", "英籍": one character for the country before 籍 (nationality) names the passport.
+_CJK_NATIONALITY_RE = re.compile("([美英中日韩法德俄加澳])籍")
+_CJK_NATIONALITY = {"美": "US", "英": "GB", "中": "CN", "日": "JP", "韩": "KR", "法": "FR", "德": "DE", "俄": "RU",
+                    "加": "CA", "澳": "AU"}
+_CJK_ORIGIN_AFTER = ("绿卡", "永久居留", "居留")
 _CJK_PASSPORT_GLUE = "的の "
 MAX_TYPO_CHOICES = 3
 _CLAUSE_MARKS = frozenset(",.?!;()")
@@ -304,6 +312,7 @@ class Span:
     plural: bool = False
     passport: bool = False  # CJK name directly followed by a passport word ("美国护照")
     adviser: bool = False  # CJK name directly followed by a ministry ("美国国务院")
+    origin: bool = False  # CJK name after "from" or before a residence card ("从喀什", "美国绿卡")
 
 
 @dataclass
@@ -848,8 +857,10 @@ class Matcher:
         return None
 
     def _cjk_spans(self, text: str, offset: int) -> list[Span]:
-        """Names inside CJK runs; one followed by a passport word ("美国护照", "한국 여권") is marked."""
-        spans: list[Span] = []
+        """Names inside CJK runs; one followed by a passport word ("美国护照", "한국 여권") is marked, and so is one
+        after "from" or before a ministry; "美籍" (US nationality) is a passport."""
+        spans = [Span(offset, offset, (_CJK_NATIONALITY[m.group(1)],), "cjk", 0.9, m.group(0), passport=True)
+                 for m in _CJK_NATIONALITY_RE.finditer(text)]
         for match in _CJK_RE.finditer(text):
             run = match.group(0)
             pos = 0
@@ -863,8 +874,9 @@ class Matcher:
                 if hit:
                     following = text[match.start() + pos + len(hit) :].lstrip(_CJK_PASSPORT_GLUE)
                     passport = following.startswith(_CJK_PASSPORT_WORDS)
+                    origin = run[pos - 1 : pos] in _CJK_ORIGIN_BEFORE or following.startswith(_CJK_ORIGIN_AFTER)
                     spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.9, hit, passport=passport,
-                                      adviser=following.startswith(CJK_ADVISER_AFTER)))
+                                      adviser=following.startswith(CJK_ADVISER_AFTER), origin=origin))
                     pos += len(hit)
                 else:
                     pos += 1
@@ -1080,7 +1092,7 @@ class Matcher:
         """A place the traveler sets off from, lives in, passes through or was in before: "from London", "I live in
         Germany", "из Москвы", "via Armenia", "born in Tehran", "an Israel stamp"."""
         if span.how == "cjk":
-            return False
+            return span.origin
         j = span.start - 1
         while j >= 0 and tokens[j] in ARTICLES:
             j -= 1
