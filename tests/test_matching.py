@@ -116,6 +116,8 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         ("Moving from Canada to work in Iran", ["IR"]),
         ("I want to live in Iran, I'm currently in Turkey", ["IR"]),
         ("mozhno li rossiyanam v severnuyu koreyu", ["KP"]),
+        ("Ya z Ukrainy, paspot ukrainskyi, chy pustiat v Gruziiu", ["GE"]),  # Ukrainian in Latin letters
+        ("afganistan turist viza uzbekam", ["AF"]),
         ("nuzhna li viza v Gruziyu dlya grazhdan Rossii", ["GE"]),
         ("moy drug iz Kazakhstana khochet v Abkhaziyu", ["GE-AB"]),
         ("на Самоа", ["WS"]),
@@ -254,6 +256,8 @@ def test_no_destination_traps(engine, question: str) -> None:
         ("mozhno li rossiyanam v", ["RU"]),
         ("viza dlya grazhdan Kazakhstana v", ["KZ"]),
         ("Kuba dlya ukraintsev i", ["UA"]),
+        ("chy mozhna ukraintsyam v", ["UA"]),
+        ("afganistan turist viza uzbekam i", ["UZ"]),
         ("mozhno li s US passport v", ["US"]),
         ("Is it safe for a Chinese-born Canadian to visit", ["CA"]),
         ("we're two Czech guys,", ["CZ"]),

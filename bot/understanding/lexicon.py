@@ -354,5 +354,8 @@ PEOPLE_NOUNS = frozenset([
 TRANSLIT_MARKERS = frozenset([
     "dlya", "mozhno", "nuzhna", "nuzhno", "nuzhen", "bezopasno", "opasno", "poekhat", "poyekhat", "poezdka", "poyezdka",
     "grazhdan", "grazhdanam", "grazhdanina", "grazhdaninu", "grazhdanin", "grazhdane", "rossiyanam", "rossiyane",
-    "rossiyan", "pasportom", "iz", "khochu", "khochet", "mne", "pustyat", "puskayut", "vyezd", "vezd", "otkryt", "otkryta", "zakryt",
+    "rossiyan", "pasportom", "iz", "khochu", "khochet", "mne", "pustyat", "puskayut", "vyezd", "vezd", "otkryt", "otkryta",
+    "zakryt",
+    # Ukrainian in Latin letters ("chy mozhna ukraintsyam v moldovu") and the visa word both languages share
+    "chy", "mozhna", "potribna", "potribno", "treba", "dlia", "pustiat", "pustyat", "bezpechno", "viza", "vizu",
 ])

@@ -148,7 +148,7 @@ DISPLAY_NAME_LANGS = frozenset({"uk"})
 
 
 _TRANSLIT_DIGRAPHS = (("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("ya", "я"),
-                      ("yu", "ю"), ("yo", "ё"), ("ye", "е"))
+                      ("yu", "ю"), ("yo", "ё"), ("ye", "е"), ("iu", "ю"), ("ia", "я"))
 _TRANSLIT_LETTERS = dict(zip("abvgdezijklmnoprstufhcwxq", "абвгдезийклмнопрстуфхцвхк", strict=True))
 
 
