@@ -192,7 +192,8 @@ def test_destination_examples(engine, question: str, codes: list[str]) -> None:
      # a Ukrainian noun spelled like a weak name, in a question about nothing to do with travel
      "у комори немає вікон", "у комори немає вікон, чи безпечно там тримати паспорт?",
      # English inflections and everyday words of other languages are no typos of names
-     "cómo se dice gracias en ucraniano", "my grandad used to talk about it, is it safe", "i am from lagos"],
+     "cómo se dice gracias en ucraniano", "my grandad used to talk about it, is it safe", "i am from lagos",
+     "the country, not the US state lol"],
 )
 def test_no_destination_traps(engine, question: str) -> None:
     assert not engine.matcher.understand(question).sure
@@ -317,6 +318,9 @@ def test_no_destination_traps(engine, question: str) -> None:
         ("my wife is eritrean by birth but only has dutch nationality now, can she visit", ["NL"]),
         ("I speak English, French.", []),
         ("Kashmir trip, I'm British Pakistani,", ["GB"]),
+        ("mecca as a non-muslim german, allowed? and", ["DE"]),
+        ("tunisian to libya land border open? and", ["TN"]),
+        ("russian to english translation for", []),
         ("я 🇷🇺 хочу в", ["RU"]),
         ("🇧🇷 passaporte →", ["BR"]),
         ("我是马来西亚华人，去", ["MY"]),
@@ -446,3 +450,9 @@ def test_lexicon_words_are_folded() -> None:
 )
 def test_intents(engine, question: str, intent: str) -> None:
     assert engine.matcher.understand(question).intent == intent
+
+
+def test_level_or_date_question_without_a_place_is_a_follow_up(engine) -> None:
+    assert engine.matcher.understand("what level is it at").followup
+    assert engine.matcher.understand("since when has it been closed to tourists?").followup
+    assert not engine.matcher.understand("what level is Mali at").followup

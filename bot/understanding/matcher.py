@@ -96,6 +96,7 @@ from bot.understanding.lexicon import (
     TRANSIT_WORDS,
     TRANSLIT_MARKERS,
     TRAVEL_WORDS,
+    TRAVELER_ADJECTIVES,
     VISA_WORDS,
     WEAK_NAME_BEFORE,
     WEAK_NOUN_BEFORE,
@@ -624,7 +625,8 @@ class Matcher:
         result.topics = self._topics(tokens, folded_text, text)
         result.intent = self._intent(tokens, folded_text, text, len(places), self._alternatives(places, tokens))
         result.followup = any(p.search(folded_text) for p in FOLLOWUP_STARTS) or text.lstrip().startswith(
-            CJK_FOLLOWUP_STARTS) or (len(tokens) <= 4 and not places)
+            CJK_FOLLOWUP_STARTS) or (len(tokens) <= 4 and not places) or (
+            result.intent in ("level", "when") and not places)  # "what level is it at"
         starts = {s.start for s in places}
         origins = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)
                    or self._route_start(s, tokens, raw_tokens, starts)}
@@ -890,6 +892,7 @@ class Matcher:
         n = len(tokens)
         span_ends = {s.end for s in spans}
         starts = {s.start for s in spans}
+        place_starts = {s.start for s in spans if s.how != "demonym"}
         ends = {s.end: s for s in spans if s.how == "demonym"}
         language = bool(set(tokens) & LANGUAGE_CUES)  # "I speak English, French."
 
@@ -932,7 +935,7 @@ class Matcher:
                 is_passport[idx] = True  # "passeport algérien": the French adjective is spelled as German "Algerien"
             if prev in FROM_WORDS and span.start > 1 and tokens[span.start - 2] in PEOPLE_NOUNS:
                 is_passport[idx] = True  # "tourists from Russia", "туристов из России"
-            trig = skip_back(span.start - 1, ARTICLES)
+            trig = skip_back(span.start - 1, ARTICLES | TRAVELER_ADJECTIVES if span.how == "demonym" else ARTICLES)
             if trig > 0 and (tokens[trig] in NUMBER_WORDS or tokens[trig].isdigit()) and span.how == "demonym" \
                     and tokens[trig - 1] in IDENTITY_TRIGGERS:
                 trig -= 1  # "we're two Czech guys"
@@ -956,8 +959,9 @@ class Matcher:
                     span.end >= n or not tokens[span.end] or tokens[span.end] in PEOPLE_NOUNS
                     or tokens[span.end] in CONJUNCTIONS or tokens[span.end] in NUMBER_WORDS or span.end in starts):
                 is_passport[idx] = True  # "one japanese one south korean", "mostly Aussies, one Kiwi"
+            heading = span.end + 1 < n and tokens[span.end] in ("to", "into") and span.end + 1 in place_starts
             if span.how == "demonym" and not language and self._alone_in_clause(span, tokens, raw_tokens, joins,
-                                                                               ends):
+                                                                               ends, heading):
                 is_passport[idx] = True  # "kathmandu overland to lhasa, israeli", "and me? jordanian"
             if trig >= 0:
                 identity = _describes_traveler(tokens, trig, raw_tokens)
@@ -1015,9 +1019,10 @@ class Matcher:
 
     @staticmethod
     def _alone_in_clause(span: Span, tokens: list[str], raw_tokens: list[str], joins: set[int],
-                         ends: dict[int, Span]) -> bool:
+                         ends: dict[int, Span], heading: bool = False) -> bool:
         """A demonym that is its clause by itself, or with "a" or "here" ("..., israeli", "a brit here.",
-        "romanian specifically", "Ethiopian-American, still ..."): the traveler saying who they are."""
+        "romanian specifically", "Ethiopian-American, still ..."), or opens it heading to a place ("tunisian to
+        libya"): the traveler saying who they are."""
         start = span.start
         if start in joins and start in ends:
             start = ends[start].start  # the first of two hyphen-joined nationalities
@@ -1027,7 +1032,8 @@ class Matcher:
         k = span.end
         while k < len(tokens) and tokens[k] in CLAUSE_TAIL:
             k += 1
-        return (j < 0 or raw_tokens[j] in _CLAUSE_MARKS) and (k >= len(tokens) or raw_tokens[k] in _CLAUSE_MARKS)
+        return (j < 0 or raw_tokens[j] in _CLAUSE_MARKS) and (heading or k >= len(tokens)
+                                                               or raw_tokens[k] in _CLAUSE_MARKS)
 
     @staticmethod
     def _is_adviser(span: Span, tokens: list[str]) -> bool:
