@@ -160,6 +160,10 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         ("I'm working in Seoul, can I run the Pyongyang marathon, will South Korea mind?", ["KP"]),
         ("i grew up in tehran but my passport is afghan, can i go to herat", ["AF"]),
         ("flying doha to damascus, qatar resident, indian national", ["SY"]),
+        # in a message of several sentences, the place of the last question comes first
+        ("Husband wanted the Maldives, a few days in the Maldives, then maybe Diego Garcia. Is Diego Garcia even a "
+         "place you can visit?", ["IO"]),
+        ("I did Haiti once. A magazine wants a story from Port-au-Prince. Should I go via Santo Domingo?", ["HT"]),
         # the government giving the advice is not the place asked about
         ("canada travel advisory for lebanon, i'm canadian", ["LB"]),
         ("какой уровень опасности у Госдепа США для Венесуэлы", ["VE"]),

@@ -631,7 +631,9 @@ class Matcher:
         origins = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)
                    or self._route_start(s, tokens, raw_tokens, starts)}
         left = {c for s in places if id(s) in origins for c in s.codes}
-        origins |= {id(s) for s in places if set(s.codes) <= left}  # "in Riyadh ... from Saudi", "in Seoul ... Korea"
+        again = {id(s) for s in places if set(s.codes) <= left}  # "in Riyadh ... from Saudi", "in Seoul ... Korea"
+        if len(origins | again) < len(places):  # but "a story from Port-au-Prince" leaves Haiti the destination
+            origins |= again
         if len(origins) == len(places):
             origins = set()  # "flights from Moscow": the only place named is the one asked about
         # A place the asker corrects to ("... that's ethiopia. I mean eritrea") or names twice ("Kazakhstan,
@@ -641,7 +643,8 @@ class Matcher:
             mentions[span.codes] += 1
         corrected = {id(s) for s in places if s.start > 1 and tokens[s.start - 1] in ("mean", "meant")
                      and tokens[s.start - 2] == "i"}
-        for span in sorted(places, key=lambda s: (id(s) in origins, id(s) not in corrected,
+        asked = self._in_questions(places, raw_tokens)
+        for span in sorted(places, key=lambda s: (id(s) in origins, id(s) not in corrected, id(s) not in asked,
                                                   -min(mentions[s.codes], 2), -s.score, s.start)):
             if span.how == "ambiguous":
                 result.ambiguous = list(span.codes)
@@ -1034,6 +1037,25 @@ class Matcher:
             k += 1
         return (j < 0 or raw_tokens[j] in _CLAUSE_MARKS) and (heading or k >= len(tokens)
                                                                or raw_tokens[k] in _CLAUSE_MARKS)
+
+    @staticmethod
+    def _in_questions(places: list[Span], raw_tokens: list[str]) -> set[int]:
+        """In a message of several sentences, the places of the last question that names one ("... a few days in
+        the Maldives ... Is Diego Garcia even a place you can visit?"); empty when that sets none apart."""
+        if "?" not in raw_tokens or len(places) < 2:
+            return set()
+        asked: set[int] = set()
+        ordered = sorted((s for s in places if s.how != "cjk"), key=lambda s: s.start)
+        k = 0
+        for i, raw in enumerate(raw_tokens):
+            if raw in (".", "!", "?") or i == len(raw_tokens) - 1:
+                sentence = set()
+                while k < len(ordered) and ordered[k].start <= i:
+                    sentence.add(id(ordered[k]))
+                    k += 1
+                if raw == "?" and sentence:
+                    asked = sentence
+        return asked if len(asked) < len(places) else set()
 
     @staticmethod
     def _is_adviser(span: Span, tokens: list[str]) -> bool:
