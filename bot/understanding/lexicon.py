@@ -205,7 +205,7 @@ EXTRA_COMMON_WORDS = frozenset(
      # family words and everyday words of the other languages travelers write, which typos would turn into names
      # ("grandad" is not Granada, "gracias" not Grecia, "bonjour" not Boujdour)
      "grandad", "granddad", "grandma", "grandpa", "gracias", "bonjour", "porque", "ahora", "buenas", "papai", "marido",
-     "novia", "novio"]
+     "novia", "novio", "ustedes", "presisa", "precisa"]
 )
 
 # Two- and three-letter tokens that are ordinary words even in capitals ("IN", "TO", "IS").
