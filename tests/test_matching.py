@@ -325,6 +325,11 @@ def test_no_destination_traps(engine, question: str) -> None:
         ("mecca as a non-muslim german, allowed? and", ["DE"]),
         ("tunisian to libya land border open? and", ["TN"]),
         ("russian to english translation for", []),
+        # other people's nationalities are not the asker's; a passport word with its own nationality takes no other
+        ("мне сказали что все ходят с российскими паспортами, я молдаванин, меня пустят в", ["MD"]),
+        ("the locals said Afghans cross easily, but I'm Turkish, can I go to", ["TR"]),
+        ("що легше з українським паспортом: Вірменія чи", ["UA"]),
+        ("My passports: Polish and Australian.", ["PL", "AU"]),
         ("я 🇷🇺 хочу в", ["RU"]),
         ("🇧🇷 passaporte →", ["BR"]),
         ("我是马来西亚华人，去", ["MY"]),

@@ -80,6 +80,8 @@ CLAUSE_TAIL = frozenset(["here", "specifically", "too", "also", "btw", "lol", "m
 # Words that may stand between "as a" and a demonym without changing who it describes ("as a non-muslim German").
 TRAVELER_ADJECTIVES = frozenset(["non", "muslim", "christian", "jewish", "young", "old", "female", "male", "solo",
                                  "single", "retired", "black", "white", "gay", "lone"])
+# Words for other people: a nationality in their clause is not the asker's ("the locals said Afghans ...").
+THIRD_PARTY_WORDS = frozenset(["locals", "local", "everyone", "everybody", "все", "вси", "местные", "мисцеви"])
 # Articles of Romance languages: their adjectives follow the noun, so "un/une/una/um/uma" right before a demonym
 # makes it a person ("un peruano", "pour une Camerounaise", "um angolano"), never an adjective.
 ROMANCE_ARTICLES = frozenset(["un", "une", "una", "um", "uma"])

@@ -90,6 +90,7 @@ from bot.understanding.lexicon import (
     ROUTE_MARKS,
     STAMP_WORDS,
     THEME_WORDS,
+    THIRD_PARTY_WORDS,
     TOPIC_PHRASES,
     TOPIC_WORDS,
     TOWARDS,
@@ -926,7 +927,8 @@ class Matcher:
             linked_back = before < span.start - 1 or not tokens[before].isascii()
             # "dual citizen uk/us", but not "British-Israeli dual national, North Korea?"
             dual_before = before > 0 and tokens[before - 1] in COUNTRY_TRIGGERS and before - 1 not in span_ends
-            if before >= 0 and tokens[before] in PASSPORT_WORDS and (linked_back or dual_before):
+            if before >= 0 and tokens[before] in PASSPORT_WORDS and (linked_back or dual_before) \
+                    and before not in ends:  # "з українським паспортом: Вірменія чи ..." has its nationality
                 is_passport[idx] = True  # "passport from Mexico", "паспортом США", "passports: Polish"
             if linked_back and before > 0 and tokens[before] in PASSPORT_VERBS and tokens[before - 1] in PASSPORT_WORDS:
                 is_passport[idx] = True  # "My passport is from Sri Lanka"
@@ -1016,9 +1018,29 @@ class Matcher:
                 )
                 if linked and (is_passport[idx] or is_passport[idx + 1]):
                     is_passport[idx] = is_passport[idx + 1] = True
+        # Nationalities of other people ("the locals said Afghans cross easily, but I'm Turkish", "в Приднестровье
+        # все ходят с российскими паспортами, я молдаванин") are not the asker's when the asker names one too.
+        others = {idx for idx, span in enumerate(spans) if is_passport[idx] and self._of_others(span, tokens,
+                                                                                                raw_tokens)}
+        if others and any(p and idx not in others for idx, p in enumerate(is_passport)):
+            for idx in others:
+                is_passport[idx] = False
         passports = [s for s, p in zip(spans, is_passport, strict=True) if p]
-        places = [s for s, p in zip(spans, is_passport, strict=True) if not p]
+        places = [s for idx, (s, p) in enumerate(zip(spans, is_passport, strict=True)) if not p and idx not in others]
         return passports, places
+
+    @staticmethod
+    def _of_others(span: Span, tokens: list[str], raw_tokens: list[str]) -> bool:
+        """A nationality in a clause about other people ("the locals said Afghans ...", "все ходят с российскими
+        паспортами")."""
+        if span.how == "cjk":
+            return False
+        j = span.start - 1
+        while j >= 0 and raw_tokens[j] not in _CLAUSE_MARKS and span.start - j <= 6:
+            if tokens[j] in THIRD_PARTY_WORDS:
+                return True
+            j -= 1
+        return False
 
     @staticmethod
     def _alone_in_clause(span: Span, tokens: list[str], raw_tokens: list[str], joins: set[int],
