@@ -152,6 +152,7 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         ("I visited Nagorno-Karabakh in 2019 via Armenia, will Azerbaijan let me in now?", ["AZ"]),
         ("после Крыма через Россию пустят потом в Украину?", ["UA"]),
         ("I've been to Iran, can I still get an ESTA for the US?", ["US"]),
+        ("поездка в Осетию южную", ["GE-SO"]),  # the adjective of a two-word name after its noun
         # a route "A to B" starts at A; a place named once as where the traveler is stays so when named again
         ("train moscow to minsk as a kazakh citizen", ["BY"]),
         ("kathmandu overland to lhasa, israeli", ["CN-XZ"]),
@@ -264,6 +265,7 @@ def test_no_destination_traps(engine, question: str) -> None:
         ("chy mozhna ukraintsyam v", ["UA"]),
         ("afganistan turist viza uzbekam i", ["UZ"]),
         ("mozhno li s US passport v", ["US"]),
+        ("abhazia visa for rusian,", ["RU"]),  # after "for", a typo tie between "Rusia" and "Russian" is the people
         ("Is it safe for a Chinese-born Canadian to visit", ["CA"]),
         ("we're two Czech guys,", ["CZ"]),
         ("somos dos chilenos, podemos ir a", ["CL"]),

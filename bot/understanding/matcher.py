@@ -435,6 +435,8 @@ class Matcher:
         self.codes = {k: tuple(sorted(v)) for k, v in codes.items()}
         self.stems = {k: tuple(sorted(v)) for k, v in stems.items() if len(v) == 1}
         self.adj_name_stems = {k: tuple(sorted(v)) for k, v in adj_name_stems.items() if len(v) == 1}
+        # Nouns of two-word names, which may come before their adjective ("Кіпр північний", "Осетию южную")
+        self.adj_name_nouns = frozenset(k.split()[1] for k in self.adj_name_stems if len(k.split()) == 2)
         self.cjk = {k: tuple(sorted(v)) for k, v in cjk.items() if len(v) == 1}
         self.cjk_lengths = sorted({len(k) for k in self.cjk}, reverse=True)
         demonyms: dict[str, set[str]] = defaultdict(set)
@@ -720,7 +722,8 @@ class Matcher:
             limit = self.longest_from.get(tokens[i], 1)
             if _CYRILLIC_RE.match(tokens[i]):
                 limit = max(limit, self.longest_from.get(_stem(tokens[i]), 1),
-                            self.longest_from.get(_name_adj_word(tokens[i]), 1))
+                            self.longest_from.get(_name_adj_word(tokens[i]), 1),
+                            2 if _stem(tokens[i]) in self.adj_name_nouns else 1)
             for size in range(min(self.max_ngram, limit, n - i), 0, -1):
                 words = tokens[i : i + size]
                 if not all(words):
@@ -779,6 +782,8 @@ class Matcher:
         if key in self.stems and not (len(words) == 1 and words[0].endswith(_ADJECTIVE_ONLY_ENDINGS)):
             return Span(start, start + len(words), self.stems[key], "stem", 0.85, " ".join(words))
         found = self.adj_name_stems.get(_name_adj_stem(words)) if len(words) > 1 else None
+        if not found and len(words) == 2:  # the adjective after the noun: "Кіпр північний"
+            found = self.adj_name_stems.get(_name_adj_stem([words[1], words[0]]))
         if found:
             return Span(start, start + len(words), found, "stem", 0.85, " ".join(words))
         if len(words) == 1 and _demonym_base(words[0]) in self.demonym_bases:
@@ -838,6 +843,9 @@ class Matcher:
             if j not in corrected:
                 tok = tokens[j]
                 corrected[j] = (tok,) if tok in self.vocab_set else (self._correct(tok) or (tok,))
+                if j > 0 and tokens[j - 1] in DEMONYM_TRIGGERS and len(corrected[j]) > 1:
+                    # "visa for rusian": after "for", a tie between "Rusia" and "Russian" is the nationality
+                    corrected[j] = tuple(sorted(corrected[j], key=lambda w: w not in self.demonyms))
             return corrected[j]
 
         if fixed(i) == (tokens[i],) and tokens[i] not in self.vocab_set:
