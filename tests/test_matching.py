@@ -353,6 +353,8 @@ def test_saved_passport_is_used_when_none_named(engine) -> None:
 
 TUNING_3 = LABELLED.parent / "questions_tuning_3.yaml"
 TUNING_4 = LABELLED.parent / "questions_tuning_4.yaml"
+TUNING_5 = LABELLED.parent / "questions_tuning_5.yaml"
+TUNING_6 = LABELLED.parent / "questions_tuning_6.yaml"
 
 
 def _verdict_passports(answer) -> set[str]:
@@ -365,11 +367,22 @@ def _verdict_passports(answer) -> set[str]:
     return got
 
 
-@pytest.mark.parametrize(("path", "size"), [(TUNING_3, 150), (TUNING_4, 200)], ids=["tuning3", "tuning4"])
+# Sets 5 and 6 are not at 95% yet: a good part of what is left is the chat carrying a follow-up's intent and an
+# added passport ("and syria?" after a level question, "what if i also have a UK passport"), which the answering
+# side decides, and names the knowledge base does not hold (Sochi, Enguri, Rafah, KRG, RDC, 刚果金).
+_NOT_YET = pytest.mark.xfail(reason="issue 12: tuning sets 5 and 6 below 95%, see the comment above", strict=True)
+
+
+@pytest.mark.parametrize(
+    ("path", "size"),
+    [(TUNING_3, 150), (TUNING_4, 200), pytest.param(TUNING_5, 200, marks=_NOT_YET),
+     pytest.param(TUNING_6, 200, marks=_NOT_YET)],
+    ids=["tuning3", "tuning4", "tuning5", "tuning6"],
+)
 def test_tuning_sets_destinations_passports_and_verdicts(engine, path: Path, size: int) -> None:
-    """Issue 12: travelers' own phrasing (tests/data/questions_tuning_3.yaml and questions_tuning_4.yaml),
+    """Issue 12: travelers' own phrasing (tests/data/questions_tuning_3.yaml to questions_tuning_6.yaml),
     follow-ups asked in one chat. Destination and passports must both be right, and every passport named gets
-    a verdict."""
+    a verdict (unless the place is ambiguous: then the answer asks which one)."""
     from bot.answering.conversation import Conversation
 
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -397,7 +410,7 @@ def test_tuning_sets_destinations_passports_and_verdicts(engine, path: Path, siz
         if not ok:
             misses.append(f"{item['q']!r}: want {expected or ambiguous} {item.get('passports')} {item.get('intent')}"
                           f" got {u.destinations} {u.passports} {u.intent}")
-        if expected and item.get("passports") and u.intent != "off-topic":
+        if expected and not ambiguous and item.get("passports") and u.intent != "off-topic":
             verdict_total += 1
             if not set(item["passports"]) <= _verdict_passports(answer):
                 no_verdict.append(item["q"])
