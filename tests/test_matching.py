@@ -222,6 +222,12 @@ def test_no_destination_traps(engine, question: str) -> None:
         ("i have a us passport", ["US"]),
         ("持美国护照", ["US"]),
         ("My passports: Polish and Australian.", ["PL", "AU"]),
+        # a passport the traveler does not hold, and a region, which issues none
+        ("im a swedish citizen but born in iran, never had an iranian passport. can i go to", ["SE"]),
+        ("without a US passport, can I go to", []),
+        ("no visa for US passport holders in", ["US"]),
+        ("my grandparents are from the Kherson region, I'm Israeli. and", ["IL"]),
+        ("I have a Hong Kong SAR passport, going to", ["HK"]),
         ("i hold uk and irish passports,", ["GB", "IE"]),
         ("US/MX dual,", ["US", "MX"]),
         ("dual citizen uk/us,", ["GB", "US"]),

@@ -49,7 +49,7 @@ PERSON_OBJECT_CUES = frozenset(["to", "let", "admit", "admits", "allow", "allows
 # Words around a demonym that make it a language ("I speak Russian", "the menu in Chinese", "translate to Russian").
 LANGUAGE_CUES = frozenset(["speak", "speaks", "speaking", "spoken", "learn", "learning", "understand", "translate", "translated", "translation", "say", "write", "written", "read", "fluent", "menu", "language", "sprechen", "spreche", "hablo", "habla", "hablar", "falo", "fala", "parle", "parler"])
 # Between a name and a passport word without changing its meaning ("US-Israeli dual citizen").
-PASSPORT_FILLERS = frozenset(["dual"])
+PASSPORT_FILLERS = frozenset(["dual", "sar"])  # "Hong Kong SAR passport"
 # Lower-case codes that are a passport when followed by a passport word ("i have a us passport"), joined to
 # another nationality ("uk/us", "us and mexican passports") or after "dual"/"both"; "us" is also a pronoun.
 LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB"}
@@ -80,6 +80,9 @@ CLAUSE_TAIL = frozenset(["here", "specifically", "too", "also", "btw", "lol", "m
 # Words that may stand between "as a" and a demonym without changing who it describes ("as a non-muslim German").
 TRAVELER_ADJECTIVES = frozenset(["non", "muslim", "christian", "jewish", "young", "old", "female", "male", "solo",
                                  "single", "retired", "black", "white", "gay", "lone"])
+# Words before a passport that say the traveler does not hold it ("never had an iranian passport", "without a US
+# passport", "he lost his Pakistani one").
+NEGATIONS = frozenset(["never", "no", "not", "dont", "without", "lost", "нет", "без", "ohne", "sin", "sem", "sans"])
 # Words for other people: a nationality in their clause is not the asker's ("the locals said Afghans ...").
 THIRD_PARTY_WORDS = frozenset(["locals", "local", "everyone", "everybody", "все", "вси", "местные", "мисцеви"])
 # Articles of Romance languages: their adjectives follow the noun, so "un/une/una/um/uma" right before a demonym

@@ -61,6 +61,7 @@ from bot.understanding.lexicon import (
     LOWERCASE_PASSPORT_CODES,
     MODALS,
     NAME_TRAPS,
+    NEGATIONS,
     NOT_PASSPORT_NOUNS,
     NOT_TRAVEL_HINTS,
     NUMBER_WORDS,
@@ -138,6 +139,8 @@ _CJK_ORIGIN_AFTER = ("绿卡", "永久居留", "居留")
 _CJK_PASSPORT_GLUE = "的の "
 MAX_TYPO_CHOICES = 3
 _CLAUSE_MARKS = frozenset(",.?!;()")
+_BEFORE_NEGATED = frozenset(["a", "an", "the", "my", "his", "her", "their", "our", "had", "have", "has", "hold", "any",
+                             "ever"])
 # Endings of English verb forms: a word with one is corrected only into a name that ends the same way ("Beijing").
 _ENGLISH_ENDINGS = ("ing", "ed")
 PASSPORT_JOINS = frozenset({"/", "+", "&"})  # "US/Iranian", "US+MX passports" (a comma would join "Americans, Iran")
@@ -1028,13 +1031,25 @@ class Matcher:
                     is_passport[idx] = is_passport[idx + 1] = True
         # Nationalities of other people ("the locals said Afghans cross easily, but I'm Turkish", "в Приднестровье
         # все ходят с российскими паспортами, я молдаванин") are not the asker's when the asker names one too.
+        # Passports the traveler does not hold ("never had an iranian passport", "without a US passport") are
+        # neither passport nor place; a region issues none ("my grandparents are from the Kherson region").
+        denied = set()
+        for idx, span in enumerate(spans):
+            if is_passport[idx] and span.how != "cjk":
+                j = skip_back(span.start - 1, _BEFORE_NEGATED)
+                if j >= 0 and tokens[j] in NEGATIONS:
+                    is_passport[idx] = False
+                    denied.add(idx)
+                elif any("-" in code for code in span.codes):
+                    is_passport[idx] = False  # still the place asked about
         others = {idx for idx, span in enumerate(spans) if is_passport[idx] and self._of_others(span, tokens,
                                                                                                 raw_tokens)}
         if others and any(p and idx not in others for idx, p in enumerate(is_passport)):
             for idx in others:
                 is_passport[idx] = False
         passports = [s for s, p in zip(spans, is_passport, strict=True) if p]
-        places = [s for idx, (s, p) in enumerate(zip(spans, is_passport, strict=True)) if not p and idx not in others]
+        places = [s for idx, (s, p) in enumerate(zip(spans, is_passport, strict=True))
+                  if not p and idx not in others and idx not in denied]
         return passports, places
 
     @staticmethod
