@@ -476,6 +476,7 @@ def test_lexicon_words_are_folded() -> None:
         ("is kashmir do not travel for americans", "level"),
         ("Est-ce que Haïti est classé rouge par le Quai d'Orsay ?", "level"),
         ("英国外交部对伊朗的建议是什么", "level"),
+        ("iran vs japan football score?", "off-topic"),
     ],
 )
 def test_intents(engine, question: str, intent: str) -> None:
@@ -486,3 +487,9 @@ def test_level_or_date_question_without_a_place_is_a_follow_up(engine) -> None:
     assert engine.matcher.understand("what level is it at").followup
     assert engine.matcher.understand("since when has it been closed to tourists?").followup
     assert not engine.matcher.understand("what level is Mali at").followup
+    assert engine.matcher.understand("the country, not the US state lol").followup  # a correction
+
+
+def test_sports_teams_are_no_destinations(engine) -> None:
+    assert not engine.matcher.understand("iran vs japan football score?").destinations
+    assert engine.matcher.understand("can I travel to Qatar for the football world cup?").destinations == ["QA"]

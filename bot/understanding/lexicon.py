@@ -83,6 +83,8 @@ TRAVELER_ADJECTIVES = frozenset(["non", "muslim", "christian", "jewish", "young"
 # Words before a passport that say the traveler does not hold it ("never had an iranian passport", "without a US
 # passport", "he lost his Pakistani one").
 NEGATIONS = frozenset(["never", "no", "not", "dont", "without", "lost", "нет", "без", "ohne", "sin", "sem", "sans"])
+# Sports: names next to these are teams, not destinations ("iran vs japan football score").
+SPORTS_WORDS = frozenset(["football", "soccer", "score", "scores", "match", "league", "goal", "goals"])
 # Words for other people: a nationality in their clause is not the asker's ("the locals said Afghans ...").
 THIRD_PARTY_WORDS = frozenset(["locals", "local", "everyone", "everybody", "все", "вси", "местные", "мисцеви"])
 # Articles of Romance languages: their adjectives follow the noun, so "un/une/una/um/uma" right before a demonym
@@ -302,6 +304,7 @@ FOLLOWUP_STARTS = _one_pattern((
     r"^(and|also|but|what about|how about|and what about|what if|same for|and for|and with|and as)\b",
     r"^(und|et|y|e|и|а|і|та)\b", r"^(was ist mit|et pour|et avec|y con|y para|e com|e para|а для|и для|а как)\b",
     r"^(is it|is that|are they|does it|can i still|is it safe|how safe)\b",
+    r"^(no,? |nope,? |sorry,? )?(i mean |i meant )?(the country|the other one|not the)\b",  # "the country, not the US state"
 ))
 CJK_FOLLOWUP_STARTS = ("那", "还有", "如果")
 # Travel services Borderline does not offer; with none of the topics it answers, the question is off-topic.

@@ -89,6 +89,7 @@ from bot.understanding.lexicon import (
     ROUTE_FILLERS,
     ROUTE_LINKS,
     ROUTE_MARKS,
+    SPORTS_WORDS,
     STAMP_WORDS,
     THEME_WORDS,
     THIRD_PARTY_WORDS,
@@ -618,6 +619,8 @@ class Matcher:
         # Demonyms that are not passports can still name the destination ("North Korean visa").
         demonym_places = [s for s in kept if s.how == "demonym"]
         places = [s for s in kept if s.how != "demonym"]
+        if token_set & SPORTS_WORDS and not travel_context:
+            places = []  # "iran vs japan football score": teams
         advisers = {id(s) for s in places if self._is_adviser(s, tokens)}
         if advisers and len(advisers) < len(places):  # "canada travel advisory for lebanon": Lebanon is asked about
             places = [s for s in places if id(s) not in advisers]
