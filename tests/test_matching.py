@@ -153,6 +153,8 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         ("после Крыма через Россию пустят потом в Украину?", ["UA"]),
         ("I've been to Iran, can I still get an ESTA for the US?", ["US"]),
         ("поездка в Осетию южную", ["GE-SO"]),  # the adjective of a two-word name after its noun
+        ("коли відкриють кордон з Білоруссю", ["BY"]),  # the instrumental of a name ending in a soft sign
+        ("граница с Беларусью открыта?", ["BY"]),
         # a route "A to B" starts at A; a place named once as where the traveler is stays so when named again
         ("train moscow to minsk as a kazakh citizen", ["BY"]),
         ("kathmandu overland to lhasa, israeli", ["CN-XZ"]),
@@ -228,6 +230,7 @@ def test_no_destination_traps(engine, question: str) -> None:
         ("no visa for US passport holders in", ["US"]),
         ("my grandparents are from the Kherson region, I'm Israeli. and", ["IL"]),
         ("I have a Hong Kong SAR passport, going to", ["HK"]),
+        ("я родился в Сухуми, но паспорт у меня латвийский, могу ли я поехать в", ["LV"]),
         ("i hold uk and irish passports,", ["GB", "IE"]),
         ("US/MX dual,", ["US", "MX"]),
         ("dual citizen uk/us,", ["GB", "US"]),

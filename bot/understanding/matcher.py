@@ -781,6 +781,10 @@ class Matcher:
     def _lookup_stem(self, words: list[str], start: int) -> Span | None:
         if not all(_CYRILLIC_RE.match(w) for w in words):
             return None
+        if len(words) == 1 and words[0].endswith("ю"):
+            name = self._soft_sign_name(words[0])  # "з Білоруссю", "с Беларусью"
+            if name:
+                return Span(start, start + 1, tuple(self.exact[name]), "stem", 0.85, words[0])
         key = " ".join(_stem(w) for w in words)
         if key in self.stems and len(words) == 1 and words[0].endswith(_PEOPLE_PLURAL_ENDINGS):
             # no country name ends so in any case: the genitive plural of its people ("вірменів", "румунів")
@@ -803,6 +807,15 @@ class Matcher:
             found = self.demonym_adj_stems.get(_adj_stem(words[0]))
             if found:
                 return Span(start, start + 1, found, "demonym", 0.85, words[0])
+        return None
+
+    def _soft_sign_name(self, word: str) -> str | None:
+        """The name behind the instrumental of a Cyrillic name ending in a soft sign: "Беларусью", Ukrainian
+        "Білоруссю" (the consonant doubled) -> "Беларусь", "Білорусь"."""
+        if word.endswith("ью") and word[:-2] + "ь" in self.exact:
+            return word[:-2] + "ь"
+        if len(word) > 4 and word.endswith("ю") and word[-2] == word[-3] and word[:-2] + "ь" in self.exact:
+            return word[:-2] + "ь"
         return None
 
     def _lookup_minor(self, word: str, tokens: list[str], i: int, raw_tokens: list[str]) -> Span | None:
@@ -1136,6 +1149,9 @@ class Matcher:
             return True
         if prev in PASSPORT_VERBS and span.start > 1 and tokens[span.start - 2] in PASSPORT_WORDS:
             return True
+        if prev in ("меня", "мене", "нас") and span.start > 2 and tokens[span.start - 2] == "у" \
+                and tokens[span.start - 3] in PASSPORT_WORDS:
+            return True  # "паспорт у меня латвийский"
         nxt = tokens[span.end] if span.end < len(tokens) else ""
         if prev in ("a", "an"):
             return not nxt or nxt in PERSON_NEXT
