@@ -167,6 +167,11 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         ("Husband wanted the Maldives, a few days in the Maldives, then maybe Diego Garcia. Is Diego Garcia even a "
          "place you can visit?", ["IO"]),
         ("I did Haiti once. A magazine wants a story from Port-au-Prince. Should I go via Santo Domingo?", ["HT"]),
+        # among several places, the one the traveler wants to see; places already done are behind
+        ("Istanbul then Georgia and Armenia, and we really want to see Nagorno Karabakh. is that possible?",
+         ["AZ-NK"]),
+        ("я хочу в Абхазию, но сначала в Грузию", ["GE-AB"]),
+        ("Done Bhutan, done Turkmenistan. Next up Tristan da Cunha. How does one get there?", ["SH-TA"]),
         # the government giving the advice is not the place asked about
         ("canada travel advisory for lebanon, i'm canadian", ["LB"]),
         ("какой уровень опасности у Госдепа США для Венесуэлы", ["VE"]),

@@ -276,7 +276,7 @@ BIRTH_WORDS = frozenset(["born", "nacio", "naci", "nacido", "nacida", "nasceu", 
                          "родился", "родилась", "родились", "народився", "народилася"])
 STAMP_WORDS = frozenset(["stamp", "stamps", "stamped", "sello", "sellos", "carimbo", "carimbos", "tampon", "tampons",
                          "stempel", "штамп", "штампом", "штампы", "штампи"])
-PAST_VISIT_WORDS = frozenset(["visited", "after", "после", "писля", "despues", "depois", "apres"])
+PAST_VISIT_WORDS = frozenset(["visited", "done", "after", "после", "писля", "despues", "depois", "apres"])
 # "moscow to minsk", "london to kabul", "kathmandu overland to lhasa", "Москва–Пхеньян": a place, words of how, then
 # one of these and another place: the first is where the traveler sets off.
 ROUTE_LINKS = frozenset(["to", "nach", "a", "para", "pour", "vers", "в", "до"])
@@ -293,6 +293,11 @@ ADVISER_AFTER = frozenset(["advisory", "advisories", "advises", "advise", "advic
 ADVISER_BEFORE = frozenset(["госдеп", "госдепа", "госдепартамент", "госдепартамента", "мид", "мзс", "alerta", "governo",
                             "gobierno", "gouvernement", "ministerio", "ministere", "regierung", "auswartige", "auswartigen"])
 CJK_ADVISER_AFTER = ("国务院", "外交部", "政府", "国务卿")
+# "we really want to see Nagorno Karabakh", "hoping to visit Socotra", "хочу в Абхазию": among several places, the one
+# the traveler wants to go to comes first.
+WISH_WORDS = frozenset(["want", "wanna", "wants", "hope", "hoping", "dream", "dreaming", "plan", "planning", "wish",
+                        "хочу", "хотим", "хочет", "хочемо"])
+WISH_VERBS = frozenset(["see", "visit", "go", "travel", "get", "reach", "fly", "trek", "cross"])
 # A place passed through is not the destination when another is named ("via Armenia", "через Россию").
 TRANSIT_WORDS = frozenset(["via", "through", "thru", "через", "transit", "par", "pela", "pelo", "uber"])
 PAST_VISIT_VERBS = frozenset(["been", "went", "was", "were", "travelled", "traveled"])

@@ -106,6 +106,8 @@ from bot.understanding.lexicon import (
     WEAK_PERSON_NEXT,
     WEAK_PRONOUN_NEXT,
     WHEN_PHRASES,
+    WISH_VERBS,
+    WISH_WORDS,
 )
 
 PRIMARY_KINDS = frozenset({"common", "official", "capital", "alias", "curated"})
@@ -653,8 +655,10 @@ class Matcher:
         corrected = {id(s) for s in places if s.start > 1 and tokens[s.start - 1] in ("mean", "meant")
                      and tokens[s.start - 2] == "i"}
         asked = self._in_questions(places, raw_tokens)
+        wished = {id(s) for s in places if self._wished(s, tokens)} if len(places) > 1 else set()
         for span in sorted(places, key=lambda s: (id(s) in origins, id(s) not in corrected, id(s) not in asked,
-                                                  -min(mentions[s.codes], 2), -s.score, s.start)):
+                                                  id(s) not in wished, -min(mentions[s.codes], 2), -s.score,
+                                                  s.start)):
             if span.how == "ambiguous":
                 result.ambiguous = list(span.codes)
                 continue
@@ -1098,6 +1102,22 @@ class Matcher:
             k += 1
         return (j < 0 or raw_tokens[j] in _CLAUSE_MARKS) and (heading or k >= len(tokens)
                                                                or raw_tokens[k] in _CLAUSE_MARKS)
+
+    @staticmethod
+    def _wished(span: Span, tokens: list[str]) -> bool:
+        """A place the traveler says they want to see or go to ("we really want to see Nagorno Karabakh", "hoping
+        to visit", "хочу в"), among others only mentioned."""
+        if span.how == "cjk":
+            return False
+        j = span.start - 1
+        while j >= 0 and (tokens[j] in ARTICLES or tokens[j] in ("to", "into", "in", "в", "на", "до")):
+            j -= 1
+        if j >= 0 and tokens[j] in WISH_VERBS:
+            j -= 1
+            if j >= 0 and tokens[j] == "to":
+                j -= 1
+            return j >= 0 and (tokens[j] in WISH_WORDS or (j > 0 and tokens[j - 1] in WISH_WORDS))
+        return j >= 0 and tokens[j] in WISH_WORDS and not tokens[j].isascii()  # "хочу в Абхазию"
 
     @staticmethod
     def _in_questions(places: list[Span], raw_tokens: list[str]) -> set[int]:
