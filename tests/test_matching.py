@@ -163,6 +163,10 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         ("I'm working in Seoul, can I run the Pyongyang marathon, will South Korea mind?", ["KP"]),
         ("i grew up in tehran but my passport is afghan, can i go to herat", ["AF"]),
         ("flying doha to damascus, qatar resident, indian national", ["SY"]),
+        # where someone else is from is no origin of the traveler
+        ("my cousin is marrying a girl from Hebron. someone said Israel might turn me back. can Canadians even go "
+         "to Hebron?", ["PS-WBK"]),
+        ("my grandparents are from the Kherson region, is there a legal way in through Crimea?", ["UA-65"]),
         # in a message of several sentences, the place of the last question comes first
         ("Husband wanted the Maldives, a few days in the Maldives, then maybe Diego Garcia. Is Diego Garcia even a "
          "place you can visit?", ["IO"]),
@@ -485,6 +489,8 @@ def test_lexicon_words_are_folded() -> None:
         ("Est-ce que Haïti est classé rouge par le Quai d'Orsay ?", "level"),
         ("英国外交部对伊朗的建议是什么", "level"),
         ("iran vs japan football score?", "off-topic"),
+        ("cheap flights to Paris", "off-topic"),
+        ("booked a cheap flight to tehran, can I go on my swedish passport?", "question"),
     ],
 )
 def test_intents(engine, question: str, intent: str) -> None:

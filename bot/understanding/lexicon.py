@@ -326,7 +326,6 @@ GREETINGS = frozenset(["hello", "hi", "hey", "hallo", "hola", "ola", "oi", "bonj
                        "здравствуите", "привит", "витаю", "добрыи", "день", "there", "good", "morning", "evening"])
 CJK_GREETINGS = ("你好", "您好", "こんにちは", "안녕하세요", "안녕")
 OFF_TOPIC_PHRASES = _one_pattern((
-    r"\b(cheap|cheapest|best|book|booking|deals?) (flights?|tickets?|airfare|hotels?)\b",
     r"\bexchange rate\b", r"\bwhere (to|can i|should i) (eat|stay)\b",
     r"\b(apply|get|fill|submit) (for )?(my|me a|the form for my) visa for me\b", r"\bvisa (agency|agent|service)s?\b",
     r"\bcan you (apply|book|get me|buy)\b", r"\bbilliger? fl(u|ü)ge?\b", r"\bvuelos? baratos?\b",
@@ -341,6 +340,7 @@ OFF_TOPIC_PHRASES = _one_pattern((
 # Services that yield to a question about rules: "flights from Rome to Tehran" is off-topic, "when did flights from
 # Europe to Caracas resume" is not.
 OFF_TOPIC_SOFT_PHRASES = _one_pattern((
+    r"\b(cheap|cheapest|best|book|booking|booked|deals?) (flights?|tickets?|airfare|hotels?)\b",
     r"\bflights? (deals?|prices?|from \w+ to)\b", r"\bhow much (is|are) (the )?(flights?|tickets?)\b",
 ))
 CJK_OFF_TOPIC_WORDS = ("天气", "酒店", "餐厅", "汇率", "机票", "美食")
@@ -356,7 +356,7 @@ PEOPLE_NOUNS = frozenset([
     # colleague", "malaysian muslim", "ethiopian backpacker")
     "husband", "wife", "boyfriend", "girlfriend", "partner", "fiance", "fiancee", "spouse", "colleague", "colleagues",
     "friend", "friends", "mate", "mates", "mother", "father", "son", "daughter", "grandad", "grandma", "grandfather",
-    "grandmother", "cousin", "uncle", "aunt", "kids", "children", "driver", "backpacker", "backpackers",
+    "grandmother", "grandparents", "parents", "cousin", "uncle", "aunt", "kids", "children", "driver", "backpacker", "backpackers",
     "photographer", "nurse", "teacher", "engineer", "doctor", "muslim", "muslims", "christian", "christians", "jew",
     "jews", "hindu", "hindus", "buddhist", "buddhists", "solo", "female", "male",
     # Russian and Ukrainian (folded) in other cases: "туристу из Киргизии", "для туристів з України"

@@ -1211,7 +1211,9 @@ class Matcher:
         if j < 0:
             return False
         if tokens[j] in ORIGIN_WORDS:
-            return True
+            # "a girl from Hebron", "my grandparents are from the Kherson region": someone else's origin
+            k = j - 1 if j > 0 and tokens[j - 1] not in PASSPORT_VERBS else j - 2
+            return not (k >= 0 and (tokens[k] in PEOPLE_NOUNS or tokens[k] in PERSON_SUBJECTS))
         if tokens[j] in PAST_VISIT_WORDS or tokens[j] in TRANSIT_WORDS or (span.end < len(tokens)
                                                                            and tokens[span.end] in STAMP_WORDS):
             return True  # "I visited Nagorno-Karabakh", "после Крыма", "via Armenia", "an Israel stamp"
@@ -1276,7 +1278,8 @@ class Matcher:
         words = token_set - {""}
         if words and all(w in GREETINGS or w in CJK_GREETINGS for w in words):
             return "off-topic"  # "hello", "你好"
-        asks_rules = bool(token_set & (TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"] | TOPIC_WORDS["status"]))
+        asks_rules = bool(token_set & (TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"] | TOPIC_WORDS["status"])
+                          or token_set & PASSPORT_WORDS)  # "booked a cheap flight ..., can I go on my passport?"
         if not asks_rules and (token_set & OFF_TOPIC_WORDS or any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)
                                or any(p.search(folded_text) for p in OFF_TOPIC_SOFT_PHRASES)
                                or any(w in text for w in CJK_OFF_TOPIC_WORDS)):
