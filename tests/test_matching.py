@@ -236,6 +236,7 @@ def test_no_destination_traps(engine, question: str) -> None:
         # a passport the traveler does not hold, and a region, which issues none
         ("im a swedish citizen but born in iran, never had an iranian passport. can i go to", ["SE"]),
         ("without a US passport, can I go to", []),
+        ("im a swedish citizen, my uncle says iran will treat me as iranian. can i go to", ["SE"]),
         ("no visa for US passport holders in", ["US"]),
         ("my grandparents are from the Kherson region, I'm Israeli. and", ["IL"]),
         ("I have a Hong Kong SAR passport, going to", ["HK"]),

@@ -278,10 +278,18 @@ def _german_noun(raw: str) -> bool:
     return raw[:1].isupper() and not raw.isupper() and raw.casefold().endswith(("er", "erin", "ern", "erinnen"))
 
 
+def _seen_as(tokens: list[str], i: int) -> bool:
+    """"iran will treat me as iranian": tokens[i] is "as" in how others see the traveler, not a passport held."""
+    return tokens[i] == "as" and i > 1 and tokens[i - 1] in ("me", "us", "him", "her", "them") and tokens[i - 2] in (
+        "treat", "treats", "consider", "considers", "see", "sees", "regard", "regards")
+
+
 def _describes_traveler(tokens: list[str], i: int, raw_tokens: list[str] | None = None) -> bool:
     """tokens[i] makes the nationality after it the traveler's: "as", "I'm", "soy", "en tant que", a
     copula after a person ("my wife is", "mi esposa es") or one contracted onto it ("my mate's")."""
     word = tokens[i]
+    if _seen_as(tokens, i):
+        return False
     if word in IDENTITY_TRIGGERS:
         return True
     if raw_tokens is not None and raw_tokens[i].casefold().endswith(("'s", "’s")) and word[:-1] in PERSON_SUBJECTS:
@@ -1001,7 +1009,8 @@ class Matcher:
                 is_passport[idx] = True  # "kathmandu overland to lhasa, israeli", "and me? jordanian"
             if trig >= 0:
                 identity = _describes_traveler(tokens, trig, raw_tokens)
-                if span.how == "demonym" and (identity or tokens[trig] in DEMONYM_TRIGGERS):
+                if span.how == "demonym" and (identity or tokens[trig] in DEMONYM_TRIGGERS) and not _seen_as(tokens,
+                                                                                                            trig):
                     is_passport[idx] = True
                 if identity and span.how != "demonym" and " ".join(tokens[span.start : span.end]) in self.demonyms:
                     is_passport[idx] = True  # "Je suis suisse", "mi esposa es china": the name is the adjective
