@@ -118,6 +118,7 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         ("mozhno li rossiyanam v severnuyu koreyu", ["KP"]),
         ("Ya z Ukrainy, paspot ukrainskyi, chy pustiat v Gruziiu", ["GE"]),  # Ukrainian in Latin letters
         ("afganistan turist viza uzbekam", ["AF"]),
+        ("turkey viza for russians", ["TR"]),  # a weak name stays as typed when the question is read back
         ("nuzhna li viza v Gruziyu dlya grazhdan Rossii", ["GE"]),
         ("moy drug iz Kazakhstana khochet v Abkhaziyu", ["GE-AB"]),
         ("на Самоа", ["WS"]),

@@ -574,7 +574,7 @@ class Matcher:
         if set(tokens) & TRANSLIT_MARKERS and all(t.isascii() for t in tokens):
             # Russian in Latin letters; names and passport words as they are ("Turkmenistan", "US passport")
             tokens = [_translit(t) if t.isalpha() and t not in self.exact and t not in self.demonyms
-                      and t not in PASSPORT_WORDS else t for t in tokens]
+                      and t not in self.weak and t not in PASSPORT_WORDS else t for t in tokens]
         folded_text = " ".join(t for t in tokens if t)
         spans = self._find_spans(raw_tokens, tokens, shouting)
         starts = {s.start: s for s in spans}
@@ -1009,8 +1009,8 @@ class Matcher:
                 is_passport[idx] = True  # "kathmandu overland to lhasa, israeli", "and me? jordanian"
             if trig >= 0:
                 identity = _describes_traveler(tokens, trig, raw_tokens)
-                if span.how == "demonym" and (identity or tokens[trig] in DEMONYM_TRIGGERS) and not _seen_as(tokens,
-                                                                                                            trig):
+                seen_as = _seen_as(tokens, trig)
+                if span.how == "demonym" and (identity or tokens[trig] in DEMONYM_TRIGGERS) and not seen_as:
                     is_passport[idx] = True
                 if identity and span.how != "demonym" and " ".join(tokens[span.start : span.end]) in self.demonyms:
                     is_passport[idx] = True  # "Je suis suisse", "mi esposa es china": the name is the adjective
