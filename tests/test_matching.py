@@ -116,6 +116,9 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         ("Moving from Canada to work in Iran", ["IR"]),
         ("I want to live in Iran, I'm currently in Turkey", ["IR"]),
         ("mozhno li rossiyanam v severnuyu koreyu", ["KP"]),
+        ("Ya z Ukrainy, paspot ukrainskyi, chy pustiat v Gruziiu", ["GE"]),  # Ukrainian in Latin letters
+        ("afganistan turist viza uzbekam", ["AF"]),
+        ("turkey viza for russians", ["TR"]),  # a weak name stays as typed when the question is read back
         ("nuzhna li viza v Gruziyu dlya grazhdan Rossii", ["GE"]),
         ("moy drug iz Kazakhstana khochet v Abkhaziyu", ["GE-AB"]),
         ("на Самоа", ["WS"]),
@@ -136,6 +139,56 @@ def test_accuracy_on_held_out_questions(engine) -> None:
         ("Чи можна поїхати до Північної Кореї?", ["KP"]),
         ("поездка в Южную Осетию", ["GE-SO"]),
         ("чи пускають до Саудівської Аравії", ["SA"]),
+        # a Cyrillic weak name is a pronoun before a conjunction; short alternative spellings are words ("Mann")
+        ("до того, як поїхати до Грузії, чи потрібна віза?", ["GE"]),
+        ("віза на Комори", ["KM"]),
+        ("Mein Mann ist Syrer, können wir nach Damaskus fliegen?", ["SY"]),
+        ("is Myanmar ok for an old man", ["MM"]),
+        # a demonym before a word of the place's own names the place ("the Iranian border", "Russian embassy")
+        ("russians at the finnish border, is it open", ["FI"]),
+        ("the Iranian side", ["IR"]),
+        # where the traveler was born, has a stamp from, has been or passes through is not where they go
+        ("nuestro hijo nació en Estados Unidos, queremos ir a Cuba", ["CU"]),
+        ("un argentino con sello de Israel puede entrar al Líbano?", ["LB"]),
+        ("I visited Nagorno-Karabakh in 2019 via Armenia, will Azerbaijan let me in now?", ["AZ"]),
+        ("после Крыма через Россию пустят потом в Украину?", ["UA"]),
+        ("I've been to Iran, can I still get an ESTA for the US?", ["US"]),
+        ("поездка в Осетию южную", ["GE-SO"]),  # the adjective of a two-word name after its noun
+        ("коли відкриють кордон з Білоруссю", ["BY"]),  # the instrumental of a name ending in a soft sign
+        ("граница с Беларусью открыта?", ["BY"]),
+        # a route "A to B" starts at A; a place named once as where the traveler is stays so when named again
+        ("train moscow to minsk as a kazakh citizen", ["BY"]),
+        ("kathmandu overland to lhasa, israeli", ["CN-XZ"]),
+        ("сколько стоит билет Москва–Пхеньян", ["KP"]),
+        ("Filipino OFW in Riyadh, can I visit Yemen from Saudi", ["YE"]),
+        ("I'm working in Seoul, can I run the Pyongyang marathon, will South Korea mind?", ["KP"]),
+        ("i grew up in tehran but my passport is afghan, can i go to herat", ["AF"]),
+        ("flying doha to damascus, qatar resident, indian national", ["SY"]),
+        # where someone else is from is no origin of the traveler
+        ("my cousin is marrying a girl from Hebron. someone said Israel might turn me back. can Canadians even go "
+         "to Hebron?", ["PS-WBK"]),
+        ("my grandparents are from the Kherson region, is there a legal way in through Crimea?", ["UA-65"]),
+        # in a message of several sentences, the place of the last question comes first
+        ("Husband wanted the Maldives, a few days in the Maldives, then maybe Diego Garcia. Is Diego Garcia even a "
+         "place you can visit?", ["IO"]),
+        ("I did Haiti once. A magazine wants a story from Port-au-Prince. Should I go via Santo Domingo?", ["HT"]),
+        # among several places, the one the traveler wants to see; places already done are behind
+        ("Istanbul then Georgia and Armenia, and we really want to see Nagorno Karabakh. is that possible?",
+         ["AZ-NK"]),
+        ("я хочу в Абхазию, но сначала в Грузию", ["GE-AB"]),
+        ("Done Bhutan, done Turkmenistan. Next up Tristan da Cunha. How does one get there?", ["SH-TA"]),
+        # the government giving the advice is not the place asked about
+        ("canada travel advisory for lebanon, i'm canadian", ["LB"]),
+        ("какой уровень опасности у Госдепа США для Венесуэлы", ["VE"]),
+        ("qual o nível de alerta do Canadá para o Haiti", ["HT"]),
+        ("美国国务院对缅甸的旅行警告是几级", ["MM"]),
+        ("Iran travel advisory", ["IR"]),
+        # flag emoji are their countries' codes
+        ("я 🇷🇺 хочу в 🇰🇵 что нужно?", ["KP"]),
+        ("🇧🇷 passaporte → 🇮🇷 precisa visto? 🙏", ["IR"]),
+        # Chinese: a place after 从 (from) or before 绿卡 (green card) is not where the traveler goes
+        ("我持有中国护照和美国绿卡，去古巴需要签证吗", ["CU"]),
+        ("有人最近从喀什去巴基斯坦吗", ["PK"]),
     ],
 )
 def test_destination_examples(engine, question: str, codes: list[str]) -> None:
@@ -152,7 +205,12 @@ def test_destination_examples(engine, question: str, codes: list[str]) -> None:
      # "того" (of that) and "мали" (had) are also the names of Togo and Mali
      "того я не знаю, чи потрібна віза", "ми мали їхати, але чи безпечно?",
      # a pronoun in the genitive is no country noun ("самого" is not "Самоа")
-     "того самого тура нет"],
+     "того самого тура нет",
+     # a Ukrainian noun spelled like a weak name, in a question about nothing to do with travel
+     "у комори немає вікон", "у комори немає вікон, чи безпечно там тримати паспорт?",
+     # English inflections and everyday words of other languages are no typos of names
+     "cómo se dice gracias en ucraniano", "my grandad used to talk about it, is it safe", "i am from lagos",
+     "the country, not the US state lol"],
 )
 def test_no_destination_traps(engine, question: str) -> None:
     assert not engine.matcher.understand(question).sure
@@ -176,6 +234,14 @@ def test_no_destination_traps(engine, question: str) -> None:
         ("i have a us passport", ["US"]),
         ("持美国护照", ["US"]),
         ("My passports: Polish and Australian.", ["PL", "AU"]),
+        # a passport the traveler does not hold, and a region, which issues none
+        ("im a swedish citizen but born in iran, never had an iranian passport. can i go to", ["SE"]),
+        ("without a US passport, can I go to", []),
+        ("im a swedish citizen, my uncle says iran will treat me as iranian. can i go to", ["SE"]),
+        ("no visa for US passport holders in", ["US"]),
+        ("my grandparents are from the Kherson region, I'm Israeli. and", ["IL"]),
+        ("I have a Hong Kong SAR passport, going to", ["HK"]),
+        ("я родился в Сухуми, но паспорт у меня латвийский, могу ли я поехать в", ["LV"]),
         ("i hold uk and irish passports,", ["GB", "IE"]),
         ("US/MX dual,", ["US", "MX"]),
         ("dual citizen uk/us,", ["GB", "US"]),
@@ -216,7 +282,10 @@ def test_no_destination_traps(engine, question: str) -> None:
         ("mozhno li rossiyanam v", ["RU"]),
         ("viza dlya grazhdan Kazakhstana v", ["KZ"]),
         ("Kuba dlya ukraintsev i", ["UA"]),
+        ("chy mozhna ukraintsyam v", ["UA"]),
+        ("afganistan turist viza uzbekam i", ["UZ"]),
         ("mozhno li s US passport v", ["US"]),
+        ("abhazia visa for rusian,", ["RU"]),  # after "for", a typo tie between "Rusia" and "Russian" is the people
         ("Is it safe for a Chinese-born Canadian to visit", ["CA"]),
         ("we're two Czech guys,", ["CZ"]),
         ("somos dos chilenos, podemos ir a", ["CL"]),
@@ -237,6 +306,59 @@ def test_no_destination_traps(engine, question: str) -> None:
         ("a Chinese family restaurant near", []),
         ("un visa ruso para", []),
         ("Chinese travel agencies for", []),
+        # "letting" is no typo of the German "Lettin" (Latvian), nor "matters" of "maltés"
+        ("is pyongyang letting tourists in,", []),
+        ("i'm jordanian if that matters, can I visit", ["JO"]),
+        ("my mate's Pakistani, I'm British. can he come with me to", ["PK", "GB"]),
+        # hyphenated and fused demonyms of compound names (Portuguese, Spanish)
+        ("sou cabo-verdiano, posso ir a", ["CV"]),
+        ("soy caboverdiana, puedo viajar a", ["CV"]),
+        ("um centro-africano precisa de visto para", ["CF"]),
+        # a Cyrillic demonym noun in any case is people: dative, instrumental, prepositional
+        ("белоруске нужна виза в", ["BY"]),
+        ("армянину с паспортом РА в", ["AM"]),
+        ("что пишут о казахстанцах на въезде в", ["KZ"]),
+        ("нужен ли россиянам и белорусам тур в", ["RU", "BY"]),
+        # nationality nouns, colloquial "pra", "here" words, pronouns without a copula, Romance nouns for people
+        ("tengo doble nacionalidad venezolana y española, para entrar a", ["VE", "ES"]),
+        ("soy argentino con ciudadanía italiana también, quiero ir a", ["AR", "IT"]),
+        ("wir sind zwei Studenten aus Leipzig mit deutschen Pässen und wollen nach", ["DE"]),
+        ("являясь гражданином Узбекистана, могу ли я посетить", ["UZ"]),
+        ("Crimeia ou Transnístria, qual é mais seguro pra brasileiro,", ["BR"]),
+        ("Ivoirien ici, faut-il un visa pour", ["CI"]),
+        ("Algérienne résidant à Lyon, est-ce que je peux visiter", ["DZ"]),
+        ("а моїй дружині? вона росіянка,", ["RU"]),
+        ("Wir (deutsch + kasachisch) wollen mit dem Auto nach", ["DE", "KZ"]),
+        ("somos una familia peruana y queremos ir a", ["PE"]),
+        ("comida peruana en", []),
+        # a demonym alone in its clause, after a number, before a companion noun or in brackets with an age
+        ("kathmandu overland to lhasa, israeli. and", ["IL"]),
+        ("kyrenia from larnaca airport, brit,", ["GB"]),
+        ("and me? jordanian. what about", ["JO"]),
+        ("two of us, one japanese one south korean, going to", ["JP", "KR"]),
+        ("im a turkish woman travelling with my greek boyfriend, can we both cross to", ["TR", "GR"]),
+        ("Can a Moroccan husband and a French wife travel together to", ["MA", "FR"]),
+        ("my grandad (British, 94) wants to visit", ["GB"]),
+        ("Canadian Syrian dual national, going to", ["CA", "SY"]),
+        ("Ethiopian-American, still have my ethiopian passport too.", ["ET", "US"]),
+        ("my wife is eritrean by birth but only has dutch nationality now, can she visit", ["NL"]),
+        ("I speak English, French.", []),
+        ("Kashmir trip, I'm British Pakistani,", ["GB"]),
+        ("mecca as a non-muslim german, allowed? and", ["DE"]),
+        ("tunisian to libya land border open? and", ["TN"]),
+        ("russian to english translation for", []),
+        # other people's nationalities are not the asker's; a passport word with its own nationality takes no other
+        ("мне сказали что все ходят с российскими паспортами, я молдаванин, меня пустят в", ["MD"]),
+        ("the locals said Afghans cross easily, but I'm Turkish, can I go to", ["TR"]),
+        ("що легше з українським паспортом: Вірменія чи", ["UA"]),
+        ("My passports: Polish and Australian.", ["PL", "AU"]),
+        ("я 🇷🇺 хочу в", ["RU"]),
+        ("🇧🇷 passaporte →", ["BR"]),
+        ("我是马来西亚华人，去", ["MY"]),
+        ("我是美籍华人，去", ["US"]),
+        # a Cyrillic plural is people, also before a visa word ("Russian visa" stays the visa of the place)
+        ("для естонців віза до", ["EE"]),
+        ("чи потрібна естонців віза в", ["EE"]),
     ],
 )
 def test_passport_examples(engine, question: str, passports: list[str]) -> None:
@@ -251,6 +373,8 @@ def test_saved_passport_is_used_when_none_named(engine) -> None:
 
 TUNING_3 = LABELLED.parent / "questions_tuning_3.yaml"
 TUNING_4 = LABELLED.parent / "questions_tuning_4.yaml"
+TUNING_5 = LABELLED.parent / "questions_tuning_5.yaml"
+TUNING_6 = LABELLED.parent / "questions_tuning_6.yaml"
 
 
 def _verdict_passports(answer) -> set[str]:
@@ -263,11 +387,22 @@ def _verdict_passports(answer) -> set[str]:
     return got
 
 
-@pytest.mark.parametrize(("path", "size"), [(TUNING_3, 150), (TUNING_4, 200)], ids=["tuning3", "tuning4"])
+# Sets 5 and 6 are not at 95% yet: a good part of what is left is the chat carrying a follow-up's intent and an
+# added passport ("and syria?" after a level question, "what if i also have a UK passport"), which the answering
+# side decides, and names the knowledge base does not hold (Sochi, Enguri, Rafah, KRG, RDC, 刚果金).
+_NOT_YET = pytest.mark.xfail(reason="issue 12: tuning sets 5 and 6 below 95%, see the comment above", strict=True)
+
+
+@pytest.mark.parametrize(
+    ("path", "size"),
+    [(TUNING_3, 150), (TUNING_4, 200), pytest.param(TUNING_5, 200, marks=_NOT_YET),
+     pytest.param(TUNING_6, 200, marks=_NOT_YET)],
+    ids=["tuning3", "tuning4", "tuning5", "tuning6"],
+)
 def test_tuning_sets_destinations_passports_and_verdicts(engine, path: Path, size: int) -> None:
-    """Issue 12: travelers' own phrasing (tests/data/questions_tuning_3.yaml and questions_tuning_4.yaml),
+    """Issue 12: travelers' own phrasing (tests/data/questions_tuning_3.yaml to questions_tuning_6.yaml),
     follow-ups asked in one chat. Destination and passports must both be right, and every passport named gets
-    a verdict."""
+    a verdict (unless the place is ambiguous: then the answer asks which one)."""
     from bot.answering.conversation import Conversation
 
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -295,7 +430,7 @@ def test_tuning_sets_destinations_passports_and_verdicts(engine, path: Path, siz
         if not ok:
             misses.append(f"{item['q']!r}: want {expected or ambiguous} {item.get('passports')} {item.get('intent')}"
                           f" got {u.destinations} {u.passports} {u.intent}")
-        if expected and item.get("passports") and u.intent != "off-topic":
+        if expected and not ambiguous and item.get("passports") and u.intent != "off-topic":
             verdict_total += 1
             if not set(item["passports"]) <= _verdict_passports(answer):
                 no_verdict.append(item["q"])
@@ -310,3 +445,67 @@ def test_tuning_sets_destinations_passports_and_verdicts(engine, path: Path, siz
                                       "Иран или Сирия для россиян", "Abchasien oder Südossetien"])
 def test_two_places_as_alternatives_are_compared(engine, question: str) -> None:
     assert engine.matcher.understand(question).intent == "compare"
+
+
+def test_lexicon_words_are_folded() -> None:
+    """Questions are compared as folded single tokens (lower case, no accents, Ukrainian letters on Russian ones,
+    hyphenated words split), so a lexicon word in any other form never matches ("візи" is seen as "визи")."""
+    import re
+
+    from bot.knowledge.reference import fold
+    from bot.understanding import lexicon
+
+    # codes, phrases, punctuation compared with the raw token
+    not_tokens = {"CODE_LIKE_WORDS", "NAME_TRAPS", "WEAK_PERSON_NEXT", "CONJUNCTIONS", "ROUTE_MARKS"}
+    cjk = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # matched as substrings, unfolded
+    unfolded = []
+    for name, value in vars(lexicon).items():
+        if name in not_tokens or not name.isupper():
+            continue
+        for group in value.values() if isinstance(value, dict) else [value]:
+            if isinstance(group, frozenset):
+                unfolded += [f"{name}: {w}" for w in group if not cjk.search(w) and fold(w) != w]
+    assert not unfolded, unfolded
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # services Borderline does not offer, and greetings
+        ("which SIM card works in Erbil", "off-topic"),
+        ("is there uber in beirut? dutch woman here", "off-topic"),
+        ("can you do my iran visa application for me? british passport, will pay", "off-topic"),
+        ("whats the time difference between sydney and kabul", "off-topic"),
+        ("можете оформить мне приглашение в КНДР за деньги?", "off-topic"),
+        ("hello", "off-topic"),
+        ("你好", "off-topic"),
+        ("Is Iran safe?", "question"),
+        # a date is asked for; "when" as a conjunction asks for none
+        ("when did flights from europe to caracas resume", "when"),
+        ("did rason reopen in 2025 or did they shut it again", "when"),
+        ("what year did the pyongyang marathon let amateur foreigners back in", "when"),
+        ("до якого числа закрите Придністров'я?", "when"),
+        ("can an Uzbek run the Pyongyang marathon, and will Korea give me trouble when I come back?", "question"),
+        # the advisory level is asked for
+        ("is kashmir do not travel for americans", "level"),
+        ("Est-ce que Haïti est classé rouge par le Quai d'Orsay ?", "level"),
+        ("英国外交部对伊朗的建议是什么", "level"),
+        ("iran vs japan football score?", "off-topic"),
+        ("cheap flights to Paris", "off-topic"),
+        ("booked a cheap flight to tehran, can I go on my swedish passport?", "question"),
+    ],
+)
+def test_intents(engine, question: str, intent: str) -> None:
+    assert engine.matcher.understand(question).intent == intent
+
+
+def test_level_or_date_question_without_a_place_is_a_follow_up(engine) -> None:
+    assert engine.matcher.understand("what level is it at").followup
+    assert engine.matcher.understand("since when has it been closed to tourists?").followup
+    assert not engine.matcher.understand("what level is Mali at").followup
+    assert engine.matcher.understand("the country, not the US state lol").followup  # a correction
+
+
+def test_sports_teams_are_no_destinations(engine) -> None:
+    assert not engine.matcher.understand("iran vs japan football score?").destinations
+    assert engine.matcher.understand("can I travel to Qatar for the football world cup?").destinations == ["QA"]

@@ -10,7 +10,11 @@ import re
 
 # Words that name a passport or nationality when next to a country name or demonym.
 PASSPORT_WORDS = frozenset(
-    ["passport", "passports", "passport-holder", "holder", "holders", "citizen", "citizens", "citizenship", "national", "nationals", "nationality", "pass", "reisepass", "pasaporte", "pasaportes", "passeport", "passeports", "passaporte", "passaporto", "paszport", "paszportem", "paszportu", "pasaport", "pasaportu", "pasaportuyla", "pasaportla", "pasaportum", "pasaportumla", "paspoort", "паспорт", "паспорта", "паспортом", "паспорте", "паспортами", "гражданин", "гражданину", "гражданке", "гражданами", "гражданка", "паспорту", "паспортов", "громадянину", "громадянам", "громадянина", "громадянка", "громадянки", "громадянци", "громадянкою", "vatandas", "vatandası", "vatandasları", "vatandasıyım", "vatandasıyız", "vatandaslar", "vatandaslarına", "vatandaslarının", "vatandasi", "vatandaslari", "obywatel", "obywatele", "obywatela", "obywatelka", "obywateli", "obywatelom", "obywatelstwo", "pasport", "pasports", "passpor", "passort", "pasaport", "passeport", "pass-port", "passprt", "граждане", "гражданство", "гражданина", "граждан", "гражданам", "громадянин", "громадяни", "громадян", "паспорті", "ciudadano", "ciudadana", "ciudadanos", "citoyen", "citoyenne", "citoyens", "staatsburger", "staatsangehorigkeit", "buerger", "buergerin", "buergern", "buergerinnen", "staatsburgerin", "staatsburgern", "staatsburgerinnen", "cittadino", "护照", "여권", "パスポート"]
+    ["passport", "passports", "holder", "holders", "citizen", "citizens", "citizenship", "national", "nationals", "nationality", "pass", "reisepass", "pasaporte", "pasaportes", "passeport", "passeports", "passaporte", "passaporto", "paszport", "paszportem", "paszportu", "pasaport", "pasaportu", "pasaportuyla", "pasaportla", "pasaportum", "pasaportumla", "paspoort", "паспорт", "паспорта", "паспортом", "паспорте", "паспортами", "гражданин", "гражданину", "гражданке", "гражданами", "гражданка", "паспорту", "паспортов", "громадянину", "громадянам", "громадянина", "громадянка", "громадянки", "громадянци", "громадянкою", "vatandas", "vatandası", "vatandasları", "vatandasıyım", "vatandasıyız", "vatandaslar", "vatandaslarına", "vatandaslarının", "vatandasi", "vatandaslari", "obywatel", "obywatele", "obywatela", "obywatelka", "obywateli", "obywatelom", "obywatelstwo", "pasport", "pasports", "passpor", "passort", "pasaport", "passeport", "passprt", "граждане", "гражданство", "гражданина", "граждан", "гражданам", "громадянин", "громадяни", "громадян", "паспорти", "ciudadano", "ciudadana", "ciudadanos", "citoyen", "citoyenne", "citoyens", "staatsburger", "staatsangehorigkeit", "buerger", "buergerin", "buergern", "buergerinnen", "staatsburgerin", "staatsburgern", "staatsburgerinnen", "cittadino", "护照", "여권", "パスポート",
+     # nationality and citizenship nouns ("doble nacionalidad venezolana", "con ciudadanía italiana", "Doppelte
+     # Staatsbürgerschaft deutsch-türkisch", "mit deutschen Pässen", "являясь гражданином Узбекистана")
+     "nacionalidad", "nacionalidade", "nationalite", "ciudadania", "cidadania", "staatsburgerschaft", "passen",
+     "гражданином", "гражданкои", "громадянином", "громадянство"]
 )
 # Prepositions of direction: a name right after one is where the traveler goes, even when a passport word follows
 # it ("виза в Туркменистан гражданину Казахстана", "nach Iran Reisepass"); English "to" is not one ("open to US
@@ -24,11 +28,18 @@ NOT_PASSPORT_NOUNS = frozenset(["pass", "national", "nationals", "holder", "hold
 PASSPORT_VERBS = frozenset(["is", "are", "was", "were"])
 # Visa words right after a demonym make it the destination ("Iranian visa", "a Russian visa").
 VISA_WORDS = frozenset(["visa", "visas", "evisa", "visum", "visado", "visto", "wiza", "vize", "виза", "визу", "визы"])
+# ... and so do words for what a place has at its edge ("the Latvian border", "на латвийской границе", "the Dominican
+# side", "Iranian embassy"), folded.
+PLACE_NOUNS = frozenset(["border", "borders", "side", "embassy", "consulate", "frontier", "frontera", "fronteira",
+                         "frontiere", "grenze", "граница", "границе", "границу", "границы", "кордон", "кордони",
+                         "кордону", "посольство", "посольстве", "консульство"])
 # Words after "a/an <demonym>" that show the demonym is a person, not an adjective ("can a Nigerian go").
-PERSON_NEXT = frozenset(["go", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who", "couple", "lady", "dude", "even", "also", "really", "actually", "here", "wanting", "planning", "hoping", "trying", "looking"])
+PERSON_NEXT = frozenset(["husband", "wife", "boyfriend", "girlfriend", "partner", "colleague", "friend", "mate",
+                         "driver", "backpacker", "photographer", "journalist", "muslim", "go", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who", "couple", "lady", "dude", "even", "also", "really", "actually", "here", "wanting", "planning", "hoping", "trying", "looking"])
 # Verbs after a bare demonym that make it a person ("can Chinese go", "brit in Kaliningrad", "brasileiro precisa",
-# "Deutsche brauchen"): the demonym is then the subject, not an adjective ("Chinese food").
-BARE_PERSON_NEXT = frozenset(["going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "moga", "moze", "musza", "potrzebuja", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "guys", "couple", "couples", "girls", "ladies"])
+# "Deutsche brauchen", "Ivoirien ici", "Algérienne résidant à Lyon"): the demonym is then the subject, not an
+# adjective ("Chinese food").
+BARE_PERSON_NEXT = frozenset(["ici", "aqui", "aca", "hier", "здесь", "тут", "residant", "residente", "residiendo", "vivant", "vivendo", "viviendo", "wohnhaft", "going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "moga", "moze", "musza", "potrzebuja", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "guys", "couple", "couples", "girls", "ladies"])
 # Verbs that are also nouns ("Chinese travel agencies"): after a bare demonym they make it a person only after a
 # modal ("can Chinese travel to Tibet", "do Swiss visit").
 BARE_PERSON_VERBS = frozenset(["go", "travel", "visit", "enter", "get", "fly"])
@@ -36,62 +47,83 @@ MODALS = frozenset(["can", "could", "may", "might", "do", "does", "should", "mus
 # Words before a demonym ending a clause that make it the people let in ("open to Taiwanese", "let in Lebanese").
 PERSON_OBJECT_CUES = frozenset(["to", "let", "admit", "admits", "allow", "allows", "accept", "accepts", "welcome", "welcomes"])
 # Words around a demonym that make it a language ("I speak Russian", "the menu in Chinese", "translate to Russian").
-LANGUAGE_CUES = frozenset(["speak", "speaks", "speaking", "spoken", "learn", "learning", "understand", "translate", "translated", "say", "write", "written", "read", "fluent", "menu", "language", "sprechen", "spreche", "hablo", "habla", "hablar", "falo", "fala", "parle", "parler"])
+LANGUAGE_CUES = frozenset(["speak", "speaks", "speaking", "spoken", "learn", "learning", "understand", "translate", "translated", "translation", "say", "write", "written", "read", "fluent", "menu", "language", "sprechen", "spreche", "hablo", "habla", "hablar", "falo", "fala", "parle", "parler"])
 # Between a name and a passport word without changing its meaning ("US-Israeli dual citizen").
-PASSPORT_FILLERS = frozenset(["dual"])
+PASSPORT_FILLERS = frozenset(["dual", "sar"])  # "Hong Kong SAR passport"
 # Lower-case codes that are a passport when followed by a passport word ("i have a us passport"), joined to
 # another nationality ("uk/us", "us and mexican passports") or after "dual"/"both"; "us" is also a pronoun.
 LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB"}
 # Lower-case codes that are no word of any language travelers write in, so they always name the country.
 LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "prc": "CN", "ksa": "SA"}
 # Words before a nationality that make it a statement about who travels ("as an American", "we're German",
-# "soy argentino", "je suis suisse", "ich bin Deutscher", "я американец"): a country name spelled like the
-# demonym ("suisse", "china") counts too.
-IDENTITY_TRIGGERS = frozenset(["as", "im", "am", "are", "were", "youre", "theyre", "hes", "shes", "being", "half", "als", "como", "comme", "как", "як", "я", "мы", "ми", "soy", "somos", "siendo", "sou", "sendo", "suis", "sommes", "etant", "bin", "sind"])
+# "soy argentino", "je suis suisse", "ich bin Deutscher", "я американец", and a Russian or Ukrainian pronoun, since
+# those languages drop the copula: "она россиянка", "вона росіянка"): a country name spelled like the demonym
+# ("suisse", "china") counts too.
+IDENTITY_TRIGGERS = frozenset(["as", "im", "am", "are", "were", "youre", "theyre", "hes", "shes", "being", "half", "als", "como", "comme", "как", "як", "я", "мы", "ми", "soy", "somos", "siendo", "sou", "sendo", "suis", "sommes", "etant", "он", "она", "они", "вин", "вона", "вони", "bin", "sind"])
 # ... and words before a demonym (not a country name: "visa para China") that make it the traveler's.
-DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holding", "для", "for", "fur", "pour", "para", "per"]) | frozenset(
+DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holding", "для", "for", "fur", "pour", "para", "pra", "pro", "per"]) | frozenset(
     # Verbs of questions that put the subject after them ("Brauchen Deutsche ein Visum?", "¿Puede un estadounidense viajar?")
     ["brauchen", "braucht", "benotigen", "durfen", "darf", "konnen", "mussen", "muss", "puede", "pueden", "necesita", "necesitan", "pode", "podem", "precisa", "precisam", "peut", "peuvent"])
 # "My wife is Chinese", "mi esposa es china": a copula after a person names that person's nationality.
-COPULAS = frozenset(["is", "are", "was", "es", "est", "ist", "e", "є"])
-PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund", "who"])
+COPULAS = frozenset(["is", "are", "was", "es", "est", "ist", "e", "е"])  # the last one is the Ukrainian "є", folded
+PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "mate", "buddy", "pal", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund", "who"])
 # "I'm from Mexico", "я из Казахстана", "soy de Perú", "ich komme aus Polen": the traveler's country.
-FROM_WORDS = frozenset(["from", "из", "з", "із", "de", "du", "aus"])
+FROM_WORDS = frozenset(["from", "из", "з", "de", "du", "aus"])  # "із" folds to "из"
 FROM_AFTER = IDENTITY_TRIGGERS | frozenset(["come", "comes", "komme", "kommen", "vengo", "venimos", "venho", "viens", "родом"])
 COUNTRY_TRIGGERS = frozenset(["dual", "both"])
 # Words after a nationality that make it where the traveler's family or birth comes from, not a passport they hold
 # nor a place they ask about ("Cuban-born", "of Lebanese descent", "Iranian heritage").
 HERITAGE_WORDS = frozenset(["born", "descent", "heritage", "ancestry", "origin", "origins", "roots", "background", "stammig", "stammige", "stammiger"])
+# Words that end what a demonym describes when it stands alone in its clause ("kathmandu overland to lhasa, israeli",
+# "and me? jordanian", "romanian specifically"): the traveler saying who they are.
+CLAUSE_TAIL = frozenset(["here", "specifically", "too", "also", "btw", "lol", "myself", "only", "ici", "aqui"])
+# Words that may stand between "as a" and a demonym without changing who it describes ("as a non-muslim German").
+TRAVELER_ADJECTIVES = frozenset(["non", "muslim", "christian", "jewish", "young", "old", "female", "male", "solo",
+                                 "single", "retired", "black", "white", "gay", "lone"])
+# Words before a passport that say the traveler does not hold it ("never had an iranian passport", "without a US
+# passport", "he lost his Pakistani one").
+NEGATIONS = frozenset(["never", "no", "not", "dont", "without", "lost", "нет", "без", "ohne", "sin", "sem", "sans"])
+# Sports: names next to these are teams, not destinations ("iran vs japan football score").
+SPORTS_WORDS = frozenset(["football", "soccer", "score", "scores", "match", "league", "goal", "goals"])
+# Words for other people: a nationality in their clause is not the asker's ("the locals said Afghans ...").
+THIRD_PARTY_WORDS = frozenset(["locals", "local", "everyone", "everybody", "все", "вси", "местные", "мисцеви"])
 # Articles of Romance languages: their adjectives follow the noun, so "un/une/una/um/uma" right before a demonym
 # makes it a person ("un peruano", "pour une Camerounaise", "um angolano"), never an adjective.
 ROMANCE_ARTICLES = frozenset(["un", "une", "una", "um", "uma"])
+# ... and so do nouns for people right before a demonym ("una familia peruana", "mi esposa rusa", "un groupe français").
+ROMANCE_PERSON_NOUNS = frozenset(["familia", "famille", "esposa", "esposo", "marido", "mujer", "novia", "novio",
+                                  "namorada", "namorado", "amigo", "amiga", "amigos", "amigas", "hijo", "hija", "filho",
+                                  "filha", "femme", "mari", "ami", "amie", "amis", "copine", "copain", "fils", "fille",
+                                  "pareja", "casal", "couple", "grupo", "groupe", "turista", "turistas", "touriste",
+                                  "touristes", "viajero", "viajera", "viajeros", "voyageur", "voyageuse", "ciudadano",
+                                  "ciudadana", "cidadao", "cidada"])
 # What an age between "I'm" and a nationality may consist of ("i'm 23, irish", "I am 30 years old, German").
 AGE_WORDS = frozenset(["years", "year", "yrs", "old", "yo", "y", "o"])
 # Combining forms of nationalities, hyphen-joined to another one ("franco-marocain", "italo-argentino").
 COMBINING_NATIONALITIES = {"franco": "FR", "italo": "IT", "germano": "DE", "hispano": "ES", "luso": "PT", "sino": "CN", "russo": "RU", "greco": "GR", "belgo": "BE", "anglo": "GB"}
 # Numbers between "we're" and a nationality ("we're two Czech guys", "somos dos chilenos", "мы двое").
-NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "both", "dos", "tres", "deux", "trois", "dois", "zwei", "drei"])
+NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "both", "dos", "tres", "deux", "trois", "dois", "zwei", "drei"])
 # Words whose owner a nationality in brackets after them describes ("me (Portuguese) and my wife (Angolan)").
-BRACKETED_PERSONS = frozenset(["me", "i", "myself", "us", "we"])
+BRACKETED_PERSONS = frozenset(["me", "i", "myself", "us", "we", "wir", "nous", "nosotros", "nos", "мы", "ми"])
 ARTICLES = frozenset(["a", "an", "the", "un", "una", "uno", "une", "ein", "eine", "einen", "einem", "der", "die", "das"])
 CONJUNCTIONS = frozenset(["and", "or", "&", "y", "e", "et", "und", "и", "или", "oder", "ou"])
 
 # Topic keywords: single folded tokens and multi-word phrases (regex over the folded text).
 TOPIC_WORDS: dict[str, frozenset[str]] = {
     "entry": frozenset(
-        ["visa", "visas", "visum", "visado", "visto", "vize", "vizesi", "wiza", "wizy", "wize", "viza", "виза", "визы", "визу", "визой", "віза", "візи", "تاشيرة", "permit", "permits", "permission", "allowed", "allow", "legal", "illegal", "legally", "lawful", "law", "laws", "entry", "enter", "entering", "requirements", "requirement", "required", "requires", "eta", "admitted", "admission", "admit", "banned", "ban", "invalid", "validation", "valid", "validity", "document", "documents", "erlaubt", "einreise", "legal", "legale", "legalmente", "разрешено", "въезд", "пустят"]
+        ["visa", "visas", "visum", "visado", "visto", "vize", "vizesi", "wiza", "wizy", "wize", "viza", "виза", "визы", "визу", "визои", "визи", "تاشيرة", "permit", "permits", "permission", "allowed", "allow", "legal", "illegal", "legally", "lawful", "law", "laws", "entry", "enter", "entering", "requirements", "requirement", "required", "requires", "eta", "admitted", "admission", "admit", "banned", "ban", "invalid", "validation", "valid", "validity", "document", "documents", "erlaubt", "einreise", "legal", "legale", "legalmente", "разрешено", "въезд", "пустят"]
     ),
     "status": frozenset(
-        ["open", "opened", "opening", "reopen", "reopened", "reopens", "reopening", "closed", "close", "closes", "closing", "closure", "shut", "lockdown", "timeline", "covid", "pandemic", "anymore", "currently", "reopen", "again", "history", "offen", "geschlossen", "ouvert", "ouverte", "ferme", "fermee", "abierto", "abierta", "cerrado", "cerrada", "aperto", "chiuso", "aberto", "fechado", "otwarta", "otwarte", "otwarty", "zamknieta", "zamkniete", "acik", "kapali", "открыт", "открыта", "открыто", "закрыт", "закрыта", "закрыто", "открылась", "відкрита", "відкрито"]
+        ["open", "opened", "opening", "reopen", "reopened", "reopens", "reopening", "closed", "close", "closes", "closing", "closure", "shut", "lockdown", "timeline", "covid", "pandemic", "resume", "resumed", "resumes", "suspended", "suspend", "anymore", "currently", "reopen", "again", "history", "offen", "geschlossen", "ouvert", "ouverte", "ferme", "fermee", "abierto", "abierta", "cerrado", "cerrada", "aperto", "chiuso", "aberto", "fechado", "otwarta", "otwarte", "otwarty", "zamknieta", "zamkniete", "acik", "kapali", "открыт", "открыта", "открыто", "закрыт", "закрыта", "закрыто", "открылась", "видкрита", "видкрито"]
     ),
     "safety": frozenset(
         ["safe", "safely", "safety", "unsafe", "dangerous", "danger", "dangers", "risk", "risks", "risky", "advisory", "advisories", "warning", "warnings", "arrest", "arrested", "arrests", "detained", "detain", "detention", "jail", "prison", "crime", "crimes", "war", "wars", "conflict", "fighting", "violence", "terrorism", "terrorist", "terrorists", "kidnap", "kidnapped", "kidnapping", "kidnappings", "security", "secure", "threat", "threats", "protest", "protests", "unrest", "militia", "sicher", "sicherheit", "gefahrlich", "gefahr", "sur", "sure", "surs", "dangereux", "dangereuse", "securite", "seguro", "segura", "peligroso", "peligrosa", "sicuro", "pericoloso", "perigoso", "bezpieczne", "bezpieczna", "niebezpieczne", "guvenli", "tehlikeli", "veilig", "onveilig", "gevaarlijk", "безопасно", "безопасна", "опасно", "опасна", "безопасность", "безпечно", "небезпечно"]
     ),
     "reports": frozenset(
-        ["anyone", "anybody", "someone", "experience", "experiences", "story", "stories", "report", "reports", "marathon", "marathons", "blog", "blogs", "vlog", "youtuber", "influencer", "influencers", "runner", "runners", "firsthand", "review", "reviews", "erfahrung", "erfahrungen", "experiencia", "experiencias", "отзывы", "опыт", "кто-нибудь"]
+        ["anyone", "anybody", "someone", "experience", "experiences", "story", "stories", "report", "reports", "marathon", "marathons", "blog", "blogs", "vlog", "youtuber", "influencer", "influencers", "runner", "runners", "firsthand", "review", "reviews", "erfahrung", "erfahrungen", "experiencia", "experiencias", "отзывы", "опыт"]
     ),
     "howto": frozenset(
-        ["tour", "tours", "touren", "reach", "operator", "operators", "agency", "agencies", "book", "booking", "flight", "flights", "fly", "flying", "train", "trains", "route", "routes", "cost", "costs", "price", "prices", "cheap", "expensive", "budget", "guide", "guides", "guided", "bus", "overland", "ferry", "itinerary", "fee", "fees", "airline", "airlines", "reise", "tur", "тур", "туры", "туроператор", "рейс", "билет"]
+        ["tour", "tours", "touren", "reach", "operator", "operators", "agency", "agencies", "book", "booking", "flight", "flights", "fly", "flying", "train", "trains", "route", "routes", "cost", "costs", "price", "prices", "cheap", "expensive", "budget", "guide", "guides", "guided", "bus", "overland", "ferry", "itinerary", "fee", "fees", "airline", "airlines", "reise", "tur", "тур", "туры", "туроператор", "реис", "билет"]
     ),
 }
 # Words that narrow which traveler reports fit a question, beside the report words themselves.
@@ -151,15 +183,36 @@ TRAVEL_WORDS = frozenset(
     ["visa", "visas", "travel", "travelling", "traveling", "trip", "trips", "visit", "visiting", "go", "going", "fly", "flight", "flights", "border", "borders", "tourist", "tourists", "tourism", "holiday", "vacation", "passport", "passports", "safe", "safety", "dangerous", "open", "closed", "entry", "enter", "country", "embassy", "advisory", "permit", "tour", "tours"]
 ) | TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"]
 # Words before a weak name that make it a place ("flights to Turkey", "в Того", "до Малі").
-WEAK_NAME_BEFORE = frozenset(["to", "in", "visit", "visiting", "from", "в", "во", "до", "на", "у", "из", "з", "із"])
+WEAK_NAME_BEFORE = frozenset(["to", "in", "visit", "visiting", "from", "в", "во", "до", "на", "у", "из", "з"])
 # Words after a weak name that make it a person ("Jordan is my friend", "Petra said").
 WEAK_PERSON_NEXT = frozenset(["is my", "was my", "and i", "and me", "said", "says", "told", "asked", "wants", "thinks"])
+# Words after a Cyrillic weak name that make it the pronoun it is spelled like ("до того, як", "после того как",
+# "для того щоб"), and verbs of having after "у X" ("у комори немає вікон": the storeroom has no windows).
+WEAK_PRONOUN_NEXT = frozenset(["як", "как", "що", "что", "щоб", "чтобы", "чем", "ж", "же", "часу", "времени", "самого",
+                               "самое", "самии", "раза", "дня"])
+POSSESSIVE_NEXT = frozenset(["е", "немае", "нема", "есть", "нет", "был", "была", "було", "була", "бул"])
+# Words before a weak name that make it a common noun: "an old man", "my jersey", "this turkey".
+WEAK_NOUN_BEFORE = frozenset(["a", "an", "the", "my", "your", "his", "her", "our", "their", "this", "that", "old", "young",
+                              "whole", "big", "little", "nice"])
+# Cyrillic words of travel: a Cyrillic weak name ("Того", "Малі", "Комори") names the country only in a question
+# about going there, beside TRAVEL_WORDS (folded).
+CYRILLIC_TRAVEL_WORDS = frozenset([
+    "поехать", "поихати", "съездить", "зиздити", "поездка", "поездку", "поиздка", "поиздку", "подорож", "подорожи",
+    "путешествие", "туризм", "тур", "туры", "тури", "турист", "туристы", "туристи", "лететь", "полететь", "летити",
+    "полетити", "пускают", "пускають", "пустят", "пустять", "граница", "границу", "кордон", "въезд", "визд",
+    "виза", "визу", "визы", "визи", "безопасно", "безпечно", "опасно", "небезпечно", "можно", "можна", "отдых",
+    "видпочинок", "паспорт", "паспорта", "паспортом",
+])
 NOT_TRAVEL_HINTS = frozenset(["recipe", "roast", "roasted", "sandwich", "sandwiches", "peaches", "atlanta", "savannah", "state", "bacon", "stuffing"])
 
 # Ordinary words that fuzzy matching must never "correct" into a country name, beyond the
 # English dictionary stored in the knowledge base.
 EXTRA_COMMON_WORDS = frozenset(
-    ["indie", "selfie", "online", "emoji", "hello", "thanks", "okay", "please", "gonna", "wanna", "travel", "traveling", "travelling", "tourists", "visas", "covid", "blogger", "vlogger", "youtube", "airbnb"]
+    ["indie", "selfie", "online", "emoji", "hello", "thanks", "okay", "please", "gonna", "wanna", "travel", "traveling", "travelling", "tourists", "visas", "covid", "blogger", "vlogger", "youtube", "airbnb",
+     # family words and everyday words of the other languages travelers write, which typos would turn into names
+     # ("grandad" is not Granada, "gracias" not Grecia, "bonjour" not Boujdour)
+     "grandad", "granddad", "grandma", "grandpa", "gracias", "bonjour", "porque", "ahora", "buenas", "papai", "marido",
+     "novia", "novio", "ustedes", "presisa", "precisa"]
 )
 
 # Two- and three-letter tokens that are ordinary words even in capitals ("IN", "TO", "IS").
@@ -170,7 +223,7 @@ CODE_LIKE_WORDS = frozenset(
 # Two-word phrases in which a place name or demonym means something else ("guinea pig",
 # "Paris Hilton"): the name inside them is dropped. Folded, name first or second.
 NAME_TRAPS = frozenset(
-    ["guinea pig", "guinea pigs", "guinea fowl", "fine china", "bone china", "china cabinet", "china plate", "china plates", "china set", "china doll", "french toast", "french fries", "french fry", "french press", "french kiss", "french horn", "french bulldog", "french braid", "french manicure", "french onion", "turkish coffee", "turkish delight", "turkish bath", "turkish towel", "turkish towels", "turkish van", "brazil nut", "brazil nuts", "paris hilton", "plaster of paris", "georgia aquarium", "georgia tech", "georgia state", "georgia bulldogs", "georgia peach", "georgia peaches", "georgia okeeffe", "new jersey", "jersey shore", "jersey cow", "jersey cows", "football jersey", "basketball jersey", "panama hat", "panama hats", "chile pepper", "chile peppers", "chile con", "green chile", "red chile", "michael jordan", "air jordan", "jordan shoes", "jordan peterson", "jordan river", "chad smith", "indian ocean", "indian food", "indian summer", "american football", "american dream", "american pie", "american express", "american airlines", "american cheese", "spanish flu", "spanish omelette", "english muffin", "english muffins", "english breakfast", "english channel", "german shepherd", "german shepherds", "swiss cheese", "swiss army", "swiss chard", "dutch oven", "dutch courage", "irish coffee", "danish pastry", "russian roulette", "russian doll", "russian dolls", "russian dressing", "brussels sprouts", "brussels sprout", "cuban cigar", "cuban cigars", "cuban sandwich", "mexican food", "mexican wave", "chinese food", "chinese takeout", "chinese checkers", "japanese food", "thai food", "canadian bacon", "greek yogurt", "greek salad", "egyptian cotton", "cayenne pepper", "lima beans", "lima bean", "victoria beckham", "victoria secret", "dubai chocolate", "holland tunnel", "jamaica plain", "monaco grand", "turkey sandwich", "turkey dinner", "roast turkey", "cold turkey", "jersey city"]
+    ["guinea pig", "guinea pigs", "guinea fowl", "fine china", "bone china", "china cabinet", "china plate", "china plates", "china set", "china doll", "french toast", "french fries", "french fry", "french press", "french kiss", "french horn", "french bulldog", "french braid", "french manicure", "french onion", "turkish coffee", "turkish delight", "turkish bath", "turkish towel", "turkish towels", "turkish van", "brazil nut", "brazil nuts", "paris hilton", "plaster of paris", "georgia aquarium", "georgia tech", "georgia state", "georgia bulldogs", "georgia peach", "georgia peaches", "georgia okeeffe", "new jersey", "jersey shore", "jersey cow", "jersey cows", "football jersey", "basketball jersey", "panama hat", "panama hats", "chile pepper", "chile peppers", "chile con", "green chile", "red chile", "michael jordan", "air jordan", "jordan shoes", "jordan peterson", "jordan river", "chad smith", "indian ocean", "indian food", "indian summer", "american football", "american dream", "american pie", "american express", "american airlines", "american cheese", "spanish flu", "spanish omelette", "english muffin", "english muffins", "english breakfast", "english channel", "german shepherd", "german shepherds", "swiss cheese", "swiss army", "swiss chard", "dutch oven", "dutch courage", "irish coffee", "danish pastry", "russian roulette", "russian doll", "russian dolls", "russian dressing", "brussels sprouts", "brussels sprout", "cuban cigar", "cuban cigars", "cuban sandwich", "mexican food", "mexican wave", "chinese food", "chinese takeout", "chinese checkers", "japanese food", "thai food", "canadian bacon", "greek yogurt", "greek salad", "egyptian cotton", "cayenne pepper", "lima beans", "lima bean", "victoria beckham", "victoria secret", "dubai chocolate", "holland tunnel", "jamaica plain", "monaco grand", "turkey sandwich", "turkey dinner", "roast turkey", "cold turkey", "jersey city", "us state", "us states"]
 )
 
 # -- what kind of question it is, beyond its topics ------------------------------------------------
@@ -181,17 +234,23 @@ def _one_pattern(parts: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 # "When did it reopen?": the answer is a date. Folded-text patterns.
 WHEN_PHRASES = _one_pattern((
-    r"\bwhen\b", r"\bsince when\b", r"\bwhat date\b", r"\bhow long (has|have|was|were)\b",
+    # "when" as a conjunction ("will they give me trouble when I come back") asks for no date
+    r"\bwhen\b(?! (i|we|you|they|he|she|my|our)\b)", r"\bsince when\b", r"\bwhat date\b",
+    r"\bhow long (has|have|was|were)\b", r"\b(what|which) year\b", r"\b(ever|again) (going to |gonna )?re ?open",
+    r"\b(did|has|have) (\w+ ){1,3}re ?open(ed)?\b", r"\ba rouvert\b", r"\breabri(u|o)\b",
     r"\bwann\b", r"\bquand\b", r"\bcuando\b", r"\bquando\b", r"\bкогда\b", r"\bколи\b", r"\bс какого\b",
+    r"\bдо (какого|якого) числа\b", r"\bпо какое число\b",
 ))
 CJK_WHEN_WORDS = ("什么时候", "何时", "幾時", "いつ", "언제")
 # "What level is Mali?": the answer is the advisory level.
 LEVEL_PHRASES = _one_pattern((
     r"\blevel\b", r"\b(travel )?advisory\b", r"\bstate department\b", r"\bstate dept\b", r"\bfcdo\b",
     r"\bforeign office\b", r"\bsmartraveller\b", r"\brisk level\b", r"\bwarnstufe\b", r"\breisewarnung\b",
-    r"\bniveau\b", r"\bnivel\b", r"\bуровень\b", r"\bрівень\b",
+    r"\bniveau\b", r"\bnivel\b", r"\bуровень\b", r"\bрівень\b", r"\bdo not travel\b", r"\badvis(e|es|ice) against\b",
+    r"\brating\b", r"\bquai d ?orsay\b", r"\bclasse (en )?(rouge|orange)\b", r"\bzone rouge\b",
+    r"\bque dit le gouvernement\b", r"\bwhat does the \w+ (government|foreign office) say\b",
 ))
-CJK_LEVEL_WORDS = ("级别", "等级", "旅行警告", "警告级别")
+CJK_LEVEL_WORDS = ("级别", "等级", "旅行警告", "警告级别", "几级", "外交部", "国务院")
 # Two places weighed against each other.
 COMPARE_PHRASES = _one_pattern((
     r"\b(easier|harder|safer|riskier|better|worse|cheaper|simpler)\b", r"\bwhich (is|one|of)\b", r"\bcompare\b",
@@ -201,8 +260,8 @@ COMPARE_PHRASES = _one_pattern((
 ))
 # A place after these is where the traveler sets off or lives, not where they go, when another place is named
 # ("flying from London to Tehran", "I live in Germany but ... Iran", "из Москвы в Сухум").
-ORIGIN_WORDS = frozenset(["from", "из", "от", "з", "із", "aus", "von", "desde", "depuis"])
-RESIDENCE_VERBS = frozenset(["live", "lives", "living", "based", "reside", "resides", "residing", "resident", "stay", "staying", "im", "am", "currently", "живу", "живем", "живемо", "живём", "wohne", "wohnen", "vivo", "vivimos", "moro", "habite", "habitons", "expat", "expats", "worker", "workers", "student", "students", "residents", "work", "works", "working", "study", "studies", "studying", "vis", "vit", "vivons", "travaille", "etudie", "trabajo", "estudio", "trabalho", "estudo", "arbeite", "studiere", "работаю", "учусь", "працюю", "навчаюсь"])
+ORIGIN_WORDS = frozenset(["from", "из", "от", "з", "aus", "von", "desde", "depuis"])
+RESIDENCE_VERBS = frozenset(["live", "lives", "living", "sitting", "based", "reside", "resides", "residing", "resident", "stay", "staying", "im", "am", "currently", "живу", "живем", "живемо", "живем", "wohne", "wohnen", "vivo", "vivimos", "moro", "habite", "habitons", "expat", "expats", "worker", "workers", "student", "students", "residents", "work", "works", "working", "study", "studies", "studying", "vis", "vit", "vivons", "travaille", "etudie", "trabajo", "estudio", "trabalho", "estudo", "arbeite", "studiere", "работаю", "учусь", "працюю", "навчаюсь"])
 # Words before a residence verb that make the place a wish, not a home ("to work in Iran", "want to live in").
 INTENT_BEFORE_VERB = frozenset(["to", "want", "wanna", "planning", "plan", "hope", "go", "going", "quiero", "quero", "veux", "will"])
 # "de Kigali vers Goma", "desde Bogota a Caracas", "de Lisboa para Luanda": a place after "de" is where the traveler
@@ -210,6 +269,38 @@ INTENT_BEFORE_VERB = frozenset(["to", "want", "wanna", "planning", "plan", "hope
 FROM_DE = frozenset(["de", "da", "do", "desde"])
 TOWARDS = frozenset(["vers", "a", "al", "au", "en", "para", "pour", "hacia", "ate", "to"])
 RESIDENCE_PREPOSITIONS = frozenset(["in", "of", "в", "у", "en", "em", "no", "na", "a", "au"])
+# Places that are the traveler's past, not where the question goes, when another place is named: where they were
+# born ("born in Tehran", "nació en Estados Unidos", "родился в Сухуми"), a stamp in their passport ("sello de
+# Israel", "Israel stamp"), where they have been ("I visited Nagorno-Karabakh in 2019", "после Крыма").
+BIRTH_WORDS = frozenset(["born", "nacio", "naci", "nacido", "nacida", "nasceu", "nasci", "nascido", "nascida", "geboren",
+                         "родился", "родилась", "родились", "народився", "народилася"])
+STAMP_WORDS = frozenset(["stamp", "stamps", "stamped", "sello", "sellos", "carimbo", "carimbos", "tampon", "tampons",
+                         "stempel", "штамп", "штампом", "штампы", "штампи"])
+PAST_VISIT_WORDS = frozenset(["visited", "done", "after", "после", "писля", "despues", "depois", "apres"])
+# "moscow to minsk", "london to kabul", "kathmandu overland to lhasa", "Москва–Пхеньян": a place, words of how, then
+# one of these and another place: the first is where the traveler sets off.
+ROUTE_LINKS = frozenset(["to", "nach", "a", "para", "pour", "vers", "в", "до"])
+ROUTE_MARKS = frozenset(["→", "–", "—", "-", ">"])  # punctuation, compared with the raw token
+ROUTE_FILLERS = frozenset(["overland", "by", "bus", "train", "car", "road", "land", "air", "plane", "flight", "ferry",
+                           "boat", "bike", "bicycle", "then", "and"])
+# Words after a place that make it where the traveler lives ("qatar resident", "Dubai-based").
+RESIDENT_AFTER = frozenset(["resident", "residents", "residency", "based", "expat", "expats"])
+# A country named as the government that advises is not a destination when another place is named: after it
+# ("canada travel advisory for lebanon", "does the UK advise against"), before it with "of" in other languages
+# ("alerta do Canadá para o Haiti", "у Госдепа США для Венесуэлы"), or in Chinese before the ministry ("美国国务院").
+ADVISER_AFTER = frozenset(["advisory", "advisories", "advises", "advise", "advice", "government", "govt", "gov",
+                           "embassy", "foreign", "smartraveller"])
+ADVISER_BEFORE = frozenset(["госдеп", "госдепа", "госдепартамент", "госдепартамента", "мид", "мзс", "alerta", "governo",
+                            "gobierno", "gouvernement", "ministerio", "ministere", "regierung", "auswartige", "auswartigen"])
+CJK_ADVISER_AFTER = ("国务院", "外交部", "政府", "国务卿")
+# "we really want to see Nagorno Karabakh", "hoping to visit Socotra", "хочу в Абхазию": among several places, the one
+# the traveler wants to go to comes first.
+WISH_WORDS = frozenset(["want", "wanna", "wants", "hope", "hoping", "dream", "dreaming", "plan", "planning", "wish",
+                        "хочу", "хотим", "хочет", "хочемо"])
+WISH_VERBS = frozenset(["see", "visit", "go", "travel", "get", "reach", "fly", "trek", "cross"])
+# A place passed through is not the destination when another is named ("via Armenia", "через Россию").
+TRANSIT_WORDS = frozenset(["via", "through", "thru", "через", "transit", "par", "pela", "pelo", "uber"])
+PAST_VISIT_VERBS = frozenset(["been", "went", "was", "were", "travelled", "traveled"])
 # Two places with only one of these between them are alternatives ("iran or syria for americans", "Иран или Сирия").
 ALTERNATIVE_WORDS = frozenset(["or", "vs", "versus", "oder", "ou", "o", "или", "або", "чи", "ili", "czy", "veya", "yoksa"])
 CJK_COMPARE_WORDS = ("哪个", "还是", "比较", "更容易", "更安全")
@@ -218,6 +309,7 @@ FOLLOWUP_STARTS = _one_pattern((
     r"^(and|also|but|what about|how about|and what about|what if|same for|and for|and with|and as)\b",
     r"^(und|et|y|e|и|а|і|та)\b", r"^(was ist mit|et pour|et avec|y con|y para|e com|e para|а для|и для|а как)\b",
     r"^(is it|is that|are they|does it|can i still|is it safe|how safe)\b",
+    r"^(no,? |nope,? |sorry,? )?(i mean |i meant )?(the country|the other one|not the)\b",  # "the country, not the US state"
 ))
 CJK_FOLLOWUP_STARTS = ("那", "还有", "如果")
 # Travel services Borderline does not offer; with none of the topics it answers, the question is off-topic.
@@ -226,24 +318,47 @@ OFF_TOPIC_WORDS = frozenset([
     "restaurant", "restaurants", "food", "eat", "eating", "cuisine", "currency", "exchange", "nightlife", "beach",
     "beaches", "shopping", "wetter", "meteo", "clima", "tiempo", "tempo", "погода", "погоду", "отель", "отели",
     "гостиница", "ресторан", "рестораны", "валюта", "валюту", "курс", "hotel", "hoteles", "restaurante",
-    "restaurantes", "moneda", "hôtel", "hotels", "devise", "devises",
+    "restaurantes", "moneda", "hotels", "devise", "devises", "sim", "esim", "uber", "taxi", "taxis", "beer", "lens",
+    "camera", "rental", "football", "soccer", "score", "joke", "jokes", "анекдот", "анекдоты", "шутку",
 ])
+# A message that is only a greeting asks nothing Borderline answers ("hello", "你好").
+GREETINGS = frozenset(["hello", "hi", "hey", "hallo", "hola", "ola", "oi", "bonjour", "salut", "ciao", "privet", "привет",
+                       "здравствуите", "привит", "витаю", "добрыи", "день", "there", "good", "morning", "evening"])
+CJK_GREETINGS = ("你好", "您好", "こんにちは", "안녕하세요", "안녕")
 OFF_TOPIC_PHRASES = _one_pattern((
-    r"\b(cheap|cheapest|best|book|booking|deals?) (flights?|tickets?|airfare|hotels?)\b",
-    r"\bflights? (deals?|prices?|from \w+ to)\b", r"\bexchange rate\b", r"\bwhere (to|can i|should i) (eat|stay)\b",
+    r"\bexchange rate\b", r"\bwhere (to|can i|should i) (eat|stay)\b",
     r"\b(apply|get|fill|submit) (for )?(my|me a|the form for my) visa for me\b", r"\bvisa (agency|agent|service)s?\b",
     r"\bcan you (apply|book|get me|buy)\b", r"\bbilliger? fl(u|ü)ge?\b", r"\bvuelos? baratos?\b",
-    r"\bvols? pas chers?\b", r"\bдешевые билеты\b", r"\bдешёвые билеты\b", r"\bbest time to visit\b",
+    r"\bvols? pas chers?\b", r"\bдешевые билеты\b", r"\bbest time to visit\b",
+    # services: doing the traveler's paperwork, booking, prices, time, translation
+    r"\b(do|handle|process|file|fill) (out )?(my|our) (\w+ )?visa (application|form)\b", r"\bvisa application for me\b",
+    r"\bbook me\b", r"\bwill pay\b", r"\btramitar\b", r"\bcuanto cobran\b", r"\bза деньги\b", r"\bоформить мне\b",
+    r"\bсколько стоит (билет|перелет|авиабилет)", r"\bhow much (is|are|does|do) (a |the )?(beer|taxi|hotel|meal)",
+    r"\btime (difference|zone)\b", r"\bcar rental\b|\brent a car\b", r"\bhow do (you|i) say\b", r"\bcomo se dice\b",
+    r"\bcomment dit on\b", r"\bкак сказать\b", r"\btranslate\b",
+))
+# Services that yield to a question about rules: "flights from Rome to Tehran" is off-topic, "when did flights from
+# Europe to Caracas resume" is not.
+OFF_TOPIC_SOFT_PHRASES = _one_pattern((
+    r"\b(cheap|cheapest|best|book|booking|booked|deals?) (flights?|tickets?|airfare|hotels?)\b",
+    r"\bflights? (deals?|prices?|from \w+ to)\b", r"\bhow much (is|are) (the )?(flights?|tickets?)\b",
 ))
 CJK_OFF_TOPIC_WORDS = ("天气", "酒店", "餐厅", "汇率", "机票", "美食")
 # Words that make a demonym right before them a person ("Chinese tourists", "Russian citizens").
 PEOPLE_NOUNS = frozenset([
     "tourists", "tourist", "travelers", "travellers", "traveler", "traveller", "people", "visitors", "visitor",
-    "students", "student", "nationals", "passport-holders", "holders", "touristen", "reisende", "turistas",
+    "students", "student", "nationals", "holders", "touristen", "reisende", "turistas",
     "touristes", "voyageurs", "туристы", "туристам", "туристов", "here",
     "woman", "women", "man", "men", "guy", "guys", "girl", "girls", "lady", "ladies", "couple", "couples",
     "worker", "workers", "expat", "expats", "expatriate", "expatriates", "migrant", "migrants", "ofw", "ofws",
     "pilgrim", "pilgrims", "journalist", "journalists", "volunteer", "volunteers",
+    # family, companions and what travelers say they are ("my greek boyfriend", "a Moroccan husband", "a chinese
+    # colleague", "malaysian muslim", "ethiopian backpacker")
+    "husband", "wife", "boyfriend", "girlfriend", "partner", "fiance", "fiancee", "spouse", "colleague", "colleagues",
+    "friend", "friends", "mate", "mates", "mother", "father", "son", "daughter", "grandad", "grandma", "grandfather",
+    "grandmother", "grandparents", "parents", "cousin", "uncle", "aunt", "kids", "children", "driver", "backpacker", "backpackers",
+    "photographer", "nurse", "teacher", "engineer", "doctor", "muslim", "muslims", "christian", "christians", "jew",
+    "jews", "hindu", "hindus", "buddhist", "buddhists", "solo", "female", "male",
     # Russian and Ukrainian (folded) in other cases: "туристу из Киргизии", "для туристів з України"
     "туристу", "туриста", "туристка", "туристке", "туристки", "туристами", "туристи", "туристив",
     "путешественники", "путешественникам", "путешественников", "путешественнику", "мандривники", "мандривникам",
@@ -255,5 +370,8 @@ PEOPLE_NOUNS = frozenset([
 TRANSLIT_MARKERS = frozenset([
     "dlya", "mozhno", "nuzhna", "nuzhno", "nuzhen", "bezopasno", "opasno", "poekhat", "poyekhat", "poezdka", "poyezdka",
     "grazhdan", "grazhdanam", "grazhdanina", "grazhdaninu", "grazhdanin", "grazhdane", "rossiyanam", "rossiyane",
-    "rossiyan", "pasportom", "iz", "khochu", "khochet", "mne", "pustyat", "puskayut", "vyezd", "vezd", "otkryt", "otkryta", "zakryt",
+    "rossiyan", "pasportom", "iz", "khochu", "khochet", "mne", "pustyat", "puskayut", "vyezd", "vezd", "otkryt", "otkryta",
+    "zakryt",
+    # Ukrainian in Latin letters ("chy mozhna ukraintsyam v moldovu") and the visa word both languages share
+    "chy", "mozhna", "potribna", "potribno", "treba", "dlia", "pustiat", "pustyat", "bezpechno", "viza", "vizu",
 ])

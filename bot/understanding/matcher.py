@@ -19,24 +19,31 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bot.knowledge.reference import fold
 from bot.storage.kb import KnowledgeBase
 from bot.understanding.lexicon import (
+    ADVISER_AFTER,
+    ADVISER_BEFORE,
     AGE_WORDS,
     ALTERNATIVE_WORDS,
     ARTICLES,
     BARE_PERSON_NEXT,
     BARE_PERSON_VERBS,
+    BIRTH_WORDS,
     BRACKETED_PERSONS,
+    CJK_ADVISER_AFTER,
     CJK_COMPARE_WORDS,
     CJK_FOLLOWUP_STARTS,
+    CJK_GREETINGS,
     CJK_LEVEL_WORDS,
     CJK_OFF_TOPIC_WORDS,
     CJK_TOPIC_WORDS,
     CJK_WHEN_WORDS,
+    CLAUSE_TAIL,
     CODE_LIKE_WORDS,
     COMBINING_NATIONALITIES,
     COMPARE_PHRASES,
     CONJUNCTIONS,
     COPULAS,
     COUNTRY_TRIGGERS,
+    CYRILLIC_TRAVEL_WORDS,
     DEMONYM_TRIGGERS,
     DIRECTION_PREPOSITIONS,
     EXTRA_COMMON_WORDS,
@@ -44,6 +51,7 @@ from bot.understanding.lexicon import (
     FROM_AFTER,
     FROM_DE,
     FROM_WORDS,
+    GREETINGS,
     HERITAGE_WORDS,
     IDENTITY_TRIGGERS,
     INTENT_BEFORE_VERB,
@@ -53,33 +61,53 @@ from bot.understanding.lexicon import (
     LOWERCASE_PASSPORT_CODES,
     MODALS,
     NAME_TRAPS,
+    NEGATIONS,
     NOT_PASSPORT_NOUNS,
     NOT_TRAVEL_HINTS,
     NUMBER_WORDS,
     OFF_TOPIC_PHRASES,
+    OFF_TOPIC_SOFT_PHRASES,
     OFF_TOPIC_WORDS,
     ORIGIN_WORDS,
     PASSPORT_FILLERS,
     PASSPORT_LINKS,
     PASSPORT_VERBS,
     PASSPORT_WORDS,
+    PAST_VISIT_VERBS,
+    PAST_VISIT_WORDS,
     PEOPLE_NOUNS,
     PERSON_NEXT,
     PERSON_OBJECT_CUES,
     PERSON_SUBJECTS,
+    PLACE_NOUNS,
+    POSSESSIVE_NEXT,
     RESIDENCE_PREPOSITIONS,
     RESIDENCE_VERBS,
+    RESIDENT_AFTER,
     ROMANCE_ARTICLES,
+    ROMANCE_PERSON_NOUNS,
+    ROUTE_FILLERS,
+    ROUTE_LINKS,
+    ROUTE_MARKS,
+    SPORTS_WORDS,
+    STAMP_WORDS,
     THEME_WORDS,
+    THIRD_PARTY_WORDS,
     TOPIC_PHRASES,
     TOPIC_WORDS,
     TOWARDS,
+    TRANSIT_WORDS,
     TRANSLIT_MARKERS,
     TRAVEL_WORDS,
+    TRAVELER_ADJECTIVES,
     VISA_WORDS,
     WEAK_NAME_BEFORE,
+    WEAK_NOUN_BEFORE,
     WEAK_PERSON_NEXT,
+    WEAK_PRONOUN_NEXT,
     WHEN_PHRASES,
+    WISH_VERBS,
+    WISH_WORDS,
 )
 
 PRIMARY_KINDS = frozenset({"common", "official", "capital", "alias", "curated"})
@@ -90,6 +118,8 @@ MAX_NGRAM = 7  # "Everest base camp on the north side"
 _DOTTED_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _ELISION_RE = re.compile(r"^(l|d|j|n|s|c|m|t|qu|dell|dall|all|nell|sull)['’](\w.*)$", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]", re.UNICODE)
+# A flag emoji is two regional indicator letters: the country's code ("🇰🇵" is KP).
+_FLAG_RE = re.compile(r"([\U0001F1E6-\U0001F1FF])([\U0001F1E6-\U0001F1FF])")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
 _CYRILLIC_RE = re.compile(r"^[\u0400-\u04ff-]+$")
 # A suffix after an apostrophe on a capitalised word: Turkish case endings ("Kore'ye",
@@ -100,9 +130,22 @@ _CONTRACTIONS = frozenset(["t", "re", "ve", "ll", "d", "m"])
 # Case endings of Cyrillic names ending in -а/-я ("на Кубу" -> "куба"); longer words use stems. Tokens are
 # folded first, so the Ukrainian "на Кубі" arrives as "куби".
 _CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("и", "а"), ("ой", "а"), ("ю", "я"), ("и", "я"))
-_CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "人", "游客", "旅客")
+_CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "人", "游客", "旅客", "华人")
+# A CJK name after "from" or before a residence card is where the traveler comes from or lives ("从喀什",
+# "美国绿卡").
+_CJK_ORIGIN_BEFORE = ("从", "由", "自")
+# "美籍华人", "英籍": one character for the country before 籍 (nationality) names the passport.
+_CJK_NATIONALITY_RE = re.compile("([美英中日韩法德俄加澳])籍")
+_CJK_NATIONALITY = {"美": "US", "英": "GB", "中": "CN", "日": "JP", "韩": "KR", "法": "FR", "德": "DE", "俄": "RU",
+                    "加": "CA", "澳": "AU"}
+_CJK_ORIGIN_AFTER = ("绿卡", "永久居留", "居留")
 _CJK_PASSPORT_GLUE = "的の "
 MAX_TYPO_CHOICES = 3
+_CLAUSE_MARKS = frozenset(",.?!;()")
+_BEFORE_NEGATED = frozenset(["a", "an", "the", "my", "his", "her", "their", "our", "had", "have", "has", "hold", "any",
+                             "ever"])
+# Endings of English verb forms: a word with one is corrected only into a name that ends the same way ("Beijing").
+_ENGLISH_ENDINGS = ("ing", "ed")
 PASSPORT_JOINS = frozenset({"/", "+", "&"})  # "US/Iranian", "US+MX passports" (a comma would join "Americans, Iran")
 # Languages whose names typo correction aims at; a Spanish "turismo" must not become Slovak "Tunisko".
 CORRECTION_LANGS = frozenset({"eng", "und", "rus", "deu", "fra", "spa", "por", "ita", "pol", "tur"})
@@ -113,7 +156,7 @@ DISPLAY_NAME_LANGS = frozenset({"uk"})
 
 
 _TRANSLIT_DIGRAPHS = (("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("ya", "я"),
-                      ("yu", "ю"), ("yo", "ё"), ("ye", "е"))
+                      ("yu", "ю"), ("yo", "ё"), ("ye", "е"), ("iu", "ю"), ("ia", "я"))
 _TRANSLIT_LETTERS = dict(zip("abvgdezijklmnoprstufhcwxq", "абвгдезийклмнопрстуфхцвхк", strict=True))
 
 
@@ -187,20 +230,69 @@ _CYRILLIC_PLURALS = ("ам", "ям", "ев", "ов", "ян", "цы", "ане", "
                      "ци", "цив", "цю")  # "-цю": the Ukrainian dative ("куди простіше українцю")
 
 
+# Case endings of Cyrillic nouns, folded, longest first: a demonym in any case meets its other forms at the base
+# ("белоруске", "белоруска"; "россиянами", "россияне"; "казахстанцах", "казахстанец").
+_CYRILLIC_NOUN_ENDINGS = tuple(sorted({fold(e) for e in ("ами", "ями", "ах", "ях", "ам", "ям", "ов", "ев", "ів", "ой",
+                                                         "ей", "ою", "ею", "ом", "ем", "у", "ю", "е", "ы", "и", "а",
+                                                         "я")}, key=len, reverse=True))
+
+
+def _demonym_base(word: str) -> str:
+    """The base of a Cyrillic demonym noun in any case: the case ending cut, then the singular suffix
+    ("армянину" -> "армян" as "армяне"), and the fleeting vowel ("эстонец" -> "эстонц" as "эстонцы")."""
+    for ending in _CYRILLIC_NOUN_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            word = word[: -len(ending)]
+            break
+    if word.endswith("ин") and len(word) >= 7:
+        return word[:-2]
+    if word.endswith(("ец", "ець")):
+        return word[: -2 if word.endswith("ец") else -3] + "ц"
+    return word
+
+
 def _plural_demonym(key: str) -> bool:
     """"Americans", "американцам", "британцев": people of that nationality, so their passport."""
     return key.endswith("s") or (bool(_CYRILLIC_RE.match(key)) and key.endswith(_CYRILLIC_PLURALS))
+
+
+_GERMAN_NOUN_ENDINGS = ("ier", "aner", "er", "e")  # Bosnier, Amerikaner, Syrer, Kasache
+_GERMAN_ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
+
+
+def _german_adjectives(form: str) -> tuple[str, ...]:
+    """The inflected German adjectives of a German demonym noun ("Bosnier" -> "bosnisch", "bosnischen"; "Kasache"
+    -> "kasachisch"), so "mit einem bosnischen Pass" and "deutsch + kasachisch" name passports; what it derives
+    for irregular nouns ("Schweizer" -> "schweizisch") is simply never typed."""
+    if not (form[:1].isupper() and form.isalpha() and form.isascii()) or form.endswith(("in", "en", "innen", "ern")):
+        return ()
+    key = form.casefold()
+    for ending in _GERMAN_NOUN_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            stem = key[: -len(ending)]
+            return tuple(f"{stem}isch{e}" for e in _GERMAN_ADJ_ENDINGS)
+    return ()
 
 
 def _german_noun(raw: str) -> bool:
     return raw[:1].isupper() and not raw.isupper() and raw.casefold().endswith(("er", "erin", "ern", "erinnen"))
 
 
-def _describes_traveler(tokens: list[str], i: int) -> bool:
-    """tokens[i] makes the nationality after it the traveler's: "as", "I'm", "soy", "en tant que", or a
-    copula after a person ("my wife is", "mi esposa es")."""
+def _seen_as(tokens: list[str], i: int) -> bool:
+    """"iran will treat me as iranian": tokens[i] is "as" in how others see the traveler, not a passport held."""
+    return tokens[i] == "as" and i > 1 and tokens[i - 1] in ("me", "us", "him", "her", "them") and tokens[i - 2] in (
+        "treat", "treats", "consider", "considers", "see", "sees", "regard", "regards")
+
+
+def _describes_traveler(tokens: list[str], i: int, raw_tokens: list[str] | None = None) -> bool:
+    """tokens[i] makes the nationality after it the traveler's: "as", "I'm", "soy", "en tant que", a
+    copula after a person ("my wife is", "mi esposa es") or one contracted onto it ("my mate's")."""
     word = tokens[i]
+    if _seen_as(tokens, i):
+        return False
     if word in IDENTITY_TRIGGERS:
+        return True
+    if raw_tokens is not None and raw_tokens[i].casefold().endswith(("'s", "’s")) and word[:-1] in PERSON_SUBJECTS:
         return True
     if word == "que":
         return i > 0 and tokens[i - 1] == "tant"
@@ -213,12 +305,13 @@ def _most_specific(codes: set[str], parents: dict[str, str]) -> str | None:
     return regions[0] if len(regions) == 1 else None
 
 
-def _regions_first(codes: list[str], kb: KnowledgeBase) -> list[str]:
-    """A region named beside its country ("Crimea, Ukraine", "Abkhazia from Russia") is the destination."""
+def _regions_first(codes: list[str], kb: KnowledgeBase, behind: frozenset[str] = frozenset()) -> list[str]:
+    """A region named beside its country ("Crimea, Ukraine", "Abkhazia from Russia") is the destination, unless
+    it is one the traveler leaves behind ("after Crimea ... to Ukraine")."""
     out = list(codes)
     for code in codes:
         place = kb.places.get(code)
-        if place and place.parent in out and out.index(place.parent) < out.index(code):
+        if place and code not in behind and place.parent in out and out.index(place.parent) < out.index(code):
             out.remove(code)
             out.insert(out.index(place.parent), code)
     return out
@@ -234,6 +327,8 @@ class Span:
     text: str
     plural: bool = False
     passport: bool = False  # CJK name directly followed by a passport word ("美国护照")
+    adviser: bool = False  # CJK name directly followed by a ministry ("美国国务院")
+    origin: bool = False  # CJK name after "from" or before a residence card ("从喀什", "美国绿卡")
 
 
 @dataclass
@@ -287,6 +382,8 @@ class Matcher:
             if kind == "translation" and _lang not in CORRECTION_LANGS and len(key) <= MAX_FOREIGN_SHORT \
                     and key.isascii():
                 continue  # Breton "Suis" (Switzerland) is the French "suis"; nobody writes to the bot in Breton
+            if kind == "alt" and 3 < len(key) <= MAX_FOREIGN_SHORT and key.isascii() and not raw.isupper():
+                continue  # short alternative spellings are words too: "Mann" (Isle of Man) is the German "man"
             if kind == "weak":
                 weak[key] = code
                 continue
@@ -352,10 +449,13 @@ class Matcher:
         self.codes = {k: tuple(sorted(v)) for k, v in codes.items()}
         self.stems = {k: tuple(sorted(v)) for k, v in stems.items() if len(v) == 1}
         self.adj_name_stems = {k: tuple(sorted(v)) for k, v in adj_name_stems.items() if len(v) == 1}
+        # Nouns of two-word names, which may come before their adjective ("Кіпр північний", "Осетию южную")
+        self.adj_name_nouns = frozenset(k.split()[1] for k in self.adj_name_stems if len(k.split()) == 2)
         self.cjk = {k: tuple(sorted(v)) for k, v in cjk.items() if len(v) == 1}
         self.cjk_lengths = sorted({len(k) for k in self.cjk}, reverse=True)
         demonyms: dict[str, set[str]] = defaultdict(set)
         ours: dict[str, set[str]] = defaultdict(set)
+        german: dict[str, set[str]] = defaultdict(set)
         for code, form, lang in self.kb.demonyms:
             key = fold(form)
             for variant in (key, key + "s") if key.isascii() and not key.endswith("s") else (key,):
@@ -363,6 +463,11 @@ class Matcher:
                     demonyms[variant].add(code)
                     if lang == "und":
                         ours[variant].add(code)
+            for adjective in _german_adjectives(form):
+                german[adjective].add(code)
+        for key, found in german.items():
+            if key not in demonyms and len(found) == 1:
+                demonyms[key] = found
         for key, found in ours.items():
             if len(found) == 1:
                 demonyms[key] = found  # our alias list settles "American" (US, not UM)
@@ -374,6 +479,11 @@ class Matcher:
                 demonym_stems[_stem(key)].update(found)
                 if key.endswith(_CYRILLIC_ADJ_SUFFIXES):
                     adj_stems[_adj_stem(key)].update(found)
+        bases: dict[str, set[str]] = defaultdict(set)
+        for key, found in self.demonyms.items():
+            if _CYRILLIC_RE.match(key) and not key.endswith(_CYRILLIC_ADJ_SUFFIXES) and len(_demonym_base(key)) >= 5:
+                bases[_demonym_base(key)].update(found)
+        self.demonym_bases = {k: tuple(sorted(v)) for k, v in bases.items() if len(v) == 1}
         # Any case of an adjective ("по российскому паспорту", "с казахстанским паспортом").
         self.demonym_adj_stems = {k: tuple(sorted(v)) for k, v in adj_stems.items() if len(v) == 1}
         self.demonym_adj_heads = frozenset(k[:4] for k in self.demonym_adj_stems)  # most words skip the stemming
@@ -410,7 +520,17 @@ class Matcher:
 
     # -- helpers ---------------------------------------------------------------------
     def _is_common_word(self, token: str) -> bool:
-        return token in EXTRA_COMMON_WORDS or self.kb.is_common_word(token)
+        return token in EXTRA_COMMON_WORDS or self.kb.is_common_word(token) or self._is_inflected_word(token)
+
+    def _is_inflected_word(self, token: str) -> bool:
+        """An English plural or possessive of an ordinary word ("matters", "mates", "mate's"), which the word
+        list only holds in its base form, and only from five letters: a base too short to look up counts as
+        ordinary, since names and nationalities are rarely mistyped that short."""
+        if not token.isascii() or not token.endswith("s") or token.endswith(("ss", "us", "is")):
+            return False
+        base = token[:-1]
+        return len(base) < 5 or self.kb.is_common_word(base) or (token.endswith("es") and self.kb.is_common_word(
+            token[:-2]))
 
     def _correct(self, token: str) -> tuple[str, ...]:
         """The name tokens a typo most likely meant (ties kept, so "south sudann" can still
@@ -429,6 +549,9 @@ class Matcher:
                 limit=2 * MAX_TYPO_CHOICES,
             )
             hits = [h for h in hits if abs(len(h[0]) - len(token)) <= max_edits]
+            for ending in _ENGLISH_ENDINGS:  # "letting" is no typo of "Lettin" (a Latvian woman, in German)
+                if token.endswith(ending):
+                    hits = [h for h in hits if h[0].endswith(ending)]
             if hits:
                 best = min(h[1] for h in hits)
                 result = tuple(h[0] for h in hits if h[1] == best)[:MAX_TYPO_CHOICES]
@@ -439,6 +562,9 @@ class Matcher:
     # -- understanding -----------------------------------------------------------------
     def understand(self, question: str, saved_passports: list[str] | None = None) -> Understanding:
         text = unicodedata.normalize("NFC", question or "")[:MAX_QUESTION_CHARS].replace("\u02bc", "'")  # "Мʼянма"
+        shouting = text.isupper() and len(text) > 3
+        if max(text, default="") >= "\U0001f1e6":  # flag emoji ("🇰🇵"), read as the country's code
+            text = _FLAG_RE.sub(lambda m: " " + "".join(chr(ord(c) - 0x1F1E6 + 65) for c in m.groups()) + " ", text)
         result = Understanding(question=question or "")
         raw_tokens, joins = self._tokenize(text)
         tokens = [fold(t).replace(" ", "") for t in raw_tokens]
@@ -448,9 +574,8 @@ class Matcher:
         if set(tokens) & TRANSLIT_MARKERS and all(t.isascii() for t in tokens):
             # Russian in Latin letters; names and passport words as they are ("Turkmenistan", "US passport")
             tokens = [_translit(t) if t.isalpha() and t not in self.exact and t not in self.demonyms
-                      and t not in PASSPORT_WORDS else t for t in tokens]
+                      and t not in self.weak and t not in PASSPORT_WORDS else t for t in tokens]
         folded_text = " ".join(t for t in tokens if t)
-        shouting = text.isupper() and len(text) > 3
         spans = self._find_spans(raw_tokens, tokens, shouting)
         starts = {s.start: s for s in spans}
         for i in joins:  # "franco-marocain": a combining form before a hyphen and a demonym is a nationality too
@@ -460,7 +585,9 @@ class Matcher:
                                   raw_tokens[i - 1]))
         spans.sort(key=lambda s: s.start)
         spans = [s for s in spans if not self._is_trap(s, tokens)
-                 and not (s.how == "demonym" and s.end < len(tokens) and tokens[s.end] in HERITAGE_WORDS)]
+                 and not (s.how == "demonym" and s.end < len(tokens) and (
+                     tokens[s.end] in HERITAGE_WORDS or (tokens[s.end] == "by" and s.end + 1 < len(tokens)
+                                                         and tokens[s.end + 1] in ("birth", "blood", "descent"))))]
         spans += self._cjk_spans(text, len(tokens))
         token_set = set(tokens)
         travel_context = bool(token_set & TRAVEL_WORDS) and not (token_set & NOT_TRAVEL_HINTS)
@@ -475,13 +602,20 @@ class Matcher:
                     continue  # "Jordan is my friend", "Petra said": a person, not a place
                 if span.start > 0 and tokens[span.start - 1] in self.demonyms:
                     continue  # "a French man visiting Iran": a noun after a nationality
-                preceded = span.start > 0 and tokens[span.start - 1] in WEAK_NAME_BEFORE
+                prev = tokens[span.start - 1] if span.start > 0 else ""
+                preceded = prev in WEAK_NAME_BEFORE
+                if prev in WEAK_NOUN_BEFORE and raw_tokens[span.start].islower():
+                    continue  # "an old man", "my jersey": a common noun
                 if _CYRILLIC_RE.match(tokens[span.start]):
-                    # "того я не знаю, чи потрібна віза": a Cyrillic weak name is a pronoun or a verb unless a
-                    # preposition of place comes before it ("до Того", "в Мали") or it opens a short question
-                    # ("Малі безпечно?")
+                    # "того я не знаю, чи потрібна віза": a Cyrillic weak name is a pronoun, a verb or a noun unless
+                    # a preposition of place comes before it ("до Того", "в Мали") or it opens a short question
+                    # ("Малі безпечно?"), and the question is about travel ("у комори немає вікон" is not)
                     rest = [t for t in tokens[span.end :] if t.isalnum()]
-                    if preceded or (span.start == 0 and len(rest) <= 1):
+                    nxt = rest[0] if rest else ""
+                    if nxt in WEAK_PRONOUN_NEXT or (prev == "у" and nxt in POSSESSIVE_NEXT):
+                        continue  # "до того, як поїхати", "у комори немає вікон"
+                    about_travel = travel_context or bool(token_set & CYRILLIC_TRAVEL_WORDS) or len(rest) <= 1
+                    if (preceded or (span.start == 0 and len(rest) <= 1)) and about_travel:
                         span.score = 0.85
                     else:
                         continue
@@ -495,17 +629,30 @@ class Matcher:
         # Demonyms that are not passports can still name the destination ("North Korean visa").
         demonym_places = [s for s in kept if s.how == "demonym"]
         places = [s for s in kept if s.how != "demonym"]
-        # ... but only in a travel question: "I speak a little Spanish" names no destination.
-        if not places and demonym_places and travel_context:
+        if token_set & SPORTS_WORDS and not travel_context:
+            places = []  # "iran vs japan football score": teams
+        advisers = {id(s) for s in places if self._is_adviser(s, tokens)}
+        if advisers and len(advisers) < len(places):  # "canada travel advisory for lebanon": Lebanon is asked about
+            places = [s for s in places if id(s) not in advisers]
+        # ... but only in a travel question, or before a word of the place's own ("the Dominican side"): "I speak a
+        # little Spanish" names no destination.
+        if not places and demonym_places and (travel_context or any(self._followed_by_visa(tokens, s.end)
+                                                                    for s in demonym_places)):
             for s in demonym_places:
                 s.score = 0.75
             places = demonym_places
         result.topics = self._topics(tokens, folded_text, text)
         result.intent = self._intent(tokens, folded_text, text, len(places), self._alternatives(places, tokens))
         result.followup = any(p.search(folded_text) for p in FOLLOWUP_STARTS) or text.lstrip().startswith(
-            CJK_FOLLOWUP_STARTS) or (len(tokens) <= 4 and not places)
+            CJK_FOLLOWUP_STARTS) or (len(tokens) <= 4 and not places) or (
+            result.intent in ("level", "when") and not places)  # "what level is it at"
         starts = {s.start for s in places}
-        origins = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)}
+        origins = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)
+                   or self._route_start(s, tokens, raw_tokens, starts)}
+        left = {c for s in places if id(s) in origins for c in s.codes}
+        again = {id(s) for s in places if set(s.codes) <= left}  # "in Riyadh ... from Saudi", "in Seoul ... Korea"
+        if len(origins | again) < len(places):  # but "a story from Port-au-Prince" leaves Haiti the destination
+            origins |= again
         if len(origins) == len(places):
             origins = set()  # "flights from Moscow": the only place named is the one asked about
         # A place the asker corrects to ("... that's ethiopia. I mean eritrea") or names twice ("Kazakhstan,
@@ -515,15 +662,20 @@ class Matcher:
             mentions[span.codes] += 1
         corrected = {id(s) for s in places if s.start > 1 and tokens[s.start - 1] in ("mean", "meant")
                      and tokens[s.start - 2] == "i"}
-        for span in sorted(places, key=lambda s: (id(s) in origins, id(s) not in corrected,
-                                                  -min(mentions[s.codes], 2), -s.score, s.start)):
+        asked = self._in_questions(places, raw_tokens)
+        wished = {id(s) for s in places if self._wished(s, tokens)} if len(places) > 1 else set()
+        for span in sorted(places, key=lambda s: (id(s) in origins, id(s) not in corrected, id(s) not in asked,
+                                                  id(s) not in wished, -min(mentions[s.codes], 2), -s.score,
+                                                  s.start)):
             if span.how == "ambiguous":
                 result.ambiguous = list(span.codes)
                 continue
             for code in span.codes:
                 if code not in result.destinations:
                     result.destinations.append(code)
-        result.destinations = _regions_first(result.destinations, self.kb)
+        behind = frozenset(c for s in places if id(s) in origins for c in s.codes) - frozenset(
+            c for s in places if id(s) not in origins for c in s.codes)
+        result.destinations = _regions_first(result.destinations, self.kb, behind)
         for span in passports:
             for code in span.codes:
                 if code not in result.passports:
@@ -588,7 +740,8 @@ class Matcher:
             limit = self.longest_from.get(tokens[i], 1)
             if _CYRILLIC_RE.match(tokens[i]):
                 limit = max(limit, self.longest_from.get(_stem(tokens[i]), 1),
-                            self.longest_from.get(_name_adj_word(tokens[i]), 1))
+                            self.longest_from.get(_name_adj_word(tokens[i]), 1),
+                            2 if _stem(tokens[i]) in self.adj_name_nouns else 1)
             for size in range(min(self.max_ngram, limit, n - i), 0, -1):
                 words = tokens[i : i + size]
                 if not all(words):
@@ -640,6 +793,10 @@ class Matcher:
     def _lookup_stem(self, words: list[str], start: int) -> Span | None:
         if not all(_CYRILLIC_RE.match(w) for w in words):
             return None
+        if len(words) == 1 and words[0].endswith("ю"):
+            name = self._soft_sign_name(words[0])  # "з Білоруссю", "с Беларусью"
+            if name:
+                return Span(start, start + 1, tuple(self.exact[name]), "stem", 0.85, words[0])
         key = " ".join(_stem(w) for w in words)
         if key in self.stems and len(words) == 1 and words[0].endswith(_PEOPLE_PLURAL_ENDINGS):
             # no country name ends so in any case: the genitive plural of its people ("вірменів", "румунів")
@@ -647,8 +804,14 @@ class Matcher:
         if key in self.stems and not (len(words) == 1 and words[0].endswith(_ADJECTIVE_ONLY_ENDINGS)):
             return Span(start, start + len(words), self.stems[key], "stem", 0.85, " ".join(words))
         found = self.adj_name_stems.get(_name_adj_stem(words)) if len(words) > 1 else None
+        if not found and len(words) == 2:  # the adjective after the noun: "Кіпр північний"
+            found = self.adj_name_stems.get(_name_adj_stem([words[1], words[0]]))
         if found:
             return Span(start, start + len(words), found, "stem", 0.85, " ".join(words))
+        if len(words) == 1 and _demonym_base(words[0]) in self.demonym_bases:
+            # "белоруске нужна виза", "армянину с паспортом", "о казахстанцах": a noun in a case is people
+            return Span(start, start + 1, self.demonym_bases[_demonym_base(words[0])], "demonym", 0.85, words[0],
+                        plural=True)
         if len(words) == 1 and key in self.demonym_stems:
             return Span(start, start + 1, self.demonym_stems[key], "demonym", 0.85, words[0],
                         plural=_plural_demonym(words[0]))
@@ -656,6 +819,15 @@ class Matcher:
             found = self.demonym_adj_stems.get(_adj_stem(words[0]))
             if found:
                 return Span(start, start + 1, found, "demonym", 0.85, words[0])
+        return None
+
+    def _soft_sign_name(self, word: str) -> str | None:
+        """The name behind the instrumental of a Cyrillic name ending in a soft sign: "Беларусью", Ukrainian
+        "Білоруссю" (the consonant doubled) -> "Беларусь", "Білорусь"."""
+        if word.endswith("ью") and word[:-2] + "ь" in self.exact:
+            return word[:-2] + "ь"
+        if len(word) > 4 and word.endswith("ю") and word[-2] == word[-3] and word[:-2] + "ь" in self.exact:
+            return word[:-2] + "ь"
         return None
 
     def _lookup_minor(self, word: str, tokens: list[str], i: int, raw_tokens: list[str]) -> Span | None:
@@ -702,6 +874,9 @@ class Matcher:
             if j not in corrected:
                 tok = tokens[j]
                 corrected[j] = (tok,) if tok in self.vocab_set else (self._correct(tok) or (tok,))
+                if j > 0 and tokens[j - 1] in DEMONYM_TRIGGERS and len(corrected[j]) > 1:
+                    # "visa for rusian": after "for", a tie between "Rusia" and "Russian" is the nationality
+                    corrected[j] = tuple(sorted(corrected[j], key=lambda w: w not in self.demonyms))
             return corrected[j]
 
         if fixed(i) == (tokens[i],) and tokens[i] not in self.vocab_set:
@@ -727,8 +902,10 @@ class Matcher:
         return None
 
     def _cjk_spans(self, text: str, offset: int) -> list[Span]:
-        """Names inside CJK runs; one followed by a passport word ("美国护照", "한국 여권") is marked."""
-        spans: list[Span] = []
+        """Names inside CJK runs; one followed by a passport word ("美国护照", "한국 여권") is marked, and so is one
+        after "from" or before a ministry; "美籍" (US nationality) is a passport."""
+        spans = [Span(offset, offset, (_CJK_NATIONALITY[m.group(1)],), "cjk", 0.9, m.group(0), passport=True)
+                 for m in _CJK_NATIONALITY_RE.finditer(text)]
         for match in _CJK_RE.finditer(text):
             run = match.group(0)
             pos = 0
@@ -742,7 +919,9 @@ class Matcher:
                 if hit:
                     following = text[match.start() + pos + len(hit) :].lstrip(_CJK_PASSPORT_GLUE)
                     passport = following.startswith(_CJK_PASSPORT_WORDS)
-                    spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.9, hit, passport=passport))
+                    origin = run[pos - 1 : pos] in _CJK_ORIGIN_BEFORE or following.startswith(_CJK_ORIGIN_AFTER)
+                    spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.9, hit, passport=passport,
+                                      adviser=following.startswith(CJK_ADVISER_AFTER), origin=origin))
                     pos += len(hit)
                 else:
                     pos += 1
@@ -755,6 +934,10 @@ class Matcher:
         is_passport = [False] * len(spans)
         n = len(tokens)
         span_ends = {s.end for s in spans}
+        starts = {s.start for s in spans}
+        place_starts = {s.start for s in spans if s.how != "demonym"}
+        ends = {s.end: s for s in spans if s.how == "demonym"}
+        language = bool(set(tokens) & LANGUAGE_CUES)  # "I speak English, French."
 
         def skip_back(j: int, allowed: frozenset[str]) -> int:
             while j >= 0 and (tokens[j] in allowed or raw_tokens[j] == ":"):
@@ -783,7 +966,8 @@ class Matcher:
             linked_back = before < span.start - 1 or not tokens[before].isascii()
             # "dual citizen uk/us", but not "British-Israeli dual national, North Korea?"
             dual_before = before > 0 and tokens[before - 1] in COUNTRY_TRIGGERS and before - 1 not in span_ends
-            if before >= 0 and tokens[before] in PASSPORT_WORDS and (linked_back or dual_before):
+            if before >= 0 and tokens[before] in PASSPORT_WORDS and (linked_back or dual_before) \
+                    and before not in ends:  # "з українським паспортом: Вірменія чи ..." has its nationality
                 is_passport[idx] = True  # "passport from Mexico", "паспортом США", "passports: Polish"
             if linked_back and before > 0 and tokens[before] in PASSPORT_VERBS and tokens[before - 1] in PASSPORT_WORDS:
                 is_passport[idx] = True  # "My passport is from Sri Lanka"
@@ -795,7 +979,7 @@ class Matcher:
                 is_passport[idx] = True  # "passeport algérien": the French adjective is spelled as German "Algerien"
             if prev in FROM_WORDS and span.start > 1 and tokens[span.start - 2] in PEOPLE_NOUNS:
                 is_passport[idx] = True  # "tourists from Russia", "туристов из России"
-            trig = skip_back(span.start - 1, ARTICLES)
+            trig = skip_back(span.start - 1, ARTICLES | TRAVELER_ADJECTIVES if span.how == "demonym" else ARTICLES)
             if trig > 0 and (tokens[trig] in NUMBER_WORDS or tokens[trig].isdigit()) and span.how == "demonym" \
                     and tokens[trig - 1] in IDENTITY_TRIGGERS:
                 trig -= 1  # "we're two Czech guys"
@@ -805,16 +989,33 @@ class Matcher:
                     age -= 1
                 if age < trig - 1 and age >= 0 and tokens[age] in IDENTITY_TRIGGERS:
                     trig = age
-            if (span.how == "demonym" and span.start > 1 and raw_tokens[span.start - 1] == "("
-                    and span.end < n and raw_tokens[span.end] == ")"
-                    and (tokens[span.start - 2] in BRACKETED_PERSONS or tokens[span.start - 2] in PERSON_SUBJECTS)):
-                is_passport[idx] = True  # "me (Portuguese) and my wife (Angolan)"
+            bracket = span.start - 1  # an age may come first: "my daughter (19, French)"
+            while bracket > 0 and (tokens[bracket].isdigit() or raw_tokens[bracket] == ","):
+                bracket -= 1
+            if (span.how == "demonym" and bracket > 0 and raw_tokens[bracket] == "("
+                    and span.end < n and (raw_tokens[span.end] in (")", ",", *PASSPORT_JOINS)
+                                          or tokens[span.end] in CONJUNCTIONS)
+                    and (tokens[bracket - 1] in BRACKETED_PERSONS or tokens[bracket - 1] in PERSON_SUBJECTS
+                         or tokens[bracket - 1] in PEOPLE_NOUNS)):
+                is_passport[idx] = True  # "me (Portuguese) and my wife (Angolan)", "Wir (deutsch + kasachisch)",
+                # "my grandad (British, 94)"
+            if span.how == "demonym" and span.start > 0 and tokens[span.start - 1] in NUMBER_WORDS and (
+                    span.end >= n or not tokens[span.end] or tokens[span.end] in PEOPLE_NOUNS
+                    or tokens[span.end] in CONJUNCTIONS or tokens[span.end] in NUMBER_WORDS or span.end in starts):
+                is_passport[idx] = True  # "one japanese one south korean", "mostly Aussies, one Kiwi"
+            heading = span.end + 1 < n and tokens[span.end] in ("to", "into") and span.end + 1 in place_starts
+            if span.how == "demonym" and not language and self._alone_in_clause(span, tokens, raw_tokens, joins,
+                                                                               ends, heading):
+                is_passport[idx] = True  # "kathmandu overland to lhasa, israeli", "and me? jordanian"
             if trig >= 0:
-                identity = _describes_traveler(tokens, trig)
-                if span.how == "demonym" and (identity or tokens[trig] in DEMONYM_TRIGGERS):
+                identity = _describes_traveler(tokens, trig, raw_tokens)
+                seen_as = _seen_as(tokens, trig)
+                if span.how == "demonym" and (identity or tokens[trig] in DEMONYM_TRIGGERS) and not seen_as:
                     is_passport[idx] = True
                 if identity and span.how != "demonym" and " ".join(tokens[span.start : span.end]) in self.demonyms:
                     is_passport[idx] = True  # "Je suis suisse", "mi esposa es china": the name is the adjective
+                if identity and span.how == "code":
+                    is_passport[idx] = True  # "я 🇷🇺 хочу в 🇰🇵": a flag read as its code
                 if tokens[trig] in COUNTRY_TRIGGERS:
                     is_passport[idx] = True
                 if tokens[trig] in FROM_WORDS and trig > 0 and (tokens[trig - 1] in FROM_AFTER
@@ -832,8 +1033,10 @@ class Matcher:
                 # ("Saudi tourist visa" is the visa of the place)
             if span.how == "demonym" and span.end - span.start == 1 and _german_noun(raw_tokens[span.start]):
                 is_passport[idx] = True  # "Brauchen Österreicher ein Visum?": a capitalised -er noun is a person
-            if span.how == "demonym" and self._followed_by_visa(tokens, span.end):
-                is_passport[idx] = False  # "Are Iranian visas available?", "a Russian visa"
+            if span.how == "demonym" and self._followed_by_visa(tokens, span.end) \
+                    and not (span.plural and _CYRILLIC_RE.match(tokens[span.start])):
+                is_passport[idx] = False  # "Are Iranian visas available?", "a Russian visa"; but "для естонців
+                # віза": a Cyrillic plural is people, never the adjective of the visa
         # Conjunctions carry the decision across a list: "dual US and Mexican citizen", and so
         # does a hyphen between two names: "British-Israeli dual national".
         for _ in range(2):
@@ -848,21 +1051,122 @@ class Matcher:
                                       for t, r in zip(gap, raw_gap, strict=True))
                           and not all(t in ARTICLES for t in gap)) or (
                     not gap and b.start in joins
-                ) or (  # "dual Lebanese Canadian": two nationalities side by side after "dual"
-                    not gap and a.how == b.how == "demonym" and a.start > 0 and tokens[a.start - 1] == "dual"
+                ) or (  # "dual Lebanese Canadian", "Canadian Syrian dual national": two nationalities side by side
+                    # with "dual" ("I'm British Pakistani" is British)
+                    not gap and a.how == b.how == "demonym" and ((a.start > 0 and tokens[a.start - 1] == "dual") or (
+                        b.end < n and tokens[b.end] in PASSPORT_FILLERS))
                 )
                 if linked and (is_passport[idx] or is_passport[idx + 1]):
                     is_passport[idx] = is_passport[idx + 1] = True
+        # Nationalities of other people ("the locals said Afghans cross easily, but I'm Turkish", "в Приднестровье
+        # все ходят с российскими паспортами, я молдаванин") are not the asker's when the asker names one too.
+        # Passports the traveler does not hold ("never had an iranian passport", "without a US passport") are
+        # neither passport nor place; a region issues none ("my grandparents are from the Kherson region").
+        denied = set()
+        for idx, span in enumerate(spans):
+            if is_passport[idx] and span.how != "cjk":
+                j = skip_back(span.start - 1, _BEFORE_NEGATED)
+                if j >= 0 and tokens[j] in NEGATIONS:
+                    is_passport[idx] = False
+                    denied.add(idx)
+                elif any("-" in code for code in span.codes):
+                    is_passport[idx] = False  # still the place asked about
+        others = {idx for idx, span in enumerate(spans) if is_passport[idx] and self._of_others(span, tokens,
+                                                                                                raw_tokens)}
+        if others and any(p and idx not in others for idx, p in enumerate(is_passport)):
+            for idx in others:
+                is_passport[idx] = False
         passports = [s for s, p in zip(spans, is_passport, strict=True) if p]
-        places = [s for s, p in zip(spans, is_passport, strict=True) if not p]
+        places = [s for idx, (s, p) in enumerate(zip(spans, is_passport, strict=True))
+                  if not p and idx not in others and idx not in denied]
         return passports, places
+
+    @staticmethod
+    def _of_others(span: Span, tokens: list[str], raw_tokens: list[str]) -> bool:
+        """A nationality in a clause about other people ("the locals said Afghans ...", "все ходят с российскими
+        паспортами")."""
+        if span.how == "cjk":
+            return False
+        j = span.start - 1
+        while j >= 0 and raw_tokens[j] not in _CLAUSE_MARKS and span.start - j <= 6:
+            if tokens[j] in THIRD_PARTY_WORDS:
+                return True
+            j -= 1
+        return False
+
+    @staticmethod
+    def _alone_in_clause(span: Span, tokens: list[str], raw_tokens: list[str], joins: set[int],
+                         ends: dict[int, Span], heading: bool = False) -> bool:
+        """A demonym that is its clause by itself, or with "a" or "here" ("..., israeli", "a brit here.",
+        "romanian specifically", "Ethiopian-American, still ..."), or opens it heading to a place ("tunisian to
+        libya"): the traveler saying who they are."""
+        start = span.start
+        if start in joins and start in ends:
+            start = ends[start].start  # the first of two hyphen-joined nationalities
+        j = start - 1
+        while j >= 0 and tokens[j] in ("a", "an"):
+            j -= 1
+        k = span.end
+        while k < len(tokens) and tokens[k] in CLAUSE_TAIL:
+            k += 1
+        return (j < 0 or raw_tokens[j] in _CLAUSE_MARKS) and (heading or k >= len(tokens)
+                                                               or raw_tokens[k] in _CLAUSE_MARKS)
+
+    @staticmethod
+    def _wished(span: Span, tokens: list[str]) -> bool:
+        """A place the traveler says they want to see or go to ("we really want to see Nagorno Karabakh", "hoping
+        to visit", "хочу в"), among others only mentioned."""
+        if span.how == "cjk":
+            return False
+        j = span.start - 1
+        while j >= 0 and (tokens[j] in ARTICLES or tokens[j] in ("to", "into", "in", "в", "на", "до")):
+            j -= 1
+        if j >= 0 and tokens[j] in WISH_VERBS:
+            j -= 1
+            if j >= 0 and tokens[j] == "to":
+                j -= 1
+            return j >= 0 and (tokens[j] in WISH_WORDS or (j > 0 and tokens[j - 1] in WISH_WORDS))
+        return j >= 0 and tokens[j] in WISH_WORDS and not tokens[j].isascii()  # "хочу в Абхазию"
+
+    @staticmethod
+    def _in_questions(places: list[Span], raw_tokens: list[str]) -> set[int]:
+        """In a message of several sentences, the places of the last question that names one ("... a few days in
+        the Maldives ... Is Diego Garcia even a place you can visit?"); empty when that sets none apart."""
+        if "?" not in raw_tokens or len(places) < 2:
+            return set()
+        asked: set[int] = set()
+        ordered = sorted((s for s in places if s.how != "cjk"), key=lambda s: s.start)
+        k = 0
+        for i, raw in enumerate(raw_tokens):
+            if raw in (".", "!", "?") or i == len(raw_tokens) - 1:
+                sentence = set()
+                while k < len(ordered) and ordered[k].start <= i:
+                    sentence.add(id(ordered[k]))
+                    k += 1
+                if raw == "?" and sentence:
+                    asked = sentence
+        return asked if len(asked) < len(places) else set()
+
+    @staticmethod
+    def _is_adviser(span: Span, tokens: list[str]) -> bool:
+        """A country named as the government giving advice: "canada travel advisory", "the UK advise against",
+        "alerta do Canadá", "Госдепа США", "美国国务院"."""
+        if span.how == "cjk":
+            return span.adviser
+        j = span.end + (span.end < len(tokens) and tokens[span.end] == "travel")
+        if j < len(tokens) and tokens[j] in ADVISER_AFTER:
+            return True
+        i = span.start - 1
+        while i >= 0 and tokens[i] in ("de", "do", "da", "du", "des", "del", "of", "the", "у"):
+            i -= 1
+        return i >= 0 and tokens[i] in ADVISER_BEFORE
 
     @staticmethod
     def _followed_by_visa(tokens: list[str], end: int) -> bool:
         nxt = tokens[end] if end < len(tokens) else ""
         if nxt == "e" and end + 1 < len(tokens):
             nxt = tokens[end + 1]  # "e-visa"
-        return nxt in VISA_WORDS
+        return nxt in VISA_WORDS or nxt in PLACE_NOUNS
 
     @staticmethod
     def _demonym_is_person(span: Span, tokens: list[str]) -> bool:
@@ -874,11 +1178,14 @@ class Matcher:
             return True
         if prev in PASSPORT_VERBS and span.start > 1 and tokens[span.start - 2] in PASSPORT_WORDS:
             return True
+        if prev in ("меня", "мене", "нас") and span.start > 2 and tokens[span.start - 2] == "у" \
+                and tokens[span.start - 3] in PASSPORT_WORDS:
+            return True  # "паспорт у меня латвийский"
         nxt = tokens[span.end] if span.end < len(tokens) else ""
         if prev in ("a", "an"):
             return not nxt or nxt in PERSON_NEXT
-        if prev in ROMANCE_ARTICLES:
-            return True  # "un peruano", "une Camerounaise": Romance adjectives follow their noun
+        if prev in ROMANCE_ARTICLES or prev in ROMANCE_PERSON_NOUNS:
+            return True  # "un peruano", "une Camerounaise", "una familia peruana": Romance adjectives follow their noun
         if prev in HERITAGE_WORDS:
             return True  # "a Chinese-born Canadian"
         before = tokens[span.start - 2] if span.start > 1 else ""
@@ -903,21 +1210,52 @@ class Matcher:
 
     @staticmethod
     def _is_origin(span: Span, tokens: list[str]) -> bool:
-        """A place the traveler sets off from or lives in: "from London", "I live in Germany", "из Москвы"."""
+        """A place the traveler sets off from, lives in, passes through or was in before: "from London", "I live in
+        Germany", "из Москвы", "via Armenia", "born in Tehran", "an Israel stamp"."""
         if span.how == "cjk":
-            return False
+            return span.origin
         j = span.start - 1
         while j >= 0 and tokens[j] in ARTICLES:
             j -= 1
         if j < 0:
             return False
         if tokens[j] in ORIGIN_WORDS:
-            return True
+            # "a girl from Hebron", "my grandparents are from the Kherson region": someone else's origin
+            k = j - 1 if j > 0 and tokens[j - 1] not in PASSPORT_VERBS else j - 2
+            return not (k >= 0 and (tokens[k] in PEOPLE_NOUNS or tokens[k] in PERSON_SUBJECTS))
+        if tokens[j] in PAST_VISIT_WORDS or tokens[j] in TRANSIT_WORDS or (span.end < len(tokens)
+                                                                           and tokens[span.end] in STAMP_WORDS):
+            return True  # "I visited Nagorno-Karabakh", "после Крыма", "via Armenia", "an Israel stamp"
+        if j > 0 and (tokens[j] in FROM_WORDS or tokens[j] in PASSPORT_LINKS) and tokens[j - 1] in STAMP_WORDS:
+            return True  # "sello de Israel", "stamps from Israel"
+        if j > 0 and tokens[j] in ("to", "in") and tokens[j - 1] in PAST_VISIT_VERBS:
+            return True  # "I've been to Iran", "I was in Syria in 2010"
+        if j > 0 and tokens[j] in RESIDENCE_PREPOSITIONS and (tokens[j - 1] in BIRTH_WORDS or (
+                tokens[j - 1] == "up" and j > 1 and tokens[j - 2] in ("grew", "growing", "raised"))):
+            return True  # "born in Tehran", "nació en Estados Unidos", "I grew up in Tehran"
+        if span.end < len(tokens) and tokens[span.end] in RESIDENT_AFTER:
+            return True  # "qatar resident", "Dubai-based"
         k = span.start - 1  # "je vis à Paris": "a" is a preposition here, not the article
         # "to work in Iran", "can I stay in Iran": a verb after "to" or a modal is where the traveler wants to be
         return any(tokens[i] in RESIDENCE_PREPOSITIONS and i > 0 and tokens[i - 1] in RESIDENCE_VERBS
                    and not (i > 1 and (tokens[i - 2] in INTENT_BEFORE_VERB or tokens[i - 2] in MODALS))
                    for i in {j, k})
+
+    @staticmethod
+    def _route_start(span: Span, tokens: list[str], raw_tokens: list[str], starts: set[int]) -> bool:
+        """"moscow to minsk", "kathmandu overland to lhasa", "Москва–Пхеньян": a place, then a word towards and
+        another place; the first is where the route starts."""
+        if span.how == "cjk":
+            return False
+        j = span.end
+        while j < len(tokens) and tokens[j] in ROUTE_FILLERS:
+            j += 1
+        if j >= len(tokens) or not (tokens[j] in ROUTE_LINKS or raw_tokens[j] in ROUTE_MARKS):
+            return False
+        j += 1
+        while j < len(tokens) and tokens[j] in ARTICLES:
+            j += 1
+        return j in starts
 
     @staticmethod
     def _from_de(span: Span, tokens: list[str], starts: set[int]) -> bool:
@@ -946,8 +1284,13 @@ class Matcher:
     def _intent(tokens: list[str], folded_text: str, text: str, places: int, alternatives: bool = False) -> str:
         """What kind of answer is wanted: a date, a level, a comparison, or nothing Borderline does."""
         token_set = set(tokens)
-        asks_rules = bool(token_set & (TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"] | TOPIC_WORDS["status"]))
+        words = token_set - {""}
+        if words and all(w in GREETINGS or w in CJK_GREETINGS for w in words):
+            return "off-topic"  # "hello", "你好"
+        asks_rules = bool(token_set & (TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"] | TOPIC_WORDS["status"])
+                          or token_set & PASSPORT_WORDS)  # "booked a cheap flight ..., can I go on my passport?"
         if not asks_rules and (token_set & OFF_TOPIC_WORDS or any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)
+                               or any(p.search(folded_text) for p in OFF_TOPIC_SOFT_PHRASES)
                                or any(w in text for w in CJK_OFF_TOPIC_WORDS)):
             return "off-topic"
         if any(p.search(folded_text) for p in OFF_TOPIC_PHRASES):
