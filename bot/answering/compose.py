@@ -67,6 +67,7 @@ from bot.knowledge.vocabulary import (
     BARRED_VERDICTS,
     EVENT_KINDS,
     ISSUER_OF_PASSPORT,
+    PERMIT_VERDICT,
     STATES,
     VERDICTS,
     advises_against_all_travel,
@@ -227,8 +228,8 @@ class Composer:
         default = (place.curated_rules.get("*") or {}).get("verdict")
 
         def barred(verdict: str) -> bool:
-            return verdict in BARRED_VERDICTS or (verdict == "permit-required" and bool(place.legal)
-                                                  and default != "permit-required")
+            return verdict in BARRED_VERDICTS or (verdict == PERMIT_VERDICT and bool(place.legal)
+                                                  and default != PERMIT_VERDICT)
 
         if head.icon == STATES["open"][1] and verdicts and all(barred(v) for v in verdicts):
             head.state, head.icon = self.tr._(STATE_TEXTS["open-restricted"]), "🟠"

@@ -32,6 +32,7 @@ VERDICTS: dict[str, VerdictInfo] = {
     "unknown": VerdictInfo(N_("Unknown"), "❔", False),
 }
 BARRED_VERDICTS = frozenset(("passport-invalid", "no-admission", "closed"))
+PERMIT_VERDICT = "permit-required"  # a restriction when only some passports need it (Cuba for Americans)
 EASY_ENTRY = frozenset(v for v, info in VERDICTS.items() if info.allows_entry)
 GREEN_VERDICTS = frozenset(v for v, info in VERDICTS.items() if info.icon == "✅")
 
