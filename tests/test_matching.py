@@ -456,7 +456,8 @@ def test_lexicon_words_are_folded() -> None:
     from bot.understanding import lexicon
 
     # codes, phrases, punctuation compared with the raw token
-    not_tokens = {"CODE_LIKE_WORDS", "NAME_TRAPS", "WEAK_PERSON_NEXT", "CONJUNCTIONS", "ROUTE_MARKS"}
+    not_tokens = {"CODE_LIKE_WORDS", "NAME_TRAPS", "WEAK_PERSON_NEXT", "CONJUNCTIONS", "ROUTE_MARKS",
+                  "UPPERCASE_ONLY_NAMES"}
     cjk = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # matched as substrings, unfolded
     unfolded = []
     for name, value in vars(lexicon).items():
@@ -509,3 +510,52 @@ def test_level_or_date_question_without_a_place_is_a_follow_up(engine) -> None:
 def test_sports_teams_are_no_destinations(engine) -> None:
     assert not engine.matcher.understand("iran vs japan football score?").destinations
     assert engine.matcher.understand("can I travel to Qatar for the football world cup?").destinations == ["QA"]
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations", "passports"),
+    [
+        ("visa for Sochi", ["RU"], []),
+        ("Lagos visa for Americans", ["NG"], ["US"]),
+        ("when did the enguri crossing reopen", ["GE-AB"], []),
+        ("when was rafah last open", ["PS-GZA"], []),
+        ("is Khunjerab open in winter", ["PK-GB"], []),
+        ("Лонгйир из Тромсё, паспорт РФ, пустят?", ["SJ"], ["RU"]),
+        ("Czy Polak może pojechać do Abchazji?", ["GE-AB"], ["PL"]),
+    ],
+)
+def test_cities_and_crossings_name_their_place(engine, question: str, destinations: list[str],
+                                               passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert (u.destinations[: len(destinations)], u.passports) == (destinations, passports)
+
+
+@pytest.mark.parametrize("question", ["viajar a los lagos del sur", "los lagos de Chile son bonitos",
+                                      "hotels in Lagos Portugal"])
+def test_lakes_and_the_algarve_are_not_nigeria(engine, question: str) -> None:
+    assert "NG" not in engine.matcher.understand(question).destinations
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations", "passports"),
+    [
+        ("J&K permit for foreigners?", ["IN-JK"], []),
+        ("Can I travel to the CAR?", ["CF"], []),
+        ("state dept level for chad and CAR?", ["TD", "CF"], []),
+        ("smartraveller rating for PNG", ["PG"], []),
+        ("KRG visa on arrival for indians", ["IQ-KR"], ["IN"]),
+        ("visa pour la RDC", ["CD"], []),
+        ("ПМР въезд гражданам РБ", ["MD-SN"], ["BY"]),
+        ("ЦАР виза", ["CF"], []),
+    ],
+)
+def test_abbreviations(engine, question: str, destinations: list[str], passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert (u.destinations, u.passports) == (destinations, passports)
+
+
+@pytest.mark.parametrize(("question", "not_there"), [("car hire in Tbilisi", "CF"), ("rent a CAR in Georgia", "CF"),
+                                                     ("is png safe", "PG"), ("цар в Грузії", "CF"),
+                                                     ("рб в Грузию", "BY")])
+def test_abbreviations_count_only_as_typed(engine, question: str, not_there: str) -> None:
+    assert not_there not in engine.matcher.understand(question).destinations

@@ -54,7 +54,7 @@ PASSPORT_FILLERS = frozenset(["dual", "sar"])  # "Hong Kong SAR passport"
 # another nationality ("uk/us", "us and mexican passports") or after "dual"/"both"; "us" is also a pronoun.
 LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB"}
 # Lower-case codes that are no word of any language travelers write in, so they always name the country.
-LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "prc": "CN", "ksa": "SA"}
+LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "rdc": "CD", "prc": "CN", "ksa": "SA"}
 # Words before a nationality that make it a statement about who travels ("as an American", "we're German",
 # "soy argentino", "je suis suisse", "ich bin Deutscher", "я американец", and a Russian or Ukrainian pronoun, since
 # those languages drop the copula: "она россиянка", "вона росіянка"): a country name spelled like the demonym
@@ -218,8 +218,16 @@ EXTRA_COMMON_WORDS = frozenset(
 
 # Two- and three-letter tokens that are ordinary words even in capitals ("IN", "TO", "IS").
 CODE_LIKE_WORDS = frozenset(
-    ["AM", "AN", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "HI", "ID", "IF", "IN", "IS", "IT", "ME", "MY", "NO", "OF", "OK", "ON", "OR", "SO", "TO", "UP", "WE", "AI", "PM", "TV", "DJ", "CAR", "CAN", "THE", "AND", "FOR", "ARE", "BUT", "NOT", "YOU", "ALL", "ANY", "OUR", "OUT", "WHO", "WHY", "HOW"]
+    ["AM", "AN", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "HI", "ID", "IF", "IN", "IS", "IT", "ME", "MY", "NO", "OF", "OK", "ON", "OR", "SO", "TO", "UP", "WE", "AI", "PM", "TV", "DJ", "CAN", "THE", "AND", "FOR", "ARE", "BUT", "NOT", "YOU", "ALL", "ANY", "OUR", "OUT", "WHO", "WHY", "HOW"]
 )
+
+# Abbreviations in Cyrillic letters that count only as typed, in upper case: "гражданам РБ" (Belarus), "паспорт
+# РА" (Armenia), "ЦАР" (the Central African Republic); "ра", "рб" and the Ukrainian "цар" (tsar) are not names.
+UPPERCASE_ONLY_NAMES = frozenset(["РБ", "РА", "ЦАР"])
+# Words beside an upper-case "CAR" that make it a car ("CAR hire", "rent a CAR"), not the Central African Republic.
+CAR_WORDS = frozenset(["a", "my", "your", "our", "his", "her", "their", "rent", "rental", "rented", "hire", "hired",
+                       "drive", "driving", "park", "parking", "insurance", "seat", "by", "own", "electric",
+                       "sharing", "share", "wash", "rentals", "dealer", "keys"])
 
 # Two-word phrases in which a place name or demonym means something else ("guinea pig",
 # "Paris Hilton"): the name inside them is dropped. Folded, name first or second.

@@ -28,6 +28,7 @@ from bot.understanding.lexicon import (
     BARE_PERSON_VERBS,
     BIRTH_WORDS,
     BRACKETED_PERSONS,
+    CAR_WORDS,
     CJK_ADVISER_AFTER,
     CJK_COMPARE_WORDS,
     CJK_FOLLOWUP_STARTS,
@@ -100,6 +101,7 @@ from bot.understanding.lexicon import (
     TRANSLIT_MARKERS,
     TRAVEL_WORDS,
     TRAVELER_ADJECTIVES,
+    UPPERCASE_ONLY_NAMES,
     VISA_WORDS,
     WEAK_NAME_BEFORE,
     WEAK_NOUN_BEFORE,
@@ -127,6 +129,9 @@ _CYRILLIC_RE = re.compile(r"^[\u0400-\u04ff-]+$")
 _SUFFIX_RE = re.compile(r"^([A-ZÀ-ÖØ-ÞÇĞİÖŞÜ][^\W_]+)['’]([a-zçğıöşü]{1,4})$")
 _IN_LAW_RE = re.compile(r"-in-laws?$", re.IGNORECASE)  # "mother-in-law" is not about the law
 _CONTRACTIONS = frozenset(["t", "re", "ve", "ll", "d", "m"])
+# Abbreviations whose punctuation would split them into letters: "J&K" (Jammu and Kashmir), read as the names they
+# stand for.
+_SPELLED_OUT = ((re.compile(r"\bJ\s?&\s?K\b"), "Jammu and Kashmir"),)
 # Case endings of Cyrillic names ending in -а/-я ("на Кубу" -> "куба"); longer words use stems. Tokens are
 # folded first, so the Ukrainian "на Кубі" arrives as "куби".
 _CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("и", "а"), ("ой", "а"), ("ю", "я"), ("и", "я"))
@@ -395,7 +400,8 @@ class Matcher:
                         if fold(part):
                             display_names.append((code, fold(part)))
                 continue
-            if re.fullmatch(r"[A-Z][A-Z.]{1,4}", raw) and len(key.replace(" ", "")) <= 3:
+            if (re.fullmatch(r"[A-Z][A-Z.]{1,4}", raw) and len(key.replace(" ", "")) <= 3) \
+                    or raw in UPPERCASE_ONLY_NAMES:
                 codes[raw.replace(".", "")].add(code)
                 continue
             exact[key].add(code)
@@ -592,10 +598,22 @@ class Matcher:
         token_set = set(tokens)
         travel_context = bool(token_set & TRAVEL_WORDS) and not (token_set & NOT_TRAVEL_HINTS)
         passports, places = self._split_passports(spans, tokens, raw_tokens, joins)
-        # Weak names count only when the question is about travel.
+        # Weak names count only when the question is about travel, or when joined to a place that counts ("chad
+        # and CAR", "Niger or Chad"): a list of places.
+        strong = {s.start: s for s in places if s.how not in ("weak", "ambiguous", "cjk")}
+        strong_ends = {s.end: s for s in strong.values()}
         kept: list[Span] = []
         for span in places:
-            if span.how == "weak":
+            partner = None
+            if span.how == "weak" and span.end + 1 < len(tokens) and tokens[span.end] in CONJUNCTIONS:
+                partner = strong.get(span.end + 1)
+            if span.how == "weak" and partner is None and span.start >= 2 and tokens[span.start - 1] in CONJUNCTIONS:
+                partner = strong_ends.get(span.start - 1)
+            before = tokens[span.start - 1] if span.start > 0 else ""
+            if partner is not None and not (before in WEAK_NOUN_BEFORE and raw_tokens[span.start].islower()) \
+                    and before not in self.demonyms:  # not "a cold turkey and Iran", "a French man and Iran"
+                span.score = max(0.85, partner.score)
+            elif span.how == "weak":
                 if " ".join(tokens[span.end : span.end + 2]) in WEAK_PERSON_NEXT or (
                     span.end < len(tokens) and tokens[span.end] in WEAK_PERSON_NEXT
                 ):
@@ -710,6 +728,8 @@ class Matcher:
         out: list[str] = []
         joins: set[int] = set()
         text = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", ""), text)  # U.S.A. -> USA
+        for pattern, name in _SPELLED_OUT:
+            text = pattern.sub(name, text)
         for token in _TOKEN_RE.findall(text):
             if token == "." and out and len(out[-1]) <= 2 and out[-1].isalpha():
                 continue
@@ -764,6 +784,9 @@ class Matcher:
                 fixed = self._fuzzy_span(tokens, i, corrected)
                 if fixed is not None:
                     found = fixed
+            if found is not None and found.how == "code" and raw_tokens[i] == "CAR" and (
+                    (i > 0 and tokens[i - 1] in CAR_WORDS) or (i + 1 < n and tokens[i + 1] in CAR_WORDS)):
+                found = None  # "rent a CAR", "CAR hire": a car, not the Central African Republic
             if found is not None:
                 spans.append(found)
                 i = found.end
