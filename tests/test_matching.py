@@ -559,3 +559,19 @@ def test_abbreviations(engine, question: str, destinations: list[str], passports
                                                      ("рб в Грузию", "BY")])
 def test_abbreviations_count_only_as_typed(engine, question: str, not_there: str) -> None:
     assert not_there not in engine.matcher.understand(question).destinations
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations", "ambiguous"),
+    [
+        ("刚果金 中国人 需要签证吗", ["CD"], []),
+        ("刚果（金）签证", ["CD"], []),
+        ("刚果布 签证", ["CG"], []),
+        ("刚果(布)签证", ["CG"], []),
+        ("刚果 签证", [], ["CD", "CG"]),
+    ],
+)
+def test_chinese_names_of_the_two_congos(engine, question: str, destinations: list[str], ambiguous: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert (u.destinations, sorted(u.ambiguous)) == (destinations, ambiguous)
+    assert u.sure == bool(destinations)

@@ -129,9 +129,10 @@ _CYRILLIC_RE = re.compile(r"^[\u0400-\u04ff-]+$")
 _SUFFIX_RE = re.compile(r"^([A-ZÀ-ÖØ-ÞÇĞİÖŞÜ][^\W_]+)['’]([a-zçğıöşü]{1,4})$")
 _IN_LAW_RE = re.compile(r"-in-laws?$", re.IGNORECASE)  # "mother-in-law" is not about the law
 _CONTRACTIONS = frozenset(["t", "re", "ve", "ll", "d", "m"])
-# Abbreviations whose punctuation would split them into letters: "J&K" (Jammu and Kashmir), read as the names they
-# stand for.
-_SPELLED_OUT = ((re.compile(r"\bJ\s?&\s?K\b"), "Jammu and Kashmir"),)
+# Abbreviations whose punctuation would split them into letters: "J&K" (Jammu and Kashmir), and "刚果（金）" whose
+# brackets would split the CJK run, read as the names they stand for.
+_SPELLED_OUT = ((re.compile(r"\bJ\s?&\s?K\b"), "Jammu and Kashmir"),
+                (re.compile(r"刚果\s?[（(]\s?([金布])\s?[)）]"), r"刚果\1"))  # "刚果（金）" is "刚果金" (DR Congo)
 # Case endings of Cyrillic names ending in -а/-я ("на Кубу" -> "куба"); longer words use stems. Tokens are
 # folded first, so the Ukrainian "на Кубі" arrives as "куби".
 _CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("и", "а"), ("ой", "а"), ("ю", "я"), ("и", "я"))
@@ -334,6 +335,7 @@ class Span:
     passport: bool = False  # CJK name directly followed by a passport word ("美国护照")
     adviser: bool = False  # CJK name directly followed by a ministry ("美国国务院")
     origin: bool = False  # CJK name after "from" or before a residence card ("从喀什", "美国绿卡")
+    choices: bool = False  # CJK name of several places ("刚果"): the bot asks which, as for an ambiguous name
 
 
 @dataclass
@@ -371,6 +373,7 @@ class Matcher:
         weak: dict[str, str] = {}
         stems: dict[str, set[str]] = defaultdict(set)
         cjk: dict[str, set[str]] = defaultdict(set)
+        cjk_choices: dict[str, set[str]] = defaultdict(set)
         display: dict[str, str] = {}
         display_names: list[tuple[str, str]] = []
         adj_name_stems: dict[str, set[str]] = defaultdict(set)
@@ -383,6 +386,8 @@ class Matcher:
                 continue
             if kind == "ambiguous":
                 ambiguous[key].add(code)
+                if _is_cjk(raw):
+                    cjk_choices[raw.replace(" ", "")].add(code)
                 continue
             if kind == "translation" and _lang not in CORRECTION_LANGS and len(key) <= MAX_FOREIGN_SHORT \
                     and key.isascii():
@@ -458,6 +463,8 @@ class Matcher:
         # Nouns of two-word names, which may come before their adjective ("Кіпр північний", "Осетию южную")
         self.adj_name_nouns = frozenset(k.split()[1] for k in self.adj_name_stems if len(k.split()) == 2)
         self.cjk = {k: tuple(sorted(v)) for k, v in cjk.items() if len(v) == 1}
+        self.cjk_choices = {k: tuple(sorted(v)) for k, v in cjk_choices.items()}
+        self.cjk.update(self.cjk_choices)  # "刚果" alone is either Congo; "刚果金" (longer) is still one
         self.cjk_lengths = sorted({len(k) for k in self.cjk}, reverse=True)
         demonyms: dict[str, set[str]] = defaultdict(set)
         ours: dict[str, set[str]] = defaultdict(set)
@@ -568,6 +575,8 @@ class Matcher:
     # -- understanding -----------------------------------------------------------------
     def understand(self, question: str, saved_passports: list[str] | None = None) -> Understanding:
         text = unicodedata.normalize("NFC", question or "")[:MAX_QUESTION_CHARS].replace("\u02bc", "'")  # "Мʼянма"
+        for pattern, name in _SPELLED_OUT:
+            text = pattern.sub(name, text)
         shouting = text.isupper() and len(text) > 3
         if max(text, default="") >= "\U0001f1e6":  # flag emoji ("🇰🇵"), read as the country's code
             text = _FLAG_RE.sub(lambda m: " " + "".join(chr(ord(c) - 0x1F1E6 + 65) for c in m.groups()) + " ", text)
@@ -685,7 +694,7 @@ class Matcher:
         for span in sorted(places, key=lambda s: (id(s) in origins, id(s) not in corrected, id(s) not in asked,
                                                   id(s) not in wished, -min(mentions[s.codes], 2), -s.score,
                                                   s.start)):
-            if span.how == "ambiguous":
+            if span.how == "ambiguous" or span.choices:
                 result.ambiguous = list(span.codes)
                 continue
             for code in span.codes:
@@ -700,7 +709,7 @@ class Matcher:
                     result.passports.append(code)
         if not result.passports and saved_passports:
             result.passports = [p for p in saved_passports if p]
-        scores = [s.score for s in places if s.how != "ambiguous"]
+        scores = [s.score for s in places if s.how != "ambiguous" and not s.choices]
         if result.ambiguous and not result.destinations:
             result.confidence = 0.3
             result.suggestions = list(result.ambiguous)
@@ -728,8 +737,6 @@ class Matcher:
         out: list[str] = []
         joins: set[int] = set()
         text = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", ""), text)  # U.S.A. -> USA
-        for pattern, name in _SPELLED_OUT:
-            text = pattern.sub(name, text)
         for token in _TOKEN_RE.findall(text):
             if token == "." and out and len(out[-1]) <= 2 and out[-1].isalpha():
                 continue
@@ -941,6 +948,10 @@ class Matcher:
                         break
                 if hit:
                     following = text[match.start() + pos + len(hit) :].lstrip(_CJK_PASSPORT_GLUE)
+                    if hit in self.cjk_choices:
+                        spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.3, hit, choices=True))
+                        pos += len(hit)
+                        continue
                     passport = following.startswith(_CJK_PASSPORT_WORDS)
                     origin = run[pos - 1 : pos] in _CJK_ORIGIN_BEFORE or following.startswith(_CJK_ORIGIN_AFTER)
                     spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.9, hit, passport=passport,
