@@ -575,3 +575,18 @@ def test_chinese_names_of_the_two_congos(engine, question: str, destinations: li
     u = engine.matcher.understand(question)
     assert (u.destinations, sorted(u.ambiguous)) == (destinations, ambiguous)
     assert u.sure == bool(destinations)
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations", "passports"),
+    [
+        ("I have a Hong Kong SAR passport and a BN(O) passport, going to Tibet, which one", ["CN-XZ"], ["HK", "GB"]),
+        ("BNO passport to North Korea", ["KP"], ["GB"]),
+        ("Brunei visa for BN (O) holders", ["BN"], ["GB"]),
+        ("BN visa", ["BN"], []),
+    ],
+)
+def test_british_national_overseas_is_a_british_passport(engine, question: str, destinations: list[str],
+                                                         passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert (u.destinations, sorted(u.passports)) == (destinations, sorted(passports))

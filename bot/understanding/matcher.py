@@ -129,9 +129,11 @@ _CYRILLIC_RE = re.compile(r"^[\u0400-\u04ff-]+$")
 _SUFFIX_RE = re.compile(r"^([A-ZÀ-ÖØ-ÞÇĞİÖŞÜ][^\W_]+)['’]([a-zçğıöşü]{1,4})$")
 _IN_LAW_RE = re.compile(r"-in-laws?$", re.IGNORECASE)  # "mother-in-law" is not about the law
 _CONTRACTIONS = frozenset(["t", "re", "ve", "ll", "d", "m"])
-# Abbreviations whose punctuation would split them into letters: "J&K" (Jammu and Kashmir), and "刚果（金）" whose
-# brackets would split the CJK run, read as the names they stand for.
+# Abbreviations whose punctuation would split them into letters: "J&K" (Jammu and Kashmir), "BN(O)" (British
+# National (Overseas), a British passport, not Brunei's code BN) and "刚果（金）" whose brackets would split the CJK
+# run, read as the names they stand for.
 _SPELLED_OUT = ((re.compile(r"\bJ\s?&\s?K\b"), "Jammu and Kashmir"),
+                (re.compile(r"\bBN\s?\(\s?O\s?\)|\bBNO\b"), "British National Overseas"),
                 (re.compile(r"刚果\s?[（(]\s?([金布])\s?[)）]"), r"刚果\1"))  # "刚果（金）" is "刚果金" (DR Congo)
 # Case endings of Cyrillic names ending in -а/-я ("на Кубу" -> "куба"); longer words use stems. Tokens are
 # folded first, so the Ukrainian "на Кубі" arrives as "куби".
