@@ -590,3 +590,22 @@ def test_british_national_overseas_is_a_british_passport(engine, question: str, 
                                                          passports: list[str]) -> None:
     u = engine.matcher.understand(question)
     assert (u.destinations, sorted(u.passports)) == (destinations, sorted(passports))
+
+
+@pytest.mark.parametrize(
+    ("question", "destination"),
+    [
+        ("visa for Kurdistan for Indians", "IQ-KR"),
+        ("виза в Курдистан", "IQ-KR"),
+        ("库尔德斯坦签证", "IQ-KR"),
+        ("去伊拉克库尔德还是去黎巴嫩", "IQ-KR"),
+        ("is Syrian Kurdistan safe", "SY"),
+        ("Rojava visa", "SY"),
+        ("Iranian Kurdistan trekking", "IR"),
+        ("Turkish Kurdistan road trip", "TR"),
+    ],
+)
+def test_kurdistan_alone_is_the_kurdistan_region_of_iraq(engine, question: str, destination: str) -> None:
+    """Plain "Kurdistan" is the region with its own government and visa; the Kurdish areas of Syria, Iran and
+    Turkey are named with their country, and the longer name wins."""
+    assert engine.matcher.understand(question).destinations[:1] == [destination]
