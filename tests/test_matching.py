@@ -609,3 +609,20 @@ def test_kurdistan_alone_is_the_kurdistan_region_of_iraq(engine, question: str, 
     """Plain "Kurdistan" is the region with its own government and visa; the Kurdish areas of Syria, Iran and
     Turkey are named with their country, and the longer name wins."""
     assert engine.matcher.understand(question).destinations[:1] == [destination]
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations", "passports"),
+    [
+        ("Ich bin Syrerin, darf ich in den Libanon?", ["LB"], ["SY"]),
+        ("сирийцам нужна виза в Ливан?", ["LB"], ["SY"]),
+        ("soy sirio, puedo ir a Líbano", ["LB"], ["SY"]),
+        ("visa para Siria para mexicanos", ["SY"], ["MX"]),
+        ("RDC visa para congoleños de Brazzaville", ["CD"], ["CG"]),
+        ("passeport congolais (Brazzaville) pour aller à Kinshasa, il faut un visa ?", ["CD"], ["CG"]),
+        ("je suis congolais de Kinshasa, visa pour Brazzaville ?", ["CG"], ["CD"]),
+    ],
+)
+def test_syrian_and_congolese_people(engine, question: str, destinations: list[str], passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert (u.destinations, u.passports) == (destinations, passports)

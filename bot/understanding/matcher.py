@@ -134,7 +134,9 @@ _CONTRACTIONS = frozenset(["t", "re", "ve", "ll", "d", "m"])
 # run, read as the names they stand for.
 _SPELLED_OUT = ((re.compile(r"\bJ\s?&\s?K\b"), "Jammu and Kashmir"),
                 (re.compile(r"\bBN\s?\(\s?O\s?\)|\bBNO\b"), "British National Overseas"),
-                (re.compile(r"刚果\s?[（(]\s?([金布])\s?[)）]"), r"刚果\1"))  # "刚果（金）" is "刚果金" (DR Congo)
+                (re.compile(r"刚果\s?[（(]\s?([金布])\s?[)）]"), r"刚果\1"),  # "刚果（金）" is "刚果金" (DR Congo)
+                # "congolais (Brazzaville)": the people of one Congo, as "congolais de Brazzaville"
+                (re.compile(r"\b(congol\w+)\s?\(\s?(Brazzaville|Kinshasa|RDC)\s?\)", re.IGNORECASE), r"\1 de \2"))
 # Case endings of Cyrillic names ending in -а/-я ("на Кубу" -> "куба"); longer words use stems. Tokens are
 # folded first, so the Ukrainian "на Кубі" arrives as "куби".
 _CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("и", "а"), ("ой", "а"), ("ю", "я"), ("и", "я"))
