@@ -626,3 +626,12 @@ def test_kurdistan_alone_is_the_kurdistan_region_of_iraq(engine, question: str, 
 def test_syrian_and_congolese_people(engine, question: str, destinations: list[str], passports: list[str]) -> None:
     u = engine.matcher.understand(question)
     assert (u.destinations, u.passports) == (destinations, passports)
+
+
+@pytest.mark.parametrize(("question", "destinations"), [("how do i get there from sochi", []),
+                                                        ("как туда добраться из Сочи", []),
+                                                        ("flights from Moscow", ["RU"]),
+                                                        ("is there a ferry from Sochi", ["RU"])])
+def test_a_place_set_off_from_is_not_the_one_pointed_back_to(engine, question: str, destinations: list[str]) -> None:
+    """"there" points back to the chat's last place: the city after "from" is where the traveler sets off."""
+    assert engine.matcher.understand(question).destinations == destinations

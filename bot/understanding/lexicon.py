@@ -221,6 +221,8 @@ CODE_LIKE_WORDS = frozenset(
     ["AM", "AN", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "HI", "ID", "IF", "IN", "IS", "IT", "ME", "MY", "NO", "OF", "OK", "ON", "OR", "SO", "TO", "UP", "WE", "AI", "PM", "TV", "DJ", "CAN", "THE", "AND", "FOR", "ARE", "BUT", "NOT", "YOU", "ALL", "ANY", "OUR", "OUT", "WHO", "WHY", "HOW"]
 )
 
+# Words pointing back to a place named earlier in the chat ("how do i get there", "как туда добраться").
+THERE_WORDS = frozenset(["there", "туда", "туди", "dorthin", "alli", "ahi"])
 # Abbreviations in Cyrillic letters that count only as typed, in upper case: "гражданам РБ" (Belarus), "паспорт
 # РА" (Armenia), "ЦАР" (the Central African Republic); "ра", "рб" and the Ukrainian "цар" (tsar) are not names.
 UPPERCASE_ONLY_NAMES = frozenset(["РБ", "РА", "ЦАР"])

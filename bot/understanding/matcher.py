@@ -93,6 +93,7 @@ from bot.understanding.lexicon import (
     SPORTS_WORDS,
     STAMP_WORDS,
     THEME_WORDS,
+    THERE_WORDS,
     THIRD_PARTY_WORDS,
     TOPIC_PHRASES,
     TOPIC_WORDS,
@@ -684,7 +685,9 @@ class Matcher:
         again = {id(s) for s in places if set(s.codes) <= left}  # "in Riyadh ... from Saudi", "in Seoul ... Korea"
         if len(origins | again) < len(places):  # but "a story from Port-au-Prince" leaves Haiti the destination
             origins |= again
-        if len(origins) == len(places):
+        # "how do i get there from Sochi": only where the traveler sets off is named, the place is the chat's last one
+        only_origins = bool(origins) and len(origins) == len(places) and self._points_back(tokens)
+        if len(origins) == len(places) and not only_origins:
             origins = set()  # "flights from Moscow": the only place named is the one asked about
         # A place the asker corrects to ("... that's ethiopia. I mean eritrea") or names twice ("Kazakhstan,
         # Uzbekistan and finally Turkmenistan. ... Turkmenistan is the tricky one") is the one asked about.
@@ -700,6 +703,8 @@ class Matcher:
                                                   s.start)):
             if span.how == "ambiguous" or span.choices:
                 result.ambiguous = list(span.codes)
+                continue
+            if only_origins:
                 continue
             for code in span.codes:
                 if code not in result.destinations:
@@ -1149,6 +1154,18 @@ class Matcher:
             k += 1
         return (j < 0 or raw_tokens[j] in _CLAUSE_MARKS) and (heading or k >= len(tokens)
                                                                or raw_tokens[k] in _CLAUSE_MARKS)
+
+    @staticmethod
+    def _points_back(tokens: list[str]) -> bool:
+        """"how do i get there from Sochi", "как туда добраться из Сочи": the place asked about was named before
+        (a chat's last destination), so a place after "from" stays where the traveler sets off."""
+        for i, token in enumerate(tokens):
+            if token in THERE_WORDS:
+                prev = tokens[i - 1] if i else ""
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+                if token != "there" or (prev not in COPULAS and nxt not in COPULAS and nxt not in ("s", "re")):
+                    return True  # not "is there a bus", "there is a ferry"
+        return False
 
     @staticmethod
     def _wished(span: Span, tokens: list[str]) -> bool:
