@@ -389,7 +389,7 @@ def _verdict_passports(answer) -> set[str]:
 
 # Sets 5 and 6 are not at 95% yet: a good part of what is left is the chat carrying a follow-up's intent and an
 # added passport ("and syria?" after a level question, "what if i also have a UK passport"), which the answering
-# side decides, and names the knowledge base does not hold (Sochi, Enguri, Rafah, KRG, RDC, 刚果金).
+# side decides. Names the knowledge base lacked (Sochi, Enguri, Rafah, KRG, RDC, 刚果金) are now held.
 _NOT_YET = pytest.mark.xfail(reason="issue 12: tuning sets 5 and 6 below 95%, see the comment above", strict=True)
 
 

@@ -686,7 +686,8 @@ class Matcher:
         if len(origins | again) < len(places):  # but "a story from Port-au-Prince" leaves Haiti the destination
             origins |= again
         # "how do i get there from Sochi": only where the traveler sets off is named, the place is the chat's last one
-        only_origins = bool(origins) and len(origins) == len(places) and self._points_back(tokens)
+        only_origins = bool(origins) and len(origins) == len(places) and self._points_back(tokens) and all(
+            s.how != "cjk" and s.start > 0 and tokens[s.start - 1] in ORIGIN_WORDS for s in places)
         if len(origins) == len(places) and not only_origins:
             origins = set()  # "flights from Moscow": the only place named is the one asked about
         # A place the asker corrects to ("... that's ethiopia. I mean eritrea") or names twice ("Kazakhstan,
