@@ -541,6 +541,7 @@ def test_lakes_and_the_algarve_are_not_nigeria(engine, question: str) -> None:
     [
         ("J&K permit for foreigners?", ["IN-JK"], []),
         ("Can I travel to the CAR?", ["CF"], []),
+        ("Can I travel to the CAR by road?", ["CF"], []),
         ("state dept level for chad and CAR?", ["TD", "CF"], []),
         ("smartraveller rating for PNG", ["PG"], []),
         ("KRG visa on arrival for indians", ["IQ-KR"], ["IN"]),
@@ -556,6 +557,8 @@ def test_abbreviations(engine, question: str, destinations: list[str], passports
 
 @pytest.mark.parametrize(("question", "not_there"), [("car hire in Tbilisi", "CF"), ("rent a CAR in Georgia", "CF"),
                                                      ("is png safe", "PG"), ("цар в Грузії", "CF"),
+                                                     ("can I send a PNG of my passport for the Iran visa", "PG"),
+                                                     ("Iran e-visa photo as JPG or PNG?", "PG"),
                                                      ("рб в Грузию", "BY")])
 def test_abbreviations_count_only_as_typed(engine, question: str, not_there: str) -> None:
     assert not_there not in engine.matcher.understand(question).destinations

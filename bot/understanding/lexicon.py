@@ -228,8 +228,12 @@ THERE_WORDS = frozenset(["there", "туда", "туди", "dorthin", "alli", "ah
 UPPERCASE_ONLY_NAMES = frozenset(["РБ", "РА", "ЦАР"])
 # Words beside an upper-case "CAR" that make it a car ("CAR hire", "rent a CAR"), not the Central African Republic.
 CAR_WORDS = frozenset(["a", "my", "your", "our", "his", "her", "their", "rent", "rental", "rented", "hire", "hired",
-                       "drive", "driving", "park", "parking", "insurance", "seat", "by", "own", "electric",
+                       "drive", "driving", "park", "parking", "insurance", "seat", "own", "electric",
                        "sharing", "share", "wash", "rentals", "dealer", "keys"])
+# ... and beside an upper-case "PNG" that make it an image file ("a PNG of my passport", "PNG or PDF").
+PNG_WORDS = frozenset(["a", "as", "file", "files", "image", "images", "photo", "photos", "picture", "scan", "scans",
+                       "screenshot", "format", "jpg", "jpeg", "pdf", "upload", "uploaded", "attach", "attached", "icon",
+                       "logo", "transparent", "send", "sent", "copy"])
 
 # Two-word phrases in which a place name or demonym means something else ("guinea pig",
 # "Paris Hilton"): the name inside them is dropped. Folded, name first or second.

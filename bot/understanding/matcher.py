@@ -81,6 +81,7 @@ from bot.understanding.lexicon import (
     PERSON_OBJECT_CUES,
     PERSON_SUBJECTS,
     PLACE_NOUNS,
+    PNG_WORDS,
     POSSESSIVE_NEXT,
     RESIDENCE_PREPOSITIONS,
     RESIDENCE_VERBS,
@@ -130,6 +131,9 @@ _CYRILLIC_RE = re.compile(r"^[\u0400-\u04ff-]+$")
 _SUFFIX_RE = re.compile(r"^([A-ZÀ-ÖØ-ÞÇĞİÖŞÜ][^\W_]+)['’]([a-zçğıöşü]{1,4})$")
 _IN_LAW_RE = re.compile(r"-in-laws?$", re.IGNORECASE)  # "mother-in-law" is not about the law
 _CONTRACTIONS = frozenset(["t", "re", "ve", "ll", "d", "m"])
+# Upper-case codes that are also words, and the words beside them that make them so.
+# ("JPG or PNG": two words either side for a file).
+_CODES_AS_WORDS = {"CAR": (CAR_WORDS, 1), "PNG": (PNG_WORDS, 2)}
 # Abbreviations whose punctuation would split them into letters: "J&K" (Jammu and Kashmir), "BN(O)" (British
 # National (Overseas), a British passport, not Brunei's code BN) and "刚果（金）" whose brackets would split the CJK
 # run, read as the names they stand for.
@@ -801,9 +805,9 @@ class Matcher:
                 fixed = self._fuzzy_span(tokens, i, corrected)
                 if fixed is not None:
                     found = fixed
-            if found is not None and found.how == "code" and raw_tokens[i] == "CAR" and (
-                    (i > 0 and tokens[i - 1] in CAR_WORDS) or (i + 1 < n and tokens[i + 1] in CAR_WORDS)):
-                found = None  # "rent a CAR", "CAR hire": a car, not the Central African Republic
+            words, reach = _CODES_AS_WORDS.get(raw_tokens[i], ((), 0)) if found and found.how == "code" else ((), 0)
+            if reach and set(tokens[max(0, i - reach) : i] + tokens[i + 1 : i + 1 + reach]) & words:
+                found = None  # "rent a CAR", "CAR hire", "a PNG of my passport": a car or a file, not a country
             if found is not None:
                 spans.append(found)
                 i = found.end
