@@ -54,7 +54,7 @@ PASSPORT_FILLERS = frozenset(["dual", "sar"])  # "Hong Kong SAR passport"
 # another nationality ("uk/us", "us and mexican passports") or after "dual"/"both"; "us" is also a pronoun.
 LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB"}
 # Lower-case codes that are no word of any language travelers write in, so they always name the country.
-LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "prc": "CN", "ksa": "SA"}
+LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "rdc": "CD", "prc": "CN", "ksa": "SA"}
 # Words before a nationality that make it a statement about who travels ("as an American", "we're German",
 # "soy argentino", "je suis suisse", "ich bin Deutscher", "я американец", and a Russian or Ukrainian pronoun, since
 # those languages drop the copula: "она россиянка", "вона росіянка"): a country name spelled like the demonym
@@ -193,7 +193,8 @@ WEAK_PRONOUN_NEXT = frozenset(["як", "как", "що", "что", "щоб", "ч
 POSSESSIVE_NEXT = frozenset(["е", "немае", "нема", "есть", "нет", "был", "была", "було", "була", "бул"])
 # Words before a weak name that make it a common noun: "an old man", "my jersey", "this turkey".
 WEAK_NOUN_BEFORE = frozenset(["a", "an", "the", "my", "your", "his", "her", "our", "their", "this", "that", "old", "young",
-                              "whole", "big", "little", "nice"])
+                              "whole", "big", "little", "nice", "los", "las", "unos", "unas", "os", "dos", "das",
+                              "nos", "nas", "mis", "sus", "tus"])  # "los lagos", "nos lagos": lakes, not Lagos
 # Cyrillic words of travel: a Cyrillic weak name ("Того", "Малі", "Комори") names the country only in a question
 # about going there, beside TRAVEL_WORDS (folded).
 CYRILLIC_TRAVEL_WORDS = frozenset([
@@ -217,13 +218,27 @@ EXTRA_COMMON_WORDS = frozenset(
 
 # Two- and three-letter tokens that are ordinary words even in capitals ("IN", "TO", "IS").
 CODE_LIKE_WORDS = frozenset(
-    ["AM", "AN", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "HI", "ID", "IF", "IN", "IS", "IT", "ME", "MY", "NO", "OF", "OK", "ON", "OR", "SO", "TO", "UP", "WE", "AI", "PM", "TV", "DJ", "CAR", "CAN", "THE", "AND", "FOR", "ARE", "BUT", "NOT", "YOU", "ALL", "ANY", "OUR", "OUT", "WHO", "WHY", "HOW"]
+    ["AM", "AN", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "HI", "ID", "IF", "IN", "IS", "IT", "ME", "MY", "NO", "OF", "OK", "ON", "OR", "SO", "TO", "UP", "WE", "AI", "PM", "TV", "DJ", "CAN", "THE", "AND", "FOR", "ARE", "BUT", "NOT", "YOU", "ALL", "ANY", "OUR", "OUT", "WHO", "WHY", "HOW"]
 )
+
+# Words pointing back to a place named earlier in the chat ("how do i get there", "как туда добраться").
+THERE_WORDS = frozenset(["there", "туда", "туди", "dorthin", "alli", "ahi"])
+# Abbreviations in Cyrillic letters that count only as typed, in upper case: "гражданам РБ" (Belarus), "паспорт
+# РА" (Armenia), "ЦАР" (the Central African Republic); "ра", "рб" and the Ukrainian "цар" (tsar) are not names.
+UPPERCASE_ONLY_NAMES = frozenset(["РБ", "РА", "ЦАР"])
+# Words beside an upper-case "CAR" that make it a car ("CAR hire", "rent a CAR"), not the Central African Republic.
+CAR_WORDS = frozenset(["a", "my", "your", "our", "his", "her", "their", "rent", "rental", "rented", "hire", "hired",
+                       "drive", "driving", "park", "parking", "insurance", "seat", "own", "electric",
+                       "sharing", "share", "wash", "rentals", "dealer", "keys"])
+# ... and beside an upper-case "PNG" that make it an image file ("a PNG of my passport", "PNG or PDF").
+PNG_WORDS = frozenset(["a", "as", "file", "files", "image", "images", "photo", "photos", "picture", "scan", "scans",
+                       "screenshot", "format", "jpg", "jpeg", "pdf", "upload", "uploaded", "attach", "attached", "icon",
+                       "logo", "transparent", "send", "sent", "copy"])
 
 # Two-word phrases in which a place name or demonym means something else ("guinea pig",
 # "Paris Hilton"): the name inside them is dropped. Folded, name first or second.
 NAME_TRAPS = frozenset(
-    ["guinea pig", "guinea pigs", "guinea fowl", "fine china", "bone china", "china cabinet", "china plate", "china plates", "china set", "china doll", "french toast", "french fries", "french fry", "french press", "french kiss", "french horn", "french bulldog", "french braid", "french manicure", "french onion", "turkish coffee", "turkish delight", "turkish bath", "turkish towel", "turkish towels", "turkish van", "brazil nut", "brazil nuts", "paris hilton", "plaster of paris", "georgia aquarium", "georgia tech", "georgia state", "georgia bulldogs", "georgia peach", "georgia peaches", "georgia okeeffe", "new jersey", "jersey shore", "jersey cow", "jersey cows", "football jersey", "basketball jersey", "panama hat", "panama hats", "chile pepper", "chile peppers", "chile con", "green chile", "red chile", "michael jordan", "air jordan", "jordan shoes", "jordan peterson", "jordan river", "chad smith", "indian ocean", "indian food", "indian summer", "american football", "american dream", "american pie", "american express", "american airlines", "american cheese", "spanish flu", "spanish omelette", "english muffin", "english muffins", "english breakfast", "english channel", "german shepherd", "german shepherds", "swiss cheese", "swiss army", "swiss chard", "dutch oven", "dutch courage", "irish coffee", "danish pastry", "russian roulette", "russian doll", "russian dolls", "russian dressing", "brussels sprouts", "brussels sprout", "cuban cigar", "cuban cigars", "cuban sandwich", "mexican food", "mexican wave", "chinese food", "chinese takeout", "chinese checkers", "japanese food", "thai food", "canadian bacon", "greek yogurt", "greek salad", "egyptian cotton", "cayenne pepper", "lima beans", "lima bean", "victoria beckham", "victoria secret", "dubai chocolate", "holland tunnel", "jamaica plain", "monaco grand", "turkey sandwich", "turkey dinner", "roast turkey", "cold turkey", "jersey city", "us state", "us states"]
+    ["guinea pig", "guinea pigs", "guinea fowl", "fine china", "bone china", "china cabinet", "china plate", "china plates", "china set", "china doll", "french toast", "french fries", "french fry", "french press", "french kiss", "french horn", "french bulldog", "french braid", "french manicure", "french onion", "turkish coffee", "turkish delight", "turkish bath", "turkish towel", "turkish towels", "turkish van", "brazil nut", "brazil nuts", "paris hilton", "plaster of paris", "georgia aquarium", "georgia tech", "georgia state", "georgia bulldogs", "georgia peach", "georgia peaches", "georgia okeeffe", "new jersey", "jersey shore", "jersey cow", "jersey cows", "football jersey", "basketball jersey", "panama hat", "panama hats", "chile pepper", "chile peppers", "chile con", "green chile", "red chile", "michael jordan", "air jordan", "jordan shoes", "jordan peterson", "jordan river", "chad smith", "indian ocean", "indian food", "indian summer", "american football", "american dream", "american pie", "american express", "american airlines", "american cheese", "spanish flu", "spanish omelette", "english muffin", "english muffins", "english breakfast", "english channel", "german shepherd", "german shepherds", "swiss cheese", "swiss army", "swiss chard", "dutch oven", "dutch courage", "irish coffee", "danish pastry", "russian roulette", "russian doll", "russian dolls", "russian dressing", "brussels sprouts", "brussels sprout", "cuban cigar", "cuban cigars", "cuban sandwich", "mexican food", "mexican wave", "chinese food", "chinese takeout", "chinese checkers", "japanese food", "thai food", "canadian bacon", "greek yogurt", "greek salad", "egyptian cotton", "cayenne pepper", "lima beans", "lima bean", "victoria beckham", "victoria secret", "dubai chocolate", "holland tunnel", "jamaica plain", "monaco grand", "lagos portugal", "lagos algarve", "turkey sandwich", "turkey dinner", "roast turkey", "cold turkey", "jersey city", "us state", "us states"]
 )
 
 # -- what kind of question it is, beyond its topics ------------------------------------------------

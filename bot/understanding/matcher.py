@@ -28,6 +28,7 @@ from bot.understanding.lexicon import (
     BARE_PERSON_VERBS,
     BIRTH_WORDS,
     BRACKETED_PERSONS,
+    CAR_WORDS,
     CJK_ADVISER_AFTER,
     CJK_COMPARE_WORDS,
     CJK_FOLLOWUP_STARTS,
@@ -80,6 +81,7 @@ from bot.understanding.lexicon import (
     PERSON_OBJECT_CUES,
     PERSON_SUBJECTS,
     PLACE_NOUNS,
+    PNG_WORDS,
     POSSESSIVE_NEXT,
     RESIDENCE_PREPOSITIONS,
     RESIDENCE_VERBS,
@@ -92,6 +94,7 @@ from bot.understanding.lexicon import (
     SPORTS_WORDS,
     STAMP_WORDS,
     THEME_WORDS,
+    THERE_WORDS,
     THIRD_PARTY_WORDS,
     TOPIC_PHRASES,
     TOPIC_WORDS,
@@ -100,6 +103,7 @@ from bot.understanding.lexicon import (
     TRANSLIT_MARKERS,
     TRAVEL_WORDS,
     TRAVELER_ADJECTIVES,
+    UPPERCASE_ONLY_NAMES,
     VISA_WORDS,
     WEAK_NAME_BEFORE,
     WEAK_NOUN_BEFORE,
@@ -127,6 +131,17 @@ _CYRILLIC_RE = re.compile(r"^[\u0400-\u04ff-]+$")
 _SUFFIX_RE = re.compile(r"^([A-ZÀ-ÖØ-ÞÇĞİÖŞÜ][^\W_]+)['’]([a-zçğıöşü]{1,4})$")
 _IN_LAW_RE = re.compile(r"-in-laws?$", re.IGNORECASE)  # "mother-in-law" is not about the law
 _CONTRACTIONS = frozenset(["t", "re", "ve", "ll", "d", "m"])
+# Upper-case codes that are also words, and the words beside them that make them so.
+# ("JPG or PNG": two words either side for a file).
+_CODES_AS_WORDS = {"CAR": (CAR_WORDS, 1), "PNG": (PNG_WORDS, 2)}
+# Abbreviations whose punctuation would split them into letters: "J&K" (Jammu and Kashmir), "BN(O)" (British
+# National (Overseas), a British passport, not Brunei's code BN) and "刚果（金）" whose brackets would split the CJK
+# run, read as the names they stand for.
+_SPELLED_OUT = ((re.compile(r"\bJ\s?&\s?K\b"), "Jammu and Kashmir"),
+                (re.compile(r"\bBN\s?\(\s?O\s?\)|\bBNO\b"), "British National Overseas"),
+                (re.compile(r"刚果\s?[（(]\s?([金布])\s?[)）]"), r"刚果\1"),  # "刚果（金）" is "刚果金" (DR Congo)
+                # "congolais (Brazzaville)": the people of one Congo, as "congolais de Brazzaville"
+                (re.compile(r"\b(congol\w+)\s?\(\s?(Brazzaville|Kinshasa|RDC)\s?\)", re.IGNORECASE), r"\1 de \2"))
 # Case endings of Cyrillic names ending in -а/-я ("на Кубу" -> "куба"); longer words use stems. Tokens are
 # folded first, so the Ukrainian "на Кубі" arrives as "куби".
 _CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("и", "а"), ("ой", "а"), ("ю", "я"), ("и", "я"))
@@ -329,6 +344,7 @@ class Span:
     passport: bool = False  # CJK name directly followed by a passport word ("美国护照")
     adviser: bool = False  # CJK name directly followed by a ministry ("美国国务院")
     origin: bool = False  # CJK name after "from" or before a residence card ("从喀什", "美国绿卡")
+    choices: bool = False  # CJK name of several places ("刚果"): the bot asks which, as for an ambiguous name
 
 
 @dataclass
@@ -366,6 +382,7 @@ class Matcher:
         weak: dict[str, str] = {}
         stems: dict[str, set[str]] = defaultdict(set)
         cjk: dict[str, set[str]] = defaultdict(set)
+        cjk_choices: dict[str, set[str]] = defaultdict(set)
         display: dict[str, str] = {}
         display_names: list[tuple[str, str]] = []
         adj_name_stems: dict[str, set[str]] = defaultdict(set)
@@ -378,6 +395,8 @@ class Matcher:
                 continue
             if kind == "ambiguous":
                 ambiguous[key].add(code)
+                if _is_cjk(raw):
+                    cjk_choices[raw.replace(" ", "")].add(code)
                 continue
             if kind == "translation" and _lang not in CORRECTION_LANGS and len(key) <= MAX_FOREIGN_SHORT \
                     and key.isascii():
@@ -395,7 +414,8 @@ class Matcher:
                         if fold(part):
                             display_names.append((code, fold(part)))
                 continue
-            if re.fullmatch(r"[A-Z][A-Z.]{1,4}", raw) and len(key.replace(" ", "")) <= 3:
+            if (re.fullmatch(r"[A-Z][A-Z.]{1,4}", raw) and len(key.replace(" ", "")) <= 3) \
+                    or raw in UPPERCASE_ONLY_NAMES:
                 codes[raw.replace(".", "")].add(code)
                 continue
             exact[key].add(code)
@@ -452,6 +472,8 @@ class Matcher:
         # Nouns of two-word names, which may come before their adjective ("Кіпр північний", "Осетию южную")
         self.adj_name_nouns = frozenset(k.split()[1] for k in self.adj_name_stems if len(k.split()) == 2)
         self.cjk = {k: tuple(sorted(v)) for k, v in cjk.items() if len(v) == 1}
+        self.cjk_choices = {k: tuple(sorted(v)) for k, v in cjk_choices.items()}
+        self.cjk.update(self.cjk_choices)  # "刚果" alone is either Congo; "刚果金" (longer) is still one
         self.cjk_lengths = sorted({len(k) for k in self.cjk}, reverse=True)
         demonyms: dict[str, set[str]] = defaultdict(set)
         ours: dict[str, set[str]] = defaultdict(set)
@@ -562,6 +584,8 @@ class Matcher:
     # -- understanding -----------------------------------------------------------------
     def understand(self, question: str, saved_passports: list[str] | None = None) -> Understanding:
         text = unicodedata.normalize("NFC", question or "")[:MAX_QUESTION_CHARS].replace("\u02bc", "'")  # "Мʼянма"
+        for pattern, name in _SPELLED_OUT:
+            text = pattern.sub(name, text)
         shouting = text.isupper() and len(text) > 3
         if max(text, default="") >= "\U0001f1e6":  # flag emoji ("🇰🇵"), read as the country's code
             text = _FLAG_RE.sub(lambda m: " " + "".join(chr(ord(c) - 0x1F1E6 + 65) for c in m.groups()) + " ", text)
@@ -592,10 +616,22 @@ class Matcher:
         token_set = set(tokens)
         travel_context = bool(token_set & TRAVEL_WORDS) and not (token_set & NOT_TRAVEL_HINTS)
         passports, places = self._split_passports(spans, tokens, raw_tokens, joins)
-        # Weak names count only when the question is about travel.
+        # Weak names count only when the question is about travel, or when joined to a place that counts ("chad
+        # and CAR", "Niger or Chad"): a list of places.
+        strong = {s.start: s for s in places if s.how not in ("weak", "ambiguous", "cjk")}
+        strong_ends = {s.end: s for s in strong.values()}
         kept: list[Span] = []
         for span in places:
-            if span.how == "weak":
+            partner = None
+            if span.how == "weak" and span.end + 1 < len(tokens) and tokens[span.end] in CONJUNCTIONS:
+                partner = strong.get(span.end + 1)
+            if span.how == "weak" and partner is None and span.start >= 2 and tokens[span.start - 1] in CONJUNCTIONS:
+                partner = strong_ends.get(span.start - 1)
+            before = tokens[span.start - 1] if span.start > 0 else ""
+            if partner is not None and not (before in WEAK_NOUN_BEFORE and raw_tokens[span.start].islower()) \
+                    and before not in self.demonyms:  # not "a cold turkey and Iran", "a French man and Iran"
+                span.score = max(0.85, partner.score)
+            elif span.how == "weak":
                 if " ".join(tokens[span.end : span.end + 2]) in WEAK_PERSON_NEXT or (
                     span.end < len(tokens) and tokens[span.end] in WEAK_PERSON_NEXT
                 ):
@@ -653,7 +689,10 @@ class Matcher:
         again = {id(s) for s in places if set(s.codes) <= left}  # "in Riyadh ... from Saudi", "in Seoul ... Korea"
         if len(origins | again) < len(places):  # but "a story from Port-au-Prince" leaves Haiti the destination
             origins |= again
-        if len(origins) == len(places):
+        # "how do i get there from Sochi": only where the traveler sets off is named, the place is the chat's last one
+        only_origins = bool(origins) and len(origins) == len(places) and self._points_back(tokens) and all(
+            s.how != "cjk" and s.start > 0 and tokens[s.start - 1] in ORIGIN_WORDS for s in places)
+        if len(origins) == len(places) and not only_origins:
             origins = set()  # "flights from Moscow": the only place named is the one asked about
         # A place the asker corrects to ("... that's ethiopia. I mean eritrea") or names twice ("Kazakhstan,
         # Uzbekistan and finally Turkmenistan. ... Turkmenistan is the tricky one") is the one asked about.
@@ -667,8 +706,10 @@ class Matcher:
         for span in sorted(places, key=lambda s: (id(s) in origins, id(s) not in corrected, id(s) not in asked,
                                                   id(s) not in wished, -min(mentions[s.codes], 2), -s.score,
                                                   s.start)):
-            if span.how == "ambiguous":
+            if span.how == "ambiguous" or span.choices:
                 result.ambiguous = list(span.codes)
+                continue
+            if only_origins:
                 continue
             for code in span.codes:
                 if code not in result.destinations:
@@ -682,7 +723,7 @@ class Matcher:
                     result.passports.append(code)
         if not result.passports and saved_passports:
             result.passports = [p for p in saved_passports if p]
-        scores = [s.score for s in places if s.how != "ambiguous"]
+        scores = [s.score for s in places if s.how != "ambiguous" and not s.choices]
         if result.ambiguous and not result.destinations:
             result.confidence = 0.3
             result.suggestions = list(result.ambiguous)
@@ -764,6 +805,9 @@ class Matcher:
                 fixed = self._fuzzy_span(tokens, i, corrected)
                 if fixed is not None:
                     found = fixed
+            words, reach = _CODES_AS_WORDS.get(raw_tokens[i], ((), 0)) if found and found.how == "code" else ((), 0)
+            if reach and set(tokens[max(0, i - reach) : i] + tokens[i + 1 : i + 1 + reach]) & words:
+                found = None  # "rent a CAR", "CAR hire", "a PNG of my passport": a car or a file, not a country
             if found is not None:
                 spans.append(found)
                 i = found.end
@@ -918,6 +962,10 @@ class Matcher:
                         break
                 if hit:
                     following = text[match.start() + pos + len(hit) :].lstrip(_CJK_PASSPORT_GLUE)
+                    if hit in self.cjk_choices:
+                        spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.3, hit, choices=True))
+                        pos += len(hit)
+                        continue
                     passport = following.startswith(_CJK_PASSPORT_WORDS)
                     origin = run[pos - 1 : pos] in _CJK_ORIGIN_BEFORE or following.startswith(_CJK_ORIGIN_AFTER)
                     spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.9, hit, passport=passport,
@@ -1111,6 +1159,18 @@ class Matcher:
             k += 1
         return (j < 0 or raw_tokens[j] in _CLAUSE_MARKS) and (heading or k >= len(tokens)
                                                                or raw_tokens[k] in _CLAUSE_MARKS)
+
+    @staticmethod
+    def _points_back(tokens: list[str]) -> bool:
+        """"how do i get there from Sochi", "как туда добраться из Сочи": the place asked about was named before
+        (a chat's last destination), so a place after "from" stays where the traveler sets off."""
+        for i, token in enumerate(tokens):
+            if token in THERE_WORDS:
+                prev = tokens[i - 1] if i else ""
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+                if token != "there" or (prev not in COPULAS and nxt not in COPULAS and nxt not in ("s", "re")):
+                    return True  # not "is there a bus", "there is a ferry"
+        return False
 
     @staticmethod
     def _wished(span: Span, tokens: list[str]) -> bool:
