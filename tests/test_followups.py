@@ -94,3 +94,25 @@ def test_context_expires(engine) -> None:
     conversation.at -= 31 * 60
     u = engine.ask("and syria?", conversation=conversation).understanding
     assert u.destinations[:1] == ["SY"] and u.intent == "question" and not u.context_used
+
+
+@pytest.mark.parametrize(("chat_questions", "code", "passports"), [
+    (["Somaliland for a Kenyan, visa?", "do i have to go through mogadishu"], "SO-SL", ["KE"]),
+    (["Somaliland for a Kenyan, visa?", "do i have to go through mogadishu",
+      "ok and how much are flights from nairobi"], "SO-SL", ["KE"]),
+    (["can i go to abkhazia as a german", "and from Russia?"], "GE-AB", ["DE"]),
+    (["can i go to nagorno karabakh", "is it possible to enter from armenia"], "AZ-NK", []),
+])
+def test_a_place_named_only_as_the_way_there_keeps_the_chats_place(engine, chat_questions, code, passports) -> None:
+    u, _ = chat(engine, *chat_questions)
+    assert u.destinations[:1] == [code] and u.passports == passports and u.context_used
+
+
+@pytest.mark.parametrize(("chat_questions", "codes"), [
+    (["can i go to abkhazia", "is it possible to travel from georgia to russia"], ["RU", "GE"]),  # a new route
+    (["can i go to iran as a brit", "can i fly from iran to iraq"], ["IQ", "IR"]),
+    (["can i go to somaliland", "what about a trip to ethiopia from kenya"], ["ET", "KE"]),
+])
+def test_a_new_destination_with_its_route_is_asked_about(engine, chat_questions, codes) -> None:
+    u, _ = chat(engine, *chat_questions)
+    assert u.destinations == codes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.knowledge.reference import fold
@@ -42,6 +43,10 @@ AND_WORDS = frozenset(["and", "и", "а", "і", "та", "und", "et", "y", "e"])
 # Intents a bare follow-up ("and syria?", "et le Niger ?") keeps from the question before it.
 CARRIED_INTENTS = ("level", "when", "compare")
 BARE_FOLLOWUP_WORDS = 5
+# In a follow-up, the only place named after one of these is the way to the chat's place, not a new destination
+# ("do i have to go through mogadishu" after Somaliland, "how do i get there from sochi" after Abkhazia).
+ROUTE_WORDS = frozenset(["from", "via", "through", "thru", "transit", "через", "из", "от", "з", "aus", "von", "uber",
+                         "desde", "depuis", "par", "pela", "pelo"])
 _WORD = re.compile(r"\w+")
 
 
@@ -73,12 +78,15 @@ class Conversation:
         self.intent, self.ambiguous = intent, list(ambiguous or [])
         self.at = time.monotonic() if now is None else now
 
-    def follow(self, u) -> None:
+    def follow(self, u, understand: Callable[[str], object] | None = None) -> None:
         """Fill a follow-up's understanding `u` from the chat: the place, the passports and the intent it leaves
-        out. Unsure cases keep what the question says: a wrong place or passport is worse than asking."""
+        out. Unsure cases keep what the question says: a wrong place or passport is worse than asking.
+        `understand` (the matcher's) reads part of the question when a place may be only the way there."""
         words = set(_WORD.findall(fold(u.question)))
         off_topic = u.intent == "off-topic"
         carried = False
+        if understand is not None and self.codes and self._only_the_way(u, words, understand):
+            u.destinations, u.confidence, u.context_used, carried = self.codes[:1], 1.0, True, True
         if not u.destinations and not u.ambiguous:
             if self.codes and (self._points_back(u.question, words) if off_topic
                                else u.followup or u.passports or u.topics):
@@ -104,6 +112,14 @@ class Conversation:
                 u.passports, u.context_used = list(self.passports), True
             elif self._adds_passport(u.question, words) and not set(u.passports) >= set(self.passports):
                 u.passports, u.context_used = list(dict.fromkeys(self.passports + u.passports)), True
+
+    def _only_the_way(self, u, words: set[str], understand: Callable[[str], object]) -> bool:
+        if len(u.destinations) != 1 or u.destinations[0] in self.codes or not words & ROUTE_WORDS:
+            return False
+        tokens = u.question.split()
+        first = next(i for i, t in enumerate(tokens) if set(_WORD.findall(fold(t))) & ROUTE_WORDS)
+        before = understand(" ".join(tokens[:first]))
+        return not before.destinations and not before.ambiguous and not before.passports
 
     @staticmethod
     def _points_back(question: str, words: set[str]) -> bool:

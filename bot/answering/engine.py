@@ -100,7 +100,7 @@ class Engine:
         """`fresh`: the conversation's context is recent enough to carry over (decided once, with the memo key)."""
         u = self.matcher.understand(question)
         if conversation is not None and fresh and code is None:
-            conversation.follow(u)
+            conversation.follow(u, self.matcher.understand)
         if not u.passports and passports:
             u.passports = [p for p in dict.fromkeys(passports) if p]
         if code is not None:
