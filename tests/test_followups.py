@@ -116,3 +116,13 @@ def test_a_place_named_only_as_the_way_there_keeps_the_chats_place(engine, chat_
 def test_a_new_destination_with_its_route_is_asked_about(engine, chat_questions, codes) -> None:
     u, _ = chat(engine, *chat_questions)
     assert u.destinations == codes
+
+
+@pytest.mark.parametrize(("follow_up", "code"), [
+    ("what level is it for Canada?", "BF"),  # Canada advises; "it" is the chat's place
+    ("what level does the UK give it?", "BF"),
+    ("what level is canada?", "CA"),  # no pointer back: Canada's own level
+])
+def test_a_government_named_in_a_level_follow_up_is_who_advises(engine, follow_up, code) -> None:
+    u, _ = chat(engine, "Is Burkina Faso dangerous for Ghanaians", follow_up)
+    assert u.destinations[:1] == [code] and u.intent == "level" and u.passports == ["GH"]

@@ -47,6 +47,9 @@ BARE_FOLLOWUP_WORDS = 5
 # ("do i have to go through mogadishu" after Somaliland, "how do i get there from sochi" after Abkhazia).
 ROUTE_WORDS = frozenset(["from", "via", "through", "thru", "transit", "через", "из", "от", "з", "aus", "von", "uber",
                          "desde", "depuis", "par", "pela", "pelo"])
+# Governments whose advisories the knowledge base holds: in a level follow-up that points back at the chat's place
+# ("what level is it for Canada?" after Burkina Faso), the one named is who advises, not a new destination.
+ADVISERS = frozenset(["US", "GB", "AU", "CA"])
 _WORD = re.compile(r"\w+")
 
 
@@ -85,7 +88,8 @@ class Conversation:
         words = set(_WORD.findall(fold(u.question)))
         off_topic = u.intent == "off-topic"
         carried = False
-        if understand is not None and self.codes and self._only_the_way(u, words, understand):
+        if self.codes and ((understand is not None and self._only_the_way(u, words, understand))
+                           or self._adviser_only(u, words)):
             u.destinations, u.confidence, u.context_used, carried = self.codes[:1], 1.0, True, True
         if not u.destinations and not u.ambiguous:
             if self.codes and (self._points_back(u.question, words) if off_topic
@@ -120,6 +124,10 @@ class Conversation:
         first = next(i for i, t in enumerate(tokens) if set(_WORD.findall(fold(t))) & ROUTE_WORDS)
         before = understand(" ".join(tokens[:first]))
         return not before.destinations and not before.ambiguous and not before.passports
+
+    def _adviser_only(self, u, words: set[str]) -> bool:
+        return (u.intent == "level" and len(u.destinations) == 1 and u.destinations[0] in ADVISERS
+                and u.destinations[0] not in self.codes and bool(words & BACK_REFERENCES))
 
     @staticmethod
     def _points_back(question: str, words: set[str]) -> bool:
