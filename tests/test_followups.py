@@ -126,3 +126,10 @@ def test_a_new_destination_with_its_route_is_asked_about(engine, chat_questions,
 def test_a_government_named_in_a_level_follow_up_is_who_advises(engine, follow_up, code) -> None:
     u, _ = chat(engine, "Is Burkina Faso dangerous for Ghanaians", follow_up)
     assert u.destinations[:1] == [code] and u.intent == "level" and u.passports == ["GH"]
+
+
+def test_a_comparative_alone_does_not_reach_back_to_an_earlier_place(engine) -> None:
+    u, _ = chat(engine, "can i go to syria", "and iran?", "is it better to go in spring?")
+    assert u.intent != "compare" and u.destinations == ["IR"]
+    u, _ = chat(engine, "can i go to syria", "and iran?", "which one is safer?")
+    assert u.intent == "compare" and set(u.destinations) == {"IR", "SY"}

@@ -50,6 +50,9 @@ ROUTE_WORDS = frozenset(["from", "via", "through", "thru", "transit", "чере�
 # Governments whose advisories the knowledge base holds: in a level follow-up that points back at the chat's place
 # ("what level is it for Canada?" after Burkina Faso), the one named is who advises, not a new destination.
 ADVISERS = frozenset(["US", "GB", "AU", "CA"])
+# Only these reach back to the place before the last ("which one is less hassle"); a comparative alone does not.
+_WHICH = re.compile(r"\b(which (one|of|is)|compare|compared|vs|versus|both|difference)\b|какая|какой|какую|что лучше|"
+                    r"\b(welches|welche|lequel|laquelle|cual|qual)\b|哪个|还是")
 _WORD = re.compile(r"\w+")
 
 
@@ -104,8 +107,10 @@ class Conversation:
                 places = self.codes[:1] + [c for c in u.destinations if c not in self.codes]
             elif self.intent == "compare" or len(self.codes) > 1:  # "and which is safer?"
                 places = list(self.codes)
-            else:  # "which one is less hassle" after Tibet, then Xinjiang
+            elif _WHICH.search(fold(u.question)):  # "which one is less hassle" after Tibet, then Xinjiang
                 places = self.codes[:1] + [c for c in self.earlier[:1] if c not in self.codes]
+            else:  # "is it better to go in spring?" compares nothing
+                places = []
             if len(places) > 1:
                 u.destinations, u.intent, u.confidence, u.context_used = places, "compare", 1.0, True
         elif (u.intent == "question" and self.intent in CARRIED_INTENTS and u.followup and not u.topics
