@@ -133,3 +133,9 @@ def test_a_comparative_alone_does_not_reach_back_to_an_earlier_place(engine) -> 
     assert u.intent != "compare" and u.destinations == ["IR"]
     u, _ = chat(engine, "can i go to syria", "and iran?", "which one is safer?")
     assert u.intent == "compare" and set(u.destinations) == {"IR", "SY"}
+
+
+def test_a_passport_follow_up_after_a_date_question_asks_about_entry(engine) -> None:
+    u, answer = chat(engine, "when did north korea reopen for tourists", "and with a UK passport?")
+    assert u.destinations == ["KP"] and u.passports == ["GB"] and u.intent == "question"
+    assert "GB" in {row.passport for row in answer.entry}

@@ -114,7 +114,8 @@ class Conversation:
             if len(places) > 1:
                 u.destinations, u.intent, u.confidence, u.context_used = places, "compare", 1.0, True
         elif (u.intent == "question" and self.intent in CARRIED_INTENTS and u.followup and not u.topics
-              and len(words) <= BARE_FOLLOWUP_WORDS and (self.intent != "compare" or len(u.destinations) > 1)):
+              and len(words) <= BARE_FOLLOWUP_WORDS and (len(u.destinations) > 1 if self.intent == "compare"
+                                                         else not u.passports)):  # "and with a UK passport?": entry
             u.intent, u.context_used = self.intent, True  # "and syria?" after a level question
         if u.destinations and self.passports:
             if not u.passports:
