@@ -401,18 +401,25 @@ _NOT_YET = pytest.mark.xfail(reason="issue 12: tuning sets 5 and 6 below 95%, se
 )
 def test_tuning_sets_destinations_passports_and_verdicts(engine, path: Path, size: int) -> None:
     """Issue 12: travelers' own phrasing (tests/data/questions_tuning_3.yaml to questions_tuning_6.yaml),
-    follow-ups asked in one chat. Destination and passports must both be right, and every passport named gets
-    a verdict (unless the place is ambiguous: then the answer asks which one)."""
+    follow-ups asked in one chat (a chain of `after`s played in order). Destination and passports must both be
+    right, and every passport named gets a verdict (unless the place is ambiguous: then the answer asks which one)."""
     from bot.answering.conversation import Conversation
 
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert len(items) >= size
+    by_question = {item["q"]: item for item in items}
     right, misses, no_verdict, verdict_total = 0, [], [], 0
     for item in items:
         conversation = None
         if item.get("after"):
+            # the whole chat: an `after` that is itself a follow-up in the set is played after its own `after`
+            chat, earlier = [item["after"]], by_question.get(item["after"])
+            while earlier and earlier.get("after") and earlier["after"] not in chat and len(chat) < 6:
+                chat.insert(0, earlier["after"])
+                earlier = by_question.get(earlier["after"])
             conversation = Conversation()
-            engine.ask(item["after"], conversation=conversation)
+            for question in chat:
+                engine.ask(question, conversation=conversation)
         answer = engine.ask(item["q"], conversation=conversation)
         u = answer.understanding
         expected, ambiguous = item.get("destinations") or [], item.get("ambiguous") or []

@@ -2,10 +2,58 @@
 
 from __future__ import annotations
 
+import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.knowledge.reference import fold
+from bot.understanding.lexicon import CJK_COMPARE_WORDS, COMPARE_PHRASES
+
 CONTEXT_SECONDS = 30 * 60
+
+# Words that make a passport named in a follow-up one more, not another instead: a second passport of the same
+# traveler ("what if i also have a UK passport", "а якщо в мене ще й польський паспорт") or a second traveler
+# ("and my wife is Nepali", "she's nepali"). Compared with folded tokens.
+ADDED_PASSPORT_WORDS = frozenset([
+    "also", "too", "both", "second", "another", "dual", "additionally", "plus",
+    "еще", "тоже", "также", "ще", "теж", "також", "auch", "zusatzlich", "aussi", "egalement", "tambien", "ademas",
+    "tambem",
+])
+COMPANION_WORDS = frozenset([
+    "wife", "husband", "partner", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "son",
+    "daughter", "kids", "children", "child", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister",
+    "she", "shes", "her", "he", "hes", "his",
+    "жена", "муж", "жены", "мужа", "дочь", "сын", "друг", "подруга", "дружина", "чоловік", "frau", "mann", "freundin",
+    "freund", "femme", "mari", "esposa", "esposo", "marido", "mujer", "novia", "novio", "mulher",
+])
+# A companion travels along, and adds their passport, when one of these says so ("and if my wife comes too?",
+# "my wife is coming with me"), or the follow-up starts "and my wife ..."; "what about my friend, he is Ghanaian"
+# asks about the friend instead.
+TOGETHER_WORDS = frozenset(["with", "together", "joining", "joins", "join", "comes", "coming", "accompany",
+                            "accompanying", "travelling", "traveling", "вместе", "со", "мной", "разом", "зі", "mit",
+                            "avec", "con", "com", "junto", "juntos", "ensemble", "zusammen"])
+_AND_MY = re.compile(r"^(and|и|а|і|та|und|et|y|e) (my|моя|мой|мои|мій|моя|meine|mein|ma|mon|mes|mi|mis|minha|meu)\b")
+# ... unless the follow-up says the new passport replaces the old one ("what if he's British instead").
+REPLACING_WORDS = frozenset(["instead", "only", "not", "вместо", "замість", "stattdessen", "lieber", "plutot",
+                             "mejor", "vez"])
+# A follow-up that points back at the place of the chat ("what's the weather there?", "погода там").
+BACK_REFERENCES = frozenset(["there", "it", "that", "then", "там", "туда", "тут", "dort", "la", "alla", "ali"])
+AND_WORDS = frozenset(["and", "и", "а", "і", "та", "und", "et", "y", "e"])
+# Intents a bare follow-up ("and syria?", "et le Niger ?") keeps from the question before it.
+CARRIED_INTENTS = ("level", "when", "compare")
+BARE_FOLLOWUP_WORDS = 5
+# In a follow-up, the only place named after one of these is the way to the chat's place, not a new destination
+# ("do i have to go through mogadishu" after Somaliland, "how do i get there from sochi" after Abkhazia).
+ROUTE_WORDS = frozenset(["from", "via", "through", "thru", "transit", "через", "из", "от", "з", "aus", "von", "uber",
+                         "desde", "depuis", "par", "pela", "pelo"])
+# Governments whose advisories the knowledge base holds: in a level follow-up that points back at the chat's place
+# ("what level is it for Canada?" after Burkina Faso), the one named is who advises, not a new destination.
+ADVISERS = frozenset(["US", "GB", "AU", "CA"])
+# Only these reach back to the place before the last ("which one is less hassle"); a comparative alone does not.
+_WHICH = re.compile(r"\b(which (one|of|is)|compare|compared|vs|versus|both|difference)\b|какая|какой|какую|что лучше|"
+                    r"\b(welches|welche|lequel|laquelle|cual|qual)\b|哪个|还是")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -14,11 +62,96 @@ class Conversation:
     passports: list[str] = field(default_factory=list)
     at: float = 0.0
     lang: str | None = None  # the language of the last answer: a bare follow-up ("UK?") keeps it
+    intent: str = "question"  # what the last answer was: a bare follow-up ("and syria?") asks the same
+    ambiguous: list[str] = field(default_factory=list)  # the places the bot asked to choose between
+    earlier: list[str] = field(default_factory=list)  # the places of the turn before ("which one is less hassle")
 
     def fresh(self, now: float | None = None) -> bool:
-        return bool(self.codes) and (time.monotonic() if now is None else now) - self.at < CONTEXT_SECONDS
+        return bool(self.codes or self.ambiguous) and (
+            time.monotonic() if now is None else now) - self.at < CONTEXT_SECONDS
+
+    def state(self) -> tuple:
+        """Everything a follow-up's answer depends on (the engine's memo key)."""
+        return (tuple(self.codes), tuple(self.passports), self.intent, tuple(self.ambiguous), tuple(self.earlier))
 
     def remember(self, codes: list[str], passports: list[str], lang: str | None = None, *,
-                 now: float | None = None) -> None:
+                 intent: str = "question", ambiguous: list[str] | None = None, now: float | None = None) -> None:
+        if codes and self.codes and set(codes) != set(self.codes):
+            self.earlier = list(self.codes)
+        elif not codes:
+            self.earlier = list(self.codes) or self.earlier
         self.codes, self.passports, self.lang = list(codes), list(passports), lang
+        self.intent, self.ambiguous = intent, list(ambiguous or [])
         self.at = time.monotonic() if now is None else now
+
+    def follow(self, u, understand: Callable[[str], object] | None = None) -> None:
+        """Fill a follow-up's understanding `u` from the chat: the place, the passports and the intent it leaves
+        out. Unsure cases keep what the question says: a wrong place or passport is worse than asking.
+        `understand` (the matcher's) reads part of the question when a place may be only the way there."""
+        words = set(_WORD.findall(fold(u.question)))
+        off_topic = u.intent == "off-topic"
+        carried = False
+        if self.codes and ((understand is not None and self._only_the_way(u, words, understand))
+                           or self._adviser_only(u, words)):
+            u.destinations, u.confidence, u.context_used, carried = self.codes[:1], 1.0, True, True
+        if not u.destinations and not u.ambiguous:
+            if self.codes and (self._points_back(u.question, words) if off_topic
+                               else u.followup or u.passports or u.topics):
+                several = self.intent == "compare" and len(self.codes) > 1
+                u.destinations = list(self.codes) if several else self.codes[:1]
+                u.confidence, u.context_used, carried = 1.0, True, True
+            elif self.ambiguous and not self.codes and (u.followup or u.passports):
+                u.ambiguous = list(self.ambiguous)  # the bot asked which one; it still needs to know
+        if not off_topic and self._compares(u) and self.codes and (len(u.destinations) < 2 or carried):
+            if u.destinations and not carried:  # "compare it with Sudan"
+                places = self.codes[:1] + [c for c in u.destinations if c not in self.codes]
+            elif self.intent == "compare" or len(self.codes) > 1:  # "and which is safer?"
+                places = list(self.codes)
+            elif _WHICH.search(fold(u.question)):  # "which one is less hassle" after Tibet, then Xinjiang
+                places = self.codes[:1] + [c for c in self.earlier[:1] if c not in self.codes]
+            else:  # "is it better to go in spring?" compares nothing
+                places = []
+            if len(places) > 1:
+                u.destinations, u.intent, u.confidence, u.context_used = places, "compare", 1.0, True
+        elif (u.intent == "question" and self.intent in CARRIED_INTENTS and u.followup and not u.topics
+              and len(words) <= BARE_FOLLOWUP_WORDS and (len(u.destinations) > 1 if self.intent == "compare"
+                                                         else not u.passports)):  # "and with a UK passport?": entry
+            u.intent, u.context_used = self.intent, True  # "and syria?" after a level question
+        if u.destinations and self.passports:
+            if not u.passports:
+                u.passports, u.context_used = list(self.passports), True
+            elif self._adds_passport(u.question, words) and not set(u.passports) >= set(self.passports):
+                u.passports, u.context_used = list(dict.fromkeys(self.passports + u.passports)), True
+
+    def _only_the_way(self, u, words: set[str], understand: Callable[[str], object]) -> bool:
+        if len(u.destinations) != 1 or u.destinations[0] in self.codes or not words & ROUTE_WORDS:
+            return False
+        tokens = u.question.split()
+        first = next(i for i, t in enumerate(tokens) if set(_WORD.findall(fold(t))) & ROUTE_WORDS)
+        before = understand(" ".join(tokens[:first]))
+        return not before.destinations and not before.ambiguous and not before.passports
+
+    def _adviser_only(self, u, words: set[str]) -> bool:
+        return (u.intent == "level" and len(u.destinations) == 1 and u.destinations[0] in ADVISERS
+                and u.destinations[0] not in self.codes and bool(words & BACK_REFERENCES))
+
+    @staticmethod
+    def _points_back(question: str, words: set[str]) -> bool:
+        """An off-topic message is about the chat's place only when it says so ("what's the weather there?",
+        "and the hotels?"); "tell me a joke" is about nothing."""
+        first = _WORD.findall(fold(question))[:1]
+        return bool(words & BACK_REFERENCES) or (bool(first) and first[0] in AND_WORDS)
+
+    @staticmethod
+    def _adds_passport(question: str, words: set[str]) -> bool:
+        if words & REPLACING_WORDS:
+            return False
+        if words & ADDED_PASSPORT_WORDS:
+            return True
+        return bool(words & COMPANION_WORDS) and bool(
+            words & TOGETHER_WORDS or _AND_MY.search(" ".join(_WORD.findall(fold(question)))))
+
+    @staticmethod
+    def _compares(u) -> bool:
+        text = " ".join(_WORD.findall(fold(u.question)))
+        return any(p.search(text) for p in COMPARE_PHRASES) or any(w in u.question for w in CJK_COMPARE_WORDS)

@@ -80,13 +80,12 @@ class Engine:
         lang = (normalize(lang) or detect(question) or (conversation.lang if fresh else None)
                 or normalize(fallback_lang) or DEFAULT)
         key = (question, tuple(passports or ()), tuple(topics) if topics is not None else None, code,
-               tuple(conversation.codes) if fresh else (), tuple(conversation.passports) if fresh else (),
-               self.kb.version, self.today, lang)
+               conversation.state() if fresh else (), self.kb.version, self.today, lang)
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
-            if conversation is not None and cached.answered:
-                conversation.remember(cached.understanding.destinations[:1], cached.understanding.passports, lang)
+            if conversation is not None:
+                self._remember(conversation, cached, lang)
             return cached
         answer = self._ask(question, passports, topics=topics, code=code, conversation=conversation, fresh=fresh,
                            lang=lang)
@@ -100,11 +99,8 @@ class Engine:
              conversation: Conversation | None, fresh: bool, lang: str) -> Answer:
         """`fresh`: the conversation's context is recent enough to carry over (decided once, with the memo key)."""
         u = self.matcher.understand(question)
-        if conversation is not None and fresh and code is None and u.intent != "off-topic":
-            if not u.destinations and not u.ambiguous and (u.followup or u.passports or u.topics):
-                u.destinations, u.confidence, u.context_used = conversation.codes[:1], 1.0, True
-            if u.destinations and not u.passports and conversation.passports:
-                u.passports, u.context_used = list(conversation.passports), True
+        if conversation is not None and fresh and code is None:
+            conversation.follow(u, self.matcher.understand)
         if not u.passports and passports:
             u.passports = [p for p in dict.fromkeys(passports) if p]
         if code is not None:
@@ -117,6 +113,18 @@ class Engine:
             u.topics = [t for t in topics if t in TOPICS]
         answer = self.composer.compose(u, detail=code is not None, lang=lang)
         answer.messages = self.renderer.render(answer)
-        if conversation is not None and answer.answered:
-            conversation.remember(u.destinations[:1], u.passports, lang)
+        if conversation is not None:
+            self._remember(conversation, answer, lang)
         return answer
+
+    @staticmethod
+    def _remember(conversation: Conversation, answer: Answer, lang: str) -> None:
+        """What the next message of the chat may follow up on: the place answered (all of them after a comparison)
+        with its passports and intent, or, when the bot asked which place was meant, the choices and the passports,
+        so the reply ("the big one, kinshasa") keeps them. Other unanswered messages leave the chat as it was."""
+        u = answer.understanding
+        if answer.answered:
+            codes = u.destinations if u.intent == "compare" and len(u.destinations) > 1 else u.destinations[:1]
+            conversation.remember(codes, u.passports, lang, intent=u.intent)
+        elif u.ambiguous and not answer.off_topic:
+            conversation.remember([], u.passports, lang, ambiguous=u.ambiguous)

@@ -1,0 +1,141 @@
+"""Issue 12, follow-ups in a private chat: what a follow-up takes from the chat, as classes (intent, added
+passport, comparison, off-topic, an answer to "which one?"), and what it must not take."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.conversation import Conversation
+
+
+def chat(engine, *questions: str):
+    conversation = Conversation()
+    answers = [engine.ask(q, conversation=conversation) for q in questions]
+    return answers[-1].understanding, answers[-1]
+
+
+@pytest.mark.parametrize(("first", "follow_up", "code", "intent"), [
+    ("what level is lebanon", "and syria?", "SY", "level"),
+    ("quel est le niveau de risque pour le Mali", "et le Niger ?", "NE", "level"),
+    ("when did north korea reopen for tourists", "and rason?", "KP-13", "when"),
+])
+def test_a_bare_follow_up_keeps_the_intent(engine, first, follow_up, code, intent) -> None:
+    u, _ = chat(engine, first, follow_up)
+    assert u.destinations[:1] == [code] and u.intent == intent and u.context_used
+
+
+def test_a_longer_follow_up_asks_its_own_question(engine) -> None:
+    u, _ = chat(engine, "what level is lebanon", "and can I get a visa on arrival in syria as a tourist?")
+    assert u.destinations[:1] == ["SY"] and u.intent == "question"
+
+
+@pytest.mark.parametrize(("first", "follow_up", "passports"), [
+    ("can a pakistani go to afghanistan", "what if i also have a UK passport", ["PK", "GB"]),
+    ("українцям можна в Білорусь?", "а якщо в мене ще й польський паспорт?", ["UA", "PL"]),
+    ("iran visa for indians", "and if my wife comes too? she's nepali", ["IN", "NP"]),
+    ("iran visa for indians", "and my wife is Nepali", ["IN", "NP"]),
+    # another passport instead, or someone else asked about: the new passport only
+    ("can americans go to north korea", "and with a UK passport?", ["GB"]),
+    ("nigerian passport to chad visa?", "what about my friend, he is Ghanaian", ["GH"]),
+    ("can a pakistani go to afghanistan", "what if i only have a UK passport", ["GB"]),
+])
+def test_an_added_passport_joins_the_carried_ones(engine, first, follow_up, passports) -> None:
+    u, answer = chat(engine, first, follow_up)
+    assert sorted(u.passports) == sorted(passports)
+    assert set(passports) <= {row.passport for row in answer.entry}  # each gets its verdict
+
+
+def test_compare_follow_ups_keep_the_places(engine) -> None:
+    u, answer = chat(engine, "is South Sudan safe for a Kenyan", "compare it with Sudan")
+    assert u.intent == "compare" and set(u.destinations) == {"SS", "SD"} and u.passports == ["KE"]
+    assert {c.code for c in answer.comparison} == {"SS", "SD"}
+    u, _ = chat(engine, "Which is easier for Americans, Iran or Syria?", "and which is safer?")
+    assert u.intent == "compare" and set(u.destinations) == {"IR", "SY"} and u.passports == ["US"]
+    u, _ = chat(engine, "Which is easier for Americans, Iran or Syria?", "and with a UK passport?")
+    assert u.intent == "compare" and set(u.destinations) == {"IR", "SY"} and u.passports == ["GB"]
+    u, _ = chat(engine, "I'm Brazilian, can I go to Tibet", "what about xinjiang", "ok which one is less hassle")
+    assert u.intent == "compare" and set(u.destinations) == {"CN-XZ", "CN-XJ"} and u.passports == ["BR"]
+
+
+def test_which_one_with_a_single_place_in_the_chat_compares_nothing(engine) -> None:
+    u, _ = chat(engine, "can I go to Iran?", "which one is safer?")
+    assert u.intent != "compare" and u.destinations == ["IR"]
+
+
+@pytest.mark.parametrize(("first", "follow_up", "code", "passports"), [
+    ("пускают ли иностранцев на Сокотру", "ок, а погода там какая в мае?", "YE-SU", []),
+    ("north korea entry for singaporeans", "never mind that, whats the weather in pyongyang in april", "KP", ["SG"]),
+])
+def test_off_topic_follow_ups_keep_the_chat(engine, first, follow_up, code, passports) -> None:
+    u, answer = chat(engine, first, follow_up)
+    assert answer.off_topic and not answer.answered and u.destinations[:1] == [code] and u.passports == passports
+
+
+def test_off_topic_without_a_back_reference_names_no_place(engine) -> None:
+    u, answer = chat(engine, "can I go to Iran?", "tell me a joke")
+    assert answer.off_topic and not u.destinations
+
+
+def test_an_off_topic_message_leaves_the_chat_as_it_was(engine) -> None:
+    u, _ = chat(engine, "can americans go to north korea", "what's the weather there?", "and with a UK passport?")
+    assert u.destinations == ["KP"] and u.passports == ["GB"]
+
+
+def test_the_answer_to_which_one_keeps_the_passport(engine) -> None:
+    u, answer = chat(engine, "can I visit the Congo as a Belgian", "the big one, kinshasa")
+    assert u.destinations[:1] == ["CD"] and u.passports == ["BE"] and answer.answered
+    u, answer = chat(engine, "can I visit the Congo as a Belgian", "is it safe?")
+    assert not answer.answered and sorted(u.ambiguous) == ["CD", "CG"]  # still asks which one, no guess
+
+
+def test_context_expires(engine) -> None:
+    conversation = Conversation()
+    engine.ask("what level is lebanon", conversation=conversation)
+    conversation.at -= 31 * 60
+    u = engine.ask("and syria?", conversation=conversation).understanding
+    assert u.destinations[:1] == ["SY"] and u.intent == "question" and not u.context_used
+
+
+@pytest.mark.parametrize(("chat_questions", "code", "passports"), [
+    (["Somaliland for a Kenyan, visa?", "do i have to go through mogadishu"], "SO-SL", ["KE"]),
+    (["Somaliland for a Kenyan, visa?", "do i have to go through mogadishu",
+      "ok and how much are flights from nairobi"], "SO-SL", ["KE"]),
+    (["can i go to abkhazia as a german", "and from Russia?"], "GE-AB", ["DE"]),
+    (["can i go to nagorno karabakh", "is it possible to enter from armenia"], "AZ-NK", []),
+])
+def test_a_place_named_only_as_the_way_there_keeps_the_chats_place(engine, chat_questions, code, passports) -> None:
+    u, _ = chat(engine, *chat_questions)
+    assert u.destinations[:1] == [code] and u.passports == passports and u.context_used
+
+
+@pytest.mark.parametrize(("chat_questions", "codes"), [
+    (["can i go to abkhazia", "is it possible to travel from georgia to russia"], ["RU", "GE"]),  # a new route
+    (["can i go to iran as a brit", "can i fly from iran to iraq"], ["IQ", "IR"]),
+    (["can i go to somaliland", "what about a trip to ethiopia from kenya"], ["ET", "KE"]),
+])
+def test_a_new_destination_with_its_route_is_asked_about(engine, chat_questions, codes) -> None:
+    u, _ = chat(engine, *chat_questions)
+    assert u.destinations == codes
+
+
+@pytest.mark.parametrize(("follow_up", "code"), [
+    ("what level is it for Canada?", "BF"),  # Canada advises; "it" is the chat's place
+    ("what level does the UK give it?", "BF"),
+    ("what level is canada?", "CA"),  # no pointer back: Canada's own level
+])
+def test_a_government_named_in_a_level_follow_up_is_who_advises(engine, follow_up, code) -> None:
+    u, _ = chat(engine, "Is Burkina Faso dangerous for Ghanaians", follow_up)
+    assert u.destinations[:1] == [code] and u.intent == "level" and u.passports == ["GH"]
+
+
+def test_a_comparative_alone_does_not_reach_back_to_an_earlier_place(engine) -> None:
+    u, _ = chat(engine, "can i go to syria", "and iran?", "is it better to go in spring?")
+    assert u.intent != "compare" and u.destinations == ["IR"]
+    u, _ = chat(engine, "can i go to syria", "and iran?", "which one is safer?")
+    assert u.intent == "compare" and set(u.destinations) == {"IR", "SY"}
+
+
+def test_a_passport_follow_up_after_a_date_question_asks_about_entry(engine) -> None:
+    u, answer = chat(engine, "when did north korea reopen for tourists", "and with a UK passport?")
+    assert u.destinations == ["KP"] and u.passports == ["GB"] and u.intent == "question"
+    assert "GB" in {row.passport for row in answer.entry}
