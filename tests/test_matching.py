@@ -387,10 +387,11 @@ def _verdict_passports(answer) -> set[str]:
     return got
 
 
-# Sets 5 and 6 are not at 95% yet: a good part of what is left is the chat carrying a follow-up's intent and an
-# added passport ("and syria?" after a level question, "what if i also have a UK passport"), which the answering
-# side decides. Names the knowledge base lacked (Sochi, Enguri, Rafah, KRG, RDC, 刚果金) are now held.
-_NOT_YET = pytest.mark.xfail(reason="issue 12: tuning sets 5 and 6 below 95%, see the comment above", strict=True)
+# Sets 5 and 6 do not pass yet: set 5 is at 226/240 (94%), set 6 at 230/240 but with 3 named passports without
+# a verdict. What is left is mostly word order in long itineraries and names the knowledge base lacks. Strict: the
+# mark must come off the day a set passes.
+_NOT_YET = pytest.mark.xfail(reason="issue 12: tuning sets 5 and 6 not passing yet, see the comment above",
+                             strict=True)
 
 
 @pytest.mark.parametrize(
