@@ -88,21 +88,22 @@ class Conversation:
         """Fill a follow-up's understanding `u` from the chat: the place, the passports and the intent it leaves
         out. Unsure cases keep what the question says: a wrong place or passport is worse than asking.
         `understand` (the matcher's) reads part of the question when a place may be only the way there."""
-        words = set(_WORD.findall(fold(u.question)))
+        text = " ".join(_WORD.findall(fold(u.question)))  # folded once for the word tests below
+        words = set(text.split())
         off_topic = u.intent == "off-topic"
         carried = False
         if self.codes and ((understand is not None and self._only_the_way(u, words, understand))
                            or self._adviser_only(u, words)):
             u.destinations, u.confidence, u.context_used, carried = self.codes[:1], 1.0, True, True
         if not u.destinations and not u.ambiguous:
-            if self.codes and (self._points_back(u.question, words) if off_topic
+            if self.codes and (self._points_back(text, words) if off_topic
                                else u.followup or u.passports or u.topics):
                 several = self.intent == "compare" and len(self.codes) > 1
                 u.destinations = list(self.codes) if several else self.codes[:1]
                 u.confidence, u.context_used, carried = 1.0, True, True
             elif self.ambiguous and not self.codes and (u.followup or u.passports):
                 u.ambiguous = list(self.ambiguous)  # the bot asked which one; it still needs to know
-        if not off_topic and self._compares(u) and self.codes and (len(u.destinations) < 2 or carried):
+        if not off_topic and self._compares(u.question, text) and self.codes and (len(u.destinations) < 2 or carried):
             if u.destinations and not carried:  # "compare it with Sudan"
                 places = self.codes[:1] + [c for c in u.destinations if c not in self.codes]
             elif self.intent == "compare" or len(self.codes) > 1:  # "and which is safer?"
@@ -120,7 +121,7 @@ class Conversation:
         if u.destinations and self.passports:
             if not u.passports:
                 u.passports, u.context_used = list(self.passports), True
-            elif self._adds_passport(u.question, words) and not set(u.passports) >= set(self.passports):
+            elif self._adds_passport(text, words) and not set(u.passports) >= set(self.passports):
                 u.passports, u.context_used = list(dict.fromkeys(self.passports + u.passports)), True
 
     def _only_the_way(self, u, words: set[str], understand: Callable[[str], object]) -> bool:
@@ -136,22 +137,21 @@ class Conversation:
                 and u.destinations[0] not in self.codes and bool(words & BACK_REFERENCES))
 
     @staticmethod
-    def _points_back(question: str, words: set[str]) -> bool:
+    def _points_back(text: str, words: set[str]) -> bool:
         """An off-topic message is about the chat's place only when it says so ("what's the weather there?",
         "and the hotels?"); "tell me a joke" is about nothing."""
-        first = _WORD.findall(fold(question))[:1]
-        return bool(words & BACK_REFERENCES) or (bool(first) and first[0] in AND_WORDS)
+        first = text.split(" ", 1)[0]
+        return bool(words & BACK_REFERENCES) or first in AND_WORDS
 
     @staticmethod
-    def _adds_passport(question: str, words: set[str]) -> bool:
+    def _adds_passport(text: str, words: set[str]) -> bool:
         if words & REPLACING_WORDS:
             return False
         if words & ADDED_PASSPORT_WORDS:
             return True
         return bool(words & COMPANION_WORDS) and bool(
-            words & TOGETHER_WORDS or _AND_MY.search(" ".join(_WORD.findall(fold(question)))))
+            words & TOGETHER_WORDS or _AND_MY.search(text))
 
     @staticmethod
-    def _compares(u) -> bool:
-        text = " ".join(_WORD.findall(fold(u.question)))
-        return any(p.search(text) for p in COMPARE_PHRASES) or any(w in u.question for w in CJK_COMPARE_WORDS)
+    def _compares(question: str, text: str) -> bool:
+        return any(p.search(text) for p in COMPARE_PHRASES) or any(w in question for w in CJK_COMPARE_WORDS)
