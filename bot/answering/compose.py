@@ -87,12 +87,13 @@ class Composer:
         self.kb = kb
         self.stale_days = stale_days
         self._today = today
+        self._day: dt.date | None = None  # today's date, read once per answer (date.today() is not free)
         # The language of the answer being composed: set at the start of each (synchronous) compose call.
         self.tr: Translator = translator(DEFAULT)
 
     @property
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        return self._today or self._day or dt.date.today()
 
     def _fact(self, row: dict[str, Any]) -> dict[str, Any]:
         age, stale = fact_age(row["checked"], self.today, self.stale_days)
@@ -106,6 +107,7 @@ class Composer:
 
     def compose(self, u: Understanding, *, detail: bool = False, lang: str = DEFAULT) -> Answer:
         self.tr = translator(lang)
+        self._day = dt.date.today()
         answer = Answer(question=u.question, answered=False, understanding=u, topics=list(u.topics), detail=detail,
                         lang=self.tr.lang)
         if u.intent == "off-topic" and not detail:

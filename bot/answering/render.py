@@ -74,6 +74,7 @@ class Renderer:
     def _make_env(tr: Translator) -> Environment:
         env = Environment(
             loader=FileSystemLoader(TEMPLATES_DIR),
+            auto_reload=False,  # templates do not change while the bot runs: no stat() of the file per answer
             autoescape=select_autoescape(default=True, default_for_string=True),
             trim_blocks=True,
             lstrip_blocks=True,

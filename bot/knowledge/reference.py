@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import json
 import re
 import unicodedata
@@ -54,15 +55,28 @@ def requirement_verdict(requirement: str) -> str | None:
 _CYRILLIC_FOLD = str.maketrans({"ё": "е", "і": "и", "ї": "и", "є": "е", "ґ": "г"})
 
 
+_NOT_WORD = re.compile(r"[^\w']+|_")
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form used for every name comparison."""
+    if len(text) <= 40:  # words and names recur from question to question; whole questions seldom do
+        return _fold_short(text)
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     # Ukrainian letters folded onto Russian ones, so "Сирія" meets "Сирия" (and its case endings).
     text = text.translate(_CYRILLIC_FOLD).replace("’", "'")
-    text = re.sub(r"[^\w']+|_", " ", text)
+    text = _NOT_WORD.sub(" ", text)
     text = text.replace("'", "")
     return " ".join(text.split())
+
+
+_fold_short = functools.lru_cache(maxsize=1 << 16)(_fold)
 
 
 @dataclass

@@ -82,10 +82,10 @@ def detect(text: str) -> str | None:
         for lang in langs or ():
             scores[lang] += 1
     for lang, letters in _OWN_LETTERS.items():
-        if any(ch in letters for ch in lowered):
+        if not letters.isdisjoint(lowered):
             scores[lang] += 1.5
     for lang, letters in _ACCENT_HINTS.items():
-        if any(ch in letters for ch in lowered):
+        if not letters.isdisjoint(lowered):
             scores[lang] += 0.5
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]

@@ -247,6 +247,10 @@ def _one_pattern(parts: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return (re.compile("|".join(f"(?:{p})" for p in parts)),)
 
 
+# each topic's phrases searched as one pattern
+TOPIC_PHRASES = {topic: _one_pattern(tuple(p.pattern for p in patterns)) for topic, patterns in TOPIC_PHRASES.items()}
+
+
 # "When did it reopen?": the answer is a date. Folded-text patterns.
 WHEN_PHRASES = _one_pattern((
     # "when" as a conjunction ("will they give me trouble when I come back") asks for no date
