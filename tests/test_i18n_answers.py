@@ -88,6 +88,7 @@ DETECTED = [
     ("can americans visit syria right now", "en"),
     ("north korea", None), ("Сирия", None), ("KP", None), ("西藏", None), ("Tibet US", None), ("", None),
     ("🇰🇵🇰🇵🇰🇵", None), ("<b>hi</b>", None), ("\x00\x01\x02", None),
+    ("中国公民 朝鲜", "zh"), ("美国人 伊朗", "zh"), ("中国籍 西藏", "zh"),  # names beside a word for people
 ]
 
 

@@ -14,6 +14,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 # Characters of Chinese sentences rather than of place names ("西藏" alone is a name; "西藏安全吗" a question).
 _HAN_FUNCTION = frozenset("我你他们能可以去吗的是不要有吧呢么什怎哪还和或在了过会需签护旅游安全开放关闭危险到从用拿")
+# Words for people beside names ("中国公民 朝鲜", "美国人 伊朗"); a Japanese question would also carry kana.
+_HAN_WORDS = ("公民", "国人", "籍", "持")
 _KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
 _NOISE = re.compile(r"https?://\S+|@\w+|/\w+")
 
@@ -68,7 +70,7 @@ def detect(text: str) -> str | None:
     if _KANA_HANGUL.search(text):
         return None  # Japanese or Korean: not a language Borderline writes
     if _HAN.search(text):
-        return "zh" if any(ch in _HAN_FUNCTION for ch in text) else None
+        return "zh" if any(ch in _HAN_FUNCTION for ch in text) or any(w in text for w in _HAN_WORDS) else None
     words = _WORD.findall(text)
     if len(words) < 2:
         return None
