@@ -89,6 +89,15 @@ DETECTED = [
     ("north korea", None), ("Сирия", None), ("KP", None), ("西藏", None), ("Tibet US", None), ("", None),
     ("🇰🇵🇰🇵🇰🇵", None), ("<b>hi</b>", None), ("\x00\x01\x02", None),
     ("中国公民 朝鲜", "zh"), ("美国人 伊朗", "zh"), ("中国籍 西藏", "zh"),  # names beside a word for people
+    # short Spanish and Portuguese, Russian in Latin letters (tuning set 7)
+    ("Corea visa para uruguayos", "es"), ("vuelos baratos a La Habana desde Madrid", "es"),
+    ("Congo visto para angolanos", "pt"), ("mozhno li rossiyanam v abhaziyu", "ru"),
+    ("chy mozhna ukraintsyam v Turkmenistan", "uk"), ("Wetter in Lhasa im Oktober", "de"),
+    ("Nigeria visa", "en"), ("im tajik btw", "en"),
+    # languages Borderline does not write are not taken for one it does: the Telegram setting decides
+    ("gli italiani possono andare in Corea del Nord?", None), ("Türkler Abhazya'ya vizesiz girebilir mi", None),
+    ("hoe kom ik in Tibet als Vlaming", None), ("Kaliningrad e-wiza dla obywateli Polski", None),
+    ("виза за Русију за држављане Србије", None),
 ]
 
 

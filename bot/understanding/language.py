@@ -28,32 +28,49 @@ _MARKERS: dict[str, frozenset[str]] = {
     "en": _words("""i im i'm can could go going get the is are it its with my we what how when where does did
         from for of about still there visit travel need anyone and or if be now safe open allowed which should would
         you your this that right has have someone any reopen reopened tourists dangerous possible legally americans
-        american brits british citizens citizen passport holders hold visa needed do to"""),
+        american brits british citizens citizen passport holders hold needed do to visa"""),
     "de": _words("""ich kann konnen darf durfen nach mit als ist sind ein eine einen einem der das und oder nicht
         noch wieder wie wann wo gibt fur reisen einreisen sicher geoffnet offen jetzt mein meinem meinen deutscher
         deutsche reisepass brauche brauchen visum mich wir bin schon zur zum gefahrlich uber aus bei mir auch
-        man's"""),
+        man's wetter welche welcher stufe anreise von"""),
     "fr": _words("""je peux puis peut est c'est avec pour les des du une et ou au aux aller voyager sur dangereux
         ouvert ouverte quand comment mon nous vous encore toujours maintenant passeport faut il sans entrer rouvert
-        francais francaise qu'on ce cette faire etre y-a-t-il suis j'ai quel quelle dois"""),
+        francais francaise qu'on ce cette faire etre y-a-t-il suis j'ai quel quelle dois arrivee meilleur
+        niveau en"""),
     "es": _words("""puedo puede pueden se es esta estan con los las el del una y ir peligroso abierto abierta
         cuando que mi todavia ahora pasaporte necesito hay sin turismo mexicano espanol hacia alli ya aun pero
-        tambien desde soy tengo viajar visitar seguro segura ciudadano ciudadanos"""),
+        tambien desde soy tengo viajar visitar seguro segura ciudadano ciudadanos visado llegada siendo alerta
+        vuelos baratos permiso ingreso iraqui espanoles nivel para en"""),
     "pt": _words("""posso pode podem e com os as o do da dos das um uma ou perigoso aberto aberta quando meu minha
         nos ainda agora passaporte preciso tem ha sem nao voce brasileiro portugues pra pro la vou ja tambem mas eu
-        gente sozinho sozinha mulher tibete coreia irao viajar visitar seguro segura estou sou"""),
+        gente sozinho sozinha mulher tibete coreia irao viajar visitar seguro segura estou sou visto homens
+        mulheres brasileiros brasileiras precisa cambio barato hoje para"""),
     "ru": _words("""что как это можно ли или меня мне нужно надо сейчас туда когда где сколько безопасно граждан
         гражданину гражданам гражданин россиян россиянам пускают открыт открыта в на с и для я мы есть ещё еще
-        опасно поехать съездить виза визу"""),
+        опасно поехать съездить виза визу какой какая какие уровень по у mozhno nuzhna nuzhno dlya rossiyanam
+        grazhdanam"""),
     "uk": _words("""чи як що це можна або та мене мені треба зараз туди коли де скільки безпечно громадян
         громадянину громадянам громадянин українців пускають відкрита відкрито у з і для я ми є ще небезпечно
-        поїхати віза візу"""),
+        поїхати віза візу chy mozhna ukraintsyam"""),
+    # Languages Borderline does not write: their evidence keeps an Italian or Dutch question from being read as
+    # Spanish or German, and the answer falls back to the traveler's Telegram language (or English).
+    "it": _words("""gli il per sono possono posso andare cittadini italiani italiana italiano voli economici della
+        dei degli di carta identita permesso speciale svizzero sicuro"""),
+    "nl": _words("""voor hoe kom ik het een mijn wij naar kan belgen nederlanders reizen veilig"""),
+    "pl": _words("""dla czy obywateli moge mozna jest polski polakow polacy"""),
+    "sr": _words("""da li srbi mogu u za drzavljane srbije"""),
+    "tr": _words("""vatandaslari gidebilir girebilir vizesiz vize ile icin turkler"""),
 }
+_NOT_OURS = frozenset(("it", "nl", "pl", "sr", "tr"))
+# Words another language shares with the one they mark (English "visa", "im"): half a point there, so
+# "Nigeria visa" stays English but "Corea visa para uruguayos" is Spanish.
+_WEAK_MARKERS: dict[str, tuple[str, ...]] = {"visa": ("fr", "es"), "im": ("de",)}
 _MARKER_LANGS: dict[str, tuple[str, ...]] = {}  # word -> the languages it marks, for one lookup a word
 for _lang, _markers in _MARKERS.items():
     for _word in _markers:
         _MARKER_LANGS[_word] = (*_MARKER_LANGS.get(_word, ()), _lang)
-_OWN_LETTERS = {"uk": frozenset("іїєґ"), "ru": frozenset("ыэъё")}
+_OWN_LETTERS = {"uk": frozenset("іїєґ"), "ru": frozenset("ыэъё"), "tr": frozenset("ğış"), "pl": frozenset("łąęśźżń"),
+                "sr": frozenset("ђјљњћџđ")}
 _ACCENT_HINTS = {"es": frozenset("ñ¿¡"), "pt": frozenset("ãõ"), "de": frozenset("ßäöü"),
                  "fr": frozenset("èêàùâîôûœëç")}
 
@@ -83,6 +100,8 @@ def detect(text: str) -> str | None:
             langs = _MARKER_LANGS.get(_fold(word))
         for lang in langs or ():
             scores[lang] += 1
+        for lang in _WEAK_MARKERS.get(lower, ()):
+            scores[lang] += 0.5
     for lang, letters in _OWN_LETTERS.items():
         if not letters.isdisjoint(lowered):
             scores[lang] += 1.5
@@ -91,6 +110,6 @@ def detect(text: str) -> str | None:
             scores[lang] += 0.5
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
-    if top < 1 or top == second:
+    if top < 1 or top == second or best in _NOT_OURS:
         return None
     return best
