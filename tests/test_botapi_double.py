@@ -166,6 +166,26 @@ def test_json_bodies_and_get_queries_are_accepted(double: BotApiDouble) -> None:
     double.assert_no_violations()
 
 
+@pytest.mark.parametrize("chunked", [False, True])
+def test_a_request_cut_off_by_a_dying_client_is_not_a_call(double: BotApiDouble, chunked: bool) -> None:
+    """A bot killed mid-request (test_faults' SIGKILL) leaves half a body: Telegram never sees such a call, so the
+    double must neither record it nor report the missing parameters as a violation."""
+    import socket
+    import urllib.parse
+
+    url = urllib.parse.urlsplit(double.url)
+    body = json.dumps({"chat_id": 7, "text": "hi"}).encode()
+    framing = b"Transfer-Encoding: chunked\r\n\r\n" + b"%x\r\n" % len(body) if chunked else (
+        b"Content-Length: %d\r\n\r\n" % len(body))
+    with socket.create_connection((url.hostname, url.port), timeout=5) as sock:
+        sock.sendall(f"POST /bot{double.token}/sendMessage HTTP/1.1\r\nHost: x\r\n".encode()
+                     + b"Content-Type: application/json\r\n" + framing + body[:9])
+    status, _answer = _raw(double, f"/bot{double.token}/getMe")  # the double is still serving
+    assert status == 200
+    assert [call.method for call in double.calls] == ["getMe"]
+    double.assert_no_violations()
+
+
 def test_specification_types_and_fields_are_enforced(double: BotApiDouble) -> None:
     def post(method: str, **params: str) -> tuple[int, Any]:
         form = "&".join(f"{k}={v}" for k, v in params.items()).encode()

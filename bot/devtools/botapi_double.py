@@ -417,6 +417,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         body = self._read_body()
+        if body is None:  # the client died mid-request (a SIGKILL test): Telegram would never see this call
+            self.close_connection = True
+            return
         double = self.server.double
         try:
             reply = double._dispatch(self.path, self.headers.get("Content-Type", ""), body)
@@ -438,17 +441,28 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_GET = do_POST
 
-    def _read_body(self) -> bytes:
+    def _read_body(self) -> bytes | None:
+        """The whole body, or None when the connection closed before it all arrived."""
         if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
             chunks: list[bytes] = []
-            while size := int(self.rfile.readline().split(b";")[0].strip() or b"0", 16):
-                chunks.append(self.rfile.read(size))
+            while True:
+                line = self.rfile.readline()
+                if not line:
+                    return None
+                size = int(line.split(b";")[0].strip() or b"0", 16)
+                if not size:
+                    break
+                chunk = self.rfile.read(size)
+                if len(chunk) < size:
+                    return None
+                chunks.append(chunk)
                 self.rfile.readline()
             while self.rfile.readline() not in (b"\r\n", b"\n", b""):
                 pass
             return b"".join(chunks)
         length = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(length) if length > 0 else b""
+        body = self.rfile.read(length) if length > 0 else b""
+        return body if len(body) == length else None
 
     def log_message(self, format: str, *args: Any) -> None:
         """Silence the per-request stderr lines; the double records calls itself."""
