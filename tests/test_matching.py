@@ -375,6 +375,8 @@ TUNING_3 = LABELLED.parent / "questions_tuning_3.yaml"
 TUNING_4 = LABELLED.parent / "questions_tuning_4.yaml"
 TUNING_5 = LABELLED.parent / "questions_tuning_5.yaml"
 TUNING_6 = LABELLED.parent / "questions_tuning_6.yaml"
+TUNING_7 = LABELLED.parent / "questions_tuning_7.yaml"
+TUNING_8 = LABELLED.parent / "questions_tuning_8.yaml"
 
 
 def _verdict_passports(answer) -> set[str]:
@@ -392,13 +394,18 @@ def _verdict_passports(answer) -> set[str]:
 # mark must come off the day a set passes.
 _NOT_YET = pytest.mark.xfail(reason="issue 12: tuning sets 5 and 6 not passing yet, see the comment above",
                              strict=True)
+# Sets 7 (languages) and 8 (itineraries, couples, green cards, dual nationals), written blind for round 5: as
+# received, set 7 at 183/240 with 33/167 named passports lacking a verdict, set 8 at 188/240 with 24/209.
+_NOT_YET_7 = pytest.mark.xfail(reason="issue 12: tuning set 7 not passing yet", strict=True)
+_NOT_YET_8 = pytest.mark.xfail(reason="issue 12: tuning set 8 not passing yet", strict=True)
 
 
 @pytest.mark.parametrize(
     ("path", "size"),
     [(TUNING_3, 150), (TUNING_4, 200), pytest.param(TUNING_5, 200, marks=_NOT_YET),
-     pytest.param(TUNING_6, 200, marks=_NOT_YET)],
-    ids=["tuning3", "tuning4", "tuning5", "tuning6"],
+     pytest.param(TUNING_6, 200, marks=_NOT_YET), pytest.param(TUNING_7, 240, marks=_NOT_YET_7),
+     pytest.param(TUNING_8, 240, marks=_NOT_YET_8)],
+    ids=["tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8"],
 )
 def test_tuning_sets_destinations_passports_and_verdicts(engine, path: Path, size: int) -> None:
     """Issue 12: travelers' own phrasing (tests/data/questions_tuning_3.yaml to questions_tuning_6.yaml),
