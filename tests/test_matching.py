@@ -416,6 +416,7 @@ def test_tuning_sets_destinations_passports_and_verdicts(engine, path: Path, siz
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert len(items) >= size
     by_question = {item["q"]: item for item in items}
+    dual_labelled = any("dual" in item for item in items)
     right, misses, no_verdict, verdict_total = 0, [], [], 0
     for item in items:
         conversation = None
@@ -441,10 +442,15 @@ def test_tuning_sets_destinations_passports_and_verdicts(engine, path: Path, siz
             dest_ok = not u.sure
         ok = (dest_ok and sorted(u.passports) == sorted(item.get("passports") or [])
               and item.get("intent") in (None, u.intent))
+        # a set that labels dual nationals (`dual: true`, one traveler with several passports) is checked against
+        # what the matcher decides: several passports without the mark are several people's
+        dual_ok = not dual_labelled or len(item.get("passports") or []) < 2 or u.dual == bool(item.get("dual"))
+        ok = ok and dual_ok
         right += ok
         if not ok:
             misses.append(f"{item['q']!r}: want {expected or ambiguous} {item.get('passports')} {item.get('intent')}"
-                          f" got {u.destinations} {u.passports} {u.intent}")
+                          f"{' dual' if item.get('dual') else ''} got {u.destinations} {u.passports} {u.intent}"
+                          f"{' dual' if u.dual else ''}")
         if expected and not ambiguous and item.get("passports") and u.intent != "off-topic":
             verdict_total += 1
             if not set(item["passports"]) <= _verdict_passports(answer):
@@ -653,3 +659,24 @@ def test_syrian_and_congolese_people(engine, question: str, destinations: list[s
 def test_a_place_set_off_from_is_not_the_one_pointed_back_to(engine, question: str, destinations: list[str]) -> None:
     """"there" points back to the chat's last place: the city after "from" is where the traveler sets off."""
     assert engine.matcher.understand(question).destinations == destinations
+
+
+@pytest.mark.parametrize(
+    ("question", "dual"),
+    [
+        ("I have US and Mexican passports, can I run the Pyongyang marathon?", True),
+        ("I'm dual US/Iranian, which passport for Iran", True),
+        ("Russian citizen who also got Argentine citizenship, can I enter Ukraine?", True),
+        ("我有中国和加拿大双重国籍 去朝鲜用哪个护照", True),
+        ("My fiancé is Nigerian and I'm American, can we go to Ghana?", False),
+        ("me (Chinese) and my girlfriend (Japanese) want to see Tibet", False),
+        ("couple, she's Brazilian and he's Portuguese, going to Venezuela", False),
+        ("I'm Georgian and my husband is Armenian, can we both go to Abkhazia", False),
+        ("Spanish and Moroccan couple wants to visit Western Sahara", False),
+        ("Can Americans go to Cuba?", False),
+    ],
+)
+def test_dual_nationality_is_one_traveler_with_several_passports(engine, question: str, dual: bool) -> None:
+    """Several passports are a dual national's only when one traveler holds them; "my fiancé is Nigerian and I'm
+    American" is two people, each with one passport."""
+    assert engine.matcher.understand(question).dual is dual

@@ -65,6 +65,10 @@ class Conversation:
     intent: str = "question"  # what the last answer was: a bare follow-up ("and syria?") asks the same
     ambiguous: list[str] = field(default_factory=list)  # the places the bot asked to choose between
     earlier: list[str] = field(default_factory=list)  # the places of the turn before ("which one is less hassle")
+    # Whether the passports are one traveler's (Understanding.dual); None when the turn that named them was not read
+    # through `follow` (the chat's first question), where several passports are taken as one traveler's.
+    dual: bool | None = None
+    _followed: tuple[tuple[str, ...], bool] | None = None  # the passports `follow` left, and whether dual
 
     def fresh(self, now: float | None = None) -> bool:
         return bool(self.codes or self.ambiguous) and (
@@ -80,6 +84,8 @@ class Conversation:
             self.earlier = list(self.codes)
         elif not codes:
             self.earlier = list(self.codes) or self.earlier
+        followed, self._followed = self._followed, None
+        self.dual = followed[1] if followed and followed[0] == tuple(passports) else None
         self.codes, self.passports, self.lang = list(codes), list(passports), lang
         self.intent, self.ambiguous = intent, list(ambiguous or [])
         self.at = time.monotonic() if now is None else now
@@ -121,8 +127,12 @@ class Conversation:
         if u.destinations and self.passports:
             if not u.passports:
                 u.passports, u.context_used = list(self.passports), True
+                u.dual = len(u.passports) > 1 if self.dual is None else self.dual
             elif self._adds_passport(text, words) and not set(u.passports) >= set(self.passports):
                 u.passports, u.context_used = list(dict.fromkeys(self.passports + u.passports)), True
+                # "actually I also have a Russian passport": the same traveler's; "and my wife is Nepali": two people
+                u.dual = (self.dual is not False or len(self.passports) == 1) and not words & COMPANION_WORDS
+        self._followed = (tuple(u.passports), u.dual)
 
     def _only_the_way(self, u, words: set[str], understand: Callable[[str], object]) -> bool:
         if len(u.destinations) != 1 or u.destinations[0] in self.codes or not words & ROUTE_WORDS:

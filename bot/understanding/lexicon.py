@@ -325,6 +325,7 @@ FOLLOWUP_STARTS = _one_pattern((
     r"^(und|et|y|e|и|а|і|та)\b", r"^(was ist mit|et pour|et avec|y con|y para|e com|e para|а для|и для|а как)\b",
     r"^(is it|is that|are they|does it|can i still|is it safe|how safe)\b",
     r"^(no,? |nope,? |sorry,? )?(i mean |i meant )?(the country|the other one|not the)\b",  # "the country, not the US state"
+    r"^(so |ok |okay )?which (one|passport)\b",  # "which one should I use" after naming two passports
 ))
 CJK_FOLLOWUP_STARTS = ("那", "还有", "如果")
 # Travel services Borderline does not offer; with none of the topics it answers, the question is off-topic.
@@ -390,3 +391,26 @@ TRANSLIT_MARKERS = frozenset([
     # Ukrainian in Latin letters ("chy mozhna ukraintsyam v moldovu") and the visa word both languages share
     "chy", "mozhna", "potribna", "potribno", "treba", "dlia", "pustiat", "pustyat", "bezpechno", "viza", "vizu",
 ])
+
+# Who holds a passport named in a question: the nearest of these before it ("my fiancé is Nigerian and I'm
+# American" names two people, "I have US and Mexican passports" one). First-person words all name the asker.
+SELF_HOLDERS = frozenset(["i", "im", "me", "myself", "my", "mine", "ive", "id", "ich", "je", "yo", "eu", "я", "мне",
+                          "меня", "мене", "moi", "mich", "mir"])
+OTHER_HOLDERS = frozenset(["he", "she", "hes", "shes", "him", "her", "his", "wife", "husband", "partner", "spouse",
+                           "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "mate", "buddy", "pal", "son",
+                           "daughter", "mother", "father", "mom", "mum", "dad", "brother", "sister", "cousin",
+                           "colleague", "grandma", "grandpa", "grandmother", "grandfather", "grandad", "uncle", "aunt",
+                           "esposa", "esposo", "mujer", "marido", "novia", "novio", "namorada", "namorado", "femme",
+                           "mari", "copine", "copain", "frau", "mann", "freundin", "freund", "жена", "муж", "дружина",
+                           "чоловик", "подруга", "друг", "он", "она", "вин", "вона", "ele", "ela", "il", "elle",
+                           "el", "ella", "er", "sie"])
+# Words that make several passports one person's ("dual", "binational", "doble nacionalidad", "双重国籍") or
+# several people's ("a Spanish and Moroccan couple", "3 Germans, 1 Turk").
+DUAL_WORDS = frozenset(["dual", "binational", "binationale", "doble", "double", "doppelte", "doppelter",
+                        "doppelstaatler", "двоиное", "двоиного", "двоиним", "двоине", "два"])
+GROUP_WORDS = frozenset(["couple", "couples", "group", "groups", "family", "together", "pareja", "casal",
+                         "groupe", "grupo", "gruppe", "пара", "группа"])
+CJK_DUAL_WORDS = ("双重国籍", "双国籍", "两本护照", "两个护照", "二重国籍")
+CJK_COMPANION_WORDS = ("妻子", "老婆", "丈夫", "老公", "男朋友", "女朋友", "朋友", "父母", "妈妈", "爸爸", "孩子", "我们",
+                       "太太", "先生")
+

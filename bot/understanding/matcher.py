@@ -30,7 +30,9 @@ from bot.understanding.lexicon import (
     BRACKETED_PERSONS,
     CAR_WORDS,
     CJK_ADVISER_AFTER,
+    CJK_COMPANION_WORDS,
     CJK_COMPARE_WORDS,
+    CJK_DUAL_WORDS,
     CJK_FOLLOWUP_STARTS,
     CJK_GREETINGS,
     CJK_LEVEL_WORDS,
@@ -47,12 +49,14 @@ from bot.understanding.lexicon import (
     CYRILLIC_TRAVEL_WORDS,
     DEMONYM_TRIGGERS,
     DIRECTION_PREPOSITIONS,
+    DUAL_WORDS,
     EXTRA_COMMON_WORDS,
     FOLLOWUP_STARTS,
     FROM_AFTER,
     FROM_DE,
     FROM_WORDS,
     GREETINGS,
+    GROUP_WORDS,
     HERITAGE_WORDS,
     IDENTITY_TRIGGERS,
     INTENT_BEFORE_VERB,
@@ -70,6 +74,7 @@ from bot.understanding.lexicon import (
     OFF_TOPIC_SOFT_PHRASES,
     OFF_TOPIC_WORDS,
     ORIGIN_WORDS,
+    OTHER_HOLDERS,
     PASSPORT_FILLERS,
     PASSPORT_LINKS,
     PASSPORT_VERBS,
@@ -91,6 +96,7 @@ from bot.understanding.lexicon import (
     ROUTE_FILLERS,
     ROUTE_LINKS,
     ROUTE_MARKS,
+    SELF_HOLDERS,
     SPORTS_WORDS,
     STAMP_WORDS,
     THEME_WORDS,
@@ -145,7 +151,9 @@ _SPELLED_OUT = ((re.compile(r"\bJ\s?&\s?K\b"), "Jammu and Kashmir"),
 # Case endings of Cyrillic names ending in -а/-я ("на Кубу" -> "куба"); longer words use stems. Tokens are
 # folded first, so the Ukrainian "на Кубі" arrives as "куби".
 _CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("и", "а"), ("ой", "а"), ("ю", "я"), ("и", "я"))
-_CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "人", "游客", "旅客", "华人")
+_CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "人", "游客", "旅客", "华人",
+                       "双重国籍", "双国籍", "同胞")  # "台湾同胞": compatriots
+_CJK_AND = ("和", "与", "跟", "、", "及")  # "中国和加拿大双重国籍": both names are the passports
 # A CJK name after "from" or before a residence card is where the traveler comes from or lives ("从喀什",
 # "美国绿卡").
 _CJK_ORIGIN_BEFORE = ("从", "由", "自")
@@ -359,6 +367,9 @@ class Understanding:
     theme: str = ""
     intent: str = "question"  # question | when | level | compare | off-topic
     followup: bool = False  # reads like a follow-up in a chat ("and with a UK passport?")
+    # Several passports held by one traveler ("I have US and Mexican passports"), not by several people ("my fiancé
+    # is Nigerian and I'm American"): only then does a dual-nationality warning apply.
+    dual: bool = False
     context_used: bool = False
 
     @property
@@ -721,8 +732,11 @@ class Matcher:
             for code in span.codes:
                 if code not in result.passports:
                     result.passports.append(code)
+        if len(result.passports) > 1:
+            result.dual = self._one_holder(passports, tokens, text)
         if not result.passports and saved_passports:
             result.passports = [p for p in saved_passports if p]
+            result.dual = len(result.passports) > 1  # one user's saved passports
         scores = [s.score for s in places if s.how != "ambiguous" and not s.choices]
         if result.ambiguous and not result.destinations:
             result.confidence = 0.3
@@ -950,6 +964,7 @@ class Matcher:
         after "from" or before a ministry; "美籍" (US nationality) is a passport."""
         spans = [Span(offset, offset, (_CJK_NATIONALITY[m.group(1)],), "cjk", 0.9, m.group(0), passport=True)
                  for m in _CJK_NATIONALITY_RE.finditer(text)]
+        placed: list[tuple[int, int, Span]] = []  # where each name is in the text
         for match in _CJK_RE.finditer(text):
             run = match.group(0)
             pos = 0
@@ -970,9 +985,14 @@ class Matcher:
                     origin = run[pos - 1 : pos] in _CJK_ORIGIN_BEFORE or following.startswith(_CJK_ORIGIN_AFTER)
                     spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.9, hit, passport=passport,
                                       adviser=following.startswith(CJK_ADVISER_AFTER), origin=origin))
+                    at = match.start() + pos
+                    placed.append((at, at + len(hit), spans[-1]))
                     pos += len(hit)
                 else:
                     pos += 1
+        for (_, end, a), (start, _, b) in reversed(list(itertools.pairwise(placed))):
+            if b.passport and not a.passport and text[end:start] in _CJK_AND:
+                a.passport = True  # "中国和加拿大双重国籍", "中国和美国护照"
         return spans
 
     def _split_passports(
@@ -1128,6 +1148,36 @@ class Matcher:
         places = [s for idx, (s, p) in enumerate(zip(spans, is_passport, strict=True))
                   if not p and idx not in others and idx not in denied]
         return passports, places
+
+    @staticmethod
+    def _one_holder(passports: list[Span], tokens: list[str], text: str) -> bool:
+        """Whether the passports named are one traveler's: said so ("dual", "binational", "双重国籍"), or each has
+        the same holder, the nearest person word before it ("I'm X and my wife is Y" are two people). A group ("a
+        Spanish and Moroccan couple", "3 Germans, 1 Turk") is several people."""
+        token_set = set(tokens)
+        if token_set & DUAL_WORDS or any(w in text for w in CJK_DUAL_WORDS):
+            return True
+        if token_set & GROUP_WORDS or any(w in text for w in CJK_COMPANION_WORDS):
+            return False
+        holders: set[str] = set()
+        for span in passports:
+            if span.how == "cjk":
+                continue
+            if span.plural and span.how == "demonym":
+                return False  # "Germans", "Americans": people
+            if span.end < len(tokens) and tokens[span.end] in PEOPLE_NOUNS:
+                holders.add(tokens[span.end])  # "South Korean students and one Chinese teacher"
+                continue
+            j = span.start - 1
+            while j >= 0 and span.start - j <= 10:
+                if tokens[j] in SELF_HOLDERS:
+                    holders.add("self")
+                    break
+                if tokens[j] in OTHER_HOLDERS:
+                    holders.add(tokens[j].removesuffix("s") if tokens[j] in ("hes", "shes") else tokens[j])
+                    break
+                j -= 1
+        return len(holders) <= 1
 
     @staticmethod
     def _of_others(span: Span, tokens: list[str], raw_tokens: list[str]) -> bool:
