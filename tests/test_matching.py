@@ -551,6 +551,18 @@ def test_cities_and_crossings_name_their_place(engine, question: str, destinatio
     assert (u.destinations[: len(destinations)], u.passports) == (destinations, passports)
 
 
+@pytest.mark.parametrize(
+    ("question", "destinations"),
+    [("Lagos, Portugal visa for Americans", ["PT"]), ("is Lagos, Portugal safe", ["PT"]),
+     ("visa for Lagos, Nigeria", ["NG"]), ("Chad, Niger or Mali, which is least bad", ["TD", "NE", "ML"]),
+     ("Georgia, Russia or Armenia: which is easier", ["GE", "RU", "AM"])],
+)
+def test_a_weak_name_before_a_country_is_a_town_of_that_country(engine, question: str,
+                                                                 destinations: list[str]) -> None:
+    """"Lagos, Portugal" is the Algarve town, not Nigeria; a weak name in a list of places is one of them."""
+    assert engine.matcher.understand(question).destinations == destinations
+
+
 @pytest.mark.parametrize("question", ["viajar a los lagos del sur", "los lagos de Chile son bonitos",
                                       "hotels in Lagos Portugal"])
 def test_lakes_and_the_algarve_are_not_nigeria(engine, question: str) -> None:

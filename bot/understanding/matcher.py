@@ -643,6 +643,17 @@ class Matcher:
                     and before not in self.demonyms:  # not "a cold turkey and Iran", "a French man and Iran"
                 span.score = max(0.85, partner.score)
             elif span.how == "weak":
+                k = span.end + (span.end < len(tokens) and raw_tokens[span.end] == ",")
+                town_of = strong.get(k)
+                listed = town_of is not None and town_of.end < len(tokens) and (
+                    raw_tokens[town_of.end] == "," or tokens[town_of.end] in CONJUNCTIONS
+                    or tokens[town_of.end] in ALTERNATIVE_WORDS)
+                if town_of is not None and town_of.how in ("name", "code") and span.codes[0] not in town_of.codes:
+                    if not listed:
+                        continue  # "Lagos, Portugal", "Lagos Portugal": a town of the country named after it
+                    span.score = max(0.85, town_of.score)  # "Chad, Niger or Mali": a list of places
+                    kept.append(span)
+                    continue
                 if " ".join(tokens[span.end : span.end + 2]) in WEAK_PERSON_NEXT or (
                     span.end < len(tokens) and tokens[span.end] in WEAK_PERSON_NEXT
                 ):
