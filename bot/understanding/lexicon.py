@@ -14,7 +14,13 @@ PASSPORT_WORDS = frozenset(
      # nationality and citizenship nouns ("doble nacionalidad venezolana", "con ciudadanía italiana", "Doppelte
      # Staatsbürgerschaft deutsch-türkisch", "mit deutschen Pässen", "являясь гражданином Узбекистана")
      "nacionalidad", "nacionalidade", "nationalite", "ciudadania", "cidadania", "staatsburgerschaft", "passen",
-     "гражданином", "гражданкои", "громадянином", "громадянство"]
+     "гражданином", "гражданкои", "громадянином", "громадянство",
+     # identity cards, which some borders take instead ("mit deutschem Personalausweis", "carta d'identità"), and
+     # citizens and passports in Italian, Polish, Serbian, Dutch and pinyin ("cittadini italiani", "sa srpskim
+     # pasošem", "državljane Srbije", "zhongguo huzhao"), and the abbreviation "ppt"
+     "personalausweis", "ausweis", "identita", "cittadini", "cittadina", "cittadinanza", "obywatelstwem", "pasosem",
+     "pasosa", "pasosu", "пасош", "пасошем", "пасоша", "држављани", "држављане", "држављанин", "држављанка",
+     "drzavljani", "drzavljane", "drzavljanin", "drzavljanka", "paspoorten", "huzhao", "ppt", "vatandasiyim"]
 )
 # Prepositions of direction: a name right after one is where the traveler goes, even when a passport word follows
 # it ("виза в Туркменистан гражданину Казахстана", "nach Iran Reisepass"); English "to" is not one ("open to US
@@ -52,16 +58,18 @@ LANGUAGE_CUES = frozenset(["speak", "speaks", "speaking", "spoken", "learn", "le
 PASSPORT_FILLERS = frozenset(["dual", "sar"])  # "Hong Kong SAR passport"
 # Lower-case codes that are a passport when followed by a passport word ("i have a us passport"), joined to
 # another nationality ("uk/us", "us and mexican passports") or after "dual"/"both"; "us" is also a pronoun.
-LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB"}
+LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB", "fr": "FR", "ru": "RU", "mx": "MX", "br": "BR", "cn": "CN", "nl": "NL",
+                            "pl": "PL", "dt": "DE", "rf": "RU"}  # "passeport fr", "mit dt. Pass"
 # Lower-case codes that are no word of any language travelers write in, so they always name the country.
 LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "rdc": "CD", "prc": "CN", "ksa": "SA"}
 # Words before a nationality that make it a statement about who travels ("as an American", "we're German",
 # "soy argentino", "je suis suisse", "ich bin Deutscher", "я американец", and a Russian or Ukrainian pronoun, since
 # those languages drop the copula: "она россиянка", "вона росіянка"): a country name spelled like the demonym
 # ("suisse", "china") counts too.
-IDENTITY_TRIGGERS = frozenset(["as", "im", "am", "are", "were", "youre", "theyre", "hes", "shes", "being", "half", "als", "como", "comme", "как", "як", "я", "мы", "ми", "soy", "somos", "siendo", "sou", "sendo", "suis", "sommes", "etant", "он", "она", "они", "вин", "вона", "вони", "bin", "sind"])
+IDENTITY_TRIGGERS = frozenset(["as", "im", "am", "are", "were", "youre", "theyre", "hes", "shes", "being", "half", "als", "como", "comme", "как", "як", "я", "мы", "ми", "soy", "somos", "siendo", "sou", "sendo", "suis", "sommes", "etant", "он", "она", "они", "вин", "вона", "вони", "bin", "sind",
+                               "jako", "jestem", "jestesmy", "sono", "siamo", "kao", "ja", "ben", "ik", "wij", "zijn"])
 # ... and words before a demonym (not a country name: "visa para China") that make it the traveler's.
-DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holding", "для", "for", "fur", "pour", "para", "pra", "pro", "per"]) | frozenset(
+DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holding", "для", "for", "fur", "fuer", "pour", "para", "pra", "pro", "per", "dla", "za", "voor", "binational", "binationale", "binacional"]) | frozenset(
     # Verbs of questions that put the subject after them ("Brauchen Deutsche ein Visum?", "¿Puede un estadounidense viajar?")
     ["brauchen", "braucht", "benotigen", "durfen", "darf", "konnen", "mussen", "muss", "puede", "pueden", "necesita", "necesitan", "pode", "podem", "precisa", "precisam", "peut", "peuvent"])
 # "My wife is Chinese", "mi esposa es china": a copula after a person names that person's nationality.
@@ -70,7 +78,7 @@ PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "wife", "husband", 
 # "I'm from Mexico", "я из Казахстана", "soy de Perú", "ich komme aus Polen": the traveler's country.
 FROM_WORDS = frozenset(["from", "из", "з", "de", "du", "aus"])  # "із" folds to "из"
 FROM_AFTER = IDENTITY_TRIGGERS | frozenset(["come", "comes", "komme", "kommen", "vengo", "venimos", "venho", "viens", "родом"])
-COUNTRY_TRIGGERS = frozenset(["dual", "both"])
+COUNTRY_TRIGGERS = frozenset(["dual", "both", "binational", "binationale", "binacional"])
 # Words after a nationality that make it where the traveler's family or birth comes from, not a passport they hold
 # nor a place they ask about ("Cuban-born", "of Lebanese descent", "Iranian heritage").
 HERITAGE_WORDS = frozenset(["born", "descent", "heritage", "ancestry", "origin", "origins", "roots", "background", "stammig", "stammige", "stammiger"])
@@ -214,7 +222,7 @@ EXTRA_COMMON_WORDS = frozenset(
      # family words and everyday words of the other languages travelers write, which typos would turn into names
      # ("grandad" is not Granada, "gracias" not Grecia, "bonjour" not Boujdour)
      "grandad", "granddad", "grandma", "grandpa", "gracias", "bonjour", "porque", "ahora", "buenas", "papai", "marido",
-     "novia", "novio", "ustedes", "presisa", "precisa"]
+     "novia", "novio", "ustedes", "presisa", "precisa", "ingreso", "ingresar", "permiso", "entrada", "salida"]
 )
 
 # Two- and three-letter tokens that are ordinary words even in capitals ("IN", "TO", "IS").
@@ -255,14 +263,16 @@ WHEN_PHRASES = _one_pattern((
     r"\bhow long (has|have|was|were)\b", r"\b(what|which) year\b", r"\b(ever|again) (going to |gonna )?re ?open",
     r"\b(did|has|have) (\w+ ){1,3}re ?open(ed)?\b", r"\ba rouvert\b", r"\breabri(u|o)\b",
     r"\bwann\b", r"\bquand\b", r"\bcuando\b", r"\bquando\b", r"\bкогда\b", r"\bколи\b", r"\bс какого\b",
-    r"\bдо (какого|якого) числа\b", r"\bпо какое число\b",
+    r"\bдо (какого|якого) числа\b", r"\bпо какое число\b", r"\bne zaman\b", r"\bkiedy\b", r"\bwanneer\b",
+    r"\bhow long (till|until|before)\b", r"\bany date\b", r"\bexpected to re ?open\b",
 ))
 CJK_WHEN_WORDS = ("什么时候", "何时", "幾時", "いつ", "언제")
 # "What level is Mali?": the answer is the advisory level.
 LEVEL_PHRASES = _one_pattern((
     r"\blevel\b", r"\b(travel )?advisory\b", r"\bstate department\b", r"\bstate dept\b", r"\bfcdo\b",
     r"\bforeign office\b", r"\bsmartraveller\b", r"\brisk level\b", r"\bwarnstufe\b", r"\breisewarnung\b",
-    r"\bniveau\b", r"\bnivel\b", r"\bуровень\b", r"\bрівень\b", r"\bdo not travel\b", r"\badvis(e|es|ice) against\b",
+    r"\bniveau\b", r"\bnivel\b", r"\bуровень\b", r"\bривень\b", r"\bpoziom\b", r"\bostrzezen", r"\breisadvies\b",
+    r"\bwelke kleur\b", r"\blivello\b", r"\buyari seviyesi\b", r"\bдерждеп", r"\bгосдеп", r"\bdo not travel\b", r"\badvis(e|es|ice) against\b",
     r"\brating\b", r"\bquai d ?orsay\b", r"\bclasse (en )?(rouge|orange)\b", r"\bzone rouge\b",
     r"\bque dit le gouvernement\b", r"\bwhat does the \w+ (government|foreign office) say\b",
 ))
@@ -272,7 +282,9 @@ COMPARE_PHRASES = _one_pattern((
     r"\b(easier|harder|safer|riskier|better|worse|cheaper|simpler)\b", r"\bwhich (is|one|of)\b", r"\bcompare\b",
     r"\bcompared\b", r"\b(vs|versus)\b", r"\bor\b.*\?$", r"\bdifference between\b",
     r"\bleichter\b", r"\bsicherer\b", r"\bplus (facile|sur)\b", r"\bmas (facil|seguro)\b", r"\bmais (facil|seguro)\b",
-    r"\bпроще\b", r"\bбезопаснее\b", r"\bлегче\b", r"\bили\b.*\?$",
+    r"\bпроще\b", r"\bбезопаснее\b", r"\bлегче\b", r"\bили\b.*\?$", r"\bпростише\b", r"\bбезпечнише\b",
+    r"\błatwiej", r"\bbezpieczniej", r"\bpiu (facile|sicuro|sicura)\b", r"\bdaha (kolay|guvenli)\b",
+    r"\bmakkelijker\b", r"\bveiliger\b", r"\blakse\b", r"\bbezbednij",
 ))
 # A place after these is where the traveler sets off or lives, not where they go, when another place is named
 # ("flying from London to Tehran", "I live in Germany but ... Iran", "из Москвы в Сухум").
@@ -337,6 +349,10 @@ OFF_TOPIC_WORDS = frozenset([
     "гостиница", "ресторан", "рестораны", "валюта", "валюту", "курс", "hotel", "hoteles", "restaurante",
     "restaurantes", "moneda", "hotels", "devise", "devises", "sim", "esim", "uber", "taxi", "taxis", "beer", "lens",
     "camera", "rental", "football", "soccer", "score", "joke", "jokes", "анекдот", "анекдоты", "шутку",
+    # money changing, hotels, tickets and flights in the other languages travelers write
+    "обменять", "поменять", "обмен", "обменник", "доллары", "готель", "готели", "готелю", "готелях", "квиток",
+    "квитки", "fluge", "flug", "voli", "cambio", "wechselkurs", "albergo", "alberghi", "otel", "oteller", "hotelu",
+    "hotele", "vegetarian", "vegan", "restoran", "restoranlar",
 ])
 # A message that is only a greeting asks nothing Borderline answers ("hello", "你好").
 GREETINGS = frozenset(["hello", "hi", "hey", "hallo", "hola", "ola", "oi", "bonjour", "salut", "ciao", "privet", "привет",
@@ -352,7 +368,9 @@ OFF_TOPIC_PHRASES = _one_pattern((
     r"\bbook me\b", r"\bwill pay\b", r"\btramitar\b", r"\bcuanto cobran\b", r"\bза деньги\b", r"\bоформить мне\b",
     r"\bсколько стоит (билет|перелет|авиабилет)", r"\bhow much (is|are|does|do) (a |the )?(beer|taxi|hotel|meal)",
     r"\btime (difference|zone)\b", r"\bcar rental\b|\brent a car\b", r"\bhow do (you|i) say\b", r"\bcomo se dice\b",
-    r"\bcomment dit on\b", r"\bкак сказать\b", r"\btranslate\b",
+    r"\bcomment dit on\b", r"\bкак сказать\b", r"\btranslate\b", r"\btaux de change\b", r"\bhava (durumu|nas[ıi]l)\b",
+    r"\bскильки коштуе (квиток|перелит|авиаквиток)", r"\b(can|could|will) (you|your agency|your company) (do|handle|"
+    r"process|arrange|get me)\b",
 ))
 # Services that yield to a question about rules: "flights from Rome to Tehran" is off-topic, "when did flights from
 # Europe to Caracas resume" is not.

@@ -274,6 +274,12 @@ def _demonym_base(word: str) -> str:
     return word
 
 
+# Endings of Cyrillic adjectives, folded: "русский", "российская", "российским" describe; "немца", "россиянин",
+# "американка" (nouns) are people.
+_CYRILLIC_ADJ_ONLY = tuple(fold(e) for e in ("ий", "ый", "ая", "яя", "ое", "ее", "ие", "ые", "ого", "его", "ому", "ему",
+                                            "ым", "им", "ых", "их", "ую", "юю", "ой", "ей", "ою", "ею"))
+
+
 def _plural_demonym(key: str) -> bool:
     """"Americans", "американцам", "британцев": people of that nationality, so their passport."""
     return key.endswith("s") or (bool(_CYRILLIC_RE.match(key)) and key.endswith(_CYRILLIC_PLURALS))
@@ -552,6 +558,28 @@ class Matcher:
         self._fuzzy_cache: dict[str, tuple[str, ...]] = {}
 
     # -- helpers ---------------------------------------------------------------------
+    def _people(self, key: str) -> bool:
+        """A demonym that names people, not the adjective: a plural in English or Russian ("Americans",
+        "американцам"), in Italian, Serbian, Polish, Turkish or Dutch ("italiani", "Srbi", "Polacy", "türkler",
+        "Belgen"), or any Cyrillic noun ("немца пустят?", "россиянину")."""
+        if _plural_demonym(key):
+            return True
+        if _CYRILLIC_RE.match(key):
+            return not key.endswith(_CYRILLIC_ADJ_ONLY)
+        if len(key) < 4 or not key.isalpha() or key in self.exact:
+            return False  # "Algerien", "Polen": German names of countries
+        if key.endswith(("ler", "lar", "cy", "owie")) and len(key) > 5:
+            return True
+        if key.endswith("i") and any(key[:-1] + e in self.demonyms for e in ("o", "e", "in", "a")):
+            return True
+        return key.endswith("en") and any(key[:-2] + e in self.demonyms for e in ("", "er", "ee", "aan", "ees"))
+
+    def _spelled_as_demonym(self, span: Span, tokens: list[str]) -> bool:
+        """A name that is also a nationality in another language and not an English name ("algérien" is German
+        "Algerien", "Tunisien" Swedish Tunisia)."""
+        key = " ".join(tokens[span.start : span.end])
+        return span.how == "name" and key in self.demonyms and key not in self.primary_names
+
     def _is_common_word(self, token: str) -> bool:
         return token in EXTRA_COMMON_WORDS or self.kb.is_common_word(token) or self._is_inflected_word(token)
 
@@ -614,7 +642,8 @@ class Matcher:
         spans = self._find_spans(raw_tokens, tokens, shouting)
         starts = {s.start: s for s in spans}
         for i in joins:  # "franco-marocain": a combining form before a hyphen and a demonym is a nationality too
-            if i in starts and starts[i].how == "demonym" and tokens[i - 1] in COMBINING_NATIONALITIES \
+            if i in starts and (starts[i].how == "demonym" or self._spelled_as_demonym(starts[i], tokens)) \
+                    and tokens[i - 1] in COMBINING_NATIONALITIES \
                     and i - 1 not in starts:
                 spans.append(Span(i - 1, i, (COMBINING_NATIONALITIES[tokens[i - 1]],), "demonym", 0.9,
                                   raw_tokens[i - 1]))
@@ -846,13 +875,13 @@ class Matcher:
             return Span(start, end, self.ambiguous[key], "ambiguous", 0.3, text)
         if key in self.weak:
             return Span(start, end, (self.weak[key],), "weak", 0.5, text)
-        if key in self.demonyms and key not in self.primary_names and _plural_demonym(key):
+        if key in self.demonyms and key not in self.primary_names and self._people(key):
             # "los mexicanos": people of a country, even where a translation of its name is spelled alike
             return Span(start, end, self.demonyms[key], "demonym", 0.9, text, plural=True)
         if key in self.exact:
             return Span(start, end, tuple(self.exact[key]), "name", 0.95, text)
         if key in self.demonyms:
-            return Span(start, end, self.demonyms[key], "demonym", 0.9, text, plural=_plural_demonym(key))
+            return Span(start, end, self.demonyms[key], "demonym", 0.9, text, plural=self._people(key))
         if end - start == 1:
             token = raw[0].replace(".", "")
             if token in self.codes and token.isupper() and not shouting and token not in CODE_LIKE_WORDS:
@@ -908,6 +937,7 @@ class Matcher:
         if word in LOWERCASE_CODES:
             return Span(i, i + 1, (LOWERCASE_CODES[word],), "code", 0.9, raw)
         if word in LOWERCASE_PASSPORT_CODES and (nxt in PASSPORT_WORDS or prev in ("dual", "both")
+                                                 or (prev in PASSPORT_WORDS and prev not in NOT_PASSPORT_NOUNS)
                                                  or self._joined_to_nationality(tokens, raw_tokens, i)):
             return Span(i, i + 1, (LOWERCASE_PASSPORT_CODES[word],), "code", 0.9, raw)
         if len(word) == 4 and _CYRILLIC_RE.match(word):
@@ -967,7 +997,7 @@ class Matcher:
                     return Span(i, i + size, self.ambiguous[key], "ambiguous", 0.3, key)
                 if key in self.demonyms:
                     orig = " ".join(original)
-                    return Span(i, i + size, self.demonyms[key], "demonym", 0.85, orig, plural=_plural_demonym(key))
+                    return Span(i, i + size, self.demonyms[key], "demonym", 0.85, orig, plural=self._people(key))
         return None
 
     def _cjk_spans(self, text: str, offset: int) -> list[Span]:
@@ -1018,8 +1048,8 @@ class Matcher:
         ends = {s.end: s for s in spans if s.how == "demonym"}
         language = bool(set(tokens) & LANGUAGE_CUES)  # "I speak English, French."
 
-        def skip_back(j: int, allowed: frozenset[str]) -> int:
-            while j >= 0 and (tokens[j] in allowed or raw_tokens[j] == ":"):
+        def skip_back(j: int, allowed: frozenset[str], dashes: bool = False) -> int:
+            while j >= 0 and (tokens[j] in allowed or raw_tokens[j] == ":" or (dashes and raw_tokens[j] in "—–-")):
                 j -= 1
             return j
 
@@ -1041,7 +1071,7 @@ class Matcher:
                 is_passport[idx] = True  # "US/MX dual, going to Cuba": "dual" alone names a dual national
             if tokens[span.end - 1] in PASSPORT_WORDS:
                 is_passport[idx] = True  # the demonym "US citizen" names a passport itself
-            before = skip_back(span.start - 1, PASSPORT_LINKS)
+            before = skip_back(span.start - 1, PASSPORT_LINKS, span.how == "demonym")  # "два паспорта — российский"
             linked_back = before < span.start - 1 or not tokens[before].isascii()
             # "dual citizen uk/us", but not "British-Israeli dual national, North Korea?"
             dual_before = before > 0 and tokens[before - 1] in COUNTRY_TRIGGERS and before - 1 not in span_ends
@@ -1056,6 +1086,11 @@ class Matcher:
             if span.how == "name" and prev in PASSPORT_WORDS and prev not in NOT_PASSPORT_NOUNS \
                     and " ".join(tokens[span.start : span.end]) in self.demonyms:
                 is_passport[idx] = True  # "passeport algérien": the French adjective is spelled as German "Algerien"
+            if span.how == "code" and raw_tokens[span.start] in LOWERCASE_PASSPORT_CODES \
+                    and raw_tokens[span.start] not in LOWERCASE_CODES:
+                is_passport[idx] = True  # "passeport fr", "mit dt. Pass": only read beside a passport word
+            if span.how == "name" and prev in ROMANCE_ARTICLES and self._spelled_as_demonym(span, tokens):
+                is_passport[idx] = True  # "pour un Tunisien": a person, though Swedish spells Tunisia so
             if prev in FROM_WORDS and span.start > 1 and tokens[span.start - 2] in PEOPLE_NOUNS:
                 is_passport[idx] = True  # "tourists from Russia", "туристов из России"
             trig = skip_back(span.start - 1, ARTICLES | TRAVELER_ADJECTIVES if span.how == "demonym" else ARTICLES)
@@ -1408,8 +1443,10 @@ class Matcher:
         words = token_set - {""}
         if words and all(w in GREETINGS or w in CJK_GREETINGS for w in words):
             return "off-topic"  # "hello", "你好"
+        # "booked a cheap flight ..., can I go on my passport?" asks about rules; "vegetarian restaurants in Tiraspol?
+        # romanian passport" only says who asks
         asks_rules = bool(token_set & (TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"] | TOPIC_WORDS["status"])
-                          or token_set & PASSPORT_WORDS)  # "booked a cheap flight ..., can I go on my passport?"
+                          or (token_set & PASSPORT_WORDS and any(p.search(folded_text) for p in TOPIC_PHRASES["entry"])))
         if not asks_rules and (token_set & OFF_TOPIC_WORDS or any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)
                                or any(p.search(folded_text) for p in OFF_TOPIC_SOFT_PHRASES)
                                or any(w in text for w in CJK_OFF_TOPIC_WORDS)):
