@@ -1445,9 +1445,9 @@ class Matcher:
             return "off-topic"  # "hello", "你好"
         # "booked a cheap flight ..., can I go on my passport?" asks about rules; "vegetarian restaurants in Tiraspol?
         # romanian passport" only says who asks
-        entry_phrase = any(p.search(folded_text) for p in TOPIC_PHRASES["entry"])
         asks_rules = bool(token_set & (TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"] | TOPIC_WORDS["status"])
-                          or (token_set & PASSPORT_WORDS and entry_phrase))
+                          or (token_set & PASSPORT_WORDS
+                              and any(p.search(folded_text) for p in TOPIC_PHRASES["entry"])))
         if not asks_rules and (token_set & OFF_TOPIC_WORDS or any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)
                                or any(p.search(folded_text) for p in OFF_TOPIC_SOFT_PHRASES)
                                or any(w in text for w in CJK_OFF_TOPIC_WORDS)):
