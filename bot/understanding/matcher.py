@@ -154,6 +154,18 @@ _CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("и", "а"), ("�
 _CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "人", "游客", "旅客", "华人",
                        "双重国籍", "双国籍", "同胞")  # "台湾同胞": compatriots
 _CJK_AND = ("和", "与", "跟", "、", "及")  # "中国和加拿大双重国籍": both names are the passports
+# Characters typed for their sound in place of the one in a name ("中果人" for 中国人, "叙利压" for 叙利亚), read as
+# the name's own; a word they make is never a name ("如果", "苹果", "压力").
+_CJK_HOMOPHONES = str.maketrans({"果": "国", "压": "亚", "鸭": "亚"})
+# "国人去叙利亚": "compatriots", the asker's own people, said by Chinese for Chinese (not "美国人", "泰国人").
+_CJK_COMPATRIOTS_RE = re.compile("(?<![\u4e00-\u9fff])国人")
+# "听说俄罗斯游客可以去 那中国人呢": passports heard of, in the clause after 听说, are others'.
+_CJK_HEARSAY = "听说"
+_CLAUSE_BREAK_RE = re.compile(r"[\s，。,.？?！!；;]")
+# The Russian keyboard's letters on the keys of the Latin layout (QWERTY to ЙЦУКЕН).
+_LAYOUT = str.maketrans(dict(zip("qwertyuiop[]asdfghjkl;'zxcvbnm,.`", "йцукенгшщзхъфывапролджэячсмитьбюё",
+                                 strict=True)))
+_WORD_RE = re.compile(r"\w+")
 # A CJK name after "from" or before a residence card is where the traveler comes from or lives ("从喀什",
 # "美国绿卡").
 _CJK_ORIGIN_BEFORE = ("从", "由", "自")
@@ -622,6 +634,19 @@ class Matcher:
 
     # -- understanding -----------------------------------------------------------------
     def understand(self, question: str, saved_passports: list[str] | None = None) -> Understanding:
+        result = self._understand(question, saved_passports)
+        if not result.destinations and not result.ambiguous and not result.passports and question.isascii():
+            # "dbpf d bhfy" is "виза в иран" typed with the keyboard on the Latin layout: read again in Cyrillic
+            # when no word is English or a name
+            words = [w for w in _WORD_RE.findall(question.casefold()) if w.isalpha()]
+            if words and not any(self._is_common_word(w) or w in self.vocab_set or w in self.exact for w in words):
+                switched = self._understand(question.casefold().translate(_LAYOUT), saved_passports)
+                if switched.destinations:
+                    switched.question = question
+                    return switched
+        return result
+
+    def _understand(self, question: str, saved_passports: list[str] | None = None) -> Understanding:
         text = unicodedata.normalize("NFC", question or "")[:MAX_QUESTION_CHARS].replace("\u02bc", "'")  # "Мʼянма"
         for pattern, name in _SPELLED_OUT:
             text = pattern.sub(name, text)
@@ -1005,6 +1030,9 @@ class Matcher:
         after "from" or before a ministry; "美籍" (US nationality) is a passport."""
         spans = [Span(offset, offset, (_CJK_NATIONALITY[m.group(1)],), "cjk", 0.9, m.group(0), passport=True)
                  for m in _CJK_NATIONALITY_RE.finditer(text)]
+        spans += [Span(offset, offset, ("CN",), "cjk", 0.9, m.group(0), passport=True)
+                  for m in _CJK_COMPATRIOTS_RE.finditer(text)]
+        text = text.translate(_CJK_HOMOPHONES)
         placed: list[tuple[int, int, Span]] = []  # where each name is in the text
         for match in _CJK_RE.finditer(text):
             run = match.group(0)
@@ -1034,6 +1062,12 @@ class Matcher:
         for (_, end, a), (start, _, b) in reversed(list(itertools.pairwise(placed))):
             if b.passport and not a.passport and text[end:start] in _CJK_AND:
                 a.passport = True  # "中国和加拿大双重国籍", "中国和美国护照"
+        heard = text.find(_CJK_HEARSAY)
+        if heard >= 0:
+            hearsay = {id(s) for at, _, s in placed if s.passport and at > heard and not _CLAUSE_BREAK_RE.search(
+                text, heard, at)}
+            if hearsay and any(s.passport and id(s) not in hearsay for s in spans):
+                spans = [s for s in spans if id(s) not in hearsay]
         return spans
 
     def _split_passports(
