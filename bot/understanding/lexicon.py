@@ -45,7 +45,7 @@ PERSON_NEXT = frozenset(["husband", "wife", "boyfriend", "girlfriend", "partner"
 # Verbs after a bare demonym that make it a person ("can Chinese go", "brit in Kaliningrad", "brasileiro precisa",
 # "Deutsche brauchen", "Ivoirien ici", "Algérienne résidant à Lyon"): the demonym is then the subject, not an
 # adjective ("Chinese food").
-BARE_PERSON_NEXT = frozenset(["ici", "aqui", "aca", "hier", "здесь", "тут", "residant", "residente", "residiendo", "vivant", "vivendo", "viviendo", "wohnhaft", "going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "moga", "moze", "musza", "potrzebuja", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "guys", "couple", "couples", "girls", "ladies"])
+BARE_PERSON_NEXT = frozenset(["heading", "headed", "ici", "aqui", "aca", "hier", "здесь", "тут", "residant", "residente", "residiendo", "vivant", "vivendo", "viviendo", "wohnhaft", "going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "moga", "moze", "musza", "potrzebuja", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "guys", "couple", "couples", "girls", "ladies"])
 # Verbs that are also nouns ("Chinese travel agencies"): after a bare demonym they make it a person only after a
 # modal ("can Chinese travel to Tibet", "do Swiss visit").
 BARE_PERSON_VERBS = frozenset(["go", "travel", "visit", "enter", "get", "fly"])
@@ -84,7 +84,7 @@ COUNTRY_TRIGGERS = frozenset(["dual", "both", "binational", "binationale", "bina
 HERITAGE_WORDS = frozenset(["born", "descent", "heritage", "ancestry", "origin", "origins", "roots", "background", "stammig", "stammige", "stammiger"])
 # Words that end what a demonym describes when it stands alone in its clause ("kathmandu overland to lhasa, israeli",
 # "and me? jordanian", "romanian specifically"): the traveler saying who they are.
-CLAUSE_TAIL = frozenset(["here", "specifically", "too", "also", "btw", "lol", "myself", "only", "ici", "aqui"])
+CLAUSE_TAIL = frozenset(["here", "specifically", "too", "also", "btw", "lol", "now", "abroad", "myself", "only", "ici", "aqui"])
 # Words that may stand between "as a" and a demonym without changing who it describes ("as a non-muslim German").
 TRAVELER_ADJECTIVES = frozenset(["non", "muslim", "christian", "jewish", "young", "old", "female", "male", "solo",
                                  "single", "retired", "black", "white", "gay", "lone", "overlanding",
@@ -227,7 +227,8 @@ EXTRA_COMMON_WORDS = frozenset(
 
 # Two- and three-letter tokens that are ordinary words even in capitals ("IN", "TO", "IS").
 CODE_LIKE_WORDS = frozenset(
-    ["AM", "AN", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "HI", "ID", "IF", "IN", "IS", "IT", "ME", "MY", "NO", "OF", "OK", "ON", "OR", "SO", "TO", "UP", "WE", "AI", "PM", "TV", "DJ", "CAN", "THE", "AND", "FOR", "ARE", "BUT", "NOT", "YOU", "ALL", "ANY", "OUR", "OUT", "WHO", "WHY", "HOW"]
+    ["AM", "AN", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "HI", "ID", "IF", "IN", "IS", "IT", "ME", "MY", "NO", "OF", "OK", "ON", "OR", "SO", "TO", "UP", "WE", "AI", "PM", "TV", "DJ", "CAN", "THE", "AND", "FOR", "ARE", "BUT", "NOT", "YOU", "ALL", "ANY", "OUR", "OUT", "WHO", "WHY", "HOW",
+     "PR"]  # "I have PR": permanent residence, not Puerto Rico
 )
 
 # Words pointing back to a place named earlier in the chat ("how do i get there", "как туда добраться").
@@ -289,7 +290,7 @@ COMPARE_PHRASES = _one_pattern((
 # A place after these is where the traveler sets off or lives, not where they go, when another place is named
 # ("flying from London to Tehran", "I live in Germany but ... Iran", "из Москвы в Сухум").
 ORIGIN_WORDS = frozenset(["from", "из", "от", "з", "aus", "von", "desde", "depuis"])
-RESIDENCE_VERBS = frozenset(["live", "lives", "living", "sitting", "based", "reside", "resides", "residing", "resident", "stay", "staying", "im", "am", "currently", "живу", "живем", "живемо", "живем", "wohne", "wohnen", "vivo", "vivimos", "moro", "habite", "habitons", "expat", "expats", "worker", "workers", "student", "students", "residents", "work", "works", "working", "study", "studies", "studying", "vis", "vit", "vivons", "travaille", "etudie", "trabajo", "estudio", "trabalho", "estudo", "arbeite", "studiere", "работаю", "учусь", "працюю", "навчаюсь"])
+RESIDENCE_VERBS = frozenset(["live", "lives", "lived", "living", "sitting", "based", "residencia", "residence", "residency", "residenza", "residente", "reside", "resides", "residing", "resident", "stay", "staying", "im", "am", "currently", "живу", "живем", "живемо", "живем", "wohne", "wohnen", "vivo", "vivimos", "moro", "habite", "habitons", "expat", "expats", "worker", "workers", "student", "students", "residents", "work", "works", "working", "study", "studies", "studying", "vis", "vit", "vivons", "travaille", "etudie", "trabajo", "estudio", "trabalho", "estudo", "arbeite", "studiere", "работаю", "учусь", "працюю", "навчаюсь"])
 # Words before a residence verb that make the place a wish, not a home ("to work in Iran", "want to live in").
 INTENT_BEFORE_VERB = frozenset(["to", "want", "wanna", "planning", "plan", "hope", "go", "going", "quiero", "quero", "veux", "will"])
 # "de Kigali vers Goma", "desde Bogota a Caracas", "de Lisboa para Luanda": a place after "de" is where the traveler
@@ -386,7 +387,9 @@ PEOPLE_NOUNS = frozenset([
     "touristes", "voyageurs", "туристы", "туристам", "туристов", "here",
     "woman", "women", "man", "men", "guy", "guys", "girl", "girls", "lady", "ladies", "couple", "couples",
     "worker", "workers", "expat", "expats", "expatriate", "expatriates", "migrant", "migrants", "ofw", "ofws",
-    "pilgrim", "pilgrims", "journalist", "journalists", "volunteer", "volunteers",
+    "pilgrim", "pilgrims", "journalist", "journalists", "volunteer", "volunteers", "lad", "lads", "bloke", "blokes",
+    "climber", "climbers", "contractor", "contractors", "trekker", "trekkers", "cyclist", "cyclists", "someone",
+    "somebody",
     # family, companions and what travelers say they are ("my greek boyfriend", "a Moroccan husband", "a chinese
     # colleague", "malaysian muslim", "ethiopian backpacker")
     "husband", "wife", "boyfriend", "girlfriend", "partner", "fiance", "fiancee", "spouse", "colleague", "colleagues",

@@ -154,9 +154,9 @@ _CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("и", "а"), ("�
 _CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "人", "游客", "旅客", "华人",
                        "双重国籍", "双国籍", "同胞")  # "台湾同胞": compatriots
 _CJK_AND = ("和", "与", "跟", "、", "及")  # "中国和加拿大双重国籍": both names are the passports
-# Characters typed for their sound in place of the one in a name ("中果人" for 中国人, "叙利压" for 叙利亚), read as
-# the name's own; a word they make is never a name ("如果", "苹果", "压力").
-_CJK_HOMOPHONES = str.maketrans({"果": "国", "压": "亚", "鸭": "亚"})
+# Characters typed for their sound in place of the one in a name ("中果人" for 中国人, "叙利压" for 叙利亚), after the
+# character that comes before it in the names, read as the name's own ("刚果" is Congo, "如果" is "if").
+_CJK_HOMOPHONES = ((re.compile("(?<=[中美英泰韩法德])果"), "国"), (re.compile("(?<=[利尼西比])[压鸭]"), "亚"))
 # "国人去叙利亚": "compatriots", the asker's own people, said by Chinese for Chinese (not "美国人", "泰国人").
 _CJK_COMPATRIOTS_RE = re.compile("(?<![\u4e00-\u9fff])国人")
 # "听说俄罗斯游客可以去 那中国人呢": passports heard of, in the clause after 听说, are others'.
@@ -176,7 +176,7 @@ _CJK_NATIONALITY = {"美": "US", "英": "GB", "中": "CN", "日": "JP", "韩": "
 _CJK_ORIGIN_AFTER = ("绿卡", "永久居留", "居留")
 _CJK_PASSPORT_GLUE = "的の "
 MAX_TYPO_CHOICES = 3
-_CLAUSE_MARKS = frozenset(",.?!;()")
+_CLAUSE_MARKS = frozenset([*",.?!;():", "–", "—", "-"])
 _BEFORE_NEGATED = frozenset(["a", "an", "the", "my", "his", "her", "their", "our", "had", "have", "has", "hold", "any",
                              "ever"])
 # Endings of English verb forms: a word with one is corrected only into a name that ends the same way ("Beijing").
@@ -660,9 +660,14 @@ class Matcher:
             if tokens[i].startswith("burger") and "ü" in raw.casefold():
                 tokens[i] = "bue" + tokens[i][2:]  # "US-Bürger" (citizens) is not the English "burger"
         if set(tokens) & TRANSLIT_MARKERS and all(t.isascii() for t in tokens):
-            # Russian in Latin letters; names and passport words as they are ("Turkmenistan", "US passport")
-            tokens = [_translit(t) if t.isalpha() and t not in self.exact and t not in self.demonyms
-                      and t not in self.weak and t not in PASSPORT_WORDS else t for t in tokens]
+            # Russian in Latin letters; names and passport words as they are ("Turkmenistan", "US passport"), and
+            # words for "for" or "as" of other languages with the nationality after them, even mistyped ("erbil
+            # kurdistan viza for frnech")
+            kept = [len(t) > 2 and t in DEMONYM_TRIGGERS and t != "pro" for t in tokens]
+            tokens = [t if not t.isalpha() or t in self.exact or t in self.demonyms or t in self.weak
+                      or t in PASSPORT_WORDS or kept[i]
+                      or (i > 0 and kept[i - 1] and any(w in self.demonyms for w in self._correct(t)))
+                      else _translit(t) for i, t in enumerate(tokens)]
         folded_text = " ".join(t for t in tokens if t)
         spans = self._find_spans(raw_tokens, tokens, shouting)
         starts = {s.start: s for s in spans}
@@ -1032,7 +1037,10 @@ class Matcher:
                  for m in _CJK_NATIONALITY_RE.finditer(text)]
         spans += [Span(offset, offset, ("CN",), "cjk", 0.9, m.group(0), passport=True)
                   for m in _CJK_COMPATRIOTS_RE.finditer(text)]
-        text = text.translate(_CJK_HOMOPHONES)
+        if text.isascii():
+            return spans
+        for pattern, character in _CJK_HOMOPHONES:
+            text = pattern.sub(character, text)
         placed: list[tuple[int, int, Span]] = []  # where each name is in the text
         for match in _CJK_RE.finditer(text):
             run = match.group(0)
@@ -1081,6 +1089,7 @@ class Matcher:
         place_starts = {s.start for s in spans if s.how != "demonym"}
         ends = {s.end: s for s in spans if s.how == "demonym"}
         language = bool(set(tokens) & LANGUAGE_CUES)  # "I speak English, French."
+        has_passport_word = bool(set(tokens) & PASSPORT_WORDS)
 
         def skip_back(j: int, allowed: frozenset[str], dashes: bool = False) -> int:
             while j >= 0 and (tokens[j] in allowed or raw_tokens[j] == ":" or (dashes and raw_tokens[j] in "—–-")):
@@ -1125,8 +1134,9 @@ class Matcher:
                 is_passport[idx] = True  # "passeport fr", "mit dt. Pass": only read beside a passport word
             if span.how == "name" and prev in ROMANCE_ARTICLES and self._spelled_as_demonym(span, tokens):
                 is_passport[idx] = True  # "pour un Tunisien": a person, though Swedish spells Tunisia so
-            if prev in FROM_WORDS and span.start > 1 and tokens[span.start - 2] in PEOPLE_NOUNS:
-                is_passport[idx] = True  # "tourists from Russia", "туристов из России"
+            origin_word = skip_back(span.start - 1, ARTICLES)
+            if origin_word > 0 and tokens[origin_word] in FROM_WORDS and tokens[origin_word - 1] in PEOPLE_NOUNS:
+                is_passport[idx] = True  # "tourists from Russia", "туристов из России", "my friend from the US"
             trig = skip_back(span.start - 1, ARTICLES | TRAVELER_ADJECTIVES if span.how == "demonym" else ARTICLES)
             if trig > 0 and (tokens[trig] in NUMBER_WORDS or tokens[trig].isdigit()) and span.how == "demonym" \
                     and tokens[trig - 1] in IDENTITY_TRIGGERS:
@@ -1147,7 +1157,8 @@ class Matcher:
                          or tokens[bracket - 1] in PEOPLE_NOUNS)):
                 is_passport[idx] = True  # "me (Portuguese) and my wife (Angolan)", "Wir (deutsch + kasachisch)",
                 # "my grandad (British, 94)"
-            if span.how == "demonym" and span.start > 0 and tokens[span.start - 1] in NUMBER_WORDS and (
+            if span.how == "demonym" and span.start > 0 and (tokens[span.start - 1] in NUMBER_WORDS
+                                                              or tokens[span.start - 1].isdigit()) and (
                     span.end >= n or not tokens[span.end] or tokens[span.end] in PEOPLE_NOUNS
                     or tokens[span.end] in CONJUNCTIONS or tokens[span.end] in NUMBER_WORDS or span.end in starts):
                 is_passport[idx] = True  # "one japanese one south korean", "mostly Aussies, one Kiwi"
@@ -1173,6 +1184,8 @@ class Matcher:
                 is_passport[idx] = True  # "Can Americans go to Cuba?"
             if span.how == "demonym" and span.end < n and tokens[span.end] in PEOPLE_NOUNS:
                 is_passport[idx] = True  # "Chinese tourists", "Russian citizens"
+            if span.how == "demonym" and span.end < n and tokens[span.end] in ("one", "ones") and has_passport_word:
+                is_passport[idx] = True  # "my boyfriend has a Pakistani passport and I have a British one"
             if span.how == "name" and span.end < n and (tokens[span.end] in PEOPLE_NOUNS
                                                         or tokens[span.end] in ("guy", "guys", "couple")) \
                     and " ".join(tokens[span.start : span.end]) in self.demonyms \
@@ -1284,6 +1297,9 @@ class Matcher:
         j = start - 1
         while j >= 0 and tokens[j] in ("a", "an"):
             j -= 1
+        if j >= 0 and tokens[j] in ("but", "and") and j > 0 and raw_tokens[j - 1] not in _CLAUSE_MARKS \
+                and tokens[span.end : span.end + 1] == ["now"]:
+            j = -1  # "born in Grozny but Austrian now": who the traveler is now
         k = span.end
         while k < len(tokens) and tokens[k] in CLAUSE_TAIL:
             k += 1
