@@ -435,4 +435,8 @@ GROUP_WORDS = frozenset(["couple", "couples", "group", "groups", "family", "toge
 CJK_DUAL_WORDS = ("双重国籍", "双国籍", "两本护照", "两个护照", "二重国籍")
 CJK_COMPANION_WORDS = ("妻子", "老婆", "丈夫", "老公", "男朋友", "女朋友", "朋友", "父母", "妈妈", "爸爸", "孩子", "我们",
                        "太太", "先生")
-
+# Money named before a demonym, as Romance languages do ("le rial iranien", "el peso cubano"): the demonym is the
+# country, not a passport.
+CURRENCY_WORDS = frozenset(["rial", "riyal", "dollar", "dolar", "dolares", "euro", "euros", "rouble", "rublo", "rublos",
+                            "peso", "pesos", "lira", "livre", "dinar", "dinars", "dirham", "real", "reais", "won",
+                            "yuan", "franc", "francs", "manat", "som", "tenge", "lari", "dram", "afghani", "kyat"])

@@ -46,6 +46,7 @@ from bot.understanding.lexicon import (
     CONJUNCTIONS,
     COPULAS,
     COUNTRY_TRIGGERS,
+    CURRENCY_WORDS,
     CYRILLIC_TRAVEL_WORDS,
     DEMONYM_TRIGGERS,
     DIRECTION_PREPOSITIONS,
@@ -753,8 +754,9 @@ class Matcher:
             places = [s for s in places if id(s) not in advisers]
         # ... but only in a travel question, or before a word of the place's own ("the Dominican side"): "I speak a
         # little Spanish" names no destination.
-        if not places and demonym_places and (travel_context or any(self._followed_by_visa(tokens, s.end)
-                                                                    for s in demonym_places)):
+        if not places and demonym_places and (travel_context or any(
+                self._followed_by_visa(tokens, s.end) or (s.start > 0 and tokens[s.start - 1] in CURRENCY_WORDS)
+                for s in demonym_places)):
             for s in demonym_places:
                 s.score = 0.75
             places = demonym_places
@@ -970,6 +972,11 @@ class Matcher:
                                                  or (prev in PASSPORT_WORDS and prev not in NOT_PASSPORT_NOUNS)
                                                  or self._joined_to_nationality(tokens, raw_tokens, i)):
             return Span(i, i + 1, (LOWERCASE_PASSPORT_CODES[word],), "code", 0.9, raw)
+        if len(word) == 4 and _CYRILLIC_RE.match(word) and prev in DIRECTION_PREPOSITIONS:
+            for k in range(3):  # "виза в Иарн": two letters swapped in a short name after "в", "на", "до"
+                swapped = word[:k] + word[k + 1] + word[k] + word[k + 2 :]
+                if swapped != word and swapped in self.exact:
+                    return Span(i, i + 1, tuple(self.exact[swapped]), "fuzzy", 0.8, raw)
         if len(word) == 4 and _CYRILLIC_RE.match(word):
             for ending, nominative in _CYRILLIC_ENDINGS:
                 if word.endswith(ending):
@@ -1194,6 +1201,9 @@ class Matcher:
                 # ("Saudi tourist visa" is the visa of the place)
             if span.how == "demonym" and span.end - span.start == 1 and _german_noun(raw_tokens[span.start]):
                 is_passport[idx] = True  # "Brauchen Österreicher ein Visum?": a capitalised -er noun is a person
+            if span.how == "demonym" and span.start > 0 and tokens[span.start - 1] in CURRENCY_WORDS:
+                is_passport[idx] = False  # "le rial iranien", "el peso cubano": the country's money
+                continue
             if span.how == "demonym" and self._followed_by_visa(tokens, span.end) \
                     and not (span.plural and _CYRILLIC_RE.match(tokens[span.start])):
                 is_passport[idx] = False  # "Are Iranian visas available?", "a Russian visa"; but "для естонців
