@@ -41,7 +41,7 @@ PLACE_NOUNS = frozenset(["border", "borders", "side", "embassy", "consulate", "f
                          "кордону", "посольство", "посольстве", "консульство"])
 # Words after "a/an <demonym>" that show the demonym is a person, not an adjective ("can a Nigerian go").
 PERSON_NEXT = frozenset(["husband", "wife", "boyfriend", "girlfriend", "partner", "colleague", "friend", "mate",
-                         "driver", "backpacker", "photographer", "journalist", "muslim", "go", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who", "couple", "lady", "dude", "even", "also", "really", "actually", "here", "wanting", "planning", "hoping", "trying", "looking"])
+                         "driver", "backpacker", "photographer", "journalist", "muslim", "go", "do", "does", "manage", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who", "couple", "lady", "dude", "even", "also", "really", "actually", "here", "wanting", "planning", "hoping", "trying", "looking"])
 # Verbs after a bare demonym that make it a person ("can Chinese go", "brit in Kaliningrad", "brasileiro precisa",
 # "Deutsche brauchen", "Ivoirien ici", "Algérienne résidant à Lyon"): the demonym is then the subject, not an
 # adjective ("Chinese food").

@@ -320,6 +320,12 @@ def _german_noun(raw: str) -> bool:
     return raw[:1].isupper() and not raw.isupper() and raw.casefold().endswith(("er", "erin", "ern", "erinnen"))
 
 
+def _passport_typo(token: str) -> bool:
+    """"passprot", "pasport" are typed for "passport": one edit, from seven letters."""
+    return len(token) >= 7 and token.startswith("pas") and token.isascii() and (
+        DamerauLevenshtein.distance(token, "passport") <= 1 or DamerauLevenshtein.distance(token, "passports") <= 1)
+
+
 def _seen_as(tokens: list[str], i: int) -> bool:
     """"iran will treat me as iranian": tokens[i] is "as" in how others see the traveler, not a passport held."""
     return tokens[i] == "as" and i > 1 and tokens[i - 1] in ("me", "us", "him", "her", "them") and tokens[i - 2] in (
@@ -603,6 +609,8 @@ class Matcher:
         if not token.isascii() or not token.endswith("s") or token.endswith(("ss", "us", "is")):
             return False
         base = token[:-1]
+        if token.endswith("es") and token[:-2] in self.exact:
+            return False  # "japanes" is a typo of "Japanese", not the plural of "japan" (lacquer)
         return len(base) < 5 or self.kb.is_common_word(base) or (token.endswith("es") and self.kb.is_common_word(
             token[:-2]))
 
@@ -687,6 +695,7 @@ class Matcher:
         token_set = set(tokens)
         travel_context = bool(token_set & TRAVEL_WORDS) and not (token_set & NOT_TRAVEL_HINTS)
         passports, places = self._split_passports(spans, tokens, raw_tokens, joins)
+        travel_context = travel_context or bool(passports)  # "Georgia in January for a Ukrainian"
         # Weak names count only when the question is about travel, or when joined to a place that counts ("chad
         # and CAR", "Niger or Chad"): a list of places.
         strong = {s.start: s for s in places if s.how not in ("weak", "ambiguous", "cjk")}
@@ -1097,6 +1106,8 @@ class Matcher:
         ends = {s.end: s for s in spans if s.how == "demonym"}
         language = bool(set(tokens) & LANGUAGE_CUES)  # "I speak English, French."
         has_passport_word = bool(set(tokens) & PASSPORT_WORDS)
+        named_passports: set[int] = set()  # right before a passport word ("польський паспорт")
+        from_passports: set[int] = set()  # where the traveler says they are from ("я з Харкова")
 
         def skip_back(j: int, allowed: frozenset[str], dashes: bool = False) -> int:
             while j >= 0 and (tokens[j] in allowed or raw_tokens[j] == ":" or (dashes and raw_tokens[j] in "—–-")):
@@ -1114,9 +1125,10 @@ class Matcher:
                 after += 1
             # "US passport", "Mexican citizen", "German and Turkish passports", "US-Israeli dual citizen"
             headed = span.start > 0 and tokens[span.start - 1] in DIRECTION_PREPOSITIONS and span.how != "demonym"
-            if after < n and not headed and (tokens[after] in PASSPORT_WORDS
+            if after < n and not headed and (tokens[after] in PASSPORT_WORDS or _passport_typo(tokens[after])
                                              or raw_tokens[after].startswith(_CJK_PASSPORT_WORDS)):
                 is_passport[idx] = True  # "한국 여권으로": Korean particles stick to the word
+                named_passports.add(idx)
             if after > span.end:
                 is_passport[idx] = True  # "US/MX dual, going to Cuba": "dual" alone names a dual national
             if tokens[span.end - 1] in PASSPORT_WORDS:
@@ -1187,6 +1199,7 @@ class Matcher:
                 if tokens[trig] in FROM_WORDS and trig > 0 and (tokens[trig - 1] in FROM_AFTER
                                                                 or _describes_traveler(tokens, trig - 1)):
                     is_passport[idx] = True  # "I'm from Mexico", "я из Казахстана", "ich komme aus Polen"
+                    from_passports.add(idx)
             if span.how == "demonym" and span.plural:
                 is_passport[idx] = True  # "Can Americans go to Cuba?"
             if span.how == "demonym" and span.end < n and tokens[span.end] in PEOPLE_NOUNS:
@@ -1201,6 +1214,9 @@ class Matcher:
                 # ("Saudi tourist visa" is the visa of the place)
             if span.how == "demonym" and span.end - span.start == 1 and _german_noun(raw_tokens[span.start]):
                 is_passport[idx] = True  # "Brauchen Österreicher ein Visum?": a capitalised -er noun is a person
+            if span.how == "demonym" and span.plural and span.end < n and tokens[span.end] in ADVISER_AFTER:
+                is_passport[idx] = False  # "do the brits advise against all travel": who advises, not who goes
+                continue
             if span.how == "demonym" and span.start > 0 and tokens[span.start - 1] in CURRENCY_WORDS:
                 is_passport[idx] = False  # "le rial iranien", "el peso cubano": the country's money
                 continue
@@ -1234,6 +1250,11 @@ class Matcher:
         # Passports the traveler does not hold ("never had an iranian passport", "without a US passport") are
         # neither passport nor place; a region issues none ("my grandparents are from the Kherson region").
         denied = set()
+        if named_passports - from_passports:
+            # "Я з Харкова, маю польський паспорт": where the traveler is from is no passport beside one named
+            for idx in from_passports - named_passports:
+                is_passport[idx] = False
+                denied.add(idx)
         for idx, span in enumerate(spans):
             if is_passport[idx] and span.how != "cjk":
                 j = skip_back(span.start - 1, _BEFORE_NEGATED)
