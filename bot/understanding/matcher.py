@@ -778,7 +778,9 @@ class Matcher:
         origins = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)
                    or self._route_start(s, tokens, raw_tokens, starts)}
         left = {c for s in places if id(s) in origins for c in s.codes}
-        again = {id(s) for s in places if set(s.codes) <= left}  # "in Riyadh ... from Saudi", "in Seoul ... Korea"
+        asked = self._in_questions(places, raw_tokens)
+        # "in Riyadh ... from Saudi", "in Seoul ... Korea"; but "Leh > Srinagar ... permits for ladakh?" asks about it
+        again = {id(s) for s in places if set(s.codes) <= left and id(s) not in asked}
         if len(origins | again) < len(places):  # but "a story from Port-au-Prince" leaves Haiti the destination
             origins |= again
         # "how do i get there from Sochi": only where the traveler sets off is named, the place is the chat's last one
@@ -788,12 +790,14 @@ class Matcher:
             origins = set()  # "flights from Moscow": the only place named is the one asked about
         # A place the asker corrects to ("... that's ethiopia. I mean eritrea") or names twice ("Kazakhstan,
         # Uzbekistan and finally Turkmenistan. ... Turkmenistan is the tricky one") is the one asked about.
+        # Among the places of the question asked, a place named twice before counts once ("Srinagar ... ladakh and
+        # kashmir").
         mentions: dict[tuple[str, ...], int] = defaultdict(int)
         for span in places:
-            mentions[span.codes] += 1
+            if not asked or id(span) in asked:
+                mentions[span.codes] += 1
         corrected = {id(s) for s in places if s.start > 1 and tokens[s.start - 1] in ("mean", "meant")
                      and tokens[s.start - 2] == "i"}
-        asked = self._in_questions(places, raw_tokens)
         wished = {id(s) for s in places if self._wished(s, tokens)} if len(places) > 1 else set()
         for span in sorted(places, key=lambda s: (id(s) in origins, id(s) not in corrected, id(s) not in asked,
                                                   id(s) not in wished, -min(mentions[s.codes], 2), -s.score,
@@ -1368,9 +1372,12 @@ class Matcher:
     @staticmethod
     def _in_questions(places: list[Span], raw_tokens: list[str]) -> set[int]:
         """In a message of several sentences, the places of the last question that names one ("... a few days in
-        the Maldives ... Is Diego Garcia even a place you can visit?"); empty when that sets none apart."""
-        if "?" not in raw_tokens or len(places) < 2:
+        the Maldives ... Is Diego Garcia even a place you can visit?"), or without a question mark of the last
+        sentence that names one ("Oslo – Tromsø – Longyearbyen, then back to Oslo. ... do I need a separate visa for
+        svalbard"); empty when that sets none apart."""
+        if len(places) < 2:
             return set()
+        marked = "?" in raw_tokens
         asked: set[int] = set()
         ordered = sorted((s for s in places if s.how != "cjk"), key=lambda s: s.start)
         k = 0
@@ -1380,7 +1387,7 @@ class Matcher:
                 while k < len(ordered) and ordered[k].start <= i:
                     sentence.add(id(ordered[k]))
                     k += 1
-                if raw == "?" and sentence:
+                if sentence and (raw == "?" or not marked):
                     asked = sentence
         return asked if len(asked) < len(places) else set()
 
