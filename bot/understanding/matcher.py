@@ -769,6 +769,16 @@ class Matcher:
             for s in demonym_places:
                 s.score = 0.75
             places = demonym_places
+        # "is the afghan border open from tajikistan", "visa agency in moscow that does turkmen visas": the place of
+        # the visa or border asked about, when the places named are only where the traveler is or sets off
+        settled: set[int] = set()
+        visa_places = [s for s in demonym_places if self._followed_by_visa(tokens, s.end)] if places else []
+        if visa_places and all(s.how != "cjk" and s.start > 0 and tokens[s.start - 1] in ORIGIN_WORDS | {"in", "at"}
+                               for s in places):
+            settled = {id(s) for s in places}
+            for s in visa_places:
+                s.score = 0.75
+            places = visa_places + places
         result.topics = self._topics(tokens, folded_text, text)
         result.intent = self._intent(tokens, folded_text, text, len(places), self._alternatives(places, tokens))
         result.followup = any(p.search(folded_text) for p in FOLLOWUP_STARTS) or text.lstrip().startswith(
@@ -777,6 +787,7 @@ class Matcher:
         starts = {s.start for s in places}
         origins = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)
                    or self._route_start(s, tokens, raw_tokens, starts)}
+        origins |= settled
         left = {c for s in places if id(s) in origins for c in s.codes}
         asked = self._in_questions(places, raw_tokens)
         # "in Riyadh ... from Saudi", "in Seoul ... Korea"; but "Leh > Srinagar ... permits for ladakh?" asks about it
