@@ -395,16 +395,15 @@ def _verdict_passports(answer) -> set[str]:
 _NOT_YET = pytest.mark.xfail(reason="issue 12: tuning sets 5 and 6 not passing yet, see the comment above",
                              strict=True)
 # Sets 7 (languages) and 8 (itineraries, couples, green cards, dual nationals), written blind for round 5: as
-# received, set 7 at 183/240 with 33/167 named passports lacking a verdict (now passing), set 8 at 188/240 with
-# 24/209.
-_NOT_YET_8 = pytest.mark.xfail(reason="issue 12: tuning set 8 not passing yet", strict=True)
+# received, set 7 at 183/240 with 33/167 named passports lacking a verdict, set 8 at 188/240 with 24/209; both pass
+# now.
 
 
 @pytest.mark.parametrize(
     ("path", "size"),
     [(TUNING_3, 150), (TUNING_4, 200), pytest.param(TUNING_5, 200, marks=_NOT_YET),
      pytest.param(TUNING_6, 200, marks=_NOT_YET), (TUNING_7, 240),
-     pytest.param(TUNING_8, 240, marks=_NOT_YET_8)],
+     (TUNING_8, 240)],
     ids=["tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8"],
 )
 def test_tuning_sets_destinations_passports_and_verdicts(engine, path: Path, size: int) -> None:

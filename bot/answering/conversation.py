@@ -162,6 +162,8 @@ class Conversation:
             return False
         if words & ADDED_PASSPORT_WORDS:
             return True
+        if words & {"meant", "mean"} and words & COMPANION_WORDS:
+            return True  # "sorry I meant my wife, I'm Moldovan": the passport before was hers, this one is mine
         return bool(words & COMPANION_WORDS) and bool(
             words & TOGETHER_WORDS or _AND_MY.search(text))
 

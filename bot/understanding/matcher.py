@@ -320,6 +320,12 @@ def _german_noun(raw: str) -> bool:
     return raw[:1].isupper() and not raw.isupper() and raw.casefold().endswith(("er", "erin", "ern", "erinnen"))
 
 
+def _typed_for(token: str, words: frozenset[str]) -> bool:
+    """A word of six letters or more one edit from one of `words` ("presisa" for "precisa")."""
+    return len(token) >= 6 and token.isalpha() and any(
+        abs(len(w) - len(token)) <= 1 and DamerauLevenshtein.distance(token, w) <= 1 for w in words if len(w) >= 6)
+
+
 def _passport_typo(token: str) -> bool:
     """"passprot", "pasport" are typed for "passport": one edit, from seven letters."""
     return len(token) >= 7 and token.startswith("pas") and token.isascii() and (
@@ -1019,8 +1025,10 @@ class Matcher:
         prev = tokens[i - 1] or raw_tokens[i - 1] if i > 0 else ""
         after = tokens[i + 2] if i + 2 < len(tokens) else ""
         before = tokens[i - 2] if i > 1 else ""
+        named_before = prev in PASSPORT_JOINS and i > 2 and (
+            before in self.exact or " ".join(tokens[i - 3 : i - 1]) in self.exact) and ")" in raw_tokens[i + 1 : i + 2]
         return ((nxt in PASSPORT_JOINS or nxt in CONJUNCTIONS) and self._is_nationality(after)) or (
-            prev in PASSPORT_JOINS and self._is_nationality(before))
+            prev in PASSPORT_JOINS and self._is_nationality(before)) or named_before  # "(south korea + us)"
 
     def _is_trap(self, span: Span, tokens: list[str]) -> bool:
         """A name inside a phrase that means something else ("guinea pig", "fine china")."""
@@ -1191,6 +1199,11 @@ class Matcher:
                          or tokens[bracket - 1] in PEOPLE_NOUNS)):
                 is_passport[idx] = True  # "me (Portuguese) and my wife (Angolan)", "Wir (deutsch + kasachisch)",
                 # "my grandad (British, 94)"
+            opening = span.start - 1
+            while opening > 0 and raw_tokens[opening] not in "()" and span.start - opening <= 6:
+                opening -= 1
+            if opening > 0 and raw_tokens[opening] == "(" and tokens[opening - 1] in PASSPORT_WORDS:
+                is_passport[idx] = True  # "with both passports (south korea + us)"
             if span.how == "demonym" and span.start > 0 and (tokens[span.start - 1] in NUMBER_WORDS
                                                               or tokens[span.start - 1].isdigit()) and (
                     span.end >= n or not tokens[span.end] or tokens[span.end] in PEOPLE_NOUNS
@@ -1446,7 +1459,8 @@ class Matcher:
         before = tokens[span.start - 2] if span.start > 1 else ""
         if prev in LANGUAGE_CUES or before in LANGUAGE_CUES or (prev == "in" and before != "let"):
             return False  # "I speak Russian", "translate to Russian", "the menu in Chinese"
-        if nxt in BARE_PERSON_NEXT or (nxt in BARE_PERSON_VERBS and prev in MODALS):
+        if nxt in BARE_PERSON_NEXT or (nxt in BARE_PERSON_VERBS and prev in MODALS) \
+                or _typed_for(nxt, BARE_PERSON_NEXT):
             return True  # "can Chinese go", "brit in Kaliningrad", "brasileiro precisa de visto"
         # "open to Taiwanese?", "Does Syria let in Lebanese?"
         return not nxt and (prev in PERSON_OBJECT_CUES or (prev == "in" and before == "let"))
