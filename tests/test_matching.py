@@ -389,11 +389,8 @@ def _verdict_passports(answer) -> set[str]:
     return got
 
 
-# Sets 5 and 6 do not pass yet: set 5 is at 226/240 (94%), set 6 at 230/240 but with 3 named passports without
-# a verdict. What is left is mostly word order in long itineraries and names the knowledge base lacks. Strict: the
-# mark must come off the day a set passes.
-_NOT_YET = pytest.mark.xfail(reason="issue 12: tuning sets 5 and 6 not passing yet, see the comment above",
-                             strict=True)
+# Sets 5 and 6 were at 226/240 (94%) and 230/240 with 3 named passports without a verdict at the end of round 3;
+# round 5 brought them to 235/240 each with every verdict there.
 # Sets 7 (languages) and 8 (itineraries, couples, green cards, dual nationals), written blind for round 5: as
 # received, set 7 at 183/240 with 33/167 named passports lacking a verdict, set 8 at 188/240 with 24/209; both pass
 # now.
@@ -401,9 +398,7 @@ _NOT_YET = pytest.mark.xfail(reason="issue 12: tuning sets 5 and 6 not passing y
 
 @pytest.mark.parametrize(
     ("path", "size"),
-    [(TUNING_3, 150), (TUNING_4, 200), pytest.param(TUNING_5, 200, marks=_NOT_YET),
-     pytest.param(TUNING_6, 200, marks=_NOT_YET), (TUNING_7, 240),
-     (TUNING_8, 240)],
+    [(TUNING_3, 150), (TUNING_4, 200), (TUNING_5, 200), (TUNING_6, 200), (TUNING_7, 240), (TUNING_8, 240)],
     ids=["tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8"],
 )
 def test_tuning_sets_destinations_passports_and_verdicts(engine, path: Path, size: int) -> None:
@@ -691,3 +686,33 @@ def test_dual_nationality_is_one_traveler_with_several_passports(engine, questio
     """Several passports are a dual national's only when one traveler holds them; "my fiancé is Nigerian and I'm
     American" is two people, each with one passport."""
     assert engine.matcher.understand(question).dual is dual
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations", "passports"),
+    [
+        # a question typed on the Latin layout of a Russian keyboard ("виза в иран")
+        ("dbpf d bhfy", ["IR"], []),
+        # Chinese: a homophone typed for a name's character, 国人 (compatriots), passports only heard of
+        ("朝鲜签证 中果人 怎么办", ["KP"], ["CN"]),
+        ("叙利压签证", ["SY"], []),
+        ("国人去叙利亚落地签还有吗", ["SY"], ["CN"]),
+        ("元山葛麻 听说俄罗斯游客可以去 那中国人呢", ["KP-WK"], ["CN"]),
+        # pinyin, Polish, Italian, Serbian, Dutch, Turkish names and nationalities
+        ("zhongguo huzhao qu chaoxian yao qianzheng ma", ["KP"], ["CN"]),
+        ("wiza do Białorusi dla Polaków", ["BY"], ["PL"]),
+        ("gli italiani possono andare in Corea del Nord?", ["KP"], ["IT"]),
+        ("da li Srbi mogu u Severnu Koreju", ["KP"], ["RS"]),
+        ("ik heb een Nederlands en Marokkaans paspoort, kan ik naar de Westelijke Sahara", ["EH"], ["NL", "MA"]),
+        ("gurcistan vize turkler", ["GE"], ["TR"]),
+        # people who host are not the ones who travel
+        ("my mother-in-law is Syrian and lives in Damascus, can she visit us in Dubai? we're British", ["AE"], ["SY"]),
+        # where the traveler is from gives way to a passport named
+        ("Я з Харкова, маю польський паспорт. Чи безпечно їхати до Білорусі?", ["BY"], ["PL"]),
+        # money named before a demonym is the country's
+        ("taux de change du rial iranien aujourd'hui", ["IR"], []),
+    ],
+)
+def test_round_five_phrasings(engine, question: str, destinations: list[str], passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert (u.destinations[: len(destinations)], sorted(u.passports)) == (destinations, sorted(passports))

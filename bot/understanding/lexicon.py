@@ -74,7 +74,8 @@ DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holdi
     ["brauchen", "braucht", "benotigen", "durfen", "darf", "konnen", "mussen", "muss", "puede", "pueden", "necesita", "necesitan", "pode", "podem", "precisa", "precisam", "peut", "peuvent"])
 # "My wife is Chinese", "mi esposa es china": a copula after a person names that person's nationality.
 COPULAS = frozenset(["is", "are", "was", "es", "est", "ist", "e", "е"])  # the last one is the Ukrainian "є", folded
-PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "mate", "buddy", "pal", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund", "who"])
+PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "motherinlaw", "fatherinlaw", "sisterinlaw", "brotherinlaw",
+                             "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "mate", "buddy", "pal", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund", "who"])
 # "I'm from Mexico", "я из Казахстана", "soy de Perú", "ich komme aus Polen": the traveler's country.
 FROM_WORDS = frozenset(["from", "из", "з", "de", "du", "aus"])  # "із" folds to "из"
 FROM_AFTER = IDENTITY_TRIGGERS | frozenset(["come", "comes", "komme", "kommen", "vengo", "venimos", "venho", "viens", "родом"])
@@ -421,7 +422,8 @@ SELF_HOLDERS = frozenset(["i", "im", "me", "myself", "my", "mine", "ive", "id", 
 OTHER_HOLDERS = frozenset(["he", "she", "hes", "shes", "him", "her", "his", "wife", "husband", "partner", "spouse",
                            "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "mate", "buddy", "pal", "son",
                            "daughter", "mother", "father", "mom", "mum", "dad", "brother", "sister", "cousin",
-                           "colleague", "grandma", "grandpa", "grandmother", "grandfather", "grandad", "uncle", "aunt",
+                           "colleague", "grandma", "grandpa", "motherinlaw", "fatherinlaw", "sisterinlaw",
+                           "brotherinlaw", "parentsinlaw", "inlaws", "grandmother", "grandfather", "grandad", "uncle", "aunt",
                            "esposa", "esposo", "mujer", "marido", "novia", "novio", "namorada", "namorado", "femme",
                            "mari", "copine", "copain", "frau", "mann", "freundin", "freund", "жена", "муж", "дружина",
                            "чоловик", "подруга", "друг", "он", "она", "вин", "вона", "ele", "ela", "il", "elle",

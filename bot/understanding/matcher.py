@@ -161,6 +161,11 @@ _CJK_HOMOPHONES = ((re.compile("(?<=[中美英泰韩法德])果"), "国"), (re.c
 # "国人去叙利亚": "compatriots", the asker's own people, said by Chinese for Chinese (not "美国人", "泰国人").
 _CJK_COMPATRIOTS_RE = re.compile("(?<![\u4e00-\u9fff])国人")
 # "听说俄罗斯游客可以去 那中国人呢": passports heard of, in the clause after 听说, are others'.
+_INSTRUMENTAL_ADJ = tuple(fold(e) for e in ("ским", "цким", "ським", "цьким"))
+# Words after "с литовским" that show no noun follows it: the passport is left unsaid ("а мне с литовским куда").
+_AFTER_ONE = frozenset(fold(w) for w in ("куда", "как", "где", "что", "можно", "нужно", "ли", "пустят", "реально",
+                                         "куди", "як", "де", "чи", "можна", "треба", "пустять", "тоже", "теж"))
+_VISITS_US_RE = re.compile(r"\b(visit|see|join|meet|stay with|come (to|and see)) (us|me)\b")
 _CJK_HEARSAY = "听说"
 _CLAUSE_BREAK_RE = re.compile(r"[\s，。,.？?！!；;]")
 # The Russian keyboard's letters on the keys of the Latin layout (QWERTY to ЙЦУКЕН).
@@ -330,6 +335,22 @@ def _passport_typo(token: str) -> bool:
     """"passprot", "pasport" are typed for "passport": one edit, from seven letters."""
     return len(token) >= 7 and token.startswith("pas") and token.isascii() and (
         DamerauLevenshtein.distance(token, "passport") <= 1 or DamerauLevenshtein.distance(token, "passports") <= 1)
+
+
+def _holder(span: Span, tokens: list[str]) -> str:
+    """Who holds the passport `span` names: "self" for the asker (and those with them: "we're British"), the
+    person word nearest before it ("my wife is Thai": "wife"), the people noun after it ("Chinese teacher"), or ""
+    when the question does not say."""
+    if span.end < len(tokens) and tokens[span.end] in PEOPLE_NOUNS:
+        return tokens[span.end]  # "South Korean students and one Chinese teacher"
+    j = span.start - 1
+    while j >= 0 and span.start - j <= 10:
+        if tokens[j] in SELF_HOLDERS or tokens[j] in ("we", "were", "our"):
+            return "self"
+        if tokens[j] in OTHER_HOLDERS:
+            return tokens[j].removesuffix("s") if tokens[j] in ("hes", "shes") else tokens[j]
+        j -= 1
+    return ""
 
 
 def _seen_as(tokens: list[str], i: int) -> bool:
@@ -830,6 +851,11 @@ class Matcher:
         behind = frozenset(c for s in places if id(s) in origins for c in s.codes) - frozenset(
             c for s in places if id(s) not in origins for c in s.codes)
         result.destinations = _regions_first(result.destinations, self.kb, behind)
+        if len(passports) > 1 and _VISITS_US_RE.search(folded_text):
+            # "my mother-in-law is Syrian ..., can she visit us in Dubai? we're British": she travels, not the hosts
+            holders = [_holder(s, tokens) if s.how != "cjk" else "" for s in passports]
+            if "self" in holders and any(h and h != "self" for h in holders):
+                passports = [s for s, h in zip(passports, holders, strict=True) if h != "self"]
         for span in passports:
             for code in span.codes:
                 if code not in result.passports:
@@ -1167,6 +1193,10 @@ class Matcher:
                 is_passport[idx] = True  # "My passport is from Sri Lanka"
             if span.how == "demonym" and self._demonym_is_person(span, tokens):
                 is_passport[idx] = True
+            if span.how == "demonym" and span.start > 0 and tokens[span.start - 1] in ("с", "з", "со", "зи") \
+                    and tokens[span.start].endswith(_INSTRUMENTAL_ADJ) \
+                    and (span.end >= n or not _CYRILLIC_RE.match(tokens[span.end]) or tokens[span.end] in _AFTER_ONE):
+                is_passport[idx] = True  # "а мне с литовским куда": with a Lithuanian one
             prev = tokens[span.start - 1] if span.start > 0 else ""
             if span.how == "name" and prev in PASSPORT_WORDS and prev not in NOT_PASSPORT_NOUNS \
                     and " ".join(tokens[span.start : span.end]) in self.demonyms:
@@ -1297,8 +1327,10 @@ class Matcher:
             for idx in others:
                 is_passport[idx] = False
         passports = [s for s, p in zip(spans, is_passport, strict=True) if p]
+        # ... though the people of a place may still name it ("местные абхазы ..."), as other demonyms do
         places = [s for idx, (s, p) in enumerate(zip(spans, is_passport, strict=True))
-                  if not p and idx not in others and idx not in denied]
+                  if not p and idx not in denied and (idx not in others or (
+                      s.how == "demonym" and not (s.end < n and tokens[s.end] in PASSPORT_WORDS)))]
         return passports, places
 
     @staticmethod
@@ -1317,18 +1349,9 @@ class Matcher:
                 continue
             if span.plural and span.how == "demonym":
                 return False  # "Germans", "Americans": people
-            if span.end < len(tokens) and tokens[span.end] in PEOPLE_NOUNS:
-                holders.add(tokens[span.end])  # "South Korean students and one Chinese teacher"
-                continue
-            j = span.start - 1
-            while j >= 0 and span.start - j <= 10:
-                if tokens[j] in SELF_HOLDERS:
-                    holders.add("self")
-                    break
-                if tokens[j] in OTHER_HOLDERS:
-                    holders.add(tokens[j].removesuffix("s") if tokens[j] in ("hes", "shes") else tokens[j])
-                    break
-                j -= 1
+            holder = _holder(span, tokens)
+            if holder:
+                holders.add(holder)
         return len(holders) <= 1
 
     @staticmethod
