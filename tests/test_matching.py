@@ -716,3 +716,8 @@ def test_dual_nationality_is_one_traveler_with_several_passports(engine, questio
 def test_round_five_phrasings(engine, question: str, destinations: list[str], passports: list[str]) -> None:
     u = engine.matcher.understand(question)
     assert (u.destinations[: len(destinations)], sorted(u.passports)) == (destinations, sorted(passports))
+
+
+@pytest.mark.parametrize("question", ["I'm American, my name is Jordan", "I'm British and my son is called Jordan"])
+def test_a_weak_name_that_names_a_person_is_no_destination(engine, question: str) -> None:
+    assert not engine.matcher.understand(question).destinations

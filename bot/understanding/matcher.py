@@ -722,7 +722,7 @@ class Matcher:
         token_set = set(tokens)
         travel_context = bool(token_set & TRAVEL_WORDS) and not (token_set & NOT_TRAVEL_HINTS)
         passports, places = self._split_passports(spans, tokens, raw_tokens, joins)
-        travel_context = travel_context or bool(passports)  # "Georgia in January for a Ukrainian"
+        named_for = bool(passports)  # "Georgia in January for a Ukrainian": asked for someone of a nationality
         # Weak names count only when the question is about travel, or when joined to a place that counts ("chad
         # and CAR", "Niger or Chad"): a list of places.
         strong = {s.start: s for s in places if s.how not in ("weak", "ambiguous", "cjk")}
@@ -773,7 +773,9 @@ class Matcher:
                         span.score = 0.85
                     else:
                         continue
-                elif travel_context or preceded:
+                elif prev in ("named", "called") or tokens[span.start - 2 : span.start] == ["name", "is"]:
+                    continue  # "my son is called Jordan", "my name is Jordan": a person
+                elif travel_context or preceded or (named_for and span.start == 0):
                     span.score = 0.85
                 elif len(tokens) <= 2:
                     span.score = 0.5
@@ -790,7 +792,7 @@ class Matcher:
             places = [s for s in places if id(s) not in advisers]
         # ... but only in a travel question, or before a word of the place's own ("the Dominican side"): "I speak a
         # little Spanish" names no destination.
-        if not places and demonym_places and (travel_context or any(
+        if not places and demonym_places and (travel_context or named_for or any(
                 self._followed_by_visa(tokens, s.end) or (s.start > 0 and tokens[s.start - 1] in CURRENCY_WORDS)
                 for s in demonym_places)):
             for s in demonym_places:
