@@ -814,13 +814,15 @@ class Matcher:
             CJK_FOLLOWUP_STARTS) or (len(tokens) <= 4 and not places) or (
             result.intent in ("level", "when") and not places)  # "what level is it at"
         starts = {s.start for s in places}
-        origins = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)
-                   or self._route_start(s, tokens, raw_tokens, starts)}
+        stops = {id(s) for s in places if self._route_start(s, tokens, raw_tokens, starts)}
+        origins = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)} | stops
         origins |= settled
-        left = {c for s in places if id(s) in origins for c in s.codes}
+        left = {c for s in places if id(s) in origins - stops for c in s.codes}
+        stopped = {c for s in places if id(s) in stops for c in s.codes}
         asked = self._in_questions(places, raw_tokens)
-        # "in Riyadh ... from Saudi", "in Seoul ... Korea"; but "Leh > Srinagar ... permits for ladakh?" asks about it
-        again = {id(s) for s in places if set(s.codes) <= left and id(s) not in asked}
+        # "in Riyadh ... from Saudi", "in Seoul ... Korea"; but "Leh > Srinagar ... permits for ladakh?" asks about a
+        # place only passed on the way
+        again = {id(s) for s in places if set(s.codes) <= left or (set(s.codes) <= stopped and id(s) not in asked)}
         if len(origins | again) < len(places):  # but "a story from Port-au-Prince" leaves Haiti the destination
             origins |= again
         # "how do i get there from Sochi": only where the traveler sets off is named, the place is the chat's last one
@@ -1513,6 +1515,8 @@ class Matcher:
             j -= 1
         if j < 0:
             return False
+        if j == 0 and tokens[0] == "in" and span.start <= 2:
+            return True  # "in Mashhad the locals said ..., can I go to Herat?": where the traveler is
         if tokens[j] in ORIGIN_WORDS:
             # "a girl from Hebron", "my grandparents are from the Kherson region": someone else's origin
             k = j - 1 if j > 0 and tokens[j - 1] not in PASSPORT_VERBS else j - 2
