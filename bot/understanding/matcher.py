@@ -616,8 +616,9 @@ class Matcher:
             return False  # "Algerien", "Polen": German names of countries
         if key.endswith(("ler", "lar", "cy", "owie")) and len(key) > 5:
             return True
-        if key.endswith("i") and any(key[:-1] + e in self.demonyms for e in ("o", "e", "in", "a")):
-            return True
+        if key.endswith("i") and (any(key[:-1] + e in self.demonyms for e in ("o", "e"))
+                                  or (len(key) <= 5 and key[:-1] + "in" in self.demonyms)):
+            return True  # "italiani", "cinesi", "Srbi" (not "Israeli", though German has "Israelin")
         return key.endswith("en") and any(key[:-2] + e in self.demonyms for e in ("", "er", "ee", "aan", "ees"))
 
     def _spelled_as_demonym(self, span: Span, tokens: list[str]) -> bool:
@@ -1266,6 +1267,9 @@ class Matcher:
                 is_passport[idx] = True  # "Can Americans go to Cuba?"
             if span.how == "demonym" and span.end < n and tokens[span.end] in PEOPLE_NOUNS:
                 is_passport[idx] = True  # "Chinese tourists", "Russian citizens"
+            if span.how == "demonym" and trig >= 0 and tokens[trig] in ("has", "have", "holds", "got") and (
+                    span.end >= n or raw_tokens[span.end] in _CLAUSE_MARKS or tokens[span.end] in CONJUNCTIONS):
+                is_passport[idx] = True  # "my grandma has Ukrainian and Israeli": passports, the noun left unsaid
             if span.how == "demonym" and span.end < n and tokens[span.end] in ("one", "ones") and has_passport_word:
                 is_passport[idx] = True  # "my boyfriend has a Pakistani passport and I have a British one"
             if span.how == "name" and span.end < n and (tokens[span.end] in PEOPLE_NOUNS
