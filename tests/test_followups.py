@@ -139,3 +139,18 @@ def test_a_passport_follow_up_after_a_date_question_asks_about_entry(engine) -> 
     u, answer = chat(engine, "when did north korea reopen for tourists", "and with a UK passport?")
     assert u.destinations == ["KP"] and u.passports == ["GB"] and u.intent == "question"
     assert "GB" in {row.passport for row in answer.entry}
+
+
+def test_a_passport_added_in_a_follow_up_is_the_same_travelers_and_stays_dual(engine) -> None:
+    from bot.answering.conversation import Conversation
+
+    chat = Conversation()
+    engine.ask("Belarus entry for Germans", conversation=chat)
+    u = engine.ask("actually I also have a Russian passport", conversation=chat).understanding
+    assert (u.destinations, sorted(u.passports), u.dual) == (["BY"], ["DE", "RU"], True)
+    u = engine.ask("which one should I use", conversation=chat).understanding
+    assert (u.destinations, sorted(u.passports), u.dual) == (["BY"], ["DE", "RU"], True)
+    chat = Conversation()
+    engine.ask("Belarus entry for Germans", conversation=chat)
+    u = engine.ask("and my wife is Russian, she comes with me", conversation=chat).understanding
+    assert (sorted(u.passports), u.dual) == (["DE", "RU"], False)

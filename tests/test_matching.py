@@ -375,6 +375,8 @@ TUNING_3 = LABELLED.parent / "questions_tuning_3.yaml"
 TUNING_4 = LABELLED.parent / "questions_tuning_4.yaml"
 TUNING_5 = LABELLED.parent / "questions_tuning_5.yaml"
 TUNING_6 = LABELLED.parent / "questions_tuning_6.yaml"
+TUNING_7 = LABELLED.parent / "questions_tuning_7.yaml"
+TUNING_8 = LABELLED.parent / "questions_tuning_8.yaml"
 
 
 def _verdict_passports(answer) -> set[str]:
@@ -387,18 +389,17 @@ def _verdict_passports(answer) -> set[str]:
     return got
 
 
-# Sets 5 and 6 do not pass yet: set 5 is at 226/240 (94%), set 6 at 230/240 but with 3 named passports without
-# a verdict. What is left is mostly word order in long itineraries and names the knowledge base lacks. Strict: the
-# mark must come off the day a set passes.
-_NOT_YET = pytest.mark.xfail(reason="issue 12: tuning sets 5 and 6 not passing yet, see the comment above",
-                             strict=True)
+# Sets 5 and 6 were at 226/240 (94%) and 230/240 with 3 named passports without a verdict at the end of round 3;
+# round 5 brought them to 235/240 each with every verdict there.
+# Sets 7 (languages) and 8 (itineraries, couples, green cards, dual nationals), written blind for round 5: as
+# received, set 7 at 183/240 with 33/167 named passports lacking a verdict, set 8 at 188/240 with 24/209; both pass
+# now.
 
 
 @pytest.mark.parametrize(
     ("path", "size"),
-    [(TUNING_3, 150), (TUNING_4, 200), pytest.param(TUNING_5, 200, marks=_NOT_YET),
-     pytest.param(TUNING_6, 200, marks=_NOT_YET)],
-    ids=["tuning3", "tuning4", "tuning5", "tuning6"],
+    [(TUNING_3, 150), (TUNING_4, 200), (TUNING_5, 200), (TUNING_6, 200), (TUNING_7, 240), (TUNING_8, 240)],
+    ids=["tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8"],
 )
 def test_tuning_sets_destinations_passports_and_verdicts(engine, path: Path, size: int) -> None:
     """Issue 12: travelers' own phrasing (tests/data/questions_tuning_3.yaml to questions_tuning_6.yaml),
@@ -409,6 +410,7 @@ def test_tuning_sets_destinations_passports_and_verdicts(engine, path: Path, siz
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert len(items) >= size
     by_question = {item["q"]: item for item in items}
+    dual_labelled = any("dual" in item for item in items)
     right, misses, no_verdict, verdict_total = 0, [], [], 0
     for item in items:
         conversation = None
@@ -434,10 +436,15 @@ def test_tuning_sets_destinations_passports_and_verdicts(engine, path: Path, siz
             dest_ok = not u.sure
         ok = (dest_ok and sorted(u.passports) == sorted(item.get("passports") or [])
               and item.get("intent") in (None, u.intent))
+        # a set that labels dual nationals (`dual: true`, one traveler with several passports) is checked against
+        # what the matcher decides: several passports without the mark are several people's
+        dual_ok = not dual_labelled or len(item.get("passports") or []) < 2 or u.dual == bool(item.get("dual"))
+        ok = ok and dual_ok
         right += ok
         if not ok:
             misses.append(f"{item['q']!r}: want {expected or ambiguous} {item.get('passports')} {item.get('intent')}"
-                          f" got {u.destinations} {u.passports} {u.intent}")
+                          f"{' dual' if item.get('dual') else ''} got {u.destinations} {u.passports} {u.intent}"
+                          f"{' dual' if u.dual else ''}")
         if expected and not ambiguous and item.get("passports") and u.intent != "off-topic":
             verdict_total += 1
             if not set(item["passports"]) <= _verdict_passports(answer):
@@ -536,6 +543,18 @@ def test_cities_and_crossings_name_their_place(engine, question: str, destinatio
                                                passports: list[str]) -> None:
     u = engine.matcher.understand(question)
     assert (u.destinations[: len(destinations)], u.passports) == (destinations, passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations"),
+    [("Lagos, Portugal visa for Americans", ["PT"]), ("is Lagos, Portugal safe", ["PT"]),
+     ("visa for Lagos, Nigeria", ["NG"]), ("Chad, Niger or Mali, which is least bad", ["TD", "NE", "ML"]),
+     ("Georgia, Russia or Armenia: which is easier", ["GE", "RU", "AM"])],
+)
+def test_a_weak_name_before_a_country_is_a_town_of_that_country(engine, question: str,
+                                                                 destinations: list[str]) -> None:
+    """"Lagos, Portugal" is the Algarve town, not Nigeria; a weak name in a list of places is one of them."""
+    assert engine.matcher.understand(question).destinations == destinations
 
 
 @pytest.mark.parametrize("question", ["viajar a los lagos del sur", "los lagos de Chile son bonitos",
@@ -646,3 +665,59 @@ def test_syrian_and_congolese_people(engine, question: str, destinations: list[s
 def test_a_place_set_off_from_is_not_the_one_pointed_back_to(engine, question: str, destinations: list[str]) -> None:
     """"there" points back to the chat's last place: the city after "from" is where the traveler sets off."""
     assert engine.matcher.understand(question).destinations == destinations
+
+
+@pytest.mark.parametrize(
+    ("question", "dual"),
+    [
+        ("I have US and Mexican passports, can I run the Pyongyang marathon?", True),
+        ("I'm dual US/Iranian, which passport for Iran", True),
+        ("Russian citizen who also got Argentine citizenship, can I enter Ukraine?", True),
+        ("我有中国和加拿大双重国籍 去朝鲜用哪个护照", True),
+        ("My fiancé is Nigerian and I'm American, can we go to Ghana?", False),
+        ("me (Chinese) and my girlfriend (Japanese) want to see Tibet", False),
+        ("couple, she's Brazilian and he's Portuguese, going to Venezuela", False),
+        ("I'm Georgian and my husband is Armenian, can we both go to Abkhazia", False),
+        ("Spanish and Moroccan couple wants to visit Western Sahara", False),
+        ("Can Americans go to Cuba?", False),
+    ],
+)
+def test_dual_nationality_is_one_traveler_with_several_passports(engine, question: str, dual: bool) -> None:
+    """Several passports are a dual national's only when one traveler holds them; "my fiancé is Nigerian and I'm
+    American" is two people, each with one passport."""
+    assert engine.matcher.understand(question).dual is dual
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations", "passports"),
+    [
+        # a question typed on the Latin layout of a Russian keyboard ("виза в иран")
+        ("dbpf d bhfy", ["IR"], []),
+        # Chinese: a homophone typed for a name's character, 国人 (compatriots), passports only heard of
+        ("朝鲜签证 中果人 怎么办", ["KP"], ["CN"]),
+        ("叙利压签证", ["SY"], []),
+        ("国人去叙利亚落地签还有吗", ["SY"], ["CN"]),
+        ("元山葛麻 听说俄罗斯游客可以去 那中国人呢", ["KP-WK"], ["CN"]),
+        # pinyin, Polish, Italian, Serbian, Dutch, Turkish names and nationalities
+        ("zhongguo huzhao qu chaoxian yao qianzheng ma", ["KP"], ["CN"]),
+        ("wiza do Białorusi dla Polaków", ["BY"], ["PL"]),
+        ("gli italiani possono andare in Corea del Nord?", ["KP"], ["IT"]),
+        ("da li Srbi mogu u Severnu Koreju", ["KP"], ["RS"]),
+        ("ik heb een Nederlands en Marokkaans paspoort, kan ik naar de Westelijke Sahara", ["EH"], ["NL", "MA"]),
+        ("gurcistan vize turkler", ["GE"], ["TR"]),
+        # people who host are not the ones who travel
+        ("my mother-in-law is Syrian and lives in Damascus, can she visit us in Dubai? we're British", ["AE"], ["SY"]),
+        # where the traveler is from gives way to a passport named
+        ("Я з Харкова, маю польський паспорт. Чи безпечно їхати до Білорусі?", ["BY"], ["PL"]),
+        # money named before a demonym is the country's
+        ("taux de change du rial iranien aujourd'hui", ["IR"], []),
+    ],
+)
+def test_round_five_phrasings(engine, question: str, destinations: list[str], passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert (u.destinations[: len(destinations)], sorted(u.passports)) == (destinations, sorted(passports))
+
+
+@pytest.mark.parametrize("question", ["I'm American, my name is Jordan", "I'm British and my son is called Jordan"])
+def test_a_weak_name_that_names_a_person_is_no_destination(engine, question: str) -> None:
+    assert not engine.matcher.understand(question).destinations

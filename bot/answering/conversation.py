@@ -65,23 +65,33 @@ class Conversation:
     intent: str = "question"  # what the last answer was: a bare follow-up ("and syria?") asks the same
     ambiguous: list[str] = field(default_factory=list)  # the places the bot asked to choose between
     earlier: list[str] = field(default_factory=list)  # the places of the turn before ("which one is less hassle")
+    dual: bool = False  # whether the passports are one traveler's (Understanding.dual)
 
     def fresh(self, now: float | None = None) -> bool:
-        return bool(self.codes or self.ambiguous) and (
+        return bool(self.codes or self.ambiguous or self.passports) and (
             time.monotonic() if now is None else now) - self.at < CONTEXT_SECONDS
 
     def state(self) -> tuple:
         """Everything a follow-up's answer depends on (the engine's memo key)."""
-        return (tuple(self.codes), tuple(self.passports), self.intent, tuple(self.ambiguous), tuple(self.earlier))
+        return (tuple(self.codes), tuple(self.passports), self.intent, tuple(self.ambiguous), tuple(self.earlier),
+                self.dual)
 
     def remember(self, codes: list[str], passports: list[str], lang: str | None = None, *,
-                 intent: str = "question", ambiguous: list[str] | None = None, now: float | None = None) -> None:
+                 intent: str = "question", ambiguous: list[str] | None = None, now: float | None = None,
+                 dual: bool | None = None) -> None:
         if codes and self.codes and set(codes) != set(self.codes):
             self.earlier = list(self.codes)
         elif not codes:
             self.earlier = list(self.codes) or self.earlier
+        self.dual = len(passports) > 1 if dual is None else dual
         self.codes, self.passports, self.lang = list(codes), list(passports), lang
         self.intent, self.ambiguous = intent, list(ambiguous or [])
+        self.at = time.monotonic() if now is None else now
+
+    def introduce(self, passports: list[str], *, dual: bool = False, now: float | None = None) -> None:
+        """The traveler names their passports before any place ("my passport is Brazilian"): the next question
+        keeps them."""
+        self.passports, self.dual = list(passports), dual
         self.at = time.monotonic() if now is None else now
 
     def follow(self, u, understand: Callable[[str], object] | None = None) -> None:
@@ -121,8 +131,11 @@ class Conversation:
         if u.destinations and self.passports:
             if not u.passports:
                 u.passports, u.context_used = list(self.passports), True
+                u.dual = self.dual
             elif self._adds_passport(text, words) and not set(u.passports) >= set(self.passports):
                 u.passports, u.context_used = list(dict.fromkeys(self.passports + u.passports)), True
+                # "actually I also have a Russian passport": the same traveler's; "and my wife is Nepali": two people
+                u.dual = (self.dual or len(self.passports) == 1) and not words & COMPANION_WORDS
 
     def _only_the_way(self, u, words: set[str], understand: Callable[[str], object]) -> bool:
         if len(u.destinations) != 1 or u.destinations[0] in self.codes or not words & ROUTE_WORDS:
@@ -149,6 +162,8 @@ class Conversation:
             return False
         if words & ADDED_PASSPORT_WORDS:
             return True
+        if words & {"meant", "mean"} and words & COMPANION_WORDS:
+            return True  # "sorry I meant my wife, I'm Moldovan": the passport before was hers, this one is mine
         return bool(words & COMPANION_WORDS) and bool(
             words & TOGETHER_WORDS or _AND_MY.search(text))
 

@@ -103,6 +103,7 @@ class Engine:
             conversation.follow(u, self.matcher.understand)
         if not u.passports and passports:
             u.passports = [p for p in dict.fromkeys(passports) if p]
+            u.dual = len(u.passports) > 1  # one user's saved passports
         if code is not None:
             u.destinations = [code] if code in self.kb.places else []
             u.confidence = 1.0 if u.destinations else 0.0
@@ -125,6 +126,8 @@ class Engine:
         u = answer.understanding
         if answer.answered:
             codes = u.destinations if u.intent == "compare" and len(u.destinations) > 1 else u.destinations[:1]
-            conversation.remember(codes, u.passports, lang, intent=u.intent)
+            conversation.remember(codes, u.passports, lang, intent=u.intent, dual=u.dual)
         elif u.ambiguous and not answer.off_topic:
-            conversation.remember([], u.passports, lang, ambiguous=u.ambiguous)
+            conversation.remember([], u.passports, lang, ambiguous=u.ambiguous, dual=u.dual)
+        elif u.passports and not u.destinations and not answer.off_topic and not u.context_used:
+            conversation.introduce(u.passports, dual=u.dual)  # "my passport is Brazilian", then "can I go to Chechnya"

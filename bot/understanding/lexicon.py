@@ -14,7 +14,13 @@ PASSPORT_WORDS = frozenset(
      # nationality and citizenship nouns ("doble nacionalidad venezolana", "con ciudadanía italiana", "Doppelte
      # Staatsbürgerschaft deutsch-türkisch", "mit deutschen Pässen", "являясь гражданином Узбекистана")
      "nacionalidad", "nacionalidade", "nationalite", "ciudadania", "cidadania", "staatsburgerschaft", "passen",
-     "гражданином", "гражданкои", "громадянином", "громадянство"]
+     "гражданином", "гражданкои", "громадянином", "громадянство",
+     # identity cards, which some borders take instead ("mit deutschem Personalausweis", "carta d'identità"), and
+     # citizens and passports in Italian, Polish, Serbian, Dutch and pinyin ("cittadini italiani", "sa srpskim
+     # pasošem", "državljane Srbije", "zhongguo huzhao"), and the abbreviation "ppt"
+     "personalausweis", "ausweis", "identita", "cittadini", "cittadina", "cittadinanza", "obywatelstwem", "pasosem",
+     "pasosa", "pasosu", "пасош", "пасошем", "пасоша", "држављани", "држављане", "држављанин", "држављанка",
+     "drzavljani", "drzavljane", "drzavljanin", "drzavljanka", "paspoorten", "huzhao", "ppt", "vatandasiyim"]
 )
 # Prepositions of direction: a name right after one is where the traveler goes, even when a passport word follows
 # it ("виза в Туркменистан гражданину Казахстана", "nach Iran Reisepass"); English "to" is not one ("open to US
@@ -35,11 +41,11 @@ PLACE_NOUNS = frozenset(["border", "borders", "side", "embassy", "consulate", "f
                          "кордону", "посольство", "посольстве", "консульство"])
 # Words after "a/an <demonym>" that show the demonym is a person, not an adjective ("can a Nigerian go").
 PERSON_NEXT = frozenset(["husband", "wife", "boyfriend", "girlfriend", "partner", "colleague", "friend", "mate",
-                         "driver", "backpacker", "photographer", "journalist", "muslim", "go", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who", "couple", "lady", "dude", "even", "also", "really", "actually", "here", "wanting", "planning", "hoping", "trying", "looking"])
+                         "driver", "backpacker", "photographer", "journalist", "muslim", "go", "do", "does", "manage", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who", "couple", "lady", "dude", "even", "also", "really", "actually", "here", "wanting", "planning", "hoping", "trying", "looking"])
 # Verbs after a bare demonym that make it a person ("can Chinese go", "brit in Kaliningrad", "brasileiro precisa",
 # "Deutsche brauchen", "Ivoirien ici", "Algérienne résidant à Lyon"): the demonym is then the subject, not an
 # adjective ("Chinese food").
-BARE_PERSON_NEXT = frozenset(["ici", "aqui", "aca", "hier", "здесь", "тут", "residant", "residente", "residiendo", "vivant", "vivendo", "viviendo", "wohnhaft", "going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "moga", "moze", "musza", "potrzebuja", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "guys", "couple", "couples", "girls", "ladies"])
+BARE_PERSON_NEXT = frozenset(["heading", "headed", "ici", "aqui", "aca", "hier", "здесь", "тут", "residant", "residente", "residiendo", "vivant", "vivendo", "viviendo", "wohnhaft", "going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "moga", "moze", "musza", "potrzebuja", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "guys", "couple", "couples", "girls", "ladies"])
 # Verbs that are also nouns ("Chinese travel agencies"): after a bare demonym they make it a person only after a
 # modal ("can Chinese travel to Tibet", "do Swiss visit").
 BARE_PERSON_VERBS = frozenset(["go", "travel", "visit", "enter", "get", "fly"])
@@ -52,34 +58,38 @@ LANGUAGE_CUES = frozenset(["speak", "speaks", "speaking", "spoken", "learn", "le
 PASSPORT_FILLERS = frozenset(["dual", "sar"])  # "Hong Kong SAR passport"
 # Lower-case codes that are a passport when followed by a passport word ("i have a us passport"), joined to
 # another nationality ("uk/us", "us and mexican passports") or after "dual"/"both"; "us" is also a pronoun.
-LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB"}
+LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB", "fr": "FR", "ru": "RU", "mx": "MX", "br": "BR", "cn": "CN", "nl": "NL",
+                            "pl": "PL", "dt": "DE", "rf": "RU"}  # "passeport fr", "mit dt. Pass"
 # Lower-case codes that are no word of any language travelers write in, so they always name the country.
 LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "rdc": "CD", "prc": "CN", "ksa": "SA"}
 # Words before a nationality that make it a statement about who travels ("as an American", "we're German",
 # "soy argentino", "je suis suisse", "ich bin Deutscher", "я американец", and a Russian or Ukrainian pronoun, since
 # those languages drop the copula: "она россиянка", "вона росіянка"): a country name spelled like the demonym
 # ("suisse", "china") counts too.
-IDENTITY_TRIGGERS = frozenset(["as", "im", "am", "are", "were", "youre", "theyre", "hes", "shes", "being", "half", "als", "como", "comme", "как", "як", "я", "мы", "ми", "soy", "somos", "siendo", "sou", "sendo", "suis", "sommes", "etant", "он", "она", "они", "вин", "вона", "вони", "bin", "sind"])
+IDENTITY_TRIGGERS = frozenset(["as", "im", "am", "are", "were", "youre", "theyre", "hes", "shes", "being", "half", "als", "como", "comme", "как", "як", "я", "мы", "ми", "soy", "somos", "siendo", "sou", "sendo", "suis", "sommes", "etant", "он", "она", "они", "вин", "вона", "вони", "bin", "sind",
+                               "jako", "jestem", "jestesmy", "sono", "siamo", "kao", "ja", "ben", "ik", "wij", "zijn"])
 # ... and words before a demonym (not a country name: "visa para China") that make it the traveler's.
-DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holding", "для", "for", "fur", "pour", "para", "pra", "pro", "per"]) | frozenset(
+DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holding", "для", "for", "fur", "fuer", "pour", "para", "pra", "pro", "per", "dla", "za", "voor", "binational", "binationale", "binacional"]) | frozenset(
     # Verbs of questions that put the subject after them ("Brauchen Deutsche ein Visum?", "¿Puede un estadounidense viajar?")
     ["brauchen", "braucht", "benotigen", "durfen", "darf", "konnen", "mussen", "muss", "puede", "pueden", "necesita", "necesitan", "pode", "podem", "precisa", "precisam", "peut", "peuvent"])
 # "My wife is Chinese", "mi esposa es china": a copula after a person names that person's nationality.
 COPULAS = frozenset(["is", "are", "was", "es", "est", "ist", "e", "е"])  # the last one is the Ukrainian "є", folded
-PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "mate", "buddy", "pal", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund", "who"])
+PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "motherinlaw", "fatherinlaw", "sisterinlaw", "brotherinlaw",
+                             "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "mate", "buddy", "pal", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund", "who"])
 # "I'm from Mexico", "я из Казахстана", "soy de Perú", "ich komme aus Polen": the traveler's country.
 FROM_WORDS = frozenset(["from", "из", "з", "de", "du", "aus"])  # "із" folds to "из"
 FROM_AFTER = IDENTITY_TRIGGERS | frozenset(["come", "comes", "komme", "kommen", "vengo", "venimos", "venho", "viens", "родом"])
-COUNTRY_TRIGGERS = frozenset(["dual", "both"])
+COUNTRY_TRIGGERS = frozenset(["dual", "both", "binational", "binationale", "binacional"])
 # Words after a nationality that make it where the traveler's family or birth comes from, not a passport they hold
 # nor a place they ask about ("Cuban-born", "of Lebanese descent", "Iranian heritage").
 HERITAGE_WORDS = frozenset(["born", "descent", "heritage", "ancestry", "origin", "origins", "roots", "background", "stammig", "stammige", "stammiger"])
 # Words that end what a demonym describes when it stands alone in its clause ("kathmandu overland to lhasa, israeli",
 # "and me? jordanian", "romanian specifically"): the traveler saying who they are.
-CLAUSE_TAIL = frozenset(["here", "specifically", "too", "also", "btw", "lol", "myself", "only", "ici", "aqui"])
+CLAUSE_TAIL = frozenset(["here", "specifically", "too", "also", "btw", "lol", "now", "abroad", "myself", "only", "ici", "aqui"])
 # Words that may stand between "as a" and a demonym without changing who it describes ("as a non-muslim German").
 TRAVELER_ADJECTIVES = frozenset(["non", "muslim", "christian", "jewish", "young", "old", "female", "male", "solo",
-                                 "single", "retired", "black", "white", "gay", "lone"])
+                                 "single", "retired", "black", "white", "gay", "lone", "overlanding",
+                                 "backpacking", "cycling", "hitchhiking", "vegan"])
 # Words before a passport that say the traveler does not hold it ("never had an iranian passport", "without a US
 # passport", "he lost his Pakistani one").
 NEGATIONS = frozenset(["never", "no", "not", "dont", "without", "lost", "нет", "без", "ohne", "sin", "sem", "sans"])
@@ -213,12 +223,13 @@ EXTRA_COMMON_WORDS = frozenset(
      # family words and everyday words of the other languages travelers write, which typos would turn into names
      # ("grandad" is not Granada, "gracias" not Grecia, "bonjour" not Boujdour)
      "grandad", "granddad", "grandma", "grandpa", "gracias", "bonjour", "porque", "ahora", "buenas", "papai", "marido",
-     "novia", "novio", "ustedes", "presisa", "precisa"]
+     "novia", "novio", "ustedes", "presisa", "precisa", "ingreso", "ingresar", "permiso", "entrada", "salida"]
 )
 
 # Two- and three-letter tokens that are ordinary words even in capitals ("IN", "TO", "IS").
 CODE_LIKE_WORDS = frozenset(
-    ["AM", "AN", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "HI", "ID", "IF", "IN", "IS", "IT", "ME", "MY", "NO", "OF", "OK", "ON", "OR", "SO", "TO", "UP", "WE", "AI", "PM", "TV", "DJ", "CAN", "THE", "AND", "FOR", "ARE", "BUT", "NOT", "YOU", "ALL", "ANY", "OUR", "OUT", "WHO", "WHY", "HOW"]
+    ["AM", "AN", "AS", "AT", "BE", "BY", "DO", "GO", "HE", "HI", "ID", "IF", "IN", "IS", "IT", "ME", "MY", "NO", "OF", "OK", "ON", "OR", "SO", "TO", "UP", "WE", "AI", "PM", "TV", "DJ", "CAN", "THE", "AND", "FOR", "ARE", "BUT", "NOT", "YOU", "ALL", "ANY", "OUR", "OUT", "WHO", "WHY", "HOW",
+     "PR"]  # "I have PR": permanent residence, not Puerto Rico
 )
 
 # Words pointing back to a place named earlier in the chat ("how do i get there", "как туда добраться").
@@ -238,7 +249,7 @@ PNG_WORDS = frozenset(["a", "as", "file", "files", "image", "images", "photo", "
 # Two-word phrases in which a place name or demonym means something else ("guinea pig",
 # "Paris Hilton"): the name inside them is dropped. Folded, name first or second.
 NAME_TRAPS = frozenset(
-    ["guinea pig", "guinea pigs", "guinea fowl", "fine china", "bone china", "china cabinet", "china plate", "china plates", "china set", "china doll", "french toast", "french fries", "french fry", "french press", "french kiss", "french horn", "french bulldog", "french braid", "french manicure", "french onion", "turkish coffee", "turkish delight", "turkish bath", "turkish towel", "turkish towels", "turkish van", "brazil nut", "brazil nuts", "paris hilton", "plaster of paris", "georgia aquarium", "georgia tech", "georgia state", "georgia bulldogs", "georgia peach", "georgia peaches", "georgia okeeffe", "new jersey", "jersey shore", "jersey cow", "jersey cows", "football jersey", "basketball jersey", "panama hat", "panama hats", "chile pepper", "chile peppers", "chile con", "green chile", "red chile", "michael jordan", "air jordan", "jordan shoes", "jordan peterson", "jordan river", "chad smith", "indian ocean", "indian food", "indian summer", "american football", "american dream", "american pie", "american express", "american airlines", "american cheese", "spanish flu", "spanish omelette", "english muffin", "english muffins", "english breakfast", "english channel", "german shepherd", "german shepherds", "swiss cheese", "swiss army", "swiss chard", "dutch oven", "dutch courage", "irish coffee", "danish pastry", "russian roulette", "russian doll", "russian dolls", "russian dressing", "brussels sprouts", "brussels sprout", "cuban cigar", "cuban cigars", "cuban sandwich", "mexican food", "mexican wave", "chinese food", "chinese takeout", "chinese checkers", "japanese food", "thai food", "canadian bacon", "greek yogurt", "greek salad", "egyptian cotton", "cayenne pepper", "lima beans", "lima bean", "victoria beckham", "victoria secret", "dubai chocolate", "holland tunnel", "jamaica plain", "monaco grand", "lagos portugal", "lagos algarve", "turkey sandwich", "turkey dinner", "roast turkey", "cold turkey", "jersey city", "us state", "us states"]
+    ["guinea pig", "guinea pigs", "guinea fowl", "fine china", "bone china", "china cabinet", "china plate", "china plates", "china set", "china doll", "french toast", "french fries", "french fry", "french press", "french kiss", "french horn", "french bulldog", "french braid", "french manicure", "french onion", "turkish coffee", "turkish delight", "turkish bath", "turkish towel", "turkish towels", "turkish van", "brazil nut", "brazil nuts", "paris hilton", "plaster of paris", "georgia aquarium", "georgia tech", "georgia state", "georgia bulldogs", "georgia peach", "georgia peaches", "georgia okeeffe", "new jersey", "jersey shore", "jersey cow", "jersey cows", "football jersey", "basketball jersey", "panama hat", "panama hats", "chile pepper", "chile peppers", "chile con", "green chile", "red chile", "michael jordan", "air jordan", "jordan shoes", "jordan peterson", "jordan river", "chad smith", "indian ocean", "indian food", "indian summer", "american football", "american dream", "american pie", "american express", "american airlines", "american cheese", "spanish flu", "spanish omelette", "english muffin", "english muffins", "english breakfast", "english channel", "german shepherd", "german shepherds", "swiss cheese", "swiss army", "swiss chard", "dutch oven", "dutch courage", "irish coffee", "danish pastry", "russian roulette", "russian doll", "russian dolls", "russian dressing", "brussels sprouts", "brussels sprout", "cuban cigar", "cuban cigars", "cuban sandwich", "mexican food", "mexican wave", "chinese food", "chinese takeout", "chinese checkers", "japanese food", "thai food", "canadian bacon", "greek yogurt", "greek salad", "egyptian cotton", "cayenne pepper", "lima beans", "lima bean", "victoria beckham", "victoria secret", "dubai chocolate", "holland tunnel", "jamaica plain", "monaco grand", "lagos algarve", "turkey sandwich", "turkey dinner", "roast turkey", "cold turkey", "jersey city", "us state", "us states"]
 )
 
 # -- what kind of question it is, beyond its topics ------------------------------------------------
@@ -258,14 +269,16 @@ WHEN_PHRASES = _one_pattern((
     r"\bhow long (has|have|was|were)\b", r"\b(what|which) year\b", r"\b(ever|again) (going to |gonna )?re ?open",
     r"\b(did|has|have) (\w+ ){1,3}re ?open(ed)?\b", r"\ba rouvert\b", r"\breabri(u|o)\b",
     r"\bwann\b", r"\bquand\b", r"\bcuando\b", r"\bquando\b", r"\bкогда\b", r"\bколи\b", r"\bс какого\b",
-    r"\bдо (какого|якого) числа\b", r"\bпо какое число\b",
+    r"\bдо (какого|якого) числа\b", r"\bпо какое число\b", r"\bne zaman\b", r"\bkiedy\b", r"\bwanneer\b",
+    r"\bhow long (till|until|before)\b", r"\bany date\b", r"\bexpected to re ?open\b",
 ))
 CJK_WHEN_WORDS = ("什么时候", "何时", "幾時", "いつ", "언제")
 # "What level is Mali?": the answer is the advisory level.
 LEVEL_PHRASES = _one_pattern((
     r"\blevel\b", r"\b(travel )?advisory\b", r"\bstate department\b", r"\bstate dept\b", r"\bfcdo\b",
     r"\bforeign office\b", r"\bsmartraveller\b", r"\brisk level\b", r"\bwarnstufe\b", r"\breisewarnung\b",
-    r"\bniveau\b", r"\bnivel\b", r"\bуровень\b", r"\bрівень\b", r"\bdo not travel\b", r"\badvis(e|es|ice) against\b",
+    r"\bniveau\b", r"\bnivel\b", r"\bуровень\b", r"\bривень\b", r"\bpoziom\b", r"\bostrzezen", r"\breisadvies\b",
+    r"\bwelke kleur\b", r"\blivello\b", r"\buyari seviyesi\b", r"\bдерждеп", r"\bгосдеп", r"\bdo not travel\b", r"\badvis(e|es|ice) against\b",
     r"\brating\b", r"\bquai d ?orsay\b", r"\bclasse (en )?(rouge|orange)\b", r"\bzone rouge\b",
     r"\bque dit le gouvernement\b", r"\bwhat does the \w+ (government|foreign office) say\b",
 ))
@@ -275,12 +288,14 @@ COMPARE_PHRASES = _one_pattern((
     r"\b(easier|harder|safer|riskier|better|worse|cheaper|simpler)\b", r"\bwhich (is|one|of)\b", r"\bcompare\b",
     r"\bcompared\b", r"\b(vs|versus)\b", r"\bor\b.*\?$", r"\bdifference between\b",
     r"\bleichter\b", r"\bsicherer\b", r"\bplus (facile|sur)\b", r"\bmas (facil|seguro)\b", r"\bmais (facil|seguro)\b",
-    r"\bпроще\b", r"\bбезопаснее\b", r"\bлегче\b", r"\bили\b.*\?$",
+    r"\bпроще\b", r"\bбезопаснее\b", r"\bлегче\b", r"\bили\b.*\?$", r"\bпростише\b", r"\bбезпечнише\b",
+    r"\błatwiej", r"\bbezpieczniej", r"\bpiu (facile|sicuro|sicura)\b", r"\bdaha (kolay|guvenli)\b",
+    r"\bmakkelijker\b", r"\bveiliger\b", r"\blakse\b", r"\bbezbednij",
 ))
 # A place after these is where the traveler sets off or lives, not where they go, when another place is named
 # ("flying from London to Tehran", "I live in Germany but ... Iran", "из Москвы в Сухум").
 ORIGIN_WORDS = frozenset(["from", "из", "от", "з", "aus", "von", "desde", "depuis"])
-RESIDENCE_VERBS = frozenset(["live", "lives", "living", "sitting", "based", "reside", "resides", "residing", "resident", "stay", "staying", "im", "am", "currently", "живу", "живем", "живемо", "живем", "wohne", "wohnen", "vivo", "vivimos", "moro", "habite", "habitons", "expat", "expats", "worker", "workers", "student", "students", "residents", "work", "works", "working", "study", "studies", "studying", "vis", "vit", "vivons", "travaille", "etudie", "trabajo", "estudio", "trabalho", "estudo", "arbeite", "studiere", "работаю", "учусь", "працюю", "навчаюсь"])
+RESIDENCE_VERBS = frozenset(["live", "lives", "lived", "living", "sitting", "based", "residencia", "residence", "residency", "residenza", "residente", "reside", "resides", "residing", "resident", "stay", "staying", "im", "am", "currently", "живу", "живем", "живемо", "живем", "wohne", "wohnen", "vivo", "vivimos", "moro", "habite", "habitons", "expat", "expats", "worker", "workers", "student", "students", "residents", "work", "works", "working", "study", "studies", "studying", "vis", "vit", "vivons", "travaille", "etudie", "trabajo", "estudio", "trabalho", "estudo", "arbeite", "studiere", "работаю", "учусь", "працюю", "навчаюсь"])
 # Words before a residence verb that make the place a wish, not a home ("to work in Iran", "want to live in").
 INTENT_BEFORE_VERB = frozenset(["to", "want", "wanna", "planning", "plan", "hope", "go", "going", "quiero", "quero", "veux", "will"])
 # "de Kigali vers Goma", "desde Bogota a Caracas", "de Lisboa para Luanda": a place after "de" is where the traveler
@@ -329,6 +344,7 @@ FOLLOWUP_STARTS = _one_pattern((
     r"^(und|et|y|e|и|а|і|та)\b", r"^(was ist mit|et pour|et avec|y con|y para|e com|e para|а для|и для|а как)\b",
     r"^(is it|is that|are they|does it|can i still|is it safe|how safe)\b",
     r"^(no,? |nope,? |sorry,? )?(i mean |i meant )?(the country|the other one|not the)\b",  # "the country, not the US state"
+    r"^(so |ok |okay )?which (one|passport)\b",  # "which one should I use" after naming two passports
 ))
 CJK_FOLLOWUP_STARTS = ("那", "还有", "如果")
 # Travel services Borderline does not offer; with none of the topics it answers, the question is off-topic.
@@ -339,6 +355,10 @@ OFF_TOPIC_WORDS = frozenset([
     "гостиница", "ресторан", "рестораны", "валюта", "валюту", "курс", "hotel", "hoteles", "restaurante",
     "restaurantes", "moneda", "hotels", "devise", "devises", "sim", "esim", "uber", "taxi", "taxis", "beer", "lens",
     "camera", "rental", "football", "soccer", "score", "joke", "jokes", "анекдот", "анекдоты", "шутку",
+    # money changing, hotels, tickets and flights in the other languages travelers write
+    "обменять", "поменять", "обмен", "обменник", "доллары", "готель", "готели", "готелю", "готелях", "квиток",
+    "квитки", "fluge", "flug", "voli", "cambio", "wechselkurs", "albergo", "alberghi", "otel", "oteller", "hotelu",
+    "hotele", "vegetarian", "vegan", "restoran", "restoranlar",
 ])
 # A message that is only a greeting asks nothing Borderline answers ("hello", "你好").
 GREETINGS = frozenset(["hello", "hi", "hey", "hallo", "hola", "ola", "oi", "bonjour", "salut", "ciao", "privet", "привет",
@@ -354,7 +374,9 @@ OFF_TOPIC_PHRASES = _one_pattern((
     r"\bbook me\b", r"\bwill pay\b", r"\btramitar\b", r"\bcuanto cobran\b", r"\bза деньги\b", r"\bоформить мне\b",
     r"\bсколько стоит (билет|перелет|авиабилет)", r"\bhow much (is|are|does|do) (a |the )?(beer|taxi|hotel|meal)",
     r"\btime (difference|zone)\b", r"\bcar rental\b|\brent a car\b", r"\bhow do (you|i) say\b", r"\bcomo se dice\b",
-    r"\bcomment dit on\b", r"\bкак сказать\b", r"\btranslate\b",
+    r"\bcomment dit on\b", r"\bкак сказать\b", r"\btranslate\b", r"\btaux de change\b", r"\bhava (durumu|nas[ıi]l)\b",
+    r"\bскильки коштуе (квиток|перелит|авиаквиток)", r"\b(can|could|will) (you|your agency|your company) (do|handle|"
+    r"process|arrange|get me)\b",
 ))
 # Services that yield to a question about rules: "flights from Rome to Tehran" is off-topic, "when did flights from
 # Europe to Caracas resume" is not.
@@ -370,7 +392,9 @@ PEOPLE_NOUNS = frozenset([
     "touristes", "voyageurs", "туристы", "туристам", "туристов", "here",
     "woman", "women", "man", "men", "guy", "guys", "girl", "girls", "lady", "ladies", "couple", "couples",
     "worker", "workers", "expat", "expats", "expatriate", "expatriates", "migrant", "migrants", "ofw", "ofws",
-    "pilgrim", "pilgrims", "journalist", "journalists", "volunteer", "volunteers",
+    "pilgrim", "pilgrims", "journalist", "journalists", "volunteer", "volunteers", "lad", "lads", "bloke", "blokes",
+    "climber", "climbers", "contractor", "contractors", "trekker", "trekkers", "cyclist", "cyclists", "someone",
+    "somebody",
     # family, companions and what travelers say they are ("my greek boyfriend", "a Moroccan husband", "a chinese
     # colleague", "malaysian muslim", "ethiopian backpacker")
     "husband", "wife", "boyfriend", "girlfriend", "partner", "fiance", "fiancee", "spouse", "colleague", "colleagues",
@@ -394,3 +418,31 @@ TRANSLIT_MARKERS = frozenset([
     # Ukrainian in Latin letters ("chy mozhna ukraintsyam v moldovu") and the visa word both languages share
     "chy", "mozhna", "potribna", "potribno", "treba", "dlia", "pustiat", "pustyat", "bezpechno", "viza", "vizu",
 ])
+
+# Who holds a passport named in a question: the nearest of these before it ("my fiancé is Nigerian and I'm
+# American" names two people, "I have US and Mexican passports" one). First-person words all name the asker.
+SELF_HOLDERS = frozenset(["i", "im", "me", "myself", "my", "mine", "ive", "id", "ich", "je", "yo", "eu", "я", "мне",
+                          "меня", "мене", "moi", "mich", "mir"])
+OTHER_HOLDERS = frozenset(["he", "she", "hes", "shes", "him", "her", "his", "wife", "husband", "partner", "spouse",
+                           "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "mate", "buddy", "pal", "son",
+                           "daughter", "mother", "father", "mom", "mum", "dad", "brother", "sister", "cousin",
+                           "colleague", "grandma", "grandpa", "motherinlaw", "fatherinlaw", "sisterinlaw",
+                           "brotherinlaw", "parentsinlaw", "inlaws", "grandmother", "grandfather", "grandad", "uncle", "aunt",
+                           "esposa", "esposo", "mujer", "marido", "novia", "novio", "namorada", "namorado", "femme",
+                           "mari", "copine", "copain", "frau", "mann", "freundin", "freund", "жена", "муж", "дружина",
+                           "чоловик", "подруга", "друг", "он", "она", "вин", "вона", "ele", "ela", "il", "elle",
+                           "el", "ella", "er", "sie"])
+# Words that make several passports one person's ("dual", "binational", "doble nacionalidad", "双重国籍") or
+# several people's ("a Spanish and Moroccan couple", "3 Germans, 1 Turk").
+DUAL_WORDS = frozenset(["dual", "binational", "binationale", "doble", "double", "doppelte", "doppelter",
+                        "doppelstaatler", "двоиное", "двоиного", "двоиним", "двоине", "два"])
+GROUP_WORDS = frozenset(["couple", "couples", "group", "groups", "family", "together", "pareja", "casal",
+                         "groupe", "grupo", "gruppe", "пара", "группа"])
+CJK_DUAL_WORDS = ("双重国籍", "双国籍", "两本护照", "两个护照", "二重国籍")
+CJK_COMPANION_WORDS = ("妻子", "老婆", "丈夫", "老公", "男朋友", "女朋友", "朋友", "父母", "妈妈", "爸爸", "孩子", "我们",
+                       "太太", "先生")
+# Money named before a demonym, as Romance languages do ("le rial iranien", "el peso cubano"): the demonym is the
+# country, not a passport.
+CURRENCY_WORDS = frozenset(["rial", "riyal", "dollar", "dolar", "dolares", "euro", "euros", "rouble", "rublo", "rublos",
+                            "peso", "pesos", "lira", "livre", "dinar", "dinars", "dirham", "real", "reais", "won",
+                            "yuan", "franc", "francs", "manat", "som", "tenge", "lari", "dram", "afghani", "kyat"])

@@ -30,7 +30,9 @@ from bot.understanding.lexicon import (
     BRACKETED_PERSONS,
     CAR_WORDS,
     CJK_ADVISER_AFTER,
+    CJK_COMPANION_WORDS,
     CJK_COMPARE_WORDS,
+    CJK_DUAL_WORDS,
     CJK_FOLLOWUP_STARTS,
     CJK_GREETINGS,
     CJK_LEVEL_WORDS,
@@ -44,15 +46,18 @@ from bot.understanding.lexicon import (
     CONJUNCTIONS,
     COPULAS,
     COUNTRY_TRIGGERS,
+    CURRENCY_WORDS,
     CYRILLIC_TRAVEL_WORDS,
     DEMONYM_TRIGGERS,
     DIRECTION_PREPOSITIONS,
+    DUAL_WORDS,
     EXTRA_COMMON_WORDS,
     FOLLOWUP_STARTS,
     FROM_AFTER,
     FROM_DE,
     FROM_WORDS,
     GREETINGS,
+    GROUP_WORDS,
     HERITAGE_WORDS,
     IDENTITY_TRIGGERS,
     INTENT_BEFORE_VERB,
@@ -70,6 +75,7 @@ from bot.understanding.lexicon import (
     OFF_TOPIC_SOFT_PHRASES,
     OFF_TOPIC_WORDS,
     ORIGIN_WORDS,
+    OTHER_HOLDERS,
     PASSPORT_FILLERS,
     PASSPORT_LINKS,
     PASSPORT_VERBS,
@@ -91,6 +97,7 @@ from bot.understanding.lexicon import (
     ROUTE_FILLERS,
     ROUTE_LINKS,
     ROUTE_MARKS,
+    SELF_HOLDERS,
     SPORTS_WORDS,
     STAMP_WORDS,
     THEME_WORDS,
@@ -145,7 +152,26 @@ _SPELLED_OUT = ((re.compile(r"\bJ\s?&\s?K\b"), "Jammu and Kashmir"),
 # Case endings of Cyrillic names ending in -а/-я ("на Кубу" -> "куба"); longer words use stems. Tokens are
 # folded first, so the Ukrainian "на Кубі" arrives as "куби".
 _CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("и", "а"), ("ой", "а"), ("ю", "я"), ("и", "я"))
-_CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "人", "游客", "旅客", "华人")
+_CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "人", "游客", "旅客", "华人",
+                       "双重国籍", "双国籍", "同胞")  # "台湾同胞": compatriots
+_CJK_AND = ("和", "与", "跟", "、", "及")  # "中国和加拿大双重国籍": both names are the passports
+# Characters typed for their sound in place of the one in a name ("中果人" for 中国人, "叙利压" for 叙利亚), after the
+# character that comes before it in the names, read as the name's own ("刚果" is Congo, "如果" is "if").
+_CJK_HOMOPHONES = ((re.compile("(?<=[中美英泰韩法德])果"), "国"), (re.compile("(?<=[利尼西比])[压鸭]"), "亚"))
+# "国人去叙利亚": "compatriots", the asker's own people, said by Chinese for Chinese (not "美国人", "泰国人").
+_CJK_COMPATRIOTS_RE = re.compile("(?<![\u4e00-\u9fff])国人")
+# "听说俄罗斯游客可以去 那中国人呢": passports heard of, in the clause after 听说, are others'.
+_INSTRUMENTAL_ADJ = tuple(fold(e) for e in ("ским", "цким", "ським", "цьким"))
+# Words after "с литовским" that show no noun follows it: the passport is left unsaid ("а мне с литовским куда").
+_AFTER_ONE = frozenset(fold(w) for w in ("куда", "как", "где", "что", "можно", "нужно", "ли", "пустят", "реально",
+                                         "куди", "як", "де", "чи", "можна", "треба", "пустять", "тоже", "теж"))
+_VISITS_US_RE = re.compile(r"\b(visit|see|join|meet|stay with|come (to|and see)) (us|me)\b")
+_CJK_HEARSAY = "听说"
+_CLAUSE_BREAK_RE = re.compile(r"[\s，。,.？?！!；;]")
+# The Russian keyboard's letters on the keys of the Latin layout (QWERTY to ЙЦУКЕН).
+_LAYOUT = str.maketrans(dict(zip("qwertyuiop[]asdfghjkl;'zxcvbnm,.`", "йцукенгшщзхъфывапролджэячсмитьбюё",
+                                 strict=True)))
+_WORD_RE = re.compile(r"\w+")
 # A CJK name after "from" or before a residence card is where the traveler comes from or lives ("从喀什",
 # "美国绿卡").
 _CJK_ORIGIN_BEFORE = ("从", "由", "自")
@@ -156,7 +182,7 @@ _CJK_NATIONALITY = {"美": "US", "英": "GB", "中": "CN", "日": "JP", "韩": "
 _CJK_ORIGIN_AFTER = ("绿卡", "永久居留", "居留")
 _CJK_PASSPORT_GLUE = "的の "
 MAX_TYPO_CHOICES = 3
-_CLAUSE_MARKS = frozenset(",.?!;()")
+_CLAUSE_MARKS = frozenset([*",.?!;():", "–", "—", "-"])
 _BEFORE_NEGATED = frozenset(["a", "an", "the", "my", "his", "her", "their", "our", "had", "have", "has", "hold", "any",
                              "ever"])
 # Endings of English verb forms: a word with one is corrected only into a name that ends the same way ("Beijing").
@@ -266,6 +292,12 @@ def _demonym_base(word: str) -> str:
     return word
 
 
+# Endings of Cyrillic adjectives, folded: "русский", "российская", "российским" describe; "немца", "россиянин",
+# "американка" (nouns) are people.
+_CYRILLIC_ADJ_ONLY = tuple(fold(e) for e in ("ий", "ый", "ая", "яя", "ое", "ее", "ие", "ые", "ого", "его", "ому", "ему",
+                                            "ым", "им", "ых", "их", "ую", "юю", "ой", "ей", "ою", "ею"))
+
+
 def _plural_demonym(key: str) -> bool:
     """"Americans", "американцам", "британцев": people of that nationality, so their passport."""
     return key.endswith("s") or (bool(_CYRILLIC_RE.match(key)) and key.endswith(_CYRILLIC_PLURALS))
@@ -291,6 +323,34 @@ def _german_adjectives(form: str) -> tuple[str, ...]:
 
 def _german_noun(raw: str) -> bool:
     return raw[:1].isupper() and not raw.isupper() and raw.casefold().endswith(("er", "erin", "ern", "erinnen"))
+
+
+def _typed_for(token: str, words: frozenset[str]) -> bool:
+    """A word of six letters or more one edit from one of `words` ("presisa" for "precisa")."""
+    return len(token) >= 6 and token.isalpha() and any(
+        abs(len(w) - len(token)) <= 1 and DamerauLevenshtein.distance(token, w) <= 1 for w in words if len(w) >= 6)
+
+
+def _passport_typo(token: str) -> bool:
+    """"passprot", "pasport" are typed for "passport": one edit, from seven letters."""
+    return len(token) >= 7 and token.startswith("pas") and token.isascii() and (
+        DamerauLevenshtein.distance(token, "passport") <= 1 or DamerauLevenshtein.distance(token, "passports") <= 1)
+
+
+def _holder(span: Span, tokens: list[str]) -> str:
+    """Who holds the passport `span` names: "self" for the asker (and those with them: "we're British"), the
+    person word nearest before it ("my wife is Thai": "wife"), the people noun after it ("Chinese teacher"), or ""
+    when the question does not say."""
+    if span.end < len(tokens) and tokens[span.end] in PEOPLE_NOUNS:
+        return tokens[span.end]  # "South Korean students and one Chinese teacher"
+    j = span.start - 1
+    while j >= 0 and span.start - j <= 10:
+        if tokens[j] in SELF_HOLDERS or tokens[j] in ("we", "were", "our"):
+            return "self"
+        if tokens[j] in OTHER_HOLDERS:
+            return tokens[j].removesuffix("s") if tokens[j] in ("hes", "shes") else tokens[j]
+        j -= 1
+    return ""
 
 
 def _seen_as(tokens: list[str], i: int) -> bool:
@@ -359,6 +419,9 @@ class Understanding:
     theme: str = ""
     intent: str = "question"  # question | when | level | compare | off-topic
     followup: bool = False  # reads like a follow-up in a chat ("and with a UK passport?")
+    # Several passports held by one traveler ("I have US and Mexican passports"), not by several people ("my fiancé
+    # is Nigerian and I'm American"): only then does a dual-nationality warning apply.
+    dual: bool = False
     context_used: bool = False
 
     @property
@@ -541,6 +604,29 @@ class Matcher:
         self._fuzzy_cache: dict[str, tuple[str, ...]] = {}
 
     # -- helpers ---------------------------------------------------------------------
+    def _people(self, key: str) -> bool:
+        """A demonym that names people, not the adjective: a plural in English or Russian ("Americans",
+        "американцам"), in Italian, Serbian, Polish, Turkish or Dutch ("italiani", "Srbi", "Polacy", "türkler",
+        "Belgen"), or any Cyrillic noun ("немца пустят?", "россиянину")."""
+        if _plural_demonym(key):
+            return True
+        if _CYRILLIC_RE.match(key):
+            return not key.endswith(_CYRILLIC_ADJ_ONLY)
+        if len(key) < 4 or not key.isalpha() or key in self.exact:
+            return False  # "Algerien", "Polen": German names of countries
+        if key.endswith(("ler", "lar", "cy", "owie")) and len(key) > 5:
+            return True
+        if key.endswith("i") and (any(key[:-1] + e in self.demonyms for e in ("o", "e"))
+                                  or (len(key) <= 5 and key[:-1] + "in" in self.demonyms)):
+            return True  # "italiani", "cinesi", "Srbi" (not "Israeli", though German has "Israelin")
+        return key.endswith("en") and any(key[:-2] + e in self.demonyms for e in ("", "er", "ee", "aan", "ees"))
+
+    def _spelled_as_demonym(self, span: Span, tokens: list[str]) -> bool:
+        """A name that is also a nationality in another language and not an English name ("algérien" is German
+        "Algerien", "Tunisien" Swedish Tunisia)."""
+        key = " ".join(tokens[span.start : span.end])
+        return span.how == "name" and key in self.demonyms and key not in self.primary_names
+
     def _is_common_word(self, token: str) -> bool:
         return token in EXTRA_COMMON_WORDS or self.kb.is_common_word(token) or self._is_inflected_word(token)
 
@@ -551,6 +637,8 @@ class Matcher:
         if not token.isascii() or not token.endswith("s") or token.endswith(("ss", "us", "is")):
             return False
         base = token[:-1]
+        if token.endswith("es") and token[:-2] in self.exact:
+            return False  # "japanes" is a typo of "Japanese", not the plural of "japan" (lacquer)
         return len(base) < 5 or self.kb.is_common_word(base) or (token.endswith("es") and self.kb.is_common_word(
             token[:-2]))
 
@@ -583,6 +671,19 @@ class Matcher:
 
     # -- understanding -----------------------------------------------------------------
     def understand(self, question: str, saved_passports: list[str] | None = None) -> Understanding:
+        result = self._understand(question, saved_passports)
+        if not result.destinations and not result.ambiguous and not result.passports and question.isascii():
+            # "dbpf d bhfy" is "виза в иран" typed with the keyboard on the Latin layout: read again in Cyrillic
+            # when no word is English or a name
+            words = [w for w in _WORD_RE.findall(question.casefold()) if w.isalpha()]
+            if words and not any(self._is_common_word(w) or w in self.vocab_set or w in self.exact for w in words):
+                switched = self._understand(question.casefold().translate(_LAYOUT), saved_passports)
+                if switched.destinations:
+                    switched.question = question
+                    return switched
+        return result
+
+    def _understand(self, question: str, saved_passports: list[str] | None = None) -> Understanding:
         text = unicodedata.normalize("NFC", question or "")[:MAX_QUESTION_CHARS].replace("\u02bc", "'")  # "Мʼянма"
         for pattern, name in _SPELLED_OUT:
             text = pattern.sub(name, text)
@@ -596,14 +697,20 @@ class Matcher:
             if tokens[i].startswith("burger") and "ü" in raw.casefold():
                 tokens[i] = "bue" + tokens[i][2:]  # "US-Bürger" (citizens) is not the English "burger"
         if set(tokens) & TRANSLIT_MARKERS and all(t.isascii() for t in tokens):
-            # Russian in Latin letters; names and passport words as they are ("Turkmenistan", "US passport")
-            tokens = [_translit(t) if t.isalpha() and t not in self.exact and t not in self.demonyms
-                      and t not in self.weak and t not in PASSPORT_WORDS else t for t in tokens]
+            # Russian in Latin letters; names and passport words as they are ("Turkmenistan", "US passport"), and
+            # words for "for" or "as" of other languages with the nationality after them, even mistyped ("erbil
+            # kurdistan viza for frnech")
+            kept = [len(t) > 2 and t in DEMONYM_TRIGGERS and t != "pro" for t in tokens]
+            tokens = [t if not t.isalpha() or t in self.exact or t in self.demonyms or t in self.weak
+                      or t in PASSPORT_WORDS or kept[i]
+                      or (i > 0 and kept[i - 1] and any(w in self.demonyms for w in self._correct(t)))
+                      else _translit(t) for i, t in enumerate(tokens)]
         folded_text = " ".join(t for t in tokens if t)
         spans = self._find_spans(raw_tokens, tokens, shouting)
         starts = {s.start: s for s in spans}
         for i in joins:  # "franco-marocain": a combining form before a hyphen and a demonym is a nationality too
-            if i in starts and starts[i].how == "demonym" and tokens[i - 1] in COMBINING_NATIONALITIES \
+            if i in starts and (starts[i].how == "demonym" or self._spelled_as_demonym(starts[i], tokens)) \
+                    and tokens[i - 1] in COMBINING_NATIONALITIES \
                     and i - 1 not in starts:
                 spans.append(Span(i - 1, i, (COMBINING_NATIONALITIES[tokens[i - 1]],), "demonym", 0.9,
                                   raw_tokens[i - 1]))
@@ -616,6 +723,7 @@ class Matcher:
         token_set = set(tokens)
         travel_context = bool(token_set & TRAVEL_WORDS) and not (token_set & NOT_TRAVEL_HINTS)
         passports, places = self._split_passports(spans, tokens, raw_tokens, joins)
+        named_for = bool(passports)  # "Georgia in January for a Ukrainian": asked for someone of a nationality
         # Weak names count only when the question is about travel, or when joined to a place that counts ("chad
         # and CAR", "Niger or Chad"): a list of places.
         strong = {s.start: s for s in places if s.how not in ("weak", "ambiguous", "cjk")}
@@ -632,6 +740,17 @@ class Matcher:
                     and before not in self.demonyms:  # not "a cold turkey and Iran", "a French man and Iran"
                 span.score = max(0.85, partner.score)
             elif span.how == "weak":
+                k = span.end + (span.end < len(tokens) and raw_tokens[span.end] == ",")
+                town_of = strong.get(k)
+                listed = town_of is not None and town_of.end < len(tokens) and (
+                    raw_tokens[town_of.end] == "," or tokens[town_of.end] in CONJUNCTIONS
+                    or tokens[town_of.end] in ALTERNATIVE_WORDS)
+                if town_of is not None and town_of.how in ("name", "code") and span.codes[0] not in town_of.codes:
+                    if not listed:
+                        continue  # "Lagos, Portugal", "Lagos Portugal": a town of the country named after it
+                    span.score = max(0.85, town_of.score)  # "Chad, Niger or Mali": a list of places
+                    kept.append(span)
+                    continue
                 if " ".join(tokens[span.end : span.end + 2]) in WEAK_PERSON_NEXT or (
                     span.end < len(tokens) and tokens[span.end] in WEAK_PERSON_NEXT
                 ):
@@ -655,7 +774,9 @@ class Matcher:
                         span.score = 0.85
                     else:
                         continue
-                elif travel_context or preceded:
+                elif prev in ("named", "called") or tokens[span.start - 2 : span.start] == ["name", "is"]:
+                    continue  # "my son is called Jordan", "my name is Jordan": a person
+                elif travel_context or preceded or (named_for and span.start == 0):
                     span.score = 0.85
                 elif len(tokens) <= 2:
                     span.score = 0.5
@@ -672,21 +793,37 @@ class Matcher:
             places = [s for s in places if id(s) not in advisers]
         # ... but only in a travel question, or before a word of the place's own ("the Dominican side"): "I speak a
         # little Spanish" names no destination.
-        if not places and demonym_places and (travel_context or any(self._followed_by_visa(tokens, s.end)
-                                                                    for s in demonym_places)):
+        if not places and demonym_places and (travel_context or named_for or any(
+                self._followed_by_visa(tokens, s.end) or (s.start > 0 and tokens[s.start - 1] in CURRENCY_WORDS)
+                for s in demonym_places)):
             for s in demonym_places:
                 s.score = 0.75
             places = demonym_places
+        # "is the afghan border open from tajikistan", "visa agency in moscow that does turkmen visas": the place of
+        # the visa or border asked about, when the places named are only where the traveler is or sets off
+        settled: set[int] = set()
+        visa_places = [s for s in demonym_places if self._followed_by_visa(tokens, s.end)] if places else []
+        if visa_places and all(s.how != "cjk" and s.start > 0 and tokens[s.start - 1] in ORIGIN_WORDS | {"in", "at"}
+                               for s in places):
+            settled = {id(s) for s in places}
+            for s in visa_places:
+                s.score = 0.75
+            places = visa_places + places
         result.topics = self._topics(tokens, folded_text, text)
         result.intent = self._intent(tokens, folded_text, text, len(places), self._alternatives(places, tokens))
         result.followup = any(p.search(folded_text) for p in FOLLOWUP_STARTS) or text.lstrip().startswith(
             CJK_FOLLOWUP_STARTS) or (len(tokens) <= 4 and not places) or (
             result.intent in ("level", "when") and not places)  # "what level is it at"
         starts = {s.start for s in places}
-        origins = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)
-                   or self._route_start(s, tokens, raw_tokens, starts)}
-        left = {c for s in places if id(s) in origins for c in s.codes}
-        again = {id(s) for s in places if set(s.codes) <= left}  # "in Riyadh ... from Saudi", "in Seoul ... Korea"
+        stops = {id(s) for s in places if self._route_start(s, tokens, raw_tokens, starts)}
+        origins = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)} | stops
+        origins |= settled
+        left = {c for s in places if id(s) in origins - stops for c in s.codes}
+        stopped = {c for s in places if id(s) in stops for c in s.codes}
+        asked = self._in_questions(places, raw_tokens)
+        # "in Riyadh ... from Saudi", "in Seoul ... Korea"; but "Leh > Srinagar ... permits for ladakh?" asks about a
+        # place only passed on the way
+        again = {id(s) for s in places if set(s.codes) <= left or (set(s.codes) <= stopped and id(s) not in asked)}
         if len(origins | again) < len(places):  # but "a story from Port-au-Prince" leaves Haiti the destination
             origins |= again
         # "how do i get there from Sochi": only where the traveler sets off is named, the place is the chat's last one
@@ -696,12 +833,14 @@ class Matcher:
             origins = set()  # "flights from Moscow": the only place named is the one asked about
         # A place the asker corrects to ("... that's ethiopia. I mean eritrea") or names twice ("Kazakhstan,
         # Uzbekistan and finally Turkmenistan. ... Turkmenistan is the tricky one") is the one asked about.
+        # Among the places of the question asked, a place named twice before counts once ("Srinagar ... ladakh and
+        # kashmir").
         mentions: dict[tuple[str, ...], int] = defaultdict(int)
         for span in places:
-            mentions[span.codes] += 1
+            if not asked or id(span) in asked:
+                mentions[span.codes] += 1
         corrected = {id(s) for s in places if s.start > 1 and tokens[s.start - 1] in ("mean", "meant")
                      and tokens[s.start - 2] == "i"}
-        asked = self._in_questions(places, raw_tokens)
         wished = {id(s) for s in places if self._wished(s, tokens)} if len(places) > 1 else set()
         for span in sorted(places, key=lambda s: (id(s) in origins, id(s) not in corrected, id(s) not in asked,
                                                   id(s) not in wished, -min(mentions[s.codes], 2), -s.score,
@@ -717,12 +856,20 @@ class Matcher:
         behind = frozenset(c for s in places if id(s) in origins for c in s.codes) - frozenset(
             c for s in places if id(s) not in origins for c in s.codes)
         result.destinations = _regions_first(result.destinations, self.kb, behind)
+        if len(passports) > 1 and _VISITS_US_RE.search(folded_text):
+            # "my mother-in-law is Syrian ..., can she visit us in Dubai? we're British": she travels, not the hosts
+            holders = [_holder(s, tokens) if s.how != "cjk" else "" for s in passports]
+            if "self" in holders and any(h and h != "self" for h in holders):
+                passports = [s for s, h in zip(passports, holders, strict=True) if h != "self"]
         for span in passports:
             for code in span.codes:
                 if code not in result.passports:
                     result.passports.append(code)
+        if len(result.passports) > 1:
+            result.dual = self._one_holder(passports, tokens, text)
         if not result.passports and saved_passports:
             result.passports = [p for p in saved_passports if p]
+            result.dual = len(result.passports) > 1  # one user's saved passports
         scores = [s.score for s in places if s.how != "ambiguous" and not s.choices]
         if result.ambiguous and not result.destinations:
             result.confidence = 0.3
@@ -821,13 +968,13 @@ class Matcher:
             return Span(start, end, self.ambiguous[key], "ambiguous", 0.3, text)
         if key in self.weak:
             return Span(start, end, (self.weak[key],), "weak", 0.5, text)
-        if key in self.demonyms and key not in self.primary_names and _plural_demonym(key):
+        if key in self.demonyms and key not in self.primary_names and self._people(key):
             # "los mexicanos": people of a country, even where a translation of its name is spelled alike
             return Span(start, end, self.demonyms[key], "demonym", 0.9, text, plural=True)
         if key in self.exact:
             return Span(start, end, tuple(self.exact[key]), "name", 0.95, text)
         if key in self.demonyms:
-            return Span(start, end, self.demonyms[key], "demonym", 0.9, text, plural=_plural_demonym(key))
+            return Span(start, end, self.demonyms[key], "demonym", 0.9, text, plural=self._people(key))
         if end - start == 1:
             token = raw[0].replace(".", "")
             if token in self.codes and token.isupper() and not shouting and token not in CODE_LIKE_WORDS:
@@ -883,8 +1030,14 @@ class Matcher:
         if word in LOWERCASE_CODES:
             return Span(i, i + 1, (LOWERCASE_CODES[word],), "code", 0.9, raw)
         if word in LOWERCASE_PASSPORT_CODES and (nxt in PASSPORT_WORDS or prev in ("dual", "both")
+                                                 or (prev in PASSPORT_WORDS and prev not in NOT_PASSPORT_NOUNS)
                                                  or self._joined_to_nationality(tokens, raw_tokens, i)):
             return Span(i, i + 1, (LOWERCASE_PASSPORT_CODES[word],), "code", 0.9, raw)
+        if len(word) == 4 and _CYRILLIC_RE.match(word) and prev in DIRECTION_PREPOSITIONS:
+            for k in range(3):  # "виза в Иарн": two letters swapped in a short name after "в", "на", "до"
+                swapped = word[:k] + word[k + 1] + word[k] + word[k + 2 :]
+                if swapped != word and swapped in self.exact:
+                    return Span(i, i + 1, tuple(self.exact[swapped]), "fuzzy", 0.8, raw)
         if len(word) == 4 and _CYRILLIC_RE.match(word):
             for ending, nominative in _CYRILLIC_ENDINGS:
                 if word.endswith(ending):
@@ -903,8 +1056,10 @@ class Matcher:
         prev = tokens[i - 1] or raw_tokens[i - 1] if i > 0 else ""
         after = tokens[i + 2] if i + 2 < len(tokens) else ""
         before = tokens[i - 2] if i > 1 else ""
+        named_before = prev in PASSPORT_JOINS and i > 2 and (
+            before in self.exact or " ".join(tokens[i - 3 : i - 1]) in self.exact) and ")" in raw_tokens[i + 1 : i + 2]
         return ((nxt in PASSPORT_JOINS or nxt in CONJUNCTIONS) and self._is_nationality(after)) or (
-            prev in PASSPORT_JOINS and self._is_nationality(before))
+            prev in PASSPORT_JOINS and self._is_nationality(before)) or named_before  # "(south korea + us)"
 
     def _is_trap(self, span: Span, tokens: list[str]) -> bool:
         """A name inside a phrase that means something else ("guinea pig", "fine china")."""
@@ -942,7 +1097,7 @@ class Matcher:
                     return Span(i, i + size, self.ambiguous[key], "ambiguous", 0.3, key)
                 if key in self.demonyms:
                     orig = " ".join(original)
-                    return Span(i, i + size, self.demonyms[key], "demonym", 0.85, orig, plural=_plural_demonym(key))
+                    return Span(i, i + size, self.demonyms[key], "demonym", 0.85, orig, plural=self._people(key))
         return None
 
     def _cjk_spans(self, text: str, offset: int) -> list[Span]:
@@ -950,6 +1105,13 @@ class Matcher:
         after "from" or before a ministry; "美籍" (US nationality) is a passport."""
         spans = [Span(offset, offset, (_CJK_NATIONALITY[m.group(1)],), "cjk", 0.9, m.group(0), passport=True)
                  for m in _CJK_NATIONALITY_RE.finditer(text)]
+        spans += [Span(offset, offset, ("CN",), "cjk", 0.9, m.group(0), passport=True)
+                  for m in _CJK_COMPATRIOTS_RE.finditer(text)]
+        if text.isascii():
+            return spans
+        for pattern, character in _CJK_HOMOPHONES:
+            text = pattern.sub(character, text)
+        placed: list[tuple[int, int, Span]] = []  # where each name is in the text
         for match in _CJK_RE.finditer(text):
             run = match.group(0)
             pos = 0
@@ -970,9 +1132,20 @@ class Matcher:
                     origin = run[pos - 1 : pos] in _CJK_ORIGIN_BEFORE or following.startswith(_CJK_ORIGIN_AFTER)
                     spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.9, hit, passport=passport,
                                       adviser=following.startswith(CJK_ADVISER_AFTER), origin=origin))
+                    at = match.start() + pos
+                    placed.append((at, at + len(hit), spans[-1]))
                     pos += len(hit)
                 else:
                     pos += 1
+        for (_, end, a), (start, _, b) in reversed(list(itertools.pairwise(placed))):
+            if b.passport and not a.passport and text[end:start] in _CJK_AND:
+                a.passport = True  # "中国和加拿大双重国籍", "中国和美国护照"
+        heard = text.find(_CJK_HEARSAY)
+        if heard >= 0:
+            hearsay = {id(s) for at, _, s in placed if s.passport and at > heard and not _CLAUSE_BREAK_RE.search(
+                text, heard, at)}
+            if hearsay and any(s.passport and id(s) not in hearsay for s in spans):
+                spans = [s for s in spans if id(s) not in hearsay]
         return spans
 
     def _split_passports(
@@ -986,9 +1159,12 @@ class Matcher:
         place_starts = {s.start for s in spans if s.how != "demonym"}
         ends = {s.end: s for s in spans if s.how == "demonym"}
         language = bool(set(tokens) & LANGUAGE_CUES)  # "I speak English, French."
+        has_passport_word = bool(set(tokens) & PASSPORT_WORDS)
+        named_passports: set[int] = set()  # right before a passport word ("польський паспорт")
+        from_passports: set[int] = set()  # where the traveler says they are from ("я з Харкова")
 
-        def skip_back(j: int, allowed: frozenset[str]) -> int:
-            while j >= 0 and (tokens[j] in allowed or raw_tokens[j] == ":"):
+        def skip_back(j: int, allowed: frozenset[str], dashes: bool = False) -> int:
+            while j >= 0 and (tokens[j] in allowed or raw_tokens[j] == ":" or (dashes and raw_tokens[j] in "—–-")):
                 j -= 1
             return j
 
@@ -1003,14 +1179,15 @@ class Matcher:
                 after += 1
             # "US passport", "Mexican citizen", "German and Turkish passports", "US-Israeli dual citizen"
             headed = span.start > 0 and tokens[span.start - 1] in DIRECTION_PREPOSITIONS and span.how != "demonym"
-            if after < n and not headed and (tokens[after] in PASSPORT_WORDS
+            if after < n and not headed and (tokens[after] in PASSPORT_WORDS or _passport_typo(tokens[after])
                                              or raw_tokens[after].startswith(_CJK_PASSPORT_WORDS)):
                 is_passport[idx] = True  # "한국 여권으로": Korean particles stick to the word
+                named_passports.add(idx)
             if after > span.end:
                 is_passport[idx] = True  # "US/MX dual, going to Cuba": "dual" alone names a dual national
             if tokens[span.end - 1] in PASSPORT_WORDS:
                 is_passport[idx] = True  # the demonym "US citizen" names a passport itself
-            before = skip_back(span.start - 1, PASSPORT_LINKS)
+            before = skip_back(span.start - 1, PASSPORT_LINKS, span.how == "demonym")  # "два паспорта — российский"
             linked_back = before < span.start - 1 or not tokens[before].isascii()
             # "dual citizen uk/us", but not "British-Israeli dual national, North Korea?"
             dual_before = before > 0 and tokens[before - 1] in COUNTRY_TRIGGERS and before - 1 not in span_ends
@@ -1021,12 +1198,22 @@ class Matcher:
                 is_passport[idx] = True  # "My passport is from Sri Lanka"
             if span.how == "demonym" and self._demonym_is_person(span, tokens):
                 is_passport[idx] = True
+            if span.how == "demonym" and span.start > 0 and tokens[span.start - 1] in ("с", "з", "со", "зи") \
+                    and tokens[span.start].endswith(_INSTRUMENTAL_ADJ) \
+                    and (span.end >= n or not _CYRILLIC_RE.match(tokens[span.end]) or tokens[span.end] in _AFTER_ONE):
+                is_passport[idx] = True  # "а мне с литовским куда": with a Lithuanian one
             prev = tokens[span.start - 1] if span.start > 0 else ""
             if span.how == "name" and prev in PASSPORT_WORDS and prev not in NOT_PASSPORT_NOUNS \
                     and " ".join(tokens[span.start : span.end]) in self.demonyms:
                 is_passport[idx] = True  # "passeport algérien": the French adjective is spelled as German "Algerien"
-            if prev in FROM_WORDS and span.start > 1 and tokens[span.start - 2] in PEOPLE_NOUNS:
-                is_passport[idx] = True  # "tourists from Russia", "туристов из России"
+            if span.how == "code" and raw_tokens[span.start] in LOWERCASE_PASSPORT_CODES \
+                    and raw_tokens[span.start] not in LOWERCASE_CODES:
+                is_passport[idx] = True  # "passeport fr", "mit dt. Pass": only read beside a passport word
+            if span.how == "name" and prev in ROMANCE_ARTICLES and self._spelled_as_demonym(span, tokens):
+                is_passport[idx] = True  # "pour un Tunisien": a person, though Swedish spells Tunisia so
+            origin_word = skip_back(span.start - 1, ARTICLES)
+            if origin_word > 0 and tokens[origin_word] in FROM_WORDS and tokens[origin_word - 1] in PEOPLE_NOUNS:
+                is_passport[idx] = True  # "tourists from Russia", "туристов из России", "my friend from the US"
             trig = skip_back(span.start - 1, ARTICLES | TRAVELER_ADJECTIVES if span.how == "demonym" else ARTICLES)
             if trig > 0 and (tokens[trig] in NUMBER_WORDS or tokens[trig].isdigit()) and span.how == "demonym" \
                     and tokens[trig - 1] in IDENTITY_TRIGGERS:
@@ -1047,7 +1234,13 @@ class Matcher:
                          or tokens[bracket - 1] in PEOPLE_NOUNS)):
                 is_passport[idx] = True  # "me (Portuguese) and my wife (Angolan)", "Wir (deutsch + kasachisch)",
                 # "my grandad (British, 94)"
-            if span.how == "demonym" and span.start > 0 and tokens[span.start - 1] in NUMBER_WORDS and (
+            opening = span.start - 1
+            while opening > 0 and raw_tokens[opening] not in "()" and span.start - opening <= 6:
+                opening -= 1
+            if opening > 0 and raw_tokens[opening] == "(" and tokens[opening - 1] in PASSPORT_WORDS:
+                is_passport[idx] = True  # "with both passports (south korea + us)"
+            if span.how == "demonym" and span.start > 0 and (tokens[span.start - 1] in NUMBER_WORDS
+                                                              or tokens[span.start - 1].isdigit()) and (
                     span.end >= n or not tokens[span.end] or tokens[span.end] in PEOPLE_NOUNS
                     or tokens[span.end] in CONJUNCTIONS or tokens[span.end] in NUMBER_WORDS or span.end in starts):
                 is_passport[idx] = True  # "one japanese one south korean", "mostly Aussies, one Kiwi"
@@ -1069,10 +1262,16 @@ class Matcher:
                 if tokens[trig] in FROM_WORDS and trig > 0 and (tokens[trig - 1] in FROM_AFTER
                                                                 or _describes_traveler(tokens, trig - 1)):
                     is_passport[idx] = True  # "I'm from Mexico", "я из Казахстана", "ich komme aus Polen"
+                    from_passports.add(idx)
             if span.how == "demonym" and span.plural:
                 is_passport[idx] = True  # "Can Americans go to Cuba?"
             if span.how == "demonym" and span.end < n and tokens[span.end] in PEOPLE_NOUNS:
                 is_passport[idx] = True  # "Chinese tourists", "Russian citizens"
+            if span.how == "demonym" and trig >= 0 and tokens[trig] in ("has", "have", "holds", "got") and (
+                    span.end >= n or raw_tokens[span.end] in _CLAUSE_MARKS or tokens[span.end] in CONJUNCTIONS):
+                is_passport[idx] = True  # "my grandma has Ukrainian and Israeli": passports, the noun left unsaid
+            if span.how == "demonym" and span.end < n and tokens[span.end] in ("one", "ones") and has_passport_word:
+                is_passport[idx] = True  # "my boyfriend has a Pakistani passport and I have a British one"
             if span.how == "name" and span.end < n and (tokens[span.end] in PEOPLE_NOUNS
                                                         or tokens[span.end] in ("guy", "guys", "couple")) \
                     and " ".join(tokens[span.start : span.end]) in self.demonyms \
@@ -1081,6 +1280,12 @@ class Matcher:
                 # ("Saudi tourist visa" is the visa of the place)
             if span.how == "demonym" and span.end - span.start == 1 and _german_noun(raw_tokens[span.start]):
                 is_passport[idx] = True  # "Brauchen Österreicher ein Visum?": a capitalised -er noun is a person
+            if span.how == "demonym" and span.plural and span.end < n and tokens[span.end] in ADVISER_AFTER:
+                is_passport[idx] = False  # "do the brits advise against all travel": who advises, not who goes
+                continue
+            if span.how == "demonym" and span.start > 0 and tokens[span.start - 1] in CURRENCY_WORDS:
+                is_passport[idx] = False  # "le rial iranien", "el peso cubano": the country's money
+                continue
             if span.how == "demonym" and self._followed_by_visa(tokens, span.end) \
                     and not (span.plural and _CYRILLIC_RE.match(tokens[span.start])):
                 is_passport[idx] = False  # "Are Iranian visas available?", "a Russian visa"; but "для естонців
@@ -1111,6 +1316,11 @@ class Matcher:
         # Passports the traveler does not hold ("never had an iranian passport", "without a US passport") are
         # neither passport nor place; a region issues none ("my grandparents are from the Kherson region").
         denied = set()
+        if named_passports - from_passports:
+            # "Я з Харкова, маю польський паспорт": where the traveler is from is no passport beside one named
+            for idx in from_passports - named_passports:
+                is_passport[idx] = False
+                denied.add(idx)
         for idx, span in enumerate(spans):
             if is_passport[idx] and span.how != "cjk":
                 j = skip_back(span.start - 1, _BEFORE_NEGATED)
@@ -1125,9 +1335,32 @@ class Matcher:
             for idx in others:
                 is_passport[idx] = False
         passports = [s for s, p in zip(spans, is_passport, strict=True) if p]
+        # ... though the people of a place may still name it ("местные абхазы ..."), as other demonyms do
         places = [s for idx, (s, p) in enumerate(zip(spans, is_passport, strict=True))
-                  if not p and idx not in others and idx not in denied]
+                  if not p and idx not in denied and (idx not in others or (
+                      s.how == "demonym" and not (s.end < n and tokens[s.end] in PASSPORT_WORDS)))]
         return passports, places
+
+    @staticmethod
+    def _one_holder(passports: list[Span], tokens: list[str], text: str) -> bool:
+        """Whether the passports named are one traveler's: said so ("dual", "binational", "双重国籍"), or each has
+        the same holder, the nearest person word before it ("I'm X and my wife is Y" are two people). A group ("a
+        Spanish and Moroccan couple", "3 Germans, 1 Turk") is several people."""
+        token_set = set(tokens)
+        if token_set & DUAL_WORDS or any(w in text for w in CJK_DUAL_WORDS):
+            return True
+        if token_set & GROUP_WORDS or any(w in text for w in CJK_COMPANION_WORDS):
+            return False
+        holders: set[str] = set()
+        for span in passports:
+            if span.how == "cjk":
+                continue
+            if span.plural and span.how == "demonym":
+                return False  # "Germans", "Americans": people
+            holder = _holder(span, tokens)
+            if holder:
+                holders.add(holder)
+        return len(holders) <= 1
 
     @staticmethod
     def _of_others(span: Span, tokens: list[str], raw_tokens: list[str]) -> bool:
@@ -1154,6 +1387,9 @@ class Matcher:
         j = start - 1
         while j >= 0 and tokens[j] in ("a", "an"):
             j -= 1
+        if j >= 0 and tokens[j] in ("but", "and") and j > 0 and raw_tokens[j - 1] not in _CLAUSE_MARKS \
+                and tokens[span.end : span.end + 1] == ["now"]:
+            j = -1  # "born in Grozny but Austrian now": who the traveler is now
         k = span.end
         while k < len(tokens) and tokens[k] in CLAUSE_TAIL:
             k += 1
@@ -1191,9 +1427,12 @@ class Matcher:
     @staticmethod
     def _in_questions(places: list[Span], raw_tokens: list[str]) -> set[int]:
         """In a message of several sentences, the places of the last question that names one ("... a few days in
-        the Maldives ... Is Diego Garcia even a place you can visit?"); empty when that sets none apart."""
-        if "?" not in raw_tokens or len(places) < 2:
+        the Maldives ... Is Diego Garcia even a place you can visit?"), or without a question mark of the last
+        sentence that names one ("Oslo – Tromsø – Longyearbyen, then back to Oslo. ... do I need a separate visa for
+        svalbard"); empty when that sets none apart."""
+        if len(places) < 2:
             return set()
+        marked = "?" in raw_tokens
         asked: set[int] = set()
         ordered = sorted((s for s in places if s.how != "cjk"), key=lambda s: s.start)
         k = 0
@@ -1203,7 +1442,7 @@ class Matcher:
                 while k < len(ordered) and ordered[k].start <= i:
                     sentence.add(id(ordered[k]))
                     k += 1
-                if raw == "?" and sentence:
+                if sentence and (raw == "?" or not marked):
                     asked = sentence
         return asked if len(asked) < len(places) else set()
 
@@ -1251,7 +1490,8 @@ class Matcher:
         before = tokens[span.start - 2] if span.start > 1 else ""
         if prev in LANGUAGE_CUES or before in LANGUAGE_CUES or (prev == "in" and before != "let"):
             return False  # "I speak Russian", "translate to Russian", "the menu in Chinese"
-        if nxt in BARE_PERSON_NEXT or (nxt in BARE_PERSON_VERBS and prev in MODALS):
+        if nxt in BARE_PERSON_NEXT or (nxt in BARE_PERSON_VERBS and prev in MODALS) \
+                or _typed_for(nxt, BARE_PERSON_NEXT):
             return True  # "can Chinese go", "brit in Kaliningrad", "brasileiro precisa de visto"
         # "open to Taiwanese?", "Does Syria let in Lebanese?"
         return not nxt and (prev in PERSON_OBJECT_CUES or (prev == "in" and before == "let"))
@@ -1279,6 +1519,8 @@ class Matcher:
             j -= 1
         if j < 0:
             return False
+        if j == 0 and tokens[0] == "in" and span.start <= 2:
+            return True  # "in Mashhad the locals said ..., can I go to Herat?": where the traveler is
         if tokens[j] in ORIGIN_WORDS:
             # "a girl from Hebron", "my grandparents are from the Kherson region": someone else's origin
             k = j - 1 if j > 0 and tokens[j - 1] not in PASSPORT_VERBS else j - 2
@@ -1347,8 +1589,11 @@ class Matcher:
         words = token_set - {""}
         if words and all(w in GREETINGS or w in CJK_GREETINGS for w in words):
             return "off-topic"  # "hello", "你好"
+        # "booked a cheap flight ..., can I go on my passport?" asks about rules; "vegetarian restaurants in Tiraspol?
+        # romanian passport" only says who asks
         asks_rules = bool(token_set & (TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"] | TOPIC_WORDS["status"])
-                          or token_set & PASSPORT_WORDS)  # "booked a cheap flight ..., can I go on my passport?"
+                          or (token_set & PASSPORT_WORDS
+                              and any(p.search(folded_text) for p in TOPIC_PHRASES["entry"])))
         if not asks_rules and (token_set & OFF_TOPIC_WORDS or any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)
                                or any(p.search(folded_text) for p in OFF_TOPIC_SOFT_PHRASES)
                                or any(w in text for w in CJK_OFF_TOPIC_WORDS)):
