@@ -47,11 +47,14 @@ from bot.answering.texts import (
     NOT_ADMITTED_WARNING,
     ONE_PASSPORT,
     ONLY_PASSPORT,
+    OWN_COUNTRY,
+    OWN_COUNTRY_TEXT,
     PASSPORT_INVALID_FOR_HOLDERS,
     PASSPORT_INVALID_WARNING,
     PASSPORT_NAME,
     RISK_LABEL,
     RISK_WITH_LEVEL,
+    RULE_OF,
     SOME_AND_ALL_OTHERS,
     SOME_PASSPORTS,
     STALE_NOTE,
@@ -79,6 +82,8 @@ MAX_OVERVIEW_RULES = 6
 ORIGIN_RANK = {"baseline": 0, "curated": 1, "shared": 1, "feed": 2}  # on the same date, the official feed wins
 REOPEN_WORDS = ("reopen", "open", "откр", "відкр", "öffn", "offen", "ouvert", "abri", "abert", "开放")
 US_NOTE = re.compile(r"\b(US|U\.S\.|American|Americans|United States)\b")
+RULES_WORD = re.compile(r"\brules\b")
+SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 OVERVIEW_LIMITS = {"events": 4, "reports": 2, "howto": 3, "advisories": 3}
 
 
@@ -89,6 +94,8 @@ class Composer:
         self._today = today
         # The language of the answer being composed: set at the start of each (synchronous) compose call.
         self.tr: Translator = translator(DEFAULT)
+        # (region code, knowledge version) -> the country whose entry rules its default rule defers to
+        self._deferring: dict[tuple[str, Any], Place | None] = {}
 
     @property
     def today(self) -> dt.date:
@@ -280,14 +287,23 @@ class Composer:
                 when += " ⚠️"
             if e.unverified and e.origin != "none":
                 when += ", " + tr._(UNVERIFIED)
-            label = e.verdict_label + (f" ({tr._(DATASET_ONLY_LONG)})" if e.origin == "baseline" else "")
+            marks = [tr._(RULE_OF, country=e.rule_of_name)] if e.rule_of else []
+            if e.origin == "baseline":
+                marks.append(tr._(DATASET_ONLY_LONG))
+            label = e.verdict_label + (f" ({'; '.join(marks)})" if marks else "")
             lapse = tr._(LAPSED_NOTE, date=tr.date(e.valid_until)) if e.lapsed else ""
             names = e.passport_name if len(group) == 1 else tr._(
                 SOME_PASSPORTS, names=self._list_and([self._country_name(f.passport) for f in group]))
             covered = e.verdict == "passport-invalid" or e.verdict == "no-admission"  # each has its warning
             stale_on = min((f.checked for f in group if f.stale), default="")
-            lines.append(Line(short(e.summary, limit), e.source, e.icon, f"{names}{tr._(COLON)}{label}", when, lapse,
-                              covered=covered, stale_on=stale_on))
+            strong = f"{names}{tr._(COLON)}{label}"
+            if e.rule_of:  # the region's own words (that its country's rules apply, and its permits), the country's
+                # rule linked on its date
+                lines.append(Line(short(e.local, limit), e.local_source, e.icon, strong, when, lapse,
+                                  covered=covered, stale_on=stale_on, when_source=e.source))
+            else:
+                lines.append(Line(short(e.summary, limit), e.source, e.icon, strong, when, lapse, covered=covered,
+                                  stale_on=stale_on))
         return lines
 
     def _passport_warnings(self, answer: Answer, passports: list[str]) -> None:
@@ -311,7 +327,11 @@ class Composer:
         for e in answer.entry:
             info = VERDICTS.get(e.verdict)
             e.icon = info.icon if info else ""
-            if e.icon == "✅" and (not green_ok or (e.origin == "baseline" and max_level >= 3)):
+            if e.origin == "own":
+                e.icon = "🏠"
+            # a region's verdict taken from its country's rule is never a green light: the region's own rule is
+            # not known to be the same
+            if e.icon == "✅" and (not green_ok or e.rule_of or (e.origin == "baseline" and max_level >= 3)):
                 e.icon = "⚠️"
 
     @staticmethod
@@ -336,14 +356,16 @@ class Composer:
     def _compare_line(self, place: Place, passports: list[str]) -> Comparison:
         advisories = self._advisories(place, passports)
         head = self._headline(place, advisories)
-        verdicts = {}
-        for p in passports[:3]:
-            rule = self.kb.entry_rule(place.code, p)
-            if rule:
-                verdicts[p] = rule["verdict"]
+        verdicts, labels = {}, {}
+        for p in passports[:3]:  # every passport gets a word: its verdict, its own country, or unknown
+            rule, how, country = self._rule_for(place, p)
+            verdicts[p] = rule["verdict"] if rule is not None else "unknown"
+            labels[p] = self.tr._(OWN_COUNTRY) if how == "own" else self._verdict(verdicts[p]) + (
+                f" ({self.tr._(RULE_OF, country=country.name_in(self.tr.lang))})" if how == "parent" and country
+                else "")
         head = self._restricted(head, place, list(verdicts.values()))
         parts = [x for x in (head.state, head.risk) if x]
-        shown = "; ".join(f"{p}{self.tr._(COLON)}{self._verdict(v)}" for p, v in verdicts.items())
+        shown = "; ".join(f"{p}{self.tr._(COLON)}{labels[p]}" for p in verdicts)
         line = " · ".join(parts) + (f" — {shown}" if shown else "")
         return Comparison(place.code, place.name_in(self.tr.lang), place.flag, head.state, head.risk, verdicts, line)
 
@@ -381,27 +403,63 @@ class Composer:
             return None
         return {**note, **self._fact(note)}
 
+    def _defers_to(self, place: Place) -> Place | None:
+        """The country whose entry rules a region's own default rule says apply ("India's entry rules apply",
+        "The rules for mainland China apply"): a region whose '*' rule is unknown and names its parent country
+        and its rules in one sentence. Abkhazia (Georgia is only the route), the West Bank (Israel's rules, not
+        its parent's) and Iraqi Kurdistan (its own list) do not; they keep their own words."""
+        key = (place.code, self.kb.version)
+        if key in self._deferring:
+            return self._deferring[key]
+        parent = self.kb.places.get(place.parent or "")
+        default = place.curated_rules.get("*")
+        found = None
+        if parent is not None and place.kind == "region" and default and default["verdict"] == "unknown":
+            name = re.compile(rf"\b{re.escape(parent.name)}\b")
+            if any(name.search(s) and RULES_WORD.search(s) for s in SENTENCE_END.split(default["summary"])):
+                found = parent
+        self._deferring[key] = found
+        return found
+
+    def _rule_for(self, place: Place, passport: str) -> tuple[dict[str, Any] | None, str, Place | None]:
+        """The rule a passport gets here, and how: "rule" (its own, the place's default or the dataset's),
+        "own" (the asker's own country, or a region of it whose default defers to the country: the visitors' rule
+        is not theirs), "parent" (a region deferring to its country: the country's rule for the passport, when it
+        has a verdict), "none" (no rule of any origin)."""
+        rule = self.kb.entry_rule(place.code, passport)
+        if rule is not None and not rule.get("default"):
+            return rule, "rule", None  # a rule for this very passport (curated or the dataset's)
+        country = self._defers_to(place)
+        if passport == place.code or (country is not None and passport == country.code):
+            return None, "own", country or place
+        if country is not None:
+            parent_rule = self.kb.entry_rule(country.code, passport)
+            if parent_rule is not None and parent_rule["verdict"] != "unknown":
+                return parent_rule, "parent", country
+        return rule, "rule" if rule is not None else "none", None
+
     def _entry(self, place: Place, passports: list[str]) -> list[EntryFact]:
-        facts: list[EntryFact] = []
-        if passports:
-            rows = []
-            for passport in passports:
-                rule = self.kb.entry_rule(place.code, passport)
-                if rule is None and passport == place.code:
-                    continue  # your own country
-                rows.append((passport, rule))
-        else:
+        if not passports:
             return self._entry_overview(place)
-        for passport, rule in rows:
-            pname = self.tr._(ALL_OTHER_PASSPORTS) if passport == "*" else self._passport_name(passport)
+        facts: list[EntryFact] = []
+        tr = self.tr
+        for passport in passports:
+            pname = tr._(ALL_OTHER_PASSPORTS) if passport == "*" else self._passport_name(passport)
+            rule, how, country = self._rule_for(place, passport)
+            if how == "own":
+                facts.append(EntryFact(source="", checked="", age_days=0, stale=False, unverified=False,
+                                       passport=passport, passport_name=pname, verdict="unknown",
+                                       verdict_label=tr._(OWN_COUNTRY), origin="own",
+                                       summary=tr._(OWN_COUNTRY_TEXT, country=self._country_name(passport))))
+                continue
             if rule is None:
                 facts.append(EntryFact(source="", checked="", age_days=0, stale=False, unverified=True,
                                        passport=passport, passport_name=pname, verdict="unknown",
                                        verdict_label=self._verdict("unknown"), origin="none",
-                                       summary=self.tr._(NO_RULE)))
+                                       summary=tr._(NO_RULE)))
                 continue
             lapsed = bool(rule.get("valid_until")) and rule["valid_until"] < self.today.isoformat()
-            facts.append(EntryFact(
+            fact = EntryFact(
                 **self._fact(rule),
                 passport=passport,
                 passport_name=pname,
@@ -414,7 +472,12 @@ class Composer:
                 valid_until=rule.get("valid_until"),
                 lapsed=lapsed,
                 default_rule=bool(rule.get("default")),
-            ))
+            )
+            if how == "parent" and country is not None:
+                local = place.curated_rules["*"]
+                fact.rule_of, fact.rule_of_name = country.code, country.name_in(tr.lang)
+                fact.local, fact.local_source = local["summary"], local["source"]
+            facts.append(fact)
         return facts
 
     def _entry_overview(self, place: Place) -> list[EntryFact]:
@@ -571,8 +634,9 @@ def _same_rule(entry: list[EntryFact]) -> list[list[EntryFact]]:
     verdict, words, source and date, share one line of the direct answer."""
     groups: dict[tuple[Any, ...], list[EntryFact]] = {}
     for e in entry:
-        key = (e.verdict, e.origin, e.summary, e.source, e.checked, e.stale, e.unverified, e.valid_until, e.icon)
-        groups.setdefault(key if e.origin != "none" else (id(e),), []).append(e)
+        key = (e.verdict, e.origin, e.summary, e.source, e.checked, e.stale, e.unverified, e.valid_until, e.icon,
+               e.rule_of)
+        groups.setdefault(key if e.origin not in ("none", "own") else (id(e),), []).append(e)
     return list(groups.values())
 
 

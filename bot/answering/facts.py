@@ -36,6 +36,12 @@ class EntryFact(Fact):
     default_rule: bool = False
     passports: list[str] = field(default_factory=list)  # every passport this rule covers, when grouped
     icon: str = ""  # set by the composer: never a green light where travel is barred
+    # a region whose own rule defers to its country's ("India's entry rules apply"): the country's rule, with
+    # the region's own words and their source beside it
+    rule_of: str = ""
+    rule_of_name: str = ""
+    local: str = ""
+    local_source: str = ""
 
 
 @dataclass
@@ -94,6 +100,7 @@ class Line:
     kind: str = ""  # "risk" for an advisory's line (the most compact answer keeps only the first); "ask": never cut
     covered: bool = False  # a warning above says what `text` says (a passport not valid or not admitted there)
     stale_on: str = ""  # when the fact it rests on is stale: the date it was last checked
+    when_source: str = ""  # the page of the fact `when` dates, when it is not `source` (a country's rule for a region)
 
     @property
     def plain(self) -> str:
@@ -189,6 +196,7 @@ class Answer:
                     "verified_on": e.checked,
                     "stale": e.stale,
                     "unverified": e.unverified,
+                    **({"rule_of": e.rule_of} if e.rule_of else {}),
                 }
                 for e in self.entry
             ],

@@ -75,6 +75,12 @@ ASK_PASSPORT = N_(
 NO_ADVISORY = N_("No government advisory is on file for this place.")
 NO_DATES = N_("No opening or closing dates are on file for %(name)s.")
 NO_RULE = N_("The knowledge base has no rule for this passport here.")
+OWN_COUNTRY = N_("Your own country")
+OWN_COUNTRY_TEXT = N_(
+    "Visa rules are for foreigners: as a citizen of %(country)s you need no visa here. Check exit and "
+    "military-service rules, how dual nationals are treated and any local permits before you go."
+)
+RULE_OF = N_("rule for %(country)s")  # a region's verdict taken from its country's rule: "(rule for India)"
 OFF_TOPIC = N_(
     "I can't help with that: Borderline answers whether you can enter a place with your passport, whether its "
     "border is open, how safe it is, and how people get there."
