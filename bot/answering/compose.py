@@ -85,6 +85,13 @@ US_NOTE = re.compile(r"\b(US|U\.S\.|American|Americans|United States)\b")
 RULES_WORD = re.compile(r"\brules\b")
 SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 OVERVIEW_LIMITS = {"events": 4, "reports": 2, "howto": 3, "advisories": 3}
+HEADLINE_LABEL = 90  # characters of an issuer's own label (the FCDO's) in headlines and the advisories line
+# In a brief label: notes about the page or the reporting, and the issuer's name the prefix already gives
+LABEL_ASIDE = re.compile(
+    r"\s*\((?:as reported|read the|see (?:the )?page|stated on|check the|its advice|page last)[^()]*\)")
+LABEL_PREAMBLE = re.compile(
+    r"^(?:The )?FCDO travel advice for [^;:()]+[;:]\s+(?:it\s+)?|^(?:The )?FCDO\s+(?=advis|warns|has\b)")
+CLAUSE_BREAKS = ("; ", ", ", " and ", " because ", " except ")
 
 
 class Composer:
@@ -598,7 +605,7 @@ class Composer:
             scope = f" ({advisory['scope']})" if advisory.get("scope") else ""
             return tr._(RISK_WITH_LEVEL, issuer=issuer, level=tr.number(level),
                         label=tr._(LEVEL_NAMES[code][level]) + scope)
-        label = _scoped(advisory) if not brief else short(_scoped(advisory), 90)
+        label = without_preamble(_scoped(advisory)) if not brief else brief_label(advisory, HEADLINE_LABEL)
         if level:
             return tr._(RISK_WITH_LEVEL, issuer=issuer, level=tr.number(level), label=label)
         return tr._(RISK_LABEL, issuer=issuer, label=label)
@@ -627,6 +634,51 @@ def short(text: str, limit: int) -> str:
     if end > limit * 0.5:
         return cut[: end + 1]
     return cut[: cut.rfind(" ")].rstrip(",;:") + "…"
+
+
+def brief_label(advisory: dict[str, Any], limit: int) -> str:
+    """An issuer's own label (the FCDO's have no levels) short enough for a headline, without losing its meaning:
+    a long label's notes about the page left out, "The FCDO advises" said as "Advises" after the issuer's name,
+    and a long label cut between clauses ("... to Burkina Faso except Ouagadougou…"), never inside one ("and
+    against all…" read as all travel where the label said all but essential travel). The whole label is in the
+    detailed view."""
+    text = advisory["label"]
+    if len(_scoped(advisory)) > limit:  # a short label keeps its note ("FCDO travel advice (see page for warnings)")
+        text = LABEL_ASIDE.sub("", text).strip()
+    text = without_preamble(text)
+    scope = advisory.get("scope")
+    scope = f" ({scope})" if scope and scope.casefold() not in text.casefold() else ""
+    return clause_cut(text, max(limit - len(scope), limit // 2)) + scope
+
+
+def without_preamble(label: str) -> str:
+    """"The FCDO advises against ..." as "Advises against ...": the issuer's name is said before it."""
+    preamble = LABEL_PREAMBLE.match(label)
+    if not preamble or preamble.end() >= len(label):
+        return label
+    text = label[preamble.end():]
+    return text[:1].upper() + text[1:]
+
+
+def clause_cut(text: str, limit: int) -> str:
+    """At most `limit` characters (and "…"), cut at the last clause break or before an aside in parentheses; at a
+    word only when there is none past the first third."""
+    if len(text) <= limit:
+        return text
+    depth, best = 0, -1
+    for i, ch in enumerate(text[: limit + 1]):
+        if ch == "(":
+            if depth == 0 and i > limit * 0.3:
+                best = i
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and i > limit * 0.3 and any(text.startswith(b, i) for b in CLAUSE_BREAKS):
+            best = i
+    if best < 0:
+        cut = text[:limit]
+        best = cut.rfind(" ")
+    return text[:best].rstrip(" ,;:(") + "…"
 
 
 def _same_rule(entry: list[EntryFact]) -> list[list[EntryFact]]:
