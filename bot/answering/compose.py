@@ -155,7 +155,8 @@ class Composer:
         if "safety" in wanted or overview or u.intent == "level":
             answer.advisories = [AdvisoryFact(**self._fact(a), issuer=a["issuer"], level=a["level"],
                                               label=_scoped(a), as_of=a["as_of"], origin=a["origin"],
-                                              brief=self._risk(a), full=self._risk(a, brief=False, mark=False))
+                                              brief=self._risk(a, here=place.name),
+                                              full=self._risk(a, brief=False, mark=False))
                                  for a in advisories]
         consular = self._consular(place, u.passports)
         if "safety" in wanted and consular:
@@ -220,7 +221,7 @@ class Composer:
         name = place.name_in(self.tr.lang)
         label = name if not parent or parent.name in place.name else f"{name}, {parent.name_in(self.tr.lang)}"
         risk_row = advisories[0] if advisories else None
-        risk = self._risk(risk_row) if risk_row else ""
+        risk = self._risk(risk_row, here=place.name) if risk_row else ""
         barred = any(_do_not_travel(a) for a in advisories)
         state = (place.status or {}).get("state")
         level3 = any((a["level"] or 0) >= 3 for a in advisories)
@@ -262,7 +263,7 @@ class Composer:
             # the issuer's own long label when it is short enough, in English; in another language the level name,
             # which the catalog translates
             lines += [Line(self._risk(a, brief=len(a["label"]) >= 140 or (
-                tr.lang != DEFAULT and bool(a["level"]) and a["issuer"] in LEVEL_NAMES)), a["source"],
+                tr.lang != DEFAULT and bool(a["level"]) and a["issuer"] in LEVEL_NAMES), here=place.name), a["source"],
                 when=tr.date(a["as_of"]), kind="risk", stale_on=self._stale_on(a)) for a in advisories[:3]]
             if not advisories:
                 lines.append(Line(tr._(NO_ADVISORY)))
@@ -587,9 +588,13 @@ class Composer:
             answer.disclaimers.append(answer.stale_note)
         answer.disclaimers.append(tr._(GENERAL_DISCLAIMER))
 
-    def _risk(self, advisory: dict[str, Any], *, brief: bool = True, mark: bool = True) -> str:
+    def _risk(self, advisory: dict[str, Any], *, brief: bool = True, mark: bool = True, here: str = "") -> str:
         """"US Level 4: do not travel"; a long curated label is kept for the detailed view. An advisory we could
-        not confirm says so wherever it is quoted (mark=False where the view shows the fact's own marks)."""
+        not confirm says so wherever it is quoted (mark=False where the view shows the fact's own marks). `here`:
+        the place answered, whose name a brief line does not repeat as the advisory's scope ("(Crimea)" on Crimea)."""
+        scope = (advisory.get("scope") or "").casefold()
+        if brief and here and scope and (scope in here.casefold() or here.casefold() in scope):
+            advisory = {**advisory, "scope": None}
         line = self._risk_text(advisory, brief=brief)
         if mark and advisory.get("unverified"):
             line += f" ({self.tr._(UNVERIFIED)})"
