@@ -193,8 +193,21 @@ class Composer:
             answer.warnings = [w for w in answer.warnings if w != self.tr._(DANGER_NOTE)]
         answer.suggestions = self._suggest([c for c in u.destinations[1:] + u.suggestions
                                             if c not in {x.code for x in answer.comparison}])
+        if answer.legal:  # what the most compact layout leaves to the buttons, when asked for
+            has = {"status": bool(answer.status and u.intent != "when" and answer.headline.state),
+                   "reports": bool(answer.reports), "howto": bool(answer.howto)}
+            answer.behind = [t for t in ("status", "reports", "howto") if t in u.topics and has[t]]
         answer.followups = self._followups(answer, u)
         answer.untranslated = self.tr.lang != DEFAULT and place.curated
+        if answer.untranslated and answer.legal:
+            # the most compact layout shows the legal trap, the warnings, the verdicts without their rules' words and
+            # the first risk: English there only in an untranslated trap, a lawful route round an invalid passport, the
+            # dates of a "when" question, or an issuer's own label (the FCDO's) as the first risk
+            first = advisories[0] if advisories else None
+            answer.english_lean = (
+                not all(shown["legal"].get(k) for k in ("summary", "lawful_route")) or u.intent == "when"
+                or any(e.exception for e in answer.entry if e.verdict == "passport-invalid")
+                or bool(first and not (first["level"] and first["issuer"] in LEVEL_NAMES)))
         return answer
 
     # -- the answer to what was asked, first -----------------------------------------------------
@@ -264,11 +277,12 @@ class Composer:
             # which the catalog translates
             lines += [Line(self._risk(a, brief=len(a["label"]) >= 140 or (
                 tr.lang != DEFAULT and bool(a["level"]) and a["issuer"] in LEVEL_NAMES), here=place.name), a["source"],
-                when=tr.date(a["as_of"]), kind="risk", stale_on=self._stale_on(a)) for a in advisories[:3]]
+                when=tr.date(a["as_of"]), kind="risk", stale_on=self._stale_on(a),
+                brief=self._risk(a, here=place.name)) for a in advisories[:3]]
             if not advisories:
                 lines.append(Line(tr._(NO_ADVISORY)))
         if u.passports:
-            lines += self._verdict_lines(answer.entry, 200)
+            lines += self._verdict_lines(answer.entry, 200, legal=bool(answer.legal))
         if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
             others = [e for e in answer.entry if "*" in e.passports]
             shown = [e for e in answer.entry if "*" not in e.passports][: 2 - len(others[:1])] + others[:1]
@@ -280,11 +294,13 @@ class Composer:
             lines.append(Line(tr._(ASK_PASSPORT, name=answer.name), kind="ask"))  # whole: it ends with the command
         if "status" in u.topics and u.intent != "when" and answer.status and not u.passports:
             lines.append(Line(short(answer.status["summary"], 260), answer.status["source"],
-                              when=tr._(AS_OF, date=tr.date(answer.status["as_of"]))))
+                              when=tr._(AS_OF, date=tr.date(answer.status["as_of"])), kind="status"))
         return lines
 
-    def _verdict_lines(self, entry: list[EntryFact], limit: int) -> list[Line]:
-        """A line per rule for the known passports: the verdict, its date and source, the rule's words."""
+    def _verdict_lines(self, entry: list[EntryFact], limit: int, *, legal: bool = False) -> list[Line]:
+        """A line per rule for the known passports: the verdict, its date and source, the rule's words. `legal`: the
+        place's legal trap is shown above, and says what a region's own words beside its country's rule say (that the
+        lawful way in is under the country's rules), so a compact answer keeps only the verdict."""
         tr = self.tr
         lines = []
         for group in _same_rule(entry):
@@ -308,10 +324,11 @@ class Composer:
             if e.rule_of:  # the region's own words (that its country's rules apply, and its permits), the country's
                 # rule linked on its date
                 lines.append(Line(short(e.local, limit), e.local_source, e.icon, strong, when, lapse,
-                                  covered=covered, stale_on=stale_on, when_source=e.source))
+                                  covered=covered or legal, stale_on=stale_on, when_source=e.source,
+                                  dataset=e.origin == "baseline"))
             else:
                 lines.append(Line(short(e.summary, limit), e.source, e.icon, strong, when, lapse, covered=covered,
-                                  stale_on=stale_on))
+                                  stale_on=stale_on, dataset=e.origin == "baseline"))
         return lines
 
     def _passport_warnings(self, answer: Answer, passports: list[str]) -> None:
@@ -579,7 +596,8 @@ class Composer:
         if barred or closed:
             answer.warnings.append(tr._(DANGER_NOTE))
         if any(e.origin == "baseline" for e in answer.entry):
-            answer.disclaimers.append(tr._(BASELINE_NOTE, date=tr.date(self.kb.baseline_date)))
+            answer.baseline_note = tr._(BASELINE_NOTE, date=tr.date(self.kb.baseline_date))
+            answer.disclaimers.append(answer.baseline_note)
         stale = [f for f in all_facts(answer) if getattr(f, "stale", False)]
         if stale:
             oldest = min(f.checked for f in stale)
@@ -619,7 +637,7 @@ class Composer:
         out = [
             Followup(self.tr._(TOPIC_LABELS[t]), answer.code or "", [t], u.passports)
             for t in TOPICS
-            if [t] != u.topics
+            if [t] != u.topics or t in answer.behind  # the topic asked for gets its button when it may be left to it
         ]
         if len(u.passports) > 1:
             for p in u.passports:

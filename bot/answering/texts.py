@@ -68,6 +68,9 @@ BASELINE_NOTE = N_(
 STALE_NOTE = N_(
     "Some facts here were last checked over %(days)s days ago (the oldest on %(oldest)s) and may be out of date."
 )
+GENERAL_DISCLAIMER_SHORT = N_(  # the most compact answers, under a long legal trap
+    "General information, not legal advice: check the official sources linked here."
+)
 ENGLISH_NOTE = N_("Details below are in English.")
 ASK_PASSPORT = N_(
     "Entry depends on your passport: name it (e.g. \"%(name)s with a US passport\") or save it with /passport."
@@ -108,5 +111,6 @@ EITHER = N_("%(first)s or %(last)s")
 # Between a label and what it labels, where the code joins them ("Legal trap: ...", "US passport: Visa needed"): French
 # writes a space before the colon, Chinese the full-width colon.
 COLON = N_(": ")
+BEHIND_BUTTONS = N_("Behind the buttons below: %(topics)s.")  # topics a compact answer left to their buttons
 HOWTO_KIND_LABELS = {"operator": N_("tour operator"), "route": N_("route"), "permit": N_("permit"),
                      "cost": N_("cost"), "tip": N_("tip")}
