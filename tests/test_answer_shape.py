@@ -366,6 +366,14 @@ def test_the_most_compact_layout_says_what_it_left_to_the_buttons(engine) -> Non
     assert answer.howto[0].name in first(engine.ask("How do I get to Crimea?"))
 
 
+def test_transnistria_legal_trap_is_translated(engine) -> None:
+    for lang in ("ru", "uk", "de", "fr", "es", "pt", "zh"):
+        answer = engine.ask("Is Transnistria open?", lang=lang)
+        english = engine.kb.places["MD-SN"].legal
+        for key in ("summary", "lawful_route", "consequences"):
+            assert answer.legal[key] and answer.legal[key] != english[key], (lang, key)
+
+
 def test_dataset_rules_keep_their_label_and_date_when_the_notes_give_way(engine) -> None:
     """The most compact answers leave the notes on the dataset to the verdict lines, each labelled 'dataset only,
     not checked by us' with the dataset's date."""
