@@ -383,3 +383,27 @@ def test_dataset_rules_keep_their_label_and_date_when_the_notes_give_way(engine)
     assert any(e.origin == "baseline" for e in answer.entry)
     assert tr._("dataset only, not checked by us") in text
     assert tr._("dataset of %(date)s", date=tr.date(engine.kb.baseline_date)) in text
+
+
+# -- the government asked about ------------------------------------------------------------------------------
+def test_a_government_without_advice_for_the_place_is_said_so(engine) -> None:
+    """'what level is it for Canada?' after a place question showed the UK's and the US's advice as if that were
+    the answer; now the first line says Canada has none on file, and the others follow."""
+    chat = Conversation()
+    engine.ask("Tell me about Transnistria", conversation=chat)
+    answer = engine.ask("what level is it for Canada?", conversation=chat)
+    assert answer.code == "MD-SN" and answer.understanding.intent == "level"
+    assert answer.direct[0].text == "No Global Affairs Canada advice on file for Transnistria."
+    assert any(line.kind == "risk" for line in answer.direct[1:])  # the others' advice still follows
+    assert "No Global Affairs Canada advice on file for Transnistria." in first(answer)
+    # the asker's own government, from the passport
+    canadians = engine.ask("is Transnistria safe for Canadians?")
+    assert canadians.direct[0].text.startswith("No Global Affairs Canada advice on file")
+    russian = engine.ask("уровень угрозы по Приднестровью у канадцев какой")
+    tr = translator("ru")
+    assert russian.direct[0].text == tr._("No %(issuer)s advice on file for %(place)s.",
+                                          issuer="Global Affairs Canada", place="Приднестровье")
+    # a government that has advice for the place, or is asked about its own country, gets no such line
+    for question in ("Is Mali safe for Brits?", "what does the FCDO say about Transnistria",
+                     "Is Canada safe for Canadians?"):
+        assert not any("advice on file" in line.text for line in engine.ask(question).direct), question

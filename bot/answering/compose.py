@@ -34,6 +34,7 @@ from bot.answering.texts import (
     DATASET_ONLY_LONG,
     DUAL_NATIONAL_WARNING,
     GENERAL_DISCLAIMER,
+    ISSUER_AGENCIES,
     ISSUER_NAMES,
     LAPSED_NOTE,
     LAWFUL_ROUTE,
@@ -43,6 +44,7 @@ from bot.answering.texts import (
     MANY_PASSPORTS,
     NO_ADVISORY,
     NO_DATES,
+    NO_ISSUER_ADVISORY,
     NO_RULE,
     NOT_ADMITTED_WARNING,
     ONE_PASSPORT,
@@ -83,6 +85,17 @@ ORIGIN_RANK = {"baseline": 0, "curated": 1, "shared": 1, "feed": 2}  # on the sa
 REOPEN_WORDS = ("reopen", "open", "откр", "відкр", "öffn", "offen", "ouvert", "abri", "abert", "开放")
 US_NOTE = re.compile(r"\b(US|U\.S\.|American|Americans|United States)\b")
 RULES_WORD = re.compile(r"\brules\b")
+# A government named in a question about risk ("what level is it for Canada?", "what does Smartraveller say"): its
+# advice is the one wanted, and when it has none for the place the answer says so rather than show another's alone
+ISSUER_WORDS = {
+    "CA": re.compile(r"\bcanad|global affairs|канад|\bkanad|加拿大", re.IGNORECASE),
+    "AU": re.compile(r"\baustral|\baussie|smartraveller|австрал|澳大利亚|澳洲", re.IGNORECASE),
+    "UK": re.compile(r"\bfcdo\b|foreign office|\bbrit|\buk\b|united kingdom|британ|великобритан|英国|royaume-uni"
+                     r"|reino unido|großbritannien|grossbritannien", re.IGNORECASE),
+    "US": re.compile(r"state department|department of state|\bamerican|\bu\.s\.|госдеп|\bсша\b|美国|estados unidos"
+                     r"|états-unis|etats-unis|\busa\b", re.IGNORECASE),
+}
+ISSUER_HOME = {"US": "US", "UK": "GB", "AU": "AU", "CA": "CA"}  # the country each issuer's government governs
 SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 OVERVIEW_LIMITS = {"events": 4, "reports": 2, "howto": 3, "advisories": 3}
 HEADLINE_LABEL = 90  # characters of an issuer's own label (the FCDO's) in headlines and the advisories line
@@ -281,6 +294,9 @@ class Composer:
                 brief=self._risk(a, here=place.name)) for a in advisories[:3]]
             if not advisories:
                 lines.append(Line(tr._(NO_ADVISORY)))
+            else:
+                lines[:0] = [Line(tr._(NO_ISSUER_ADVISORY, issuer=ISSUER_AGENCIES[issuer], place=answer.name))
+                             for issuer in self._issuers_wanted(place, u, advisories)]
         if u.passports:
             lines += self._verdict_lines(answer.entry, 200, legal=bool(answer.legal))
         if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
@@ -296,6 +312,16 @@ class Composer:
             lines.append(Line(short(answer.status["summary"], 260), answer.status["source"],
                               when=tr._(AS_OF, date=tr.date(answer.status["as_of"])), kind="status"))
         return lines
+
+    @staticmethod
+    def _issuers_wanted(place: Place, u: Understanding, advisories: list[dict[str, Any]]) -> list[str]:
+        """The governments a risk question asks about, by name or as the asker's own (the issuer of a known
+        passport), that have no advice on file for the place; never a government about its own country."""
+        home = {place.code, place.parent or place.code}
+        wanted = [ISSUER_OF_PASSPORT[p] for p in u.passports if p in ISSUER_OF_PASSPORT]
+        wanted += [issuer for issuer, words in ISSUER_WORDS.items() if words.search(u.question)]
+        have = {a["issuer"] for a in advisories}
+        return [i for i in dict.fromkeys(wanted) if i not in have and ISSUER_HOME[i] not in home]
 
     def _verdict_lines(self, entry: list[EntryFact], limit: int, *, legal: bool = False) -> list[Line]:
         """A line per rule for the known passports: the verdict, its date and source, the rule's words. `legal`: the

@@ -76,6 +76,9 @@ ASK_PASSPORT = N_(
     "Entry depends on your passport: name it (e.g. \"%(name)s with a US passport\") or save it with /passport."
 )
 NO_ADVISORY = N_("No government advisory is on file for this place.")
+NO_ISSUER_ADVISORY = N_("No %(issuer)s advice on file for %(place)s.")  # the government asked about has none here
+ISSUER_AGENCIES = {"US": "US State Department", "UK": "UK FCDO", "AU": "Smartraveller (Australia)",
+                   "CA": "Global Affairs Canada"}  # proper names, not translated
 NO_DATES = N_("No opening or closing dates are on file for %(name)s.")
 NO_RULE = N_("The knowledge base has no rule for this passport here.")
 OWN_COUNTRY = N_("Your own country")
