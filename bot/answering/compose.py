@@ -93,7 +93,7 @@ ISSUER_WORDS = {
     "UK": re.compile(r"\bfcdo\b|foreign office|\bbrit|\buk\b|united kingdom|британ|великобритан|英国|royaume-uni"
                      r"|reino unido|großbritannien|grossbritannien", re.IGNORECASE),
     "US": re.compile(r"state department|department of state|\bamerican|\bu\.s\.|госдеп|\bсша\b|美国|estados unidos"
-                     r"|états-unis|etats-unis|\busa\b", re.IGNORECASE),
+                     r"|états-unis|etats-unis", re.IGNORECASE),
 }
 ISSUER_HOME = {"US": "US", "UK": "GB", "AU": "AU", "CA": "CA"}  # the country each issuer's government governs
 SENTENCE_END = re.compile(r"(?<=[.;])\s+")

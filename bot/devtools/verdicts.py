@@ -75,7 +75,7 @@ def classify(answer: Any, passport: str) -> str:
         return "missing"
     if e.verdict == "unknown":
         return "no-rule" if e.origin == "none" else "unknown"
-    return "parent" if e.rule_of else "verdict"
+    return "parent" if getattr(e, "rule_of", "") else "verdict"  # getattr: older checkouts measured too
 
 
 def count(engine: Any, items: list[dict[str, Any]]) -> tuple[Counter, list[tuple[str, str, str, str, str]]]:
