@@ -6,6 +6,7 @@ Pure data over the knowledge base, no formatting and no Telegram.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -691,11 +692,15 @@ def brief_label(advisory: dict[str, Any], limit: int) -> str:
     and a long label cut between clauses ("... to Burkina Faso except Ouagadougou…"), never inside one ("and
     against all…" read as all travel where the label said all but essential travel). The whole label is in the
     detailed view."""
-    text = advisory["label"]
-    if len(_scoped(advisory)) > limit:  # a short label keeps its note ("FCDO travel advice (see page for warnings)")
-        text = LABEL_ASIDE.sub("", text).strip()
+    return _brief_label(advisory["label"], advisory.get("scope") or "", limit)
+
+
+@functools.lru_cache(maxsize=4096)
+def _brief_label(label: str, scope: str, limit: int) -> str:  # a few hundred labels, quoted in most answers
+    text = label
+    if len(_scoped({"label": label, "scope": scope})) > limit:  # a short label keeps its note ("FCDO travel advice
+        text = LABEL_ASIDE.sub("", text).strip()  # (see page for warnings)")
     text = without_preamble(text)
-    scope = advisory.get("scope")
     scope = f" ({scope})" if scope and scope.casefold() not in text.casefold() else ""
     return clause_cut(text, max(limit - len(scope), limit // 2)) + scope
 
