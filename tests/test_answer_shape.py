@@ -327,3 +327,83 @@ def test_open_to_tourists_is_no_green_light_for_a_passport_that_may_not_simply_g
     assert everyone
     for c in everyone:  # a permit every visitor needs is no reason to call the place restricted
         assert engine.ask(f"can I visit {kb.places[c].name}?", passports=["GB"]).headline.state == "Open to tourists"
+
+
+# -- a long legal trap: the first message within the budget in every language --------------------------------
+LEGAL_QUESTIONS = ("Is Crimea open?", "crimea with a russian passport", "How do I get to Crimea?",
+                   "Has anyone been to Crimea recently?", "Tiraspol with a German passport", "Is Transnistria open?",
+                   "bus from Chisinau to Tiraspol for a Romanian", "Can I visit Abkhazia?")
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr", "pt", "ru", "uk", "zh"])
+def test_a_long_legal_trap_fits_the_first_message_whole(engine, lang: str) -> None:
+    """Crimea's and Transnistria's legal traps are long, longer translated: they are never cut; what else the
+    first message held moves behind the buttons instead, and the verdicts stay."""
+    from bot.answering.compose import short
+    from bot.answering.render import LIMITS
+
+    for question in LEGAL_QUESTIONS:
+        answer = engine.ask(question, lang=lang)
+        text = first(answer)
+        assert visible_length(answer.messages[0]) <= FIRST_MESSAGE_BUDGET, (lang, question, text)
+        for key in ("summary", "lawful_route"):
+            whole = " ".join(short(answer.legal[key], LIMITS["legal"][-1]).split())
+            assert whole in " ".join(text.split()), (lang, question, key)
+        for e in answer.entry if answer.understanding.passports else []:
+            assert e.verdict_label in text, (lang, question, e.passport)
+
+
+def test_the_most_compact_layout_says_what_it_left_to_the_buttons(engine) -> None:
+    answer = engine.ask("How do I get to Crimea?", lang="ru")
+    assert answer.howto and answer.behind == ["howto"]
+    tr = translator("ru")
+    text = first(answer)
+    assert answer.howto[0].name not in text
+    assert tr._("Behind the buttons below: %(topics)s.", topics=tr._("How to get there")) in text
+    # the topic asked for keeps its button, which opens the detailed view
+    assert any(f.topics == ["howto"] for f in answer.followups)
+    # in English the same answer fits without it: the layout is used only when needed
+    assert answer.howto[0].name in first(engine.ask("How do I get to Crimea?"))
+
+
+def test_transnistria_legal_trap_is_translated(engine) -> None:
+    for lang in ("ru", "uk", "de", "fr", "es", "pt", "zh"):
+        answer = engine.ask("Is Transnistria open?", lang=lang)
+        english = engine.kb.places["MD-SN"].legal
+        for key in ("summary", "lawful_route", "consequences"):
+            assert answer.legal[key] and answer.legal[key] != english[key], (lang, key)
+
+
+def test_dataset_rules_keep_their_label_and_date_when_the_notes_give_way(engine) -> None:
+    """The most compact answers leave the notes on the dataset to the verdict lines, each labelled 'dataset only,
+    not checked by us' with the dataset's date."""
+    tr = translator("de")
+    answer = engine.ask("bus from Chisinau to Tiraspol for a Romanian", lang="de")
+    text = first(answer)
+    assert any(e.origin == "baseline" for e in answer.entry)
+    assert tr._("dataset only, not checked by us") in text
+    assert tr._("dataset of %(date)s", date=tr.date(engine.kb.baseline_date)) in text
+
+
+# -- the government asked about ------------------------------------------------------------------------------
+def test_a_government_without_advice_for_the_place_is_said_so(engine) -> None:
+    """'what level is it for Canada?' after a place question showed the UK's and the US's advice as if that were
+    the answer; now the first line says Canada has none on file, and the others follow."""
+    chat = Conversation()
+    engine.ask("Tell me about Transnistria", conversation=chat)
+    answer = engine.ask("what level is it for Canada?", conversation=chat)
+    assert answer.code == "MD-SN" and answer.understanding.intent == "level"
+    assert answer.direct[0].text == "No Global Affairs Canada advice on file for Transnistria."
+    assert any(line.kind == "risk" for line in answer.direct[1:])  # the others' advice still follows
+    assert "No Global Affairs Canada advice on file for Transnistria." in first(answer)
+    # the asker's own government, from the passport
+    canadians = engine.ask("is Transnistria safe for Canadians?")
+    assert canadians.direct[0].text.startswith("No Global Affairs Canada advice on file")
+    russian = engine.ask("уровень угрозы по Приднестровью у канадцев какой")
+    tr = translator("ru")
+    assert russian.direct[0].text == tr._("No %(issuer)s advice on file for %(place)s.",
+                                          issuer="Global Affairs Canada", place="Приднестровье")
+    # a government that has advice for the place, or is asked about its own country, gets no such line
+    for question in ("Is Mali safe for Brits?", "what does the FCDO say about Transnistria",
+                     "Is Canada safe for Canadians?"):
+        assert not any("advice on file" in line.text for line in engine.ask(question).direct), question

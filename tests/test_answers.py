@@ -9,6 +9,7 @@ import sys
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.answering.compose import without_preamble
 from bot.answering.render import MAX_MESSAGE, html_problems, split_messages, to_plain, visible_length
 from bot.i18n import translator
 from tests.conftest import ROOT
@@ -176,5 +177,31 @@ def test_an_unconfirmed_advisory_says_so_wherever_it_is_quoted(kb, engine) -> No
     for (code, advisory), expect in ((marked[0], True), (confirmed[0], False)):
         answer = engine.ask(f"is {kb.places[code].name} safe for british citizens")
         first = to_plain(answer.messages[0])
-        line = next(line for line in first.split("\n") if advisory["label"][:40] in line)
+        # the label in its own words, after the issuer's name ("UK FCDO: Advises against ...")
+        words = without_preamble(advisory["label"])[:30].casefold()
+        line = next(line for line in first.split("\n") if words in line.casefold())
         assert ("(unverified)" in line) is expect, (code, line)
+
+
+def test_issuers_own_labels_are_cut_between_clauses_in_headlines(kb, engine) -> None:
+    """Issue 12: headlines cut the FCDO's labels at 90 characters, mid-clause: Burkina Faso's "... except
+    Ouagadougou, and against all…" read as all travel to Ouagadougou, where the label says all but essential
+    travel; Socotra's "has suspended all…" said nothing. A brief label keeps whole clauses."""
+    from bot.answering.compose import HEADLINE_LABEL, brief_label
+
+    burkina = next(a for a in kb.places["BF"].advisories if a["issuer"] == "UK" and a["origin"] == "curated")
+    assert brief_label(burkina, HEADLINE_LABEL) == "Advises against all travel to Burkina Faso except Ouagadougou…"
+    dangling = {"all…", "but…", "the…", "to…", "of…", "and…", "in…", "more…"}  # a clause cut short
+    for code, place in kb.places.items():
+        for advisory in place.advisories:
+            if advisory["issuer"] != "UK":
+                continue
+            short = brief_label(advisory, HEADLINE_LABEL)
+            assert len(short) <= HEADLINE_LABEL + 1 and short.rsplit(" ", 1)[-1] not in dangling, (code, short)
+            assert short.count("(") == short.count(")"), (code, short)
+    # a short label keeps its note, and the headline names the issuer once
+    france = engine.ask("Is France safe for Brits?").messages[0]
+    assert "UK FCDO: FCDO travel advice (read the page for its warnings)" in france
+    afghanistan = engine.ask("is afghanistan safe for british citizens").messages[0]
+    assert "UK FCDO: Advises against all travel to Afghanistan" in afghanistan
+    assert "UK FCDO: The FCDO" not in afghanistan

@@ -79,3 +79,13 @@ def test_every_region_file_names_its_parent_and_legal_trap_where_one_exists() ->
     occupied = {"UA-43", "UA-14", "UA-09", "UA-23", "UA-65", "GE-AB", "GE-SO", "MD-SN", "CY-NC"}
     assert occupied <= {r["code"] for r in traps}
     assert all(Path(KNOWLEDGE / "destinations" / f"{r['code'].lower()}.yaml").exists() for r in REGIONS)
+
+
+def test_a_brief_risk_line_does_not_repeat_the_place_as_its_scope(engine) -> None:
+    """"US Level 4: do not travel (Crimea)" on Crimea's own answer says the place twice; a scope that is not the
+    place answered stays ("Turkish Cypriot-administered area" on Northern Cyprus), and the detailed view keeps it."""
+    crimea = engine.ask("Is Crimea safe?")
+    assert crimea.headline.risk == "US Level 4: do not travel"
+    assert "(Turkish Cypriot-administered area)" in engine.ask("Is Northern Cyprus safe?").headline.risk
+    detail = engine.ask("", code="UA-43", topics=["safety"])
+    assert any(a.full.endswith("(Crimea)") or "Crimea" in a.full for a in detail.advisories)

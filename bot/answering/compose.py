@@ -6,6 +6,7 @@ Pure data over the knowledge base, no formatting and no Telegram.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -34,6 +35,7 @@ from bot.answering.texts import (
     DATASET_ONLY_LONG,
     DUAL_NATIONAL_WARNING,
     GENERAL_DISCLAIMER,
+    ISSUER_AGENCIES,
     ISSUER_NAMES,
     LAPSED_NOTE,
     LAWFUL_ROUTE,
@@ -43,15 +45,19 @@ from bot.answering.texts import (
     MANY_PASSPORTS,
     NO_ADVISORY,
     NO_DATES,
+    NO_ISSUER_ADVISORY,
     NO_RULE,
     NOT_ADMITTED_WARNING,
     ONE_PASSPORT,
     ONLY_PASSPORT,
+    OWN_COUNTRY,
+    OWN_COUNTRY_TEXT,
     PASSPORT_INVALID_FOR_HOLDERS,
     PASSPORT_INVALID_WARNING,
     PASSPORT_NAME,
     RISK_LABEL,
     RISK_WITH_LEVEL,
+    RULE_OF,
     SOME_AND_ALL_OTHERS,
     SOME_PASSPORTS,
     STALE_NOTE,
@@ -79,7 +85,27 @@ MAX_OVERVIEW_RULES = 6
 ORIGIN_RANK = {"baseline": 0, "curated": 1, "shared": 1, "feed": 2}  # on the same date, the official feed wins
 REOPEN_WORDS = ("reopen", "open", "откр", "відкр", "öffn", "offen", "ouvert", "abri", "abert", "开放")
 US_NOTE = re.compile(r"\b(US|U\.S\.|American|Americans|United States)\b")
+RULES_WORD = re.compile(r"\brules\b")
+# A government named in a question about risk ("what level is it for Canada?", "what does Smartraveller say"): its
+# advice is the one wanted, and when it has none for the place the answer says so rather than show another's alone
+ISSUER_WORDS = {
+    "CA": re.compile(r"\bcanad|global affairs|канад|\bkanad|加拿大", re.IGNORECASE),
+    "AU": re.compile(r"\baustral|\baussie|smartraveller|австрал|澳大利亚|澳洲", re.IGNORECASE),
+    "UK": re.compile(r"\bfcdo\b|foreign office|\bbrit|\buk\b|united kingdom|британ|великобритан|英国|royaume-uni"
+                     r"|reino unido|großbritannien|grossbritannien", re.IGNORECASE),
+    "US": re.compile(r"state department|department of state|\bamerican|\bu\.s\.|госдеп|\bсша\b|美国|estados unidos"
+                     r"|états-unis|etats-unis", re.IGNORECASE),
+}
+ISSUER_HOME = {"US": "US", "UK": "GB", "AU": "AU", "CA": "CA"}  # the country each issuer's government governs
+SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 OVERVIEW_LIMITS = {"events": 4, "reports": 2, "howto": 3, "advisories": 3}
+HEADLINE_LABEL = 90  # characters of an issuer's own label (the FCDO's) in headlines and the advisories line
+# In a brief label: notes about the page or the reporting, and the issuer's name the prefix already gives
+LABEL_ASIDE = re.compile(
+    r"\s*\((?:as reported|read the|see (?:the )?page|stated on|check the|its advice|page last)[^()]*\)")
+LABEL_PREAMBLE = re.compile(
+    r"^(?:The )?FCDO travel advice for [^;:()]+[;:]\s+(?:it\s+)?|^(?:The )?FCDO\s+(?=advis|warns|has\b)")
+CLAUSE_BREAKS = ("; ", ", ", " and ", " because ", " except ")
 
 
 class Composer:
@@ -90,6 +116,8 @@ class Composer:
         self._day: dt.date | None = None  # today's date, read once per answer (date.today() is not free)
         # The language of the answer being composed: set at the start of each (synchronous) compose call.
         self.tr: Translator = translator(DEFAULT)
+        # (region code, knowledge version) -> the country whose entry rules its default rule defers to
+        self._deferring: dict[tuple[str, Any], Place | None] = {}
 
     @property
     def today(self) -> dt.date:
@@ -143,7 +171,8 @@ class Composer:
         if "safety" in wanted or overview or u.intent == "level":
             answer.advisories = [AdvisoryFact(**self._fact(a), issuer=a["issuer"], level=a["level"],
                                               label=_scoped(a), as_of=a["as_of"], origin=a["origin"],
-                                              brief=self._risk(a), full=self._risk(a, brief=False, mark=False))
+                                              brief=self._risk(a, here=place.name),
+                                              full=self._risk(a, brief=False, mark=False))
                                  for a in advisories]
         consular = self._consular(place, u.passports)
         if "safety" in wanted and consular:
@@ -180,8 +209,21 @@ class Composer:
             answer.warnings = [w for w in answer.warnings if w != self.tr._(DANGER_NOTE)]
         answer.suggestions = self._suggest([c for c in u.destinations[1:] + u.suggestions
                                             if c not in {x.code for x in answer.comparison}])
+        if answer.legal:  # what the most compact layout leaves to the buttons, when asked for
+            has = {"status": bool(answer.status and u.intent != "when" and answer.headline.state),
+                   "reports": bool(answer.reports), "howto": bool(answer.howto)}
+            answer.behind = [t for t in ("status", "reports", "howto") if t in u.topics and has[t]]
         answer.followups = self._followups(answer, u)
         answer.untranslated = self.tr.lang != DEFAULT and place.curated
+        if answer.untranslated and answer.legal:
+            # the most compact layout shows the legal trap, the warnings, the verdicts without their rules' words and
+            # the first risk: English there only in an untranslated trap, a lawful route round an invalid passport, the
+            # dates of a "when" question, or an issuer's own label (the FCDO's) as the first risk
+            first = advisories[0] if advisories else None
+            answer.english_lean = (
+                not all(shown["legal"].get(k) for k in ("summary", "lawful_route")) or u.intent == "when"
+                or any(e.exception for e in answer.entry if e.verdict == "passport-invalid")
+                or bool(first and not (first["level"] and first["issuer"] in LEVEL_NAMES)))
         return answer
 
     # -- the answer to what was asked, first -----------------------------------------------------
@@ -208,7 +250,7 @@ class Composer:
         name = place.name_in(self.tr.lang)
         label = name if not parent or parent.name in place.name else f"{name}, {parent.name_in(self.tr.lang)}"
         risk_row = advisories[0] if advisories else None
-        risk = self._risk(risk_row) if risk_row else ""
+        risk = self._risk(risk_row, here=place.name) if risk_row else ""
         barred = any(_do_not_travel(a) for a in advisories)
         state = (place.status or {}).get("state")
         level3 = any((a["level"] or 0) >= 3 for a in advisories)
@@ -250,12 +292,16 @@ class Composer:
             # the issuer's own long label when it is short enough, in English; in another language the level name,
             # which the catalog translates
             lines += [Line(self._risk(a, brief=len(a["label"]) >= 140 or (
-                tr.lang != DEFAULT and bool(a["level"]) and a["issuer"] in LEVEL_NAMES)), a["source"],
-                when=tr.date(a["as_of"]), kind="risk", stale_on=self._stale_on(a)) for a in advisories[:3]]
+                tr.lang != DEFAULT and bool(a["level"]) and a["issuer"] in LEVEL_NAMES), here=place.name), a["source"],
+                when=tr.date(a["as_of"]), kind="risk", stale_on=self._stale_on(a),
+                brief=self._risk(a, here=place.name)) for a in advisories[:3]]
             if not advisories:
                 lines.append(Line(tr._(NO_ADVISORY)))
+            else:
+                lines[:0] = [Line(tr._(NO_ISSUER_ADVISORY, issuer=ISSUER_AGENCIES[issuer], place=answer.name))
+                             for issuer in self._issuers_wanted(place, u, advisories)]
         if u.passports:
-            lines += self._verdict_lines(answer.entry, 200)
+            lines += self._verdict_lines(answer.entry, 200, legal=bool(answer.legal))
         if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
             others = [e for e in answer.entry if "*" in e.passports]
             shown = [e for e in answer.entry if "*" not in e.passports][: 2 - len(others[:1])] + others[:1]
@@ -267,11 +313,23 @@ class Composer:
             lines.append(Line(tr._(ASK_PASSPORT, name=answer.name), kind="ask"))  # whole: it ends with the command
         if "status" in u.topics and u.intent != "when" and answer.status and not u.passports:
             lines.append(Line(short(answer.status["summary"], 260), answer.status["source"],
-                              when=tr._(AS_OF, date=tr.date(answer.status["as_of"]))))
+                              when=tr._(AS_OF, date=tr.date(answer.status["as_of"])), kind="status"))
         return lines
 
-    def _verdict_lines(self, entry: list[EntryFact], limit: int) -> list[Line]:
-        """A line per rule for the known passports: the verdict, its date and source, the rule's words."""
+    @staticmethod
+    def _issuers_wanted(place: Place, u: Understanding, advisories: list[dict[str, Any]]) -> list[str]:
+        """The governments a risk question asks about, by name or as the asker's own (the issuer of a known
+        passport), that have no advice on file for the place; never a government about its own country."""
+        home = {place.code, place.parent or place.code}
+        wanted = [ISSUER_OF_PASSPORT[p] for p in u.passports if p in ISSUER_OF_PASSPORT]
+        wanted += [issuer for issuer, words in ISSUER_WORDS.items() if words.search(u.question)]
+        have = {a["issuer"] for a in advisories}
+        return [i for i in dict.fromkeys(wanted) if i not in have and ISSUER_HOME[i] not in home]
+
+    def _verdict_lines(self, entry: list[EntryFact], limit: int, *, legal: bool = False) -> list[Line]:
+        """A line per rule for the known passports: the verdict, its date and source, the rule's words. `legal`: the
+        place's legal trap is shown above, and says what a region's own words beside its country's rule say (that the
+        lawful way in is under the country's rules), so a compact answer keeps only the verdict."""
         tr = self.tr
         lines = []
         for group in _same_rule(entry):
@@ -282,14 +340,24 @@ class Composer:
                 when += " ⚠️"
             if e.unverified and e.origin != "none":
                 when += ", " + tr._(UNVERIFIED)
-            label = e.verdict_label + (f" ({tr._(DATASET_ONLY_LONG)})" if e.origin == "baseline" else "")
+            marks = [tr._(RULE_OF, country=e.rule_of_name)] if e.rule_of else []
+            if e.origin == "baseline":
+                marks.append(tr._(DATASET_ONLY_LONG))
+            label = e.verdict_label + (f" ({'; '.join(marks)})" if marks else "")
             lapse = tr._(LAPSED_NOTE, date=tr.date(e.valid_until)) if e.lapsed else ""
             names = e.passport_name if len(group) == 1 else tr._(
                 SOME_PASSPORTS, names=self._list_and([self._country_name(f.passport) for f in group]))
             covered = e.verdict == "passport-invalid" or e.verdict == "no-admission"  # each has its warning
             stale_on = min((f.checked for f in group if f.stale), default="")
-            lines.append(Line(short(e.summary, limit), e.source, e.icon, f"{names}{tr._(COLON)}{label}", when, lapse,
-                              covered=covered, stale_on=stale_on))
+            strong = f"{names}{tr._(COLON)}{label}"
+            if e.rule_of:  # the region's own words (that its country's rules apply, and its permits), the country's
+                # rule linked on its date
+                lines.append(Line(short(e.local, limit), e.local_source, e.icon, strong, when, lapse,
+                                  covered=covered or legal, stale_on=stale_on, when_source=e.source,
+                                  dataset=e.origin == "baseline"))
+            else:
+                lines.append(Line(short(e.summary, limit), e.source, e.icon, strong, when, lapse, covered=covered,
+                                  stale_on=stale_on, dataset=e.origin == "baseline"))
         return lines
 
     def _passport_warnings(self, answer: Answer, passports: list[str]) -> None:
@@ -313,7 +381,11 @@ class Composer:
         for e in answer.entry:
             info = VERDICTS.get(e.verdict)
             e.icon = info.icon if info else ""
-            if e.icon == "✅" and (not green_ok or (e.origin == "baseline" and max_level >= 3)):
+            if e.origin == "own":
+                e.icon = "🏠"
+            # a region's verdict taken from its country's rule is never a green light: the region's own rule is
+            # not known to be the same
+            if e.icon == "✅" and (not green_ok or e.rule_of or (e.origin == "baseline" and max_level >= 3)):
                 e.icon = "⚠️"
 
     @staticmethod
@@ -338,14 +410,16 @@ class Composer:
     def _compare_line(self, place: Place, passports: list[str]) -> Comparison:
         advisories = self._advisories(place, passports)
         head = self._headline(place, advisories)
-        verdicts = {}
-        for p in passports[:3]:
-            rule = self.kb.entry_rule(place.code, p)
-            if rule:
-                verdicts[p] = rule["verdict"]
+        verdicts, labels = {}, {}
+        for p in passports[:3]:  # every passport gets a word: its verdict, its own country, or unknown
+            rule, how, country = self._rule_for(place, p)
+            verdicts[p] = rule["verdict"] if rule is not None else "unknown"
+            labels[p] = self.tr._(OWN_COUNTRY) if how == "own" else self._verdict(verdicts[p]) + (
+                f" ({self.tr._(RULE_OF, country=country.name_in(self.tr.lang))})" if how == "parent" and country
+                else "")
         head = self._restricted(head, place, list(verdicts.values()))
         parts = [x for x in (head.state, head.risk) if x]
-        shown = "; ".join(f"{p}{self.tr._(COLON)}{self._verdict(v)}" for p, v in verdicts.items())
+        shown = "; ".join(f"{p}{self.tr._(COLON)}{labels[p]}" for p in verdicts)
         line = " · ".join(parts) + (f" — {shown}" if shown else "")
         return Comparison(place.code, place.name_in(self.tr.lang), place.flag, head.state, head.risk, verdicts, line)
 
@@ -383,27 +457,63 @@ class Composer:
             return None
         return {**note, **self._fact(note)}
 
+    def _defers_to(self, place: Place) -> Place | None:
+        """The country whose entry rules a region's own default rule says apply ("India's entry rules apply",
+        "The rules for mainland China apply"): a region whose '*' rule is unknown and names its parent country
+        and its rules in one sentence. Abkhazia (Georgia is only the route), the West Bank (Israel's rules, not
+        its parent's) and Iraqi Kurdistan (its own list) do not; they keep their own words."""
+        key = (place.code, self.kb.version)
+        if key in self._deferring:
+            return self._deferring[key]
+        parent = self.kb.places.get(place.parent or "")
+        default = place.curated_rules.get("*")
+        found = None
+        if parent is not None and place.kind == "region" and default and default["verdict"] == "unknown":
+            name = re.compile(rf"\b{re.escape(parent.name)}\b")
+            if any(name.search(s) and RULES_WORD.search(s) for s in SENTENCE_END.split(default["summary"])):
+                found = parent
+        self._deferring[key] = found
+        return found
+
+    def _rule_for(self, place: Place, passport: str) -> tuple[dict[str, Any] | None, str, Place | None]:
+        """The rule a passport gets here, and how: "rule" (its own, the place's default or the dataset's),
+        "own" (the asker's own country, or a region of it whose default defers to the country: the visitors' rule
+        is not theirs), "parent" (a region deferring to its country: the country's rule for the passport, when it
+        has a verdict), "none" (no rule of any origin)."""
+        rule = self.kb.entry_rule(place.code, passport)
+        if rule is not None and not rule.get("default"):
+            return rule, "rule", None  # a rule for this very passport (curated or the dataset's)
+        country = self._defers_to(place)
+        if passport == place.code or (country is not None and passport == country.code):
+            return None, "own", country or place
+        if country is not None:
+            parent_rule = self.kb.entry_rule(country.code, passport)
+            if parent_rule is not None and parent_rule["verdict"] != "unknown":
+                return parent_rule, "parent", country
+        return rule, "rule" if rule is not None else "none", None
+
     def _entry(self, place: Place, passports: list[str]) -> list[EntryFact]:
-        facts: list[EntryFact] = []
-        if passports:
-            rows = []
-            for passport in passports:
-                rule = self.kb.entry_rule(place.code, passport)
-                if rule is None and passport == place.code:
-                    continue  # your own country
-                rows.append((passport, rule))
-        else:
+        if not passports:
             return self._entry_overview(place)
-        for passport, rule in rows:
-            pname = self.tr._(ALL_OTHER_PASSPORTS) if passport == "*" else self._passport_name(passport)
+        facts: list[EntryFact] = []
+        tr = self.tr
+        for passport in passports:
+            pname = tr._(ALL_OTHER_PASSPORTS) if passport == "*" else self._passport_name(passport)
+            rule, how, country = self._rule_for(place, passport)
+            if how == "own":
+                facts.append(EntryFact(source="", checked="", age_days=0, stale=False, unverified=False,
+                                       passport=passport, passport_name=pname, verdict="unknown",
+                                       verdict_label=tr._(OWN_COUNTRY), origin="own",
+                                       summary=tr._(OWN_COUNTRY_TEXT, country=self._country_name(passport))))
+                continue
             if rule is None:
                 facts.append(EntryFact(source="", checked="", age_days=0, stale=False, unverified=True,
                                        passport=passport, passport_name=pname, verdict="unknown",
                                        verdict_label=self._verdict("unknown"), origin="none",
-                                       summary=self.tr._(NO_RULE)))
+                                       summary=tr._(NO_RULE)))
                 continue
             lapsed = bool(rule.get("valid_until")) and rule["valid_until"] < self.today.isoformat()
-            facts.append(EntryFact(
+            fact = EntryFact(
                 **self._fact(rule),
                 passport=passport,
                 passport_name=pname,
@@ -416,7 +526,12 @@ class Composer:
                 valid_until=rule.get("valid_until"),
                 lapsed=lapsed,
                 default_rule=bool(rule.get("default")),
-            ))
+            )
+            if how == "parent" and country is not None:
+                local = place.curated_rules["*"]
+                fact.rule_of, fact.rule_of_name = country.code, country.name_in(tr.lang)
+                fact.local, fact.local_source = local["summary"], local["source"]
+            facts.append(fact)
         return facts
 
     def _entry_overview(self, place: Place) -> list[EntryFact]:
@@ -510,7 +625,8 @@ class Composer:
         if barred or closed:
             answer.warnings.append(tr._(DANGER_NOTE))
         if any(e.origin == "baseline" for e in answer.entry):
-            answer.disclaimers.append(tr._(BASELINE_NOTE, date=tr.date(self.kb.baseline_date)))
+            answer.baseline_note = tr._(BASELINE_NOTE, date=tr.date(self.kb.baseline_date))
+            answer.disclaimers.append(answer.baseline_note)
         stale = [f for f in all_facts(answer) if getattr(f, "stale", False)]
         if stale:
             oldest = min(f.checked for f in stale)
@@ -519,9 +635,13 @@ class Composer:
             answer.disclaimers.append(answer.stale_note)
         answer.disclaimers.append(tr._(GENERAL_DISCLAIMER))
 
-    def _risk(self, advisory: dict[str, Any], *, brief: bool = True, mark: bool = True) -> str:
+    def _risk(self, advisory: dict[str, Any], *, brief: bool = True, mark: bool = True, here: str = "") -> str:
         """"US Level 4: do not travel"; a long curated label is kept for the detailed view. An advisory we could
-        not confirm says so wherever it is quoted (mark=False where the view shows the fact's own marks)."""
+        not confirm says so wherever it is quoted (mark=False where the view shows the fact's own marks). `here`:
+        the place answered, whose name a brief line does not repeat as the advisory's scope ("(Crimea)" on Crimea)."""
+        scope = (advisory.get("scope") or "").casefold()
+        if brief and here and scope and (scope in here.casefold() or here.casefold() in scope):
+            advisory = {**advisory, "scope": None}
         line = self._risk_text(advisory, brief=brief)
         if mark and advisory.get("unverified"):
             line += f" ({self.tr._(UNVERIFIED)})"
@@ -537,7 +657,7 @@ class Composer:
             scope = f" ({advisory['scope']})" if advisory.get("scope") else ""
             return tr._(RISK_WITH_LEVEL, issuer=issuer, level=tr.number(level),
                         label=tr._(LEVEL_NAMES[code][level]) + scope)
-        label = _scoped(advisory) if not brief else short(_scoped(advisory), 90)
+        label = without_preamble(_scoped(advisory)) if not brief else brief_label(advisory, HEADLINE_LABEL)
         if level:
             return tr._(RISK_WITH_LEVEL, issuer=issuer, level=tr.number(level), label=label)
         return tr._(RISK_LABEL, issuer=issuer, label=label)
@@ -546,7 +666,7 @@ class Composer:
         out = [
             Followup(self.tr._(TOPIC_LABELS[t]), answer.code or "", [t], u.passports)
             for t in TOPICS
-            if [t] != u.topics
+            if [t] != u.topics or t in answer.behind  # the topic asked for gets its button when it may be left to it
         ]
         if len(u.passports) > 1:
             for p in u.passports:
@@ -568,13 +688,63 @@ def short(text: str, limit: int) -> str:
     return cut[: cut.rfind(" ")].rstrip(",;:") + "…"
 
 
+def brief_label(advisory: dict[str, Any], limit: int) -> str:
+    """An issuer's own label (the FCDO's have no levels) short enough for a headline, without losing its meaning:
+    a long label's notes about the page left out, "The FCDO advises" said as "Advises" after the issuer's name,
+    and a long label cut between clauses ("... to Burkina Faso except Ouagadougou…"), never inside one ("and
+    against all…" read as all travel where the label said all but essential travel). The whole label is in the
+    detailed view."""
+    return _brief_label(advisory["label"], advisory.get("scope") or "", limit)
+
+
+@functools.lru_cache(maxsize=4096)
+def _brief_label(label: str, scope: str, limit: int) -> str:  # a few hundred labels, quoted in most answers
+    text = label
+    if len(_scoped({"label": label, "scope": scope})) > limit:  # a short label keeps its note ("FCDO travel advice
+        text = LABEL_ASIDE.sub("", text).strip()  # (see page for warnings)")
+    text = without_preamble(text)
+    scope = f" ({scope})" if scope and scope.casefold() not in text.casefold() else ""
+    return clause_cut(text, max(limit - len(scope), limit // 2)) + scope
+
+
+def without_preamble(label: str) -> str:
+    """"The FCDO advises against ..." as "Advises against ...": the issuer's name is said before it."""
+    preamble = LABEL_PREAMBLE.match(label)
+    if not preamble or preamble.end() >= len(label):
+        return label
+    text = label[preamble.end():]
+    return text[:1].upper() + text[1:]
+
+
+def clause_cut(text: str, limit: int) -> str:
+    """At most `limit` characters (and "…"), cut at the last clause break or before an aside in parentheses; at a
+    word only when there is none past the first third."""
+    if len(text) <= limit:
+        return text
+    depth, best = 0, -1
+    for i, ch in enumerate(text[: limit + 1]):
+        if ch == "(":
+            if depth == 0 and i > limit * 0.3:
+                best = i
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and i > limit * 0.3 and any(text.startswith(b, i) for b in CLAUSE_BREAKS):
+            best = i
+    if best < 0:
+        cut = text[:limit]
+        best = cut.rfind(" ")
+    return text[:best].rstrip(" ,;:(") + "…"
+
+
 def _same_rule(entry: list[EntryFact]) -> list[list[EntryFact]]:
     """The verdicts grouped by the rule they rest on, in order: passports under the same rule, with the same
     verdict, words, source and date, share one line of the direct answer."""
     groups: dict[tuple[Any, ...], list[EntryFact]] = {}
     for e in entry:
-        key = (e.verdict, e.origin, e.summary, e.source, e.checked, e.stale, e.unverified, e.valid_until, e.icon)
-        groups.setdefault(key if e.origin != "none" else (id(e),), []).append(e)
+        key = (e.verdict, e.origin, e.summary, e.source, e.checked, e.stale, e.unverified, e.valid_until, e.icon,
+               e.rule_of)
+        groups.setdefault(key if e.origin not in ("none", "own") else (id(e),), []).append(e)
     return list(groups.values())
 
 

@@ -36,6 +36,12 @@ class EntryFact(Fact):
     default_rule: bool = False
     passports: list[str] = field(default_factory=list)  # every passport this rule covers, when grouped
     icon: str = ""  # set by the composer: never a green light where travel is barred
+    # a region whose own rule defers to its country's ("India's entry rules apply"): the country's rule, with
+    # the region's own words and their source beside it
+    rule_of: str = ""
+    rule_of_name: str = ""
+    local: str = ""
+    local_source: str = ""
 
 
 @dataclass
@@ -91,9 +97,13 @@ class Line:
     strong: str = ""  # the part shown in bold (the verdict)
     when: str = ""  # the date the fact was checked or took effect, never cut off
     note: str = ""  # a caveat that must stay whole (a restriction that lapsed without a confirmed renewal)
-    kind: str = ""  # "risk" for an advisory's line (the most compact answer keeps only the first); "ask": never cut
+    kind: str = ""  # "risk" for an advisory's line (the most compact answer keeps only the first); "ask": never cut;
+    # "status": the place's status, which the most compact answer with a legal trap leaves to the headline's state
     covered: bool = False  # a warning above says what `text` says (a passport not valid or not admitted there)
     stale_on: str = ""  # when the fact it rests on is stale: the date it was last checked
+    brief: str = ""  # a shorter form of `text`, cut between clauses, for when `text` is too long to show whole
+    dataset: bool = False  # rests on the dataset alone: its "dataset only" label and date say how old it is
+    when_source: str = ""  # the page of the fact `when` dates, when it is not `source` (a country's rule for a region)
 
     @property
     def plain(self) -> str:
@@ -141,6 +151,9 @@ class Answer:
     consular: dict[str, Any] | None = None
     disclaimers: list[str] = field(default_factory=list)
     stale_note: str = ""  # the one of the disclaimers saying some facts are stale (over all the answer's facts)
+    behind: list[str] = field(default_factory=list)  # topics asked for that a brief answer with a legal block
+    # leaves to their buttons at its most compact
+    baseline_note: str = ""  # the one of the disclaimers on the dataset's rules (each also marked on its line)
     stale_days: str = ""  # its number of days, formatted: a brief answer words it for the facts it shows
     warnings: list[str] = field(default_factory=list)
     do_not_travel: bool = False  # a Level 4 advisory: the header must not look reassuring
@@ -156,6 +169,7 @@ class Answer:
     detail: bool = False  # a topic asked for with a button: show everything, not the brief answer
     lang: str = "en"  # the language of every word Borderline writes itself in this answer
     untranslated: bool = False  # curated facts shown in English in an answer in another language
+    english_lean: bool = True  # ... still at the most compact layout of an answer with a legal trap
     messages: list[str] = field(default_factory=list)
 
     def direct_lines(self, compact: int) -> list[Line]:
@@ -189,6 +203,7 @@ class Answer:
                     "verified_on": e.checked,
                     "stale": e.stale,
                     "unverified": e.unverified,
+                    **({"rule_of": e.rule_of} if e.rule_of else {}),
                 }
                 for e in self.entry
             ],

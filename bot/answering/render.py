@@ -17,15 +17,18 @@ from bot.answering.compose import short
 from bot.answering.facts import Answer
 from bot.answering.telegram_html import MAX_MESSAGE, html_problems, visible_length
 from bot.answering.texts import (
+    BEHIND_BUTTONS,
     COLON,
     DANGER_NOTE,
     EITHER,
     ENGLISH_NOTE,
     GENERAL_DISCLAIMER,
+    GENERAL_DISCLAIMER_SHORT,
     HOWTO_KIND_LABELS,
     LAPSED_NOTE,
     OFF_TOPIC,
     STALE_NOTE,
+    TOPIC_LABELS,
 )
 from bot.config import TEMPLATES_DIR
 from bot.i18n import Translator, translator
@@ -38,13 +41,20 @@ FIRST_MESSAGE_BUDGET = 1200  # characters a traveler reads before deciding what 
 # saying what makes the usual way in illegal ("arriving from Russia is illegal entry"), and cutting it at a ";"
 # dropped exactly that; nor is the lawful route, whose last sentence may be that there is none at present (Crimea's:
 # 394 characters in English, up to 489 translated).
+# The last level (LEAN_FROM) is only for answers with a legal trap; see below.
 LIMITS = {
-    "warning": (700, 480, 400, 360, 360), "direct": (400, 260, 200, 160, 100), "legal": (520, 520, 520, 520, 520),
-    "consequences": (300, 160, 0, 0, 0), "status": (300, 180, 140, 112, 90), "overview": (220, 140, 120, 96, 80),
-    "event": (160, 120, 100, 80, 70), "consular": (220, 140, 120, 96, 80), "report": (220, 160, 120, 96, 80),
-    "howto": (160, 120, 100, 80, 70),
+    "warning": (700, 480, 400, 360, 360, 360), "direct": (400, 260, 200, 160, 100, 100),
+    "legal": (520, 520, 520, 520, 520, 520), "consequences": (300, 160, 0, 0, 0, 0),
+    "status": (300, 180, 140, 112, 90, 90), "overview": (220, 140, 120, 96, 80, 80),
+    "event": (160, 120, 100, 80, 70, 70), "consular": (220, 140, 120, 96, 80, 80),
+    "report": (220, 160, 120, 96, 80, 80), "howto": (160, 120, 100, 80, 70, 70),
 }
-LEVELS = len(LIMITS["direct"])  # the last level also keeps only the first risk line (the asker's government's)
+LEVELS = len(LIMITS["direct"])  # from level 4 on, only the first risk line (the asker's government's) is kept
+BASELINE_NOTE_UNTIL = 3  # from this level on, the notes on the dataset (where its rules come from, how old they
+# are) are left to the verdict lines, each labelled "dataset only, not checked by us" with the dataset's date
+LEAN_FROM = LEVELS - 1  # at the last level, for an answer with a legal trap still too long at the one before: the
+# trap, the warnings, the verdicts (without the rules' words, which restate the trap) and the risk; what else was
+# asked for is left to its button, and the answer says so
 WARNED_FROM = 3  # from this level on, a verdict whose warning is shown (passport not valid, not admitted) is not
 # explained a second time in its line: the verdict, its date and source stay
 
@@ -91,11 +101,15 @@ class Renderer:
 
         env.install_gettext_callables(gettext, ngettext, newstyle=False)  # type: ignore[attr-defined]
         env.globals["_"] = gettext  # the extension's own `_` would look gettext up in the context on every call
-        env.filters.update(short=short, date=tr.date, either=lambda items: _either(tr, items))
+        labels = {k: tr._(v) for k, v in TOPIC_LABELS.items()}
+        env.filters.update(short=short, date=tr.date, either=lambda items: _either(tr, items),
+                           topic_labels=lambda topics: ", ".join(labels[t] for t in topics))
         env.globals.update(off_topic=OFF_TOPIC, danger_note=tr._(DANGER_NOTE), lapsed_note=LAPSED_NOTE,
                            stale_note=STALE_NOTE, colon=tr._(COLON),
                            english_note=ENGLISH_NOTE, general=GENERAL_DISCLAIMER, limits=LIMITS,
-                           warned_from=WARNED_FROM,
+                           general_text=tr._(GENERAL_DISCLAIMER), general_short=tr._(GENERAL_DISCLAIMER_SHORT),
+                           warned_from=WARNED_FROM, baseline_note_until=BASELINE_NOTE_UNTIL, lean_from=LEAN_FROM,
+                           behind_buttons=BEHIND_BUTTONS,
                            event_labels={k: tr._(v) for k, v in EVENT_KINDS.items()},
                            howto_kinds={k: tr._(v) for k, v in HOWTO_KIND_LABELS.items()})
         env.globals["m"] = env.get_template("macros.html.j2").make_module()  # imported once, not per render
@@ -110,7 +124,7 @@ class Renderer:
         template = env.get_template("answer.html.j2")
         messages: list[str] = []
         start = 0 if answer.detail else _first_level(answer)
-        for compact in range(start, 1 if answer.detail else LEVELS):
+        for compact in range(start, 1 if answer.detail else LEVELS if answer.legal else LEAN_FROM):
             messages = split_messages(tidy(template.render(a=answer, compact=compact)))
             if visible_length(messages[0]) <= FIRST_MESSAGE_BUDGET:
                 break
@@ -147,23 +161,41 @@ def _first_level(answer: Answer) -> int:
     risk_asked = u.intent == "level" or "safety" in answer.topics
     fixed = 60 + len(answer.name) + (len(answer.headline.risk) + len(answer.headline.state) if answer.headline else 0)
     # the general disclaimer is one of them; the staleness note only counts when a line always shown is stale
-    stale_shown = bool(answer.headline and answer.headline.stale_on) or any(d.stale_on for d in answer.direct)
-    fixed += sum(len(d) for d in answer.disclaimers if d != answer.stale_note or stale_shown)
-    fixed += 40 * answer.untranslated + 60 * (not answer.curated)  # the notes under the headline
-    for level in range(LEVELS):
-        size = fixed + sum(min(len(w), LIMITS["warning"][level]) + 4 for w in answer.warnings)
-        size += sum((0 if d.covered and level >= WARNED_FROM else len(d.text) if d.kind == "ask"
-                     else min(len(d.text), LIMITS["direct"][level]))
-                    + len(d.strong) + len(d.when) + len(d.note) + 16 for d in answer.direct_lines(level))
+    stale_fixed = bool(answer.headline and answer.headline.stale_on)
+    fixed += sum(len(d) for d in answer.disclaimers if d not in (answer.stale_note, answer.baseline_note))
+    fixed += 60 * (not answer.curated)  # the notes under the headline
+    legal = answer.legal if not answer.detail else None
+    if legal:  # never cut: its summary and lawful route whole (up to the limit), its consequences while room
+        fixed += sum(min(len(legal.get(k) or ""), LIMITS["legal"][0]) for k in ("summary", "lawful_route")) + 40
+    last = LEVELS if legal else LEAN_FROM
+    for level in range(last):
+        lean = bool(legal) and level >= LEAN_FROM
+        size = fixed + 40 * (answer.untranslated and (answer.english_lean or not lean))
+        if lean:
+            size -= len(GENERAL_DISCLAIMER) - len(GENERAL_DISCLAIMER_SHORT)
+        size += sum(min(len(w), LIMITS["warning"][level]) + 4 for w in answer.warnings[1 if legal else 0:])
+        if legal and legal.get("consequences") and level < 2:
+            size += min(len(legal["consequences"]), LIMITS["consequences"][level])
+        if level < BASELINE_NOTE_UNTIL:
+            size += len(answer.baseline_note)
+        lines = answer.direct_lines(level)
+        if stale_fixed or any(d.stale_on and not (d.dataset and level >= BASELINE_NOTE_UNTIL) for d in lines):
+            size += len(answer.stale_note)
+        size += sum((0 if (d.covered and level >= WARNED_FROM) or (lean and d.strong) else len(d.text)
+                     if d.kind == "ask" else min(len(d.brief or d.text), len(d.text), LIMITS["direct"][level]))
+                    + len(d.strong) + len(d.when) + len(d.note) + 16 for d in lines
+                    if not (lean and d.kind == "status"))
         unasked = level >= 3  # from level 3 on, topics nobody asked for are left to their buttons
-        for kind, items in (("report", [] if unasked and "reports" not in answer.topics
+        for kind, items in (("report", [] if lean or (unasked and "reports" not in answer.topics)
                              else answer.reports if level == 0 else answer.reports[:1]),
-                            ("howto", [] if unasked and "howto" not in answer.topics
+                            ("howto", [] if lean or (unasked and "howto" not in answer.topics)
                              else answer.howto if level == 0 else answer.howto[:1]),
                             ("event", [] if level >= 4 or u.intent == "when"
                              else answer.events if level == 0 else answer.events[-1:])):
             size += sum(min(len(i.summary), LIMITS[kind][level]) + 30 for i in items)
-        if answer.status and "status" in answer.topics and u.passports:
+        if lean and answer.behind:
+            size += 40 + 20 * len(answer.behind)
+        if answer.status and "status" in answer.topics and u.passports and not lean:
             size += min(len(answer.status["summary"]), LIMITS["status"][level]) + 16
         elif answer.status and not answer.topics and level < 2:
             size += min(len(answer.status["summary"]), LIMITS["overview"][level]) + 16
@@ -173,7 +205,7 @@ def _first_level(answer: Answer) -> int:
             size += min(len(answer.consular["summary"]), LIMITS["consular"][level]) + 24
         if size <= FIRST_MESSAGE_BUDGET:
             return level
-    return LEVELS - 1
+    return last - 1
 
 
 def tidy(text: str) -> str:

@@ -68,13 +68,25 @@ BASELINE_NOTE = N_(
 STALE_NOTE = N_(
     "Some facts here were last checked over %(days)s days ago (the oldest on %(oldest)s) and may be out of date."
 )
+GENERAL_DISCLAIMER_SHORT = N_(  # the most compact answers, under a long legal trap
+    "General information, not legal advice: check the official sources linked here."
+)
 ENGLISH_NOTE = N_("Details below are in English.")
 ASK_PASSPORT = N_(
     "Entry depends on your passport: name it (e.g. \"%(name)s with a US passport\") or save it with /passport."
 )
 NO_ADVISORY = N_("No government advisory is on file for this place.")
+NO_ISSUER_ADVISORY = N_("No %(issuer)s advice on file for %(place)s.")  # the government asked about has none here
+ISSUER_AGENCIES = {"US": "US State Department", "UK": "UK FCDO", "AU": "Smartraveller (Australia)",
+                   "CA": "Global Affairs Canada"}  # proper names, not translated
 NO_DATES = N_("No opening or closing dates are on file for %(name)s.")
 NO_RULE = N_("The knowledge base has no rule for this passport here.")
+OWN_COUNTRY = N_("Your own country")
+OWN_COUNTRY_TEXT = N_(
+    "Visa rules are for foreigners: as a citizen of %(country)s you need no visa here. Check exit and "
+    "military-service rules, how dual nationals are treated and any local permits before you go."
+)
+RULE_OF = N_("rule for %(country)s")  # a region's verdict taken from its country's rule: "(rule for India)"
 OFF_TOPIC = N_(
     "I can't help with that: Borderline answers whether you can enter a place with your passport, whether its "
     "border is open, how safe it is, and how people get there."
@@ -102,5 +114,6 @@ EITHER = N_("%(first)s or %(last)s")
 # Between a label and what it labels, where the code joins them ("Legal trap: ...", "US passport: Visa needed"): French
 # writes a space before the colon, Chinese the full-width colon.
 COLON = N_(": ")
+BEHIND_BUTTONS = N_("Behind the buttons below: %(topics)s.")  # topics a compact answer left to their buttons
 HOWTO_KIND_LABELS = {"operator": N_("tour operator"), "route": N_("route"), "permit": N_("permit"),
                      "cost": N_("cost"), "tip": N_("tip")}

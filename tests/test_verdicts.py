@@ -1,0 +1,156 @@
+"""Issue 12: the asker's verdict is there whenever a passport is known, one test per kind of answer that had none
+(or the wrong one). bot/devtools/verdicts.py counts the classes over all tuning questions."""
+
+from __future__ import annotations
+
+from bot.answering.render import to_plain
+
+
+def _first(answer) -> str:
+    return to_plain(answer.messages[0])
+
+
+def _row(answer, passport: str):
+    rows = [e for e in answer.entry if e.passport == passport or passport in (e.passports or [])]
+    assert rows, f"no verdict for {passport}: {answer.entry}"
+    return rows[0]
+
+
+# -- the asker's own country ----------------------------------------------------------------------------------
+def test_own_country_without_any_rule_gets_a_line(engine) -> None:
+    """A Brazilian asking about Brazil had no row at all (no dataset pair for a country and itself): the answer
+    said nothing about their passport."""
+    answer = engine.ask("Can a Brazilian travel to Brazil?")
+    row = _row(answer, "BR")
+    assert row.origin == "own" and row.verdict == "unknown"
+    assert "Brazil passport: Your own country" in _first(answer)
+
+
+def test_own_country_is_not_answered_with_the_visitors_rule(engine) -> None:
+    """A Syrian asking about Syria got Syria's rule for all other passports ("Almost every visitor needs a Syrian
+    visa"), a Cuban about Cuba the e-visa of foreign tourists."""
+    for question, passport, visitors in (("I'm Syrian, can I visit Damascus again?", "SY", "every visitor needs"),
+                                         ("I'm Cuban, can I go home to Havana?", "CU", "E-visa")):
+        answer = engine.ask(question)
+        row = _row(answer, passport)
+        assert row.origin == "own", question
+        first = _first(answer)
+        assert "Your own country" in first and visitors not in first, first
+    # the risk stays: Syria is still Level 4
+    assert "Level 4" in _first(engine.ask("I'm Syrian, can I visit Damascus again?"))
+
+
+def test_dual_national_at_home_gets_both_sides_and_the_warning(engine) -> None:
+    answer = engine.ask("i'm a dual us-iranian citizen, can i visit iran")
+    assert _row(answer, "IR").origin == "own"
+    assert _row(answer, "US").verdict == "tour-only"
+    assert any("second passport" in w for w in answer.warnings)
+
+
+def test_region_of_own_country_deferring_to_it_is_own_country(engine) -> None:
+    """Chechnya's default rule is Russia's rules for foreigners: not a Russian's."""
+    answer = engine.ask("Is Chechnya open to Russians?")
+    row = _row(answer, "RU")
+    assert row.origin == "own"
+    first = _first(answer)
+    assert "Your own country" in first and "most foreigners need" not in first
+    assert "Level 4" in first  # the risk line stays
+
+
+def test_a_restriction_on_a_region_still_applies_to_its_own_countrys_citizens(engine) -> None:
+    """Crimea is closed from the lawful side, Mount Athos needs its permit from Greeks too, Abkhazia's only
+    lawful route is for Georgians too: their own rules stay, with the legal trap."""
+    for question, passport, code, verdict in (("crimea with ukrainian passport", "UA", "UA-43", "closed"),
+                                              ("Can Greeks visit Mount Athos?", "GR", "GR-69", "permit-required"),
+                                              ("Georgian citizen to Abkhazia", "GE", "GE-AB", "unknown")):
+        answer = engine.ask(question)
+        assert answer.code == code
+        row = _row(answer, passport)
+        assert row.origin == "curated" and row.verdict == verdict, question
+
+
+# -- regions whose own rule defers to their country's ---------------------------------------------------------
+def test_regions_deferring_to_their_country_are_the_ones_their_rule_says(engine) -> None:
+    """The fallback follows the curators' words: a region's default rule that names its country and its rules.
+    Abkhazia (Georgia is only the route), the West Bank (Israel's rules), Iraqi Kurdistan (its own list) and
+    Socotra (unconfirmed) keep their own."""
+    composer, kb = engine.composer, engine.kb
+    deferring = {code for code, place in kb.places.items() if composer._defers_to(place) is not None}
+    assert deferring == {"IN-JK", "PK-GB", "RU-CE", "RU-KGD", "CN-XJ", "MD-SN", "CY-NC"}
+    assert composer._defers_to(kb.places["IN-JK"]).code == "IN"
+
+
+def test_region_gets_its_countrys_rule_with_that_said(engine) -> None:
+    answer = engine.ask("Do Germans need a visa for Kashmir?")
+    assert answer.code == "IN-JK"
+    row = _row(answer, "DE")
+    assert row.rule_of == "IN" and row.verdict == "e-visa" and row.origin == "baseline"
+    assert row.checked and row.source  # the country's rule keeps its date and source
+    first = answer.messages[0]
+    assert "Germany passport: E-visa needed (rule for India; dataset only, not checked by us)" in to_plain(first)
+    # the country's rule is linked on its date, the region's own words on theirs
+    assert f'<a href="{row.source}">' in first and f'<a href="{row.local_source}">' in first
+    assert answer.to_json()["entry"][0]["rule_of"] == "IN"
+
+
+def test_a_countrys_rule_for_a_region_is_never_a_green_light(engine) -> None:
+    answer = engine.ask("Tiraspol with a German passport")
+    row = _row(answer, "DE")
+    assert row.rule_of == "MD" and row.verdict == "visa-free" and row.icon != "✅"
+    assert "✅" not in answer.messages[0]
+
+
+def test_a_region_deferring_to_a_country_without_a_verdict_keeps_its_own_words(engine) -> None:
+    """Chechnya defers to Russia, whose rule for a German is itself 'not checked': the region's own line stays."""
+    answer = engine.ask("Can a German go to Chechnya?")
+    row = _row(answer, "DE")
+    assert not row.rule_of and row.verdict == "unknown" and row.origin == "curated"
+    assert "Russia's own entry rules apply" in _first(answer)
+
+
+def test_regions_not_deferring_keep_their_own_rule(engine) -> None:
+    for question, code in (("Jericho on an Indonesian passport", "PS-WBK"),
+                           ("Can I go to Abkhazia with a German passport?", "GE-AB")):
+        answer = engine.ask(question)
+        assert answer.code == code
+        row = answer.entry[0]
+        assert not row.rule_of and row.verdict == "unknown", question
+
+
+def test_detailed_entry_view_shows_the_countrys_rule_and_the_own_country_line(engine) -> None:
+    answer = engine.ask("entry", ["DE"], code="IN-JK", topics=["entry"])
+    text = to_plain("\n".join(answer.messages))
+    assert "rule for India" in text and "Jammu and Kashmir has no visa of its own" in text
+    answer = engine.ask("entry", ["SY"], code="SY", topics=["entry"])
+    assert "Your own country" in to_plain("\n".join(answer.messages))
+
+
+# -- comparisons and off-topic answers ------------------------------------------------------------------------
+def test_every_compared_place_gets_a_word_for_every_passport(engine) -> None:
+    answer = engine.ask("Chechnya or Kashmir for a German?")
+    assert [c.code for c in answer.comparison] == ["RU-CE", "IN-JK"]
+    assert all("DE" in c.verdicts for c in answer.comparison)
+    assert "E-visa needed (rule for India)" in answer.comparison[1].line
+    answer = engine.ask("Syria or Lebanon for a Syrian?")
+    syria = next(c for c in answer.comparison if c.code == "SY")
+    assert "SY" in syria.verdicts and "Your own country" in syria.line
+
+
+def test_off_topic_answer_still_gives_the_own_country_line(engine) -> None:
+    answer = engine.ask("weather in damascus, I'm syrian")
+    assert answer.off_topic and _row(answer, "SY").origin == "own"
+    assert "Your own country" in _first(answer)
+
+
+# -- over all tuning questions ------------------------------------------------------------------------------
+def test_no_tuning_answer_with_a_known_passport_lacks_its_verdict(engine) -> None:
+    """Every answer whose matcher knows a passport and is sure of the place shows a verdict for each passport in
+    its first message (a real rule, the country's rule for a region, 'your own country', or an explicit 'no
+    checked rule'), follow-ups included."""
+    from bot.devtools.budget import tuning_items
+    from bot.devtools.verdicts import count
+
+    counts, rows = count(engine, tuning_items())
+    missing = [row for row in rows if row[0] == "missing"]
+    assert sum(counts.values()) > 1000
+    assert not missing, missing
