@@ -40,6 +40,24 @@ def test_own_country_is_not_answered_with_the_visitors_rule(engine) -> None:
     assert "Level 4" in _first(engine.ask("I'm Syrian, can I visit Damascus again?"))
 
 
+def test_own_country_line_is_sourced_and_marked_unverified(engine) -> None:
+    """Every fact carries its source: the citizen's right to enter (ICCPR art. 12(4)), which our tools could not
+    confirm against the page, so it says unverified. Palestine is no such case: Israel decides who enters."""
+    row = _row(engine.ask("Can a Brazilian travel to Brazil?"), "BR")
+    assert row.source.startswith("https://www.ohchr.org/") and row.checked and row.unverified
+    assert "unverified" in _first(engine.ask("Can a Brazilian travel to Brazil?"))
+    assert _row(engine.ask("can palestinians go to palestine"), "PS").origin != "own"
+
+
+def test_a_couple_gets_no_dual_nationality_warning(engine) -> None:
+    """Two people, one passport each: the dual-nationality warning is for one person holding both."""
+    couple = engine.ask("My fiancé is Nigerian and I'm American, can we go to Iran?")
+    assert {e.passport for e in couple.entry} >= {"NG", "US"}
+    assert not any("second passport" in w for w in couple.warnings)
+    dual = engine.ask("I have Nigerian and American passports, can I go to Iran?")
+    assert any("second passport" in w for w in dual.warnings)
+
+
 def test_dual_national_at_home_gets_both_sides_and_the_warning(engine) -> None:
     answer = engine.ask("i'm a dual us-iranian citizen, can i visit iran")
     assert _row(answer, "IR").origin == "own"

@@ -73,6 +73,9 @@ from bot.knowledge.vocabulary import (
     BARRED_VERDICTS,
     EVENT_KINDS,
     ISSUER_OF_PASSPORT,
+    OWN_COUNTRY_CHECKED,
+    OWN_COUNTRY_EXCEPTIONS,
+    OWN_COUNTRY_SOURCE,
     PERMIT_VERDICT,
     STATES,
     VERDICTS,
@@ -484,7 +487,8 @@ class Composer:
         if rule is not None and not rule.get("default"):
             return rule, "rule", None  # a rule for this very passport (curated or the dataset's)
         country = self._defers_to(place)
-        if passport == place.code or (country is not None and passport == country.code):
+        own = passport == place.code or (country is not None and passport == country.code)
+        if own and passport not in OWN_COUNTRY_EXCEPTIONS:
             return None, "own", country or place
         if country is not None:
             parent_rule = self.kb.entry_rule(country.code, passport)
@@ -501,7 +505,8 @@ class Composer:
             pname = tr._(ALL_OTHER_PASSPORTS) if passport == "*" else self._passport_name(passport)
             rule, how, country = self._rule_for(place, passport)
             if how == "own":
-                facts.append(EntryFact(source="", checked="", age_days=0, stale=False, unverified=False,
+                own = {"source": OWN_COUNTRY_SOURCE, "checked": OWN_COUNTRY_CHECKED, "unverified": True}
+                facts.append(EntryFact(**self._fact(own),
                                        passport=passport, passport_name=pname, verdict="unknown",
                                        verdict_label=tr._(OWN_COUNTRY), origin="own",
                                        summary=tr._(OWN_COUNTRY_TEXT, country=self._country_name(passport))))
@@ -620,7 +625,7 @@ class Composer:
                 text += f" {short(legal['consequences'], 220)}"
             answer.warnings.append(text)
         self._passport_warnings(answer, u.passports)
-        if len(u.passports) > 1:
+        if u.dual:  # one traveler's passports, not a couple's ("my fiancé is Nigerian and I'm American")
             answer.warnings.append(tr._(DUAL_NATIONAL_WARNING))
         if barred or closed:
             answer.warnings.append(tr._(DANGER_NOTE))

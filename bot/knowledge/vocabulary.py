@@ -31,6 +31,12 @@ VERDICTS: dict[str, VerdictInfo] = {
     "closed": VerdictInfo(N_("Closed to visitors"), "⛔", False),
     "unknown": VerdictInfo(N_("Unknown"), "❔", False),
 }
+# A citizen's right to enter their own country (ICCPR article 12(4)): the source of the "Your own country" line.
+# Not confirmed against the page with our tools, so shown as unverified.
+OWN_COUNTRY_SOURCE = "https://www.ohchr.org/en/instruments-mechanisms/instruments/international-covenant-civil-and-political-rights"
+OWN_COUNTRY_CHECKED = "2026-12-01"
+# Where a country's own passport does not decide entry: Israel controls who reaches the Palestinian territories.
+OWN_COUNTRY_EXCEPTIONS = frozenset(("PS",))
 BARRED_VERDICTS = frozenset(("passport-invalid", "no-admission", "closed"))
 PERMIT_VERDICT = "permit-required"  # a restriction when only some passports need it (Cuba for Americans)
 EASY_ENTRY = frozenset(v for v, info in VERDICTS.items() if info.allows_entry)
