@@ -229,7 +229,7 @@ def measure_blind(kb_path: Path) -> dict[str, Any]:
         answers = run_answers(items, PROJECT_ROOT, kb_path)
         summary = summarize([score(item, answers[item["id"]]) for item in items])
         for key in ("destination_and_passports", "verdict_present_when_passport_known",
-                    "first_message_within_budget"):
+                    "verdict_present_when_bot_knows_passport", "first_message_within_budget"):
             got, total = summary[key]
             out[f"{path.stem}_{key}"] = f"{got}/{total}"
         out[f"{path.stem}_green_light_under_level4"] = summary["green_light_under_level4_or_closed"]

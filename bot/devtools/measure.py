@@ -113,6 +113,10 @@ def score(item: dict[str, Any], answer: dict[str, Any], *, telegram: bool = Fals
     # off-topic answers too: "hotels in havana for americans" must still say what the US passport gets
     needs_verdict = bool(want_passports) and bool(expected) and not item.get("ambiguous")
     verdict_present = all(p in entry for p in want_passports) if needs_verdict else None
+    # the rule as the issue states it: every passport the bot knows (understood, saved or carried) gets its verdict;
+    # the line above also counts passports the bot missed, so it is bounded by understanding
+    understood = want_passports & set(answer.get("passports") or [])
+    verdict_when_understood = all(p in entry for p in understood) if needs_verdict and understood else None
     expect = item.get("expect_verdicts") or {}
     verdict_match = all(entry.get(p) == v for p, v in expect.items()) if expect and dest_ok else None
     dangerous = any(v in BARRED and entry.get(p) not in (None, "unknown") and entry.get(p) not in BARRED
@@ -131,6 +135,7 @@ def score(item: dict[str, Any], answer: dict[str, Any], *, telegram: bool = Fals
         "id": item["id"], "lang": item.get("lang"), "intent": item.get("intent"), "dest_ok": dest_ok,
         "lang_ok": lang_ok, "answer_lang": answer.get("lang", "en"), "want_lang": want_lang,
         "passports_ok": passports_ok, "verdict_present": verdict_present, "verdict_match": verdict_match,
+        "verdict_when_understood": verdict_when_understood,
         "dangerous": dangerous, "green_light": green_light, "first_len": _visible(first),
         "in_budget": _visible(first) <= BUDGET, "messages": len(answer.get("messages") or []),
     }
@@ -150,6 +155,7 @@ def summarize(scores: list[dict[str, Any]]) -> dict[str, Any]:
         "passports": rate("passports_ok"),
         "destination_and_passports": (both, len(scores)),
         "verdict_present_when_passport_known": rate("verdict_present"),
+        "verdict_present_when_bot_knows_passport": rate("verdict_when_understood"),
         "expected_verdict_matches": rate("verdict_match"),
         "dangerous_green_verdicts": sum(s["dangerous"] for s in scores),
         "green_light_under_level4_or_closed": sum(s["green_light"] for s in scores),
