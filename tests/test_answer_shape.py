@@ -262,8 +262,18 @@ def test_ask_json_has_the_new_keys(kb_path) -> None:
         capture_output=True, text=True, cwd=ROOT, check=True,
     )
     data = json.loads(proc.stdout)
-    assert {"direct", "comparison", "off_topic", "context_used"} <= set(data)
+    assert {"direct", "comparison", "off_topic", "context_used", "dual"} <= set(data)
     assert [c["code"] for c in data["comparison"]] == ["IR", "SY"] and data["off_topic"] is False
+
+
+def test_ask_json_says_whether_the_passports_are_one_travelers(kb_path) -> None:
+    def dual(question: str) -> bool:
+        proc = subprocess.run([sys.executable, "-m", "bot", "ask", "--kb", str(kb_path), "--json", question],
+                              capture_output=True, text=True, cwd=ROOT, check=True)
+        return json.loads(proc.stdout)["dual"]
+
+    assert dual("I have US and Mexican passports, can I go to North Korea?") is True
+    assert dual("My fiancé is Nigerian and I'm American, can we go to Iran?") is False
 
 
 def test_ask_batch_conversation_carries_context(kb_path) -> None:

@@ -188,6 +188,7 @@ class Answer:
             "answered": self.answered,
             "destinations": u.destinations if self.answered or self.off_topic else [],
             "passports": u.passports,
+            "dual": u.dual,
             "topics": self.topics,
             "confidence": u.confidence,
             "suggestions": [s["code"] for s in self.suggestions],
