@@ -456,6 +456,50 @@ def test_tuning_sets_destinations_passports_and_verdicts(engine, path: Path, siz
     assert not no_verdict, report
 
 
+TUNING_9 = LABELLED.parent / "questions_tuning_9.yaml"
+
+
+def _play_measuring_set(engine, path: Path) -> tuple[list[dict], dict[int, dict], list[dict]]:
+    """A set in the measuring format (ids, `followup_of` chains) played as `measure` plays it: each follow-up asked
+    in one Conversation after the questions it follows; scored with the measuring script's own rules."""
+    from bot.answering.conversation import Conversation
+    from bot.devtools.measure import _chains
+    from bot.devtools.measure import score as measure_score
+
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    answers: dict[int, dict] = {}
+    for chain in _chains(items):
+        conversation = Conversation() if len(chain) > 1 else None
+        for item in chain:
+            answer = engine.ask(" ".join(str(item["q"]).split()), conversation=conversation)
+        answers[chain[-1]["id"]] = answer.to_json()
+    return items, answers, [measure_score(item, answers[item["id"]]) for item in items]
+
+
+# Set 9 (measuring format, written blind for round 6): as received, destination and passports right in 201/231
+# (87%), a verdict missing for 8 of 131 named passports.
+@pytest.mark.xfail(strict=True, reason="tuning set 9 not at 95% yet")
+def test_tuning_set_9_in_the_measuring_format(engine) -> None:
+    """Issue 12: tests/data/questions_tuning_9.yaml, in the blind measuring sets' format, played and scored as
+    `python -m bot.devtools.measure` does: destination and passports both right in 95%, and a verdict for every
+    passport named (unless the place is ambiguous)."""
+    items, answers, scores = _play_measuring_set(engine, TUNING_9)
+    assert len(items) >= 200
+    by_id = {item["id"]: item for item in items}
+    both = [s for s in scores if s["dest_ok"] and s["passports_ok"]]
+    missing = [s for s in scores if s["verdict_present"] is False]
+    lines = [f"#{s['id']} {by_id[s['id']]['q']!r}: want {by_id[s['id']].get('destinations')} "
+             f"{by_id[s['id']].get('passports')} {by_id[s['id']].get('intent')}; got "
+             f"{answers[s['id']]['destinations']} {answers[s['id']]['passports']}"
+             f"{' off-topic' if answers[s['id']].get('off_topic') else ''}"
+             f"{' no verdict' if s['verdict_present'] is False else ''}"
+             for s in scores if not (s["dest_ok"] and s["passports_ok"]) or s["verdict_present"] is False]
+    report = f"right {len(both)}/{len(items)}; verdicts missing {len(missing)}\n" + "\n".join(lines)
+    print(report)
+    assert len(both) / len(items) >= 0.95, report
+    assert not missing, report
+
+
 @pytest.mark.parametrize("question", ["iran or syria for americans", "north korea vs turkmenistan",
                                       "Иран или Сирия для россиян", "Abchasien oder Südossetien"])
 def test_two_places_as_alternatives_are_compared(engine, question: str) -> None:
