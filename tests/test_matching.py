@@ -765,3 +765,50 @@ def test_round_five_phrasings(engine, question: str, destinations: list[str], pa
 @pytest.mark.parametrize("question", ["I'm American, my name is Jordan", "I'm British and my son is called Jordan"])
 def test_a_weak_name_that_names_a_person_is_no_destination(engine, question: str) -> None:
     assert not engine.matcher.understand(question).destinations
+
+
+@pytest.mark.parametrize(
+    ("question", "passports", "dual"),
+    [
+        # the first person said by the verb alone is the asker, the partner another traveler
+        ("soy mexicana y mi novio es cubano, podemos ir a Cuba?", ["CU", "MX"], False),
+        ("Rússia: sou brasileira, meu namorado é russo", ["BR", "RU"], False),
+        # the partner's passport is the destination's own: still a passport, not the place
+        ("eu sou brasileira e meu namorado é russo, podemos ir à Rússia?", ["BR", "RU"], False),
+        # a message opening on a nationality "with" a companion: the asker and the companion
+        ("Brazilian with a Russian boyfriend, visa for Russia?", ["BR", "RU"], False),
+        ("brasileira com namorado russo, visto para Rússia?", ["BR", "RU"], False),
+        ("I have US and Mexican passports, can I go to Cuba?", ["MX", "US"], True),
+        ("soy mexicana y cubana, puedo ir a Cuba?", ["CU", "MX"], True),
+    ],
+)
+def test_partners_and_the_asker_by_the_verb(engine, question: str, passports: list[str], dual: bool) -> None:
+    u = engine.matcher.understand(question)
+    assert sorted(u.passports) == passports and u.dual == dual, (u.passports, u.dual)
+
+
+@pytest.mark.parametrize(
+    ("question", "passports"),
+    [
+        ("что говорят у британцев про поездку в Иран?", []),
+        ("у британцев есть предупреждение по Ирану?", []),
+        ("у британців є попередження щодо Ірану?", []),
+        ("у британцев есть безвиз в Иран?", ["GB"]),  # what the British passport gets
+    ],
+)
+def test_the_people_of_a_country_advising(engine, question: str, passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == ["IR"] and u.passports == passports
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("Plan is Istanbul > Tbilisi > Yerevan > Stepanakert > Baku, is Nagorno-Karabakh reachable?", "AZ-NK"),
+        ("overland Cairo to Cape Town via Sudan, Ethiopia, Kenya, Tanzania, Malawi — what about South Sudan?", "SS"),
+        ("Erbil -> Mosul -> Baghdad -> Basra, then Kuwait, safety in Mosul?", "IQ"),
+        ("Is it safe to go to Iran, Iraq, Syria?", "IR"),  # a list, no clause of its own
+    ],
+)
+def test_an_itinerary_and_its_question_in_one_sentence(engine, question: str, first: str) -> None:
+    assert engine.matcher.understand(question).destinations[:1] == [first]

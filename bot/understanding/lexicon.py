@@ -326,6 +326,12 @@ ADVISER_AFTER = frozenset(["advisory", "advisories", "advises", "advise", "advic
                            "embassy", "foreign", "smartraveller"])
 ADVISER_BEFORE = frozenset(["госдеп", "госдепа", "госдепартамент", "госдепартамента", "мид", "мзс", "alerta", "governo",
                             "gobierno", "gouvernement", "ministerio", "ministere", "regierung", "auswartige", "auswartigen"])
+# "что говорят у британцев про Иран", "у британців є попередження": the people of a country after "у" in a question
+# about advice are its government advising, not travelers.
+CYRILLIC_ADVICE_WORDS = frozenset(["советуют", "советует", "рекомендуют", "рекомендует", "рекомендации", "рекомендация",
+                                   "предупреждение", "предупреждения", "уровень", "пишут", "говорят", "считают",
+                                   "радять", "рекомендують", "попередження", "пишуть", "кажуть",
+                                   "advisory"])
 CJK_ADVISER_AFTER = ("国务院", "外交部", "政府", "国务卿")
 # "we really want to see Nagorno Karabakh", "hoping to visit Socotra", "хочу в Абхазию": among several places, the one
 # the traveler wants to go to comes first.
@@ -422,7 +428,9 @@ TRANSLIT_MARKERS = frozenset([
 # Who holds a passport named in a question: the nearest of these before it ("my fiancé is Nigerian and I'm
 # American" names two people, "I have US and Mexican passports" one). First-person words all name the asker.
 SELF_HOLDERS = frozenset(["i", "im", "me", "myself", "my", "mine", "ive", "id", "ich", "je", "yo", "eu", "я", "мне",
-                          "меня", "мене", "moi", "mich", "mir"])
+                          "меня", "мене", "moi", "mich", "mir",
+                          # the first person said by the verb alone ("soy mexicana y mi novio es cubano")
+                          "soy", "sou", "suis", "somos", "sommes", "sono", "jestem", "jestesmy"])
 OTHER_HOLDERS = frozenset(["he", "she", "hes", "shes", "him", "her", "his", "wife", "husband", "partner", "spouse",
                            "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "mate", "buddy", "pal", "son",
                            "daughter", "mother", "father", "mom", "mum", "dad", "brother", "sister", "cousin",

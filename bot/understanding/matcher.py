@@ -47,6 +47,7 @@ from bot.understanding.lexicon import (
     COPULAS,
     COUNTRY_TRIGGERS,
     CURRENCY_WORDS,
+    CYRILLIC_ADVICE_WORDS,
     CYRILLIC_TRAVEL_WORDS,
     DEMONYM_TRIGGERS,
     DIRECTION_PREPOSITIONS,
@@ -182,6 +183,11 @@ _CJK_NATIONALITY = {"美": "US", "英": "GB", "中": "CN", "日": "JP", "韩": "
 _CJK_ORIGIN_AFTER = ("绿卡", "永久居留", "居留")
 _CJK_PASSPORT_GLUE = "的の "
 MAX_TYPO_CHOICES = 3
+# Words that make the clause closing a message a question of its own, not one more stop of a list.
+_CLAUSE_QUESTION_CUES = frozenset(["what", "about", "how", "is", "are", "can", "could", "do", "does", "need", "safe",
+                                   "safety", "visa", "visas", "permit", "permits", "open", "reachable", "possible",
+                                   "allowed", "можно", "как", "нужна", "нужен", "виза", "безопасно", "что", "qué",
+                                   "que", "et", "e", "y", "und", "was", "wie"])
 _CLAUSE_MARKS = frozenset([*",.?!;():", "–", "—", "-"])
 _BEFORE_NEGATED = frozenset(["a", "an", "the", "my", "his", "her", "their", "our", "had", "have", "has", "hold", "any",
                              "ever"])
@@ -343,6 +349,8 @@ def _holder(span: Span, tokens: list[str]) -> str:
     when the question does not say."""
     if span.end < len(tokens) and tokens[span.end] in PEOPLE_NOUNS:
         return tokens[span.end]  # "South Korean students and one Chinese teacher"
+    if span.end < len(tokens) and tokens[span.end] in OTHER_HOLDERS and len(tokens[span.end]) > 4:
+        return tokens[span.end]  # "with a Russian boyfriend", "com namorado russo" looks back to the noun
     j = span.start - 1
     while j >= 0 and span.start - j <= 10:
         if tokens[j] in SELF_HOLDERS or tokens[j] in ("we", "were", "our"):
@@ -350,7 +358,7 @@ def _holder(span: Span, tokens: list[str]) -> str:
         if tokens[j] in OTHER_HOLDERS:
             return tokens[j].removesuffix("s") if tokens[j] in ("hes", "shes") else tokens[j]
         j -= 1
-    return ""
+    return "self" if span.start == 0 else ""  # "Brazilian with a Russian boyfriend": who asks opens the message
 
 
 def _seen_as(tokens: list[str], i: int) -> bool:
@@ -1283,6 +1291,10 @@ class Matcher:
             if span.how == "demonym" and span.plural and span.end < n and tokens[span.end] in ADVISER_AFTER:
                 is_passport[idx] = False  # "do the brits advise against all travel": who advises, not who goes
                 continue
+            if span.how == "demonym" and span.plural and span.start > 0 and tokens[span.start - 1] == "у" \
+                    and _CYRILLIC_RE.match(tokens[span.start]) and set(tokens) & CYRILLIC_ADVICE_WORDS:
+                is_passport[idx] = False  # "что говорят у британцев про Иран": who advises, not who goes
+                continue
             if span.how == "demonym" and span.start > 0 and tokens[span.start - 1] in CURRENCY_WORDS:
                 is_passport[idx] = False  # "le rial iranien", "el peso cubano": the country's money
                 continue
@@ -1393,6 +1405,8 @@ class Matcher:
         k = span.end
         while k < len(tokens) and tokens[k] in CLAUSE_TAIL:
             k += 1
+        if j < 0 and k < len(tokens) and tokens[k] in ("with", "com", "con", "avec", "mit") and k == span.end:
+            return True  # "Brazilian with a Russian boyfriend, visa for Russia?": the message opens on who asks
         return (j < 0 or raw_tokens[j] in _CLAUSE_MARKS) and (heading or k >= len(tokens)
                                                                or raw_tokens[k] in _CLAUSE_MARKS)
 
@@ -1444,7 +1458,25 @@ class Matcher:
                     k += 1
                 if sentence and (raw == "?" or not marked):
                     asked = sentence
+                    if raw == "?":
+                        asked = Matcher._last_clause_asked(ordered, sentence, raw_tokens, i)
         return asked if len(asked) < len(places) else set()
+
+    @staticmethod
+    def _last_clause_asked(ordered: list[Span], sentence: set[int], raw_tokens: list[str], end: int) -> set[int]:
+        """An itinerary and its question in one sentence ("Erbil -> Mosul -> Baghdad -> Basra, then Kuwait, safety in
+        Mosul?", "Cairo to Cape Town via Sudan, Ethiopia — what about South Sudan?"): the places of the last clause
+        when it asks something of its own and two or more places come before it."""
+        spans = [s for s in ordered if id(s) in sentence]
+        mark = max((j for j in range(spans[0].start, end) if raw_tokens[j] in (",", ";", "—", "–")), default=-1)
+        if mark < 0:
+            return sentence
+        last = [s for s in spans if s.start > mark]
+        before = {s.codes for s in spans if s.start < mark}
+        cue = any(raw_tokens[j].casefold() in _CLAUSE_QUESTION_CUES for j in range(mark + 1, end))
+        if last and cue and len(before) >= 2 and len(last) < len(spans):
+            return {id(s) for s in last}
+        return sentence
 
     @staticmethod
     def _is_adviser(span: Span, tokens: list[str]) -> bool:
