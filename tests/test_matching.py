@@ -812,3 +812,39 @@ def test_the_people_of_a_country_advising(engine, question: str, passports: list
 )
 def test_an_itinerary_and_its_question_in_one_sentence(engine, question: str, first: str) -> None:
     assert engine.matcher.understand(question).destinations[:1] == [first]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("any travel insurance that actually covers ukraine?", "off-topic"),
+        ("what plug sockets do they use in cuba", "off-topic"),
+        ("je cherche un bon resto à Tiraspol", "off-topic"),
+        ("vous pouvez m'aider à réserver un vol pour Kinshasa ?", "off-topic"),
+        ("do I need travel insurance to enter Cuba?", "question"),  # a rule of entry
+        ("wonsan kalma resort - do they let russians in", "question"),  # who is let in is a rule
+    ],
+)
+def test_services_beside_a_place_are_off_topic(engine, question: str, intent: str) -> None:
+    assert engine.matcher.understand(question).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations", "passports"),
+    [
+        ("north cyprus with only a turkish id card?", ["CY-NC"], ["TR"]),
+        ("north cyprus with a turkish ID?", ["CY-NC"], ["TR"]),
+        ("I'd like to go to Turkey", ["TR"], []),
+        ("meu passaporte é brasileiro, posso ir ao Irã?", ["IR"], ["BR"]),
+        ("Mi pasaporte es español y el de mi esposa dominicano. Queremos ir al Tíbet en abril, qué necesitamos",
+         ["CN-XZ"], ["DO", "ES"]),  # "abril" is no Erbil; two people
+        ("dolpo trek solo, spanish? no sorry I'm Mexican lol. permit needed?", ["NP-DP"], ["MX"]),
+        ("Iran visa, I'm German, oh wait no, I'm Austrian", ["IR"], ["AT"]),
+        ("I'm German, no visa for Iran? my wife is Thai", ["IR"], ["DE", "TH"]),
+    ],
+)
+def test_id_cards_passports_said_with_a_copula_and_corrections(engine, question: str, destinations: list[str],
+                                                               passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == destinations and sorted(u.passports) == passports, (u.destinations, u.passports)
+    assert not u.dual

@@ -223,7 +223,13 @@ EXTRA_COMMON_WORDS = frozenset(
      # family words and everyday words of the other languages travelers write, which typos would turn into names
      # ("grandad" is not Granada, "gracias" not Grecia, "bonjour" not Boujdour)
      "grandad", "granddad", "grandma", "grandpa", "gracias", "bonjour", "porque", "ahora", "buenas", "papai", "marido",
-     "novia", "novio", "ustedes", "presisa", "precisa", "ingreso", "ingresar", "permiso", "entrada", "salida"]
+     "novia", "novio", "ustedes", "presisa", "precisa", "ingreso", "ingresar", "permiso", "entrada", "salida",
+     # months of the other languages ("ir al Tíbet en abril" is no Erbil)
+     "enero", "febrero", "marzo", "abril", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",
+     "noviembre", "diciembre", "janeiro", "fevereiro", "marco", "junho", "julho", "setembro", "outubro", "novembro",
+     "dezembro", "janvier", "fevrier", "avril", "juin", "juillet", "septembre", "octobre", "novembre", "decembre",
+     "januar", "februar", "oktober", "dezember", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio",
+     "settembre", "ottobre", "dicembre"]
 )
 
 # Two- and three-letter tokens that are ordinary words even in capitals ("IN", "TO", "IS").
@@ -365,6 +371,10 @@ OFF_TOPIC_WORDS = frozenset([
     "обменять", "поменять", "обмен", "обменник", "доллары", "готель", "готели", "готелю", "готелях", "квиток",
     "квитки", "fluge", "flug", "voli", "cambio", "wechselkurs", "albergo", "alberghi", "otel", "oteller", "hotelu",
     "hotele", "vegetarian", "vegan", "restoran", "restoranlar",
+    # insurance, plugs and sockets, restaurants said short ("travel insurance that covers ukraine", "what plug sockets
+    # do they use in cuba", "un bon resto à Tiraspol")
+    "insurance", "insurer", "plug", "plugs", "socket", "sockets", "adapter", "adaptor", "voltage", "resto", "restos",
+    "versicherung", "reiseversicherung", "assurance", "страховка", "страховку", "страховки", "розетки", "розетка",
 ])
 # A message that is only a greeting asks nothing Borderline answers ("hello", "你好").
 GREETINGS = frozenset(["hello", "hi", "hey", "hallo", "hola", "ola", "oi", "bonjour", "salut", "ciao", "privet", "привет",
@@ -374,7 +384,9 @@ OFF_TOPIC_PHRASES = _one_pattern((
     r"\bexchange rate\b", r"\bwhere (to|can i|should i) (eat|stay)\b",
     r"\b(apply|get|fill|submit) (for )?(my|me a|the form for my) visa for me\b", r"\bvisa (agency|agent|service)s?\b",
     r"\bcan you (apply|book|get me|buy)\b", r"\bbilliger? fl(u|ü)ge?\b", r"\bvuelos? baratos?\b",
-    r"\bvols? pas chers?\b", r"\bдешевые билеты\b", r"\bbest time to visit\b",
+    r"\bvols? pas chers?\b", r"\breserver (un |une |des |mon |ma |le )?(vol|vols|billet|billets|hotel|chambre)\b",
+    r"\breservar (un |el |los |mi )?(vuelo|vuelos|billete|boleto|hotel|passagem)\b", r"\bseguro (de )?viage?m?\b",
+    r"\bseguro de viaje\b", r"\bbuchen sie\b", r"\bдешевые билеты\b", r"\bbest time to visit\b",
     # services: doing the traveler's paperwork, booking, prices, time, translation
     r"\b(do|handle|process|file|fill) (out )?(my|our) (\w+ )?visa (application|form)\b", r"\bvisa application for me\b",
     r"\bbook me\b", r"\bwill pay\b", r"\btramitar\b", r"\bcuanto cobran\b", r"\bза деньги\b", r"\bоформить мне\b",
@@ -430,7 +442,9 @@ TRANSLIT_MARKERS = frozenset([
 SELF_HOLDERS = frozenset(["i", "im", "me", "myself", "my", "mine", "ive", "id", "ich", "je", "yo", "eu", "я", "мне",
                           "меня", "мене", "moi", "mich", "mir",
                           # the first person said by the verb alone ("soy mexicana y mi novio es cubano")
-                          "soy", "sou", "suis", "somos", "sommes", "sono", "jestem", "jestesmy"])
+                          "soy", "sou", "suis", "somos", "sommes", "sono", "jestem", "jestesmy",
+                          # "mi pasaporte es español y el de mi esposa dominicano": the asker's own
+                          "mi", "meu", "minha", "mon", "ma", "mein", "meine", "мои", "моя"])
 OTHER_HOLDERS = frozenset(["he", "she", "hes", "shes", "him", "her", "his", "wife", "husband", "partner", "spouse",
                            "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "mate", "buddy", "pal", "son",
                            "daughter", "mother", "father", "mom", "mum", "dad", "brother", "sister", "cousin",
@@ -449,6 +463,9 @@ GROUP_WORDS = frozenset(["couple", "couples", "group", "groups", "family", "toge
 CJK_DUAL_WORDS = ("双重国籍", "双国籍", "两本护照", "两个护照", "二重国籍")
 CJK_COMPANION_WORDS = ("妻子", "老婆", "丈夫", "老公", "男朋友", "女朋友", "朋友", "父母", "妈妈", "爸爸", "孩子", "我们",
                        "太太", "先生")
+# Words by which the asker takes back a nationality just said ("spanish? no sorry I'm Mexican").
+CORRECTION_WORDS = frozenset(["sorry", "wait", "oops", "correction", "meant", "perdon", "pardon", "desculpa",
+                              "entschuldigung", "извините", "простите", "вибачте", "ои"])
 # Money named before a demonym, as Romance languages do ("le rial iranien", "el peso cubano"): the demonym is the
 # country, not a passport.
 CURRENCY_WORDS = frozenset(["rial", "riyal", "dollar", "dolar", "dolares", "euro", "euros", "rouble", "rublo", "rublos",

@@ -45,6 +45,7 @@ from bot.understanding.lexicon import (
     COMPARE_PHRASES,
     CONJUNCTIONS,
     COPULAS,
+    CORRECTION_WORDS,
     COUNTRY_TRIGGERS,
     CURRENCY_WORDS,
     CYRILLIC_ADVICE_WORDS,
@@ -184,6 +185,7 @@ _CJK_ORIGIN_AFTER = ("绿卡", "永久居留", "居留")
 _CJK_PASSPORT_GLUE = "的の "
 MAX_TYPO_CHOICES = 3
 # Words that make the clause closing a message a question of its own, not one more stop of a list.
+_LET_IN_RE = re.compile(r"\b(let|lets|letting) (\w+ ){0,2}(in|into|enter)\b")
 _CLAUSE_QUESTION_CUES = frozenset(["what", "about", "how", "is", "are", "can", "could", "do", "does", "need", "safe",
                                    "safety", "visa", "visas", "permit", "permits", "open", "reachable", "possible",
                                    "allowed", "можно", "как", "нужна", "нужен", "виза", "безопасно", "что", "qué",
@@ -341,6 +343,15 @@ def _passport_typo(token: str) -> bool:
     """"passprot", "pasport" are typed for "passport": one edit, from seven letters."""
     return len(token) >= 7 and token.startswith("pas") and token.isascii() and (
         DamerauLevenshtein.distance(token, "passport") <= 1 or DamerauLevenshtein.distance(token, "passports") <= 1)
+
+
+def _id_card(raw_tokens: list[str], i: int) -> bool:
+    """"a turkish id card", "with a Turkish ID?": an identity card, which some borders take as a passport ("I'd" is
+    no ID)."""
+    if raw_tokens[i].casefold() not in ("id", "ids"):
+        return False
+    nxt = raw_tokens[i + 1].casefold() if i + 1 < len(raw_tokens) else ""
+    return nxt in ("card", "cards", "") or nxt in _CLAUSE_MARKS
 
 
 def _holder(span: Span, tokens: list[str]) -> str:
@@ -869,6 +880,8 @@ class Matcher:
             holders = [_holder(s, tokens) if s.how != "cjk" else "" for s in passports]
             if "self" in holders and any(h and h != "self" for h in holders):
                 passports = [s for s, h in zip(passports, holders, strict=True) if h != "self"]
+        if len(passports) > 1:
+            passports = self._corrected_passports(passports, tokens, raw_tokens)
         for span in passports:
             for code in span.codes:
                 if code not in result.passports:
@@ -1188,7 +1201,8 @@ class Matcher:
             # "US passport", "Mexican citizen", "German and Turkish passports", "US-Israeli dual citizen"
             headed = span.start > 0 and tokens[span.start - 1] in DIRECTION_PREPOSITIONS and span.how != "demonym"
             if after < n and not headed and (tokens[after] in PASSPORT_WORDS or _passport_typo(tokens[after])
-                                             or raw_tokens[after].startswith(_CJK_PASSPORT_WORDS)):
+                                             or raw_tokens[after].startswith(_CJK_PASSPORT_WORDS)
+                                             or _id_card(raw_tokens, after)):
                 is_passport[idx] = True  # "한국 여권으로": Korean particles stick to the word
                 named_passports.add(idx)
             if after > span.end:
@@ -1354,6 +1368,26 @@ class Matcher:
         return passports, places
 
     @staticmethod
+    def _corrected_passports(passports: list[Span], tokens: list[str], raw_tokens: list[str]) -> list[Span]:
+        """"spanish? no sorry I'm Mexican", "I'm German, oh wait, I'm Austrian": a nationality the asker takes back
+        for the next one of the same holder."""
+        kept: list[Span] = []
+        ordered = sorted(passports, key=lambda s: s.start)
+        for a, b in itertools.pairwise(ordered):
+            if a.how == "cjk" or b.how == "cjk":
+                kept.append(a)
+                continue
+            gap = tokens[a.end : b.start]
+            marks = [j for j in range(a.end, b.start) if tokens[j] in CORRECTION_WORDS or (
+                tokens[j] == "no" and (raw_tokens[j - 1] in _CLAUSE_MARKS or j + 1 == b.start
+                                       or raw_tokens[j + 1] in _CLAUSE_MARKS or tokens[j + 1] in CORRECTION_WORDS))]
+            same = _holder(a, tokens) in ("", "self") and _holder(b, tokens) in ("", "self")
+            if not (marks and same and "and" not in gap and "y" not in gap):
+                kept.append(a)
+        kept.append(ordered[-1])
+        return [s for s in passports if s in kept]
+
+    @staticmethod
     def _one_holder(passports: list[Span], tokens: list[str], text: str) -> bool:
         """Whether the passports named are one traveler's: said so ("dual", "binational", "双重国籍"), or each has
         the same holder, the nearest person word before it ("I'm X and my wife is Y" are two people). A group ("a
@@ -1507,8 +1541,8 @@ class Matcher:
         prev = tokens[span.start - 1] if span.start > 0 else ""
         if prev in PASSPORT_WORDS and prev not in NOT_PASSPORT_NOUNS:
             return True
-        if prev in PASSPORT_VERBS and span.start > 1 and tokens[span.start - 2] in PASSPORT_WORDS:
-            return True
+        if (prev in PASSPORT_VERBS or prev in COPULAS) and span.start > 1 and tokens[span.start - 2] in PASSPORT_WORDS:
+            return True  # "my passport is German", "mi pasaporte es español", "meu passaporte é brasileiro"
         if prev in ("меня", "мене", "нас") and span.start > 2 and tokens[span.start - 2] == "у" \
                 and tokens[span.start - 3] in PASSPORT_WORDS:
             return True  # "паспорт у меня латвийский"
@@ -1625,7 +1659,8 @@ class Matcher:
         # romanian passport" only says who asks
         asks_rules = bool(token_set & (TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"] | TOPIC_WORDS["status"])
                           or (token_set & PASSPORT_WORDS
-                              and any(p.search(folded_text) for p in TOPIC_PHRASES["entry"])))
+                              and any(p.search(folded_text) for p in TOPIC_PHRASES["entry"]))
+                          or bool(_LET_IN_RE.search(folded_text)))  # "wonsan kalma resort - do they let russians in"
         if not asks_rules and (token_set & OFF_TOPIC_WORDS or any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)
                                or any(p.search(folded_text) for p in OFF_TOPIC_SOFT_PHRASES)
                                or any(w in text for w in CJK_OFF_TOPIC_WORDS)):
