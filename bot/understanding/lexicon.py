@@ -224,6 +224,7 @@ EXTRA_COMMON_WORDS = frozenset(
      # ("grandad" is not Granada, "gracias" not Grecia, "bonjour" not Boujdour)
      "grandad", "granddad", "grandma", "grandpa", "gracias", "bonjour", "porque", "ahora", "buenas", "papai", "marido",
      "novia", "novio", "ustedes", "presisa", "precisa", "ingreso", "ingresar", "permiso", "entrada", "salida",
+     "chego", "chegar", "chegou", "chegamos",  # Portuguese "arrive" ("como chego ao Saara" is no Czech)
      # months of the other languages ("ir al Tíbet en abril" is no Erbil)
      "enero", "febrero", "marzo", "abril", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",
      "noviembre", "diciembre", "janeiro", "fevereiro", "marco", "junho", "julho", "setembro", "outubro", "novembro",
@@ -346,7 +347,10 @@ WISH_WORDS = frozenset(["want", "wanna", "wants", "hope", "hoping", "dream", "dr
 WISH_VERBS = frozenset(["see", "visit", "go", "travel", "get", "reach", "fly", "trek", "cross"])
 # A place passed through is not the destination when another is named ("via Armenia", "через Россию").
 TRANSIT_WORDS = frozenset(["via", "through", "thru", "через", "transit", "par", "pela", "pelo", "uber"])
-PAST_VISIT_VERBS = frozenset(["been", "went", "was", "were", "travelled", "traveled"])
+PAST_VISIT_VERBS = frozenset(["been", "went", "was", "were", "travelled", "traveled",
+                              # "если был в абхазии", "я був у Криму", "estive no Irã", "ich war in Syrien"
+                              "был", "была", "были", "побывал", "побывала", "бывал", "бывала", "був", "була", "були",
+                              "estive", "estuve", "estuvimos", "war", "waren"])
 # Two places with only one of these between them are alternatives ("iran or syria for americans", "Иран или Сирия").
 ALTERNATIVE_WORDS = frozenset(["or", "vs", "versus", "oder", "ou", "o", "или", "або", "чи", "ili", "czy", "veya", "yoksa"])
 CJK_COMPARE_WORDS = ("哪个", "还是", "比较", "更容易", "更安全")
@@ -463,6 +467,9 @@ GROUP_WORDS = frozenset(["couple", "couples", "group", "groups", "family", "toge
 CJK_DUAL_WORDS = ("双重国籍", "双国籍", "两本护照", "两个护照", "二重国籍")
 CJK_COMPANION_WORDS = ("妻子", "老婆", "丈夫", "老公", "男朋友", "女朋友", "朋友", "父母", "妈妈", "爸爸", "孩子", "我们",
                        "太太", "先生")
+# Identity cards named so by one country's law, which say the holder's nationality when no other is named
+# ("Georgien Einreise mit Personalausweis?"); Austria's is rarely called so in travel questions.
+NATIONAL_ID_CARDS = {"personalausweis": "DE", "personalausweises": "DE"}
 # Words by which the asker takes back a nationality just said ("spanish? no sorry I'm Mexican").
 CORRECTION_WORDS = frozenset(["sorry", "wait", "oops", "correction", "meant", "perdon", "pardon", "desculpa",
                               "entschuldigung", "извините", "простите", "вибачте", "ои"])

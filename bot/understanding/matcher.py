@@ -69,6 +69,7 @@ from bot.understanding.lexicon import (
     LOWERCASE_PASSPORT_CODES,
     MODALS,
     NAME_TRAPS,
+    NATIONAL_ID_CARDS,
     NEGATIONS,
     NOT_PASSPORT_NOUNS,
     NOT_TRAVEL_HINTS,
@@ -742,6 +743,13 @@ class Matcher:
         token_set = set(tokens)
         travel_context = bool(token_set & TRAVEL_WORDS) and not (token_set & NOT_TRAVEL_HINTS)
         passports, places = self._split_passports(spans, tokens, raw_tokens, joins)
+        # "is it safe tho, rest of yemen is a warzone": the rest of a country is set against the place asked about
+        # (the chat's, when the message names no other)
+        rest = [s for s in places if s.how != "cjk" and s.start > 1 and tokens[s.start - 1] in ("of", "de", "du")
+                and tokens[s.start - 2] in ("rest", "resto", "reste")]
+        if rest:
+            places = [s for s in places if s not in rest]
+            result.followup = result.followup or not places
         named_for = bool(passports)  # "Georgia in January for a Ukrainian": asked for someone of a nationality
         # Weak names count only when the question is about travel, or when joined to a place that counts ("chad
         # and CAR", "Niger or Chad"): a list of places.
@@ -830,14 +838,16 @@ class Matcher:
             places = visa_places + places
         result.topics = self._topics(tokens, folded_text, text)
         result.intent = self._intent(tokens, folded_text, text, len(places), self._alternatives(places, tokens))
-        result.followup = any(p.search(folded_text) for p in FOLLOWUP_STARTS) or text.lstrip().startswith(
-            CJK_FOLLOWUP_STARTS) or (len(tokens) <= 4 and not places) or (
+        result.followup = result.followup or any(p.search(folded_text) for p in FOLLOWUP_STARTS) or (
+            text.lstrip().startswith(CJK_FOLLOWUP_STARTS)) or (len(tokens) <= 4 and not places) or (
             result.intent in ("level", "when") and not places)  # "what level is it at"
         starts = {s.start for s in places}
         stops = {id(s) for s in places if self._route_start(s, tokens, raw_tokens, starts)}
-        origins = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)} | stops
-        origins |= settled
-        left = {c for s in places if id(s) in origins - stops for c in s.codes}
+        set_off = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)}
+        origins = set_off | stops | settled
+        # where the traveler sets off "from" is left behind though a route starts there ("from Vladikavkaz to
+        # Tbilisi"); a stop without it is only passed on the way
+        left = {c for s in places if id(s) in origins - stops or id(s) in set_off for c in s.codes}
         stopped = {c for s in places if id(s) in stops for c in s.codes}
         asked = self._in_questions(places, raw_tokens)
         # "in Riyadh ... from Saudi", "in Seoul ... Korea"; but "Leh > Srinagar ... permits for ladakh?" asks about a
@@ -891,6 +901,9 @@ class Matcher:
         if not result.passports and saved_passports:
             result.passports = [p for p in saved_passports if p]
             result.dual = len(result.passports) > 1  # one user's saved passports
+        if not result.passports and set(tokens) & NATIONAL_ID_CARDS.keys():
+            # "Georgien Einreise mit Personalausweis?": the card only one country issues by that name
+            result.passports = sorted({NATIONAL_ID_CARDS[t] for t in set(tokens) & NATIONAL_ID_CARDS.keys()})
         scores = [s.score for s in places if s.how != "ambiguous" and not s.choices]
         if result.ambiguous and not result.destinations:
             result.confidence = 0.3
@@ -1596,8 +1609,12 @@ class Matcher:
             return True  # "I visited Nagorno-Karabakh", "после Крыма", "via Armenia", "an Israel stamp"
         if j > 0 and (tokens[j] in FROM_WORDS or tokens[j] in PASSPORT_LINKS) and tokens[j - 1] in STAMP_WORDS:
             return True  # "sello de Israel", "stamps from Israel"
-        if j > 0 and tokens[j] in ("to", "in") and tokens[j - 1] in PAST_VISIT_VERBS:
-            return True  # "I've been to Iran", "I was in Syria in 2010"
+        if j > 0 and tokens[j] in ("to", "in", "в", "на", "у", "em", "no", "na", "en") \
+                and tokens[j - 1] in PAST_VISIT_VERBS:
+            return True  # "I've been to Iran", "I was in Syria in 2010", "если был в абхазии"
+        if j > 0 and ((tokens[j] == "стороны" and tokens[j - 1] in ("со", "с"))
+                      or (tokens[j] == "боку" and tokens[j - 1] == "з")):
+            return True  # "КПП с Южной Осетией со стороны Грузии": the side the traveler crosses from
         if j > 0 and tokens[j] in RESIDENCE_PREPOSITIONS and (tokens[j - 1] in BIRTH_WORDS or (
                 tokens[j - 1] == "up" and j > 1 and tokens[j - 2] in ("grew", "growing", "raised"))):
             return True  # "born in Tehran", "nació en Estados Unidos", "I grew up in Tehran"
