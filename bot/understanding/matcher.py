@@ -346,6 +346,10 @@ def _passport_typo(token: str) -> bool:
         DamerauLevenshtein.distance(token, "passport") <= 1 or DamerauLevenshtein.distance(token, "passports") <= 1)
 
 
+_PRONOUN_HOLDERS = frozenset(["he", "she", "hes", "shes", "him", "her", "his", "он", "она", "вин", "вона", "ele", "ela",
+                              "il", "elle", "el", "ella", "er", "sie"])
+
+
 def _id_card(raw_tokens: list[str], i: int) -> bool:
     """"a turkish id card", "with a Turkish ID?": an identity card, which some borders take as a passport ("I'd" is
     no ID)."""
@@ -361,7 +365,7 @@ def _holder(span: Span, tokens: list[str]) -> str:
     when the question does not say."""
     if span.end < len(tokens) and tokens[span.end] in PEOPLE_NOUNS:
         return tokens[span.end]  # "South Korean students and one Chinese teacher"
-    if span.end < len(tokens) and tokens[span.end] in OTHER_HOLDERS and len(tokens[span.end]) > 4:
+    if span.end < len(tokens) and tokens[span.end] in OTHER_HOLDERS and tokens[span.end] not in _PRONOUN_HOLDERS:
         return tokens[span.end]  # "with a Russian boyfriend", "com namorado russo" looks back to the noun
     j = span.start - 1
     while j >= 0 and span.start - j <= 10:
