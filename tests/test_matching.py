@@ -456,6 +456,49 @@ def test_tuning_sets_destinations_passports_and_verdicts(engine, path: Path, siz
     assert not no_verdict, report
 
 
+TUNING_9 = LABELLED.parent / "questions_tuning_9.yaml"
+
+
+def _play_measuring_set(engine, path: Path) -> tuple[list[dict], dict[int, dict], list[dict]]:
+    """A set in the measuring format (ids, `followup_of` chains) played as `measure` plays it: each follow-up asked
+    in one Conversation after the questions it follows; scored with the measuring script's own rules."""
+    from bot.answering.conversation import Conversation
+    from bot.devtools.measure import _chains
+    from bot.devtools.measure import score as measure_score
+
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    answers: dict[int, dict] = {}
+    for chain in _chains(items):
+        conversation = Conversation() if len(chain) > 1 else None
+        for item in chain:
+            answer = engine.ask(" ".join(str(item["q"]).split()), conversation=conversation)
+        answers[chain[-1]["id"]] = answer.to_json()
+    return items, answers, [measure_score(item, answers[item["id"]]) for item in items]
+
+
+# Set 9 (measuring format, written blind for round 6): as received, destination and passports right in 201/231
+# (87%), a verdict missing for 8 of 131 named passports; round 6 brought it to 230/231 with every verdict there.
+def test_tuning_set_9_in_the_measuring_format(engine) -> None:
+    """Issue 12: tests/data/questions_tuning_9.yaml, in the blind measuring sets' format, played and scored as
+    `python -m bot.devtools.measure` does: destination and passports both right in 95%, and a verdict for every
+    passport named (unless the place is ambiguous)."""
+    items, answers, scores = _play_measuring_set(engine, TUNING_9)
+    assert len(items) >= 200
+    by_id = {item["id"]: item for item in items}
+    both = [s for s in scores if s["dest_ok"] and s["passports_ok"]]
+    missing = [s for s in scores if s["verdict_present"] is False]
+    lines = [f"#{s['id']} {by_id[s['id']]['q']!r}: want {by_id[s['id']].get('destinations')} "
+             f"{by_id[s['id']].get('passports')} {by_id[s['id']].get('intent')}; got "
+             f"{answers[s['id']]['destinations']} {answers[s['id']]['passports']}"
+             f"{' off-topic' if answers[s['id']].get('off_topic') else ''}"
+             f"{' no verdict' if s['verdict_present'] is False else ''}"
+             for s in scores if not (s["dest_ok"] and s["passports_ok"]) or s["verdict_present"] is False]
+    report = f"right {len(both)}/{len(items)}; verdicts missing {len(missing)}\n" + "\n".join(lines)
+    print(report)
+    assert len(both) / len(items) >= 0.95, report
+    assert not missing, report
+
+
 @pytest.mark.parametrize("question", ["iran or syria for americans", "north korea vs turkmenistan",
                                       "Иран или Сирия для россиян", "Abchasien oder Südossetien"])
 def test_two_places_as_alternatives_are_compared(engine, question: str) -> None:
@@ -721,3 +764,132 @@ def test_round_five_phrasings(engine, question: str, destinations: list[str], pa
 @pytest.mark.parametrize("question", ["I'm American, my name is Jordan", "I'm British and my son is called Jordan"])
 def test_a_weak_name_that_names_a_person_is_no_destination(engine, question: str) -> None:
     assert not engine.matcher.understand(question).destinations
+
+
+@pytest.mark.parametrize(
+    ("question", "passports", "dual"),
+    [
+        # the first person said by the verb alone is the asker, the partner another traveler
+        ("soy mexicana y mi novio es cubano, podemos ir a Cuba?", ["CU", "MX"], False),
+        ("Rússia: sou brasileira, meu namorado é russo", ["BR", "RU"], False),
+        # the partner's passport is the destination's own: still a passport, not the place
+        ("eu sou brasileira e meu namorado é russo, podemos ir à Rússia?", ["BR", "RU"], False),
+        # a message opening on a nationality "with" a companion: the asker and the companion
+        ("Brazilian with a Russian boyfriend, visa for Russia?", ["BR", "RU"], False),
+        ("brasileira com namorado russo, visto para Rússia?", ["BR", "RU"], False),
+        ("I have US and Mexican passports, can I go to Cuba?", ["MX", "US"], True),
+        ("soy mexicana y cubana, puedo ir a Cuba?", ["CU", "MX"], True),
+    ],
+)
+def test_partners_and_the_asker_by_the_verb(engine, question: str, passports: list[str], dual: bool) -> None:
+    u = engine.matcher.understand(question)
+    assert sorted(u.passports) == passports and u.dual == dual, (u.passports, u.dual)
+
+
+@pytest.mark.parametrize(
+    ("question", "passports"),
+    [
+        ("что говорят у британцев про поездку в Иран?", []),
+        ("у британцев есть предупреждение по Ирану?", []),
+        ("у британців є попередження щодо Ірану?", []),
+        ("у британцев есть безвиз в Иран?", ["GB"]),  # what the British passport gets
+    ],
+)
+def test_the_people_of_a_country_advising(engine, question: str, passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == ["IR"] and u.passports == passports
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("Plan is Istanbul > Tbilisi > Yerevan > Stepanakert > Baku, is Nagorno-Karabakh reachable?", "AZ-NK"),
+        ("overland Cairo to Cape Town via Sudan, Ethiopia, Kenya, Tanzania, Malawi — what about South Sudan?", "SS"),
+        ("Erbil -> Mosul -> Baghdad -> Basra, then Kuwait, safety in Mosul?", "IQ"),
+        ("Is it safe to go to Iran, Iraq, Syria?", "IR"),  # a list, no clause of its own
+    ],
+)
+def test_an_itinerary_and_its_question_in_one_sentence(engine, question: str, first: str) -> None:
+    assert engine.matcher.understand(question).destinations[:1] == [first]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("any travel insurance that actually covers ukraine?", "off-topic"),
+        ("what plug sockets do they use in cuba", "off-topic"),
+        ("je cherche un bon resto à Tiraspol", "off-topic"),
+        ("vous pouvez m'aider à réserver un vol pour Kinshasa ?", "off-topic"),
+        ("do I need travel insurance to enter Cuba?", "question"),  # a rule of entry
+        ("wonsan kalma resort - do they let russians in", "question"),  # who is let in is a rule
+    ],
+)
+def test_services_beside_a_place_are_off_topic(engine, question: str, intent: str) -> None:
+    assert engine.matcher.understand(question).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations", "passports"),
+    [
+        ("north cyprus with only a turkish id card?", ["CY-NC"], ["TR"]),
+        ("north cyprus with a turkish ID?", ["CY-NC"], ["TR"]),
+        ("I'd like to go to Turkey", ["TR"], []),
+        ("meu passaporte é brasileiro, posso ir ao Irã?", ["IR"], ["BR"]),
+        ("Mi pasaporte es español y el de mi esposa dominicano. Queremos ir al Tíbet en abril, qué necesitamos",
+         ["CN-XZ"], ["DO", "ES"]),  # "abril" is no Erbil; two people
+        ("dolpo trek solo, spanish? no sorry I'm Mexican lol. permit needed?", ["NP-DP"], ["MX"]),
+        ("Iran visa, I'm German, oh wait no, I'm Austrian", ["IR"], ["AT"]),
+        ("I'm German, no visa for Iran? my wife is Thai", ["IR"], ["DE", "TH"]),
+    ],
+)
+def test_id_cards_passports_said_with_a_copula_and_corrections(engine, question: str, destinations: list[str],
+                                                               passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == destinations and sorted(u.passports) == passports, (u.destinations, u.passports)
+    assert not u.dual
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("visa for nepal on arrival for bangladeshis? going to mustang", "NP-UM"),  # a region of the place asked
+        ("можно ли потом в Грузию с российским паспортом если был в абхазии", "GE"),  # where the traveler was
+        ("когда откроют КПП с Южной Осетией со стороны Грузии", "GE-SO"),  # the side crossed from
+        ("A fronteira terrestre entre a Rússia e a Geórgia está aberta? Quero ir de Vladikavkaz a Tbilisi", "GE"),
+        ("Is the border between Russia and Georgia open? I want to go from Moscow to Tbilisi", "GE"),
+        ("Socotra is fine but the rest of Yemen?", "YE-SU"),  # the rest of a country is set against the place
+        ("Чечня или Дагестан, куда безопаснее туристу", "RU-CE"),
+        ("我和我老公都是马来西亚人，想去沙特旅游（不是朝觐）", "SA"),
+        ("окупований Херсонський край — чи може іноземець туди потрапити з Росії", "UA-65"),
+    ],
+)
+def test_places_left_behind_sides_and_names_set_9_lacked(engine, question: str, first: str) -> None:
+    assert engine.matcher.understand(question).destinations[:1] == [first]
+
+
+def test_compared_places_keep_a_region_and_its_country(engine) -> None:
+    assert engine.matcher.understand("Spitzbergen oder Lofoten im Winter – was lohnt sich mehr").destinations == [
+        "SJ", "NO"]
+    assert engine.matcher.understand("Чечня или Дагестан, куда безопаснее туристу").destinations == ["RU-CE", "RU"]
+
+
+def test_a_national_id_card_names_its_country_when_nothing_else_does(engine) -> None:
+    assert engine.matcher.understand("Georgien Einreise mit Personalausweis?").passports == ["DE"]
+    assert engine.matcher.understand("mit österreichischem Personalausweis nach Georgien?").passports == ["AT"]
+    assert engine.matcher.understand("Georgien Einreise mit Personalausweis?", ["AT"]).passports == ["AT"]
+
+
+def test_follow_ups_that_point_back_say_dual_or_set_the_rest_of_a_country_aside(engine) -> None:
+    from bot.answering.conversation import Conversation
+
+    chat = Conversation()
+    engine.ask("iran for US citizens do I need a guide the whole time", conversation=chat)
+    u = engine.ask("what if i use my iranian passport instead, i'm dual", conversation=chat).understanding
+    assert sorted(u.passports) == ["IR", "US"] and u.dual
+    chat = Conversation()
+    engine.ask("can we carry on overland to juba after", conversation=chat)
+    assert engine.ask("honestly is that a dumb idea", conversation=chat).understanding.destinations == ["SS"]
+    chat = Conversation()
+    engine.ask("socotra how do u even get there", conversation=chat)
+    u = engine.ask("is it safe tho, rest of yemen is a warzone", conversation=chat).understanding
+    assert u.destinations == ["YE-SU"]

@@ -38,6 +38,8 @@ _AND_MY = re.compile(r"^(and|и|а|і|та|und|et|y|e) (my|моя|мой|мои|
 REPLACING_WORDS = frozenset(["instead", "only", "not", "вместо", "замість", "stattdessen", "lieber", "plutot",
                              "mejor", "vez"])
 # A follow-up that points back at the place of the chat ("what's the weather there?", "погода там").
+# The traveler saying the passports are all theirs ("i'm dual", "binational", "двойное гражданство").
+DUAL_SAID = frozenset(["dual", "binational", "binacional", "binationale", "двоиное", "двоиным", "подвиине"])
 BACK_REFERENCES = frozenset(["there", "it", "that", "then", "там", "туда", "тут", "dort", "la", "alla", "ali"])
 AND_WORDS = frozenset(["and", "и", "а", "і", "та", "und", "et", "y", "e"])
 # Intents a bare follow-up ("and syria?", "et le Niger ?") keeps from the question before it.
@@ -107,7 +109,7 @@ class Conversation:
             u.destinations, u.confidence, u.context_used, carried = self.codes[:1], 1.0, True, True
         if not u.destinations and not u.ambiguous:
             if self.codes and (self._points_back(text, words) if off_topic
-                               else u.followup or u.passports or u.topics):
+                               else u.followup or u.passports or u.topics or bool(words & BACK_REFERENCES)):
                 several = self.intent == "compare" and len(self.codes) > 1
                 u.destinations = list(self.codes) if several else self.codes[:1]
                 u.confidence, u.context_used, carried = 1.0, True, True
@@ -158,6 +160,8 @@ class Conversation:
 
     @staticmethod
     def _adds_passport(text: str, words: set[str]) -> bool:
+        if words & DUAL_SAID:
+            return True  # "what if i use my iranian passport instead, i'm dual": one traveler's two passports
         if words & REPLACING_WORDS:
             return False
         if words & ADDED_PASSPORT_WORDS:

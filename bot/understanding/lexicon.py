@@ -223,7 +223,14 @@ EXTRA_COMMON_WORDS = frozenset(
      # family words and everyday words of the other languages travelers write, which typos would turn into names
      # ("grandad" is not Granada, "gracias" not Grecia, "bonjour" not Boujdour)
      "grandad", "granddad", "grandma", "grandpa", "gracias", "bonjour", "porque", "ahora", "buenas", "papai", "marido",
-     "novia", "novio", "ustedes", "presisa", "precisa", "ingreso", "ingresar", "permiso", "entrada", "salida"]
+     "novia", "novio", "ustedes", "presisa", "precisa", "ingreso", "ingresar", "permiso", "entrada", "salida",
+     "chego", "chegar", "chegou", "chegamos",  # Portuguese "arrive" ("como chego ao Saara" is no Czech)
+     # months of the other languages ("ir al Tíbet en abril" is no Erbil)
+     "enero", "febrero", "marzo", "abril", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",
+     "noviembre", "diciembre", "janeiro", "fevereiro", "marco", "junho", "julho", "setembro", "outubro", "novembro",
+     "dezembro", "janvier", "fevrier", "avril", "juin", "juillet", "septembre", "octobre", "novembre", "decembre",
+     "januar", "februar", "oktober", "dezember", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio",
+     "settembre", "ottobre", "dicembre"]
 )
 
 # Two- and three-letter tokens that are ordinary words even in capitals ("IN", "TO", "IS").
@@ -326,6 +333,12 @@ ADVISER_AFTER = frozenset(["advisory", "advisories", "advises", "advise", "advic
                            "embassy", "foreign", "smartraveller"])
 ADVISER_BEFORE = frozenset(["госдеп", "госдепа", "госдепартамент", "госдепартамента", "мид", "мзс", "alerta", "governo",
                             "gobierno", "gouvernement", "ministerio", "ministere", "regierung", "auswartige", "auswartigen"])
+# "что говорят у британцев про Иран", "у британців є попередження": the people of a country after "у" in a question
+# about advice are its government advising, not travelers.
+CYRILLIC_ADVICE_WORDS = frozenset(["советуют", "советует", "рекомендуют", "рекомендует", "рекомендации", "рекомендация",
+                                   "предупреждение", "предупреждения", "уровень", "пишут", "говорят", "считают",
+                                   "радять", "рекомендують", "попередження", "пишуть", "кажуть",
+                                   "advisory"])
 CJK_ADVISER_AFTER = ("国务院", "外交部", "政府", "国务卿")
 # "we really want to see Nagorno Karabakh", "hoping to visit Socotra", "хочу в Абхазию": among several places, the one
 # the traveler wants to go to comes first.
@@ -334,7 +347,10 @@ WISH_WORDS = frozenset(["want", "wanna", "wants", "hope", "hoping", "dream", "dr
 WISH_VERBS = frozenset(["see", "visit", "go", "travel", "get", "reach", "fly", "trek", "cross"])
 # A place passed through is not the destination when another is named ("via Armenia", "через Россию").
 TRANSIT_WORDS = frozenset(["via", "through", "thru", "через", "transit", "par", "pela", "pelo", "uber"])
-PAST_VISIT_VERBS = frozenset(["been", "went", "was", "were", "travelled", "traveled"])
+PAST_VISIT_VERBS = frozenset(["been", "went", "was", "were", "travelled", "traveled",
+                              # "если был в абхазии", "я був у Криму", "estive no Irã", "ich war in Syrien"
+                              "был", "была", "были", "побывал", "побывала", "бывал", "бывала", "був", "була", "були",
+                              "estive", "estuve", "estuvimos", "war", "waren"])
 # Two places with only one of these between them are alternatives ("iran or syria for americans", "Иран или Сирия").
 ALTERNATIVE_WORDS = frozenset(["or", "vs", "versus", "oder", "ou", "o", "или", "або", "чи", "ili", "czy", "veya", "yoksa"])
 CJK_COMPARE_WORDS = ("哪个", "还是", "比较", "更容易", "更安全")
@@ -359,6 +375,10 @@ OFF_TOPIC_WORDS = frozenset([
     "обменять", "поменять", "обмен", "обменник", "доллары", "готель", "готели", "готелю", "готелях", "квиток",
     "квитки", "fluge", "flug", "voli", "cambio", "wechselkurs", "albergo", "alberghi", "otel", "oteller", "hotelu",
     "hotele", "vegetarian", "vegan", "restoran", "restoranlar",
+    # insurance, plugs and sockets, restaurants said short ("travel insurance that covers ukraine", "what plug sockets
+    # do they use in cuba", "un bon resto à Tiraspol")
+    "insurance", "insurer", "plug", "plugs", "socket", "sockets", "adapter", "adaptor", "voltage", "resto", "restos",
+    "versicherung", "reiseversicherung", "assurance", "страховка", "страховку", "страховки", "розетки", "розетка",
 ])
 # A message that is only a greeting asks nothing Borderline answers ("hello", "你好").
 GREETINGS = frozenset(["hello", "hi", "hey", "hallo", "hola", "ola", "oi", "bonjour", "salut", "ciao", "privet", "привет",
@@ -368,7 +388,9 @@ OFF_TOPIC_PHRASES = _one_pattern((
     r"\bexchange rate\b", r"\bwhere (to|can i|should i) (eat|stay)\b",
     r"\b(apply|get|fill|submit) (for )?(my|me a|the form for my) visa for me\b", r"\bvisa (agency|agent|service)s?\b",
     r"\bcan you (apply|book|get me|buy)\b", r"\bbilliger? fl(u|ü)ge?\b", r"\bvuelos? baratos?\b",
-    r"\bvols? pas chers?\b", r"\bдешевые билеты\b", r"\bbest time to visit\b",
+    r"\bvols? pas chers?\b", r"\breserver (un |une |des |mon |ma |le )?(vol|vols|billet|billets|hotel|chambre)\b",
+    r"\breservar (un |el |los |mi )?(vuelo|vuelos|billete|boleto|hotel|passagem)\b", r"\bseguro (de )?viage?m?\b",
+    r"\bseguro de viaje\b", r"\bbuchen sie\b", r"\bдешевые билеты\b", r"\bbest time to visit\b",
     # services: doing the traveler's paperwork, booking, prices, time, translation
     r"\b(do|handle|process|file|fill) (out )?(my|our) (\w+ )?visa (application|form)\b", r"\bvisa application for me\b",
     r"\bbook me\b", r"\bwill pay\b", r"\btramitar\b", r"\bcuanto cobran\b", r"\bза деньги\b", r"\bоформить мне\b",
@@ -422,7 +444,11 @@ TRANSLIT_MARKERS = frozenset([
 # Who holds a passport named in a question: the nearest of these before it ("my fiancé is Nigerian and I'm
 # American" names two people, "I have US and Mexican passports" one). First-person words all name the asker.
 SELF_HOLDERS = frozenset(["i", "im", "me", "myself", "my", "mine", "ive", "id", "ich", "je", "yo", "eu", "я", "мне",
-                          "меня", "мене", "moi", "mich", "mir"])
+                          "меня", "мене", "moi", "mich", "mir",
+                          # the first person said by the verb alone ("soy mexicana y mi novio es cubano")
+                          "soy", "sou", "suis", "somos", "sommes", "sono", "jestem", "jestesmy",
+                          # "mi pasaporte es español y el de mi esposa dominicano": the asker's own
+                          "mi", "meu", "minha", "mon", "ma", "mein", "meine", "мои", "моя"])
 OTHER_HOLDERS = frozenset(["he", "she", "hes", "shes", "him", "her", "his", "wife", "husband", "partner", "spouse",
                            "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "mate", "buddy", "pal", "son",
                            "daughter", "mother", "father", "mom", "mum", "dad", "brother", "sister", "cousin",
@@ -441,6 +467,12 @@ GROUP_WORDS = frozenset(["couple", "couples", "group", "groups", "family", "toge
 CJK_DUAL_WORDS = ("双重国籍", "双国籍", "两本护照", "两个护照", "二重国籍")
 CJK_COMPANION_WORDS = ("妻子", "老婆", "丈夫", "老公", "男朋友", "女朋友", "朋友", "父母", "妈妈", "爸爸", "孩子", "我们",
                        "太太", "先生")
+# Identity cards named so by one country's law, which say the holder's nationality when no other is named
+# ("Georgien Einreise mit Personalausweis?"); Austria's is rarely called so in travel questions.
+NATIONAL_ID_CARDS = {"personalausweis": "DE", "personalausweises": "DE"}
+# Words by which the asker takes back a nationality just said ("spanish? no sorry I'm Mexican").
+CORRECTION_WORDS = frozenset(["sorry", "wait", "oops", "correction", "meant", "perdon", "pardon", "desculpa",
+                              "entschuldigung", "извините", "простите", "вибачте", "ои"])
 # Money named before a demonym, as Romance languages do ("le rial iranien", "el peso cubano"): the demonym is the
 # country, not a passport.
 CURRENCY_WORDS = frozenset(["rial", "riyal", "dollar", "dolar", "dolares", "euro", "euros", "rouble", "rublo", "rublos",

@@ -45,8 +45,10 @@ from bot.understanding.lexicon import (
     COMPARE_PHRASES,
     CONJUNCTIONS,
     COPULAS,
+    CORRECTION_WORDS,
     COUNTRY_TRIGGERS,
     CURRENCY_WORDS,
+    CYRILLIC_ADVICE_WORDS,
     CYRILLIC_TRAVEL_WORDS,
     DEMONYM_TRIGGERS,
     DIRECTION_PREPOSITIONS,
@@ -67,6 +69,7 @@ from bot.understanding.lexicon import (
     LOWERCASE_PASSPORT_CODES,
     MODALS,
     NAME_TRAPS,
+    NATIONAL_ID_CARDS,
     NEGATIONS,
     NOT_PASSPORT_NOUNS,
     NOT_TRAVEL_HINTS,
@@ -182,6 +185,12 @@ _CJK_NATIONALITY = {"美": "US", "英": "GB", "中": "CN", "日": "JP", "韩": "
 _CJK_ORIGIN_AFTER = ("绿卡", "永久居留", "居留")
 _CJK_PASSPORT_GLUE = "的の "
 MAX_TYPO_CHOICES = 3
+# Words that make the clause closing a message a question of its own, not one more stop of a list.
+_LET_IN_RE = re.compile(r"\b(let|lets|letting) (\w+ ){0,2}(in|into|enter)\b")
+_CLAUSE_QUESTION_CUES = frozenset(["what", "about", "how", "is", "are", "can", "could", "do", "does", "need", "safe",
+                                   "safety", "visa", "visas", "permit", "permits", "open", "reachable", "possible",
+                                   "allowed", "можно", "как", "нужна", "нужен", "виза", "безопасно", "что", "qué",
+                                   "que", "et", "e", "y", "und", "was", "wie"])
 _CLAUSE_MARKS = frozenset([*",.?!;():", "–", "—", "-"])
 _BEFORE_NEGATED = frozenset(["a", "an", "the", "my", "his", "her", "their", "our", "had", "have", "has", "hold", "any",
                              "ever"])
@@ -337,12 +346,27 @@ def _passport_typo(token: str) -> bool:
         DamerauLevenshtein.distance(token, "passport") <= 1 or DamerauLevenshtein.distance(token, "passports") <= 1)
 
 
+_PRONOUN_HOLDERS = frozenset(["he", "she", "hes", "shes", "him", "her", "his", "он", "она", "вин", "вона", "ele", "ela",
+                              "il", "elle", "el", "ella", "er", "sie"])
+
+
+def _id_card(raw_tokens: list[str], i: int) -> bool:
+    """"a turkish id card", "with a Turkish ID?": an identity card, which some borders take as a passport ("I'd" is
+    no ID)."""
+    if raw_tokens[i].casefold() not in ("id", "ids"):
+        return False
+    nxt = raw_tokens[i + 1].casefold() if i + 1 < len(raw_tokens) else ""
+    return nxt in ("card", "cards", "") or nxt in _CLAUSE_MARKS
+
+
 def _holder(span: Span, tokens: list[str]) -> str:
     """Who holds the passport `span` names: "self" for the asker (and those with them: "we're British"), the
     person word nearest before it ("my wife is Thai": "wife"), the people noun after it ("Chinese teacher"), or ""
     when the question does not say."""
     if span.end < len(tokens) and tokens[span.end] in PEOPLE_NOUNS:
         return tokens[span.end]  # "South Korean students and one Chinese teacher"
+    if span.end < len(tokens) and tokens[span.end] in OTHER_HOLDERS and tokens[span.end] not in _PRONOUN_HOLDERS:
+        return tokens[span.end]  # "with a Russian boyfriend", "com namorado russo" looks back to the noun
     j = span.start - 1
     while j >= 0 and span.start - j <= 10:
         if tokens[j] in SELF_HOLDERS or tokens[j] in ("we", "were", "our"):
@@ -350,7 +374,7 @@ def _holder(span: Span, tokens: list[str]) -> str:
         if tokens[j] in OTHER_HOLDERS:
             return tokens[j].removesuffix("s") if tokens[j] in ("hes", "shes") else tokens[j]
         j -= 1
-    return ""
+    return "self" if span.start == 0 else ""  # "Brazilian with a Russian boyfriend": who asks opens the message
 
 
 def _seen_as(tokens: list[str], i: int) -> bool:
@@ -723,6 +747,13 @@ class Matcher:
         token_set = set(tokens)
         travel_context = bool(token_set & TRAVEL_WORDS) and not (token_set & NOT_TRAVEL_HINTS)
         passports, places = self._split_passports(spans, tokens, raw_tokens, joins)
+        # "is it safe tho, rest of yemen is a warzone": the rest of a country is set against the place asked about
+        # (the chat's, when the message names no other)
+        rest = [s for s in places if s.how != "cjk" and s.start > 1 and tokens[s.start - 1] in ("of", "de", "du")
+                and tokens[s.start - 2] in ("rest", "resto", "reste")]
+        if rest:
+            places = [s for s in places if s not in rest]
+            result.followup = result.followup or not places
         named_for = bool(passports)  # "Georgia in January for a Ukrainian": asked for someone of a nationality
         # Weak names count only when the question is about travel, or when joined to a place that counts ("chad
         # and CAR", "Niger or Chad"): a list of places.
@@ -811,14 +842,16 @@ class Matcher:
             places = visa_places + places
         result.topics = self._topics(tokens, folded_text, text)
         result.intent = self._intent(tokens, folded_text, text, len(places), self._alternatives(places, tokens))
-        result.followup = any(p.search(folded_text) for p in FOLLOWUP_STARTS) or text.lstrip().startswith(
-            CJK_FOLLOWUP_STARTS) or (len(tokens) <= 4 and not places) or (
+        result.followup = result.followup or any(p.search(folded_text) for p in FOLLOWUP_STARTS) or (
+            text.lstrip().startswith(CJK_FOLLOWUP_STARTS)) or (len(tokens) <= 4 and not places) or (
             result.intent in ("level", "when") and not places)  # "what level is it at"
         starts = {s.start for s in places}
         stops = {id(s) for s in places if self._route_start(s, tokens, raw_tokens, starts)}
-        origins = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)} | stops
-        origins |= settled
-        left = {c for s in places if id(s) in origins - stops for c in s.codes}
+        set_off = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)}
+        origins = set_off | stops | settled
+        # where the traveler sets off "from" is left behind though a route starts there ("from Vladikavkaz to
+        # Tbilisi"); a stop without it is only passed on the way
+        left = {c for s in places if id(s) in origins - stops or id(s) in set_off for c in s.codes}
         stopped = {c for s in places if id(s) in stops for c in s.codes}
         asked = self._in_questions(places, raw_tokens)
         # "in Riyadh ... from Saudi", "in Seoul ... Korea"; but "Leh > Srinagar ... permits for ladakh?" asks about a
@@ -861,6 +894,8 @@ class Matcher:
             holders = [_holder(s, tokens) if s.how != "cjk" else "" for s in passports]
             if "self" in holders and any(h and h != "self" for h in holders):
                 passports = [s for s, h in zip(passports, holders, strict=True) if h != "self"]
+        if len(passports) > 1:
+            passports = self._corrected_passports(passports, tokens, raw_tokens)
         for span in passports:
             for code in span.codes:
                 if code not in result.passports:
@@ -870,6 +905,9 @@ class Matcher:
         if not result.passports and saved_passports:
             result.passports = [p for p in saved_passports if p]
             result.dual = len(result.passports) > 1  # one user's saved passports
+        if not result.passports and set(tokens) & NATIONAL_ID_CARDS.keys():
+            # "Georgien Einreise mit Personalausweis?": the card only one country issues by that name
+            result.passports = sorted({NATIONAL_ID_CARDS[t] for t in set(tokens) & NATIONAL_ID_CARDS.keys()})
         scores = [s.score for s in places if s.how != "ambiguous" and not s.choices]
         if result.ambiguous and not result.destinations:
             result.confidence = 0.3
@@ -1180,7 +1218,8 @@ class Matcher:
             # "US passport", "Mexican citizen", "German and Turkish passports", "US-Israeli dual citizen"
             headed = span.start > 0 and tokens[span.start - 1] in DIRECTION_PREPOSITIONS and span.how != "demonym"
             if after < n and not headed and (tokens[after] in PASSPORT_WORDS or _passport_typo(tokens[after])
-                                             or raw_tokens[after].startswith(_CJK_PASSPORT_WORDS)):
+                                             or raw_tokens[after].startswith(_CJK_PASSPORT_WORDS)
+                                             or _id_card(raw_tokens, after)):
                 is_passport[idx] = True  # "한국 여권으로": Korean particles stick to the word
                 named_passports.add(idx)
             if after > span.end:
@@ -1283,6 +1322,10 @@ class Matcher:
             if span.how == "demonym" and span.plural and span.end < n and tokens[span.end] in ADVISER_AFTER:
                 is_passport[idx] = False  # "do the brits advise against all travel": who advises, not who goes
                 continue
+            if span.how == "demonym" and span.plural and span.start > 0 and tokens[span.start - 1] == "у" \
+                    and _CYRILLIC_RE.match(tokens[span.start]) and set(tokens) & CYRILLIC_ADVICE_WORDS:
+                is_passport[idx] = False  # "что говорят у британцев про Иран": who advises, not who goes
+                continue
             if span.how == "demonym" and span.start > 0 and tokens[span.start - 1] in CURRENCY_WORDS:
                 is_passport[idx] = False  # "le rial iranien", "el peso cubano": the country's money
                 continue
@@ -1342,6 +1385,26 @@ class Matcher:
         return passports, places
 
     @staticmethod
+    def _corrected_passports(passports: list[Span], tokens: list[str], raw_tokens: list[str]) -> list[Span]:
+        """"spanish? no sorry I'm Mexican", "I'm German, oh wait, I'm Austrian": a nationality the asker takes back
+        for the next one of the same holder."""
+        kept: list[Span] = []
+        ordered = sorted(passports, key=lambda s: s.start)
+        for a, b in itertools.pairwise(ordered):
+            if a.how == "cjk" or b.how == "cjk":
+                kept.append(a)
+                continue
+            gap = tokens[a.end : b.start]
+            marks = [j for j in range(a.end, b.start) if tokens[j] in CORRECTION_WORDS or (
+                tokens[j] == "no" and (raw_tokens[j - 1] in _CLAUSE_MARKS or j + 1 == b.start
+                                       or raw_tokens[j + 1] in _CLAUSE_MARKS or tokens[j + 1] in CORRECTION_WORDS))]
+            same = _holder(a, tokens) in ("", "self") and _holder(b, tokens) in ("", "self")
+            if not (marks and same and "and" not in gap and "y" not in gap):
+                kept.append(a)
+        kept.append(ordered[-1])
+        return [s for s in passports if s in kept]
+
+    @staticmethod
     def _one_holder(passports: list[Span], tokens: list[str], text: str) -> bool:
         """Whether the passports named are one traveler's: said so ("dual", "binational", "双重国籍"), or each has
         the same holder, the nearest person word before it ("I'm X and my wife is Y" are two people). A group ("a
@@ -1393,6 +1456,8 @@ class Matcher:
         k = span.end
         while k < len(tokens) and tokens[k] in CLAUSE_TAIL:
             k += 1
+        if j < 0 and k < len(tokens) and tokens[k] in ("with", "com", "con", "avec", "mit") and k == span.end:
+            return True  # "Brazilian with a Russian boyfriend, visa for Russia?": the message opens on who asks
         return (j < 0 or raw_tokens[j] in _CLAUSE_MARKS) and (heading or k >= len(tokens)
                                                                or raw_tokens[k] in _CLAUSE_MARKS)
 
@@ -1444,7 +1509,25 @@ class Matcher:
                     k += 1
                 if sentence and (raw == "?" or not marked):
                     asked = sentence
+                    if raw == "?":
+                        asked = Matcher._last_clause_asked(ordered, sentence, raw_tokens, i)
         return asked if len(asked) < len(places) else set()
+
+    @staticmethod
+    def _last_clause_asked(ordered: list[Span], sentence: set[int], raw_tokens: list[str], end: int) -> set[int]:
+        """An itinerary and its question in one sentence ("Erbil -> Mosul -> Baghdad -> Basra, then Kuwait, safety in
+        Mosul?", "Cairo to Cape Town via Sudan, Ethiopia — what about South Sudan?"): the places of the last clause
+        when it asks something of its own and two or more places come before it."""
+        spans = [s for s in ordered if id(s) in sentence]
+        mark = max((j for j in range(spans[0].start, end) if raw_tokens[j] in (",", ";", "—", "–")), default=-1)
+        if mark < 0:
+            return sentence
+        last = [s for s in spans if s.start > mark]
+        before = {s.codes for s in spans if s.start < mark}
+        cue = any(raw_tokens[j].casefold() in _CLAUSE_QUESTION_CUES for j in range(mark + 1, end))
+        if last and cue and len(before) >= 2 and len(last) < len(spans):
+            return {id(s) for s in last}
+        return sentence
 
     @staticmethod
     def _is_adviser(span: Span, tokens: list[str]) -> bool:
@@ -1475,8 +1558,8 @@ class Matcher:
         prev = tokens[span.start - 1] if span.start > 0 else ""
         if prev in PASSPORT_WORDS and prev not in NOT_PASSPORT_NOUNS:
             return True
-        if prev in PASSPORT_VERBS and span.start > 1 and tokens[span.start - 2] in PASSPORT_WORDS:
-            return True
+        if (prev in PASSPORT_VERBS or prev in COPULAS) and span.start > 1 and tokens[span.start - 2] in PASSPORT_WORDS:
+            return True  # "my passport is German", "mi pasaporte es español", "meu passaporte é brasileiro"
         if prev in ("меня", "мене", "нас") and span.start > 2 and tokens[span.start - 2] == "у" \
                 and tokens[span.start - 3] in PASSPORT_WORDS:
             return True  # "паспорт у меня латвийский"
@@ -1530,8 +1613,12 @@ class Matcher:
             return True  # "I visited Nagorno-Karabakh", "после Крыма", "via Armenia", "an Israel stamp"
         if j > 0 and (tokens[j] in FROM_WORDS or tokens[j] in PASSPORT_LINKS) and tokens[j - 1] in STAMP_WORDS:
             return True  # "sello de Israel", "stamps from Israel"
-        if j > 0 and tokens[j] in ("to", "in") and tokens[j - 1] in PAST_VISIT_VERBS:
-            return True  # "I've been to Iran", "I was in Syria in 2010"
+        if j > 0 and tokens[j] in ("to", "in", "в", "на", "у", "em", "no", "na", "en") \
+                and tokens[j - 1] in PAST_VISIT_VERBS:
+            return True  # "I've been to Iran", "I was in Syria in 2010", "если был в абхазии"
+        if j > 0 and ((tokens[j] == "стороны" and tokens[j - 1] in ("со", "с"))
+                      or (tokens[j] == "боку" and tokens[j - 1] == "з")):
+            return True  # "КПП с Южной Осетией со стороны Грузии": the side the traveler crosses from
         if j > 0 and tokens[j] in RESIDENCE_PREPOSITIONS and (tokens[j - 1] in BIRTH_WORDS or (
                 tokens[j - 1] == "up" and j > 1 and tokens[j - 2] in ("grew", "growing", "raised"))):
             return True  # "born in Tehran", "nació en Estados Unidos", "I grew up in Tehran"
@@ -1593,7 +1680,8 @@ class Matcher:
         # romanian passport" only says who asks
         asks_rules = bool(token_set & (TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"] | TOPIC_WORDS["status"])
                           or (token_set & PASSPORT_WORDS
-                              and any(p.search(folded_text) for p in TOPIC_PHRASES["entry"])))
+                              and any(p.search(folded_text) for p in TOPIC_PHRASES["entry"]))
+                          or bool(_LET_IN_RE.search(folded_text)))  # "wonsan kalma resort - do they let russians in"
         if not asks_rules and (token_set & OFF_TOPIC_WORDS or any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)
                                or any(p.search(folded_text) for p in OFF_TOPIC_SOFT_PHRASES)
                                or any(w in text for w in CJK_OFF_TOPIC_WORDS)):
