@@ -893,3 +893,17 @@ def test_follow_ups_that_point_back_say_dual_or_set_the_rest_of_a_country_aside(
     engine.ask("socotra how do u even get there", conversation=chat)
     u = engine.ask("is it safe tho, rest of yemen is a warzone", conversation=chat).understanding
     assert u.destinations == ["YE-SU"]
+
+
+@pytest.mark.parametrize(("question", "passports", "dual"), [
+    ("Mexican and American, can I go to Cuba", ["MX", "US"], True),
+    ("German and Turkish, is Northern Cyprus ok for me?", ["DE", "TR"], True),
+    ("Mexican, can I go to Cuba", ["MX"], False),
+    ("Syrian and Lebanese food in Paris", [], False),
+])
+def test_two_nationalities_opening_the_question_are_the_askers(engine, question: str, passports: list[str],
+                                                               dual: bool) -> None:
+    """"Mexican and American, ...": two nationalities joined by "and" that are their clause by themselves say
+    who asks, as one does ("Mexican, can I go to Cuba"); followed by anything else ("... food") they are not."""
+    u = engine.matcher.understand(question)
+    assert sorted(u.passports) == passports and u.dual is dual

@@ -192,6 +192,7 @@ _CLAUSE_QUESTION_CUES = frozenset(["what", "about", "how", "is", "are", "can", "
                                    "allowed", "можно", "как", "нужна", "нужен", "виза", "безопасно", "что", "qué",
                                    "que", "et", "e", "y", "und", "was", "wie"])
 _CLAUSE_MARKS = frozenset([*",.?!;():", "–", "—", "-"])
+_AND_WORDS = frozenset(["and", "&", "y", "e", "et", "und", "и", "і", "та"])  # two nationalities of one clause
 _BEFORE_NEGATED = frozenset(["a", "an", "the", "my", "his", "her", "their", "our", "had", "have", "has", "hold", "any",
                              "ever"])
 # Endings of English verb forms: a word with one is corrected only into a name that ends the same way ("Beijing").
@@ -1447,6 +1448,8 @@ class Matcher:
         start = span.start
         if start in joins and start in ends:
             start = ends[start].start  # the first of two hyphen-joined nationalities
+        elif start >= 2 and tokens[start - 1] in _AND_WORDS and start - 1 in ends:
+            start = ends[start - 1].start  # "Mexican and American, can I go to Cuba?": both open the clause
         j = start - 1
         while j >= 0 and tokens[j] in ("a", "an"):
             j -= 1
@@ -1454,6 +1457,10 @@ class Matcher:
                 and tokens[span.end : span.end + 1] == ["now"]:
             j = -1  # "born in Grozny but Austrian now": who the traveler is now
         k = span.end
+        if k + 1 < len(tokens) and tokens[k] in _AND_WORDS:
+            second = next((s for s in ends.values() if s.start == k + 1), None)
+            if second is not None:
+                k = second.end
         while k < len(tokens) and tokens[k] in CLAUSE_TAIL:
             k += 1
         if j < 0 and k < len(tokens) and tokens[k] in ("with", "com", "con", "avec", "mit") and k == span.end:
