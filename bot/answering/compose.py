@@ -99,7 +99,7 @@ ISSUER_WORDS = {
     "US": re.compile(r"state department|department of state|\bamerican|\bu\.s\.|госдеп|\bсша\b|美国|estados unidos"
                      r"|états-unis|etats-unis", re.IGNORECASE),
 }
-ISSUER_HOME = {"US": "US", "UK": "GB", "AU": "AU", "CA": "CA"}  # the country each issuer's government governs
+ISSUER_HOME = {issuer: home for home, issuer in ISSUER_OF_PASSPORT.items()}  # the country each issuer governs
 SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 OVERVIEW_LIMITS = {"events": 4, "reports": 2, "howto": 3, "advisories": 3}
 HEADLINE_LABEL = 90  # characters of an issuer's own label (the FCDO's) in headlines and the advisories line

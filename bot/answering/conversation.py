@@ -55,7 +55,6 @@ ADVISERS = frozenset(["US", "GB", "AU", "CA"])
 # Only these reach back to the place before the last ("which one is less hassle"); a comparative alone does not.
 _WHICH = re.compile(r"\b(which (one|of|is)|compare|compared|vs|versus|both|difference)\b|какая|какой|какую|что лучше|"
                     r"\b(welches|welche|lequel|laquelle|cual|qual)\b|哪个|还是")
-_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -100,7 +99,7 @@ class Conversation:
         """Fill a follow-up's understanding `u` from the chat: the place, the passports and the intent it leaves
         out. Unsure cases keep what the question says: a wrong place or passport is worse than asking.
         `understand` (the matcher's) reads part of the question when a place may be only the way there."""
-        text = " ".join(_WORD.findall(fold(u.question)))  # folded once for the word tests below
+        text = fold(u.question)  # folded once (words only, single spaces) for the word tests below
         words = set(text.split())
         off_topic = u.intent == "off-topic"
         carried = False
@@ -120,7 +119,7 @@ class Conversation:
                 places = self.codes[:1] + [c for c in u.destinations if c not in self.codes]
             elif self.intent == "compare" or len(self.codes) > 1:  # "and which is safer?"
                 places = list(self.codes)
-            elif _WHICH.search(fold(u.question)):  # "which one is less hassle" after Tibet, then Xinjiang
+            elif _WHICH.search(text):  # "which one is less hassle" after Tibet, then Xinjiang
                 places = self.codes[:1] + [c for c in self.earlier[:1] if c not in self.codes]
             else:  # "is it better to go in spring?" compares nothing
                 places = []
@@ -143,7 +142,7 @@ class Conversation:
         if len(u.destinations) != 1 or u.destinations[0] in self.codes or not words & ROUTE_WORDS:
             return False
         tokens = u.question.split()
-        first = next(i for i, t in enumerate(tokens) if set(_WORD.findall(fold(t))) & ROUTE_WORDS)
+        first = next(i for i, t in enumerate(tokens) if set(fold(t).split()) & ROUTE_WORDS)
         before = understand(" ".join(tokens[:first]))
         return not before.destinations and not before.ambiguous and not before.passports
 
