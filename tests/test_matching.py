@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.devtools.budget import chat_before
 from bot.understanding.matcher import CONFIDENCE_THRESHOLD
 
 LABELLED = Path(__file__).parent / "data" / "questions.yaml"
@@ -414,12 +415,9 @@ def test_tuning_sets_destinations_passports_and_verdicts(engine, path: Path, siz
     right, misses, no_verdict, verdict_total = 0, [], [], 0
     for item in items:
         conversation = None
-        if item.get("after"):
-            # the whole chat: an `after` that is itself a follow-up in the set is played after its own `after`
-            chat, earlier = [item["after"]], by_question.get(item["after"])
-            while earlier and earlier.get("after") and earlier["after"] not in chat and len(chat) < 6:
-                chat.insert(0, earlier["after"])
-                earlier = by_question.get(earlier["after"])
+        # the whole chat: an `after` that is itself a follow-up in the set is played after its own `after`
+        chat = chat_before(item, by_question)
+        if chat:
             conversation = Conversation()
             for question in chat:
                 engine.ask(question, conversation=conversation)

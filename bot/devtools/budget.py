@@ -33,6 +33,17 @@ def tuning_items() -> list[dict[str, Any]]:
     return items
 
 
+def chat_before(item: dict[str, Any], by_question: dict[str, dict[str, Any]]) -> list[str]:
+    """The questions asked before a follow-up in its chat: its `after`, and that one's own `after`, and so on."""
+    if not item.get("after"):
+        return []
+    chat, earlier = [str(item["after"])], by_question.get(item["after"])
+    while earlier and earlier.get("after") and earlier["after"] not in chat and len(chat) < 6:
+        chat.insert(0, str(earlier["after"]))
+        earlier = by_question.get(earlier["after"])
+    return chat
+
+
 def first_messages(engine: Any, items: list[dict[str, Any]], lang: str) -> list[tuple[str, str]]:
     from bot.answering.conversation import Conversation
 

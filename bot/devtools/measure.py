@@ -11,7 +11,6 @@ barred, and a first message within the length budget. Measuring sets are never t
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import os
 import re
@@ -24,15 +23,12 @@ from typing import Any
 
 import yaml
 
+from bot.answering.render import FIRST_MESSAGE_BUDGET as BUDGET
+from bot.answering.telegram_html import visible_length
 from bot.knowledge.vocabulary import BARRED_VERDICTS as BARRED
 from bot.knowledge.vocabulary import GREEN_VERDICTS, VERDICTS
 
-BUDGET = 1200  # characters of the first message for a typical question
 GREEN = re.compile(r"✅|Open to tourists|🟢")
-
-
-def _visible(message: str) -> int:
-    return len(html.unescape(re.sub(r"<[^>]+>", "", message)))
 
 
 def _chains(items: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -136,8 +132,8 @@ def score(item: dict[str, Any], answer: dict[str, Any], *, telegram: bool = Fals
         "lang_ok": lang_ok, "answer_lang": answer.get("lang", "en"), "want_lang": want_lang,
         "passports_ok": passports_ok, "verdict_present": verdict_present, "verdict_match": verdict_match,
         "verdict_when_understood": verdict_when_understood,
-        "dangerous": dangerous, "green_light": green_light, "first_len": _visible(first),
-        "in_budget": _visible(first) <= BUDGET, "messages": len(answer.get("messages") or []),
+        "dangerous": dangerous, "green_light": green_light, "first_len": visible_length(first),
+        "in_budget": visible_length(first) <= BUDGET, "messages": len(answer.get("messages") or []),
     }
 
 

@@ -22,30 +22,15 @@ with no rule of any origin for that passport).
 from __future__ import annotations
 
 import argparse
-import html
-import re
 import sys
 from collections import Counter
 from typing import Any
 
+from bot.answering.telegram_html import html_to_plain
 from bot.config import DEFAULT_KB_PATH
-from bot.devtools.budget import tuning_items
+from bot.devtools.budget import chat_before, tuning_items
 
 CLASSES = ("verdict", "parent", "unknown", "no-rule", "own", "as-visitor", "missing")
-
-
-def _chat(item: dict[str, Any], by_question: dict[str, dict[str, Any]]) -> list[str]:
-    if not item.get("after"):
-        return []
-    chat, earlier = [str(item["after"])], by_question.get(item["after"])
-    while earlier and earlier.get("after") and earlier["after"] not in chat and len(chat) < 6:
-        chat.insert(0, str(earlier["after"]))
-        earlier = by_question.get(earlier["after"])
-    return chat
-
-
-def _visible(message: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", message))
 
 
 def place_kind(kb: Any, code: str, passport: str) -> str:
@@ -58,9 +43,9 @@ def place_kind(kb: Any, code: str, passport: str) -> str:
 
 
 def classify(answer: Any, passport: str) -> str:
-    first = _visible(answer.messages[0]) if answer.messages else ""
+    first = html_to_plain(answer.messages[0]) if answer.messages else ""
     for c in answer.comparison:
-        if passport in c.verdicts and c.line and _visible(c.line) in first:
+        if passport in c.verdicts and c.line and html_to_plain(c.line) in first:
             return "unknown" if c.verdicts[passport] == "unknown" else "verdict"
     rows = [e for e in answer.entry if e.passport == passport or passport in (e.passports or [])]
     if not rows:
@@ -86,7 +71,7 @@ def count(engine: Any, items: list[dict[str, Any]]) -> tuple[Counter, list[tuple
     rows = []
     for item in items:
         conversation = None
-        chat = _chat(item, by_question)
+        chat = chat_before(item, by_question)
         if chat:
             conversation = Conversation()
             for question in chat:
