@@ -905,3 +905,25 @@ def test_two_nationalities_opening_the_question_are_the_askers(engine, question:
     who asks, as one does ("Mexican, can I go to Cuba"); followed by anything else ("... food") they are not."""
     u = engine.matcher.understand(question)
     assert sorted(u.passports) == passports and u.dual is dual
+
+
+@pytest.mark.parametrize(("question", "destinations", "passports"), [
+    ("mi esposa es china, puede ir a cuba?", ["CU"], ["CN"]),  # the Spanish feminine, spelled as the country
+    ("soy china y quiero ir a corea del norte", ["KP"], ["CN"]),
+    ("visa para china", ["CN"], []),
+    ("мой муж русский, можно ему в абхазию?", ["GE-AB"], ["RU"]),  # Russian drops the copula
+    ("муж у меня русский а я украинка, можем поехать в абхазию", ["GE-AB"], ["RU", "UA"]),
+    ("мій чоловік росіянин, чи можна йому до криму", ["UA-43"], ["RU"]),
+    ("я говорю на русском, в абхазии поймут?", ["GE-AB"], []),  # the language, not a passport
+])
+def test_a_nationality_after_a_person_is_theirs(engine, question: str, destinations: list[str],
+                                                passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations == destinations and sorted(u.passports) == passports, (u.destinations, u.passports)
+
+
+def test_for_a_country_in_a_place_names_whose_level_is_asked(engine) -> None:
+    """"what level is it for canada in mali": Canada's advice about Mali, not a question about Canada."""
+    u = engine.matcher.understand("what level is it for canada in mali")
+    assert u.destinations == ["ML"] and u.intent == "level"
+    assert engine.matcher.understand("visa for canada").destinations == ["CA"]

@@ -76,6 +76,13 @@ DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holdi
 COPULAS = frozenset(["is", "are", "was", "es", "est", "ist", "e", "е"])  # the last one is the Ukrainian "є", folded
 PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "motherinlaw", "fatherinlaw", "sisterinlaw", "brotherinlaw",
                              "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "mate", "buddy", "pal", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund", "who"])
+# Russian and Ukrainian drop the copula, so a nationality straight after a person is that person's ("мой муж русский",
+# "муж у меня русский", "моя дружина полька").
+CYRILLIC_PERSON_NOUNS = frozenset(["муж", "жена", "друг", "подруга", "парень", "девушка", "сын", "дочь", "дочка", "мама",
+                                   "мать", "папа", "отец", "брат", "сестра", "бабушка", "дедушка", "коллега", "партнер",
+                                   "партнерша", "невеста", "жених", "ребенок", "дети", "родители", "супруг", "супруга",
+                                   "чоловик", "дружина", "хлопець", "дивчина", "син", "донька", "тато", "батько",
+                                   "бабуся", "дидусь", "наречена", "наречении", "дити", "батьки"])
 # "I'm from Mexico", "я из Казахстана", "soy de Perú", "ich komme aus Polen": the traveler's country.
 FROM_WORDS = frozenset(["from", "из", "з", "de", "du", "aus"])  # "із" folds to "из"
 FROM_AFTER = IDENTITY_TRIGGERS | frozenset(["come", "comes", "komme", "kommen", "vengo", "venimos", "venho", "viens", "родом"])

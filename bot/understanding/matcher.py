@@ -49,6 +49,7 @@ from bot.understanding.lexicon import (
     COUNTRY_TRIGGERS,
     CURRENCY_WORDS,
     CYRILLIC_ADVICE_WORDS,
+    CYRILLIC_PERSON_NOUNS,
     CYRILLIC_TRAVEL_WORDS,
     DEMONYM_TRIGGERS,
     DIRECTION_PREPOSITIONS,
@@ -396,6 +397,10 @@ def _describes_traveler(tokens: list[str], i: int, raw_tokens: list[str] | None 
         return True
     if word == "que":
         return i > 0 and tokens[i - 1] == "tant"
+    if word in CYRILLIC_PERSON_NOUNS:
+        return True
+    if word in ("меня", "мене") and i > 1 and tokens[i - 1] == "у" and tokens[i - 2] in CYRILLIC_PERSON_NOUNS:
+        return True  # "муж у меня русский"
     return word in COPULAS and i > 0 and tokens[i - 1] in PERSON_SUBJECTS
 
 
@@ -1545,6 +1550,9 @@ class Matcher:
         j = span.end + (span.end < len(tokens) and tokens[span.end] == "travel")
         if j < len(tokens) and tokens[j] in ADVISER_AFTER:
             return True
+        if (span.start > 0 and tokens[span.start - 1] == "for" and j < len(tokens) and tokens[j] == "in"
+                and any(p.search(" ".join(tokens)) for p in LEVEL_PHRASES)):
+            return True  # "what level is it for canada in mali": Canada's advice, asked about Mali
         i = span.start - 1
         while i >= 0 and tokens[i] in ("de", "do", "da", "du", "des", "del", "of", "the", "у"):
             i -= 1
