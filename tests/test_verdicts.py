@@ -91,11 +91,12 @@ def test_a_restriction_on_a_region_still_applies_to_its_own_countrys_citizens(en
 def test_regions_deferring_to_their_country_are_the_ones_their_rule_says(engine) -> None:
     """The fallback follows the curators' words: a region's default rule that names its country and its rules.
     Abkhazia (Georgia is only the route), the West Bank (Israel's rules), Iraqi Kurdistan (its own list) and
-    Socotra (unconfirmed) keep their own."""
+    Socotra (unconfirmed) keep their own. Svalbard, reached only through mainland Norway, defers to Norway's."""
     composer, kb = engine.composer, engine.kb
     deferring = {code for code, place in kb.places.items() if composer._defers_to(place) is not None}
-    assert deferring == {"IN-JK", "PK-GB", "RU-CE", "RU-KGD", "CN-XJ", "MD-SN", "CY-NC"}
+    assert deferring == {"IN-JK", "PK-GB", "RU-CE", "RU-KGD", "CN-XJ", "MD-SN", "CY-NC", "SJ"}
     assert composer._defers_to(kb.places["IN-JK"]).code == "IN"
+    assert composer._defers_to(kb.places["SJ"]).code == "NO"  # a country code of its own, Norway's all the same
 
 
 def test_region_gets_its_countrys_rule_with_that_said(engine) -> None:

@@ -464,14 +464,15 @@ class Composer:
         """The country whose entry rules a region's own default rule says apply ("India's entry rules apply",
         "The rules for mainland China apply"): a region whose '*' rule is unknown and names its parent country
         and its rules in one sentence. Abkhazia (Georgia is only the route), the West Bank (Israel's rules, not
-        its parent's) and Iraqi Kurdistan (its own list) do not; they keep their own words."""
+        its parent's) and Iraqi Kurdistan (its own list) do not; they keep their own words. A territory reached
+        only through its country (Svalbard through mainland Norway) defers the same way."""
         key = (place.code, self.kb.version)
         if key in self._deferring:
             return self._deferring[key]
         parent = self.kb.places.get(place.parent or "")
         default = place.curated_rules.get("*")
         found = None
-        if parent is not None and place.kind == "region" and default and default["verdict"] == "unknown":
+        if parent is not None and place.kind in ("region", "territory") and default and default["verdict"] == "unknown":
             name = re.compile(rf"\b{re.escape(parent.name)}\b")
             if any(name.search(s) and RULES_WORD.search(s) for s in SENTENCE_END.split(default["summary"])):
                 found = parent

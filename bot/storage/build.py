@@ -206,7 +206,7 @@ def write_database(path: Path, destinations: list[Destination], countries: dict[
             "code": c.code,
             "name": curated[c.code].name if c.code in curated else c.name,
             "kind": curated[c.code].kind if c.code in curated else "country",
-            "parent": None,
+            "parent": curated[c.code].parent if c.code in curated else None,  # Svalbard (SJ) is Norway's
             "curated": int(c.code in curated),
             "flag": c.flag,
             "region": c.region,
