@@ -173,3 +173,39 @@ def test_no_tuning_answer_with_a_known_passport_lacks_its_verdict(engine) -> Non
     missing = [row for row in rows if row[0] == "missing"]
     assert sum(counts.values()) > 1000
     assert not missing, missing
+
+
+# -- a curated default that knows no rule, over the dataset's verdict -------------------------------------------------
+def test_the_datasets_verdict_shows_under_a_curated_default_that_knows_none(engine) -> None:
+    """Russia's curated default ("Rules differ widely...") hid the dataset's verdict: a Brazilian got "Unknown"
+    where an uncurated country would have shown the dataset's. Now the dataset's verdict shows, marked as the
+    dataset's and dated, with the curators' words beside it; under Level 4 it is no green light."""
+    answer = engine.ask("can a brazilian go to russia without a visa")
+    row = _row(answer, "BR")
+    assert row.origin == "baseline" and row.verdict == "visa-free" and row.icon != "✅"
+    first = _first(answer)
+    assert "Brazil passport: No visa needed (dataset only, not checked by us)" in first
+    assert "Rules differ widely" in first and "passportindex.org" in first
+    assert "✅" not in first
+
+
+def test_the_curators_no_checked_rule_opening_is_left_out_beside_the_datasets_verdict(engine) -> None:
+    answer = engine.ask("do Israelis get into Lebanon at all")
+    row = _row(answer, "IL")
+    assert row.verdict == "no-admission" and row.origin == "baseline"
+    first = _first(answer)
+    assert "no checked rule" not in first and "Confirm with a Lebanese embassy" in first
+    assert any("does not admit" in w for w in answer.warnings)  # the dataset's bar still gets its warning
+
+
+def test_a_curated_rule_for_the_passport_still_wins_over_the_dataset(engine) -> None:
+    answer = engine.ask("can americans go to iran")
+    assert _row(answer, "US").origin == "curated"
+    # and a curated default with nothing in the dataset under it (a region) stays the curators' words
+    row = _row(engine.ask("socotra for brazilians"), "BR")
+    assert row.origin == "curated" and row.verdict == "unknown"
+
+
+def test_comparisons_mark_the_datasets_verdict(engine) -> None:
+    answer = engine.ask("which is easier for brazilians, russia or belarus")
+    assert all("(dataset only)" in c.line for c in answer.comparison), [c.line for c in answer.comparison]

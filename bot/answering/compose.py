@@ -32,6 +32,7 @@ from bot.answering.texts import (
     COLON,
     DANGER_NOTE,
     DATASET_OF,
+    DATASET_ONLY,
     DATASET_ONLY_LONG,
     DUAL_NATIONAL_WARNING,
     GENERAL_DISCLAIMER,
@@ -100,6 +101,8 @@ ISSUER_WORDS = {
                      r"|états-unis|etats-unis", re.IGNORECASE),
 }
 ISSUER_HOME = {issuer: home for home, issuer in ISSUER_OF_PASSPORT.items()}  # the country each issuer governs
+# The curators' "no checked rule" opening, left out beside the dataset's verdict (which says it is the dataset's)
+NO_CHECKED_RULE = re.compile(r"^We have no (?:checked|confirmed) rule for (?:this|your) passport[.;]\s*")
 SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 OVERVIEW_LIMITS = {"events": 4, "reports": 2, "howto": 3, "advisories": 3}
 HEADLINE_LABEL = 90  # characters of an issuer's own label (the FCDO's) in headlines and the advisories line
@@ -353,7 +356,7 @@ class Composer:
             covered = e.verdict == "passport-invalid" or e.verdict == "no-admission"  # each has its warning
             stale_on = min((f.checked for f in group if f.stale), default="")
             strong = f"{names}{tr._(COLON)}{label}"
-            if e.rule_of:  # the region's own words (that its country's rules apply, and its permits), the country's
+            if e.local:  # the region's own words (that its country's rules apply, and its permits), the country's
                 # rule linked on its date
                 lines.append(Line(short(e.local, limit), e.local_source, e.icon, strong, when, lapse,
                                   covered=covered or legal, stale_on=stale_on, when_source=e.source,
@@ -419,7 +422,7 @@ class Composer:
             verdicts[p] = rule["verdict"] if rule is not None else "unknown"
             labels[p] = self.tr._(OWN_COUNTRY) if how == "own" else self._verdict(verdicts[p]) + (
                 f" ({self.tr._(RULE_OF, country=country.name_in(self.tr.lang))})" if how == "parent" and country
-                else "")
+                else f" ({self.tr._(DATASET_ONLY)})" if how == "dataset" else "")
         head = self._restricted(head, place, list(verdicts.values()))
         parts = [x for x in (head.state, head.risk) if x]
         shown = "; ".join(f"{p}{self.tr._(COLON)}{labels[p]}" for p in verdicts)
@@ -483,7 +486,8 @@ class Composer:
         """The rule a passport gets here, and how: "rule" (its own, the place's default or the dataset's),
         "own" (the asker's own country, or a region of it whose default defers to the country: the visitors' rule
         is not theirs), "parent" (a region deferring to its country: the country's rule for the passport, when it
-        has a verdict), "none" (no rule of any origin)."""
+        has a verdict), "dataset" (the dataset's verdict under a curated default that knows none), "none" (no rule
+        of any origin)."""
         rule = self.kb.entry_rule(place.code, passport)
         if rule is not None and not rule.get("default"):
             return rule, "rule", None  # a rule for this very passport (curated or the dataset's)
@@ -495,6 +499,12 @@ class Composer:
             parent_rule = self.kb.entry_rule(country.code, passport)
             if parent_rule is not None and parent_rule["verdict"] != "unknown":
                 return parent_rule, "parent", country
+        if rule is not None and rule.get("default") and rule["verdict"] == "unknown":
+            # the curators checked no rule for this passport, but the dataset has one: its verdict, marked as the
+            # dataset's, with the curators' general words beside it ("Rules differ widely...")
+            baseline = self.kb.baseline_rule(place.code, passport)
+            if baseline is not None and baseline["verdict"] != "unknown":
+                return baseline, "dataset", None
         return rule, "rule" if rule is not None else "none", None
 
     def _entry(self, place: Place, passports: list[str]) -> list[EntryFact]:
@@ -537,6 +547,11 @@ class Composer:
                 local = place.curated_rules["*"]
                 fact.rule_of, fact.rule_of_name = country.code, country.name_in(tr.lang)
                 fact.local, fact.local_source = local["summary"], local["source"]
+            elif how == "dataset":
+                local = place.curated_rules["*"]
+                words = NO_CHECKED_RULE.sub("", local["summary"], count=1)
+                fact.local = f"{fact.summary} {words[:1].upper()}{words[1:]}"
+                fact.local_source = local["source"]
             facts.append(fact)
         return facts
 

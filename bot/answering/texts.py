@@ -109,6 +109,7 @@ CHECKED_ON = N_("checked %(date)s")
 DATASET_OF = N_("dataset of %(date)s")
 AS_OF = N_("as of %(date)s")
 UNVERIFIED = N_("unverified")
+DATASET_ONLY = N_("dataset only")
 DATASET_ONLY_LONG = N_("dataset only, not checked by us")
 EITHER = N_("%(first)s or %(last)s")
 # Between a label and what it labels, where the code joins them ("Legal trap: ...", "US passport: Visa needed"): French

@@ -9,6 +9,7 @@ each passport is classed:
   unknown    the curators' own "no checked rule for this passport" (a curated rule whose verdict is unknown)
   no-rule    no rule of any origin, and the first message says so ("no entry rule on file for ...")
   parent     a region's verdict from its country's rule, said so (the region's own rule defers to it)
+  dataset    the dataset's verdict under a curated default that knows no rule for the passport, said so
   own        the asker's own country (or a region of it): the visitors' rules do not apply, said so
   as-visitor the asker's own country answered with the rule for foreign visitors (its '*' default)
   missing    no verdict at all (no row, or a row the first message does not show)
@@ -30,7 +31,7 @@ from bot.answering.telegram_html import html_to_plain
 from bot.config import DEFAULT_KB_PATH
 from bot.devtools.budget import chat_before, tuning_items
 
-CLASSES = ("verdict", "parent", "unknown", "no-rule", "own", "as-visitor", "missing")
+CLASSES = ("verdict", "parent", "dataset", "unknown", "no-rule", "own", "as-visitor", "missing")
 
 
 def place_kind(kb: Any, code: str, passport: str) -> str:
@@ -60,7 +61,9 @@ def classify(answer: Any, passport: str) -> str:
         return "missing"
     if e.verdict == "unknown":
         return "no-rule" if e.origin == "none" else "unknown"
-    return "parent" if getattr(e, "rule_of", "") else "verdict"  # getattr: older checkouts measured too
+    if getattr(e, "rule_of", ""):  # getattr: older checkouts measured too
+        return "parent"
+    return "dataset" if e.origin == "baseline" and getattr(e, "local", "") else "verdict"
 
 
 def count(engine: Any, items: list[dict[str, Any]]) -> tuple[Counter, list[tuple[str, str, str, str, str]]]:

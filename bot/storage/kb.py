@@ -158,6 +158,10 @@ class KnowledgeBase:
             rule["passport"] = passport
             rule["default"] = True
             return rule
+        return self.baseline_rule(destination, passport)
+
+    def baseline_rule(self, destination: str, passport: str) -> Row | None:
+        """The visa dataset's row alone, under any curated default."""
         with self._lock:
             row = self.conn.execute(
                 "SELECT * FROM entry_rules WHERE code = ? AND passport = ? AND origin = 'baseline' LIMIT 1",
