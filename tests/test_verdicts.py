@@ -204,6 +204,10 @@ def test_a_curated_rule_for_the_passport_still_wins_over_the_dataset(engine) -> 
     # and a curated default with nothing in the dataset under it (a region) stays the curators' words
     row = _row(engine.ask("socotra for brazilians"), "BR")
     assert row.origin == "curated" and row.verdict == "unknown"
+    # as does one where the border is closed (Iran since the war): a visa rule from before is no way in
+    assert engine.kb.baseline_rule("IR", "NG")["verdict"] == "visa-on-arrival"
+    row = _row(engine.ask("can nigerians go to iran"), "NG")
+    assert row.origin == "curated" and row.verdict == "unknown"
 
 
 def test_comparisons_mark_the_datasets_verdict(engine) -> None:

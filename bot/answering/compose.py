@@ -499,9 +499,11 @@ class Composer:
             parent_rule = self.kb.entry_rule(country.code, passport)
             if parent_rule is not None and parent_rule["verdict"] != "unknown":
                 return parent_rule, "parent", country
-        if rule is not None and rule.get("default") and rule["verdict"] == "unknown":
+        closed = (place.status or {}).get("state") == "closed"
+        if rule is not None and rule.get("default") and rule["verdict"] == "unknown" and not closed:
             # the curators checked no rule for this passport, but the dataset has one: its verdict, marked as the
-            # dataset's, with the curators' general words beside it ("Rules differ widely...")
+            # dataset's, with the curators' general words beside it ("Rules differ widely..."); not where the
+            # border is closed, where a visa rule from before would read as a way in
             baseline = self.kb.baseline_rule(place.code, passport)
             if baseline is not None and baseline["verdict"] != "unknown":
                 return baseline, "dataset", None
