@@ -119,11 +119,12 @@ def test_a_countrys_rule_for_a_region_is_never_a_green_light(engine) -> None:
     assert "✅" not in answer.messages[0]
 
 
-def test_a_region_deferring_to_a_country_without_a_verdict_keeps_its_own_words(engine) -> None:
-    """Chechnya defers to Russia, whose rule for a German is itself 'not checked': the region's own line stays."""
+def test_a_region_deferring_to_a_country_without_a_checked_rule_keeps_its_own_words(engine) -> None:
+    """Chechnya defers to Russia, whose curated rule for a German is itself 'not checked': Russia's rule from the
+    dataset, and the region's own words beside it."""
     answer = engine.ask("Can a German go to Chechnya?")
     row = _row(answer, "DE")
-    assert not row.rule_of and row.verdict == "unknown" and row.origin == "curated"
+    assert row.rule_of == "RU" and row.origin == "baseline" and row.verdict != "unknown"
     assert "Russia's own entry rules apply" in _first(answer)
 
 
@@ -213,3 +214,13 @@ def test_a_curated_rule_for_the_passport_still_wins_over_the_dataset(engine) -> 
 def test_comparisons_mark_the_datasets_verdict(engine) -> None:
     answer = engine.ask("which is easier for brazilians, russia or belarus")
     assert all("(dataset only)" in c.line for c in answer.comparison), [c.line for c in answer.comparison]
+
+
+def test_a_region_deferring_to_a_country_whose_default_knows_no_rule_gets_the_datasets(engine) -> None:
+    """Kaliningrad defers to Russia, whose own default knows no rule for a German passport: the dataset's Russian
+    rule (the e-visa), said to be Russia's and the dataset's, with Kaliningrad's own words."""
+    answer = engine.ask("Kaliningrad for a German, does the e-visa work?")
+    row = _row(answer, "DE")
+    assert (row.verdict, row.origin, row.rule_of) == ("e-visa", "baseline", "RU")
+    first = _first(answer)
+    assert "rule for Russia; dataset only" in first and "Russia's rules apply" in first

@@ -496,18 +496,23 @@ class Composer:
         if own and passport not in OWN_COUNTRY_EXCEPTIONS:
             return None, "own", country or place
         if country is not None:
-            parent_rule = self.kb.entry_rule(country.code, passport)
+            parent_rule = self._under_default(country, passport, self.kb.entry_rule(country.code, passport))
             if parent_rule is not None and parent_rule["verdict"] != "unknown":
                 return parent_rule, "parent", country
-        closed = (place.status or {}).get("state") == "closed"
-        if rule is not None and rule.get("default") and rule["verdict"] == "unknown" and not closed:
-            # the curators checked no rule for this passport, but the dataset has one: its verdict, marked as the
-            # dataset's, with the curators' general words beside it ("Rules differ widely..."); not where the
-            # border is closed, where a visa rule from before would read as a way in
-            baseline = self.kb.baseline_rule(place.code, passport)
-            if baseline is not None and baseline["verdict"] != "unknown":
-                return baseline, "dataset", None
+        baseline = self._under_default(place, passport, rule)
+        if baseline is not rule:
+            return baseline, "dataset", None
         return rule, "rule" if rule is not None else "none", None
+
+    def _under_default(self, place: Place, passport: str, rule: dict[str, Any] | None) -> dict[str, Any] | None:
+        """Where the curators checked no rule for this passport (a '*' default whose verdict is unknown) but the
+        dataset has one: the dataset's, marked as such, with the curators' general words beside it ("Rules differ
+        widely..."). Not where the border is closed: a visa rule from before would read as a way in."""
+        if rule is None or not rule.get("default") or rule["verdict"] != "unknown" or (
+                (place.status or {}).get("state") == "closed"):
+            return rule
+        baseline = self.kb.baseline_rule(place.code, passport)
+        return baseline if baseline is not None and baseline["verdict"] != "unknown" else rule
 
     def _entry(self, place: Place, passports: list[str]) -> list[EntryFact]:
         if not passports:
