@@ -195,7 +195,7 @@ def test_the_curators_no_checked_rule_opening_is_left_out_beside_the_datasets_ve
     row = _row(answer, "IL")
     assert row.verdict == "no-admission" and row.origin == "baseline"
     first = _first(answer)
-    assert "no checked rule" not in first and "Confirm with a Lebanese embassy" in first
+    assert "no checked rule" not in first and "Passports with Israeli visas" in first
     assert any("does not admit" in w for w in answer.warnings)  # the dataset's bar still gets its warning
 
 
@@ -224,3 +224,18 @@ def test_a_region_deferring_to_a_country_whose_default_knows_no_rule_gets_the_da
     assert (row.verdict, row.origin, row.rule_of) == ("e-visa", "baseline", "RU")
     first = _first(answer)
     assert "rule for Russia; dataset only" in first and "Russia's rules apply" in first
+
+
+def test_a_ukrainian_going_to_belarus_or_russia_hears_the_crossings_are_closed(engine) -> None:
+    """The dataset lists no visa needed, which alone reads as a way in: Ukraine turns its citizens back at every
+    crossing to Belarus and Russia, and that is what the line says, sourced and marked unverified."""
+    for question, code in (("Can a Ukrainian citizen go to Belarus now?", "BY"), ("can ukrainians go to russia", "RU")):
+        answer = engine.ask(question)
+        row = _row(answer, "UA")
+        assert answer.code == code and row.origin == "curated" and row.unverified
+        assert "closed all its border crossings" in _first(answer) and "✅" not in _first(answer)
+
+
+def test_lebanons_line_for_any_passport_warns_about_israeli_stamps(engine) -> None:
+    first = _first(engine.ask("I'm British and have an Israeli stamp from years ago, will Lebanon let me in?"))
+    assert "Israeli visas or stamps are likely to be refused" in first
