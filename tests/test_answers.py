@@ -205,3 +205,15 @@ def test_issuers_own_labels_are_cut_between_clauses_in_headlines(kb, engine) -> 
     afghanistan = engine.ask("is afghanistan safe for british citizens").messages[0]
     assert "UK FCDO: Advises against all travel to Afghanistan" in afghanistan
     assert "UK FCDO: The FCDO" not in afghanistan
+
+
+def test_a_trap_binding_only_some_passports_does_not_lead_for_others(engine) -> None:
+    """Wonsan-Kalma's legal trap is the US passport's (invalid for North Korea): a Canadian's answer leads with their
+    own verdict, not with it; an American, or an asker whose passport is unknown, still gets it first, and the
+    detailed view keeps it for everyone."""
+    canadian = engine.ask("wonsan kalma, im canadian, is it open to foreigners now?")
+    assert canadian.code == "KP-WK" and canadian.legal is None
+    assert "Legal trap" not in to_plain(canadian.messages[0])
+    assert engine.ask("wonsan kalma, im canadian", code="KP-WK").legal  # the detailed view
+    for question in ("wonsan kalma for americans", "wonsan kalma open?"):
+        assert "Legal trap" in to_plain(engine.ask(question).messages[0]), question

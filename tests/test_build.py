@@ -310,3 +310,18 @@ def test_rebuild_beside_a_writing_bot_keeps_the_file_sound_and_its_connection_li
         assert set(written) <= users  # nothing the bot wrote during the rebuilds is lost
     finally:
         conn.close()
+
+
+def test_a_legal_traps_holders_survive_an_export(kb_path) -> None:
+    """An admin export writes the knowledge file back; whose citizens a trap binds must come back with it."""
+    import sqlite3
+
+    from bot.storage.edits import export_destination
+
+    conn = sqlite3.connect(kb_path)
+    conn.row_factory = sqlite3.Row
+    try:
+        assert export_destination(conn, "KP-WK")["legal"]["holders"] == ["US"]
+        assert "holders" not in export_destination(conn, "GE-AB")["legal"]
+    finally:
+        conn.close()

@@ -183,7 +183,10 @@ class Composer:
         consular = self._consular(place, u.passports)
         if "safety" in wanted and consular:
             answer.consular = consular
-        if place.legal:
+        holders = set(filter(None, ((place.legal or {}).get("holders") or "").split(",")))
+        if place.legal and (detail or not holders or not u.passports or holders & set(u.passports)):
+            # a trap that binds only some citizens (US sanctions on Cuba) does not lead the answer to an asker known
+            # to be none of them; the detailed view keeps it
             answer.legal = {**place.legal, **self._fact(place.legal), **shown["legal"]}
         if u.intent == "when" and not detail:
             events = self._when_events(place, u)

@@ -123,6 +123,17 @@ class Legal(Sourced):
     lawful_route: Text  # the way in the parent state accepts
     consequences: str | None = None  # entry bans, prosecution, fines
     de_facto: str | None = None  # what the authority in control requires (its own visa, registration)
+    # whose citizens the trap binds (US sanctions on Cuba: [US]); empty, everyone's. An asker known to hold none of
+    # them gets it only in the detailed view.
+    holders: list[str] = Field(default_factory=list)
+
+    @field_validator("holders")
+    @classmethod
+    def _holder_codes(cls, value: list[str]) -> list[str]:
+        for code in value:
+            if not PASSPORT_RE.match(code) or code == "*":
+                raise ValueError(f"holders: {code!r} is not an ISO country code")
+        return value
 
 
 LangCode = Annotated[str, Field(pattern=r"^[a-z]{2}$")]  # ISO 639-1, as the catalogs in bot/locales are named

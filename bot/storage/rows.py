@@ -42,7 +42,8 @@ COLUMNS: dict[str, dict[str, type]] = {
                 **_SRC, "origin": str},
     "howto": {"id": int, "code": str, "kind": str, "name": str, "summary": str, **_SRC},
     "consular": {"code": str, "summary": str, "issuer": str, **_SRC},
-    "legal": {"code": str, "summary": str, "lawful_route": str, "consequences": str, "de_facto": str, **_SRC},
+    "legal": {"code": str, "summary": str, "lawful_route": str, "consequences": str, "de_facto": str, "holders": str,
+              **_SRC},
     # `english` is the text a translation was written from: it is shown only while that text is unchanged.
     "translations": {"id": int, "code": str, "lang": str, "field": str, "text": str, "english": str},
 }
@@ -118,7 +119,7 @@ def consular_row(code: str, c: Consular) -> Row:
 
 def legal_row(code: str, g: Legal) -> Row:
     return {"code": code, "summary": g.summary, "lawful_route": g.lawful_route, "consequences": g.consequences,
-            "de_facto": g.de_facto, **_sourced(g)}
+            "de_facto": g.de_facto, "holders": ",".join(g.holders) or None, **_sourced(g)}
 
 
 def alias_row(code: str, name: str) -> Row:
@@ -204,6 +205,8 @@ def destination_data(dest: Row, rows: dict[str, list[Row]]) -> Row:
         g = rows["legal"][0]
         data["legal"] = {"summary": g["summary"], "lawful_route": g["lawful_route"],
                          **_some(g, "consequences", "de_facto"), **_fact(g)}
+        if g.get("holders"):
+            data["legal"]["holders"] = g["holders"].split(",")
     data["names"] = {n["lang"]: n["name"] for n in rows["names"] if n["kind"] == "curated" and n["lang"] != "eng"}
     translations: dict[str, Row] = {}
     for t in rows.get("translations", []):
