@@ -217,3 +217,34 @@ def test_a_trap_binding_only_some_passports_does_not_lead_for_others(engine) -> 
     assert engine.ask("wonsan kalma, im canadian", code="KP-WK").legal  # the detailed view
     for question in ("wonsan kalma for americans", "wonsan kalma open?"):
         assert "Legal trap" in to_plain(engine.ask(question).messages[0]), question
+
+
+def test_a_price_question_gets_the_facts_that_quote_a_price_first(engine) -> None:
+    """"how much is the galapagos park fee": the sentence of the knowledge that quotes the fee, whole, with its date
+    and source, before the verdicts; in another language under its translated label."""
+    answer = engine.ask("how much is the galapagos park fee")
+    costs = [d for d in answer.direct if d.kind == "cost"]
+    assert costs and "US$200" in costs[0].text and costs[0].source.startswith("https://")
+    first = to_plain(answer.messages[0])
+    assert "Cost — " in first and "US$200" in first
+    spanish = to_plain(engine.ask("Galápagos: ¿cuánto cuesta la tasa de ingreso para extranjeros?").messages[0])
+    assert "Costo — " in spanish and "US$200" in spanish
+    # under a legal trap's most compact layout the price is still whole
+    mustang = to_plain(engine.ask("upper mustang permit price 2027?").messages[0])
+    assert "US$50 per person per day" in mustang
+
+
+def test_a_price_the_knowledge_lacks_is_said_to_be_missing(engine) -> None:
+    first = to_plain(engine.ask("how much is a tibet permit for a singaporean").messages[0])
+    assert "We have no price on file for Tibet." in first
+
+
+def test_only_price_questions_get_price_lines(engine) -> None:
+    for question in ("galapagos visa for americans", "quanto tempo demora o visto para Galápagos?"):
+        assert not [d for d in engine.ask(question).direct if d.kind == "cost"], question
+
+
+def test_a_price_comparison_gives_each_places_price(engine) -> None:
+    answer = engine.ask("upper mustang or upper dolpo, which permit costs more")
+    assert [c.code for c in answer.comparison] == ["NP-UM", "NP-DP"]
+    assert all("Cost: " in c.line and "US$" in c.line for c in answer.comparison), [c.line for c in answer.comparison]

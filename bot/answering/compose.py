@@ -30,6 +30,7 @@ from bot.answering.texts import (
     BASELINE_NOTE,
     CHECKED_ON,
     COLON,
+    COST,
     DANGER_NOTE,
     DATASET_OF,
     DATASET_ONLY,
@@ -45,6 +46,7 @@ from bot.answering.texts import (
     LIST_AND,
     MANY_PASSPORTS,
     NO_ADVISORY,
+    NO_COST,
     NO_DATES,
     NO_ISSUER_ADVISORY,
     NO_RULE,
@@ -87,6 +89,14 @@ from bot.understanding.matcher import CONFIDENCE_THRESHOLD, TOPICS, Understandin
 
 MAX_OVERVIEW_RULES = 6
 ORIGIN_RANK = {"baseline": 0, "curated": 1, "shared": 1, "feed": 2}  # on the same date, the official feed wins
+# "how much is the permit", "¿cuánto cuesta?", "сколько стоит тур": a question about a price gets the facts that quote
+# one. "quanto/cuánto/combien" alone also ask how long, so only the verbs and nouns of price count.
+COST_QUESTION = re.compile(
+    r"\b(?:costs?|price[sd]?|pricing|fees?|how much|expensive|cheaper|kosten|kostet|preise?|gebühr(?:en)?|coûte?n?t?|"
+    r"prix|frais|tarifs?|cuestan?|precios?|costo|tasas?|tarifas?|custam?|preço|custo|taxas?)\b"
+    r"|сколько сто|стоимост|цен[аыуе]\b|скільки кошту|вартіст|ціна|多少钱|费用|价格|收费", re.IGNORECASE)
+MONEY = re.compile(r"(?:US\$|NZ\$|A\$|C\$|\$|€|£|¥)\s?\d"
+                   r"|\d[\d,.]*\s?(?:USD|EUR|GBP|CNY|NPR|US dollars|dollars|euros)\b")
 REOPEN_WORDS = ("reopen", "open", "откр", "відкр", "öffn", "offen", "ouvert", "abri", "abert", "开放")
 US_NOTE = re.compile(r"\b(US|U\.S\.|American|Americans|United States)\b")
 RULES_WORD = re.compile(r"\brules\b")
@@ -103,6 +113,7 @@ ISSUER_WORDS = {
 ISSUER_HOME = {issuer: home for home, issuer in ISSUER_OF_PASSPORT.items()}  # the country each issuer governs
 # The curators' "no checked rule" opening, left out beside the dataset's verdict (which says it is the dataset's)
 NO_CHECKED_RULE = re.compile(r"^We have no (?:checked|confirmed) rule for (?:this|your) passport[.;]\s*")
+CLAUSE_END = re.compile(r"(?<=[,:;])\s+")
 SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 OVERVIEW_LIMITS = {"events": 4, "reports": 2, "howto": 3, "advisories": 3}
 HEADLINE_LABEL = 90  # characters of an issuer's own label (the FCDO's) in headlines and the advisories line
@@ -212,7 +223,8 @@ class Composer:
         self._light(answer, place, advisories)
         answer.direct = self._direct(answer, place, u, advisories)
         if u.intent == "compare" and len(u.destinations) > 1:
-            answer.comparison = [self._compare_line(self.kb.places[c], u.passports)
+            answer.comparison = [self._compare_line(self.kb.places[c], u.passports,
+                                                    cost=bool(COST_QUESTION.search(u.question)))
                                  for c in u.destinations[:4] if c in self.kb.places]
             answer.direct = []
             answer.warnings = [w for w in answer.warnings if w != self.tr._(DANGER_NOTE)]
@@ -309,6 +321,8 @@ class Composer:
             else:
                 lines[:0] = [Line(tr._(NO_ISSUER_ADVISORY, issuer=ISSUER_AGENCIES[issuer], place=answer.name))
                              for issuer in self._issuers_wanted(place, u, advisories)]
+        if COST_QUESTION.search(u.question):
+            lines += self._cost_lines(place, u.passports) or [Line(tr._(NO_COST, place=answer.name))]
         if u.passports:
             lines += self._verdict_lines(answer.entry, 200, legal=bool(answer.legal))
         if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
@@ -323,6 +337,30 @@ class Composer:
         if "status" in u.topics and u.intent != "when" and answer.status and not u.passports:
             lines.append(Line(short(answer.status["summary"], 260), answer.status["source"],
                               when=tr._(AS_OF, date=tr.date(answer.status["as_of"])), kind="status"))
+        return lines
+
+    def _cost_lines(self, place: Place, passports: list[str], limit: int = 2) -> list[Line]:
+        """The sentences of the place's facts that quote a price, the asker's own rules first, then the legal trap,
+        the status, the ways there, the other rules, and past events (newest first) last: a fee that changed is
+        told by its newest fact."""
+        rules = place.curated_rules
+        facts = [rules[p] for p in passports if p in rules] + [rules["*"]] * ("*" in rules)
+        facts += [place.legal] if place.legal else []
+        facts += [place.status] if place.status else []
+        facts += list(place.howto) + [r for p, r in rules.items() if p not in passports and p != "*"]
+        facts += sorted(place.events, key=lambda e: e["date"], reverse=True)
+        lines: list[Line] = []
+        seen: set[str] = set()
+        for fact in facts:
+            text = " ".join(str(fact.get(k) or "") for k in ("summary", "details", "lawful_route", "consequences"))
+            for sentence in SENTENCE_END.split(" ".join(text.split())):
+                if MONEY.search(sentence) and sentence not in seen and len(lines) < limit:
+                    seen.add(sentence)
+                    sentence = _around_price(sentence).rstrip(",;: ")
+                    sentence = sentence[:1].upper() + sentence[1:]
+                    when = fact.get("date") or fact.get("as_of") or fact.get("checked") or ""
+                    lines.append(Line(sentence, fact.get("source") or "", strong=self.tr._(COST),
+                                      when=self.tr.date(when) if when else "", kind="cost"))
         return lines
 
     @staticmethod
@@ -416,7 +454,7 @@ class Composer:
         return [Line(f"{tr._(EVENT_KINDS[e.kind])} · {tr.date(e.date)}{_scope(e.scope)}{colon}{short(e.summary, 180)}",
                      e.source, stale_on=e.checked if e.stale else "") for e in answer.events]
 
-    def _compare_line(self, place: Place, passports: list[str]) -> Comparison:
+    def _compare_line(self, place: Place, passports: list[str], *, cost: bool = False) -> Comparison:
         advisories = self._advisories(place, passports)
         head = self._headline(place, advisories)
         verdicts, labels = {}, {}
@@ -430,6 +468,9 @@ class Composer:
         parts = [x for x in (head.state, head.risk) if x]
         shown = "; ".join(f"{p}{self.tr._(COLON)}{labels[p]}" for p in verdicts)
         line = " · ".join(parts) + (f" — {shown}" if shown else "")
+        if cost:  # "which permit costs more": each place's price, beside its state
+            prices = self._cost_lines(place, passports, limit=1)
+            line += f" — {self.tr._(COST)}{self.tr._(COLON)}{short(prices[0].text, 140)}" if prices else ""
         return Comparison(place.code, place.name_in(self.tr.lang), place.flag, head.state, head.risk, verdicts, line)
 
     def _suggest(self, codes: list[str]) -> list[dict[str, str]]:
@@ -766,6 +807,20 @@ def clause_cut(text: str, limit: int) -> str:
         cut = text[:limit]
         best = cut.rfind(" ")
     return text[:best].rstrip(" ,;:(") + "…"
+
+
+def _around_price(sentence: str, room: int = 160) -> str:
+    """A long sentence cut to the clause that quotes the price and the one before it, which says what it is for
+    ("...must pay the national park fee on arrival: US$200 per foreign visitor"), or to that clause alone; the line
+    is then shown whole, so the price is never cut off."""
+    if len(sentence) <= room:
+        return sentence
+    clauses = CLAUSE_END.split(sentence)
+    at = next((i for i, c in enumerate(clauses) if MONEY.search(c)), 0)
+    kept = " ".join(clauses[max(at - 1, 0): at + 1])
+    if len(kept) > room:
+        kept = clauses[at] if len(clauses[at]) <= room else short(clauses[at], room)
+    return kept
 
 
 def _same_rule(entry: list[EntryFact]) -> list[list[EntryFact]]:

@@ -35,6 +35,8 @@ from bot.i18n import Translator, translator
 from bot.knowledge.vocabulary import EVENT_KINDS
 from bot.storage.changes import DATE_VALUES, TRANSLATED_VALUES, Note
 
+# Lines never cut: "ask" ends with the command to type; "cost" quotes a price, cut to its clause already
+WHOLE_LINES = ("ask", "cost")
 FIRST_MESSAGE_BUDGET = 1200  # characters a traveler reads before deciding what to tap next
 # How much of each text a brief answer keeps, per compaction level (0 = all of it fits the budget). The
 # templates and the estimate below read this one table. The legal trap is not squeezed: its summary is the one line
@@ -181,8 +183,9 @@ def _first_level(answer: Answer) -> int:
         lines = answer.direct_lines(level)
         if stale_fixed or any(d.stale_on and not (d.dataset and level >= BASELINE_NOTE_UNTIL) for d in lines):
             size += len(answer.stale_note)
-        size += sum((0 if (d.covered and level >= WARNED_FROM) or (lean and d.strong) else len(d.text)
-                     if d.kind == "ask" else min(len(d.brief or d.text), len(d.text), LIMITS["direct"][level]))
+        size += sum((0 if (d.covered and level >= WARNED_FROM) or (lean and d.strong and d.kind != "cost")
+                     else len(d.text) if d.kind in WHOLE_LINES
+                     else min(len(d.brief or d.text), len(d.text), LIMITS["direct"][level]))
                     + len(d.strong) + len(d.when) + len(d.note) + 16 for d in lines
                     if not (lean and d.kind == "status"))
         unasked = level >= 3  # from level 3 on, topics nobody asked for are left to their buttons

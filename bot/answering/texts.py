@@ -76,6 +76,8 @@ ASK_PASSPORT = N_(
     "Entry depends on your passport: name it (e.g. \"%(name)s with a US passport\") or save it with /passport."
 )
 NO_ADVISORY = N_("No government advisory is on file for this place.")
+COST = N_("Cost")  # the label of a line quoting a price, for a question about what something costs
+NO_COST = N_("We have no price on file for %(place)s.")
 NO_ISSUER_ADVISORY = N_("No %(issuer)s advice on file for %(place)s.")  # the government asked about has none here
 ISSUER_AGENCIES = {"US": "US State Department", "UK": "UK FCDO", "AU": "Smartraveller (Australia)",
                    "CA": "Global Affairs Canada"}  # proper names, not translated
