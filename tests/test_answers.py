@@ -248,3 +248,16 @@ def test_a_price_comparison_gives_each_places_price(engine) -> None:
     answer = engine.ask("upper mustang or upper dolpo, which permit costs more")
     assert [c.code for c in answer.comparison] == ["NP-UM", "NP-DP"]
     assert all("Cost: " in c.line and "US$" in c.line for c in answer.comparison), [c.line for c in answer.comparison]
+
+
+def test_comparison_lines_say_what_each_verdict_means_there(engine) -> None:
+    """"ladakh or sikkim, which has more permit hassle": both read "Special permit needed", so each line carries
+    its own rule's words (or, with no passport, the place's state), which is where the places differ."""
+    answer = engine.ask("ladakh or sikkim for a french guy, which has more permit hassle?")
+    lines = {c.code: to_plain(c.line) for c in answer.comparison}
+    assert "Protected Area Permit" in lines["IN-LA"] and "Restricted Area Permit" in lines["IN-SK"], lines
+    unnamed = engine.ask("Socotra vs Somaliland, which is safer?")
+    assert all(" — " in c.line and len(to_plain(c.line)) > 80 for c in unnamed.comparison)
+    # a verdict from the dataset alone has no words of its own to add
+    syria = [c for c in engine.ask("Which is easier for Americans, Iran or Syria?").comparison if c.code == "SY"][0]
+    assert to_plain(syria.line).endswith("(dataset only)")

@@ -458,9 +458,12 @@ class Composer:
         advisories = self._advisories(place, passports)
         head = self._headline(place, advisories)
         verdicts, labels = {}, {}
+        why = ""  # what the one verdict, or the place's state, means there: the comparison is in the details
         for p in passports[:3]:  # every passport gets a word: its verdict, its own country, or unknown
             rule, how, country = self._rule_for(place, p)
             verdicts[p] = rule["verdict"] if rule is not None else "unknown"
+            if len(passports) == 1 and rule is not None and rule["origin"] == "curated" and how != "own":
+                why = NO_CHECKED_RULE.sub("", rule["summary"], count=1)
             labels[p] = self.tr._(OWN_COUNTRY) if how == "own" else self._verdict(verdicts[p]) + (
                 f" ({self.tr._(RULE_OF, country=country.name_in(self.tr.lang))})" if how == "parent" and country
                 else f" ({self.tr._(DATASET_ONLY)})" if how == "dataset" else "")
@@ -468,6 +471,10 @@ class Composer:
         parts = [x for x in (head.state, head.risk) if x]
         shown = "; ".join(f"{p}{self.tr._(COLON)}{labels[p]}" for p in verdicts)
         line = " · ".join(parts) + (f" — {shown}" if shown else "")
+        if not passports and place.status:
+            why = place.status["summary"]
+        if why and not cost:
+            line += f"{self.tr._(COLON) if passports else ' — '}{short(why, 110)}"
         if cost:  # "which permit costs more": each place's price, beside its state
             prices = self._cost_lines(place, passports, limit=1)
             line += f" — {self.tr._(COST)}{self.tr._(COLON)}{short(prices[0].text, 140)}" if prices else ""
