@@ -90,11 +90,13 @@ def test_a_restriction_on_a_region_still_applies_to_its_own_countrys_citizens(en
 # -- regions whose own rule defers to their country's ---------------------------------------------------------
 def test_regions_deferring_to_their_country_are_the_ones_their_rule_says(engine) -> None:
     """The fallback follows the curators' words: a region's default rule that names its country and its rules.
-    Abkhazia (Georgia is only the route), the West Bank (Israel's rules), Iraqi Kurdistan (its own list) and
-    Socotra (unconfirmed) keep their own. Svalbard, reached only through mainland Norway, defers to Norway's."""
+    Abkhazia (Georgia is only the route), Iraqi Kurdistan (its own list) and Socotra (unconfirmed) keep their own.
+    Svalbard, reached only through mainland Norway, defers to Norway's; the West Bank to Israel's, which its file
+    names as the country whose rules apply (rules_of), since Israel holds the crossings."""
     composer, kb = engine.composer, engine.kb
     deferring = {code for code, place in kb.places.items() if composer._defers_to(place) is not None}
-    assert deferring == {"IN-JK", "PK-GB", "RU-CE", "RU-KGD", "CN-XJ", "MD-SN", "CY-NC", "SJ"}
+    assert deferring == {"IN-JK", "PK-GB", "RU-CE", "RU-KGD", "CN-XJ", "MD-SN", "CY-NC", "SJ",
+                         "PS-WBK"}
     assert composer._defers_to(kb.places["IN-JK"]).code == "IN"
     assert composer._defers_to(kb.places["SJ"]).code == "NO"  # a country code of its own, Norway's all the same
 
@@ -129,8 +131,8 @@ def test_a_region_deferring_to_a_country_without_a_checked_rule_keeps_its_own_wo
 
 
 def test_regions_not_deferring_keep_their_own_rule(engine) -> None:
-    for question, code in (("Jericho on an Indonesian passport", "PS-WBK"),
-                           ("Can I go to Abkhazia with a German passport?", "GE-AB")):
+    for question, code in (("Can I go to Abkhazia with a German passport?", "GE-AB"),
+                           ("Erbil with a Filipino passport", "IQ-KR")):
         answer = engine.ask(question)
         assert answer.code == code
         row = answer.entry[0]
@@ -239,3 +241,17 @@ def test_a_ukrainian_going_to_belarus_or_russia_hears_the_crossings_are_closed(e
 def test_lebanons_line_for_any_passport_warns_about_israeli_stamps(engine) -> None:
     first = _first(engine.ask("I'm British and have an Israeli stamp from years ago, will Lebanon let me in?"))
     assert "Israeli visas or stamps are likely to be refused" in first
+
+
+def test_the_west_bank_takes_israels_rule_and_pakistans_bar(engine) -> None:
+    """Entry to the West Bank is at Israel's crossings under Israel's rules: a Brazilian gets Israel's (the ETA-IL,
+    from the dataset), said so; a Pakistani passport is printed as not valid for Israel, with the legal warning
+    but no consequences we have no source for; an Israeli is not "in their own country" there."""
+    row = _row(engine.ask("Cisjordânia: dá para visitar Belém com passaporte brasileiro?"), "BR")
+    assert (row.rule_of, row.verdict) == ("IL", "eta")
+    answer = engine.ask("can pakistani passport holders go to the west bank")
+    assert _row(answer, "PK").verdict == "passport-invalid"
+    warning = [w for w in answer.warnings if "does not allow the Pakistan passport" in w]
+    assert warning and "prosecution" not in warning[0]
+    assert "prosecution" in " ".join(engine.ask("can americans go to north korea").warnings)  # sourced for the US
+    assert _row(engine.ask("west bank for israelis"), "IL").origin != "own"

@@ -113,6 +113,10 @@ ISSUER_WORDS = {
 ISSUER_HOME = {issuer: home for home, issuer in ISSUER_OF_PASSPORT.items()}  # the country each issuer governs
 # The curators' "no checked rule" opening, left out beside the dataset's verdict (which says it is the dataset's)
 NO_CHECKED_RULE = re.compile(r"^We have no (?:checked|confirmed) rule for (?:this|your) passport[.;]\s*")
+# Passports whose misuse we have a source for costing the passport and prosecution (the US State Department's page
+# on North Korea); for others the passport warning stops before its consequences ("...; travelling on it can cost...")
+PENALTIES_SOURCED = frozenset({"US"})
+CONSEQUENCE_CLAUSE = re.compile(r"\s?[;；]")
 CLAUSE_END = re.compile(r"(?<=[,:;])\s+")
 SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 OVERVIEW_LIMITS = {"events": 4, "reports": 2, "howto": 3, "advisories": 3}
@@ -413,6 +417,8 @@ class Composer:
         for fact in [e for e in answer.entry if e.verdict == "passport-invalid"]:
             template = PASSPORT_INVALID_WARNING if passports else PASSPORT_INVALID_FOR_HOLDERS
             text = tr._(template, passport=fact.passport_name, place=answer.name)
+            if fact.passport not in PENALTIES_SOURCED:  # the warning up to its consequences, which are not sourced
+                text = CONSEQUENCE_CLAUSE.split(text, maxsplit=1)[0] + ("。" if tr.lang == "zh" else ".")
             if fact.exception:
                 text += f" {tr._(LAWFUL_ROUTE)}{tr._(COLON)}{short(fact.exception, 180)}"
             answer.warnings.append(text)
@@ -517,16 +523,17 @@ class Composer:
     def _defers_to(self, place: Place) -> Place | None:
         """The country whose entry rules a region's own default rule says apply ("India's entry rules apply",
         "The rules for mainland China apply"): a region whose '*' rule is unknown and names its parent country
-        and its rules in one sentence. Abkhazia (Georgia is only the route), the West Bank (Israel's rules, not
-        its parent's) and Iraqi Kurdistan (its own list) do not; they keep their own words. A territory reached
-        only through its country (Svalbard through mainland Norway) defers the same way."""
+        (or the country its file says controls entry: the West Bank, Israel) and its rules in one sentence.
+        Abkhazia (Georgia is only the route) and Iraqi Kurdistan (its own list) do not; they keep their own words.
+        A territory reached only through its country (Svalbard through mainland Norway) defers the same way."""
         key = (place.code, self.kb.version)
         if key in self._deferring:
             return self._deferring[key]
-        parent = self.kb.places.get(place.parent or "")
+        parent = self.kb.places.get(place.rules_of or place.parent or "")
         default = place.curated_rules.get("*")
         found = None
-        if parent is not None and place.kind in ("region", "territory") and default and default["verdict"] == "unknown":
+        if parent is not None and place.kind in ("region", "territory") and default and (
+                default["verdict"] == "unknown"):
             name = re.compile(rf"\b{re.escape(parent.name)}\b")
             if any(name.search(s) and RULES_WORD.search(s) for s in SENTENCE_END.split(default["summary"])):
                 found = parent
@@ -543,7 +550,7 @@ class Composer:
         if rule is not None and not rule.get("default"):
             return rule, "rule", None  # a rule for this very passport (curated or the dataset's)
         country = self._defers_to(place)
-        own = passport == place.code or (country is not None and passport == country.code)
+        own = passport == place.code or (country is not None and passport == country.code == place.parent)
         if own and passport not in OWN_COUNTRY_EXCEPTIONS:
             return None, "own", country or place
         if country is not None:

@@ -159,6 +159,8 @@ class Destination(Strict):
     name: Text
     kind: Literal["country", "region", "territory", "continent"] = "country"
     parent: str | None = None
+    # the country whose entry rules apply when it is not the parent (the West Bank: Israel's, at Israel's crossings)
+    rules_of: str | None = None
     aliases: list[str] = []
     status: Status
     advisories: list[Advisory] = Field(min_length=1)
@@ -171,7 +173,7 @@ class Destination(Strict):
     names: dict[LangCode, Text] = {}  # the place's name in other languages, for answers in them
     translations: dict[LangCode, Translation] = {}
 
-    @field_validator("code", "parent")
+    @field_validator("code", "parent", "rules_of")
     @classmethod
     def _code(cls, value: str | None) -> str | None:
         if value is not None and not CODE_RE.match(value):

@@ -162,6 +162,9 @@ def validate(knowledge_dir: Path) -> tuple[list[Destination], dict[str, Country]
         parent = dest.parent
         if parent and parent not in countries:
             problems.append(Problem(f"knowledge/destinations/{dest.code.lower()}.yaml", 1, f"unknown parent {parent}"))
+        if dest.rules_of and dest.rules_of not in countries:
+            problems.append(Problem(f"knowledge/destinations/{dest.code.lower()}.yaml", 1,
+                                    f"unknown rules_of {dest.rules_of}"))
         for rule in dest.entry:
             for code in rule.passports:
                 if code != "*" and code not in countries:
@@ -207,6 +210,7 @@ def write_database(path: Path, destinations: list[Destination], countries: dict[
             "name": curated[c.code].name if c.code in curated else c.name,
             "kind": curated[c.code].kind if c.code in curated else "country",
             "parent": curated[c.code].parent if c.code in curated else None,  # Svalbard (SJ) is Norway's
+            "rules_of": curated[c.code].rules_of if c.code in curated else None,
             "curated": int(c.code in curated),
             "flag": c.flag,
             "region": c.region,
@@ -218,6 +222,7 @@ def write_database(path: Path, destinations: list[Destination], countries: dict[
             "name": d.name,
             "kind": d.kind,
             "parent": d.parent,
+            "rules_of": d.rules_of,
             "curated": 1,
             "flag": countries[d.parent].flag if d.parent in countries else "",
             "region": countries[d.parent].region if d.parent in countries else "",

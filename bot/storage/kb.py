@@ -29,6 +29,7 @@ class Place:
     parent: str | None
     curated: bool
     flag: str
+    rules_of: str | None = None  # whose entry rules apply when not the parent's (the West Bank: Israel's)
     status: Row | None = None
     advisories: list[Row] = field(default_factory=list)
     events: list[Row] = field(default_factory=list)
@@ -101,7 +102,8 @@ class KnowledgeBase:
         conn = self.conn
         places: dict[str, Place] = {}
         for r in conn.execute("SELECT * FROM destinations"):
-            places[r["code"]] = Place(r["code"], r["name"], r["kind"], r["parent"], bool(r["curated"]), r["flag"] or "")
+            places[r["code"]] = Place(r["code"], r["name"], r["kind"], r["parent"], bool(r["curated"]), r["flag"] or "",
+                                      rules_of=dict(r).get("rules_of"))  # absent from databases built before it
         for r in conn.execute("SELECT * FROM status"):
             places[r["code"]].status = dict(r)
         for r in conn.execute("SELECT * FROM advisories ORDER BY as_of DESC"):

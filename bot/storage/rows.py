@@ -53,7 +53,8 @@ _SINGLE = frozenset({"status", "consular", "legal"})  # one row per destination,
 def create_tables(db: sqlite_utils.Database) -> None:
     """Empty knowledge tables; the order matters for foreign keys."""
     db["destinations"].create(
-        {"code": str, "name": str, "kind": str, "parent": str, "curated": int, "flag": str, "region": str},
+        {"code": str, "name": str, "kind": str, "parent": str, "rules_of": str, "curated": int, "flag": str,
+         "region": str},
         pk="code",
     )
     db["names"].create({"id": int, "code": str, "name": str, "lang": str, "kind": str}, pk="id",
@@ -165,7 +166,7 @@ def _some(row: Row, *keys: str) -> Row:
 
 def destination_data(dest: Row, rows: dict[str, list[Row]]) -> Row:
     """The knowledge-file form of a destination's curated rows; validated, so an export builds again."""
-    data: Row = {"code": dest["code"], "name": dest["name"], "kind": dest["kind"], **_some(dest, "parent")}
+    data: Row = {"code": dest["code"], "name": dest["name"], "kind": dest["kind"], **_some(dest, "parent", "rules_of")}
     data["aliases"] = [n["name"] for n in rows["names"] if n["kind"] == "alias"]
     s = rows["status"][0]
     data["status"] = {"state": s["state"], "summary": s["summary"], "as_of": s["as_of"], **_fact(s)}
