@@ -323,5 +323,7 @@ def test_a_legal_traps_holders_survive_an_export(kb_path) -> None:
     try:
         assert export_destination(conn, "KP-WK")["legal"]["holders"] == ["US"]
         assert "holders" not in export_destination(conn, "GE-AB")["legal"]
+        assert export_destination(conn, "PS-WBK")["rules_of"] == "IL"  # whose entry rules apply, too
+        assert "rules_of" not in export_destination(conn, "GE-AB")
     finally:
         conn.close()
