@@ -261,3 +261,13 @@ def test_comparison_lines_say_what_each_verdict_means_there(engine) -> None:
     # a verdict from the dataset alone has no words of its own to add
     syria = [c for c in engine.ask("Which is easier for Americans, Iran or Syria?").comparison if c.code == "SY"][0]
     assert to_plain(syria.line).endswith("(dataset only)")
+
+
+def test_a_named_government_without_advice_on_file_is_said_to_have_none(engine) -> None:
+    """The knowledge base holds US, UK, Australian and Canadian advice; asked for France's or Germany's, the answer
+    says it has none on file rather than show another government's as if it were the one asked for."""
+    for question, agency in (("what level does the french foreign ministry give mali", "France Diplomatie"),
+                             ("Auswärtiges Amt Reisewarnung Mali", "Auswärtiges Amt")):
+        first = to_plain(engine.ask(question).messages[0])
+        assert f"No {agency} advice on file for Mali." in first or agency in first, (question, first[:300])
+    assert "Auswärtiges Amt" not in to_plain(engine.ask("what level is mali").messages[0])

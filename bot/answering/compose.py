@@ -109,8 +109,14 @@ ISSUER_WORDS = {
                      r"|reino unido|großbritannien|grossbritannien", re.IGNORECASE),
     "US": re.compile(r"state department|department of state|\bamerican|\bu\.s\.|госдеп|\bсша\b|美国|estados unidos"
                      r"|états-unis|etats-unis", re.IGNORECASE),
+    # governments whose advice the knowledge base does not hold: named, they are said to have none on file
+    "FR": re.compile(r"france diplomatie|quai d.orsay|minist[eè]re des affaires [ée]trang[eè]res|diplomatie fran"
+                     r"|french (?:government|foreign|ministry)|МИД Франции|法国外交部", re.IGNORECASE),
+    "DE": re.compile(r"ausw[aä]rtige[sn]? amt|german (?:government|foreign|ministry)|МИД Германии|德国外交部",
+                     re.IGNORECASE),
 }
-ISSUER_HOME = {issuer: home for home, issuer in ISSUER_OF_PASSPORT.items()}  # the country each issuer governs
+# the country each issuer governs (its advice is never about its own country)
+ISSUER_HOME = {issuer: home for home, issuer in ISSUER_OF_PASSPORT.items()} | {"FR": "FR", "DE": "DE"}
 # The curators' "no checked rule" opening, left out beside the dataset's verdict (which says it is the dataset's)
 NO_CHECKED_RULE = re.compile(r"^We have no (?:checked|confirmed) rule for (?:this|your) passport[.;]\s*")
 # Passports whose misuse we have a source for costing the passport and prosecution (the US State Department's page

@@ -80,7 +80,7 @@ COST = N_("Cost")  # the label of a line quoting a price, for a question about w
 NO_COST = N_("We have no price on file for %(place)s.")
 NO_ISSUER_ADVISORY = N_("No %(issuer)s advice on file for %(place)s.")  # the government asked about has none here
 ISSUER_AGENCIES = {"US": "US State Department", "UK": "UK FCDO", "AU": "Smartraveller (Australia)",
-                   "CA": "Global Affairs Canada"}  # proper names, not translated
+                   "CA": "Global Affairs Canada", "FR": "France Diplomatie", "DE": "Auswärtiges Amt"}  # proper names
 NO_DATES = N_("No opening or closing dates are on file for %(name)s.")
 NO_RULE = N_("The knowledge base has no rule for this passport here.")
 OWN_COUNTRY = N_("Your own country")
