@@ -271,3 +271,14 @@ def test_a_named_government_without_advice_on_file_is_said_to_have_none(engine) 
         first = to_plain(engine.ask(question).messages[0])
         assert f"No {agency} advice on file for Mali." in first or agency in first, (question, first[:300])
     assert "Auswärtiges Amt" not in to_plain(engine.ask("what level is mali").messages[0])
+
+
+def test_a_when_question_about_a_closed_place_says_no_date_is_announced_first(engine) -> None:
+    """"when will north korea reopen": the dates of past reopenings are no answer alone; that no reopening date is
+    in our sources, and since when the place is closed, comes first, in the asker's language."""
+    answer = engine.ask("when will north korea reopen to tourists")
+    assert answer.direct[0].text.startswith("No reopening date has been announced in our sources: North Korea")
+    assert answer.direct[0].source and len(answer.direct) > 1  # the dates follow
+    assert "重新开放的日期" in to_plain(engine.ask("朝鲜什么时候开放旅游").messages[0])
+    open_place = engine.ask("when did the galapagos reopen")
+    assert not any("No reopening date" in d.text for d in open_place.direct)

@@ -49,6 +49,7 @@ from bot.answering.texts import (
     NO_COST,
     NO_DATES,
     NO_ISSUER_ADVISORY,
+    NO_REOPENING,
     NO_RULE,
     NOT_ADMITTED_WARNING,
     ONE_PASSPORT,
@@ -460,11 +461,15 @@ class Composer:
 
     def _when_lines(self, answer: Answer, place: Place) -> list[Line]:
         tr = self.tr
+        status = place.status or {}
+        closed = [Line(tr._(NO_REOPENING, name=answer.name, date=tr.date(status["as_of"])), status.get("source", ""))
+                  ] if status.get("state") == "closed" else []
         if not answer.events:
-            return [Line(tr._(NO_DATES, name=answer.name))]
+            return closed or [Line(tr._(NO_DATES, name=answer.name))]
         colon = tr._(COLON)
-        return [Line(f"{tr._(EVENT_KINDS[e.kind])} · {tr.date(e.date)}{_scope(e.scope)}{colon}{short(e.summary, 180)}",
-                     e.source, stale_on=e.checked if e.stale else "") for e in answer.events]
+        return closed + [
+            Line(f"{tr._(EVENT_KINDS[e.kind])} · {tr.date(e.date)}{_scope(e.scope)}{colon}{short(e.summary, 180)}",
+                 e.source, stale_on=e.checked if e.stale else "") for e in answer.events]
 
     def _compare_line(self, place: Place, passports: list[str], *, cost: bool = False) -> Comparison:
         advisories = self._advisories(place, passports)

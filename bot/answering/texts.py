@@ -81,6 +81,10 @@ NO_COST = N_("We have no price on file for %(place)s.")
 NO_ISSUER_ADVISORY = N_("No %(issuer)s advice on file for %(place)s.")  # the government asked about has none here
 ISSUER_AGENCIES = {"US": "US State Department", "UK": "UK FCDO", "AU": "Smartraveller (Australia)",
                    "CA": "Global Affairs Canada", "FR": "France Diplomatie", "DE": "Auswärtiges Amt"}  # proper names
+# a "when" question about a place that is closed: no date in our sources is itself the answer, said first
+NO_REOPENING = N_(
+    "No reopening date has been announced in our sources: %(name)s is closed to tourists (as of %(date)s)."
+)
 NO_DATES = N_("No opening or closing dates are on file for %(name)s.")
 NO_RULE = N_("The knowledge base has no rule for this passport here.")
 OWN_COUNTRY = N_("Your own country")
