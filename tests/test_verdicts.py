@@ -255,3 +255,13 @@ def test_the_west_bank_takes_israels_rule_and_pakistans_bar(engine) -> None:
     assert warning and "prosecution" not in warning[0]
     assert "prosecution" in " ".join(engine.ask("can americans go to north korea").warnings)  # sourced for the US
     assert _row(engine.ask("west bank for israelis"), "IL").origin != "own"
+
+
+def test_the_kurdistan_regions_visa_on_arrival_list_is_known_beyond_the_us_and_uk(engine) -> None:
+    """The KRG lists the nationalities with a visa on arrival (its Austrian office's page); a Dane or a German got
+    "Unknown"; a nationality off the list still gets the curators' general words."""
+    for question, passport in (("Danish guy here, erbil airport visa on arrival still a thing?", "DK"),
+                               ("Erbil mit deutschem Pass", "DE")):
+        row = _row(engine.ask(question), passport)
+        assert row.verdict == "visa-on-arrival" and row.origin == "curated" and "austria.krg.org" in row.source
+    assert _row(engine.ask("Erbil with a Filipino passport"), "PH").verdict == "unknown"
