@@ -265,3 +265,16 @@ def test_the_kurdistan_regions_visa_on_arrival_list_is_known_beyond_the_us_and_u
         row = _row(engine.ask(question), passport)
         assert row.verdict == "visa-on-arrival" and row.origin == "curated" and "austria.krg.org" in row.source
     assert _row(engine.ask("Erbil with a Filipino passport"), "PH").verdict == "unknown"
+
+
+def test_a_dual_national_holding_an_indian_passport_hears_india_bars_dual_nationality(engine) -> None:
+    """India does not recognise dual nationality and punishes keeping its passport after taking another (its Bureau
+    of Immigration says so): a dual national's Indian line is no green light and the caveat follows, sourced.
+    A couple (one Indian, one Irish) is no dual national and gets no such line."""
+    answer = engine.ask("I hold both an Irish and an Indian passport, planning Ladakh, which permits do I need?")
+    assert answer.understanding.dual and _row(answer, "IN").icon != "✅"
+    caveats = [d for d in answer.direct if d.kind == "caveat"]
+    assert caveats and caveats[0].source.startswith("https://boi.gov.in/")
+    assert "India does not recognise dual nationality" in _first(answer)
+    couple = engine.ask("my wife is indian and i'm irish, ladakh permits?")
+    assert not couple.understanding.dual and not [d for d in couple.direct if d.kind == "caveat"]

@@ -48,6 +48,7 @@ from bot.answering.texts import (
     NO_ADVISORY,
     NO_COST,
     NO_DATES,
+    NO_DUAL_NATIONALITY_NOTE,
     NO_ISSUER_ADVISORY,
     NO_REOPENING,
     NO_RULE,
@@ -77,6 +78,7 @@ from bot.knowledge.vocabulary import (
     BARRED_VERDICTS,
     EVENT_KINDS,
     ISSUER_OF_PASSPORT,
+    NO_DUAL_NATIONALITY,
     OWN_COUNTRY_CHECKED,
     OWN_COUNTRY_EXCEPTIONS,
     OWN_COUNTRY_SOURCE,
@@ -232,6 +234,9 @@ class Composer:
         answer.headline = self._restricted(self._headline(place, advisories), place, [e.verdict for e in answer.entry])
         self._disclaim(answer, place, u, advisories)
         self._light(answer, place, advisories)
+        for e in answer.entry:  # a passport a dual national may not lawfully hold is no green light
+            if u.dual and e.passport in NO_DUAL_NATIONALITY and e.icon == "✅":
+                e.icon = "⚠️"
         answer.direct = self._direct(answer, place, u, advisories)
         if u.intent == "compare" and len(u.destinations) > 1:
             answer.comparison = [self._compare_line(self.kb.places[c], u.passports,
@@ -336,6 +341,9 @@ class Composer:
             lines += self._cost_lines(place, u.passports) or [Line(tr._(NO_COST, place=answer.name))]
         if u.passports:
             lines += self._verdict_lines(answer.entry, 200, legal=bool(answer.legal))
+            if u.dual:  # "I hold Irish and Indian passports": the second may itself be unlawful to hold
+                lines += [Line(tr._(NO_DUAL_NATIONALITY_NOTE, country=self._country_name(p)), NO_DUAL_NATIONALITY[p],
+                               "⚠️", kind="caveat") for p in u.passports if p in NO_DUAL_NATIONALITY]
         if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
             others = [e for e in answer.entry if "*" in e.passports]
             shown = [e for e in answer.entry if "*" not in e.passports][: 2 - len(others[:1])] + others[:1]

@@ -35,8 +35,9 @@ from bot.i18n import Translator, translator
 from bot.knowledge.vocabulary import EVENT_KINDS
 from bot.storage.changes import DATE_VALUES, TRANSLATED_VALUES, Note
 
-# Lines never cut: "ask" ends with the command to type; "cost" quotes a price, cut to its clause already
-WHOLE_LINES = ("ask", "cost")
+# Lines never cut: "ask" ends with the command to type; "cost" quotes a price, cut to its clause already; "caveat"
+# is a legal caveat that must stay whole
+WHOLE_LINES = ("ask", "cost", "caveat")
 FIRST_MESSAGE_BUDGET = 1200  # characters a traveler reads before deciding what to tap next
 # How much of each text a brief answer keeps, per compaction level (0 = all of it fits the budget). The
 # templates and the estimate below read this one table. The legal trap is not squeezed: its summary is the one line

@@ -53,6 +53,10 @@ PASSPORT_INVALID_FOR_HOLDERS = N_(
 )
 NOT_ADMITTED_WARNING = N_(
     "%(place)s does not admit holders of the %(passport)s at present: do not try to travel on it.")
+NO_DUAL_NATIONALITY_NOTE = N_(
+    "%(country)s does not recognise dual nationality: a citizen who takes another nationality stops being its "
+    "citizen, and holding or travelling on its passport after that is an offence."
+)
 DUAL_NATIONAL_WARNING = N_(
     "A second passport does not lift the rules your other country of citizenship applies to you, and consular "
     "help may be limited: get legal advice before relying on it."

@@ -37,6 +37,9 @@ OWN_COUNTRY_SOURCE = "https://www.ohchr.org/en/instruments-mechanisms/instrument
 OWN_COUNTRY_CHECKED = "2026-12-01"
 # Where a country's own passport does not decide entry: Israel controls who reaches the Palestinian territories.
 OWN_COUNTRY_EXCEPTIONS = frozenset(("PS",))
+# Countries that do not recognise dual nationality and punish keeping their passport after taking another, with the
+# official page that says so: a dual national holding one hears it beside that passport's verdict.
+NO_DUAL_NATIONALITY = {"IN": "https://boi.gov.in/boi/public/pages/63133960-bd63-4443-b573-ab9334dfe9f1"}
 BARRED_VERDICTS = frozenset(("passport-invalid", "no-admission", "closed"))
 PERMIT_VERDICT = "permit-required"  # a restriction when only some passports need it (Cuba for Americans)
 EASY_ENTRY = frozenset(v for v, info in VERDICTS.items() if info.allows_entry)
