@@ -209,8 +209,8 @@ class Composer:
             answer.consular = consular
         holders = set(filter(None, ((place.legal or {}).get("holders") or "").split(",")))
         if place.legal and (detail or not holders or not u.passports or holders & set(u.passports)):
-            # a trap that binds only some citizens (US sanctions on Cuba) does not lead the answer to an asker known
-            # to be none of them; the detailed view keeps it
+            # a trap that binds only some passports (the US passport's invalidity for Rason) does not lead the answer
+            # to an asker known to hold none of them; the detailed view keeps it
             answer.legal = {**place.legal, **self._fact(place.legal), **shown["legal"]}
         if u.intent == "when" and not detail:
             events = self._when_events(place, u)
@@ -416,8 +416,8 @@ class Composer:
             covered = e.verdict == "passport-invalid" or e.verdict == "no-admission"  # each has its warning
             stale_on = min((f.checked for f in group if f.stale), default="")
             strong = f"{names}{tr._(COLON)}{label}"
-            if e.local:  # the region's own words (that its country's rules apply, and its permits), the country's
-                # rule linked on its date
+            if e.local:  # the region's own words (that its country's rules apply, and its permits) or the curators'
+                # general words beside the dataset's verdict; the rule they stand beside linked on its date
                 lines.append(Line(short(e.local, limit), e.local_source, e.icon, strong, when, lapse,
                                   covered=covered or legal, stale_on=stale_on, when_source=e.source,
                                   dataset=e.origin == "baseline"))

@@ -123,8 +123,8 @@ class Legal(Sourced):
     lawful_route: Text  # the way in the parent state accepts
     consequences: str | None = None  # entry bans, prosecution, fines
     de_facto: str | None = None  # what the authority in control requires (its own visa, registration)
-    # whose citizens the trap binds (US sanctions on Cuba: [US]); empty, everyone's. An asker known to hold none of
-    # them gets it only in the detailed view.
+    # whose passports the trap binds (Rason: [US], where the US passport is invalid); empty, everyone's. An asker
+    # known to hold none of them gets it only in the detailed view. Not Cuba's: US sanctions bind US residents too.
     holders: list[str] = Field(default_factory=list)
 
     @field_validator("holders")
