@@ -282,3 +282,11 @@ def test_a_when_question_about_a_closed_place_says_no_date_is_announced_first(en
     assert "重新开放的日期" in to_plain(engine.ask("朝鲜什么时候开放旅游").messages[0])
     open_place = engine.ask("when did the galapagos reopen")
     assert not any("No reopening date" in d.text for d in open_place.direct)
+
+
+def test_a_price_question_about_a_place_without_curated_rules_is_answered(engine) -> None:
+    """A dataset-only country has no curated default rule: the price lines must not assume one (this crashed)."""
+    for question in ("how much is a visa for france for indians", "Georgia visa fee for Russians",
+                     "сколько стоит виза в Таиланд"):
+        answer = engine.ask(question)
+        assert answer.messages, question

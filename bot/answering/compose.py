@@ -363,7 +363,7 @@ class Composer:
         the status, the ways there, the other rules, and past events (newest first) last: a fee that changed is
         told by its newest fact."""
         rules = place.curated_rules
-        facts = [rules[p] for p in passports if p in rules] + [rules["*"]] * ("*" in rules)
+        facts = [rules[p] for p in passports if p in rules] + ([rules["*"]] if "*" in rules else [])
         facts += [place.legal] if place.legal else []
         facts += [place.status] if place.status else []
         facts += list(place.howto) + [r for p, r in rules.items() if p not in passports and p != "*"]
