@@ -154,3 +154,15 @@ def test_a_passport_added_in_a_follow_up_is_the_same_travelers_and_stays_dual(en
     engine.ask("Belarus entry for Germans", conversation=chat)
     u = engine.ask("and my wife is Russian, she comes with me", conversation=chat).understanding
     assert (sorted(u.passports), u.dual) == (["DE", "RU"], False)
+
+
+@pytest.mark.parametrize(("chat_questions", "code"), [
+    (["what's the US advisory for venezuela", "and the uk?"], "VE"),
+    (["Quel niveau d'alerte pour le Liban selon les Américains ?", "et selon le Royaume-Uni ?"], "LB"),
+])
+def test_a_government_named_bare_after_a_level_question_advises(engine, chat_questions, code) -> None:
+    """Right after a level question, "and the uk?" asks for another government's level of the same place."""
+    u, _ = chat(engine, *chat_questions)
+    assert u.destinations == [code] and u.intent == "level" and u.context_used
+    u, _ = chat(engine, "is iran safe", "and canada?")  # not after a level question: Canada itself
+    assert u.destinations == ["CA"]

@@ -927,3 +927,42 @@ def test_for_a_country_in_a_place_names_whose_level_is_asked(engine) -> None:
     u = engine.matcher.understand("what level is it for canada in mali")
     assert u.destinations == ["ML"] and u.intent == "level"
     assert engine.matcher.understand("visa for canada").destinations == ["CA"]
+
+
+# Round 7 (sets 10 and 11, written blind): classes of misses.
+@pytest.mark.parametrize(("question", "destinations", "passports", "intent"), [
+    # "über" is the German "via", not an Uber ride
+    ("Ich bin Deutsch-Türke mit beiden Pässen, nach Nordzypern über Ercan, welchen Pass nehme ich?", ["CY-NC"],
+     ["DE", "TR"], "question"),
+    ("uber from the airport in havana", ["CU"], [], "off-topic"),
+    # roots are heritage, not a passport
+    ("Bergkarabach besuchen – geht das jetzt über Aserbaidschan? Bin Deutscher mit armenischen Wurzeln", ["AZ-NK"],
+     ["DE"], "question"),
+    # nationality words after a dash, a travel passport's own word, "y yo", a bare demonym before "quer"
+    ("Маю подвійне громадянство — Україна і Угорщина. Чи можна мені в Росію?", ["RU"], ["HU", "UA"], "question"),
+    ("Пустят ли меня теперь в Грузию с российским загранпаспортом?", ["GE"], ["RU"], "question"),
+    ("Mi novio es cubano y yo española, ¿podemos viajar juntos a Rusia?", ["RU"], ["CU", "ES"], "question"),
+    ("Moçambicano quer ir ao Tibete, é possível?", ["CN-XZ"], ["MZ"], "question"),
+    # money, hostels, food in the other languages; a currency names its country
+    ("usd to iranian rial black market rate today", ["IR"], [], "off-topic"),
+    ("hostales baratos en La Habana", ["CU"], [], "off-topic"),
+    ("bester Döner in Erbil?", ["IQ-KR"], [], "off-topic"),
+    ("拉萨有什么好吃的", ["CN-XZ"], [], "off-topic"),
+])
+def test_round_7_words_of_travel_people_and_services(engine, question: str, destinations: list[str],
+                                                     passports: list[str], intent: str) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == destinations[:1] and sorted(u.passports) == passports and u.intent == intent, (
+        u.destinations, u.passports, u.intent)
+
+
+@pytest.mark.parametrize(("question", "destination", "passports"), [
+    ("Quel niveau d'alerte pour le Liban selon les Américains ?", "LB", []),  # who advises, not who travels
+    ("Який рівень небезпеки Держдеп США дає Україні?", "UA", []),
+    ("what level does the US give Mali according to the Brits", "ML", []),
+    ("les Américains peuvent-ils aller au Liban ?", "LB", ["US"]),
+])
+def test_whose_advice_is_asked_is_no_passport_or_place(engine, question: str, destination: str,
+                                                       passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == [destination] and u.passports == passports, (u.destinations, u.passports)

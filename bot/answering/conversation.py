@@ -147,8 +147,13 @@ class Conversation:
         return not before.destinations and not before.ambiguous and not before.passports
 
     def _adviser_only(self, u, words: set[str]) -> bool:
-        return (u.intent == "level" and len(u.destinations) == 1 and u.destinations[0] in ADVISERS
-                and u.destinations[0] not in self.codes and bool(words & BACK_REFERENCES))
+        """"what level is it for Canada?" after Burkina Faso; "and the uk?", "et selon le Royaume-Uni ?" right after a
+        level question: the government named advises about the chat's place."""
+        if len(u.destinations) != 1 or u.destinations[0] not in ADVISERS or u.destinations[0] in self.codes:
+            return False
+        if u.intent == "level" and bool(words & BACK_REFERENCES):
+            return True
+        return self.intent == "level" and u.followup and not u.passports and len(words) <= BARE_FOLLOWUP_WORDS
 
     @staticmethod
     def _points_back(text: str, words: set[str]) -> bool:

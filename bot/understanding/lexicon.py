@@ -15,6 +15,8 @@ PASSPORT_WORDS = frozenset(
      # Staatsbürgerschaft deutsch-türkisch", "mit deutschen Pässen", "являясь гражданином Узбекистана")
      "nacionalidad", "nacionalidade", "nationalite", "ciudadania", "cidadania", "staatsburgerschaft", "passen",
      "гражданином", "гражданкои", "громадянином", "громадянство",
+     # the passport for travel abroad ("с российским загранпаспортом")
+     "загранпаспорт", "загранпаспорта", "загранпаспортом", "загранпаспорте", "загранпаспорту", "загранпаспорти",
      # identity cards, which some borders take instead ("mit deutschem Personalausweis", "carta d'identità"), and
      # citizens and passports in Italian, Polish, Serbian, Dutch and pinyin ("cittadini italiani", "sa srpskim
      # pasošem", "državljane Srbije", "zhongguo huzhao"), and the abbreviation "ppt"
@@ -45,7 +47,8 @@ PERSON_NEXT = frozenset(["husband", "wife", "boyfriend", "girlfriend", "partner"
 # Verbs after a bare demonym that make it a person ("can Chinese go", "brit in Kaliningrad", "brasileiro precisa",
 # "Deutsche brauchen", "Ivoirien ici", "Algérienne résidant à Lyon"): the demonym is then the subject, not an
 # adjective ("Chinese food").
-BARE_PERSON_NEXT = frozenset(["heading", "headed", "ici", "aqui", "aca", "hier", "здесь", "тут", "residant", "residente", "residiendo", "vivant", "vivendo", "viviendo", "wohnhaft", "going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "moga", "moze", "musza", "potrzebuja", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "guys", "couple", "couples", "girls", "ladies"])
+BARE_PERSON_NEXT = frozenset(["heading", "headed", "ici", "aqui", "aca", "hier", "здесь", "тут", "residant", "residente", "residiendo", "vivant", "vivendo", "viviendo", "wohnhaft", "going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "moga", "moze", "musza", "potrzebuja", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "guys", "couple", "couples", "girls", "ladies",
+                               "quer", "querem", "quiere", "quieren", "veut", "veulent", "will", "wollen"])
 # Verbs that are also nouns ("Chinese travel agencies"): after a bare demonym they make it a person only after a
 # modal ("can Chinese travel to Tibet", "do Swiss visit").
 BARE_PERSON_VERBS = frozenset(["go", "travel", "visit", "enter", "get", "fly"])
@@ -66,7 +69,7 @@ LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "rdc": "CD
 # "soy argentino", "je suis suisse", "ich bin Deutscher", "я американец", and a Russian or Ukrainian pronoun, since
 # those languages drop the copula: "она россиянка", "вона росіянка"): a country name spelled like the demonym
 # ("suisse", "china") counts too.
-IDENTITY_TRIGGERS = frozenset(["as", "im", "am", "are", "were", "youre", "theyre", "hes", "shes", "being", "half", "als", "como", "comme", "как", "як", "я", "мы", "ми", "soy", "somos", "siendo", "sou", "sendo", "suis", "sommes", "etant", "он", "она", "они", "вин", "вона", "вони", "bin", "sind",
+IDENTITY_TRIGGERS = frozenset(["as", "im", "am", "are", "were", "youre", "theyre", "hes", "shes", "being", "half", "als", "como", "comme", "как", "як", "я", "мы", "ми", "soy", "somos", "siendo", "yo", "moi", "sou", "sendo", "suis", "sommes", "etant", "он", "она", "они", "вин", "вона", "вони", "bin", "sind",
                                "jako", "jestem", "jestesmy", "sono", "siamo", "kao", "ja", "ben", "ik", "wij", "zijn"])
 # ... and words before a demonym (not a country name: "visa para China") that make it the traveler's.
 DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holding", "для", "for", "fur", "fuer", "pour", "para", "pra", "pro", "per", "dla", "za", "voor", "binational", "binationale", "binacional"]) | frozenset(
@@ -89,7 +92,8 @@ FROM_AFTER = IDENTITY_TRIGGERS | frozenset(["come", "comes", "komme", "kommen", 
 COUNTRY_TRIGGERS = frozenset(["dual", "both", "binational", "binationale", "binacional"])
 # Words after a nationality that make it where the traveler's family or birth comes from, not a passport they hold
 # nor a place they ask about ("Cuban-born", "of Lebanese descent", "Iranian heritage").
-HERITAGE_WORDS = frozenset(["born", "descent", "heritage", "ancestry", "origin", "origins", "roots", "background", "stammig", "stammige", "stammiger"])
+HERITAGE_WORDS = frozenset(["born", "descent", "heritage", "ancestry", "origin", "origins", "roots", "background", "stammig", "stammige", "stammiger",
+                            "wurzeln", "raices", "racines", "raizes", "корни", "корнями", "коринням", "кориння"])
 # Words that end what a demonym describes when it stands alone in its clause ("kathmandu overland to lhasa, israeli",
 # "and me? jordanian", "romanian specifically"): the traveler saying who they are.
 CLAUSE_TAIL = frozenset(["here", "specifically", "too", "also", "btw", "lol", "now", "abroad", "myself", "only", "ici", "aqui"])
@@ -339,6 +343,10 @@ RESIDENT_AFTER = frozenset(["resident", "residents", "residency", "based", "expa
 ADVISER_AFTER = frozenset(["advisory", "advisories", "advises", "advise", "advice", "government", "govt", "gov",
                            "embassy", "foreign", "smartraveller"])
 ADVISER_BEFORE = frozenset(["госдеп", "госдепа", "госдепартамент", "госдепартамента", "мид", "мзс", "alerta", "governo",
+                            # Ukrainian "Держдеп США"; "selon le Royaume-Uni", "según Canadá", "laut Deutschland",
+                            # "according to the UK": whose advice
+                            "держдеп", "держдепу", "держдепартамент", "держдепартаменту", "selon", "segun", "laut",
+                            "according",
                             "gobierno", "gouvernement", "ministerio", "ministere", "regierung", "auswartige", "auswartigen"])
 # "что говорят у британцев про Иран", "у британців є попередження": the people of a country after "у" in a question
 # about advice are its government advising, not travelers.
@@ -353,7 +361,7 @@ WISH_WORDS = frozenset(["want", "wanna", "wants", "hope", "hoping", "dream", "dr
                         "хочу", "хотим", "хочет", "хочемо"])
 WISH_VERBS = frozenset(["see", "visit", "go", "travel", "get", "reach", "fly", "trek", "cross"])
 # A place passed through is not the destination when another is named ("via Armenia", "через Россию").
-TRANSIT_WORDS = frozenset(["via", "through", "thru", "через", "transit", "par", "pela", "pelo", "uber"])
+TRANSIT_WORDS = frozenset(["via", "through", "thru", "через", "transit", "par", "pela", "pelo", "uber", "ueber"])
 PAST_VISIT_VERBS = frozenset(["been", "went", "was", "were", "travelled", "traveled",
                               # "если был в абхазии", "я був у Криму", "estive no Irã", "ich war in Syrien"
                               "был", "была", "были", "побывал", "побывала", "бывал", "бывала", "був", "була", "були",
@@ -384,7 +392,7 @@ OFF_TOPIC_WORDS = frozenset([
     "hotele", "vegetarian", "vegan", "restoran", "restoranlar",
     # insurance, plugs and sockets, restaurants said short ("travel insurance that covers ukraine", "what plug sockets
     # do they use in cuba", "un bon resto à Tiraspol")
-    "insurance", "insurer", "plug", "plugs", "socket", "sockets", "adapter", "adaptor", "voltage", "resto", "restos",
+    "insurance", "insurer", "hostal", "hostales", "cotacao", "cotizacion", "usd", "doner", "kebab", "kebap", "plug", "plugs", "socket", "sockets", "adapter", "adaptor", "voltage", "resto", "restos",
     "versicherung", "reiseversicherung", "assurance", "страховка", "страховку", "страховки", "розетки", "розетка",
 ])
 # A message that is only a greeting asks nothing Borderline answers ("hello", "你好").
@@ -413,7 +421,7 @@ OFF_TOPIC_SOFT_PHRASES = _one_pattern((
     r"\b(cheap|cheapest|best|book|booking|booked|deals?) (flights?|tickets?|airfare|hotels?)\b",
     r"\bflights? (deals?|prices?|from \w+ to)\b", r"\bhow much (is|are) (the )?(flights?|tickets?)\b",
 ))
-CJK_OFF_TOPIC_WORDS = ("天气", "酒店", "餐厅", "汇率", "机票", "美食")
+CJK_OFF_TOPIC_WORDS = ("天气", "酒店", "餐厅", "汇率", "机票", "美食", "好吃", "吃什么", "餐馆")
 # Words that make a demonym right before them a person ("Chinese tourists", "Russian citizens").
 PEOPLE_NOUNS = frozenset([
     "tourists", "tourist", "travelers", "travellers", "traveler", "traveller", "people", "visitors", "visitor",

@@ -726,6 +726,8 @@ class Matcher:
         for i, raw in enumerate(raw_tokens):
             if tokens[i].startswith("burger") and "ü" in raw.casefold():
                 tokens[i] = "bue" + tokens[i][2:]  # "US-Bürger" (citizens) is not the English "burger"
+            elif tokens[i] == "uber" and raw.casefold() == "über":
+                tokens[i] = "ueber"  # "nach Nordzypern über Ercan" (via) is no Uber ride
         if set(tokens) & TRANSLIT_MARKERS and all(t.isascii() for t in tokens):
             # Russian in Latin letters; names and passport words as they are ("Turkmenistan", "US passport"), and
             # words for "for" or "as" of other languages with the nationality after them, even mistyped ("erbil
@@ -832,6 +834,7 @@ class Matcher:
         # little Spanish" names no destination.
         if not places and demonym_places and (travel_context or named_for or any(
                 self._followed_by_visa(tokens, s.end) or (s.start > 0 and tokens[s.start - 1] in CURRENCY_WORDS)
+                or (s.end < len(tokens) and tokens[s.end] in CURRENCY_WORDS)  # "usd to iranian rial"
                 for s in demonym_places)):
             for s in demonym_places:
                 s.score = 0.75
@@ -1232,7 +1235,8 @@ class Matcher:
                 is_passport[idx] = True  # "US/MX dual, going to Cuba": "dual" alone names a dual national
             if tokens[span.end - 1] in PASSPORT_WORDS:
                 is_passport[idx] = True  # the demonym "US citizen" names a passport itself
-            before = skip_back(span.start - 1, PASSPORT_LINKS, span.how == "demonym")  # "два паспорта — российский"
+            # "два паспорта — российский", "подвійне громадянство — Україна і Угорщина"
+            before = skip_back(span.start - 1, PASSPORT_LINKS, True)
             linked_back = before < span.start - 1 or not tokens[before].isascii()
             # "dual citizen uk/us", but not "British-Israeli dual national, North Korea?"
             dual_before = before > 0 and tokens[before - 1] in COUNTRY_TRIGGERS and before - 1 not in span_ends
@@ -1332,8 +1336,12 @@ class Matcher:
                     and _CYRILLIC_RE.match(tokens[span.start]) and set(tokens) & CYRILLIC_ADVICE_WORDS:
                 is_passport[idx] = False  # "что говорят у британцев про Иран": who advises, not who goes
                 continue
-            if span.how == "demonym" and span.start > 0 and tokens[span.start - 1] in CURRENCY_WORDS:
-                is_passport[idx] = False  # "le rial iranien", "el peso cubano": the country's money
+            if span.how == "demonym" and ((span.start > 0 and tokens[span.start - 1] in CURRENCY_WORDS)
+                                          or (span.end < n and tokens[span.end] in CURRENCY_WORDS)):
+                is_passport[idx] = False  # "le rial iranien", "el peso cubano", "iranian rial": the country's money
+                continue
+            if span.how == "demonym" and span.plural and self._adviser_before(tokens, span.start):
+                is_passport[idx] = False  # "selon les Américains", "according to the Brits": who advises
                 continue
             if span.how == "demonym" and self._followed_by_visa(tokens, span.end) \
                     and not (span.plural and _CYRILLIC_RE.match(tokens[span.start])):
@@ -1553,8 +1561,15 @@ class Matcher:
         if (span.start > 0 and tokens[span.start - 1] == "for" and j < len(tokens) and tokens[j] == "in"
                 and any(p.search(" ".join(tokens)) for p in LEVEL_PHRASES)):
             return True  # "what level is it for canada in mali": Canada's advice, asked about Mali
-        i = span.start - 1
-        while i >= 0 and tokens[i] in ("de", "do", "da", "du", "des", "del", "of", "the", "у"):
+        return Matcher._adviser_before(tokens, span.start)
+
+    @staticmethod
+    def _adviser_before(tokens: list[str], start: int) -> bool:
+        """A ministry or "according to" before the name: "Госдепа США", "selon le Royaume-Uni", "laut den
+        Deutschen"."""
+        i = start - 1
+        while i >= 0 and tokens[i] in ("de", "do", "da", "du", "des", "del", "of", "the", "у", "le", "la", "les", "los",
+                                       "las", "den", "dem", "der", "to"):
             i -= 1
         return i >= 0 and tokens[i] in ADVISER_BEFORE
 
