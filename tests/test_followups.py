@@ -166,3 +166,8 @@ def test_a_government_named_bare_after_a_level_question_advises(engine, chat_que
     assert u.destinations == [code] and u.intent == "level" and u.context_used
     u, _ = chat(engine, "is iran safe", "and canada?")  # not after a level question: Canada itself
     assert u.destinations == ["CA"]
+
+
+def test_a_bare_nationality_after_and_is_the_new_passport(engine) -> None:
+    u, _ = chat(engine, "can indians visit gilgit baltistan", "and chinese?")
+    assert u.destinations == ["PK-GB"] and u.passports == ["CN"]

@@ -966,3 +966,42 @@ def test_whose_advice_is_asked_is_no_passport_or_place(engine, question: str, de
                                                        passports: list[str]) -> None:
     u = engine.matcher.understand(question)
     assert u.destinations[:1] == [destination] and u.passports == passports, (u.destinations, u.passports)
+
+
+@pytest.mark.parametrize(("question", "destinations", "passports"), [
+    ("anyone been to Transnistria lately? hows the border on the ukraine side", ["MD-SN"], []),  # asks for reports
+    ("i've been to iran, can i still go to israel", ["IL"], []),  # the traveler's own past visit
+    ("are there still flights paris - niamey? i'm french", ["NE"], ["FR"]),  # a dash between places is a route
+    ("Combien coûte un vol Paris-Téhéran ?", ["IR"], []),
+    ("Erbil -> Mosul -> Baghdad -> Basra, then Kuwait, safety in Mosul?", ["IQ"], []),
+    ("Ist die Grenze zwischen Polen und Belarus offen?", ["BY"], []),  # between: the curated side
+    ("Est-ce que la frontière entre l'Arménie et le Haut-Karabakh est ouverte ?", ["AZ-NK"], []),
+    ("do i need a visa for iarn", ["IR"], []),  # two letters swapped in a short name after a preposition
+    ("do i need the mustang permit if i'm nepali", ["NP-UM"], ["NP"]),  # a weak name before its permit
+    ("british citizen saudi e visa how long does it take", ["SA"], ["GB"]),  # the citizen is British
+    ("chypre du nord passeport algerien", ["CY-NC"], ["DZ"]),
+    ("I'm an Israeli citizen (born in Ukraine though). Is there any way to visit Donetsk?", ["UA-14"], ["IL"]),
+    ("i have both passports (south korea + us), north korea?", ["KP"], ["KR", "US"]),
+    ("somos dos argentinos, salimos de Ushuaia a la Antártida", ["AQ"], ["AR"]),  # "salimos" is no typo of a name
+    ("持香港特区护照去巴基斯坦吉尔吉特-巴尔蒂斯坦，要什么签证", ["PK-GB"], ["HK"]),
+    ("我德国朋友能一起去新疆吗？", ["CN-XJ"], ["DE"]),
+])
+def test_round_7_routes_sides_typos_and_holders(engine, question: str, destinations: list[str],
+                                                passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == destinations and sorted(u.passports) == passports, (u.destinations, u.passports)
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("Combien coûte un vol Paris-Téhéran ?", "fr"), ("¿La Antártida necesita visa?", "es"),
+    ("bester Döner in Erbil?", "de"),
+])
+def test_round_7_languages(question: str, lang: str) -> None:
+    from bot.understanding.language import detect
+
+    assert detect(question) == lang
+
+
+def test_asking_the_way_there_beside_flights_is_not_off_topic(engine) -> None:
+    assert engine.matcher.understand("Spitzbergen Flüge ab Oslo – wie komme ich da überhaupt hin?").intent == "question"
+    assert engine.matcher.understand("cheap flights to paris").intent == "off-topic"

@@ -32,15 +32,15 @@ _MARKERS: dict[str, frozenset[str]] = {
     "de": _words("""ich kann konnen darf durfen nach mit als ist sind ein eine einen einem der das und oder nicht
         noch wieder wie wann wo gibt fur reisen einreisen sicher geoffnet offen jetzt mein meinem meinen deutscher
         deutsche reisepass brauche brauchen visum mich wir bin schon zur zum gefahrlich uber aus bei mir auch
-        man's wetter welche welcher stufe anreise von"""),
+        man's wetter welche welcher stufe anreise von bester beste besten"""),
     "fr": _words("""je peux puis peut est c'est avec pour les des du une et ou au aux aller voyager sur dangereux
         ouvert ouverte quand comment mon nous vous encore toujours maintenant passeport faut il sans entrer rouvert
         francais francaise qu'on ce cette faire etre y-a-t-il suis j'ai quel quelle dois arrivee meilleur
-        niveau en"""),
+        niveau en combien coute vol vols billet"""),
     "es": _words("""puedo puede pueden se es esta estan con los las el del una y ir peligroso abierto abierta
         cuando que mi todavia ahora pasaporte necesito hay sin turismo mexicano espanol hacia alli ya aun pero
         tambien desde soy tengo viajar visitar seguro segura ciudadano ciudadanos visado llegada siendo alerta
-        vuelos baratos permiso ingreso iraqui espanoles nivel para en"""),
+        vuelos baratos permiso ingreso iraqui espanoles nivel para en salimos necesita necesitan hostales"""),
     "pt": _words("""posso pode podem e com os as o do da dos das um uma ou perigoso aberto aberta quando meu minha
         nos ainda agora passaporte preciso tem ha sem nao voce brasileiro portugues pra pro la vou ja tambem mas eu
         gente sozinho sozinha mulher tibete coreia irao viajar visitar seguro segura estou sou visto homens

@@ -186,8 +186,17 @@ TOPIC_PHRASES: dict[str, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bhow (do|can|would|should) (i|we|you|one) get\b|\bhow to (get|go|reach|travel|visit)\b"),
         re.compile(r"\bget there\b|\bhow much\b|\bget to\b"),
         re.compile(r"\bкак (добраться|доехать|попасть)\b|\bяк (дістатися|доїхати)\b|\bcomo (chegar|llegar)\b"),
+        re.compile(r"\bwie (komme ich|kommt man|kommen wir)\b|\bcomment (aller|se rendre|y aller)\b"),
     ),
 }
+# Asking the way there: a question about getting in, even beside flights ("Spitzbergen Flüge ab Oslo – wie komme ich
+# da überhaupt hin?"), so not off-topic.
+WAY_THERE_PHRASES = (
+    re.compile(r"\bhow (do|can|would|should) (i|we|you|one) (even |actually )?get (there|to|in|into)\b"
+               r"|\bhow to (get|go|reach) (there|to|into)\b"),
+    re.compile(r"\bwie (komme ich|kommt man|kommen wir)\b|\bcomment (aller|se rendre|y aller)\b"
+               r"|\bcomo (chegar|llegar)\b|\bкак (добраться|попасть)\b|\bяк (дістатися|потрапити)\b"),
+)
 
 # Topic words in Chinese, Japanese and Korean, found as substrings of the NFC text: these scripts
 # are not split into words, and folding (NFKD) breaks Hangul syllables apart.
@@ -403,7 +412,9 @@ OFF_TOPIC_PHRASES = _one_pattern((
     r"\bexchange rate\b", r"\bwhere (to|can i|should i) (eat|stay)\b",
     r"\b(apply|get|fill|submit) (for )?(my|me a|the form for my) visa for me\b", r"\bvisa (agency|agent|service)s?\b",
     r"\bcan you (apply|book|get me|buy)\b", r"\bbilliger? fl(u|ü)ge?\b", r"\bvuelos? baratos?\b",
-    r"\bvols? pas chers?\b", r"\breserver (un |une |des |mon |ma |le )?(vol|vols|billet|billets|hotel|chambre)\b",
+    r"\bvols? pas chers?\b", r"\bcombien (coute|coutent) (un |le |les )?(vol|vols|billet|billets|hotel)\b",
+    r"\bcuanto (cuesta|cuestan) (un |el |los )?(vuelo|vuelos|billete|pasaje|hotel)\b",
+    r"\bquanto (custa|custam) (um |a |o |as )?(voo|voos|passagem|passagens|hotel)\b", r"\breserver (un |une |des |mon |ma |le )?(vol|vols|billet|billets|hotel|chambre)\b",
     r"\breservar (un |el |los |mi )?(vuelo|vuelos|billete|boleto|hotel|passagem)\b", r"\bseguro (de )?viage?m?\b",
     r"\bseguro de viaje\b", r"\bbuchen sie\b", r"\bдешевые билеты\b", r"\bbest time to visit\b",
     # services: doing the traveler's paperwork, booking, prices, time, translation
