@@ -1005,3 +1005,22 @@ def test_round_7_languages(question: str, lang: str) -> None:
 def test_asking_the_way_there_beside_flights_is_not_off_topic(engine) -> None:
     assert engine.matcher.understand("Spitzbergen Flüge ab Oslo – wie komme ich da überhaupt hin?").intent == "question"
     assert engine.matcher.understand("cheap flights to paris").intent == "off-topic"
+
+
+@pytest.mark.parametrize(("question", "destinations", "ambiguous", "passports"), [
+    ("NK", ["KP"], [], []), ("nk ban on us passports extended again? till when", ["KP"], [], ["US"]),
+    ("ossetia visa?", [], ["GE-SO", "RU"], []),  # South (Georgia) or North (Russia)
+    ("do i need a passport for the virgin islands, us citizen", [], ["VG", "VI"], ["US"]),
+    ("british virgin islands visa", ["VG"], [], []),
+    ("crossing to the turkish side of nicosia with a uk passport, any hassle", ["CY-NC"], [], ["GB"]),
+    ("коли відкриють аеропорт Бориспіль?", ["UA"], [], []),
+    ("когда откроют Верхний Ларс", ["GE"], [], []),
+    ("campamentos saharauis en Tinduf: ¿cómo llegar desde España con pasaporte español?", ["DZ"], [], ["ES"]),
+    ("is it ok to drive near the yemen border, jazan and najran?", ["SA"], [], []),
+    ("I'm a Greek Cypriot, can I cross to the north?", [], [], ["CY"]),
+])
+def test_round_7_names_the_knowledge_lacked(engine, question: str, destinations: list[str], ambiguous: list[str],
+                                            passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == destinations[:1] and sorted(u.ambiguous) == ambiguous and sorted(
+        u.passports) == passports, (u.destinations, u.ambiguous, u.passports)

@@ -64,7 +64,8 @@ PASSPORT_FILLERS = frozenset(["dual", "sar"])  # "Hong Kong SAR passport"
 LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB", "fr": "FR", "ru": "RU", "mx": "MX", "br": "BR", "cn": "CN", "nl": "NL",
                             "pl": "PL", "dt": "DE", "rf": "RU"}  # "passeport fr", "mit dt. Pass"
 # Lower-case codes that are no word of any language travelers write in, so they always name the country.
-LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "rdc": "CD", "prc": "CN", "ksa": "SA"}
+LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "rdc": "CD", "prc": "CN", "ksa": "SA",
+                   "nk": "KP", "dprk": "KP"}  # "nk ban on us passports"
 # Words before a nationality that make it a statement about who travels ("as an American", "we're German",
 # "soy argentino", "je suis suisse", "ich bin Deutscher", "я американец", and a Russian or Ukrainian pronoun, since
 # those languages drop the copula: "она россиянка", "вона росіянка"): a country name spelled like the demonym
