@@ -171,3 +171,22 @@ def test_a_government_named_bare_after_a_level_question_advises(engine, chat_que
 def test_a_bare_nationality_after_and_is_the_new_passport(engine) -> None:
     u, _ = chat(engine, "can indians visit gilgit baltistan", "and chinese?")
     assert u.destinations == ["PK-GB"] and u.passports == ["CN"]
+
+
+@pytest.mark.parametrize(("chat_questions", "code", "passports", "dual"), [
+    # a region has no visa of its own: the country's visa is the way in
+    (["what's the fcdo saying about Chechnya", "I have a British passport btw, so can I even get a Russian visa?"],
+     "RU-CE", ["GB"], False),
+    (["can i go to crimea", "do i need a russian visa"], "RU", [], False),  # Crimea's code is Ukraine's
+    # from Moscow, fly over there: the chat's place
+    (["我想去克里米亚", "我是中国人，从莫斯科飞过去可以吗"], "UA-43", ["CN"], False),
+    # a nationality through a parent is the traveler's own second one
+    (["can i go to iran as a brit", "i'm also iranian by my dad, does that change anything?"], "IR", ["GB", "IR"],
+     True),
+    (["north cyprus from the south, can i walk across at ledra street", "and if i'm a greek cypriot?"], "CY-NC",
+     ["CY"], False),
+])
+def test_round_7_follow_ups(engine, chat_questions, code, passports, dual) -> None:
+    u, _ = chat(engine, *chat_questions)
+    assert u.destinations[:1] == [code] and u.passports == passports and u.dual is dual, (
+        u.destinations, u.passports, u.dual)

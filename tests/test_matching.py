@@ -1024,3 +1024,19 @@ def test_round_7_names_the_knowledge_lacked(engine, question: str, destinations:
     u = engine.matcher.understand(question)
     assert u.destinations[:1] == destinations[:1] and sorted(u.ambiguous) == ambiguous and sorted(
         u.passports) == passports, (u.destinations, u.ambiguous, u.passports)
+
+
+@pytest.mark.parametrize(("question", "destinations", "passports"), [
+    ("eta israel for brits going to the west bank", ["PS-WBK"], ["GB"]),  # where they are going
+    ("how far in advance do i book the diamonitirion for athos, romanian orthodox guy", ["GR-69"], ["RO"]),
+    ("Мы с мужем граждане Узбекистана, хотим в Иран на машине через Туркмению. Дадут ли нам транзитную визу?",
+     ["TM"], ["UZ"]),  # a transit visa is the visa of the place passed through
+    ("flying to iran via dubai, visa?", ["IR"], []),
+])
+def test_round_7_where_the_traveler_goes(engine, question: str, destinations: list[str], passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == destinations and sorted(u.passports) == passports, (u.destinations, u.passports)
+
+
+def test_the_season_for_sights_is_off_topic(engine) -> None:
+    assert engine.matcher.understand("meilleure période pour voir les aurores au Svalbard ?").intent == "off-topic"

@@ -101,7 +101,8 @@ CLAUSE_TAIL = frozenset(["here", "specifically", "too", "also", "btw", "lol", "n
 # Words that may stand between "as a" and a demonym without changing who it describes ("as a non-muslim German").
 TRAVELER_ADJECTIVES = frozenset(["non", "muslim", "christian", "jewish", "young", "old", "female", "male", "solo",
                                  "single", "retired", "black", "white", "gay", "lone", "overlanding",
-                                 "backpacking", "cycling", "hitchhiking", "vegan"])
+                                 "backpacking", "cycling", "hitchhiking", "vegan", "orthodox", "catholic", "protestant",
+                                 "buddhist", "hindu", "sikh"])
 # Words before a passport that say the traveler does not hold it ("never had an iranian passport", "without a US
 # passport", "he lost his Pakistani one").
 NEGATIONS = frozenset(["never", "no", "not", "dont", "without", "lost", "нет", "без", "ohne", "sin", "sem", "sans"])
@@ -372,6 +373,9 @@ WISH_WORDS = frozenset(["want", "wanna", "wants", "hope", "hoping", "dream", "dr
 WISH_VERBS = frozenset(["see", "visit", "go", "travel", "get", "reach", "fly", "trek", "cross"])
 # A place passed through is not the destination when another is named ("via Armenia", "через Россию").
 TRANSIT_WORDS = frozenset(["via", "through", "thru", "через", "transit", "par", "pela", "pelo", "uber", "ueber"])
+# Words of a transit visa ("transit visa", "транзитную визу", "visa de tránsito", "Transitvisum"), with a visa word.
+TRANSIT_VISA_WORDS = frozenset(["transit", "транзитную", "транзитная", "транзитнои", "транзитну", "транзитна",
+                                "transito", "transitvisum"])
 PAST_VISIT_VERBS = frozenset(["been", "went", "was", "were", "travelled", "traveled",
                               # "если был в абхазии", "я був у Криму", "estive no Irã", "ich war in Syrien"
                               "был", "была", "были", "побывал", "побывала", "бывал", "бывала", "був", "була", "були",
@@ -418,6 +422,9 @@ OFF_TOPIC_PHRASES = _one_pattern((
     r"\bquanto (custa|custam) (um |a |o |as )?(voo|voos|passagem|passagens|hotel)\b", r"\breserver (un |une |des |mon |ma |le )?(vol|vols|billet|billets|hotel|chambre)\b",
     r"\breservar (un |el |los |mi )?(vuelo|vuelos|billete|boleto|hotel|passagem)\b", r"\bseguro (de )?viage?m?\b",
     r"\bseguro de viaje\b", r"\bbuchen sie\b", r"\bдешевые билеты\b", r"\bbest time to visit\b",
+    # the season for sights: "meilleure période pour voir les aurores", "mejor época para", "beste Reisezeit"
+    r"\bmeilleure? (periode|moment|saison|epoque) pour\b", r"\bmejor (epoca|momento|temporada) para\b",
+    r"\bmelhor (epoca|momento|altura) para\b", r"\bbeste reisezeit\b",
     # services: doing the traveler's paperwork, booking, prices, time, translation
     r"\b(do|handle|process|file|fill) (out )?(my|our) (\w+ )?visa (application|form)\b", r"\bvisa application for me\b",
     r"\bbook me\b", r"\bwill pay\b", r"\btramitar\b", r"\bcuanto cobran\b", r"\bза деньги\b", r"\bоформить мне\b",

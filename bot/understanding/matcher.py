@@ -110,6 +110,7 @@ from bot.understanding.lexicon import (
     TOPIC_PHRASES,
     TOPIC_WORDS,
     TOWARDS,
+    TRANSIT_VISA_WORDS,
     TRANSIT_WORDS,
     TRANSLIT_MARKERS,
     TRAVEL_WORDS,
@@ -200,6 +201,10 @@ _ASKED_SUBJECTS = frozenset(["anyone", "anybody", "someone", "somebody", "you", 
 # Words opening a follow-up before a bare nationality ("and chinese?", "what about japanese?").
 _FOLLOWUP_LEADS = frozenset(["and", "what", "how", "about", "et", "und", "y", "e", "и", "а", "і", "та", "ok", "so"])
 # "the border between Poland and Belarus": of two places, the one the knowledge base curates is asked about.
+# Words between "I'm" and a nationality that leave it the traveler's ("i'm also iranian by my dad").
+_IDENTITY_ADVERBS = frozenset(["also", "actually", "technically", "legally", "officially"])
+_CJK_THERE = ("过去", "那里", "那边", "那儿")
+_HEADING_VERBS = frozenset(["going", "heading", "headed", "travelling", "traveling"])
 _BETWEEN_WORDS = frozenset(["between", "zwischen", "entre", "между", "миж"])
 _BETWEEN_ARTICLES = frozenset(["l", "le", "la", "les", "el", "los", "las", "o", "os", "as", "dem", "den"])
 # Words that make the clause closing a message a question of its own, not one more stop of a list.
@@ -888,8 +893,11 @@ class Matcher:
         if len(origins | again) < len(places):  # but "a story from Port-au-Prince" leaves Haiti the destination
             origins |= again
         # "how do i get there from Sochi": only where the traveler sets off is named, the place is the chat's last one
-        only_origins = bool(origins) and len(origins) == len(places) and self._points_back(tokens) and all(
-            s.how != "cjk" and s.start > 0 and tokens[s.start - 1] in ORIGIN_WORDS for s in places)
+        # ... and "从莫斯科飞过去可以吗" (from Moscow, fly over there)
+        cjk_there = any(w in text for w in _CJK_THERE)
+        only_origins = bool(origins) and len(origins) == len(places) and (self._points_back(tokens) or cjk_there) \
+            and all((s.how == "cjk" and s.origin and cjk_there)
+                    or (s.how != "cjk" and s.start > 0 and tokens[s.start - 1] in ORIGIN_WORDS) for s in places)
         if len(origins) == len(places) and not only_origins:
             origins = set()  # "flights from Moscow": the only place named is the one asked about
         # A place the asker corrects to ("... that's ethiopia. I mean eritrea") or names twice ("Kazakhstan,
@@ -904,7 +912,13 @@ class Matcher:
                      and tokens[s.start - 2] == "i"}
         wished = {id(s) for s in places if self._wished(s, tokens)} if len(places) > 1 else set()
         beside = self._beside_curated(places, tokens)
-        for span in sorted(places, key=lambda s: (id(s) in origins, id(s) in beside, id(s) not in corrected,
+        # "хотим в Иран ... через Туркмению. Дадут ли нам транзитную визу?": a transit visa is the visa of the place
+        # passed through
+        transited = {id(s) for s in places if s.how != "cjk" and s.start > 0 and tokens[s.start - 1] in TRANSIT_WORDS
+                     } if token_set & TRANSIT_VISA_WORDS and token_set & VISA_WORDS and len(places) > 1 else set()
+        origins -= transited
+        for span in sorted(places, key=lambda s: (id(s) in origins, id(s) not in transited, id(s) in beside,
+                                                  id(s) not in corrected,
                                                   id(s) not in asked,
                                                   id(s) not in wished, -min(mentions[s.codes], 2), -s.score,
                                                   s.start)):
@@ -1295,7 +1309,8 @@ class Matcher:
             origin_word = skip_back(span.start - 1, ARTICLES)
             if origin_word > 0 and tokens[origin_word] in FROM_WORDS and tokens[origin_word - 1] in PEOPLE_NOUNS:
                 is_passport[idx] = True  # "tourists from Russia", "туристов из России", "my friend from the US"
-            trig = skip_back(span.start - 1, ARTICLES | TRAVELER_ADJECTIVES if span.how == "demonym" else ARTICLES)
+            trig = skip_back(span.start - 1, ARTICLES | TRAVELER_ADJECTIVES | _IDENTITY_ADVERBS
+                             if span.how == "demonym" else ARTICLES)
             if trig > 0 and (tokens[trig] in NUMBER_WORDS or tokens[trig].isdigit()) and span.how == "demonym" \
                     and tokens[trig - 1] in IDENTITY_TRIGGERS:
                 trig -= 1  # "we're two Czech guys"
@@ -1348,8 +1363,10 @@ class Matcher:
                     from_passports.add(idx)
             if span.how == "demonym" and span.plural:
                 is_passport[idx] = True  # "Can Americans go to Cuba?"
-            if span.how == "demonym" and span.end < n and tokens[span.end] in PEOPLE_NOUNS:
-                is_passport[idx] = True  # "Chinese tourists", "Russian citizens"
+            if span.how == "demonym" and span.end < n and (tokens[span.end] in PEOPLE_NOUNS or (
+                    tokens[span.end] in TRAVELER_ADJECTIVES and span.end + 1 < n
+                    and tokens[span.end + 1] in PEOPLE_NOUNS)):
+                is_passport[idx] = True  # "Chinese tourists", "Russian citizens", "romanian orthodox guy"
             if span.how == "demonym" and trig >= 0 and tokens[trig] in ("has", "have", "holds", "got") and (
                     span.end >= n or raw_tokens[span.end] in _CLAUSE_MARKS or tokens[span.end] in CONJUNCTIONS):
                 is_passport[idx] = True  # "my grandma has Ukrainian and Israeli": passports, the noun left unsaid
@@ -1558,6 +1575,8 @@ class Matcher:
         j = span.start - 1
         while j >= 0 and (tokens[j] in ARTICLES or tokens[j] in ("to", "into", "in", "в", "на", "до")):
             j -= 1
+        if j >= 0 and tokens[j] in _HEADING_VERBS and tokens[j + 1 : j + 2] in (["to"], ["into"]):
+            return True  # "eta israel for brits going to the west bank": where they are going
         if j >= 0 and tokens[j] in WISH_VERBS:
             j -= 1
             if j >= 0 and tokens[j] == "to":
