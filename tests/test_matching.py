@@ -1032,6 +1032,12 @@ def test_round_7_names_the_knowledge_lacked(engine, question: str, destinations:
     ("Мы с мужем граждане Узбекистана, хотим в Иран на машине через Туркмению. Дадут ли нам транзитную визу?",
      ["TM"], ["UZ"]),  # a transit visa is the visa of the place passed through
     ("flying to iran via dubai, visa?", ["IR"], []),
+    # the route asked ("can i go ... through turkey?"): the transit visa is only the way there
+    ("hello, i am nigerian. can i go to northern cyprus through turkey? do i need a turkish transit visa?", ["CY-NC"],
+     ["NG"]),
+    # a leg of the trip named by its country's adjective, in the question asked
+    ("fly into Almaty, overland through Kyrgyzstan and Tajikistan, then cross into Afghanistan at Ishkashim, then "
+     "head to Hunza. I'm Czech. Is the Afghan part doable?", ["AF"], ["CZ"]),
 ])
 def test_round_7_where_the_traveler_goes(engine, question: str, destinations: list[str], passports: list[str]) -> None:
     u = engine.matcher.understand(question)

@@ -203,6 +203,7 @@ _FOLLOWUP_LEADS = frozenset(["and", "what", "how", "about", "et", "und", "y", "e
 # "the border between Poland and Belarus": of two places, the one the knowledge base curates is asked about.
 # Words between "I'm" and a nationality that leave it the traveler's ("i'm also iranian by my dad").
 _IDENTITY_ADVERBS = frozenset(["also", "actually", "technically", "legally", "officially"])
+_LEG_WORDS = frozenset(["part", "leg", "section", "stretch", "portion", "bit"])
 _CJK_THERE = ("过去", "那里", "那边", "那儿")
 _HEADING_VERBS = frozenset(["going", "heading", "headed", "travelling", "traveling"])
 _BETWEEN_WORDS = frozenset(["between", "zwischen", "entre", "между", "миж"])
@@ -873,6 +874,13 @@ class Matcher:
             for s in visa_places:
                 s.score = 0.75
             places = visa_places + places
+        # "... cross into Afghanistan at Ishkashim ... Is the Afghan part doable?": a leg of the trip named by its
+        # country's adjective is a place of the question it is in
+        legs = [s for s in demonym_places if places and s.end < len(tokens) and tokens[s.end] in _LEG_WORDS
+                and any(set(s.codes) == set(p.codes) for p in places)]
+        for s in legs:
+            s.score = 0.75
+        places = places + legs
         result.topics = self._topics(tokens, folded_text, text)
         result.intent = self._intent(tokens, folded_text, text, len(places), self._alternatives(places, tokens))
         result.followup = result.followup or any(p.search(folded_text) for p in FOLLOWUP_STARTS) or (
@@ -913,8 +921,10 @@ class Matcher:
         wished = {id(s) for s in places if self._wished(s, tokens)} if len(places) > 1 else set()
         beside = self._beside_curated(places, tokens)
         # "хотим в Иран ... через Туркмению. Дадут ли нам транзитную визу?": a transit visa is the visa of the place
-        # passed through
+        # passed through, when the route is told, not asked ("can i go to northern cyprus through turkey? do i need
+        # a turkish transit visa?" asks about Northern Cyprus)
         transited = {id(s) for s in places if s.how != "cjk" and s.start > 0 and tokens[s.start - 1] in TRANSIT_WORDS
+                     and next((r for r in raw_tokens[s.end :] if r in (".", "!", "?")), "") != "?"
                      } if token_set & TRANSIT_VISA_WORDS and token_set & VISA_WORDS and len(places) > 1 else set()
         origins -= transited
         for span in sorted(places, key=lambda s: (id(s) in origins, id(s) not in transited, id(s) in beside,
