@@ -474,14 +474,24 @@ def _play_measuring_set(engine, path: Path) -> tuple[list[dict], dict[int, dict]
     return items, answers, [measure_score(item, answers[item["id"]]) for item in items]
 
 
+TUNING_10 = LABELLED.parent / "questions_tuning_10.yaml"
+TUNING_11 = LABELLED.parent / "questions_tuning_11.yaml"
+
+
 # Set 9 (measuring format, written blind for round 6): as received, destination and passports right in 201/231
 # (87%), a verdict missing for 8 of 131 named passports; round 6 brought it to 230/231 with every verdict there.
-def test_tuning_set_9_in_the_measuring_format(engine) -> None:
-    """Issue 12: tests/data/questions_tuning_9.yaml, in the blind measuring sets' format, played and scored as
-    `python -m bot.devtools.measure` does: destination and passports both right in 95%, and a verdict for every
-    passport named (unless the place is ambiguous)."""
-    items, answers, scores = _play_measuring_set(engine, TUNING_9)
-    assert len(items) >= 200
+# Sets 10 and 11 (same format, written blind for round 7): as received, set 10 at 188/220 (85%) with a verdict missing
+# for 5 of 145 named passports, set 11 at 186/220 (85%) with 10 of 143 missing; round 7 brought them to 214/220 and
+# 213/220 with every verdict there. What is left is mostly a choice the older sets made the other way: "Georgia visa"
+# and "Guinée" are read as the country (sets 5 and after), where the writers of 10 and 11 asked which one.
+@pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220)],
+                         ids=["tuning9", "tuning10", "tuning11"])
+def test_tuning_sets_in_the_measuring_format(engine, path: Path, size: int) -> None:
+    """Issue 12: tests/data/questions_tuning_9.yaml to _11.yaml, in the blind measuring sets' format, played and
+    scored as `python -m bot.devtools.measure` does: destination and passports both right in 95%, and a verdict for
+    every passport named (unless the place is ambiguous)."""
+    items, answers, scores = _play_measuring_set(engine, path)
+    assert len(items) >= size
     by_id = {item["id"]: item for item in items}
     both = [s for s in scores if s["dest_ok"] and s["passports_ok"]]
     missing = [s for s in scores if s["verdict_present"] is False]
@@ -1046,3 +1056,14 @@ def test_round_7_where_the_traveler_goes(engine, question: str, destinations: li
 
 def test_the_season_for_sights_is_off_topic(engine) -> None:
     assert engine.matcher.understand("meilleure période pour voir les aurores au Svalbard ?").intent == "off-topic"
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("What's the Australian advice for North Korea?", "level"),
+    ("maldives flights vs sri lanka which is cheaper in jan", "off-topic"),
+    ("who won the world cup", "off-topic"),
+    ("world cup in qatar, do brits need a visa", "question"),
+    ("де поміняти гривні на ларі в Тбілісі", "off-topic"),
+])
+def test_round_7_intents(engine, question: str, intent: str) -> None:
+    assert engine.matcher.understand(question).intent == intent

@@ -310,6 +310,8 @@ LEVEL_PHRASES = _one_pattern((
     r"\bwelke kleur\b", r"\blivello\b", r"\buyari seviyesi\b", r"\bдерждеп", r"\bгосдеп", r"\bdo not travel\b", r"\badvis(e|es|ice) against\b",
     r"\brating\b", r"\bquai d ?orsay\b", r"\bclasse (en )?(rouge|orange)\b", r"\bzone rouge\b",
     r"\bque dit le gouvernement\b", r"\bwhat does the \w+ (government|foreign office) say\b",
+    # "What's the Australian advice for North Korea?": a government's advice, named by its adjective
+    r"\b(australian|british|uk|us|american|canadian|german|french|irish|new zealand) (travel |government )?advice\b",
 ))
 CJK_LEVEL_WORDS = ("级别", "等级", "旅行警告", "警告级别", "几级", "外交部", "国务院")
 # Two places weighed against each other.
@@ -406,7 +408,7 @@ OFF_TOPIC_WORDS = frozenset([
     "hotele", "vegetarian", "vegan", "restoran", "restoranlar",
     # insurance, plugs and sockets, restaurants said short ("travel insurance that covers ukraine", "what plug sockets
     # do they use in cuba", "un bon resto à Tiraspol")
-    "insurance", "insurer", "hostal", "hostales", "cotacao", "cotizacion", "usd", "doner", "kebab", "kebap", "plug", "plugs", "socket", "sockets", "adapter", "adaptor", "voltage", "resto", "restos",
+    "insurance", "insurer", "поминяти", "обминяти", "обмин", "обминник", "hostal", "hostales", "cotacao", "cotizacion", "usd", "doner", "kebab", "kebap", "plug", "plugs", "socket", "sockets", "adapter", "adaptor", "voltage", "resto", "restos",
     "versicherung", "reiseversicherung", "assurance", "страховка", "страховку", "страховки", "розетки", "розетка",
 ])
 # A message that is only a greeting asks nothing Borderline answers ("hello", "你好").
@@ -439,6 +441,8 @@ OFF_TOPIC_PHRASES = _one_pattern((
 OFF_TOPIC_SOFT_PHRASES = _one_pattern((
     r"\b(cheap|cheapest|best|book|booking|booked|deals?) (flights?|tickets?|airfare|hotels?)\b",
     r"\bflights? (deals?|prices?|from \w+ to)\b", r"\bhow much (is|are) (the )?(flights?|tickets?)\b",
+    # "maldives flights vs sri lanka which is cheaper in jan", "who won the world cup"
+    r"\b(flights?|tickets?|hotels?)\b.*\b(cheaper|cheapest)\b", r"\bwho won\b", r"\bworld cup\b",
 ))
 CJK_OFF_TOPIC_WORDS = ("天气", "酒店", "餐厅", "汇率", "机票", "美食", "好吃", "吃什么", "餐馆")
 # Words that make a demonym right before them a person ("Chinese tourists", "Russian citizens").
