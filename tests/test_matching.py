@@ -1005,6 +1005,10 @@ def test_round_7_routes_sides_typos_and_holders(engine, question: str, destinati
 @pytest.mark.parametrize(("question", "lang"), [
     ("Combien coûte un vol Paris-Téhéran ?", "fr"), ("¿La Antártida necesita visa?", "es"),
     ("bester Döner in Erbil?", "de"),
+    ("Reisewarnung Auswärtiges Amt Libanon aktuell?", "de"), ("Hotel in Pjöngjang buchen", "de"),
+    ("Como chegar a Pitcairn saindo do Brasil?", "pt"), ("É seguro ir para a Somalilândia?", "pt"),
+    ("¿cuánto cobran ustedes por tramitar la visa saudí?", "es"), ("Шпицберген без шенгена реально? паспорт РФ", "ru"),
+    ("visa Georgia para venezolanos", "es"), ("can I go to iran", "en"),
 ])
 def test_round_7_languages(question: str, lang: str) -> None:
     from bot.understanding.language import detect
