@@ -950,6 +950,7 @@ def test_for_a_country_in_a_place_names_whose_level_is_asked(engine) -> None:
      ["DE"], "question"),
     # nationality words after a dash, a travel passport's own word, "y yo", a bare demonym before "quer"
     ("Маю подвійне громадянство — Україна і Угорщина. Чи можна мені в Росію?", ["RU"], ["HU", "UA"], "question"),
+    ("US passport - Iran visa?", ["IR"], ["US"], "question"),  # the passport word is the US one
     ("Пустят ли меня теперь в Грузию с российским загранпаспортом?", ["GE"], ["RU"], "question"),
     ("Mi novio es cubano y yo española, ¿podemos viajar juntos a Rusia?", ["RU"], ["CU", "ES"], "question"),
     ("Moçambicano quer ir ao Tibete, é possível?", ["CN-XZ"], ["MZ"], "question"),

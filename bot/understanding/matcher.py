@@ -1290,8 +1290,12 @@ class Matcher:
                 is_passport[idx] = True  # "US/MX dual, going to Cuba": "dual" alone names a dual national
             if tokens[span.end - 1] in PASSPORT_WORDS:
                 is_passport[idx] = True  # the demonym "US citizen" names a passport itself
-            # "два паспорта — российский", "подвійне громадянство — Україна і Угорщина"
+            # "два паспорта — российский", "подвійне громадянство — Україна і Угорщина"; but the passport word of
+            # "US passport - Iran visa?" is the US one
             before = skip_back(span.start - 1, PASSPORT_LINKS, True)
+            if span.how != "demonym" and before in span_ends and any(
+                    raw_tokens[j] in "—–-" for j in range(before + 1, span.start)):
+                before = skip_back(span.start - 1, PASSPORT_LINKS)
             linked_back = before < span.start - 1 or not tokens[before].isascii()
             # "dual citizen uk/us", but not "British-Israeli dual national, North Korea?"
             dual_before = before > 0 and tokens[before - 1] in COUNTRY_TRIGGERS and before - 1 not in span_ends
