@@ -951,6 +951,7 @@ def test_for_a_country_in_a_place_names_whose_level_is_asked(engine) -> None:
     # nationality words after a dash, a travel passport's own word, "y yo", a bare demonym before "quer"
     ("Маю подвійне громадянство — Україна і Угорщина. Чи можна мені в Росію?", ["RU"], ["HU", "UA"], "question"),
     ("US passport - Iran visa?", ["IR"], ["US"], "question"),  # the passport word is the US one
+    ("i have dual citizenship - us and iran, can i go to israel", ["IL"], ["IR", "US"], "question"),
     ("Пустят ли меня теперь в Грузию с российским загранпаспортом?", ["GE"], ["RU"], "question"),
     ("Mi novio es cubano y yo española, ¿podemos viajar juntos a Rusia?", ["RU"], ["CU", "ES"], "question"),
     ("Moçambicano quer ir ao Tibete, é possível?", ["CN-XZ"], ["MZ"], "question"),
@@ -984,6 +985,7 @@ def test_whose_advice_is_asked_is_no_passport_or_place(engine, question: str, de
     ("i've been to iran, can i still go to israel", ["IL"], []),  # the traveler's own past visit
     ("are there still flights paris - niamey? i'm french", ["NE"], ["FR"]),  # a dash between places is a route
     ("Combien coûte un vol Paris-Téhéran ?", ["IR"], []),
+    ("Gilgit-Baltistan trekking permit for a brit", ["PK-GB"], ["GB"]),  # one name, hyphenated: no route
     ("Erbil -> Mosul -> Baghdad -> Basra, then Kuwait, safety in Mosul?", ["IQ"], []),
     ("Ist die Grenze zwischen Polen und Belarus offen?", ["BY"], []),  # between: the curated side
     ("Est-ce que la frontière entre l'Arménie et le Haut-Karabakh est ouverte ?", ["AZ-NK"], []),

@@ -887,7 +887,7 @@ class Matcher:
             text.lstrip().startswith(CJK_FOLLOWUP_STARTS)) or (len(tokens) <= 4 and not places) or (
             result.intent in ("level", "when") and not places)  # "what level is it at"
         starts = {s.start for s in places}
-        stops = {id(s) for s in places if self._route_start(s, tokens, raw_tokens, starts, joins)}
+        stops = {id(s) for s in places if self._route_start(s, tokens, raw_tokens, starts, joins, places)}
         set_off = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)}
         origins = set_off | stops | settled
         # where the traveler sets off "from" is left behind though a route starts there ("from Vladikavkaz to
@@ -1121,6 +1121,8 @@ class Matcher:
         word ("i have a us passport"), and 4-letter Cyrillic names in another case ("Кубу")."""
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         prev = tokens[i - 1] if i > 0 else ""
+        if i > 1 and raw_tokens[i - 1] in ("-", "–", "—", ":"):
+            prev = tokens[i - 2]  # "dual citizenship - us and iran"
         raw = raw_tokens[i]
         if word in LOWERCASE_CODES:
             return Span(i, i + 1, (LOWERCASE_CODES[word],), "code", 0.9, raw)
@@ -1755,12 +1757,13 @@ class Matcher:
 
     @staticmethod
     def _route_start(span: Span, tokens: list[str], raw_tokens: list[str], starts: set[int],
-                     joins: frozenset[int] | set[int] = frozenset()) -> bool:
+                     joins: frozenset[int] | set[int] = frozenset(), spans: list[Span] | None = None) -> bool:
         """"moscow to minsk", "kathmandu overland to lhasa", "Москва–Пхеньян", "un vol Paris-Téhéran": a place, then a
         word towards (or a hyphen) and another place; the first is where the route starts."""
         if span.how == "cjk":
             return False
-        if span.end in joins and span.end in starts and span.how != "demonym":
+        if span.end in joins and span.end in starts and span.how != "demonym" and not any(
+                s.start == span.end and set(s.codes) & set(span.codes) for s in spans or ()):
             return True
         j = span.end
         while j < len(tokens) and tokens[j] in ROUTE_FILLERS:
