@@ -154,3 +154,39 @@ def test_a_passport_added_in_a_follow_up_is_the_same_travelers_and_stays_dual(en
     engine.ask("Belarus entry for Germans", conversation=chat)
     u = engine.ask("and my wife is Russian, she comes with me", conversation=chat).understanding
     assert (sorted(u.passports), u.dual) == (["DE", "RU"], False)
+
+
+@pytest.mark.parametrize(("chat_questions", "code"), [
+    (["what's the US advisory for venezuela", "and the uk?"], "VE"),
+    (["Quel niveau d'alerte pour le Liban selon les Américains ?", "et selon le Royaume-Uni ?"], "LB"),
+])
+def test_a_government_named_bare_after_a_level_question_advises(engine, chat_questions, code) -> None:
+    """Right after a level question, "and the uk?" asks for another government's level of the same place."""
+    u, _ = chat(engine, *chat_questions)
+    assert u.destinations == [code] and u.intent == "level" and u.context_used
+    u, _ = chat(engine, "is iran safe", "and canada?")  # not after a level question: Canada itself
+    assert u.destinations == ["CA"]
+
+
+def test_a_bare_nationality_after_and_is_the_new_passport(engine) -> None:
+    u, _ = chat(engine, "can indians visit gilgit baltistan", "and chinese?")
+    assert u.destinations == ["PK-GB"] and u.passports == ["CN"]
+
+
+@pytest.mark.parametrize(("chat_questions", "code", "passports", "dual"), [
+    # a region has no visa of its own: the country's visa is the way in
+    (["what's the fcdo saying about Chechnya", "I have a British passport btw, so can I even get a Russian visa?"],
+     "RU-CE", ["GB"], False),
+    (["can i go to crimea", "do i need a russian visa"], "RU", [], False),  # Crimea's code is Ukraine's
+    # from Moscow, fly over there: the chat's place
+    (["我想去克里米亚", "我是中国人，从莫斯科飞过去可以吗"], "UA-43", ["CN"], False),
+    # a nationality through a parent is the traveler's own second one
+    (["can i go to iran as a brit", "i'm also iranian by my dad, does that change anything?"], "IR", ["GB", "IR"],
+     True),
+    (["north cyprus from the south, can i walk across at ledra street", "and if i'm a greek cypriot?"], "CY-NC",
+     ["CY"], False),
+])
+def test_round_7_follow_ups(engine, chat_questions, code, passports, dual) -> None:
+    u, _ = chat(engine, *chat_questions)
+    assert u.destinations[:1] == [code] and u.passports == passports and u.dual is dual, (
+        u.destinations, u.passports, u.dual)

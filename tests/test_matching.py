@@ -474,14 +474,24 @@ def _play_measuring_set(engine, path: Path) -> tuple[list[dict], dict[int, dict]
     return items, answers, [measure_score(item, answers[item["id"]]) for item in items]
 
 
+TUNING_10 = LABELLED.parent / "questions_tuning_10.yaml"
+TUNING_11 = LABELLED.parent / "questions_tuning_11.yaml"
+
+
 # Set 9 (measuring format, written blind for round 6): as received, destination and passports right in 201/231
 # (87%), a verdict missing for 8 of 131 named passports; round 6 brought it to 230/231 with every verdict there.
-def test_tuning_set_9_in_the_measuring_format(engine) -> None:
-    """Issue 12: tests/data/questions_tuning_9.yaml, in the blind measuring sets' format, played and scored as
-    `python -m bot.devtools.measure` does: destination and passports both right in 95%, and a verdict for every
-    passport named (unless the place is ambiguous)."""
-    items, answers, scores = _play_measuring_set(engine, TUNING_9)
-    assert len(items) >= 200
+# Sets 10 and 11 (same format, written blind for round 7): as received, set 10 at 188/220 (85%) with a verdict missing
+# for 5 of 145 named passports, set 11 at 186/220 (85%) with 10 of 143 missing; round 7 brought them to 214/220 and
+# 213/220 with every verdict there. What is left is mostly a choice the older sets made the other way: "Georgia visa"
+# and "Guinée" are read as the country (sets 5 and after), where the writers of 10 and 11 asked which one.
+@pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220)],
+                         ids=["tuning9", "tuning10", "tuning11"])
+def test_tuning_sets_in_the_measuring_format(engine, path: Path, size: int) -> None:
+    """Issue 12: tests/data/questions_tuning_9.yaml to _11.yaml, in the blind measuring sets' format, played and
+    scored as `python -m bot.devtools.measure` does: destination and passports both right in 95%, and a verdict for
+    every passport named (unless the place is ambiguous)."""
+    items, answers, scores = _play_measuring_set(engine, path)
+    assert len(items) >= size
     by_id = {item["id"]: item for item in items}
     both = [s for s in scores if s["dest_ok"] and s["passports_ok"]]
     missing = [s for s in scores if s["verdict_present"] is False]
@@ -927,3 +937,140 @@ def test_for_a_country_in_a_place_names_whose_level_is_asked(engine) -> None:
     u = engine.matcher.understand("what level is it for canada in mali")
     assert u.destinations == ["ML"] and u.intent == "level"
     assert engine.matcher.understand("visa for canada").destinations == ["CA"]
+
+
+# Round 7 (sets 10 and 11, written blind): classes of misses.
+@pytest.mark.parametrize(("question", "destinations", "passports", "intent"), [
+    # "über" is the German "via", not an Uber ride
+    ("Ich bin Deutsch-Türke mit beiden Pässen, nach Nordzypern über Ercan, welchen Pass nehme ich?", ["CY-NC"],
+     ["DE", "TR"], "question"),
+    ("uber from the airport in havana", ["CU"], [], "off-topic"),
+    # roots are heritage, not a passport
+    ("Bergkarabach besuchen – geht das jetzt über Aserbaidschan? Bin Deutscher mit armenischen Wurzeln", ["AZ-NK"],
+     ["DE"], "question"),
+    # nationality words after a dash, a travel passport's own word, "y yo", a bare demonym before "quer"
+    ("Маю подвійне громадянство — Україна і Угорщина. Чи можна мені в Росію?", ["RU"], ["HU", "UA"], "question"),
+    ("US passport - Iran visa?", ["IR"], ["US"], "question"),  # the passport word is the US one
+    ("i have dual citizenship - us and iran, can i go to israel", ["IL"], ["IR", "US"], "question"),
+    ("Пустят ли меня теперь в Грузию с российским загранпаспортом?", ["GE"], ["RU"], "question"),
+    ("Mi novio es cubano y yo española, ¿podemos viajar juntos a Rusia?", ["RU"], ["CU", "ES"], "question"),
+    ("Moçambicano quer ir ao Tibete, é possível?", ["CN-XZ"], ["MZ"], "question"),
+    # money, hostels, food in the other languages; a currency names its country
+    ("usd to iranian rial black market rate today", ["IR"], [], "off-topic"),
+    ("hostales baratos en La Habana", ["CU"], [], "off-topic"),
+    ("bester Döner in Erbil?", ["IQ-KR"], [], "off-topic"),
+    ("拉萨有什么好吃的", ["CN-XZ"], [], "off-topic"),
+])
+def test_round_7_words_of_travel_people_and_services(engine, question: str, destinations: list[str],
+                                                     passports: list[str], intent: str) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == destinations[:1] and sorted(u.passports) == passports and u.intent == intent, (
+        u.destinations, u.passports, u.intent)
+
+
+@pytest.mark.parametrize(("question", "destination", "passports"), [
+    ("Quel niveau d'alerte pour le Liban selon les Américains ?", "LB", []),  # who advises, not who travels
+    ("Який рівень небезпеки Держдеп США дає Україні?", "UA", []),
+    ("what level does the US give Mali according to the Brits", "ML", []),
+    ("les Américains peuvent-ils aller au Liban ?", "LB", ["US"]),
+])
+def test_whose_advice_is_asked_is_no_passport_or_place(engine, question: str, destination: str,
+                                                       passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == [destination] and u.passports == passports, (u.destinations, u.passports)
+
+
+@pytest.mark.parametrize(("question", "destinations", "passports"), [
+    ("anyone been to Transnistria lately? hows the border on the ukraine side", ["MD-SN"], []),  # asks for reports
+    ("i've been to iran, can i still go to israel", ["IL"], []),  # the traveler's own past visit
+    ("are there still flights paris - niamey? i'm french", ["NE"], ["FR"]),  # a dash between places is a route
+    ("Combien coûte un vol Paris-Téhéran ?", ["IR"], []),
+    ("Gilgit-Baltistan trekking permit for a brit", ["PK-GB"], ["GB"]),  # one name, hyphenated: no route
+    ("Erbil -> Mosul -> Baghdad -> Basra, then Kuwait, safety in Mosul?", ["IQ"], []),
+    ("Ist die Grenze zwischen Polen und Belarus offen?", ["BY"], []),  # between: the curated side
+    ("Est-ce que la frontière entre l'Arménie et le Haut-Karabakh est ouverte ?", ["AZ-NK"], []),
+    ("do i need a visa for iarn", ["IR"], []),  # two letters swapped in a short name after a preposition
+    ("do i need the mustang permit if i'm nepali", ["NP-UM"], ["NP"]),  # a weak name before its permit
+    ("british citizen saudi e visa how long does it take", ["SA"], ["GB"]),  # the citizen is British
+    ("chypre du nord passeport algerien", ["CY-NC"], ["DZ"]),
+    ("I'm an Israeli citizen (born in Ukraine though). Is there any way to visit Donetsk?", ["UA-14"], ["IL"]),
+    ("i have both passports (south korea + us), north korea?", ["KP"], ["KR", "US"]),
+    ("somos dos argentinos, salimos de Ushuaia a la Antártida", ["AQ"], ["AR"]),  # "salimos" is no typo of a name
+    ("持香港特区护照去巴基斯坦吉尔吉特-巴尔蒂斯坦，要什么签证", ["PK-GB"], ["HK"]),
+    ("我德国朋友能一起去新疆吗？", ["CN-XJ"], ["DE"]),
+])
+def test_round_7_routes_sides_typos_and_holders(engine, question: str, destinations: list[str],
+                                                passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == destinations and sorted(u.passports) == passports, (u.destinations, u.passports)
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("Combien coûte un vol Paris-Téhéran ?", "fr"), ("¿La Antártida necesita visa?", "es"),
+    ("bester Döner in Erbil?", "de"),
+    ("Reisewarnung Auswärtiges Amt Libanon aktuell?", "de"), ("Hotel in Pjöngjang buchen", "de"),
+    ("Como chegar a Pitcairn saindo do Brasil?", "pt"), ("É seguro ir para a Somalilândia?", "pt"),
+    ("¿cuánto cobran ustedes por tramitar la visa saudí?", "es"), ("Шпицберген без шенгена реально? паспорт РФ", "ru"),
+    ("visa Georgia para venezolanos", "es"), ("can I go to iran", "en"),
+])
+def test_round_7_languages(question: str, lang: str) -> None:
+    from bot.understanding.language import detect
+
+    assert detect(question) == lang
+
+
+def test_asking_the_way_there_beside_flights_is_not_off_topic(engine) -> None:
+    assert engine.matcher.understand("Spitzbergen Flüge ab Oslo – wie komme ich da überhaupt hin?").intent == "question"
+    assert engine.matcher.understand("cheap flights to paris").intent == "off-topic"
+
+
+@pytest.mark.parametrize(("question", "destinations", "ambiguous", "passports"), [
+    ("NK", ["KP"], [], []), ("nk ban on us passports extended again? till when", ["KP"], [], ["US"]),
+    ("ossetia visa?", [], ["GE-SO", "RU"], []),  # South (Georgia) or North (Russia)
+    ("do i need a passport for the virgin islands, us citizen", [], ["VG", "VI"], ["US"]),
+    ("british virgin islands visa", ["VG"], [], []),
+    ("crossing to the turkish side of nicosia with a uk passport, any hassle", ["CY-NC"], [], ["GB"]),
+    ("коли відкриють аеропорт Бориспіль?", ["UA"], [], []),
+    ("когда откроют Верхний Ларс", ["GE"], [], []),
+    ("campamentos saharauis en Tinduf: ¿cómo llegar desde España con pasaporte español?", ["DZ"], [], ["ES"]),
+    ("is it ok to drive near the yemen border, jazan and najran?", ["SA"], [], []),
+    ("I'm a Greek Cypriot, can I cross to the north?", [], [], ["CY"]),
+])
+def test_round_7_names_the_knowledge_lacked(engine, question: str, destinations: list[str], ambiguous: list[str],
+                                            passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == destinations[:1] and sorted(u.ambiguous) == ambiguous and sorted(
+        u.passports) == passports, (u.destinations, u.ambiguous, u.passports)
+
+
+@pytest.mark.parametrize(("question", "destinations", "passports"), [
+    ("eta israel for brits going to the west bank", ["PS-WBK"], ["GB"]),  # where they are going
+    ("how far in advance do i book the diamonitirion for athos, romanian orthodox guy", ["GR-69"], ["RO"]),
+    ("Мы с мужем граждане Узбекистана, хотим в Иран на машине через Туркмению. Дадут ли нам транзитную визу?",
+     ["TM"], ["UZ"]),  # a transit visa is the visa of the place passed through
+    ("flying to iran via dubai, visa?", ["IR"], []),
+    # the route asked ("can i go ... through turkey?"): the transit visa is only the way there
+    ("hello, i am nigerian. can i go to northern cyprus through turkey? do i need a turkish transit visa?", ["CY-NC"],
+     ["NG"]),
+    # a leg of the trip named by its country's adjective, in the question asked
+    ("fly into Almaty, overland through Kyrgyzstan and Tajikistan, then cross into Afghanistan at Ishkashim, then "
+     "head to Hunza. I'm Czech. Is the Afghan part doable?", ["AF"], ["CZ"]),
+])
+def test_round_7_where_the_traveler_goes(engine, question: str, destinations: list[str], passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == destinations and sorted(u.passports) == passports, (u.destinations, u.passports)
+
+
+def test_the_season_for_sights_is_off_topic(engine) -> None:
+    assert engine.matcher.understand("meilleure période pour voir les aurores au Svalbard ?").intent == "off-topic"
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("What's the Australian advice for North Korea?", "level"),
+    ("maldives flights vs sri lanka which is cheaper in jan", "off-topic"),
+    ("who won the world cup", "off-topic"),
+    ("world cup in qatar, do brits need a visa", "question"),
+    ("де поміняти гривні на ларі в Тбілісі", "off-topic"),
+])
+def test_round_7_intents(engine, question: str, intent: str) -> None:
+    assert engine.matcher.understand(question).intent == intent

@@ -8,9 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.knowledge.reference import fold
-from bot.understanding.lexicon import CJK_COMPARE_WORDS, COMPARE_PHRASES
+from bot.understanding.lexicon import CJK_COMPARE_WORDS, COMPARE_PHRASES, VISA_WORDS
 
 CONTEXT_SECONDS = 30 * 60
+# A person a nationality comes through ("by my dad", "through my mother", "по отцу" is a word of its own).
+_THROUGH_PERSON = re.compile(r"\b(by|through|via|from|von|par|por|pelo|pela) "
+                             r"(my|his|her|meinem|meiner|mon|ma|mi|meu|minha) \w+")
 
 # Words that make a passport named in a follow-up one more, not another instead: a second passport of the same
 # traveler ("what if i also have a UK passport", "а якщо в мене ще й польський паспорт") or a second traveler
@@ -104,7 +107,7 @@ class Conversation:
         off_topic = u.intent == "off-topic"
         carried = False
         if self.codes and ((understand is not None and self._only_the_way(u, words, understand))
-                           or self._adviser_only(u, words)):
+                           or self._adviser_only(u, words) or self._visa_of_the_country(u, words)):
             u.destinations, u.confidence, u.context_used, carried = self.codes[:1], 1.0, True, True
         if not u.destinations and not u.ambiguous:
             if self.codes and (self._points_back(text, words) if off_topic
@@ -136,7 +139,9 @@ class Conversation:
             elif self._adds_passport(text, words) and not set(u.passports) >= set(self.passports):
                 u.passports, u.context_used = list(dict.fromkeys(self.passports + u.passports)), True
                 # "actually I also have a Russian passport": the same traveler's; "and my wife is Nepali": two people
-                u.dual = (self.dual or len(self.passports) == 1) and not words & COMPANION_WORDS
+                # ("i'm also iranian by my dad": the father is where the nationality comes from, not a traveler)
+                companions = set(_THROUGH_PERSON.sub(" ", text).split()) & COMPANION_WORDS
+                u.dual = (self.dual or len(self.passports) == 1) and not companions
 
     def _only_the_way(self, u, words: set[str], understand: Callable[[str], object]) -> bool:
         if len(u.destinations) != 1 or u.destinations[0] in self.codes or not words & ROUTE_WORDS:
@@ -146,9 +151,21 @@ class Conversation:
         before = understand(" ".join(tokens[:first]))
         return not before.destinations and not before.ambiguous and not before.passports
 
+    def _visa_of_the_country(self, u, words: set[str]) -> bool:
+        """"can I even get a Russian visa these days?" after Chechnya: a region has no visa of its own, the visa of
+        its country (the prefix of its ISO 3166-2 code) is the way in, so the chat's region stays the place."""
+        region = self.codes[0]
+        return ("-" in region and u.destinations == [region.split("-")[0]] and bool(words & VISA_WORDS)
+                and not u.ambiguous)
+
     def _adviser_only(self, u, words: set[str]) -> bool:
-        return (u.intent == "level" and len(u.destinations) == 1 and u.destinations[0] in ADVISERS
-                and u.destinations[0] not in self.codes and bool(words & BACK_REFERENCES))
+        """"what level is it for Canada?" after Burkina Faso; "and the uk?", "et selon le Royaume-Uni ?" right after a
+        level question: the government named advises about the chat's place."""
+        if len(u.destinations) != 1 or u.destinations[0] not in ADVISERS or u.destinations[0] in self.codes:
+            return False
+        if u.intent == "level" and bool(words & BACK_REFERENCES):
+            return True
+        return self.intent == "level" and u.followup and not u.passports and len(words) <= BARE_FOLLOWUP_WORDS
 
     @staticmethod
     def _points_back(text: str, words: set[str]) -> bool:

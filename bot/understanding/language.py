@@ -32,26 +32,28 @@ _MARKERS: dict[str, frozenset[str]] = {
     "de": _words("""ich kann konnen darf durfen nach mit als ist sind ein eine einen einem der das und oder nicht
         noch wieder wie wann wo gibt fur reisen einreisen sicher geoffnet offen jetzt mein meinem meinen deutscher
         deutsche reisepass brauche brauchen visum mich wir bin schon zur zum gefahrlich uber aus bei mir auch
-        man's wetter welche welcher stufe anreise von"""),
+        man's wetter welche welcher stufe anreise von bester beste besten aktuell auswartiges auswartige amt
+        reisewarnung frauen erlaubt buchen"""),
     "fr": _words("""je peux puis peut est c'est avec pour les des du une et ou au aux aller voyager sur dangereux
         ouvert ouverte quand comment mon nous vous encore toujours maintenant passeport faut il sans entrer rouvert
         francais francaise qu'on ce cette faire etre y-a-t-il suis j'ai quel quelle dois arrivee meilleur
-        niveau en"""),
+        niveau en combien coute vol vols billet"""),
     "es": _words("""puedo puede pueden se es esta estan con los las el del una y ir peligroso abierto abierta
         cuando que mi todavia ahora pasaporte necesito hay sin turismo mexicano espanol hacia alli ya aun pero
         tambien desde soy tengo viajar visitar seguro segura ciudadano ciudadanos visado llegada siendo alerta
-        vuelos baratos permiso ingreso iraqui espanoles nivel para en"""),
+        vuelos baratos permiso ingreso iraqui espanoles nivel para en salimos necesita necesitan hostales cual cuanto
+        cuantos ustedes tramitar cobran"""),
     "pt": _words("""posso pode podem e com os as o do da dos das um uma ou perigoso aberto aberta quando meu minha
         nos ainda agora passaporte preciso tem ha sem nao voce brasileiro portugues pra pro la vou ja tambem mas eu
         gente sozinho sozinha mulher tibete coreia irao viajar visitar seguro segura estou sou visto homens
-        mulheres brasileiros brasileiras precisa cambio barato hoje para"""),
+        mulheres brasileiros brasileiras precisa cambio barato hoje para chegar saindo quero vem custa em"""),
     "ru": _words("""что как это можно ли или меня мне нужно надо сейчас туда когда где сколько безопасно граждан
         гражданину гражданам гражданин россиян россиянам пускают открыт открыта в на с и для я мы есть ещё еще
         опасно поехать съездить виза визу какой какая какие уровень по у mozhno nuzhna nuzhno dlya rossiyanam
-        grazhdanam"""),
+        grazhdanam рф"""),
     "uk": _words("""чи як що це можна або та мене мені треба зараз туди коли де скільки безпечно громадян
         громадянину громадянам громадянин українців пускають відкрита відкрито у з і для я ми є ще небезпечно
-        поїхати віза візу chy mozhna ukraintsyam"""),
+        поїхати віза візу chy mozhna ukraintsyam якщо"""),
     # Languages Borderline does not write: their evidence keeps an Italian or Dutch question from being read as
     # Spanish or German, and the answer falls back to the traveler's Telegram language (or English).
     "it": _words("""gli il per sono possono posso andare cittadini italiani italiana italiano voli economici della
@@ -71,7 +73,7 @@ for _lang, _markers in _MARKERS.items():
         _MARKER_LANGS[_word] = (*_MARKER_LANGS.get(_word, ()), _lang)
 _OWN_LETTERS = {"uk": frozenset("іїєґ"), "ru": frozenset("ыэъё"), "tr": frozenset("ğış"), "pl": frozenset("łąęśźżń"),
                 "sr": frozenset("ђјљњћџđ")}
-_ACCENT_HINTS = {"es": frozenset("ñ¿¡"), "pt": frozenset("ãõ"), "de": frozenset("ßäöü"),
+_ACCENT_HINTS = {"es": frozenset("ñ¿¡"), "pt": frozenset("ãõâ"), "de": frozenset("ßäöü"),
                  "fr": frozenset("èêàùâîôûœëç")}
 
 

@@ -15,6 +15,8 @@ PASSPORT_WORDS = frozenset(
      # Staatsbürgerschaft deutsch-türkisch", "mit deutschen Pässen", "являясь гражданином Узбекистана")
      "nacionalidad", "nacionalidade", "nationalite", "ciudadania", "cidadania", "staatsburgerschaft", "passen",
      "гражданином", "гражданкои", "громадянином", "громадянство",
+     # the passport for travel abroad ("с российским загранпаспортом")
+     "загранпаспорт", "загранпаспорта", "загранпаспортом", "загранпаспорте", "загранпаспорту", "загранпаспорти",
      # identity cards, which some borders take instead ("mit deutschem Personalausweis", "carta d'identità"), and
      # citizens and passports in Italian, Polish, Serbian, Dutch and pinyin ("cittadini italiani", "sa srpskim
      # pasošem", "državljane Srbije", "zhongguo huzhao"), and the abbreviation "ppt"
@@ -45,7 +47,8 @@ PERSON_NEXT = frozenset(["husband", "wife", "boyfriend", "girlfriend", "partner"
 # Verbs after a bare demonym that make it a person ("can Chinese go", "brit in Kaliningrad", "brasileiro precisa",
 # "Deutsche brauchen", "Ivoirien ici", "Algérienne résidant à Lyon"): the demonym is then the subject, not an
 # adjective ("Chinese food").
-BARE_PERSON_NEXT = frozenset(["heading", "headed", "ici", "aqui", "aca", "hier", "здесь", "тут", "residant", "residente", "residiendo", "vivant", "vivendo", "viviendo", "wohnhaft", "going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "moga", "moze", "musza", "potrzebuja", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "guys", "couple", "couples", "girls", "ladies"])
+BARE_PERSON_NEXT = frozenset(["heading", "headed", "ici", "aqui", "aca", "hier", "здесь", "тут", "residant", "residente", "residiendo", "vivant", "vivendo", "viviendo", "wohnhaft", "going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "moga", "moze", "musza", "potrzebuja", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "guys", "couple", "couples", "girls", "ladies",
+                               "quer", "querem", "quiere", "quieren", "veut", "veulent", "will", "wollen"])
 # Verbs that are also nouns ("Chinese travel agencies"): after a bare demonym they make it a person only after a
 # modal ("can Chinese travel to Tibet", "do Swiss visit").
 BARE_PERSON_VERBS = frozenset(["go", "travel", "visit", "enter", "get", "fly"])
@@ -61,12 +64,13 @@ PASSPORT_FILLERS = frozenset(["dual", "sar"])  # "Hong Kong SAR passport"
 LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB", "fr": "FR", "ru": "RU", "mx": "MX", "br": "BR", "cn": "CN", "nl": "NL",
                             "pl": "PL", "dt": "DE", "rf": "RU"}  # "passeport fr", "mit dt. Pass"
 # Lower-case codes that are no word of any language travelers write in, so they always name the country.
-LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "rdc": "CD", "prc": "CN", "ksa": "SA"}
+LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "rdc": "CD", "prc": "CN", "ksa": "SA",
+                   "nk": "KP", "dprk": "KP"}  # "nk ban on us passports"
 # Words before a nationality that make it a statement about who travels ("as an American", "we're German",
 # "soy argentino", "je suis suisse", "ich bin Deutscher", "я американец", and a Russian or Ukrainian pronoun, since
 # those languages drop the copula: "она россиянка", "вона росіянка"): a country name spelled like the demonym
 # ("suisse", "china") counts too.
-IDENTITY_TRIGGERS = frozenset(["as", "im", "am", "are", "were", "youre", "theyre", "hes", "shes", "being", "half", "als", "como", "comme", "как", "як", "я", "мы", "ми", "soy", "somos", "siendo", "sou", "sendo", "suis", "sommes", "etant", "он", "она", "они", "вин", "вона", "вони", "bin", "sind",
+IDENTITY_TRIGGERS = frozenset(["as", "im", "am", "are", "were", "youre", "theyre", "hes", "shes", "being", "half", "als", "como", "comme", "как", "як", "я", "мы", "ми", "soy", "somos", "siendo", "yo", "moi", "sou", "sendo", "suis", "sommes", "etant", "он", "она", "они", "вин", "вона", "вони", "bin", "sind",
                                "jako", "jestem", "jestesmy", "sono", "siamo", "kao", "ja", "ben", "ik", "wij", "zijn"])
 # ... and words before a demonym (not a country name: "visa para China") that make it the traveler's.
 DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holding", "для", "for", "fur", "fuer", "pour", "para", "pra", "pro", "per", "dla", "za", "voor", "binational", "binationale", "binacional"]) | frozenset(
@@ -89,14 +93,16 @@ FROM_AFTER = IDENTITY_TRIGGERS | frozenset(["come", "comes", "komme", "kommen", 
 COUNTRY_TRIGGERS = frozenset(["dual", "both", "binational", "binationale", "binacional"])
 # Words after a nationality that make it where the traveler's family or birth comes from, not a passport they hold
 # nor a place they ask about ("Cuban-born", "of Lebanese descent", "Iranian heritage").
-HERITAGE_WORDS = frozenset(["born", "descent", "heritage", "ancestry", "origin", "origins", "roots", "background", "stammig", "stammige", "stammiger"])
+HERITAGE_WORDS = frozenset(["born", "descent", "heritage", "ancestry", "origin", "origins", "roots", "background", "stammig", "stammige", "stammiger",
+                            "wurzeln", "raices", "racines", "raizes", "корни", "корнями", "коринням", "кориння"])
 # Words that end what a demonym describes when it stands alone in its clause ("kathmandu overland to lhasa, israeli",
 # "and me? jordanian", "romanian specifically"): the traveler saying who they are.
 CLAUSE_TAIL = frozenset(["here", "specifically", "too", "also", "btw", "lol", "now", "abroad", "myself", "only", "ici", "aqui"])
 # Words that may stand between "as a" and a demonym without changing who it describes ("as a non-muslim German").
 TRAVELER_ADJECTIVES = frozenset(["non", "muslim", "christian", "jewish", "young", "old", "female", "male", "solo",
                                  "single", "retired", "black", "white", "gay", "lone", "overlanding",
-                                 "backpacking", "cycling", "hitchhiking", "vegan"])
+                                 "backpacking", "cycling", "hitchhiking", "vegan", "orthodox", "catholic", "protestant",
+                                 "buddhist", "hindu", "sikh"])
 # Words before a passport that say the traveler does not hold it ("never had an iranian passport", "without a US
 # passport", "he lost his Pakistani one").
 NEGATIONS = frozenset(["never", "no", "not", "dont", "without", "lost", "нет", "без", "ohne", "sin", "sem", "sans"])
@@ -182,8 +188,17 @@ TOPIC_PHRASES: dict[str, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bhow (do|can|would|should) (i|we|you|one) get\b|\bhow to (get|go|reach|travel|visit)\b"),
         re.compile(r"\bget there\b|\bhow much\b|\bget to\b"),
         re.compile(r"\bкак (добраться|доехать|попасть)\b|\bяк (дістатися|доїхати)\b|\bcomo (chegar|llegar)\b"),
+        re.compile(r"\bwie (komme ich|kommt man|kommen wir)\b|\bcomment (aller|se rendre|y aller)\b"),
     ),
 }
+# Asking the way there: a question about getting in, even beside flights ("Spitzbergen Flüge ab Oslo – wie komme ich
+# da überhaupt hin?"), so not off-topic.
+WAY_THERE_PHRASES = (
+    re.compile(r"\bhow (do|can|would|should) (i|we|you|one) (even |actually )?get (there|to|in|into)\b"
+               r"|\bhow to (get|go|reach) (there|to|into)\b"),
+    re.compile(r"\bwie (komme ich|kommt man|kommen wir)\b|\bcomment (aller|se rendre|y aller)\b"
+               r"|\bcomo (chegar|llegar)\b|\bкак (добраться|попасть)\b|\bяк (дістатися|потрапити)\b"),
+)
 
 # Topic words in Chinese, Japanese and Korean, found as substrings of the NFC text: these scripts
 # are not split into words, and folding (NFKD) breaks Hangul syllables apart.
@@ -295,6 +310,8 @@ LEVEL_PHRASES = _one_pattern((
     r"\bwelke kleur\b", r"\blivello\b", r"\buyari seviyesi\b", r"\bдерждеп", r"\bгосдеп", r"\bdo not travel\b", r"\badvis(e|es|ice) against\b",
     r"\brating\b", r"\bquai d ?orsay\b", r"\bclasse (en )?(rouge|orange)\b", r"\bzone rouge\b",
     r"\bque dit le gouvernement\b", r"\bwhat does the \w+ (government|foreign office) say\b",
+    # "What's the Australian advice for North Korea?": a government's advice, named by its adjective
+    r"\b(australian|british|uk|us|american|canadian|german|french|irish|new zealand) (travel |government )?advice\b",
 ))
 CJK_LEVEL_WORDS = ("级别", "等级", "旅行警告", "警告级别", "几级", "外交部", "国务院")
 # Two places weighed against each other.
@@ -339,6 +356,10 @@ RESIDENT_AFTER = frozenset(["resident", "residents", "residency", "based", "expa
 ADVISER_AFTER = frozenset(["advisory", "advisories", "advises", "advise", "advice", "government", "govt", "gov",
                            "embassy", "foreign", "smartraveller"])
 ADVISER_BEFORE = frozenset(["госдеп", "госдепа", "госдепартамент", "госдепартамента", "мид", "мзс", "alerta", "governo",
+                            # Ukrainian "Держдеп США"; "selon le Royaume-Uni", "según Canadá", "laut Deutschland",
+                            # "according to the UK": whose advice
+                            "держдеп", "держдепу", "держдепартамент", "держдепартаменту", "selon", "segun", "laut",
+                            "according",
                             "gobierno", "gouvernement", "ministerio", "ministere", "regierung", "auswartige", "auswartigen"])
 # "что говорят у британцев про Иран", "у британців є попередження": the people of a country after "у" in a question
 # about advice are its government advising, not travelers.
@@ -353,7 +374,10 @@ WISH_WORDS = frozenset(["want", "wanna", "wants", "hope", "hoping", "dream", "dr
                         "хочу", "хотим", "хочет", "хочемо"])
 WISH_VERBS = frozenset(["see", "visit", "go", "travel", "get", "reach", "fly", "trek", "cross"])
 # A place passed through is not the destination when another is named ("via Armenia", "через Россию").
-TRANSIT_WORDS = frozenset(["via", "through", "thru", "через", "transit", "par", "pela", "pelo", "uber"])
+TRANSIT_WORDS = frozenset(["via", "through", "thru", "через", "transit", "par", "pela", "pelo", "uber", "ueber"])
+# Words of a transit visa ("transit visa", "транзитную визу", "visa de tránsito", "Transitvisum"), with a visa word.
+TRANSIT_VISA_WORDS = frozenset(["transit", "транзитную", "транзитная", "транзитнои", "транзитну", "транзитна",
+                                "transito", "transitvisum"])
 PAST_VISIT_VERBS = frozenset(["been", "went", "was", "were", "travelled", "traveled",
                               # "если был в абхазии", "я був у Криму", "estive no Irã", "ich war in Syrien"
                               "был", "была", "были", "побывал", "побывала", "бывал", "бывала", "був", "була", "були",
@@ -384,7 +408,7 @@ OFF_TOPIC_WORDS = frozenset([
     "hotele", "vegetarian", "vegan", "restoran", "restoranlar",
     # insurance, plugs and sockets, restaurants said short ("travel insurance that covers ukraine", "what plug sockets
     # do they use in cuba", "un bon resto à Tiraspol")
-    "insurance", "insurer", "plug", "plugs", "socket", "sockets", "adapter", "adaptor", "voltage", "resto", "restos",
+    "insurance", "insurer", "поминяти", "обминяти", "обмин", "обминник", "hostal", "hostales", "cotacao", "cotizacion", "usd", "doner", "kebab", "kebap", "plug", "plugs", "socket", "sockets", "adapter", "adaptor", "voltage", "resto", "restos",
     "versicherung", "reiseversicherung", "assurance", "страховка", "страховку", "страховки", "розетки", "розетка",
 ])
 # A message that is only a greeting asks nothing Borderline answers ("hello", "你好").
@@ -395,9 +419,14 @@ OFF_TOPIC_PHRASES = _one_pattern((
     r"\bexchange rate\b", r"\bwhere (to|can i|should i) (eat|stay)\b",
     r"\b(apply|get|fill|submit) (for )?(my|me a|the form for my) visa for me\b", r"\bvisa (agency|agent|service)s?\b",
     r"\bcan you (apply|book|get me|buy)\b", r"\bbilliger? fl(u|ü)ge?\b", r"\bvuelos? baratos?\b",
-    r"\bvols? pas chers?\b", r"\breserver (un |une |des |mon |ma |le )?(vol|vols|billet|billets|hotel|chambre)\b",
+    r"\bvols? pas chers?\b", r"\bcombien (coute|coutent) (un |le |les )?(vol|vols|billet|billets|hotel)\b",
+    r"\bcuanto (cuesta|cuestan) (un |el |los )?(vuelo|vuelos|billete|pasaje|hotel)\b",
+    r"\bquanto (custa|custam) (um |a |o |as )?(voo|voos|passagem|passagens|hotel)\b", r"\breserver (un |une |des |mon |ma |le )?(vol|vols|billet|billets|hotel|chambre)\b",
     r"\breservar (un |el |los |mi )?(vuelo|vuelos|billete|boleto|hotel|passagem)\b", r"\bseguro (de )?viage?m?\b",
     r"\bseguro de viaje\b", r"\bbuchen sie\b", r"\bдешевые билеты\b", r"\bbest time to visit\b",
+    # the season for sights: "meilleure période pour voir les aurores", "mejor época para", "beste Reisezeit"
+    r"\bmeilleure? (periode|moment|saison|epoque) pour\b", r"\bmejor (epoca|momento|temporada) para\b",
+    r"\bmelhor (epoca|momento|altura) para\b", r"\bbeste reisezeit\b",
     # services: doing the traveler's paperwork, booking, prices, time, translation
     r"\b(do|handle|process|file|fill) (out )?(my|our) (\w+ )?visa (application|form)\b", r"\bvisa application for me\b",
     r"\bbook me\b", r"\bwill pay\b", r"\btramitar\b", r"\bcuanto cobran\b", r"\bза деньги\b", r"\bоформить мне\b",
@@ -412,8 +441,10 @@ OFF_TOPIC_PHRASES = _one_pattern((
 OFF_TOPIC_SOFT_PHRASES = _one_pattern((
     r"\b(cheap|cheapest|best|book|booking|booked|deals?) (flights?|tickets?|airfare|hotels?)\b",
     r"\bflights? (deals?|prices?|from \w+ to)\b", r"\bhow much (is|are) (the )?(flights?|tickets?)\b",
+    # "maldives flights vs sri lanka which is cheaper in jan", "who won the world cup"
+    r"\b(flights?|tickets?|hotels?)\b.*\b(cheaper|cheapest)\b", r"\bwho won\b", r"\bworld cup\b",
 ))
-CJK_OFF_TOPIC_WORDS = ("天气", "酒店", "餐厅", "汇率", "机票", "美食")
+CJK_OFF_TOPIC_WORDS = ("天气", "酒店", "餐厅", "汇率", "机票", "美食", "好吃", "吃什么", "餐馆")
 # Words that make a demonym right before them a person ("Chinese tourists", "Russian citizens").
 PEOPLE_NOUNS = frozenset([
     "tourists", "tourist", "travelers", "travellers", "traveler", "traveller", "people", "visitors", "visitor",

@@ -110,12 +110,14 @@ from bot.understanding.lexicon import (
     TOPIC_PHRASES,
     TOPIC_WORDS,
     TOWARDS,
+    TRANSIT_VISA_WORDS,
     TRANSIT_WORDS,
     TRANSLIT_MARKERS,
     TRAVEL_WORDS,
     TRAVELER_ADJECTIVES,
     UPPERCASE_ONLY_NAMES,
     VISA_WORDS,
+    WAY_THERE_PHRASES,
     WEAK_NAME_BEFORE,
     WEAK_NOUN_BEFORE,
     WEAK_PERSON_NEXT,
@@ -151,13 +153,18 @@ _CODES_AS_WORDS = {"CAR": (CAR_WORDS, 1), "PNG": (PNG_WORDS, 2)}
 _SPELLED_OUT = ((re.compile(r"\bJ\s?&\s?K\b"), "Jammu and Kashmir"),
                 (re.compile(r"\bBN\s?\(\s?O\s?\)|\bBNO\b"), "British National Overseas"),
                 (re.compile(r"刚果\s?[（(]\s?([金布])\s?[)）]"), r"刚果\1"),  # "刚果（金）" is "刚果金" (DR Congo)
+                # "香港特区护照": a Hong Kong passport, the special administrative region said
+                (re.compile("(香港|澳门|澳門)(特别行政区|特別行政區|特区)"), r"\1"),
                 # "congolais (Brazzaville)": the people of one Congo, as "congolais de Brazzaville"
                 (re.compile(r"\b(congol\w+)\s?\(\s?(Brazzaville|Kinshasa|RDC)\s?\)", re.IGNORECASE), r"\1 de \2"))
 # Case endings of Cyrillic names ending in -а/-я ("на Кубу" -> "куба"); longer words use stems. Tokens are
 # folded first, so the Ukrainian "на Кубі" arrives as "куби".
 _CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("и", "а"), ("ой", "а"), ("ю", "я"), ("и", "я"))
 _CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "人", "游客", "旅客", "华人",
-                       "双重国籍", "双国籍", "同胞")  # "台湾同胞": compatriots
+                       "双重国籍", "双国籍", "同胞",  # "台湾同胞": compatriots
+                       # people of that nationality: "我德国朋友能一起去吗", "我英国老公"
+                       "朋友", "男朋友", "女朋友", "男友", "女友", "丈夫", "妻子", "老公", "老婆", "太太", "同事",
+                       "同学")
 _CJK_AND = ("和", "与", "跟", "、", "及")  # "中国和加拿大双重国籍": both names are the passports
 # Characters typed for their sound in place of the one in a name ("中果人" for 中国人, "叙利压" for 叙利亚), after the
 # character that comes before it in the names, read as the name's own ("刚果" is Congo, "如果" is "if").
@@ -186,6 +193,21 @@ _CJK_NATIONALITY = {"美": "US", "英": "GB", "中": "CN", "日": "JP", "韩": "
 _CJK_ORIGIN_AFTER = ("绿卡", "永久居留", "居留")
 _CJK_PASSPORT_GLUE = "的の "
 MAX_TYPO_CHOICES = 3
+# Spanish and Portuguese verbs of "we" ("salimos", "vamos", "queremos") are no typos of a name ("Salamis").
+_ROMANCE_VERB_ENDINGS = ("amos", "emos", "imos")
+# Who is asked whether they have been somewhere ("anyone been to Transnistria lately?"): a question for reports,
+# not the traveler's own past visit.
+_ASKED_SUBJECTS = frozenset(["anyone", "anybody", "someone", "somebody", "you", "u", "ya", "people", "folks", "yall"])
+# Words opening a follow-up before a bare nationality ("and chinese?", "what about japanese?").
+_FOLLOWUP_LEADS = frozenset(["and", "what", "how", "about", "et", "und", "y", "e", "и", "а", "і", "та", "ok", "so"])
+# "the border between Poland and Belarus": of two places, the one the knowledge base curates is asked about.
+# Words between "I'm" and a nationality that leave it the traveler's ("i'm also iranian by my dad").
+_IDENTITY_ADVERBS = frozenset(["also", "actually", "technically", "legally", "officially"])
+_LEG_WORDS = frozenset(["part", "leg", "section", "stretch", "portion", "bit"])
+_CJK_THERE = ("过去", "那里", "那边", "那儿")
+_HEADING_VERBS = frozenset(["going", "heading", "headed", "travelling", "traveling"])
+_BETWEEN_WORDS = frozenset(["between", "zwischen", "entre", "между", "миж"])
+_BETWEEN_ARTICLES = frozenset(["l", "le", "la", "les", "el", "los", "las", "o", "os", "as", "dem", "den"])
 # Words that make the clause closing a message a question of its own, not one more stop of a list.
 _LET_IN_RE = re.compile(r"\b(let|lets|letting) (\w+ ){0,2}(in|into|enter)\b")
 _CLAUSE_QUESTION_CUES = frozenset(["what", "about", "how", "is", "are", "can", "could", "do", "does", "need", "safe",
@@ -678,7 +700,8 @@ class Matcher:
         if token in self._fuzzy_cache:
             return self._fuzzy_cache[token]
         result: tuple[str, ...] = ()
-        if len(token) >= 5 and token.isalpha() and not _is_cjk(token) and not self._is_common_word(token):
+        if len(token) >= 5 and token.isalpha() and not _is_cjk(token) and not self._is_common_word(token) \
+                and not (len(token) >= 6 and token.endswith(_ROMANCE_VERB_ENDINGS)):
             candidates = self.vocab.get(token[0], [])
             max_edits = 1 if len(token) <= 6 else 2
             hits = process.extract(
@@ -726,6 +749,8 @@ class Matcher:
         for i, raw in enumerate(raw_tokens):
             if tokens[i].startswith("burger") and "ü" in raw.casefold():
                 tokens[i] = "bue" + tokens[i][2:]  # "US-Bürger" (citizens) is not the English "burger"
+            elif tokens[i] == "uber" and raw.casefold() == "über":
+                tokens[i] = "ueber"  # "nach Nordzypern über Ercan" (via) is no Uber ride
         if set(tokens) & TRANSLIT_MARKERS and all(t.isascii() for t in tokens):
             # Russian in Latin letters; names and passport words as they are ("Turkmenistan", "US passport"), and
             # words for "for" or "as" of other languages with the nationality after them, even mistyped ("erbil
@@ -796,8 +821,10 @@ class Matcher:
                     continue  # "a French man visiting Iran": a noun after a nationality
                 prev = tokens[span.start - 1] if span.start > 0 else ""
                 preceded = prev in WEAK_NAME_BEFORE
-                if prev in WEAK_NOUN_BEFORE and raw_tokens[span.start].islower():
-                    continue  # "an old man", "my jersey": a common noun
+                if prev in WEAK_NOUN_BEFORE and raw_tokens[span.start].islower() \
+                        and not self._followed_by_visa(tokens, span.end) \
+                        and tokens[span.end : span.end + 1] not in (["permit"], ["permits"]):
+                    continue  # "an old man", "my jersey": a common noun; but "the mustang permit" is the place's
                 if _CYRILLIC_RE.match(tokens[span.start]):
                     # "того я не знаю, чи потрібна віза": a Cyrillic weak name is a pronoun, a verb or a noun unless
                     # a preposition of place comes before it ("до Того", "в Мали") or it opens a short question
@@ -832,6 +859,7 @@ class Matcher:
         # little Spanish" names no destination.
         if not places and demonym_places and (travel_context or named_for or any(
                 self._followed_by_visa(tokens, s.end) or (s.start > 0 and tokens[s.start - 1] in CURRENCY_WORDS)
+                or (s.end < len(tokens) and tokens[s.end] in CURRENCY_WORDS)  # "usd to iranian rial"
                 for s in demonym_places)):
             for s in demonym_places:
                 s.score = 0.75
@@ -846,13 +874,20 @@ class Matcher:
             for s in visa_places:
                 s.score = 0.75
             places = visa_places + places
+        # "... cross into Afghanistan at Ishkashim ... Is the Afghan part doable?": a leg of the trip named by its
+        # country's adjective is a place of the question it is in
+        legs = [s for s in demonym_places if places and s.end < len(tokens) and tokens[s.end] in _LEG_WORDS
+                and any(set(s.codes) == set(p.codes) for p in places)]
+        for s in legs:
+            s.score = 0.75
+        places = places + legs
         result.topics = self._topics(tokens, folded_text, text)
         result.intent = self._intent(tokens, folded_text, text, len(places), self._alternatives(places, tokens))
         result.followup = result.followup or any(p.search(folded_text) for p in FOLLOWUP_STARTS) or (
             text.lstrip().startswith(CJK_FOLLOWUP_STARTS)) or (len(tokens) <= 4 and not places) or (
             result.intent in ("level", "when") and not places)  # "what level is it at"
         starts = {s.start for s in places}
-        stops = {id(s) for s in places if self._route_start(s, tokens, raw_tokens, starts)}
+        stops = {id(s) for s in places if self._route_start(s, tokens, raw_tokens, starts, joins, places)}
         set_off = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)}
         origins = set_off | stops | settled
         # where the traveler sets off "from" is left behind though a route starts there ("from Vladikavkaz to
@@ -866,8 +901,11 @@ class Matcher:
         if len(origins | again) < len(places):  # but "a story from Port-au-Prince" leaves Haiti the destination
             origins |= again
         # "how do i get there from Sochi": only where the traveler sets off is named, the place is the chat's last one
-        only_origins = bool(origins) and len(origins) == len(places) and self._points_back(tokens) and all(
-            s.how != "cjk" and s.start > 0 and tokens[s.start - 1] in ORIGIN_WORDS for s in places)
+        # ... and "从莫斯科飞过去可以吗" (from Moscow, fly over there)
+        cjk_there = any(w in text for w in _CJK_THERE)
+        only_origins = bool(origins) and len(origins) == len(places) and (self._points_back(tokens) or cjk_there) \
+            and all((s.how == "cjk" and s.origin and cjk_there)
+                    or (s.how != "cjk" and s.start > 0 and tokens[s.start - 1] in ORIGIN_WORDS) for s in places)
         if len(origins) == len(places) and not only_origins:
             origins = set()  # "flights from Moscow": the only place named is the one asked about
         # A place the asker corrects to ("... that's ethiopia. I mean eritrea") or names twice ("Kazakhstan,
@@ -881,7 +919,17 @@ class Matcher:
         corrected = {id(s) for s in places if s.start > 1 and tokens[s.start - 1] in ("mean", "meant")
                      and tokens[s.start - 2] == "i"}
         wished = {id(s) for s in places if self._wished(s, tokens)} if len(places) > 1 else set()
-        for span in sorted(places, key=lambda s: (id(s) in origins, id(s) not in corrected, id(s) not in asked,
+        beside = self._beside_curated(places, tokens)
+        # "хотим в Иран ... через Туркмению. Дадут ли нам транзитную визу?": a transit visa is the visa of the place
+        # passed through, when the route is told, not asked ("can i go to northern cyprus through turkey? do i need
+        # a turkish transit visa?" asks about Northern Cyprus)
+        transited = {id(s) for s in places if s.how != "cjk" and s.start > 0 and tokens[s.start - 1] in TRANSIT_WORDS
+                     and next((r for r in raw_tokens[s.end :] if r in (".", "!", "?")), "") != "?"
+                     } if token_set & TRANSIT_VISA_WORDS and token_set & VISA_WORDS and len(places) > 1 else set()
+        origins -= transited
+        for span in sorted(places, key=lambda s: (id(s) in origins, id(s) not in transited, id(s) in beside,
+                                                  id(s) not in corrected,
+                                                  id(s) not in asked,
                                                   id(s) not in wished, -min(mentions[s.codes], 2), -s.score,
                                                   s.start)):
             if span.how == "ambiguous" or span.choices:
@@ -954,6 +1002,9 @@ class Matcher:
             suffixed = _SUFFIX_RE.match(token)
             if suffixed and suffixed.group(2) not in _CONTRACTIONS and fold(token) not in self.exact:
                 token = suffixed.group(1)
+            if token == "-":  # "paris - niamey": a dash alone is a mark (of a route, a list), kept
+                out.append(token)
+                continue
             parts = token.split("-") if "-" in token and not _IN_LAW_RE.search(token) else [token]
             for k, part in enumerate(parts):
                 if part:
@@ -1070,6 +1121,8 @@ class Matcher:
         word ("i have a us passport"), and 4-letter Cyrillic names in another case ("Кубу")."""
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         prev = tokens[i - 1] if i > 0 else ""
+        if i > 1 and raw_tokens[i - 1] in ("-", "–", "—", ":"):
+            prev = tokens[i - 2]  # "dual citizenship - us and iran"
         raw = raw_tokens[i]
         if word in LOWERCASE_CODES:
             return Span(i, i + 1, (LOWERCASE_CODES[word],), "code", 0.9, raw)
@@ -1081,6 +1134,12 @@ class Matcher:
             for k in range(3):  # "виза в Иарн": two letters swapped in a short name after "в", "на", "до"
                 swapped = word[:k] + word[k + 1] + word[k] + word[k + 2 :]
                 if swapped != word and swapped in self.exact:
+                    return Span(i, i + 1, tuple(self.exact[swapped]), "fuzzy", 0.8, raw)
+        if len(word) == 4 and word.isascii() and word.isalpha() and prev in ("for", "to", "in", "into", "visit") \
+                and word not in self.vocab_set and not self._is_common_word(word):
+            for k in range(3):  # "visa for iarn": two letters swapped in a short English name after a preposition
+                swapped = word[:k] + word[k + 1] + word[k] + word[k + 2 :]
+                if swapped != word and swapped in self.exact and swapped in self.primary_names:
                     return Span(i, i + 1, tuple(self.exact[swapped]), "fuzzy", 0.8, raw)
         if len(word) == 4 and _CYRILLIC_RE.match(word):
             for ending, nominative in _CYRILLIC_ENDINGS:
@@ -1200,6 +1259,7 @@ class Matcher:
         n = len(tokens)
         span_ends = {s.end for s in spans}
         starts = {s.start for s in spans}
+        covered = {j for s in spans if s.how != "cjk" for j in range(s.start, s.end)}
         place_starts = {s.start for s in spans if s.how != "demonym"}
         ends = {s.end: s for s in spans if s.how == "demonym"}
         language = bool(set(tokens) & LANGUAGE_CUES)  # "I speak English, French."
@@ -1232,7 +1292,12 @@ class Matcher:
                 is_passport[idx] = True  # "US/MX dual, going to Cuba": "dual" alone names a dual national
             if tokens[span.end - 1] in PASSPORT_WORDS:
                 is_passport[idx] = True  # the demonym "US citizen" names a passport itself
-            before = skip_back(span.start - 1, PASSPORT_LINKS, span.how == "demonym")  # "два паспорта — российский"
+            # "два паспорта — российский", "подвійне громадянство — Україна і Угорщина"; but the passport word of
+            # "US passport - Iran visa?" is the US one
+            before = skip_back(span.start - 1, PASSPORT_LINKS, True)
+            if span.how != "demonym" and before in span_ends and any(
+                    raw_tokens[j] in "—–-" for j in range(before + 1, span.start)):
+                before = skip_back(span.start - 1, PASSPORT_LINKS)
             linked_back = before < span.start - 1 or not tokens[before].isascii()
             # "dual citizen uk/us", but not "British-Israeli dual national, North Korea?"
             dual_before = before > 0 and tokens[before - 1] in COUNTRY_TRIGGERS and before - 1 not in span_ends
@@ -1249,6 +1314,7 @@ class Matcher:
                 is_passport[idx] = True  # "а мне с литовским куда": with a Lithuanian one
             prev = tokens[span.start - 1] if span.start > 0 else ""
             if span.how == "name" and prev in PASSPORT_WORDS and prev not in NOT_PASSPORT_NOUNS \
+                    and span.start - 1 not in ends \
                     and " ".join(tokens[span.start : span.end]) in self.demonyms:
                 is_passport[idx] = True  # "passeport algérien": the French adjective is spelled as German "Algerien"
             if span.how == "code" and raw_tokens[span.start] in LOWERCASE_PASSPORT_CODES \
@@ -1259,7 +1325,8 @@ class Matcher:
             origin_word = skip_back(span.start - 1, ARTICLES)
             if origin_word > 0 and tokens[origin_word] in FROM_WORDS and tokens[origin_word - 1] in PEOPLE_NOUNS:
                 is_passport[idx] = True  # "tourists from Russia", "туристов из России", "my friend from the US"
-            trig = skip_back(span.start - 1, ARTICLES | TRAVELER_ADJECTIVES if span.how == "demonym" else ARTICLES)
+            trig = skip_back(span.start - 1, ARTICLES | TRAVELER_ADJECTIVES | _IDENTITY_ADVERBS
+                             if span.how == "demonym" else ARTICLES)
             if trig > 0 and (tokens[trig] in NUMBER_WORDS or tokens[trig].isdigit()) and span.how == "demonym" \
                     and tokens[trig - 1] in IDENTITY_TRIGGERS:
                 trig -= 1  # "we're two Czech guys"
@@ -1282,8 +1349,10 @@ class Matcher:
             opening = span.start - 1
             while opening > 0 and raw_tokens[opening] not in "()" and span.start - opening <= 6:
                 opening -= 1
-            if opening > 0 and raw_tokens[opening] == "(" and tokens[opening - 1] in PASSPORT_WORDS:
-                is_passport[idx] = True  # "with both passports (south korea + us)"
+            if opening > 0 and raw_tokens[opening] == "(" and tokens[opening - 1] in PASSPORT_WORDS and all(
+                    j in covered or raw_tokens[j] in PASSPORT_JOINS or tokens[j] in CONJUNCTIONS or raw_tokens[j] == ","
+                    for j in range(opening + 1, span.start)):
+                is_passport[idx] = True  # "with both passports (south korea + us)"; not "citizen (born in Ukraine"
             if span.how == "demonym" and span.start > 0 and (tokens[span.start - 1] in NUMBER_WORDS
                                                               or tokens[span.start - 1].isdigit()) and (
                     span.end >= n or not tokens[span.end] or tokens[span.end] in PEOPLE_NOUNS
@@ -1310,8 +1379,10 @@ class Matcher:
                     from_passports.add(idx)
             if span.how == "demonym" and span.plural:
                 is_passport[idx] = True  # "Can Americans go to Cuba?"
-            if span.how == "demonym" and span.end < n and tokens[span.end] in PEOPLE_NOUNS:
-                is_passport[idx] = True  # "Chinese tourists", "Russian citizens"
+            if span.how == "demonym" and span.end < n and (tokens[span.end] in PEOPLE_NOUNS or (
+                    tokens[span.end] in TRAVELER_ADJECTIVES and span.end + 1 < n
+                    and tokens[span.end + 1] in PEOPLE_NOUNS)):
+                is_passport[idx] = True  # "Chinese tourists", "Russian citizens", "romanian orthodox guy"
             if span.how == "demonym" and trig >= 0 and tokens[trig] in ("has", "have", "holds", "got") and (
                     span.end >= n or raw_tokens[span.end] in _CLAUSE_MARKS or tokens[span.end] in CONJUNCTIONS):
                 is_passport[idx] = True  # "my grandma has Ukrainian and Israeli": passports, the noun left unsaid
@@ -1332,8 +1403,12 @@ class Matcher:
                     and _CYRILLIC_RE.match(tokens[span.start]) and set(tokens) & CYRILLIC_ADVICE_WORDS:
                 is_passport[idx] = False  # "что говорят у британцев про Иран": who advises, not who goes
                 continue
-            if span.how == "demonym" and span.start > 0 and tokens[span.start - 1] in CURRENCY_WORDS:
-                is_passport[idx] = False  # "le rial iranien", "el peso cubano": the country's money
+            if span.how == "demonym" and ((span.start > 0 and tokens[span.start - 1] in CURRENCY_WORDS)
+                                          or (span.end < n and tokens[span.end] in CURRENCY_WORDS)):
+                is_passport[idx] = False  # "le rial iranien", "el peso cubano", "iranian rial": the country's money
+                continue
+            if span.how == "demonym" and span.plural and self._adviser_before(tokens, span.start):
+                is_passport[idx] = False  # "selon les Américains", "according to the Brits": who advises
                 continue
             if span.how == "demonym" and self._followed_by_visa(tokens, span.end) \
                     and not (span.plural and _CYRILLIC_RE.match(tokens[span.start])):
@@ -1458,6 +1533,11 @@ class Matcher:
         j = start - 1
         while j >= 0 and tokens[j] in ("a", "an"):
             j -= 1
+        lead = j
+        while lead >= 0 and tokens[lead] in _FOLLOWUP_LEADS:
+            lead -= 1
+        if lead < 0:
+            j = -1  # "and chinese?", "what about japanese?": the message opens on the nationality
         if j >= 0 and tokens[j] in ("but", "and") and j > 0 and raw_tokens[j - 1] not in _CLAUSE_MARKS \
                 and tokens[span.end : span.end + 1] == ["now"]:
             j = -1  # "born in Grozny but Austrian now": who the traveler is now
@@ -1485,6 +1565,23 @@ class Matcher:
                     return True  # not "is there a bus", "there is a ferry"
         return False
 
+    def _beside_curated(self, places: list[Span], tokens: list[str]) -> set[int]:
+        """"die Grenze zwischen Polen und Belarus", "la frontière entre l'Arménie et le Haut-Karabakh": of two places
+        named after "between", the one the knowledge base does not curate is only the other side."""
+        out: set[int] = set()
+        ordered = sorted((s for s in places if s.how != "cjk"), key=lambda s: s.start)
+        for a, b in itertools.pairwise(ordered):
+            j = a.start - 1
+            while j >= 0 and (tokens[j] in ARTICLES or tokens[j] in _BETWEEN_ARTICLES):
+                j -= 1
+            gap = [t for t in tokens[a.end : b.start] if t and t not in ARTICLES and t not in _BETWEEN_ARTICLES]
+            if j < 0 or tokens[j] not in _BETWEEN_WORDS or len(gap) > 2 or not set(gap) & CONJUNCTIONS:
+                continue
+            curated = [any(self.kb.places[c].curated for c in s.codes if c in self.kb.places) for s in (a, b)]
+            if curated[0] != curated[1]:
+                out.add(id(b) if curated[0] else id(a))
+        return out
+
     @staticmethod
     def _wished(span: Span, tokens: list[str]) -> bool:
         """A place the traveler says they want to see or go to ("we really want to see Nagorno Karabakh", "hoping
@@ -1494,6 +1591,8 @@ class Matcher:
         j = span.start - 1
         while j >= 0 and (tokens[j] in ARTICLES or tokens[j] in ("to", "into", "in", "в", "на", "до")):
             j -= 1
+        if j >= 0 and tokens[j] in _HEADING_VERBS and tokens[j + 1 : j + 2] in (["to"], ["into"]):
+            return True  # "eta israel for brits going to the west bank": where they are going
         if j >= 0 and tokens[j] in WISH_VERBS:
             j -= 1
             if j >= 0 and tokens[j] == "to":
@@ -1553,8 +1652,15 @@ class Matcher:
         if (span.start > 0 and tokens[span.start - 1] == "for" and j < len(tokens) and tokens[j] == "in"
                 and any(p.search(" ".join(tokens)) for p in LEVEL_PHRASES)):
             return True  # "what level is it for canada in mali": Canada's advice, asked about Mali
-        i = span.start - 1
-        while i >= 0 and tokens[i] in ("de", "do", "da", "du", "des", "del", "of", "the", "у"):
+        return Matcher._adviser_before(tokens, span.start)
+
+    @staticmethod
+    def _adviser_before(tokens: list[str], start: int) -> bool:
+        """A ministry or "according to" before the name: "Госдепа США", "selon le Royaume-Uni", "laut den
+        Deutschen"."""
+        i = start - 1
+        while i >= 0 and tokens[i] in ("de", "do", "da", "du", "des", "del", "of", "the", "у", "le", "la", "les", "los",
+                                       "las", "den", "dem", "der", "to"):
             i -= 1
         return i >= 0 and tokens[i] in ADVISER_BEFORE
 
@@ -1630,7 +1736,11 @@ class Matcher:
             return True  # "sello de Israel", "stamps from Israel"
         if j > 0 and tokens[j] in ("to", "in", "в", "на", "у", "em", "no", "na", "en") \
                 and tokens[j - 1] in PAST_VISIT_VERBS:
-            return True  # "I've been to Iran", "I was in Syria in 2010", "если был в абхазии"
+            k = j - 2
+            while k >= 0 and tokens[k] in ("ever", "recently", "actually", "here"):
+                k -= 1
+            # "I've been to Iran", "I was in Syria in 2010", "если был в абхазии"; not "anyone been to Transnistria?"
+            return not (k >= 0 and tokens[k] in _ASKED_SUBJECTS)
         if j > 0 and ((tokens[j] == "стороны" and tokens[j - 1] in ("со", "с"))
                       or (tokens[j] == "боку" and tokens[j - 1] == "з")):
             return True  # "КПП с Южной Осетией со стороны Грузии": the side the traveler crosses from
@@ -1646,17 +1756,23 @@ class Matcher:
                    for i in {j, k})
 
     @staticmethod
-    def _route_start(span: Span, tokens: list[str], raw_tokens: list[str], starts: set[int]) -> bool:
-        """"moscow to minsk", "kathmandu overland to lhasa", "Москва–Пхеньян": a place, then a word towards and
-        another place; the first is where the route starts."""
+    def _route_start(span: Span, tokens: list[str], raw_tokens: list[str], starts: set[int],
+                     joins: frozenset[int] | set[int] = frozenset(), spans: list[Span] | None = None) -> bool:
+        """"moscow to minsk", "kathmandu overland to lhasa", "Москва–Пхеньян", "un vol Paris-Téhéran": a place, then a
+        word towards (or a hyphen) and another place; the first is where the route starts."""
         if span.how == "cjk":
             return False
+        if span.end in joins and span.end in starts and span.how != "demonym" and not any(
+                s.start == span.end and set(s.codes) & set(span.codes) for s in spans or ()):
+            return True
         j = span.end
         while j < len(tokens) and tokens[j] in ROUTE_FILLERS:
             j += 1
         if j >= len(tokens) or not (tokens[j] in ROUTE_LINKS or raw_tokens[j] in ROUTE_MARKS):
             return False
         j += 1
+        while j < len(tokens) and raw_tokens[j] in ROUTE_MARKS:
+            j += 1  # "Erbil -> Mosul": an arrow typed as two marks
         while j < len(tokens) and tokens[j] in ARTICLES:
             j += 1
         return j in starts
@@ -1696,7 +1812,8 @@ class Matcher:
         asks_rules = bool(token_set & (TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"] | TOPIC_WORDS["status"])
                           or (token_set & PASSPORT_WORDS
                               and any(p.search(folded_text) for p in TOPIC_PHRASES["entry"]))
-                          or bool(_LET_IN_RE.search(folded_text)))  # "wonsan kalma resort - do they let russians in"
+                          or bool(_LET_IN_RE.search(folded_text))  # "wonsan kalma resort - do they let russians in"
+                          or any(p.search(folded_text) for p in WAY_THERE_PHRASES))
         if not asks_rules and (token_set & OFF_TOPIC_WORDS or any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)
                                or any(p.search(folded_text) for p in OFF_TOPIC_SOFT_PHRASES)
                                or any(w in text for w in CJK_OFF_TOPIC_WORDS)):
