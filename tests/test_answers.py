@@ -259,7 +259,7 @@ def test_comparison_lines_say_what_each_verdict_means_there(engine) -> None:
     unnamed = engine.ask("Socotra vs Somaliland, which is safer?")
     assert all(" — " in c.line and len(to_plain(c.line)) > 80 for c in unnamed.comparison)
     # a verdict from the dataset alone has no words of its own to add
-    syria = [c for c in engine.ask("Which is easier for Americans, Iran or Syria?").comparison if c.code == "SY"][0]
+    syria = next(c for c in engine.ask("Which is easier for Americans, Iran or Syria?").comparison if c.code == "SY")
     assert to_plain(syria.line).endswith("(dataset only)")
 
 
