@@ -477,7 +477,7 @@ class Composer:
         colon = tr._(COLON)
         return closed + [
             Line(f"{tr._(EVENT_KINDS[e.kind])} · {tr.date(e.date)}{_scope(e.scope)}{colon}{short(e.summary, 180)}",
-                 e.source, stale_on=e.checked if e.stale else "") for e in answer.events]
+                 e.source, stale_on=e.checked if e.stale else "", kind="when") for e in answer.events]
 
     def _compare_line(self, place: Place, passports: list[str], *, cost: bool = False) -> Comparison:
         advisories = self._advisories(place, passports)

@@ -98,6 +98,7 @@ class Line:
     when: str = ""  # the date the fact was checked or took effect, never cut off
     note: str = ""  # a caveat that must stay whole (a restriction that lapsed without a confirmed renewal)
     kind: str = ""  # "risk" for an advisory's line (the most compact answer keeps only the first); "ask": never cut;
+    # "when": a dated event of a "when" answer (compact answers keep the two latest);
     # "status": the place's status, which the most compact answer with a legal trap leaves to the headline's state
     covered: bool = False  # a warning above says what `text` says (a passport not valid or not admitted there)
     stale_on: str = ""  # when the fact it rests on is stale: the date it was last checked
@@ -173,12 +174,16 @@ class Answer:
     messages: list[str] = field(default_factory=list)
 
     def direct_lines(self, compact: int) -> list[Line]:
-        """The direct answer at a compaction level: every verdict always; at the last level only the first risk
-        line (the asker's own government's, else the strictest)."""
-        risks = [line for line in self.direct if line.kind == "risk"]
+        """The direct answer at a compaction level: every verdict always; from level 3 a "when" answer's two latest
+        dates; at the last level only the first risk line (the asker's own government's, else the strictest)."""
+        lines = self.direct
+        dates = [line for line in lines if line.kind == "when"]
+        if compact >= 3 and len(dates) > 2:  # a "when" answer keeps its two latest dates (events come oldest first)
+            lines = [line for line in lines if line.kind != "when" or line in dates[-2:]]
+        risks = [line for line in lines if line.kind == "risk"]
         if compact < 4 or len(risks) < 2:
-            return self.direct
-        return [line for line in self.direct if line.kind != "risk" or line is risks[0]]
+            return lines
+        return [line for line in lines if line.kind != "risk" or line is risks[0]]
 
     def to_json(self) -> dict[str, Any]:
         u = self.understanding
