@@ -417,3 +417,13 @@ def test_a_government_without_advice_for_the_place_is_said_so(engine) -> None:
     for question in ("Is Mali safe for Brits?", "what does the FCDO say about Transnistria",
                      "Is Canada safe for Canadians?"):
         assert not any("advice on file" in line.text for line in engine.ask(question).direct), question
+
+
+def test_compact_when_answers_keep_the_two_latest_dates(engine) -> None:
+    answer = engine.ask("when will north korea reopen to tourists")
+    dates = [d for d in answer.direct if d.kind == "when"]
+    assert len(dates) > 2
+    compact = answer.direct_lines(3)
+    assert [d for d in compact if d.kind == "when"] == dates[-2:]
+    assert compact[0].text.startswith("No reopening date")  # the answer itself stays first
+    assert answer.direct_lines(0) == answer.direct
