@@ -476,6 +476,7 @@ def _play_measuring_set(engine, path: Path) -> tuple[list[dict], dict[int, dict]
 
 TUNING_10 = LABELLED.parent / "questions_tuning_10.yaml"
 TUNING_11 = LABELLED.parent / "questions_tuning_11.yaml"
+TUNING_12 = LABELLED.parent / "questions_tuning_12.yaml"
 
 
 # Set 9 (measuring format, written blind for round 6): as received, destination and passports right in 201/231
@@ -484,8 +485,14 @@ TUNING_11 = LABELLED.parent / "questions_tuning_11.yaml"
 # for 5 of 145 named passports, set 11 at 186/220 (85%) with 10 of 143 missing; round 7 brought them to 214/220 and
 # 213/220 with every verdict there. What is left is mostly a choice the older sets made the other way: "Georgia visa"
 # and "Guinée" are read as the country (sets 5 and after), where the writers of 10 and 11 asked which one.
-@pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220)],
-                         ids=["tuning9", "tuning10", "tuning11"])
+# Set 12 (same format, written blind for round 8): as received, 191/220 (87%) with a verdict missing for 10 of 150
+# named passports.
+_TUNING_12_NOT_YET = pytest.mark.xfail(strict=True, reason="set 12 below 95%")
+
+
+@pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220),
+                                            pytest.param(TUNING_12, 220, marks=_TUNING_12_NOT_YET)],
+                         ids=["tuning9", "tuning10", "tuning11", "tuning12"])
 def test_tuning_sets_in_the_measuring_format(engine, path: Path, size: int) -> None:
     """Issue 12: tests/data/questions_tuning_9.yaml to _11.yaml, in the blind measuring sets' format, played and
     scored as `python -m bot.devtools.measure` does: destination and passports both right in 95%, and a verdict for
@@ -1074,3 +1081,4 @@ def test_the_season_for_sights_is_off_topic(engine) -> None:
 ])
 def test_round_7_intents(engine, question: str, intent: str) -> None:
     assert engine.matcher.understand(question).intent == intent
+
