@@ -1082,3 +1082,15 @@ def test_the_season_for_sights_is_off_topic(engine) -> None:
 def test_round_7_intents(engine, question: str, intent: str) -> None:
     assert engine.matcher.understand(question).intent == intent
 
+
+@pytest.mark.parametrize(("question", "destination"), [
+    # an adviser by its own name is no destination, and asks for the level
+    ("Quel est le niveau de France Diplomatie pour le Mali ?", "ML"),
+    ("Que dit France Diplomatie sur le Niger ?", "NE"),
+    ("Was sagt das Auswärtige Amt zu Syrien?", "SY"),
+    ("Что МИД Франции говорит о Сирии?", "SY"),
+    ("Quai d'Orsay Mali niveau", "ML"),
+])
+def test_round_8_advisers_by_name(engine, question: str, destination: str) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations == [destination] and u.intent == "level", (u.destinations, u.intent)

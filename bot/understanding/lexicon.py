@@ -310,6 +310,9 @@ LEVEL_PHRASES = _one_pattern((
     r"\bwelke kleur\b", r"\blivello\b", r"\buyari seviyesi\b", r"\bдерждеп", r"\bгосдеп", r"\bdo not travel\b", r"\badvis(e|es|ice) against\b",
     r"\brating\b", r"\bquai d ?orsay\b", r"\bclasse (en )?(rouge|orange)\b", r"\bzone rouge\b",
     r"\bque dit le gouvernement\b", r"\bwhat does the \w+ (government|foreign office) say\b",
+    # the advisers by their own names ("France Diplomatie", "das Auswärtige Amt", "МИД Франции")
+    r"\bfrance diplomatie\b", r"\bauswartige(n|s)? amt(s|es)?\b", r"\b(мид|мзс) (\w+ )?(франции|германии|великобритании|сша|"
+    r"британии|франції|німеччини|великої британії)\b",
     # "What's the Australian advice for North Korea?": a government's advice, named by its adjective
     r"\b(australian|british|uk|us|american|canadian|german|french|irish|new zealand) (travel |government )?advice\b",
 ))
@@ -354,7 +357,7 @@ RESIDENT_AFTER = frozenset(["resident", "residents", "residency", "based", "expa
 # ("canada travel advisory for lebanon", "does the UK advise against"), before it with "of" in other languages
 # ("alerta do Canadá para o Haiti", "у Госдепа США для Венесуэлы"), or in Chinese before the ministry ("美国国务院").
 ADVISER_AFTER = frozenset(["advisory", "advisories", "advises", "advise", "advice", "government", "govt", "gov",
-                           "embassy", "foreign", "smartraveller"])
+                           "embassy", "foreign", "smartraveller", "diplomatie"])  # "France Diplomatie"
 ADVISER_BEFORE = frozenset(["госдеп", "госдепа", "госдепартамент", "госдепартамента", "мид", "мзс", "alerta", "governo",
                             # Ukrainian "Держдеп США"; "selon le Royaume-Uni", "según Canadá", "laut Deutschland",
                             # "according to the UK": whose advice
