@@ -190,3 +190,15 @@ def test_round_7_follow_ups(engine, chat_questions, code, passports, dual) -> No
     u, _ = chat(engine, *chat_questions)
     assert u.destinations[:1] == [code] and u.passports == passports and u.dual is dual, (
         u.destinations, u.passports, u.dual)
+
+
+@pytest.mark.parametrize(("chat_questions", "passports"), [
+    # "and" with a companion, the possessive left out: the companion travels too
+    (["Хочу в Нагорный Карабах, я гражданин России", "а жена у меня с паспортом Армении"], ["RU", "AM"]),
+    (["Cuba for a German?", "and wife is russian"], ["DE", "RU"]),
+    # without "and", still asked about instead
+    (["Cuba for a German?", "what about my friend, he is Ghanaian"], ["GH"]),
+])
+def test_round_8_a_companion_after_and(engine, chat_questions, passports) -> None:
+    u, _ = chat(engine, *chat_questions)
+    assert u.passports == passports and not u.dual, (u.passports, u.dual)

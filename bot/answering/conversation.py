@@ -37,6 +37,9 @@ TOGETHER_WORDS = frozenset(["with", "together", "joining", "joins", "join", "com
                             "accompanying", "travelling", "traveling", "вместе", "со", "мной", "разом", "зі", "mit",
                             "avec", "con", "com", "junto", "juntos", "ensemble", "zusammen"])
 _AND_MY = re.compile(r"^(and|и|а|і|та|und|et|y|e) (my|моя|мой|мои|мій|моя|meine|mein|ma|mon|mes|mi|mis|minha|meu)\b")
+# ... or "a companion" straight after "and", the possessive left out ("а жена у меня с паспортом Армении").
+_AND_COMPANION = re.compile(r"^(and|и|а|і|та|und|et|y|e) (у |в )?(wife|husband|partner|girlfriend|boyfriend|жена|жены|"
+                            r"муж|мужа|дружина|чоловик|чоловика|frau|mann|femme|mari|esposa|esposo|marido|mujer|mulher)\b")
 # ... unless the follow-up says the new passport replaces the old one ("what if he's British instead").
 REPLACING_WORDS = frozenset(["instead", "only", "not", "вместо", "замість", "stattdessen", "lieber", "plutot",
                              "mejor", "vez"])
@@ -185,7 +188,7 @@ class Conversation:
         if words & {"meant", "mean"} and words & COMPANION_WORDS:
             return True  # "sorry I meant my wife, I'm Moldovan": the passport before was hers, this one is mine
         return bool(words & COMPANION_WORDS) and bool(
-            words & TOGETHER_WORDS or _AND_MY.search(text))
+            words & TOGETHER_WORDS or _AND_MY.search(text) or _AND_COMPANION.search(text))
 
     @staticmethod
     def _compares(question: str, text: str) -> bool:
