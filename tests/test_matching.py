@@ -1083,6 +1083,29 @@ def test_round_7_intents(engine, question: str, intent: str) -> None:
     assert engine.matcher.understand(question).intent == intent
 
 
+@pytest.mark.parametrize(("question", "passports", "dual"), [
+    # a person and their nationality with the verb left out, a clause of their own
+    ("me irish, wife indian, ladakh in june - do we need permits??", ["IE", "IN"], False),
+    ("Wir wollen nach Nordkorea, ich bin Schweizer, meine Frau Deutsche. Geht das?", ["CH", "DE"], False),
+    # "He's" is "he is", not a possessive
+    ("He's Dutch and I'm Brazilian, can we go to Iran?", ["NL", "BR"], False),
+    ("She's Thai, can she go to Iran?", ["TH"], False),
+    # a plural passport word: one subject's passports
+    ("tenho passaportes irlandês e indiano, posso ir a Ladakh?", ["IE", "IN"], True),
+    ("tengo pasaportes irlandés e indio, ¿puedo ir a Ladakh?", ["IE", "IN"], True),
+    ("j'ai les passeports irlandais et indien, puis-je aller au Ladakh ?", ["IE", "IN"], True),
+    ("у меня паспорта Ирландии и Индии, можно в Ладакх?", ["IE", "IN"], True),
+    ("I hold both an Irish and an Indian passport, Ladakh?", ["IE", "IN"], True),
+    ("My fiancé is Nigerian and I'm American, do we need passports for Cuba?", ["NG", "US"], False),
+    # Central American and Caribbean demonyms in Spanish and French
+    ("¿Los nicaragüenses necesitan visa para Ucrania?", ["NI"], False),
+    ("soy hondureño, puedo ir a Cuba?", ["HN"], False),
+])
+def test_round_8_people_and_passports(engine, question: str, passports: list[str], dual: bool) -> None:
+    u = engine.matcher.understand(question)
+    assert u.passports == passports and u.dual is dual, (u.passports, u.dual)
+
+
 @pytest.mark.parametrize(("question", "destination"), [
     # an adviser by its own name is no destination, and asks for the level
     ("Quel est le niveau de France Diplomatie pour le Mali ?", "ML"),

@@ -505,6 +505,10 @@ DUAL_WORDS = frozenset(["dual", "binational", "binationale", "doble", "double", 
                         "doppelstaatler", "двоиное", "двоиного", "двоиним", "двоине", "два"])
 GROUP_WORDS = frozenset(["couple", "couples", "group", "groups", "family", "together", "pareja", "casal",
                          "groupe", "grupo", "gruppe", "пара", "группа"])
+# Passport words in the plural: several passports of one subject ("passaportes", "Pässe", "паспорта") unless
+# several people are named.
+PLURAL_PASSPORT_WORDS = frozenset(["passports", "pasaportes", "passaportes", "passeports", "passaporti", "passen",
+                                   "паспорта", "паспорти", "загранпаспорта", "paszporty", "paspoorten"])
 CJK_DUAL_WORDS = ("双重国籍", "双国籍", "两本护照", "两个护照", "二重国籍")
 CJK_COMPANION_WORDS = ("妻子", "老婆", "丈夫", "老公", "男朋友", "女朋友", "朋友", "父母", "妈妈", "爸爸", "孩子", "我们",
                        "太太", "先生")

@@ -91,6 +91,7 @@ from bot.understanding.lexicon import (
     PERSON_OBJECT_CUES,
     PERSON_SUBJECTS,
     PLACE_NOUNS,
+    PLURAL_PASSPORT_WORDS,
     PNG_WORDS,
     POSSESSIVE_NEXT,
     RESIDENCE_PREPOSITIONS,
@@ -144,6 +145,8 @@ _CYRILLIC_RE = re.compile(r"^[\u0400-\u04ff-]+$")
 _SUFFIX_RE = re.compile(r"^([A-ZÀ-ÖØ-ÞÇĞİÖŞÜ][^\W_]+)['’]([a-zçğıöşü]{1,4})$")
 _IN_LAW_RE = re.compile(r"-in-laws?$", re.IGNORECASE)  # "mother-in-law" is not about the law
 _CONTRACTIONS = frozenset(["t", "re", "ve", "ll", "d", "m"])
+# Capitalised words whose "'s" is "is" or "has", kept on them ("He's Dutch" is "hes", as written in lower case).
+_CONTRACTED_PRONOUNS = frozenset(["he", "she", "it", "that", "what", "who", "there", "here", "where", "let"])
 # Upper-case codes that are also words, and the words beside them that make them so.
 # ("JPG or PNG": two words either side for a file).
 _CODES_AS_WORDS = {"CAR": (CAR_WORDS, 1), "PNG": (PNG_WORDS, 2)}
@@ -215,6 +218,10 @@ _CLAUSE_QUESTION_CUES = frozenset(["what", "about", "how", "is", "are", "can", "
                                    "allowed", "можно", "как", "нужна", "нужен", "виза", "безопасно", "что", "qué",
                                    "que", "et", "e", "y", "und", "was", "wie"])
 _CLAUSE_MARKS = frozenset([*",.?!;():", "–", "—", "-"])
+# Persons a bare nationality straight after may describe when the two are a clause of their own ("me irish, wife
+# indian, ladakh?"), and possessives before them.
+_TELEGRAPHIC_PERSONS = (PERSON_SUBJECTS | frozenset(["me", "moi", "mich"])) - frozenset(["i", "who", "we", "they"])
+_POSSESSIVES = frozenset(["my", "our", "his", "her", "mein", "meine", "ma", "mon", "mi", "mis", "minha", "meu"])
 _AND_WORDS = frozenset(["and", "&", "y", "e", "et", "und", "и", "і", "та"])  # two nationalities of one clause
 _BEFORE_NEGATED = frozenset(["a", "an", "the", "my", "his", "her", "their", "our", "had", "have", "has", "hold", "any",
                              "ever"])
@@ -1000,7 +1007,8 @@ class Matcher:
                     out += [elided.group(1), elided.group(2)]
                     continue
             suffixed = _SUFFIX_RE.match(token)
-            if suffixed and suffixed.group(2) not in _CONTRACTIONS and fold(token) not in self.exact:
+            if suffixed and suffixed.group(2) not in _CONTRACTIONS and fold(token) not in self.exact \
+                    and fold(suffixed.group(1)) not in _CONTRACTED_PRONOUNS:
                 token = suffixed.group(1)
             if token == "-":  # "paris - niamey": a dash alone is a mark (of a route, a list), kept
                 out.append(token)
@@ -1496,6 +1504,13 @@ class Matcher:
         if token_set & GROUP_WORDS or any(w in text for w in CJK_COMPANION_WORDS):
             return False
         holders: set[str] = set()
+        if token_set & PLURAL_PASSPORT_WORDS:
+            # "tenho passaportes irlandês e indiano", "у меня паспорта Ирландии и Индии": one subject's passports
+            # ("irlandês" is no plural there); "my wife and I have ... passports" names two holders
+            for span in passports:
+                if span.how != "cjk":
+                    holders.add(_holder(span, tokens) or "self")
+            return holders == {"self"}
         for span in passports:
             if span.how == "cjk":
                 continue
@@ -1533,6 +1548,12 @@ class Matcher:
         j = start - 1
         while j >= 0 and tokens[j] in ("a", "an"):
             j -= 1
+        if j >= 0 and tokens[j] in _TELEGRAPHIC_PERSONS and start - j == 1:
+            j -= 1  # "me irish, wife indian", "meine Frau Deutsche": a person and their nationality, the verb left out
+            while j >= 0 and tokens[j] in _POSSESSIVES:
+                j -= 1
+            if j >= 0 and raw_tokens[j] not in _CLAUSE_MARKS:
+                return False
         lead = j
         while lead >= 0 and tokens[lead] in _FOLLOWUP_LEADS:
             lead -= 1
