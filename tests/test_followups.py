@@ -202,3 +202,10 @@ def test_round_7_follow_ups(engine, chat_questions, code, passports, dual) -> No
 def test_round_8_a_companion_after_and(engine, chat_questions, passports) -> None:
     u, _ = chat(engine, *chat_questions)
     assert u.passports == passports and not u.dual, (u.passports, u.dual)
+
+
+def test_round_8_what_a_government_says_after_a_level_question(engine) -> None:
+    u, _ = chat(engine, "what level is iran on the state dept list", "and what does the UK say")
+    assert u.destinations == ["IR"] and u.intent == "level"
+    u, _ = chat(engine, "is iran safe", "and what does the UK say")  # not after a level question: the UK itself
+    assert u.destinations == ["GB"]

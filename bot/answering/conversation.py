@@ -58,6 +58,9 @@ ROUTE_WORDS = frozenset(["from", "via", "through", "thru", "transit", "чере�
 # Governments whose advisories the knowledge base holds: in a level follow-up that points back at the chat's place
 # ("what level is it for Canada?" after Burkina Faso), the one named is who advises, not a new destination.
 ADVISERS = frozenset(["US", "GB", "AU", "CA"])
+# Verbs of a government's advice: after a level question, "and what does the UK say" asks what it advises.
+ADVICE_VERBS = frozenset(["say", "says", "think", "thinks", "advise", "advises", "rate", "rates", "recommend", "dit",
+                          "sagt", "dice", "diz", "говорит", "пишет", "советует", "каже", "пише"])
 # Only these reach back to the place before the last ("which one is less hassle"); a comparative alone does not.
 _WHICH = re.compile(r"\b(which (one|of|is)|compare|compared|vs|versus|both|difference)\b|какая|какой|какую|что лучше|"
                     r"\b(welches|welche|lequel|laquelle|cual|qual)\b|哪个|还是")
@@ -132,8 +135,9 @@ class Conversation:
             if len(places) > 1:
                 u.destinations, u.intent, u.confidence, u.context_used = places, "compare", 1.0, True
         elif (u.intent == "question" and self.intent in CARRIED_INTENTS and u.followup and not u.topics
-              and len(words) <= BARE_FOLLOWUP_WORDS and (len(u.destinations) > 1 if self.intent == "compare"
-                                                         else not u.passports)):  # "and with a UK passport?": entry
+              and (len(words) <= BARE_FOLLOWUP_WORDS or (carried and self.intent == "level" and words & ADVICE_VERBS))
+              # "and with a UK passport?": entry
+              and (len(u.destinations) > 1 if self.intent == "compare" else not u.passports)):
             u.intent, u.context_used = self.intent, True  # "and syria?" after a level question
         if u.destinations and self.passports:
             if not u.passports:
@@ -168,7 +172,8 @@ class Conversation:
             return False
         if u.intent == "level" and bool(words & BACK_REFERENCES):
             return True
-        return self.intent == "level" and u.followup and not u.passports and len(words) <= BARE_FOLLOWUP_WORDS
+        return self.intent == "level" and u.followup and not u.passports and (
+            len(words) <= BARE_FOLLOWUP_WORDS or bool(words & ADVICE_VERBS))
 
     @staticmethod
     def _points_back(text: str, words: set[str]) -> bool:
