@@ -413,6 +413,8 @@ OFF_TOPIC_WORDS = frozenset([
     # do they use in cuba", "un bon resto à Tiraspol")
     "insurance", "insurer", "поминяти", "обминяти", "обмин", "обминник", "hostal", "hostales", "cotacao", "cotizacion", "usd", "doner", "kebab", "kebap", "plug", "plugs", "socket", "sockets", "adapter", "adaptor", "voltage", "resto", "restos",
     "versicherung", "reiseversicherung", "assurance", "страховка", "страховку", "страховки", "розетки", "розетка",
+    # sights of nature and the sky ("sieht man da Nordlichter?", "Polarnacht")
+    "polarnacht", "nordlichter", "polarlichter", "aurores", "aurora", "auroras",
 ])
 # A message that is only a greeting asks nothing Borderline answers ("hello", "你好").
 GREETINGS = frozenset(["hello", "hi", "hey", "hallo", "hola", "ola", "oi", "bonjour", "salut", "ciao", "privet", "привет",
@@ -438,6 +440,9 @@ OFF_TOPIC_PHRASES = _one_pattern((
     r"\bcomment dit on\b", r"\bкак сказать\b", r"\btranslate\b", r"\btaux de change\b", r"\bhava (durumu|nas[ıi]l)\b",
     r"\bскильки коштуе (квиток|перелит|авиаквиток)", r"\b(can|could|will) (you|your agency|your company) (do|handle|"
     r"process|arrange|get me)\b",
+    # a phone line ("chip de celular em Teerã"), a visa agency ("визовое агентство для Ирана"), the northern lights
+    r"\bchip (de )?(celular|telefone|telefono|movil)\b", r"\bвизов\w* (агентств|агенств|фирм)", r"\bвизов\w* агенци",
+    r"\bnorthern lights\b", r"\bpolar night\b", r"\bnuit polaire\b",
 ))
 # Services that yield to a question about rules: "flights from Rome to Tehran" is off-topic, "when did flights from
 # Europe to Caracas resume" is not.
