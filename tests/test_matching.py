@@ -1117,3 +1117,27 @@ def test_round_8_people_and_passports(engine, question: str, passports: list[str
 def test_round_8_advisers_by_name(engine, question: str, destination: str) -> None:
     u = engine.matcher.understand(question)
     assert u.destinations == [destination] and u.intent == "level", (u.destinations, u.intent)
+
+
+@pytest.mark.parametrize(("question", "destinations", "passports"), [
+    # where someone is from is no passport beside a passport named with its noun ("US citizen")
+    ("Haiti is it totally dangerous? my mom is from port au prince, i'm a US citizen", ["HT"], ["US"]),
+    # a church named by a nationality is the traveler's faith when a passport is named too
+    ("im greek orthodox from limassol (cypriot passport) how do i get the athos diamonitirion", ["GR-69"], ["CY"]),
+    ("I'm Greek Orthodox, can I visit Mount Athos?", ["GR-69"], ["GR"]),
+    # Mexican states the US advisory names, with the adviser before them
+    ("nivel de alerta de EE.UU. para Sinaloa", ["MX"], []),
+])
+def test_round_8_origins_faiths_and_states(engine, question: str, destinations: list[str],
+                                           passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == destinations and u.passports == passports, (u.destinations, u.passports)
+
+
+@pytest.mark.parametrize("question", [
+    "посоветуйте визовое агентство для Ирана, чтобы быстро сделали",
+    "Wann ist auf Spitzbergen Polarnacht und sieht man da Nordlichter?",
+    "onde comprar chip de celular em Teerã?",
+])
+def test_round_8_services_and_sights_are_off_topic(engine, question: str) -> None:
+    assert engine.matcher.understand(question).intent == "off-topic"

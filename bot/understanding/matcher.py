@@ -218,6 +218,10 @@ _CLAUSE_QUESTION_CUES = frozenset(["what", "about", "how", "is", "are", "can", "
                                    "allowed", "можно", "как", "нужна", "нужен", "виза", "безопасно", "что", "qué",
                                    "que", "et", "e", "y", "und", "was", "wie"])
 _CLAUSE_MARKS = frozenset([*",.?!;():", "–", "—", "-"])
+# Churches named by a nationality ("Greek Orthodox", "Armenian Apostolic"): the traveler's faith, not a passport,
+# when a passport is named too.
+_CHURCH_WORDS = frozenset(["orthodox", "catholic", "apostolic", "coptic", "православныи", "православная", "ortodoxo",
+                           "ortodoxa", "orthodoxe", "orthodoxer"])
 # Persons a bare nationality straight after may describe when the two are a clause of their own ("me irish, wife
 # indian, ladakh?"), and possessives before them.
 _TELEGRAPHIC_PERSONS = (PERSON_SUBJECTS | frozenset(["me", "moi", "mich"])) - frozenset(["i", "who", "we", "they"])
@@ -1300,6 +1304,7 @@ class Matcher:
                 is_passport[idx] = True  # "US/MX dual, going to Cuba": "dual" alone names a dual national
             if tokens[span.end - 1] in PASSPORT_WORDS:
                 is_passport[idx] = True  # the demonym "US citizen" names a passport itself
+                named_passports.add(idx)
             # "два паспорта — российский", "подвійне громадянство — Україна і Угорщина"; but the passport word of
             # "US passport - Iran visa?" is the US one
             before = skip_back(span.start - 1, PASSPORT_LINKS, True)
@@ -1466,6 +1471,12 @@ class Matcher:
         if others and any(p and idx not in others for idx, p in enumerate(is_passport)):
             for idx in others:
                 is_passport[idx] = False
+        church = {idx for idx, span in enumerate(spans) if is_passport[idx] and span.how == "demonym"
+                  and span.end < n and tokens[span.end] in _CHURCH_WORDS}
+        if church and any(p and idx not in church for idx, p in enumerate(is_passport)):
+            for idx in church:  # "im greek orthodox from limassol (cypriot passport)": a church, not a passport
+                is_passport[idx] = False
+                denied.add(idx)
         passports = [s for s, p in zip(spans, is_passport, strict=True) if p]
         # ... though the people of a place may still name it ("местные абхазы ..."), as other demonyms do
         places = [s for idx, (s, p) in enumerate(zip(spans, is_passport, strict=True))
