@@ -209,3 +209,17 @@ def test_round_8_what_a_government_says_after_a_level_question(engine) -> None:
     assert u.destinations == ["IR"] and u.intent == "level"
     u, _ = chat(engine, "is iran safe", "and what does the UK say")  # not after a level question: the UK itself
     assert u.destinations == ["GB"]
+
+
+@pytest.mark.parametrize(("chat_questions", "code", "intent"), [
+    # two ways in weighed against each other: still the chat's place
+    (["Syria for kiwis?", "what about going in via jordan instead of beirut"], "SY", "question"),
+    (["Syria for kiwis?", "what about going via jordan to lebanon"], "LB", "question"),
+    # an off-topic follow-up about a service for the trip is about the chat's place; a joke is not
+    (["socotra for french?", "how much is the flight roughly"], "YE-SU", "off-topic"),
+])
+def test_round_8_ways_in_and_trip_services(engine, chat_questions, code, intent) -> None:
+    u, _ = chat(engine, *chat_questions)
+    assert u.destinations[:1] == [code] and u.intent == intent, (u.destinations, u.intent)
+    u, _ = chat(engine, "north korea for germans?", "tell me a joke")
+    assert not u.destinations

@@ -61,6 +61,10 @@ ADVISERS = frozenset(["US", "GB", "AU", "CA"])
 # Verbs of a government's advice: after a level question, "and what does the UK say" asks what it advises.
 ADVICE_VERBS = frozenset(["say", "says", "think", "thinks", "advise", "advises", "rate", "rates", "recommend", "dit",
                           "sagt", "dice", "diz", "говорит", "пишет", "советует", "каже", "пише"])
+# ... or asks about a service for the trip ("how much is the flight roughly", "any hotels?"): still the chat's place
+TRIP_SERVICE_WORDS = frozenset(["flight", "flights", "ticket", "tickets", "hotel", "hotels", "hostel", "hostels",
+                                "weather", "airfare", "перелет", "билет", "билеты", "отель", "погода", "flug", "vol",
+                                "vuelo", "voo", "billet"])
 # Only these reach back to the place before the last ("which one is less hassle"); a comparative alone does not.
 _WHICH = re.compile(r"\b(which (one|of|is)|compare|compared|vs|versus|both|difference)\b|какая|какой|какую|что лучше|"
                     r"\b(welches|welche|lequel|laquelle|cual|qual)\b|哪个|还是")
@@ -151,7 +155,9 @@ class Conversation:
                 u.dual = (self.dual or len(self.passports) == 1) and not companions
 
     def _only_the_way(self, u, words: set[str], understand: Callable[[str], object]) -> bool:
-        if len(u.destinations) != 1 or u.destinations[0] in self.codes or not words & ROUTE_WORDS:
+        # "via jordan instead of beirut": two ways in, weighed against each other
+        ways = 2 if words & {"instead", "rather", "вместо", "замість", "statt", "plutot", "lugar", "vez"} else 1
+        if not 1 <= len(u.destinations) <= ways or set(u.destinations) & set(self.codes) or not words & ROUTE_WORDS:
             return False
         tokens = u.question.split()
         first = next(i for i, t in enumerate(tokens) if set(fold(t).split()) & ROUTE_WORDS)
@@ -180,7 +186,7 @@ class Conversation:
         """An off-topic message is about the chat's place only when it says so ("what's the weather there?",
         "and the hotels?"); "tell me a joke" is about nothing."""
         first = text.split(" ", 1)[0]
-        return bool(words & BACK_REFERENCES) or first in AND_WORDS
+        return bool(words & BACK_REFERENCES) or first in AND_WORDS or bool(words & TRIP_SERVICE_WORDS)
 
     @staticmethod
     def _adds_passport(text: str, words: set[str]) -> bool:
