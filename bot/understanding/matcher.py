@@ -893,7 +893,10 @@ class Matcher:
             s.score = 0.75
         places = places + legs
         result.topics = self._topics(tokens, folded_text, text)
-        result.intent = self._intent(tokens, folded_text, text, len(places), self._alternatives(places, tokens))
+        # an off-topic word inside a place's name ("Kalma beach resort") says nothing of what is asked
+        in_names = {tokens[j] for s in places if s.how != "cjk" and s.end - s.start > 1 for j in range(s.start, s.end)}
+        result.intent = self._intent(tokens, folded_text, text, len(places), self._alternatives(places, tokens),
+                                     in_names)
         result.followup = result.followup or any(p.search(folded_text) for p in FOLLOWUP_STARTS) or (
             text.lstrip().startswith(CJK_FOLLOWUP_STARTS)) or (len(tokens) <= 4 and not places) or (
             result.intent in ("level", "when") and not places)  # "what level is it at"
@@ -1833,7 +1836,8 @@ class Matcher:
         return False
 
     @staticmethod
-    def _intent(tokens: list[str], folded_text: str, text: str, places: int, alternatives: bool = False) -> str:
+    def _intent(tokens: list[str], folded_text: str, text: str, places: int, alternatives: bool = False,
+                in_names: frozenset[str] | set[str] = frozenset()) -> str:
         """What kind of answer is wanted: a date, a level, a comparison, or nothing Borderline does."""
         token_set = set(tokens)
         words = token_set - {""}
@@ -1846,7 +1850,8 @@ class Matcher:
                               and any(p.search(folded_text) for p in TOPIC_PHRASES["entry"]))
                           or bool(_LET_IN_RE.search(folded_text))  # "wonsan kalma resort - do they let russians in"
                           or any(p.search(folded_text) for p in WAY_THERE_PHRASES))
-        if not asks_rules and (token_set & OFF_TOPIC_WORDS or any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)
+        if not asks_rules and ((token_set - in_names) & OFF_TOPIC_WORDS
+                               or any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)
                                or any(p.search(folded_text) for p in OFF_TOPIC_SOFT_PHRASES)
                                or any(w in text for w in CJK_OFF_TOPIC_WORDS)):
             return "off-topic"
