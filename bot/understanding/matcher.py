@@ -167,7 +167,9 @@ _CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民"
                        "双重国籍", "双国籍", "同胞",  # "台湾同胞": compatriots
                        # people of that nationality: "我德国朋友能一起去吗", "我英国老公"
                        "朋友", "男朋友", "女朋友", "男友", "女友", "丈夫", "妻子", "老公", "老婆", "太太", "同事",
-                       "同学")
+                       "同学",
+                       # several passports counted ("爱尔兰和印度两本护照")
+                       "两本护照", "两个护照", "两本")
 _CJK_AND = ("和", "与", "跟", "、", "及")  # "中国和加拿大双重国籍": both names are the passports
 # Characters typed for their sound in place of the one in a name ("中果人" for 中国人, "叙利压" for 叙利亚), after the
 # character that comes before it in the names, read as the name's own ("刚果" is Congo, "如果" is "if").
@@ -1246,7 +1248,8 @@ class Matcher:
                         spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.3, hit, choices=True))
                         pos += len(hit)
                         continue
-                    passport = following.startswith(_CJK_PASSPORT_WORDS)
+                    passport = following.startswith(_CJK_PASSPORT_WORDS) or (
+                        following.startswith("居民") and set(self.cjk[hit]) <= {"HK", "MO"})  # "香港居民": SAR resident
                     origin = run[pos - 1 : pos] in _CJK_ORIGIN_BEFORE or following.startswith(_CJK_ORIGIN_AFTER)
                     spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.9, hit, passport=passport,
                                       adviser=following.startswith(CJK_ADVISER_AFTER), origin=origin))
