@@ -1668,7 +1668,10 @@ class Matcher:
         Mosul?", "Cairo to Cape Town via Sudan, Ethiopia — what about South Sudan?"): the places of the last clause
         when it asks something of its own and two or more places come before it."""
         spans = [s for s in ordered if id(s) in sentence]
-        mark = max((j for j in range(spans[0].start, end) if raw_tokens[j] in (",", ";", "—", "–")), default=-1)
+        # a comma between two places lists them ("Mali, Niger, Burkina - can a french citizen get in?")
+        listing = {s.end for s in spans} & {s.start - 1 for s in spans}
+        mark = max((j for j in range(spans[0].start, end) if raw_tokens[j] in (",", ";", "—", "–")
+                    and not (raw_tokens[j] == "," and j in listing)), default=-1)
         if mark < 0:
             return sentence
         last = [s for s in spans if s.start > mark]
