@@ -20,7 +20,7 @@ PASSPORT_WORDS = frozenset(
      # identity cards, which some borders take instead ("mit deutschem Personalausweis", "carta d'identità"), and
      # citizens and passports in Italian, Polish, Serbian, Dutch and pinyin ("cittadini italiani", "sa srpskim
      # pasošem", "državljane Srbije", "zhongguo huzhao"), and the abbreviation "ppt"
-     "personalausweis", "ausweis", "identita", "cittadini", "cittadina", "cittadinanza", "obywatelstwem", "pasosem",
+     "personalausweis", "ausweis", "identita", "dni", "cittadini", "cittadina", "cittadinanza", "obywatelstwem", "pasosem",
      "pasosa", "pasosu", "пасош", "пасошем", "пасоша", "држављани", "држављане", "држављанин", "држављанка",
      "drzavljani", "drzavljane", "drzavljanin", "drzavljanka", "paspoorten", "huzhao", "ppt", "vatandasiyim"]
 )
@@ -252,7 +252,11 @@ EXTRA_COMMON_WORDS = frozenset(
      "noviembre", "diciembre", "janeiro", "fevereiro", "marco", "junho", "julho", "setembro", "outubro", "novembro",
      "dezembro", "janvier", "fevrier", "avril", "juin", "juillet", "septembre", "octobre", "novembre", "decembre",
      "januar", "februar", "oktober", "dezember", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio",
-     "settembre", "ottobre", "dicembre"]
+     "settembre", "ottobre", "dicembre",
+     # everyday Russian and Ukrainian adverbs, folded ("долго досматривают" is no Dolpo)
+     "долго", "довго", "много", "багато", "можно", "можна", "нужно", "надо", "треба", "сколько", "скильки", "давно",
+     "недавно", "сеичас", "зараз", "сегодня", "сьогодни", "завтра", "вообще", "взагали", "потом", "потим", "быстро",
+     "швидко", "просто", "легко", "сложно", "складно", "опасно", "небезпечно", "безопасно", "безпечно"]
 )
 
 # Two- and three-letter tokens that are ordinary words even in capitals ("IN", "TO", "IS").
