@@ -1092,6 +1092,8 @@ def test_round_7_intents(engine, question: str, intent: str) -> None:
     ("tengo pasaportes irlandés e indio, ¿puedo ir a Ladakh?", ["IE", "IN"], True),
     ("j'ai les passeports irlandais et indien, puis-je aller au Ladakh ?", ["IE", "IN"], True),
     ("у меня паспорта Ирландии и Индии, можно в Ладакх?", ["IE", "IN"], True),
+    ("Ich habe irische und indische Pässe, kann ich nach Ladakh?", ["IE", "IN"], True),
+    ("Ich habe einen irischen Pass, Ladakh?", ["IE"], False),
     ("I hold both an Irish and an Indian passport, Ladakh?", ["IE", "IN"], True),
     ("My fiancé is Nigerian and I'm American, do we need passports for Cuba?", ["NG", "US"], False),
     # Central American and Caribbean demonyms in Spanish and French

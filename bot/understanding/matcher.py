@@ -1019,6 +1019,8 @@ class Matcher:
             if suffixed and suffixed.group(2) not in _CONTRACTIONS and fold(token) not in self.exact \
                     and fold(suffixed.group(1)) not in _CONTRACTED_PRONOUNS:
                 token = suffixed.group(1)
+            if token.casefold() in ("pässe", "paesse"):
+                token = "Pässen"  # "irische und indische Pässe": folded, "passe" would be the French verb
             if token == "-":  # "paris - niamey": a dash alone is a mark (of a route, a list), kept
                 out.append(token)
                 continue
