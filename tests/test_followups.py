@@ -190,3 +190,36 @@ def test_round_7_follow_ups(engine, chat_questions, code, passports, dual) -> No
     u, _ = chat(engine, *chat_questions)
     assert u.destinations[:1] == [code] and u.passports == passports and u.dual is dual, (
         u.destinations, u.passports, u.dual)
+
+
+@pytest.mark.parametrize(("chat_questions", "passports"), [
+    # "and" with a companion, the possessive left out: the companion travels too
+    (["Хочу в Нагорный Карабах, я гражданин России", "а жена у меня с паспортом Армении"], ["RU", "AM"]),
+    (["Cuba for a German?", "and wife is russian"], ["DE", "RU"]),
+    # without "and", still asked about instead
+    (["Cuba for a German?", "what about my friend, he is Ghanaian"], ["GH"]),
+])
+def test_round_8_a_companion_after_and(engine, chat_questions, passports) -> None:
+    u, _ = chat(engine, *chat_questions)
+    assert u.passports == passports and not u.dual, (u.passports, u.dual)
+
+
+def test_round_8_what_a_government_says_after_a_level_question(engine) -> None:
+    u, _ = chat(engine, "what level is iran on the state dept list", "and what does the UK say")
+    assert u.destinations == ["IR"] and u.intent == "level"
+    u, _ = chat(engine, "is iran safe", "and what does the UK say")  # not after a level question: the UK itself
+    assert u.destinations == ["GB"]
+
+
+@pytest.mark.parametrize(("chat_questions", "code", "intent"), [
+    # two ways in weighed against each other: still the chat's place
+    (["Syria for kiwis?", "what about going in via jordan instead of beirut"], "SY", "question"),
+    (["Syria for kiwis?", "what about going via jordan to lebanon"], "LB", "question"),
+    # an off-topic follow-up about a service for the trip is about the chat's place; a joke is not
+    (["socotra for french?", "how much is the flight roughly"], "YE-SU", "off-topic"),
+])
+def test_round_8_ways_in_and_trip_services(engine, chat_questions, code, intent) -> None:
+    u, _ = chat(engine, *chat_questions)
+    assert u.destinations[:1] == [code] and u.intent == intent, (u.destinations, u.intent)
+    u, _ = chat(engine, "north korea for germans?", "tell me a joke")
+    assert not u.destinations

@@ -476,6 +476,7 @@ def _play_measuring_set(engine, path: Path) -> tuple[list[dict], dict[int, dict]
 
 TUNING_10 = LABELLED.parent / "questions_tuning_10.yaml"
 TUNING_11 = LABELLED.parent / "questions_tuning_11.yaml"
+TUNING_12 = LABELLED.parent / "questions_tuning_12.yaml"
 
 
 # Set 9 (measuring format, written blind for round 6): as received, destination and passports right in 201/231
@@ -484,10 +485,13 @@ TUNING_11 = LABELLED.parent / "questions_tuning_11.yaml"
 # for 5 of 145 named passports, set 11 at 186/220 (85%) with 10 of 143 missing; round 7 brought them to 214/220 and
 # 213/220 with every verdict there. What is left is mostly a choice the older sets made the other way: "Georgia visa"
 # and "Guinée" are read as the country (sets 5 and after), where the writers of 10 and 11 asked which one.
-@pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220)],
-                         ids=["tuning9", "tuning10", "tuning11"])
+# Set 12 (same format, written blind for round 8): as received, 191/220 (87%) with a verdict missing for 10 of 150
+# named passports; round 8 brought it to 212/220 with every verdict there (one label changed, see the file). What is
+# left is again mostly Guinea and Georgia asked as which one.
+@pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220), (TUNING_12, 220)],
+                         ids=["tuning9", "tuning10", "tuning11", "tuning12"])
 def test_tuning_sets_in_the_measuring_format(engine, path: Path, size: int) -> None:
-    """Issue 12: tests/data/questions_tuning_9.yaml to _11.yaml, in the blind measuring sets' format, played and
+    """Issue 12: tests/data/questions_tuning_9.yaml to _12.yaml, in the blind measuring sets' format, played and
     scored as `python -m bot.devtools.measure` does: destination and passports both right in 95%, and a verdict for
     every passport named (unless the place is ambiguous)."""
     items, answers, scores = _play_measuring_set(engine, path)
@@ -1074,3 +1078,92 @@ def test_the_season_for_sights_is_off_topic(engine) -> None:
 ])
 def test_round_7_intents(engine, question: str, intent: str) -> None:
     assert engine.matcher.understand(question).intent == intent
+
+
+@pytest.mark.parametrize(("question", "passports", "dual"), [
+    # a person and their nationality with the verb left out, a clause of their own
+    ("me irish, wife indian, ladakh in june - do we need permits??", ["IE", "IN"], False),
+    ("Wir wollen nach Nordkorea, ich bin Schweizer, meine Frau Deutsche. Geht das?", ["CH", "DE"], False),
+    # "He's" is "he is", not a possessive
+    ("He's Dutch and I'm Brazilian, can we go to Iran?", ["NL", "BR"], False),
+    ("She's Thai, can she go to Iran?", ["TH"], False),
+    # a plural passport word: one subject's passports
+    ("tenho passaportes irlandês e indiano, posso ir a Ladakh?", ["IE", "IN"], True),
+    ("tengo pasaportes irlandés e indio, ¿puedo ir a Ladakh?", ["IE", "IN"], True),
+    ("j'ai les passeports irlandais et indien, puis-je aller au Ladakh ?", ["IE", "IN"], True),
+    ("у меня паспорта Ирландии и Индии, можно в Ладакх?", ["IE", "IN"], True),
+    ("Ich habe irische und indische Pässe, kann ich nach Ladakh?", ["IE", "IN"], True),
+    ("Ich habe einen irischen Pass, Ladakh?", ["IE"], False),
+    ("I hold both an Irish and an Indian passport, Ladakh?", ["IE", "IN"], True),
+    ("My fiancé is Nigerian and I'm American, do we need passports for Cuba?", ["NG", "US"], False),
+    # Central American and Caribbean demonyms in Spanish and French
+    ("¿Los nicaragüenses necesitan visa para Ucrania?", ["NI"], False),
+    ("soy hondureño, puedo ir a Cuba?", ["HN"], False),
+])
+def test_round_8_people_and_passports(engine, question: str, passports: list[str], dual: bool) -> None:
+    u = engine.matcher.understand(question)
+    assert u.passports == passports and u.dual is dual, (u.passports, u.dual)
+
+
+@pytest.mark.parametrize(("question", "destination"), [
+    # an adviser by its own name is no destination, and asks for the level
+    ("Quel est le niveau de France Diplomatie pour le Mali ?", "ML"),
+    ("Que dit France Diplomatie sur le Niger ?", "NE"),
+    ("Was sagt das Auswärtige Amt zu Syrien?", "SY"),
+    ("Что МИД Франции говорит о Сирии?", "SY"),
+    ("Quai d'Orsay Mali niveau", "ML"),
+])
+def test_round_8_advisers_by_name(engine, question: str, destination: str) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations == [destination] and u.intent == "level", (u.destinations, u.intent)
+
+
+@pytest.mark.parametrize(("question", "destinations", "passports"), [
+    # where someone is from is no passport beside a passport named with its noun ("US citizen")
+    ("Haiti is it totally dangerous? my mom is from port au prince, i'm a US citizen", ["HT"], ["US"]),
+    # a church named by a nationality is the traveler's faith when a passport is named too
+    ("im greek orthodox from limassol (cypriot passport) how do i get the athos diamonitirion", ["GR-69"], ["CY"]),
+    ("I'm Greek Orthodox, can I visit Mount Athos?", ["GR-69"], ["GR"]),
+    # Mexican states the US advisory names, with the adviser before them
+    ("nivel de alerta de EE.UU. para Sinaloa", ["MX"], []),
+])
+def test_round_8_origins_faiths_and_states(engine, question: str, destinations: list[str],
+                                           passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == destinations and u.passports == passports, (u.destinations, u.passports)
+
+
+@pytest.mark.parametrize("question", [
+    "посоветуйте визовое агентство для Ирана, чтобы быстро сделали",
+    "Wann ist auf Spitzbergen Polarnacht und sieht man da Nordlichter?",
+    "onde comprar chip de celular em Teerã?",
+])
+def test_round_8_services_and_sights_are_off_topic(engine, question: str) -> None:
+    assert engine.matcher.understand(question).intent == "off-topic"
+
+
+@pytest.mark.parametrize(("question", "destinations", "ambiguous", "passports", "intent"), [
+    # an off-topic word inside a place's name says nothing of what is asked
+    ("russians to north korea - wonsan kalma resort, how?", ["KP-WK"], [], ["RU"], "question"),
+    ("is there a beach resort in Abkhazia", ["GE-AB"], [], [], "off-topic"),
+    # everyday Russian words are no typos of names
+    ("кто недавно был в Приднестровье, как там на границе, долго досматривают?", ["MD-SN"], [], [], "question"),
+    # a comma between places lists them; the clause after the last one does not single it out
+    ("Mali, Niger, Burkina - can a french citizen even get in these days?", ["ML", "NE", "BF"], [], ["FR"],
+     "question"),
+    # the Virgin Islands and Saint-Martin in other languages: which one
+    ("Jungferninseln Einreise mit deutschem Pass", [], ["VG", "VI"], ["DE"], "question"),
+    ("Je veux aller à Saint-Martin avec mon passeport haïtien", [], ["MF", "SX"], ["HT"], "question"),
+    ("Sint Maarten visa for Haitians", ["SX"], [], ["HT"], "question"),
+    # a Spanish identity card names the passport
+    ("¿Se puede ir a Rusia solo con DNI español?", ["RU"], [], ["ES"], "question"),
+    # a resident of a Chinese SAR, and two passports counted
+    ("香港居民可以去西藏吗", ["CN-XZ"], [], ["HK"], "question"),
+    ("我有爱尔兰和印度两本护照，能去拉达克吗", ["IN-LA"], [], ["IE", "IN"], "question"),
+])
+def test_round_8_names_lists_and_cards(engine, question: str, destinations: list[str], ambiguous: list[str],
+                                       passports: list[str], intent: str) -> None:
+    u = engine.matcher.understand(question)
+    assert (u.destinations[: len(destinations)] if destinations else u.destinations) == destinations, u.destinations
+    assert sorted(u.ambiguous) == ambiguous and u.passports == passports and u.intent == intent, (
+        u.ambiguous, u.passports, u.intent)

@@ -37,6 +37,9 @@ TOGETHER_WORDS = frozenset(["with", "together", "joining", "joins", "join", "com
                             "accompanying", "travelling", "traveling", "вместе", "со", "мной", "разом", "зі", "mit",
                             "avec", "con", "com", "junto", "juntos", "ensemble", "zusammen"])
 _AND_MY = re.compile(r"^(and|и|а|і|та|und|et|y|e) (my|моя|мой|мои|мій|моя|meine|mein|ma|mon|mes|mi|mis|minha|meu)\b")
+# ... or "a companion" straight after "and", the possessive left out ("а жена у меня с паспортом Армении").
+_AND_COMPANION = re.compile(r"^(and|и|а|і|та|und|et|y|e) (у |в )?(wife|husband|partner|girlfriend|boyfriend|жена|жены|"
+                            r"муж|мужа|дружина|чоловик|чоловика|frau|mann|femme|mari|esposa|esposo|marido|mujer|mulher)\b")
 # ... unless the follow-up says the new passport replaces the old one ("what if he's British instead").
 REPLACING_WORDS = frozenset(["instead", "only", "not", "вместо", "замість", "stattdessen", "lieber", "plutot",
                              "mejor", "vez"])
@@ -55,6 +58,13 @@ ROUTE_WORDS = frozenset(["from", "via", "through", "thru", "transit", "чере�
 # Governments whose advisories the knowledge base holds: in a level follow-up that points back at the chat's place
 # ("what level is it for Canada?" after Burkina Faso), the one named is who advises, not a new destination.
 ADVISERS = frozenset(["US", "GB", "AU", "CA"])
+# Verbs of a government's advice: after a level question, "and what does the UK say" asks what it advises.
+ADVICE_VERBS = frozenset(["say", "says", "think", "thinks", "advise", "advises", "rate", "rates", "recommend", "dit",
+                          "sagt", "dice", "diz", "говорит", "пишет", "советует", "каже", "пише"])
+# ... or asks about a service for the trip ("how much is the flight roughly", "any hotels?"): still the chat's place
+TRIP_SERVICE_WORDS = frozenset(["flight", "flights", "ticket", "tickets", "hotel", "hotels", "hostel", "hostels",
+                                "weather", "airfare", "перелет", "билет", "билеты", "отель", "погода", "flug", "vol",
+                                "vuelo", "voo", "billet"])
 # Only these reach back to the place before the last ("which one is less hassle"); a comparative alone does not.
 _WHICH = re.compile(r"\b(which (one|of|is)|compare|compared|vs|versus|both|difference)\b|какая|какой|какую|что лучше|"
                     r"\b(welches|welche|lequel|laquelle|cual|qual)\b|哪个|还是")
@@ -129,8 +139,9 @@ class Conversation:
             if len(places) > 1:
                 u.destinations, u.intent, u.confidence, u.context_used = places, "compare", 1.0, True
         elif (u.intent == "question" and self.intent in CARRIED_INTENTS and u.followup and not u.topics
-              and len(words) <= BARE_FOLLOWUP_WORDS and (len(u.destinations) > 1 if self.intent == "compare"
-                                                         else not u.passports)):  # "and with a UK passport?": entry
+              and (len(words) <= BARE_FOLLOWUP_WORDS or (carried and self.intent == "level" and words & ADVICE_VERBS))
+              # "and with a UK passport?": entry
+              and (len(u.destinations) > 1 if self.intent == "compare" else not u.passports)):
             u.intent, u.context_used = self.intent, True  # "and syria?" after a level question
         if u.destinations and self.passports:
             if not u.passports:
@@ -144,7 +155,9 @@ class Conversation:
                 u.dual = (self.dual or len(self.passports) == 1) and not companions
 
     def _only_the_way(self, u, words: set[str], understand: Callable[[str], object]) -> bool:
-        if len(u.destinations) != 1 or u.destinations[0] in self.codes or not words & ROUTE_WORDS:
+        # "via jordan instead of beirut": two ways in, weighed against each other
+        ways = 2 if words & {"instead", "rather", "вместо", "замість", "statt", "plutot", "lugar", "vez"} else 1
+        if not 1 <= len(u.destinations) <= ways or set(u.destinations) & set(self.codes) or not words & ROUTE_WORDS:
             return False
         tokens = u.question.split()
         first = next(i for i, t in enumerate(tokens) if set(fold(t).split()) & ROUTE_WORDS)
@@ -165,14 +178,15 @@ class Conversation:
             return False
         if u.intent == "level" and bool(words & BACK_REFERENCES):
             return True
-        return self.intent == "level" and u.followup and not u.passports and len(words) <= BARE_FOLLOWUP_WORDS
+        return self.intent == "level" and u.followup and not u.passports and (
+            len(words) <= BARE_FOLLOWUP_WORDS or bool(words & ADVICE_VERBS))
 
     @staticmethod
     def _points_back(text: str, words: set[str]) -> bool:
         """An off-topic message is about the chat's place only when it says so ("what's the weather there?",
         "and the hotels?"); "tell me a joke" is about nothing."""
         first = text.split(" ", 1)[0]
-        return bool(words & BACK_REFERENCES) or first in AND_WORDS
+        return bool(words & BACK_REFERENCES) or first in AND_WORDS or bool(words & TRIP_SERVICE_WORDS)
 
     @staticmethod
     def _adds_passport(text: str, words: set[str]) -> bool:
@@ -185,7 +199,7 @@ class Conversation:
         if words & {"meant", "mean"} and words & COMPANION_WORDS:
             return True  # "sorry I meant my wife, I'm Moldovan": the passport before was hers, this one is mine
         return bool(words & COMPANION_WORDS) and bool(
-            words & TOGETHER_WORDS or _AND_MY.search(text))
+            words & TOGETHER_WORDS or _AND_MY.search(text) or _AND_COMPANION.search(text))
 
     @staticmethod
     def _compares(question: str, text: str) -> bool:

@@ -20,7 +20,7 @@ PASSPORT_WORDS = frozenset(
      # identity cards, which some borders take instead ("mit deutschem Personalausweis", "carta d'identità"), and
      # citizens and passports in Italian, Polish, Serbian, Dutch and pinyin ("cittadini italiani", "sa srpskim
      # pasošem", "državljane Srbije", "zhongguo huzhao"), and the abbreviation "ppt"
-     "personalausweis", "ausweis", "identita", "cittadini", "cittadina", "cittadinanza", "obywatelstwem", "pasosem",
+     "personalausweis", "ausweis", "identita", "dni", "cittadini", "cittadina", "cittadinanza", "obywatelstwem", "pasosem",
      "pasosa", "pasosu", "пасош", "пасошем", "пасоша", "држављани", "држављане", "држављанин", "држављанка",
      "drzavljani", "drzavljane", "drzavljanin", "drzavljanka", "paspoorten", "huzhao", "ppt", "vatandasiyim"]
 )
@@ -252,7 +252,11 @@ EXTRA_COMMON_WORDS = frozenset(
      "noviembre", "diciembre", "janeiro", "fevereiro", "marco", "junho", "julho", "setembro", "outubro", "novembro",
      "dezembro", "janvier", "fevrier", "avril", "juin", "juillet", "septembre", "octobre", "novembre", "decembre",
      "januar", "februar", "oktober", "dezember", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio",
-     "settembre", "ottobre", "dicembre"]
+     "settembre", "ottobre", "dicembre",
+     # everyday Russian and Ukrainian adverbs, folded ("долго досматривают" is no Dolpo)
+     "долго", "довго", "много", "багато", "можно", "можна", "нужно", "надо", "треба", "сколько", "скильки", "давно",
+     "недавно", "сеичас", "зараз", "сегодня", "сьогодни", "завтра", "вообще", "взагали", "потом", "потим", "быстро",
+     "швидко", "просто", "легко", "сложно", "складно", "опасно", "небезпечно", "безопасно", "безпечно"]
 )
 
 # Two- and three-letter tokens that are ordinary words even in capitals ("IN", "TO", "IS").
@@ -310,6 +314,9 @@ LEVEL_PHRASES = _one_pattern((
     r"\bwelke kleur\b", r"\blivello\b", r"\buyari seviyesi\b", r"\bдерждеп", r"\bгосдеп", r"\bdo not travel\b", r"\badvis(e|es|ice) against\b",
     r"\brating\b", r"\bquai d ?orsay\b", r"\bclasse (en )?(rouge|orange)\b", r"\bzone rouge\b",
     r"\bque dit le gouvernement\b", r"\bwhat does the \w+ (government|foreign office) say\b",
+    # the advisers by their own names ("France Diplomatie", "das Auswärtige Amt", "МИД Франции")
+    r"\bfrance diplomatie\b", r"\bauswartige(n|s)? amt(s|es)?\b", r"\b(мид|мзс) (\w+ )?(франции|германии|великобритании|сша|"
+    r"британии|франції|німеччини|великої британії)\b",
     # "What's the Australian advice for North Korea?": a government's advice, named by its adjective
     r"\b(australian|british|uk|us|american|canadian|german|french|irish|new zealand) (travel |government )?advice\b",
 ))
@@ -354,7 +361,7 @@ RESIDENT_AFTER = frozenset(["resident", "residents", "residency", "based", "expa
 # ("canada travel advisory for lebanon", "does the UK advise against"), before it with "of" in other languages
 # ("alerta do Canadá para o Haiti", "у Госдепа США для Венесуэлы"), or in Chinese before the ministry ("美国国务院").
 ADVISER_AFTER = frozenset(["advisory", "advisories", "advises", "advise", "advice", "government", "govt", "gov",
-                           "embassy", "foreign", "smartraveller"])
+                           "embassy", "foreign", "smartraveller", "diplomatie"])  # "France Diplomatie"
 ADVISER_BEFORE = frozenset(["госдеп", "госдепа", "госдепартамент", "госдепартамента", "мид", "мзс", "alerta", "governo",
                             # Ukrainian "Держдеп США"; "selon le Royaume-Uni", "según Canadá", "laut Deutschland",
                             # "according to the UK": whose advice
@@ -410,6 +417,8 @@ OFF_TOPIC_WORDS = frozenset([
     # do they use in cuba", "un bon resto à Tiraspol")
     "insurance", "insurer", "поминяти", "обминяти", "обмин", "обминник", "hostal", "hostales", "cotacao", "cotizacion", "usd", "doner", "kebab", "kebap", "plug", "plugs", "socket", "sockets", "adapter", "adaptor", "voltage", "resto", "restos",
     "versicherung", "reiseversicherung", "assurance", "страховка", "страховку", "страховки", "розетки", "розетка",
+    # sights of nature and the sky ("sieht man da Nordlichter?", "Polarnacht")
+    "polarnacht", "nordlichter", "polarlichter", "aurores", "aurora", "auroras",
 ])
 # A message that is only a greeting asks nothing Borderline answers ("hello", "你好").
 GREETINGS = frozenset(["hello", "hi", "hey", "hallo", "hola", "ola", "oi", "bonjour", "salut", "ciao", "privet", "привет",
@@ -435,6 +444,9 @@ OFF_TOPIC_PHRASES = _one_pattern((
     r"\bcomment dit on\b", r"\bкак сказать\b", r"\btranslate\b", r"\btaux de change\b", r"\bhava (durumu|nas[ıi]l)\b",
     r"\bскильки коштуе (квиток|перелит|авиаквиток)", r"\b(can|could|will) (you|your agency|your company) (do|handle|"
     r"process|arrange|get me)\b",
+    # a phone line ("chip de celular em Teerã"), a visa agency ("визовое агентство для Ирана"), the northern lights
+    r"\bchip (de )?(celular|telefone|telefono|movil)\b", r"\bвизов\w* (агентств|агенств|фирм)", r"\bвизов\w* агенци",
+    r"\bnorthern lights\b", r"\bpolar night\b", r"\bnuit polaire\b",
 ))
 # Services that yield to a question about rules: "flights from Rome to Tehran" is off-topic, "when did flights from
 # Europe to Caracas resume" is not.
@@ -502,6 +514,10 @@ DUAL_WORDS = frozenset(["dual", "binational", "binationale", "doble", "double", 
                         "doppelstaatler", "двоиное", "двоиного", "двоиним", "двоине", "два"])
 GROUP_WORDS = frozenset(["couple", "couples", "group", "groups", "family", "together", "pareja", "casal",
                          "groupe", "grupo", "gruppe", "пара", "группа"])
+# Passport words in the plural: several passports of one subject ("passaportes", "Pässe", "паспорта") unless
+# several people are named.
+PLURAL_PASSPORT_WORDS = frozenset(["passports", "pasaportes", "passaportes", "passeports", "passaporti", "passen",
+                                   "паспорта", "паспорти", "загранпаспорта", "paszporty", "paspoorten"])
 CJK_DUAL_WORDS = ("双重国籍", "双国籍", "两本护照", "两个护照", "二重国籍")
 CJK_COMPANION_WORDS = ("妻子", "老婆", "丈夫", "老公", "男朋友", "女朋友", "朋友", "父母", "妈妈", "爸爸", "孩子", "我们",
                        "太太", "先生")

@@ -91,6 +91,7 @@ from bot.understanding.lexicon import (
     PERSON_OBJECT_CUES,
     PERSON_SUBJECTS,
     PLACE_NOUNS,
+    PLURAL_PASSPORT_WORDS,
     PNG_WORDS,
     POSSESSIVE_NEXT,
     RESIDENCE_PREPOSITIONS,
@@ -144,6 +145,8 @@ _CYRILLIC_RE = re.compile(r"^[\u0400-\u04ff-]+$")
 _SUFFIX_RE = re.compile(r"^([A-ZÀ-ÖØ-ÞÇĞİÖŞÜ][^\W_]+)['’]([a-zçğıöşü]{1,4})$")
 _IN_LAW_RE = re.compile(r"-in-laws?$", re.IGNORECASE)  # "mother-in-law" is not about the law
 _CONTRACTIONS = frozenset(["t", "re", "ve", "ll", "d", "m"])
+# Capitalised words whose "'s" is "is" or "has", kept on them ("He's Dutch" is "hes", as written in lower case).
+_CONTRACTED_PRONOUNS = frozenset(["he", "she", "it", "that", "what", "who", "there", "here", "where", "let"])
 # Upper-case codes that are also words, and the words beside them that make them so.
 # ("JPG or PNG": two words either side for a file).
 _CODES_AS_WORDS = {"CAR": (CAR_WORDS, 1), "PNG": (PNG_WORDS, 2)}
@@ -164,7 +167,9 @@ _CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民"
                        "双重国籍", "双国籍", "同胞",  # "台湾同胞": compatriots
                        # people of that nationality: "我德国朋友能一起去吗", "我英国老公"
                        "朋友", "男朋友", "女朋友", "男友", "女友", "丈夫", "妻子", "老公", "老婆", "太太", "同事",
-                       "同学")
+                       "同学",
+                       # several passports counted ("爱尔兰和印度两本护照")
+                       "两本护照", "两个护照", "两本")
 _CJK_AND = ("和", "与", "跟", "、", "及")  # "中国和加拿大双重国籍": both names are the passports
 # Characters typed for their sound in place of the one in a name ("中果人" for 中国人, "叙利压" for 叙利亚), after the
 # character that comes before it in the names, read as the name's own ("刚果" is Congo, "如果" is "if").
@@ -215,6 +220,14 @@ _CLAUSE_QUESTION_CUES = frozenset(["what", "about", "how", "is", "are", "can", "
                                    "allowed", "можно", "как", "нужна", "нужен", "виза", "безопасно", "что", "qué",
                                    "que", "et", "e", "y", "und", "was", "wie"])
 _CLAUSE_MARKS = frozenset([*",.?!;():", "–", "—", "-"])
+# Churches named by a nationality ("Greek Orthodox", "Armenian Apostolic"): the traveler's faith, not a passport,
+# when a passport is named too.
+_CHURCH_WORDS = frozenset(["orthodox", "catholic", "apostolic", "coptic", "православныи", "православная", "ortodoxo",
+                           "ortodoxa", "orthodoxe", "orthodoxer"])
+# Persons a bare nationality straight after may describe when the two are a clause of their own ("me irish, wife
+# indian, ladakh?"), and possessives before them.
+_TELEGRAPHIC_PERSONS = (PERSON_SUBJECTS | frozenset(["me", "moi", "mich"])) - frozenset(["i", "who", "we", "they"])
+_POSSESSIVES = frozenset(["my", "our", "his", "her", "mein", "meine", "ma", "mon", "mi", "mis", "minha", "meu"])
 _AND_WORDS = frozenset(["and", "&", "y", "e", "et", "und", "и", "і", "та"])  # two nationalities of one clause
 _BEFORE_NEGATED = frozenset(["a", "an", "the", "my", "his", "her", "their", "our", "had", "have", "has", "hold", "any",
                              "ever"])
@@ -882,7 +895,10 @@ class Matcher:
             s.score = 0.75
         places = places + legs
         result.topics = self._topics(tokens, folded_text, text)
-        result.intent = self._intent(tokens, folded_text, text, len(places), self._alternatives(places, tokens))
+        # an off-topic word inside a place's name ("Kalma beach resort") says nothing of what is asked
+        in_names = {tokens[j] for s in places if s.how != "cjk" and s.end - s.start > 1 for j in range(s.start, s.end)}
+        result.intent = self._intent(tokens, folded_text, text, len(places), self._alternatives(places, tokens),
+                                     in_names)
         result.followup = result.followup or any(p.search(folded_text) for p in FOLLOWUP_STARTS) or (
             text.lstrip().startswith(CJK_FOLLOWUP_STARTS)) or (len(tokens) <= 4 and not places) or (
             result.intent in ("level", "when") and not places)  # "what level is it at"
@@ -1000,8 +1016,11 @@ class Matcher:
                     out += [elided.group(1), elided.group(2)]
                     continue
             suffixed = _SUFFIX_RE.match(token)
-            if suffixed and suffixed.group(2) not in _CONTRACTIONS and fold(token) not in self.exact:
+            if suffixed and suffixed.group(2) not in _CONTRACTIONS and fold(token) not in self.exact \
+                    and fold(suffixed.group(1)) not in _CONTRACTED_PRONOUNS:
                 token = suffixed.group(1)
+            if token.casefold() in ("pässe", "paesse"):
+                token = "Pässen"  # "irische und indische Pässe": folded, "passe" would be the French verb
             if token == "-":  # "paris - niamey": a dash alone is a mark (of a route, a list), kept
                 out.append(token)
                 continue
@@ -1231,7 +1250,8 @@ class Matcher:
                         spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.3, hit, choices=True))
                         pos += len(hit)
                         continue
-                    passport = following.startswith(_CJK_PASSPORT_WORDS)
+                    passport = following.startswith(_CJK_PASSPORT_WORDS) or (
+                        following.startswith("居民") and set(self.cjk[hit]) <= {"HK", "MO"})  # "香港居民": SAR resident
                     origin = run[pos - 1 : pos] in _CJK_ORIGIN_BEFORE or following.startswith(_CJK_ORIGIN_AFTER)
                     spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.9, hit, passport=passport,
                                       adviser=following.startswith(CJK_ADVISER_AFTER), origin=origin))
@@ -1292,6 +1312,7 @@ class Matcher:
                 is_passport[idx] = True  # "US/MX dual, going to Cuba": "dual" alone names a dual national
             if tokens[span.end - 1] in PASSPORT_WORDS:
                 is_passport[idx] = True  # the demonym "US citizen" names a passport itself
+                named_passports.add(idx)
             # "два паспорта — российский", "подвійне громадянство — Україна і Угорщина"; but the passport word of
             # "US passport - Iran visa?" is the US one
             before = skip_back(span.start - 1, PASSPORT_LINKS, True)
@@ -1458,6 +1479,12 @@ class Matcher:
         if others and any(p and idx not in others for idx, p in enumerate(is_passport)):
             for idx in others:
                 is_passport[idx] = False
+        church = {idx for idx, span in enumerate(spans) if is_passport[idx] and span.how == "demonym"
+                  and span.end < n and tokens[span.end] in _CHURCH_WORDS}
+        if church and any(p and idx not in church for idx, p in enumerate(is_passport)):
+            for idx in church:  # "im greek orthodox from limassol (cypriot passport)": a church, not a passport
+                is_passport[idx] = False
+                denied.add(idx)
         passports = [s for s, p in zip(spans, is_passport, strict=True) if p]
         # ... though the people of a place may still name it ("местные абхазы ..."), as other demonyms do
         places = [s for idx, (s, p) in enumerate(zip(spans, is_passport, strict=True))
@@ -1496,6 +1523,13 @@ class Matcher:
         if token_set & GROUP_WORDS or any(w in text for w in CJK_COMPANION_WORDS):
             return False
         holders: set[str] = set()
+        if token_set & PLURAL_PASSPORT_WORDS:
+            # "tenho passaportes irlandês e indiano", "у меня паспорта Ирландии и Индии": one subject's passports
+            # ("irlandês" is no plural there); "my wife and I have ... passports" names two holders
+            for span in passports:
+                if span.how != "cjk":
+                    holders.add(_holder(span, tokens) or "self")
+            return holders == {"self"}
         for span in passports:
             if span.how == "cjk":
                 continue
@@ -1533,6 +1567,12 @@ class Matcher:
         j = start - 1
         while j >= 0 and tokens[j] in ("a", "an"):
             j -= 1
+        if j >= 0 and tokens[j] in _TELEGRAPHIC_PERSONS and start - j == 1:
+            j -= 1  # "me irish, wife indian", "meine Frau Deutsche": a person and their nationality, the verb left out
+            while j >= 0 and tokens[j] in _POSSESSIVES:
+                j -= 1
+            if j >= 0 and raw_tokens[j] not in _CLAUSE_MARKS:
+                return False
         lead = j
         while lead >= 0 and tokens[lead] in _FOLLOWUP_LEADS:
             lead -= 1
@@ -1630,7 +1670,10 @@ class Matcher:
         Mosul?", "Cairo to Cape Town via Sudan, Ethiopia — what about South Sudan?"): the places of the last clause
         when it asks something of its own and two or more places come before it."""
         spans = [s for s in ordered if id(s) in sentence]
-        mark = max((j for j in range(spans[0].start, end) if raw_tokens[j] in (",", ";", "—", "–")), default=-1)
+        # a comma between two places lists them ("Mali, Niger, Burkina - can a french citizen get in?")
+        listing = {s.end for s in spans} & {s.start - 1 for s in spans}
+        mark = max((j for j in range(spans[0].start, end) if raw_tokens[j] in (",", ";", "—", "–")
+                    and not (raw_tokens[j] == "," and j in listing)), default=-1)
         if mark < 0:
             return sentence
         last = [s for s in spans if s.start > mark]
@@ -1801,7 +1844,8 @@ class Matcher:
         return False
 
     @staticmethod
-    def _intent(tokens: list[str], folded_text: str, text: str, places: int, alternatives: bool = False) -> str:
+    def _intent(tokens: list[str], folded_text: str, text: str, places: int, alternatives: bool = False,
+                in_names: frozenset[str] | set[str] = frozenset()) -> str:
         """What kind of answer is wanted: a date, a level, a comparison, or nothing Borderline does."""
         token_set = set(tokens)
         words = token_set - {""}
@@ -1814,7 +1858,8 @@ class Matcher:
                               and any(p.search(folded_text) for p in TOPIC_PHRASES["entry"]))
                           or bool(_LET_IN_RE.search(folded_text))  # "wonsan kalma resort - do they let russians in"
                           or any(p.search(folded_text) for p in WAY_THERE_PHRASES))
-        if not asks_rules and (token_set & OFF_TOPIC_WORDS or any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)
+        if not asks_rules and ((token_set - in_names) & OFF_TOPIC_WORDS
+                               or any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)
                                or any(p.search(folded_text) for p in OFF_TOPIC_SOFT_PHRASES)
                                or any(w in text for w in CJK_OFF_TOPIC_WORDS)):
             return "off-topic"
