@@ -1167,3 +1167,14 @@ def test_round_8_names_lists_and_cards(engine, question: str, destinations: list
     assert (u.destinations[: len(destinations)] if destinations else u.destinations) == destinations, u.destinations
     assert sorted(u.ambiguous) == ambiguous and u.passports == passports and u.intent == intent, (
         u.ambiguous, u.passports, u.intent)
+
+
+@pytest.mark.parametrize(("question", "passports", "dual"), [
+    ("I'm from Mexico, US citizen too, can I go to Cuba?", ["MX", "US"], True),
+    ("I'm from Mexico but also a US citizen, cuba?", ["MX", "US"], True),
+    ("I'm from Mexico, US citizen, can I go to Cuba?", ["US"], False),  # where they are from yields to the passport
+])
+def test_a_passport_said_to_be_a_second_one_keeps_the_first(engine, question: str, passports: list[str],
+                                                             dual: bool) -> None:
+    u = engine.matcher.understand(question)
+    assert sorted(u.passports) == passports and u.dual is dual

@@ -220,6 +220,7 @@ _CLAUSE_QUESTION_CUES = frozenset(["what", "about", "how", "is", "are", "can", "
                                    "allowed", "можно", "как", "нужна", "нужен", "виза", "безопасно", "что", "qué",
                                    "que", "et", "e", "y", "und", "was", "wie"])
 _CLAUSE_MARKS = frozenset([*",.?!;():", "–", "—", "-"])
+_ALSO_WORDS = frozenset(["too", "also", "тоже", "также", "теж", "також", "auch", "aussi", "tambien", "tambem"])
 # Churches named by a nationality ("Greek Orthodox", "Armenian Apostolic"): the traveler's faith, not a passport,
 # when a passport is named too.
 _CHURCH_WORDS = frozenset(["orthodox", "catholic", "apostolic", "coptic", "православныи", "православная", "ortodoxo",
@@ -1461,7 +1462,10 @@ class Matcher:
         # Passports the traveler does not hold ("never had an iranian passport", "without a US passport") are
         # neither passport nor place; a region issues none ("my grandparents are from the Kherson region").
         denied = set()
-        if named_passports - from_passports:
+        # ... unless the passport named says it is a second one ("I'm from Mexico, US citizen too")
+        second = any(set(tokens[max(spans[i].start - 2, 0):spans[i].start] + tokens[spans[i].end:spans[i].end + 2])
+                     & _ALSO_WORDS for i in named_passports - from_passports)
+        if named_passports - from_passports and not second:
             # "Я з Харкова, маю польський паспорт": where the traveler is from is no passport beside one named
             for idx in from_passports - named_passports:
                 is_passport[idx] = False
