@@ -112,6 +112,7 @@ class Renderer:
                            english_note=ENGLISH_NOTE, general=GENERAL_DISCLAIMER, limits=LIMITS,
                            general_text=tr._(GENERAL_DISCLAIMER), general_short=tr._(GENERAL_DISCLAIMER_SHORT),
                            warned_from=WARNED_FROM, baseline_note_until=BASELINE_NOTE_UNTIL, lean_from=LEAN_FROM,
+                           whole_lines=WHOLE_LINES,
                            behind_buttons=BEHIND_BUTTONS,
                            event_labels={k: tr._(v) for k, v in EVENT_KINDS.items()},
                            howto_kinds={k: tr._(v) for k, v in HOWTO_KIND_LABELS.items()})
