@@ -58,7 +58,9 @@ from bot.answering.texts import (
     OWN_COUNTRY,
     OWN_COUNTRY_TEXT,
     PASSPORT_INVALID_FOR_HOLDERS,
+    PASSPORT_INVALID_FOR_HOLDERS_BARE,
     PASSPORT_INVALID_WARNING,
+    PASSPORT_INVALID_WARNING_BARE,
     PASSPORT_NAME,
     RISK_LABEL,
     RISK_WITH_LEVEL,
@@ -123,9 +125,8 @@ ISSUER_HOME = {issuer: home for home, issuer in ISSUER_OF_PASSPORT.items()} | {"
 # The curators' "no checked rule" opening, left out beside the dataset's verdict (which says it is the dataset's)
 NO_CHECKED_RULE = re.compile(r"^We have no (?:checked|confirmed) rule for (?:this|your) passport[.;]\s*")
 # Passports whose misuse we have a source for costing the passport and prosecution (the US State Department's page
-# on North Korea); for others the passport warning stops before its consequences ("...; travelling on it can cost...")
+# on North Korea); for others the passport warning is the bare one, without its consequences
 PENALTIES_SOURCED = frozenset({"US"})
-CONSEQUENCE_CLAUSE = re.compile(r"\s?[;；]")
 CLAUSE_END = re.compile(r"(?<=[,:;])\s+")
 SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 OVERVIEW_LIMITS = {"events": 4, "reports": 2, "howto": 3, "advisories": 3}
@@ -430,10 +431,10 @@ class Composer:
         """The legal warning for a passport not valid there, and the warning for one not admitted."""
         tr = self.tr
         for fact in [e for e in answer.entry if e.verdict == "passport-invalid"]:
-            template = PASSPORT_INVALID_WARNING if passports else PASSPORT_INVALID_FOR_HOLDERS
+            penalties = fact.passport in PENALTIES_SOURCED  # the consequences only where a source states them
+            template = ((PASSPORT_INVALID_WARNING if penalties else PASSPORT_INVALID_WARNING_BARE) if passports
+                        else PASSPORT_INVALID_FOR_HOLDERS if penalties else PASSPORT_INVALID_FOR_HOLDERS_BARE)
             text = tr._(template, passport=fact.passport_name, place=answer.name)
-            if fact.passport not in PENALTIES_SOURCED:  # the warning up to its consequences, which are not sourced
-                text = CONSEQUENCE_CLAUSE.split(text, maxsplit=1)[0] + ("。" if tr.lang == "zh" else ".")
             if fact.exception:
                 text += f" {tr._(LAWFUL_ROUTE)}{tr._(COLON)}{short(fact.exception, 180)}"
             answer.warnings.append(text)

@@ -47,6 +47,14 @@ PASSPORT_INVALID_WARNING = N_(
     "Legal warning: your own government does not allow the %(passport)s to be used for %(place)s; travelling on "
     "it can cost you the passport and lead to prosecution."
 )
+# ... and the same without the consequences, for passports whose penalties no source of ours states
+PASSPORT_INVALID_WARNING_BARE = N_(
+    "Legal warning: your own government does not allow the %(passport)s to be used for %(place)s."
+)
+PASSPORT_INVALID_FOR_HOLDERS_BARE = N_(
+    "Legal warning for holders of the %(passport)s: their own government does not allow it to be used for "
+    "%(place)s."
+)
 PASSPORT_INVALID_FOR_HOLDERS = N_(
     "Legal warning for holders of the %(passport)s: their own government does not allow it to be used for "
     "%(place)s; travelling on it can cost them the passport and lead to prosecution."
