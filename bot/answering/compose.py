@@ -235,13 +235,11 @@ class Composer:
         answer.headline = self._restricted(self._headline(place, advisories), place, [e.verdict for e in answer.entry])
         self._disclaim(answer, place, u, advisories)
         self._light(answer, place, advisories)
-        for e in answer.entry:  # a passport a dual national may not lawfully hold is no green light
-            if u.dual and e.passport in NO_DUAL_NATIONALITY and e.icon == "✅":
-                e.icon = "⚠️"
-        answer.direct = self._direct(answer, place, u, advisories)
+        price = bool(COST_QUESTION.search(u.question))  # "how much is the permit": the facts that quote a price
+        answer.direct = self._direct(answer, place, u, advisories, price=price)
         if u.intent == "compare" and len(u.destinations) > 1:
             answer.comparison = [self._compare_line(self.kb.places[c], u.passports,
-                                                    cost=bool(COST_QUESTION.search(u.question)))
+                                                    cost=price)
                                  for c in u.destinations[:4] if c in self.kb.places]
             answer.direct = []
             answer.warnings = [w for w in answer.warnings if w != self.tr._(DANGER_NOTE)]
@@ -321,7 +319,8 @@ class Composer:
         """The date a fact was last checked, when that is too long ago; else ""."""
         return row["checked"] if self._fact(row)["stale"] else ""
 
-    def _direct(self, answer: Answer, place: Place, u: Understanding, advisories: list[dict[str, Any]]) -> list[Line]:
+    def _direct(self, answer: Answer, place: Place, u: Understanding, advisories: list[dict[str, Any]], *,
+                price: bool = False) -> list[Line]:
         lines: list[Line] = []
         if u.intent == "when":
             lines += self._when_lines(answer, place)
@@ -338,7 +337,7 @@ class Composer:
             else:
                 lines[:0] = [Line(tr._(NO_ISSUER_ADVISORY, issuer=ISSUER_AGENCIES[issuer], place=answer.name))
                              for issuer in self._issuers_wanted(place, u, advisories)]
-        if COST_QUESTION.search(u.question):
+        if price:
             lines += self._cost_lines(place, u.passports) or [Line(tr._(NO_COST, place=answer.name))]
         if u.passports:
             lines += self._verdict_lines(answer.entry, 200, legal=bool(answer.legal))
@@ -444,9 +443,11 @@ class Composer:
     @staticmethod
     def _light(answer: Answer, place: Place, advisories: list[dict[str, Any]]) -> None:
         """Each verdict's icon: no green light where travel is barred or advised against, nor for a dataset-only
-        verdict under Level 3 or 4 (the brief answer and the detailed view read this one rule)."""
+        verdict under Level 3 or 4, nor for a dual national's passport of a country that does not recognise dual
+        nationality (the brief answer and the detailed view read this one rule)."""
         green_ok = not answer.do_not_travel and (place.status or {}).get("state") != "closed"
         max_level = max((a["level"] or 0 for a in advisories), default=0)
+        dual = answer.understanding.dual
         for e in answer.entry:
             info = VERDICTS.get(e.verdict)
             e.icon = info.icon if info else ""
@@ -454,7 +455,8 @@ class Composer:
                 e.icon = "🏠"
             # a region's verdict taken from its country's rule is never a green light: the region's own rule is
             # not known to be the same
-            if e.icon == "✅" and (not green_ok or e.rule_of or (e.origin == "baseline" and max_level >= 3)):
+            if e.icon == "✅" and (not green_ok or e.rule_of or (e.origin == "baseline" and max_level >= 3)
+                                   or (dual and e.passport in NO_DUAL_NATIONALITY)):
                 e.icon = "⚠️"
 
     @staticmethod
