@@ -208,7 +208,7 @@ class Composer:
         consular = self._consular(place, u.passports)
         if "safety" in wanted and consular:
             answer.consular = consular
-        holders = set(filter(None, ((place.legal or {}).get("holders") or "").split(",")))
+        holders = place.legal_holders
         if place.legal and (detail or not holders or not u.passports or holders & set(u.passports)):
             # a trap that binds only some passports (the US passport's invalidity for Rason) does not lead the answer
             # to an asker known to hold none of them; the detailed view keeps it
@@ -551,14 +551,14 @@ class Composer:
         key = (place.code, self.kb.version)
         if key in self._deferring:
             return self._deferring[key]
-        parent = self.kb.places.get(place.rules_of or place.parent or "")
+        country = self.kb.places.get(place.rules_of or place.parent or "")
         default = place.curated_rules.get("*")
         found = None
-        if parent is not None and place.kind in ("region", "territory") and default and (
+        if country is not None and place.kind in ("region", "territory") and default and (
                 default["verdict"] == "unknown"):
-            name = re.compile(rf"\b{re.escape(parent.name)}\b")
+            name = re.compile(rf"\b{re.escape(country.name)}\b")
             if any(name.search(s) and RULES_WORD.search(s) for s in SENTENCE_END.split(default["summary"])):
-                found = parent
+                found = country
         self._deferring[key] = found
         return found
 

@@ -37,6 +37,7 @@ class Place:
     howto: list[Row] = field(default_factory=list)
     consular: Row | None = None
     legal: Row | None = None
+    legal_holders: frozenset[str] = frozenset()  # the passports the legal trap binds, when only some (legal.holders)
     curated_rules: dict[str, Row] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # lang -> the place's name in answers in that language
     translations: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> field -> text, still current
@@ -117,7 +118,9 @@ class KnowledgeBase:
         for r in conn.execute("SELECT * FROM consular"):
             places[r["code"]].consular = dict(r)
         for r in conn.execute("SELECT * FROM legal"):
-            places[r["code"]].legal = dict(r)
+            place = places[r["code"]]
+            place.legal = dict(r)
+            place.legal_holders = frozenset(filter(None, (place.legal.get("holders") or "").split(",")))
         for r in feeds.advisories(conn):  # what the official feeds said last, beside curated and baseline rows
             if r["code"] in places and not r["stale_since"]:
                 places[r["code"]].advisories.append(_feed_advisory(r))
