@@ -278,3 +278,32 @@ def test_a_dual_national_holding_an_indian_passport_hears_india_bars_dual_nation
     assert "India does not recognise dual nationality" in _first(answer)
     couple = engine.ask("my wife is indian and i'm irish, ladakh permits?")
     assert not couple.understanding.dual and not [d for d in couple.direct if d.kind == "caveat"]
+
+
+def test_a_dual_national_barred_on_one_passport_hears_the_other_may_not_get_them_in(engine) -> None:
+    """Lebanon bars Israeli citizens, not only the Israeli passport: a dual Israeli-American asking to go on the
+    US passport hears the US line is no way around it, and that line is no green light. A couple (one Israeli)
+    and a single passport get no such line."""
+    answer = engine.ask("I'm israeli and american, can I go to lebanon on my us passport")
+    assert answer.understanding.dual and _row(answer, "IL").verdict == "no-admission"
+    assert any("may refuse you as a citizen of Israel" in w for w in answer.warnings)
+    assert _row(answer, "US").icon != "✅"
+    for question in ("my wife is israeli and i'm american, can we go to lebanon", "can israelis go to lebanon"):
+        assert not any("may refuse you as a citizen" in w for w in engine.ask(question).warnings), question
+
+
+def test_russians_and_belarusians_cross_to_each_other_with_their_own_rule(engine) -> None:
+    """The dataset's visa-free verdict came with the foreigners' words about the Russia-Belarus border; each
+    country's citizens now get a curated, sourced line of their own."""
+    for question, passport, code in (("can russians go to belarus", "RU", "BY"),
+                                     ("belarusian citizen to moscow", "BY", "RU")):
+        answer = engine.ask(question)
+        row = _row(answer, passport)
+        assert answer.code == code and (row.verdict, row.origin) == ("visa-free", "curated") and row.unverified
+        assert "belta.by" in row.source and "none covers arriving from" not in _first(answer)
+
+
+def test_israeli_passports_are_not_accepted_in_iraq_or_its_kurdistan_region(engine) -> None:
+    for question in ("israeli passport to iraq", "can an israeli fly to erbil"):
+        row = _row(engine.ask(question), "IL")
+        assert (row.verdict, row.origin) == ("no-admission", "curated"), question

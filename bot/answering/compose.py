@@ -52,6 +52,7 @@ from bot.answering.texts import (
     NO_ISSUER_ADVISORY,
     NO_REOPENING,
     NO_RULE,
+    NOT_ADMITTED_DUAL_WARNING,
     NOT_ADMITTED_WARNING,
     ONE_PASSPORT,
     ONLY_PASSPORT,
@@ -277,7 +278,7 @@ class Composer:
                 answer.headline = self._restricted(answer.headline, place, [e.verdict for e in answer.entry])
                 answer.do_not_travel = any(_do_not_travel(a) for a in advisories)
                 self._light(answer, place, advisories)
-                self._passport_warnings(answer, u.passports)
+                self._passport_warnings(answer, u.passports, u.dual)
                 answer.direct = self._verdict_lines(answer.entry, 200)
         return answer
 
@@ -426,8 +427,9 @@ class Composer:
                                   stale_on=stale_on, dataset=e.origin == "baseline"))
         return lines
 
-    def _passport_warnings(self, answer: Answer, passports: list[str]) -> None:
-        """The legal warning for a passport not valid there, and the warning for one not admitted."""
+    def _passport_warnings(self, answer: Answer, passports: list[str], dual: bool = False) -> None:
+        """The legal warning for a passport not valid there, and the warning for one not admitted (for a dual
+        national, that the other passport may not get them in either)."""
         tr = self.tr
         for fact in [e for e in answer.entry if e.verdict == "passport-invalid"]:
             penalties = fact.passport in PENALTIES_SOURCED  # the consequences only where a source states them
@@ -437,17 +439,25 @@ class Composer:
             if fact.exception:
                 text += f" {tr._(LAWFUL_ROUTE)}{tr._(COLON)}{short(fact.exception, 180)}"
             answer.warnings.append(text)
-        for fact in [e for e in answer.entry if e.verdict == "no-admission" and passports]:
+        refused = [e for e in answer.entry if e.verdict == "no-admission" and passports]
+        for fact in refused:
             answer.warnings.append(tr._(NOT_ADMITTED_WARNING, passport=fact.passport_name, place=answer.name))
+        # a country that bars a nationality bars its citizens, not only that passport: a dual national's other
+        # passport is no way around it
+        if refused and dual and any(e.verdict != "no-admission" for e in answer.entry):
+            answer.warnings.append(tr._(NOT_ADMITTED_DUAL_WARNING, place=answer.name,
+                                        country=self._country_name(refused[0].passport)))
 
     @staticmethod
     def _light(answer: Answer, place: Place, advisories: list[dict[str, Any]]) -> None:
         """Each verdict's icon: no green light where travel is barred or advised against, nor for a dataset-only
         verdict under Level 3 or 4, nor for a dual national's passport of a country that does not recognise dual
-        nationality (the brief answer and the detailed view read this one rule)."""
+        nationality, nor for a dual national's other passport where one is not admitted (the brief answer and the
+        detailed view read this one rule)."""
         green_ok = not answer.do_not_travel and (place.status or {}).get("state") != "closed"
         max_level = max((a["level"] or 0 for a in advisories), default=0)
         dual = answer.understanding.dual
+        refused = any(e.verdict == "no-admission" for e in answer.entry)
         for e in answer.entry:
             info = VERDICTS.get(e.verdict)
             e.icon = info.icon if info else ""
@@ -456,7 +466,7 @@ class Composer:
             # a region's verdict taken from its country's rule is never a green light: the region's own rule is
             # not known to be the same
             if e.icon == "✅" and (not green_ok or e.rule_of or (e.origin == "baseline" and max_level >= 3)
-                                   or (dual and e.passport in NO_DUAL_NATIONALITY)):
+                                   or (dual and (e.passport in NO_DUAL_NATIONALITY or refused))):
                 e.icon = "⚠️"
 
     @staticmethod
@@ -727,7 +737,7 @@ class Composer:
             if legal.get("consequences"):
                 text += f" {short(legal['consequences'], 220)}"
             answer.warnings.append(text)
-        self._passport_warnings(answer, u.passports)
+        self._passport_warnings(answer, u.passports, u.dual)
         if u.dual:  # one traveler's passports, not a couple's ("my fiancé is Nigerian and I'm American")
             answer.warnings.append(tr._(DUAL_NATIONAL_WARNING))
         if barred or closed:

@@ -61,6 +61,8 @@ PASSPORT_INVALID_FOR_HOLDERS = N_(
 )
 NOT_ADMITTED_WARNING = N_(
     "%(place)s does not admit holders of the %(passport)s at present: do not try to travel on it.")
+NOT_ADMITTED_DUAL_WARNING = N_(
+    "%(place)s may refuse you as a citizen of %(country)s even on your other passport: do not count on it.")
 NO_DUAL_NATIONALITY_NOTE = N_(
     "%(country)s does not recognise dual nationality: a citizen who takes another nationality stops being its "
     "citizen, and holding or travelling on its passport after that is an offence."
