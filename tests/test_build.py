@@ -327,3 +327,59 @@ def test_a_legal_traps_holders_survive_an_export(kb_path) -> None:
         assert "rules_of" not in export_destination(conn, "GE-AB")
     finally:
         conn.close()
+
+
+# -- pair rules: one passport's rule at a destination without a file of its own --------------------------------
+PAIR = """rules:
+  - destination: KW
+    passports: [IL]
+    verdict: no-admission
+    summary: Refused.
+    source: https://example.org/kw
+    checked: 2026-12-01
+"""
+
+
+def test_pair_rules_are_built_as_curated_rules_beside_the_dataset(knowledge_copy: Path, tmp_path: Path) -> None:
+    """The pair's own rule wins over the dataset's; every other passport there keeps the dataset's."""
+    write(knowledge_copy, "pair_rules.yaml", PAIR)
+    kb = tmp_path / "kb.sqlite"
+    build(knowledge_copy, kb)
+    conn = sqlite3.connect(kb)
+    rows = conn.execute("SELECT passport, verdict, origin FROM entry_rules WHERE code = 'KW' AND passport IN "
+                        "('IL', 'FR') ORDER BY passport, origin").fetchall()
+    assert ("IL", "no-admission", "curated") in rows and ("FR", "visa-free", "curated") not in rows
+    assert [r for r in rows if r[0] == "FR" and r[2] == "baseline"]
+    assert conn.execute("SELECT curated FROM destinations WHERE code = 'KW'").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (PAIR.replace("destination: KW", "destination: KP"), "KP has a destination file"),
+    (PAIR.replace("[IL]", "['*']"), "a pair rule names its passports"),
+    (PAIR.replace("[IL]", "[QQ]"), "unknown passport QQ"),
+    (PAIR.replace("destination: KW", "destination: QQ"), "unknown destination QQ"),
+    (PAIR + PAIR.removeprefix("rules:\n"), "KW has two rules for passport IL"),
+    (PAIR.replace("    verdict: no-admission\n", ""), "pair rule has no verdict"),
+    ("rules: [", "YAML syntax error"),
+])
+def test_a_bad_pair_rule_is_refused_naming_the_file_and_the_old_database_is_kept(
+        knowledge_copy: Path, tmp_path: Path, text: str, message: str) -> None:
+    kb = tmp_path / "kb.sqlite"
+    build(knowledge_copy, kb)
+    before = file_hash(kb)
+    write(knowledge_copy, "pair_rules.yaml", text)
+    with pytest.raises(KnowledgeError) as err:
+        build(knowledge_copy, kb)
+    assert "pair_rules.yaml" in str(err.value) and message in str(err.value)
+    assert file_hash(kb) == before
+
+
+def test_the_shipped_pair_rules_are_sourced_pages_and_answered(engine) -> None:
+    """Kuwait bars Israelis (the dataset said a visa); the answer no longer calls the place dataset-only."""
+    answer = engine.ask("can israelis go to kuwait")
+    row = next(e for e in answer.entry if e.passport == "IL")
+    assert (row.verdict, row.origin) == ("no-admission", "curated") and row.unverified
+    assert "dataset baselines only" not in answer.messages[0]
+    assert "dataset baselines only" in engine.ask("can israelis go to oman").messages[0]
+    pairs = yaml.safe_load((KNOWLEDGE / "pair_rules.yaml").read_text(encoding="utf-8"))["rules"]
+    assert pairs and all(p["source"].count("/") > 3 for p in pairs)  # a page, never a homepage

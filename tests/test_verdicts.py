@@ -193,11 +193,11 @@ def test_the_datasets_verdict_shows_under_a_curated_default_that_knows_none(engi
 
 
 def test_the_curators_no_checked_rule_opening_is_left_out_beside_the_datasets_verdict(engine) -> None:
-    answer = engine.ask("do Israelis get into Lebanon at all")
+    answer = engine.ask("do Israelis get into Libya at all")
     row = _row(answer, "IL")
     assert row.verdict == "no-admission" and row.origin == "baseline"
     first = _first(answer)
-    assert "no checked rule" not in first and "Passports with Israeli visas" in first
+    assert "no checked rule" not in first and "Confirm with a Libyan embassy" in first
     assert any("does not admit" in w for w in answer.warnings)  # the dataset's bar still gets its warning
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from bot.knowledge.schema import Destination
+from bot.knowledge.schema import Destination, PairRule, PairRules
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ _KIND_NAMES = {
     "howto": "how-to",
     "status": "status",
     "consular": "consular note",
+    "rules": "pair rule",
 }
 
 
@@ -76,13 +77,12 @@ def _describe(loc: tuple[Any, ...], err: dict[str, Any]) -> str:
     return f"{what}: {field}: {message}" if field else f"{what}: {message}"
 
 
-def parse_file(path: Path, root: Path | None = None) -> tuple[Destination | None, list[Problem]]:
-    """Parse and validate one destination file; never raises for bad content."""
-    shown = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+def _read_yaml(path: Path, shown: str) -> tuple[Any, dict[tuple[Any, ...], int], list[Problem]]:
+    """The document, its line map and any problem reading it; never raises for bad content."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(shown, 1, f"cannot read file: {exc}")]
+        return None, {}, [Problem(shown, 1, f"cannot read file: {exc}")]
     try:
         loader = yaml.SafeLoader(text)
         try:
@@ -94,11 +94,21 @@ def parse_file(path: Path, root: Path | None = None) -> tuple[Destination | None
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc)
-        return None, [Problem(shown, line, f"YAML syntax error: {problem}")]
+        return None, {}, [Problem(shown, line, f"YAML syntax error: {problem}")]
+    lines: dict[tuple[Any, ...], int] = {}
+    if node is not None:
+        _line_map(node, (), lines)
+    return data, lines, []
+
+
+def parse_file(path: Path, root: Path | None = None) -> tuple[Destination | None, list[Problem]]:
+    """Parse and validate one destination file; never raises for bad content."""
+    shown = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+    data, lines, problems = _read_yaml(path, shown)
+    if problems:
+        return None, problems
     if not isinstance(data, dict):
         return None, [Problem(shown, 1, "a destination file must be a mapping")]
-    lines: dict[tuple[Any, ...], int] = {}
-    _line_map(node, (), lines)
     try:
         dest = Destination.model_validate(data)
     except ValidationError as exc:
@@ -125,3 +135,22 @@ def load_destinations(directory: Path, root: Path | None = None) -> list[Destina
     if problems:
         raise KnowledgeError(problems)
     return found
+
+
+def load_pair_rules(path: Path, root: Path | None = None) -> list[PairRule]:
+    """The pair rules file (knowledge/pair_rules.yaml; none is no rules), or KnowledgeError listing its problems."""
+    if not path.exists():
+        return []
+    shown = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+    data, lines, problems = _read_yaml(path, shown)
+    if problems:
+        raise KnowledgeError(problems)
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        raise KnowledgeError([Problem(shown, 1, "the pair rules file must be a mapping with a 'rules' list")])
+    try:
+        return PairRules.model_validate(data).rules
+    except ValidationError as exc:
+        raise KnowledgeError([Problem(shown, _nearest_line(tuple(e["loc"]), lines), _describe(tuple(e["loc"]), e))
+                              for e in exc.errors()]) from None

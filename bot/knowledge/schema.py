@@ -89,6 +89,31 @@ class EntryRule(Sourced):
         return value
 
 
+class PairRule(EntryRule):
+    """A rule for named passports at a destination without a curated file: where the visa dataset misleads (a
+    nationality barred, a passport not recognised) but the place needs no file of its own."""
+
+    destination: str
+
+    @field_validator("destination")
+    @classmethod
+    def _destination(cls, value: str) -> str:
+        if not CODE_RE.match(value):
+            raise ValueError(f"code {value!r} is not ISO 3166-1 alpha-2 or ISO 3166-2")
+        return value
+
+    @field_validator("passports")
+    @classmethod
+    def _named(cls, value: list[str]) -> list[str]:
+        if "*" in value:
+            raise ValueError("a pair rule names its passports; the default ('*') belongs in a destination file")
+        return value
+
+
+class PairRules(Strict):
+    rules: list[PairRule] = []
+
+
 class Event(Sourced):
     date: PartialDate
     kind: EventKind

@@ -22,7 +22,7 @@ import sqlite_utils
 from bot.i18n import LANGUAGES
 from bot.knowledge import consistency
 from bot.knowledge.consistency import Finding
-from bot.knowledge.loader import KnowledgeError, Problem, load_destinations
+from bot.knowledge.loader import KnowledgeError, Problem, load_destinations, load_pair_rules
 from bot.knowledge.reference import (
     PASSPORT_INDEX_DATE,
     PASSPORT_INDEX_URL,
@@ -36,7 +36,7 @@ from bot.knowledge.reference import (
     load_us_advisories,
     name_index,
 )
-from bot.knowledge.schema import Destination
+from bot.knowledge.schema import Destination, PairRule
 from bot.storage import database as store
 from bot.storage import rows
 
@@ -148,10 +148,14 @@ def common_words() -> set[str]:
     return get_english_words_set(["web2"], lower=True, alpha=True)
 
 
-def validate(knowledge_dir: Path) -> tuple[list[Destination], dict[str, Country]]:
+PAIR_RULES = "pair_rules.yaml"
+
+
+def validate(knowledge_dir: Path) -> tuple[list[Destination], dict[str, Country], list[PairRule]]:
     """Everything a build needs, or KnowledgeError naming every problem."""
     ref_dir = knowledge_dir / "reference"
     destinations = load_destinations(knowledge_dir / "destinations", knowledge_dir.parent)
+    pairs = load_pair_rules(knowledge_dir / PAIR_RULES, knowledge_dir.parent)
     countries = load_countries(ref_dir)
     problems: list[Problem] = []
     seen: set[str] = set()
@@ -171,6 +175,7 @@ def validate(knowledge_dir: Path) -> tuple[list[Destination], dict[str, Country]
                     problems.append(
                         Problem(f"knowledge/destinations/{dest.code.lower()}.yaml", 1, f"unknown passport {code}")
                     )
+    problems += _pair_problems(pairs, seen, countries)
     aliases = load_alias_file(ref_dir)
     known = set(countries) | seen
     for section, codes in (("aliases", aliases.aliases), ("demonyms", aliases.demonyms),
@@ -185,7 +190,27 @@ def validate(knowledge_dir: Path) -> tuple[list[Destination], dict[str, Country]
     errors = [f for f in consistency_findings(destinations, countries, ref_dir) if f.severity == "error"]
     if errors:
         raise KnowledgeError([Problem(f"knowledge/destinations/{f.code.lower()}.yaml", 1, f.message) for f in errors])
-    return destinations, countries
+    return destinations, countries, pairs
+
+
+def _pair_problems(pairs: list[PairRule], curated: set[str], countries: dict[str, Country]) -> list[Problem]:
+    """A pair rule is for a destination without a file of its own (a file keeps all its rules together)."""
+    shown = f"knowledge/{PAIR_RULES}"
+    problems: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    for i, rule in enumerate(pairs, 1):
+        if rule.destination in curated:
+            problems.append(Problem(shown, 1, f"rule {i}: {rule.destination} has a destination file; put the rule "
+                                              f"in knowledge/destinations/{rule.destination.lower()}.yaml"))
+        elif rule.destination not in countries:
+            problems.append(Problem(shown, 1, f"rule {i}: unknown destination {rule.destination}"))
+        for code in rule.passports:
+            if code not in countries:
+                problems.append(Problem(shown, 1, f"rule {i}: unknown passport {code}"))
+            if (rule.destination, code) in seen:
+                problems.append(Problem(shown, 1, f"rule {i}: {rule.destination} has two rules for passport {code}"))
+            seen.add((rule.destination, code))
+    return problems
 
 
 def consistency_findings(destinations: list[Destination], countries: dict[str, Country],
@@ -198,7 +223,8 @@ def consistency_findings(destinations: list[Destination], countries: dict[str, C
     return consistency.check(destinations, countries, advisories, rules)
 
 
-def write_database(path: Path, destinations: list[Destination], countries: dict[str, Country], ref_dir: Path) -> None:
+def write_database(path: Path, destinations: list[Destination], countries: dict[str, Country], ref_dir: Path,
+                   pairs: Iterable[PairRule] = ()) -> None:
     db = sqlite_utils.Database(path)
     db.conn.execute("PRAGMA foreign_keys = ON")
     db.conn.execute("PRAGMA synchronous = OFF")  # a scratch file until the atomic swap
@@ -238,6 +264,9 @@ def write_database(path: Path, destinations: list[Destination], countries: dict[
             for table, table_rows in rows.destination_rows(dest).items():
                 if table_rows:
                     db[table].insert_all(table_rows)
+        pair_rows = [row for rule in pairs for row in rows.entry_rows(rule.destination, rule)]
+        if pair_rows:
+            db["entry_rules"].insert_all(pair_rows)
         db.conn.execute("CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID")
         db.conn.executemany("INSERT INTO words VALUES (?)", ((w,) for w in sorted(common_words()) if len(w) >= 5))
         rows.create_indexes(db)
@@ -315,7 +344,7 @@ class UnexportedEdits(RuntimeError):
 def build(knowledge_dir: Path, kb_path: Path, *, discard_edits: bool = False) -> BuildReport:
     """Validate, write a fresh database beside the old one, and swap it in atomically."""
     started = time.perf_counter()
-    destinations, countries = validate(knowledge_dir)
+    destinations, countries, pairs = validate(knowledge_dir)
     if kb_path.exists() and not discard_edits:
         conn = sqlite3.connect(kb_path, timeout=5)
         try:
@@ -334,7 +363,7 @@ def build(knowledge_dir: Path, kb_path: Path, *, discard_edits: bool = False) ->
     tmp = Path(tmp_name)
     try:
         tmp.unlink()
-        write_database(tmp, destinations, countries, knowledge_dir / "reference")
+        write_database(tmp, destinations, countries, knowledge_dir / "reference", pairs)
         if kb_path.exists():
             _replace_knowledge(tmp, kb_path)
         else:
