@@ -307,3 +307,14 @@ def test_israeli_passports_are_not_accepted_in_iraq_or_its_kurdistan_region(engi
     for question in ("israeli passport to iraq", "can an israeli fly to erbil"):
         row = _row(engine.ask(question), "IL")
         assert (row.verdict, row.origin) == ("no-admission", "curated"), question
+
+
+def test_a_bar_with_a_recorded_lawful_route_says_it_and_spares_the_dual_nationals_other_passport(engine) -> None:
+    """The US suspension of visas for Iranians exempts dual nationals on another passport (its rule records that
+    as the lawful route): the warning says so and does not tell an Iranian-Canadian the Canadian passport may fail
+    them, unlike Lebanon's bar on Israelis, which records none."""
+    answer = engine.ask("I'm iranian and canadian, can I visit america")
+    assert answer.code == "US" and _row(answer, "IR").verdict == "no-admission"
+    assert any("does not admit" in w and "A dual national may travel" in w for w in answer.warnings)
+    assert not any("may refuse you as a citizen" in w for w in answer.warnings)
+    assert _row(answer, "CA").icon == "✅"

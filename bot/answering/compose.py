@@ -441,12 +441,17 @@ class Composer:
             answer.warnings.append(text)
         refused = [e for e in answer.entry if e.verdict == "no-admission" and passports]
         for fact in refused:
-            answer.warnings.append(tr._(NOT_ADMITTED_WARNING, passport=fact.passport_name, place=answer.name))
+            text = tr._(NOT_ADMITTED_WARNING, passport=fact.passport_name, place=answer.name)
+            if fact.exception:
+                text += f" {tr._(LAWFUL_ROUTE)}{tr._(COLON)}{short(fact.exception, 180)}"
+            answer.warnings.append(text)
         # a country that bars a nationality bars its citizens, not only that passport: a dual national's other
-        # passport is no way around it
-        if refused and dual and any(e.verdict != "no-admission" for e in answer.entry):
+        # passport is no way around it, unless the rule records that lawful route (the US ban exempts dual
+        # nationals travelling on another passport)
+        barring = [e for e in refused if not e.exception]
+        if barring and dual and any(e.verdict != "no-admission" for e in answer.entry):
             answer.warnings.append(tr._(NOT_ADMITTED_DUAL_WARNING, place=answer.name,
-                                        country=self._country_name(refused[0].passport)))
+                                        country=self._country_name(barring[0].passport)))
 
     @staticmethod
     def _light(answer: Answer, place: Place, advisories: list[dict[str, Any]]) -> None:
@@ -457,7 +462,7 @@ class Composer:
         green_ok = not answer.do_not_travel and (place.status or {}).get("state") != "closed"
         max_level = max((a["level"] or 0 for a in advisories), default=0)
         dual = answer.understanding.dual
-        refused = any(e.verdict == "no-admission" for e in answer.entry)
+        refused = any(e.verdict == "no-admission" and not e.exception for e in answer.entry)
         for e in answer.entry:
             info = VERDICTS.get(e.verdict)
             e.icon = info.icon if info else ""
