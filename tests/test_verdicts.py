@@ -318,3 +318,12 @@ def test_a_bar_with_a_recorded_lawful_route_says_it_and_spares_the_dual_national
     assert any("does not admit" in w and "A dual national may travel" in w for w in answer.warnings)
     assert not any("may refuse you as a citizen" in w for w in answer.warnings)
     assert _row(answer, "CA").icon == "✅"
+
+
+def test_a_bar_taken_from_the_country_is_said_to_be_the_countrys(engine) -> None:
+    """Svalbard takes mainland Norway's rules, and Norway turns away Russian tourists: the warning names Norway,
+    since Svalbard itself asks no visa."""
+    answer = engine.ask("russian tourist to svalbard")
+    assert answer.code == "SJ" and _row(answer, "RU").rule_of == "NO" and _row(answer, "RU").verdict == "no-admission"
+    assert any(w.startswith("Norway does not admit") for w in answer.warnings)
+    assert not any(w.startswith("Svalbard does not admit") for w in answer.warnings)

@@ -440,8 +440,9 @@ class Composer:
                 text += f" {tr._(LAWFUL_ROUTE)}{tr._(COLON)}{short(fact.exception, 180)}"
             answer.warnings.append(text)
         refused = [e for e in answer.entry if e.verdict == "no-admission" and passports]
-        for fact in refused:
-            text = tr._(NOT_ADMITTED_WARNING, passport=fact.passport_name, place=answer.name)
+        for fact in refused:  # a region under its country's rule is barred by that country (Svalbard: Norway)
+            place = self._country_name(fact.rule_of) if fact.rule_of else answer.name
+            text = tr._(NOT_ADMITTED_WARNING, passport=fact.passport_name, place=place)
             if fact.exception:
                 text += f" {tr._(LAWFUL_ROUTE)}{tr._(COLON)}{short(fact.exception, 180)}"
             answer.warnings.append(text)
