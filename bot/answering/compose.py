@@ -440,19 +440,22 @@ class Composer:
                 text += f" {tr._(LAWFUL_ROUTE)}{tr._(COLON)}{short(fact.exception, 180)}"
             answer.warnings.append(text)
         refused = [e for e in answer.entry if e.verdict == "no-admission" and passports]
+        # a country that bars a nationality bars its citizens, not only that passport: a dual national's other
+        # passport is no way around it, unless the rule records that lawful route (the US ban exempts dual
+        # nationals travelling on another passport). That warning says the bar too, so it replaces the plain one.
+        barring = [e for e in refused if not e.exception]
+        other_passport = any(e.verdict != "no-admission" for e in answer.entry)
+        dual_barred = barring[0] if barring and dual and other_passport else None
         for fact in refused:  # a region under its country's rule is barred by that country (Svalbard: Norway)
             place = self._country_name(fact.rule_of) if fact.rule_of else answer.name
+            if fact is dual_barred:
+                answer.warnings.append(tr._(NOT_ADMITTED_DUAL_WARNING, place=place,
+                                            country=self._country_name(fact.passport)))
+                continue
             text = tr._(NOT_ADMITTED_WARNING, passport=fact.passport_name, place=place)
             if fact.exception:
                 text += f" {tr._(LAWFUL_ROUTE)}{tr._(COLON)}{short(fact.exception, 180)}"
             answer.warnings.append(text)
-        # a country that bars a nationality bars its citizens, not only that passport: a dual national's other
-        # passport is no way around it, unless the rule records that lawful route (the US ban exempts dual
-        # nationals travelling on another passport)
-        barring = [e for e in refused if not e.exception]
-        if barring and dual and any(e.verdict != "no-admission" for e in answer.entry):
-            answer.warnings.append(tr._(NOT_ADMITTED_DUAL_WARNING, place=answer.name,
-                                        country=self._country_name(barring[0].passport)))
 
     @staticmethod
     def _light(answer: Answer, place: Place, advisories: list[dict[str, Any]]) -> None:
