@@ -477,6 +477,9 @@ def _play_measuring_set(engine, path: Path) -> tuple[list[dict], dict[int, dict]
 TUNING_10 = LABELLED.parent / "questions_tuning_10.yaml"
 TUNING_11 = LABELLED.parent / "questions_tuning_11.yaml"
 TUNING_12 = LABELLED.parent / "questions_tuning_12.yaml"
+TUNING_13 = LABELLED.parent / "questions_tuning_13.yaml"
+TUNING_14 = LABELLED.parent / "questions_tuning_14.yaml"
+STUDY_1 = LABELLED.parent / "questions_study_1.yaml"
 
 
 # Set 9 (measuring format, written blind for round 6): as received, destination and passports right in 201/231
@@ -488,8 +491,19 @@ TUNING_12 = LABELLED.parent / "questions_tuning_12.yaml"
 # Set 12 (same format, written blind for round 8): as received, 191/220 (87%) with a verdict missing for 10 of 150
 # named passports; round 8 brought it to 212/220 with every verdict there (one label changed, see the file). What is
 # left is again mostly Guinea and Georgia asked as which one.
-@pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220), (TUNING_12, 220)],
-                         ids=["tuning9", "tuning10", "tuning11", "tuning12"])
+# Sets 13 and 14 (same format, written blind for round 9) and study set 1 (120 sensitive passport/destination
+# pairs): as received, set 13 at 198/220 (90%) with a verdict missing for 3 of 144 named passports, set 14 at
+# 195/220 (89%) with 5 of 149 missing, study 1 at 96/120 (80%) with 9 of 113 missing.
+_NOT_YET_13 = pytest.mark.xfail(strict=True, reason="set 13: 198/220 (90%), 3 of 144 verdicts missing")
+_NOT_YET_14 = pytest.mark.xfail(strict=True, reason="set 14: 195/220 (89%), 5 of 149 verdicts missing")
+_NOT_YET_STUDY_1 = pytest.mark.xfail(strict=True, reason="study 1: 96/120 (80%), 9 of 113 verdicts missing")
+
+
+@pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220), (TUNING_12, 220),
+                                            pytest.param(TUNING_13, 220, marks=_NOT_YET_13),
+                                            pytest.param(TUNING_14, 220, marks=_NOT_YET_14),
+                                            pytest.param(STUDY_1, 120, marks=_NOT_YET_STUDY_1)],
+                         ids=["tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "study1"])
 def test_tuning_sets_in_the_measuring_format(engine, path: Path, size: int) -> None:
     """Issue 12: tests/data/questions_tuning_9.yaml to _12.yaml, in the blind measuring sets' format, played and
     scored as `python -m bot.devtools.measure` does: destination and passports both right in 95%, and a verdict for
