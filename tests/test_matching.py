@@ -1172,7 +1172,8 @@ def test_round_8_services_and_sights_are_off_topic(engine, question: str) -> Non
     # a Spanish identity card names the passport
     ("¿Se puede ir a Rusia solo con DNI español?", ["RU"], [], ["ES"], "question"),
     # a resident of a Chinese SAR, and two passports counted
-    ("香港居民可以去西藏吗", ["CN-XZ"], [], ["HK"], "question"),
+    ("香港居民可以去西藏吗", ["CN-XZ"], [], [], "question"),  # a resident holds no passport said (round 9)
+    ("我是香港居民，拿特区护照", [], [], ["HK"], "question"),
     ("我有爱尔兰和印度两本护照，能去拉达克吗", ["IN-LA"], [], ["IE", "IN"], "question"),
 ])
 def test_round_8_names_lists_and_cards(engine, question: str, destinations: list[str], ambiguous: list[str],
