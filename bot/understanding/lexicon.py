@@ -467,11 +467,6 @@ OFF_TOPIC_PHRASES = _one_pattern((
     # a phone line ("chip de celular em Teerã"), a visa agency ("визовое агентство для Ирана"), the northern lights
     r"\bchip (de )?(celular|telefone|telefono|movil)\b", r"\bвизов\w* (агентств|агенств|фирм)", r"\bвизов\w* агенци",
     r"\bnorthern lights\b", r"\bpolar night\b", r"\bnuit polaire\b",
-    # money and its changing, cold and heat, what a ride costs, who flies there
-    r"\bwhat (money|currency|cash)\b", r"\b(cards?|visa card|mastercard) (work|works|accepted)\b",
-    r"\b(ou|comment|where to|where can i|donde|onde|wo kann man|wo) (changer|change|cambiar|trocar|wechseln|tauschen)\b",
-    r"\bwie (kalt|warm|heiss)\b", r"\bhow (cold|hot|warm)\b", r"\bwhich airlines? (fly|flies|go|goes)\b",
-    r"\b(сколько стоит|скильки коштуе) (автобус|поезд|поизд|такси|маршрутка|трансфер)",
 ))
 # Services that yield to a question about rules: "flights from Rome to Tehran" is off-topic, "when did flights from
 # Europe to Caracas resume" is not.
@@ -480,6 +475,12 @@ OFF_TOPIC_SOFT_PHRASES = _one_pattern((
     r"\bflights? (deals?|prices?|from \w+ to)\b", r"\bhow much (is|are) (the )?(flights?|tickets?)\b",
     # "maldives flights vs sri lanka which is cheaper in jan", "who won the world cup"
     r"\b(flights?|tickets?|hotels?)\b.*\b(cheaper|cheapest)\b", r"\bwho won\b", r"\bworld cup\b",
+    # the money used and its changing, cards, cold and heat, what a ride costs, who flies there ("what money do I
+    # need to show at the border" asks about entry)
+    r"\bwhat (money|currency|cash) do (they|people|locals) use\b", r"\b(cards?|mastercard) (work|works|accepted)\b",
+    r"\b(ou|comment|where to|where can i|donde|onde|wo kann man|wo) (changer|change|cambiar|trocar|wechseln|tauschen)\b",
+    r"\bwie (kalt|warm|heiss)\b", r"\bhow (cold|hot|warm)\b", r"\bwhich airlines? (fly|flies|go|goes)\b",
+    r"\b(сколько стоит|скильки коштуе) (автобус|поезд|поизд|такси|маршрутка|трансфер)",
 ))
 CJK_OFF_TOPIC_WORDS = ("天气", "酒店", "餐厅", "汇率", "机票", "美食", "好吃", "吃什么", "餐馆", "换钱", "兑换", "换卢布",
                        "换美元", "换欧元", "换人民币")

@@ -207,6 +207,7 @@ _WORD_RE = re.compile(r"\w+")
 # A CJK name after "from" or before a residence card is where the traveler comes from or lives ("从喀什",
 # "美国绿卡").
 _CJK_ORIGIN_BEFORE = ("从", "由", "自")
+_CJK_CONTINENTS = ("洲", "南极", "北极", "新")
 _CJK_STAY_AFTER = ("留学", "读书", "工作", "生活", "居住", "上学")
 # "美籍华人", "英籍": one character for the country before 籍 (nationality) names the passport.
 _CJK_NATIONALITY_RE = re.compile("([美英中日韩法德俄加澳])籍")
@@ -926,8 +927,12 @@ class Matcher:
         result.topics = self._topics(tokens, folded_text, text)
         # an off-topic word inside a place's name ("Kalma beach resort") says nothing of what is asked
         in_names = {tokens[j] for s in places if s.how != "cjk" and s.end - s.start > 1 for j in range(s.start, s.end)}
-        result.intent = self._intent(tokens, folded_text, text, len(places), self._alternatives(places, tokens),
-                                     in_names, named_for)
+        # "dubai or istanbul consulate", "via Santo Domingo or Miami" compare no destinations
+        asked_about = [s for s in places if id(s) not in settled and not (
+            s.how != "cjk" and s.start > 0 and self._is_origin(s, tokens)
+            and tokens[s.start - 1] in TRANSIT_WORDS | CONJUNCTIONS | ALTERNATIVE_WORDS)]
+        result.intent = self._intent(tokens, folded_text, text, len(asked_about),
+                                     self._alternatives(asked_about, tokens), in_names, named_for)
         result.followup = result.followup or any(p.search(folded_text) for p in FOLLOWUP_STARTS) or (
             text.lstrip().startswith(CJK_FOLLOWUP_STARTS)) or (len(tokens) <= 4 and not places) or (
             result.intent in ("level", "when") and not places)  # "what level is it at"
@@ -1273,6 +1278,8 @@ class Matcher:
                     if len(piece) == size and piece in self.cjk:
                         hit = piece
                         break
+                if hit and hit.startswith("大陆") and run[max(pos - 2, 0) : pos].endswith(_CJK_CONTINENTS):
+                    hit = None  # "欧洲大陆", "美洲大陆": a continent, not mainland China
                 if hit:
                     following = text[match.start() + pos + len(hit) :].lstrip(_CJK_PASSPORT_GLUE)
                     if hit in self.cjk_choices:
@@ -1847,6 +1854,12 @@ class Matcher:
         if tokens[j] in ISSUED_WORDS or (j > 0 and tokens[j] in ("in", "by", "в", "en", "em", "par", "por")
                                          and tokens[j - 1] in ISSUED_WORDS):
             return True  # "my passport was issued in Simferopol": where the passport comes from
+        if tokens[j] in CONJUNCTIONS or tokens[j] in ALTERNATIVE_WORDS:
+            k = j - 1  # "via Santo Domingo or Miami": the places listed after "via" are all passed through
+            while k >= 0 and tokens[k] and j - k <= 4 and tokens[k] not in TRANSIT_WORDS:
+                k -= 1
+            if k >= 0 and tokens[k] in TRANSIT_WORDS and j - k > 1:
+                return True
         if tokens[j] in PAST_VISIT_WORDS or tokens[j] in TRANSIT_WORDS or (span.end < len(tokens)
                                                                            and tokens[span.end] in STAMP_WORDS):
             return True  # "I visited Nagorno-Karabakh", "после Крыма", "via Armenia", "an Israel stamp"
