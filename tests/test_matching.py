@@ -477,6 +477,9 @@ def _play_measuring_set(engine, path: Path) -> tuple[list[dict], dict[int, dict]
 TUNING_10 = LABELLED.parent / "questions_tuning_10.yaml"
 TUNING_11 = LABELLED.parent / "questions_tuning_11.yaml"
 TUNING_12 = LABELLED.parent / "questions_tuning_12.yaml"
+TUNING_13 = LABELLED.parent / "questions_tuning_13.yaml"
+TUNING_14 = LABELLED.parent / "questions_tuning_14.yaml"
+STUDY_1 = LABELLED.parent / "questions_study_1.yaml"
 
 
 # Set 9 (measuring format, written blind for round 6): as received, destination and passports right in 201/231
@@ -488,8 +491,22 @@ TUNING_12 = LABELLED.parent / "questions_tuning_12.yaml"
 # Set 12 (same format, written blind for round 8): as received, 191/220 (87%) with a verdict missing for 10 of 150
 # named passports; round 8 brought it to 212/220 with every verdict there (one label changed, see the file). What is
 # left is again mostly Guinea and Georgia asked as which one.
-@pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220), (TUNING_12, 220)],
-                         ids=["tuning9", "tuning10", "tuning11", "tuning12"])
+# Sets 13 and 14 (same format, written blind for round 9) and study set 1 (120 sensitive passport/destination
+# pairs): as received, set 13 at 198/220 (90%) with a verdict missing for 3 of 144 named passports, set 14 at
+# 195/220 (89%) with 5 of 149 missing, study 1 at 96/120 (80%) with 9 of 113 missing. Round 9 brought set 14 to
+# 212/220 with every verdict there (one label fixed: YAML read Norway's NO as false), set 13 to 209/220 (95%) and
+# study 1 to 117/120 (97.5%), which still fail on verdicts for passports only implied: "when will the us lift the
+# north korea passport ban" (US), "маю ще й польський паспорт ... виїхати з України" (UA, said only by "ще й" and
+# leaving Ukraine), "мені 20, хлопець, чи можу я виїхати з України" (UA, from leaving Ukraine).
+_NOT_YET_13 = pytest.mark.xfail(strict=True, reason="set 13: 209/220 (95%), 2 of 144 verdicts missing")
+_NOT_YET_STUDY_1 = pytest.mark.xfail(strict=True, reason="study 1: 117/120 (97.5%), 1 of 113 verdicts missing")
+
+
+@pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220), (TUNING_12, 220),
+                                            pytest.param(TUNING_13, 220, marks=_NOT_YET_13),
+                                            (TUNING_14, 220),
+                                            pytest.param(STUDY_1, 120, marks=_NOT_YET_STUDY_1)],
+                         ids=["tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "study1"])
 def test_tuning_sets_in_the_measuring_format(engine, path: Path, size: int) -> None:
     """Issue 12: tests/data/questions_tuning_9.yaml to _12.yaml, in the blind measuring sets' format, played and
     scored as `python -m bot.devtools.measure` does: destination and passports both right in 95%, and a verdict for
@@ -1158,7 +1175,8 @@ def test_round_8_services_and_sights_are_off_topic(engine, question: str) -> Non
     # a Spanish identity card names the passport
     ("¿Se puede ir a Rusia solo con DNI español?", ["RU"], [], ["ES"], "question"),
     # a resident of a Chinese SAR, and two passports counted
-    ("香港居民可以去西藏吗", ["CN-XZ"], [], ["HK"], "question"),
+    ("香港居民可以去西藏吗", ["CN-XZ"], [], [], "question"),  # a resident holds no passport said (round 9)
+    ("我是香港居民，拿特区护照", [], [], ["HK"], "question"),
     ("我有爱尔兰和印度两本护照，能去拉达克吗", ["IN-LA"], [], ["IE", "IN"], "question"),
 ])
 def test_round_8_names_lists_and_cards(engine, question: str, destinations: list[str], ambiguous: list[str],
@@ -1178,3 +1196,63 @@ def test_a_passport_said_to_be_a_second_one_keeps_the_first(engine, question: st
                                                              dual: bool) -> None:
     u = engine.matcher.understand(question)
     assert sorted(u.passports) == passports and u.dual is dual
+
+
+@pytest.mark.parametrize(("question", "destinations", "passports", "intent"), [
+    # money, cards, taxis, cold and airlines are services Borderline does not offer
+    ("what currency do they use in abkhazia and will my mastercard work", ["GE-AB"], [], "off-topic"),
+    ("¿dónde cambiar dólares en La Habana?", ["CU"], [], "off-topic"),
+    ("Сколько стоит автобус из Минска до Вильнюса?", None, [], "off-topic"),
+    ("how cold is it in Pyongyang in february", ["KP"], [], "off-topic"),
+    ("推荐一个北京的酒店", ["CN"], [], "off-topic"),
+    # ... but a named nationality asking whether they may go asks about rules
+    ("I'm british, can i go to iran just for the food and bazaars", ["IR"], ["GB"], "question"),
+    # a stamp, a residence card or a kind of visa names the document's country, not the traveler's passport
+    ("my german passport has a sello israelí, can I enter Lebanon?", ["LB"], ["DE"], "question"),
+    ("soy cubano con permiso de residencia español, ¿puedo ir a Rusia?", ["RU"], ["CU"], "question"),
+    ("can I visit Crimea on a russian tourist visa? I'm Dutch", ["UA-43"], ["NL"], "question"),
+    ("für Schweizer Visum Nordkorea?", ["KP"], ["CH"], "question"),
+    # a country left, where a passport was issued, a place flown into or been to, home: not the destination
+    ("ukrainian woman, can i leave ukraine for a week in turkey", ["TR"], ["UA"], "question"),
+    ("my passport was issued in Sevastopol, can I get a french visa with it? russian", ["FR"], ["RU"], "question"),
+    ("estuve en Venezuela, ¿puedo pedir el ESTA para ir a Miami? soy chileno", ["US"], ["CL"], "question"),
+    ("flew into Erbil from Dubai, can I take the bus to Baghdad after? swedish passport", ["IQ"], ["SE"], "question"),
+    # the consulate's city is where the visa is applied for
+    ("iranian visa - dubai or istanbul consulate? canadian", ["IR"], ["CA"], "question"),
+    # mainland China, and a Macau or Hong Kong resident, who holds no passport said
+    ("香港居民去深圳要带什么", ["CN"], [], "question"),
+    ("我是大陆人，能去香港吗", ["HK"], ["CN"], "question"),
+    # a terse place and nationality; nationalities said around other words
+    ("iraq kuwaiti", ["IQ"], ["KW"], "question"),
+    ("american of armenian descent going to azerbaijan", ["AZ"], ["US"], "question"),
+    ("mi esposa es venezolana, ¿puede ir a Colombia?", ["CO"], ["VE"], "question"),
+    ("is xinjiang safe for a tibetan american", ["CN-XJ"], ["US"], "question"),
+    ("i'm korean (north), can i go to russia", ["RU"], ["KP"], "question"),
+    ("North Korean here, can I visit the South freely?", ["KR"], ["KP"], "question"),
+    # "Süden" and "лівий берег" are no Sudan and no Libya
+    ("kann ich nach Georgien und danach in den Süden nach Armenien?", ["GE"], [], "question"),
+])
+def test_round_9_classes(engine, question: str, destinations: list[str] | None, passports: list[str],
+                         intent: str) -> None:
+    u = engine.matcher.understand(question)
+    if destinations is not None:
+        assert u.destinations[: len(destinations)] == destinations, u.destinations
+    assert sorted(u.passports) == sorted(passports) and u.intent == intent, (u.passports, u.intent)
+
+
+def test_a_follow_up_saying_both_passports_keeps_them(engine) -> None:
+    from bot.answering.conversation import Conversation
+
+    chat = Conversation()
+    engine.ask("can an armenian go to azerbaijan", conversation=chat)
+    answer = engine.ask("what if I go through georgia on my russian passport instead, I have both", conversation=chat)
+    assert sorted(answer.to_json()["passports"]) == ["AM", "RU"]
+
+
+def test_a_follow_up_from_the_chats_place_to_another_goes_there(engine) -> None:
+    from bot.answering.conversation import Conversation
+
+    chat = Conversation()
+    engine.ask("can a russian go to abkhazia", conversation=chat)
+    answer = engine.ask("а потом из Абхазии в Тбилиси можно?", conversation=chat)
+    assert answer.to_json()["destinations"][:1] == ["GE"]

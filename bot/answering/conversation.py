@@ -53,6 +53,10 @@ CARRIED_INTENTS = ("level", "when", "compare")
 BARE_FOLLOWUP_WORDS = 5
 # In a follow-up, the only place named after one of these is the way to the chat's place, not a new destination
 # ("do i have to go through mogadishu" after Somaliland, "how do i get there from sochi" after Abkhazia).
+# Route words that say only where the trip starts, and words towards a place ("из Осетии в Тбилиси")
+FROM_ROUTE_WORDS = frozenset(["from", "из", "от", "з", "aus", "von", "desde", "depuis"])
+TOWARDS_WORDS = frozenset(["to", "into", "в", "во", "до", "nach", "vers", "hacia", "para"])
+_HAVE_BOTH = re.compile(r"\b(i|we) (have|hold|got|carry) both\b|\bi ve got both\b")
 ROUTE_WORDS = frozenset(["from", "via", "through", "thru", "transit", "через", "из", "от", "з", "aus", "von", "uber",
                          "desde", "depuis", "par", "pela", "pelo"])
 # Governments whose advisories the knowledge base holds: in a level follow-up that points back at the chat's place
@@ -159,6 +163,11 @@ class Conversation:
         ways = 2 if words & {"instead", "rather", "вместо", "замість", "statt", "plutot", "lugar", "vez"} else 1
         if not 1 <= len(u.destinations) <= ways or set(u.destinations) & set(self.codes) or not words & ROUTE_WORDS:
             return False
+        if words & ROUTE_WORDS <= FROM_ROUTE_WORDS:
+            seq = fold(u.question).split()
+            start = next(i for i, w in enumerate(seq) if w in FROM_ROUTE_WORDS)
+            if set(seq[start + 1 :]) & TOWARDS_WORDS:
+                return False  # "а потом из Осетии в Тбилиси": from the chat's place to the one named, the destination
         tokens = u.question.split()
         first = next(i for i, t in enumerate(tokens) if set(fold(t).split()) & ROUTE_WORDS)
         before = understand(" ".join(tokens[:first]))
@@ -176,8 +185,8 @@ class Conversation:
         level question: the government named advises about the chat's place."""
         if len(u.destinations) != 1 or u.destinations[0] not in ADVISERS or u.destinations[0] in self.codes:
             return False
-        if u.intent == "level" and bool(words & BACK_REFERENCES):
-            return True
+        if (u.intent == "level" or words & ADVICE_VERBS) and bool(words & BACK_REFERENCES):
+            return True  # "what does the uk say about it": the government named advises about the chat's place
         return self.intent == "level" and u.followup and not u.passports and (
             len(words) <= BARE_FOLLOWUP_WORDS or bool(words & ADVICE_VERBS))
 
@@ -190,8 +199,8 @@ class Conversation:
 
     @staticmethod
     def _adds_passport(text: str, words: set[str]) -> bool:
-        if words & DUAL_SAID:
-            return True  # "what if i use my iranian passport instead, i'm dual": one traveler's two passports
+        if words & DUAL_SAID or _HAVE_BOTH.search(text):
+            return True  # "what if i use my iranian passport instead, i'm dual", "..., I have both": one traveler's
         if words & REPLACING_WORDS:
             return False
         if words & ADDED_PASSPORT_WORDS:

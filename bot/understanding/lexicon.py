@@ -102,7 +102,8 @@ CLAUSE_TAIL = frozenset(["here", "specifically", "too", "also", "btw", "lol", "n
 TRAVELER_ADJECTIVES = frozenset(["non", "muslim", "christian", "jewish", "young", "old", "female", "male", "solo",
                                  "single", "retired", "black", "white", "gay", "lone", "overlanding",
                                  "backpacking", "cycling", "hitchhiking", "vegan", "orthodox", "catholic", "protestant",
-                                 "buddhist", "hindu", "sikh"])
+                                 "buddhist", "hindu", "sikh", "uyghur", "uighur", "tibetan", "kurdish", "tamil",
+                                 "arab"])  # "as a uyghur american": the ethnicity before the nationality
 # Words before a passport that say the traveler does not hold it ("never had an iranian passport", "without a US
 # passport", "he lost his Pakistani one").
 NEGATIONS = frozenset(["never", "no", "not", "dont", "without", "lost", "нет", "без", "ohne", "sin", "sem", "sans"])
@@ -256,7 +257,9 @@ EXTRA_COMMON_WORDS = frozenset(
      # everyday Russian and Ukrainian adverbs, folded ("долго досматривают" is no Dolpo)
      "долго", "довго", "много", "багато", "можно", "можна", "нужно", "надо", "треба", "сколько", "скильки", "давно",
      "недавно", "сеичас", "зараз", "сегодня", "сьогодни", "завтра", "вообще", "взагали", "потом", "потим", "быстро",
-     "швидко", "просто", "легко", "сложно", "складно", "опасно", "небезпечно", "безопасно", "безпечно"]
+     "швидко", "просто", "легко", "сложно", "складно", "опасно", "небезпечно", "безопасно", "безпечно",
+     # sides and quarters ("in den Süden" is no Sudan, "на лівий берег" no Libya)
+     "suden", "sueden", "norden", "westen", "osten", "левыи"]
 )
 
 # Two- and three-letter tokens that are ordinary words even in capitals ("IN", "TO", "IS").
@@ -282,7 +285,7 @@ PNG_WORDS = frozenset(["a", "as", "file", "files", "image", "images", "photo", "
 # Two-word phrases in which a place name or demonym means something else ("guinea pig",
 # "Paris Hilton"): the name inside them is dropped. Folded, name first or second.
 NAME_TRAPS = frozenset(
-    ["guinea pig", "guinea pigs", "guinea fowl", "fine china", "bone china", "china cabinet", "china plate", "china plates", "china set", "china doll", "french toast", "french fries", "french fry", "french press", "french kiss", "french horn", "french bulldog", "french braid", "french manicure", "french onion", "turkish coffee", "turkish delight", "turkish bath", "turkish towel", "turkish towels", "turkish van", "brazil nut", "brazil nuts", "paris hilton", "plaster of paris", "georgia aquarium", "georgia tech", "georgia state", "georgia bulldogs", "georgia peach", "georgia peaches", "georgia okeeffe", "new jersey", "jersey shore", "jersey cow", "jersey cows", "football jersey", "basketball jersey", "panama hat", "panama hats", "chile pepper", "chile peppers", "chile con", "green chile", "red chile", "michael jordan", "air jordan", "jordan shoes", "jordan peterson", "jordan river", "chad smith", "indian ocean", "indian food", "indian summer", "american football", "american dream", "american pie", "american express", "american airlines", "american cheese", "spanish flu", "spanish omelette", "english muffin", "english muffins", "english breakfast", "english channel", "german shepherd", "german shepherds", "swiss cheese", "swiss army", "swiss chard", "dutch oven", "dutch courage", "irish coffee", "danish pastry", "russian roulette", "russian doll", "russian dolls", "russian dressing", "brussels sprouts", "brussels sprout", "cuban cigar", "cuban cigars", "cuban sandwich", "mexican food", "mexican wave", "chinese food", "chinese takeout", "chinese checkers", "japanese food", "thai food", "canadian bacon", "greek yogurt", "greek salad", "egyptian cotton", "cayenne pepper", "lima beans", "lima bean", "victoria beckham", "victoria secret", "dubai chocolate", "holland tunnel", "jamaica plain", "monaco grand", "lagos algarve", "turkey sandwich", "turkey dinner", "roast turkey", "cold turkey", "jersey city", "us state", "us states"]
+    ["guinea pig", "guinea pigs", "guinea fowl", "fine china", "bone china", "china cabinet", "china plate", "china plates", "china set", "china doll", "french toast", "french fries", "french fry", "french press", "french kiss", "french horn", "french bulldog", "french braid", "french manicure", "french onion", "turkish coffee", "turkish delight", "turkish bath", "turkish towel", "turkish towels", "turkish van", "brazil nut", "brazil nuts", "paris hilton", "plaster of paris", "georgia aquarium", "georgia tech", "georgia state", "georgia bulldogs", "georgia peach", "georgia peaches", "georgia okeeffe", "new jersey", "jersey shore", "jersey cow", "jersey cows", "football jersey", "basketball jersey", "panama hat", "panama hats", "chile pepper", "chile peppers", "chile con", "green chile", "red chile", "michael jordan", "air jordan", "jordan shoes", "jordan peterson", "jordan river", "chad smith", "indian ocean", "indian food", "indian summer", "american football", "american dream", "american pie", "american express", "american airlines", "american cheese", "spanish flu", "spanish omelette", "english muffin", "english muffins", "english breakfast", "english channel", "german shepherd", "german shepherds", "swiss cheese", "swiss army", "swiss chard", "dutch oven", "dutch courage", "irish coffee", "danish pastry", "russian roulette", "russian doll", "russian dolls", "russian dressing", "brussels sprouts", "brussels sprout", "cuban cigar", "cuban cigars", "cuban sandwich", "mexican food", "mexican wave", "chinese food", "chinese takeout", "chinese checkers", "japanese food", "thai food", "canadian bacon", "greek yogurt", "greek salad", "egyptian cotton", "cayenne pepper", "lima beans", "lima bean", "victoria beckham", "victoria secret", "dubai chocolate", "holland tunnel", "jamaica plain", "monaco grand", "lagos algarve", "turkey sandwich", "ливии берег", "левыи берег", "new york times", "new york post", "new york yankees", "bombay sapphire", "turkey dinner", "roast turkey", "cold turkey", "jersey city", "us state", "us states"]
 )
 
 # -- what kind of question it is, beyond its topics ------------------------------------------------
@@ -362,7 +365,7 @@ RESIDENT_AFTER = frozenset(["resident", "residents", "residency", "based", "expa
 # ("alerta do Canadá para o Haiti", "у Госдепа США для Венесуэлы"), or in Chinese before the ministry ("美国国务院").
 ADVISER_AFTER = frozenset(["advisory", "advisories", "advises", "advise", "advice", "government", "govt", "gov",
                            "embassy", "foreign", "smartraveller", "diplomatie"])  # "France Diplomatie"
-ADVISER_BEFORE = frozenset(["госдеп", "госдепа", "госдепартамент", "госдепартамента", "мид", "мзс", "alerta", "governo",
+ADVISER_BEFORE = frozenset(["госдеп", "госдепа", "госдепартамент", "госдепартамента", "мид", "мзс", "alerta", "alerte", "governo",
                             # Ukrainian "Держдеп США"; "selon le Royaume-Uni", "según Canadá", "laut Deutschland",
                             # "according to the UK": whose advice
                             "держдеп", "держдепу", "держдепартамент", "держдепартаменту", "selon", "segun", "laut",
@@ -388,7 +391,22 @@ TRANSIT_VISA_WORDS = frozenset(["transit", "транзитную", "транзи
 PAST_VISIT_VERBS = frozenset(["been", "went", "was", "were", "travelled", "traveled",
                               # "если был в абхазии", "я був у Криму", "estive no Irã", "ich war in Syrien"
                               "был", "была", "были", "побывал", "побывала", "бывал", "бывала", "був", "була", "були",
-                              "estive", "estuve", "estuvimos", "war", "waren"])
+                              "estive", "estuve", "estuvimos", "war", "waren", "fui", "fuimos", "fue", "fomos", "flew", "landed"])
+# The kind of a visa, between a nationality and the visa word ("Italian schengen visa", "pakistani tourist evisa")
+VISA_KIND_WORDS = frozenset(["schengen", "tourist", "transit", "business", "student", "work", "multiple", "single",
+                             "entry", "touristen", "turistica", "turistico"])
+# Residence documents: the nationality after them is the issuer's ("titre de séjour français", "permiso de
+# residencia español"), not the traveler's passport
+RESIDENCE_DOCUMENT_WORDS = frozenset(["sejour", "residencia", "residence", "residency", "aufenthaltstitel",
+                                      "aufenthaltserlaubnis", "жительство", "проживання", "проживание", "residenza"])
+# Where a visa is applied for ("islamabad or peshawar consulate"): not the place the visa is for
+CONSULATE_WORDS = frozenset(["consulate", "consulates", "embassy", "embassies", "konsulat", "botschaft", "consulat",
+                             "ambassade", "consulado", "embajada", "embaixada", "консульство", "посольство"])
+# Leaving a country: it is where the traveler sets off ("can I leave Ukraine for a holiday in Egypt")
+LEAVE_WORDS = frozenset(["leave", "leaving", "exit", "exiting", "покинуть", "покинути", "quitter", "verlassen"])
+# A passport issued in a place comes from it ("issued in Simferopol", "выдан в Симферополе")
+ISSUED_WORDS = frozenset(["issued", "выдан", "выдали", "выдала", "выдал", "выданныи", "видании", "видали", "видала", "видав", "ausgestellt", "emitido",
+                          "expedido", "delivre"])
 # Two places with only one of these between them are alternatives ("iran or syria for americans", "Иран или Сирия").
 ALTERNATIVE_WORDS = frozenset(["or", "vs", "versus", "oder", "ou", "o", "или", "або", "чи", "ili", "czy", "veya", "yoksa"])
 CJK_COMPARE_WORDS = ("哪个", "还是", "比较", "更容易", "更安全")
@@ -419,6 +437,8 @@ OFF_TOPIC_WORDS = frozenset([
     "versicherung", "reiseversicherung", "assurance", "страховка", "страховку", "страховки", "розетки", "розетка",
     # sights of nature and the sky ("sieht man da Nordlichter?", "Polarnacht")
     "polarnacht", "nordlichter", "polarlichter", "aurores", "aurora", "auroras",
+    # money and cards, taxis ("what money do they use", "does my revolut card work", "qual a moeda", "такси")
+    "revolut", "moeda", "monnaie", "wahrung", "такси", "валюта", "валюти", "рубли", "mastercard",
 ])
 # A message that is only a greeting asks nothing Borderline answers ("hello", "你好").
 GREETINGS = frozenset(["hello", "hi", "hey", "hallo", "hola", "ola", "oi", "bonjour", "salut", "ciao", "privet", "привет",
@@ -455,8 +475,18 @@ OFF_TOPIC_SOFT_PHRASES = _one_pattern((
     r"\bflights? (deals?|prices?|from \w+ to)\b", r"\bhow much (is|are) (the )?(flights?|tickets?)\b",
     # "maldives flights vs sri lanka which is cheaper in jan", "who won the world cup"
     r"\b(flights?|tickets?|hotels?)\b.*\b(cheaper|cheapest)\b", r"\bwho won\b", r"\bworld cup\b",
+    # the money used and its changing, cards, cold and heat, what a ride costs, who flies there ("what money do I
+    # need to show at the border" asks about entry)
+    r"\bwhat (money|currency|cash) do (they|people|locals) use\b", r"\b(cards?|mastercard) (work|works|accepted)\b",
+    r"\b(ou|comment|where to|where can i|donde|onde|wo kann man|wo) (changer|change|cambiar|trocar|wechseln|tauschen)\b",
+    r"\bwie (kalt|warm|heiss)\b", r"\bhow (cold|hot|warm)\b", r"\bwhich airlines? (fly|flies|go|goes)\b",
+    r"\b(сколько стоит|скильки коштуе) (автобус|поезд|поизд|такси|маршрутка|трансфер)",
 ))
-CJK_OFF_TOPIC_WORDS = ("天气", "酒店", "餐厅", "汇率", "机票", "美食", "好吃", "吃什么", "餐馆")
+CJK_OFF_TOPIC_WORDS = ("天气", "酒店", "餐厅", "汇率", "机票", "美食", "好吃", "吃什么", "餐馆", "换钱", "兑换", "换卢布",
+                       "换美元", "换欧元", "换人民币")
+# Asking to be recommended a service ("推荐一个靠谱的朝鲜旅行社"): off-topic like the services themselves
+CJK_RECOMMEND_WORDS = ("推荐", "介绍一个", "介绍一家")
+CJK_SERVICE_WORDS = ("旅行社", "导游", "酒店", "民宿", "餐厅")
 # Words that make a demonym right before them a person ("Chinese tourists", "Russian citizens").
 PEOPLE_NOUNS = frozenset([
     "tourists", "tourist", "travelers", "travellers", "traveler", "traveller", "people", "visitors", "visitor",

@@ -37,6 +37,8 @@ from bot.understanding.lexicon import (
     CJK_GREETINGS,
     CJK_LEVEL_WORDS,
     CJK_OFF_TOPIC_WORDS,
+    CJK_RECOMMEND_WORDS,
+    CJK_SERVICE_WORDS,
     CJK_TOPIC_WORDS,
     CJK_WHEN_WORDS,
     CLAUSE_TAIL,
@@ -44,6 +46,7 @@ from bot.understanding.lexicon import (
     COMBINING_NATIONALITIES,
     COMPARE_PHRASES,
     CONJUNCTIONS,
+    CONSULATE_WORDS,
     COPULAS,
     CORRECTION_WORDS,
     COUNTRY_TRIGGERS,
@@ -64,7 +67,9 @@ from bot.understanding.lexicon import (
     HERITAGE_WORDS,
     IDENTITY_TRIGGERS,
     INTENT_BEFORE_VERB,
+    ISSUED_WORDS,
     LANGUAGE_CUES,
+    LEAVE_WORDS,
     LEVEL_PHRASES,
     LOWERCASE_CODES,
     LOWERCASE_PASSPORT_CODES,
@@ -94,6 +99,7 @@ from bot.understanding.lexicon import (
     PLURAL_PASSPORT_WORDS,
     PNG_WORDS,
     POSSESSIVE_NEXT,
+    RESIDENCE_DOCUMENT_WORDS,
     RESIDENCE_PREPOSITIONS,
     RESIDENCE_VERBS,
     RESIDENT_AFTER,
@@ -117,6 +123,7 @@ from bot.understanding.lexicon import (
     TRAVEL_WORDS,
     TRAVELER_ADJECTIVES,
     UPPERCASE_ONLY_NAMES,
+    VISA_KIND_WORDS,
     VISA_WORDS,
     WAY_THERE_PHRASES,
     WEAK_NAME_BEFORE,
@@ -159,7 +166,16 @@ _SPELLED_OUT = ((re.compile(r"\bJ\s?&\s?K\b"), "Jammu and Kashmir"),
                 # "香港特区护照": a Hong Kong passport, the special administrative region said
                 (re.compile("(香港|澳门|澳門)(特别行政区|特別行政區|特区)"), r"\1"),
                 # "congolais (Brazzaville)": the people of one Congo, as "congolais de Brazzaville"
-                (re.compile(r"\b(congol\w+)\s?\(\s?(Brazzaville|Kinshasa|RDC)\s?\)", re.IGNORECASE), r"\1 de \2"))
+                (re.compile(r"\b(congol\w+)\s?\(\s?(Brazzaville|Kinshasa|RDC)\s?\)", re.IGNORECASE), r"\1 de \2"),
+                # "i'm korean (south)", "korean, north": the Korea said after the people
+                (re.compile(r"\bkoreans?\s?[(,]\s?(south|north)\s?\)?", re.IGNORECASE), r"\1 Korean"))
+# A Korean of one half naming the other as "the North" or "the South"
+_KOREAN_HALVES = ((re.compile(r"\bsouth korean", re.IGNORECASE), re.compile(r"\bthe North\b"), "North Korea"),
+                  (re.compile(r"\bnorth korean", re.IGNORECASE), re.compile(r"\bthe South\b"), "South Korea"))
+# The left bank said short beside Kherson ("я з Херсона ... на лівий берег"): the occupied left bank of the Dnipro
+_KHERSON_RE = re.compile(r"херсон|kherson|cherson", re.IGNORECASE)
+_LEFT_BANK_RE = re.compile(r"\b(лівий берег|лівобережжя|левый берег|левобережье|left bank)\b"
+                           r"(?! (of )?(Дніпра|Днепра|the Dnipro|the Dnieper))", re.IGNORECASE)
 # Case endings of Cyrillic names ending in -а/-я ("на Кубу" -> "куба"); longer words use stems. Tokens are
 # folded first, so the Ukrainian "на Кубі" arrives as "куби".
 _CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("и", "а"), ("ой", "а"), ("ю", "я"), ("и", "я"))
@@ -191,6 +207,8 @@ _WORD_RE = re.compile(r"\w+")
 # A CJK name after "from" or before a residence card is where the traveler comes from or lives ("从喀什",
 # "美国绿卡").
 _CJK_ORIGIN_BEFORE = ("从", "由", "自")
+_CJK_CONTINENTS = ("洲", "南极", "北极", "新")
+_CJK_STAY_AFTER = ("留学", "读书", "工作", "生活", "居住", "上学")
 # "美籍华人", "英籍": one character for the country before 籍 (nationality) names the passport.
 _CJK_NATIONALITY_RE = re.compile("([美英中日韩法德俄加澳])籍")
 _CJK_NATIONALITY = {"美": "US", "英": "GB", "中": "CN", "日": "JP", "韩": "KR", "法": "FR", "德": "DE", "俄": "RU",
@@ -220,7 +238,8 @@ _CLAUSE_QUESTION_CUES = frozenset(["what", "about", "how", "is", "are", "can", "
                                    "allowed", "можно", "как", "нужна", "нужен", "виза", "безопасно", "что", "qué",
                                    "que", "et", "e", "y", "und", "was", "wie"])
 _CLAUSE_MARKS = frozenset([*",.?!;():", "–", "—", "-"])
-_ALSO_WORDS = frozenset(["too", "also", "тоже", "также", "теж", "також", "auch", "aussi", "tambien", "tambem"])
+_ALSO_WORDS = frozenset(["too", "also", "тоже", "также", "теж", "також", "auch", "aussi", "tambien", "tambem", "ще",
+                         "еще"])  # "я з Ізраїлю але маю ще український паспорт": a second one
 # Churches named by a nationality ("Greek Orthodox", "Armenian Apostolic"): the traveler's faith, not a passport,
 # when a passport is named too.
 _CHURCH_WORDS = frozenset(["orthodox", "catholic", "apostolic", "coptic", "православныи", "православная", "ortodoxo",
@@ -754,6 +773,11 @@ class Matcher:
         text = unicodedata.normalize("NFC", question or "")[:MAX_QUESTION_CHARS].replace("\u02bc", "'")  # "Мʼянма"
         for pattern, name in _SPELLED_OUT:
             text = pattern.sub(name, text)
+        if _KHERSON_RE.search(text):
+            text = _LEFT_BANK_RE.sub("Kherson left bank", text)
+        for people, half, other in _KOREAN_HALVES:
+            if people.search(text):  # "south korean here, am I allowed to go to the North": the other Korea
+                text = half.sub(other, text)
         shouting = text.isupper() and len(text) > 3
         if max(text, default="") >= "\U0001f1e6":  # flag emoji ("🇰🇵"), read as the country's code
             text = _FLAG_RE.sub(lambda m: " " + "".join(chr(ord(c) - 0x1F1E6 + 65) for c in m.groups()) + " ", text)
@@ -882,8 +906,13 @@ class Matcher:
         # the visa or border asked about, when the places named are only where the traveler is or sets off
         settled: set[int] = set()
         visa_places = [s for s in demonym_places if self._followed_by_visa(tokens, s.end)] if places else []
-        if visa_places and all(s.how != "cjk" and s.start > 0 and tokens[s.start - 1] in ORIGIN_WORDS | {"in", "at"}
-                               for s in places):
+        # ... or where its consulate is ("afghan visa - islamabad or peshawar consulate?")
+        consulates = {s.start for s in places if s.how != "cjk" and s.end < len(tokens)
+                      and tokens[s.end] in CONSULATE_WORDS}
+        consulates |= {s.start for s in places if s.how != "cjk" and s.end + 1 < len(tokens)
+                       and tokens[s.end] in CONJUNCTIONS and s.end + 1 in consulates}
+        if visa_places and all(s.how != "cjk" and (s.start in consulates or (
+                s.start > 0 and tokens[s.start - 1] in ORIGIN_WORDS | {"in", "at"})) for s in places):
             settled = {id(s) for s in places}
             for s in visa_places:
                 s.score = 0.75
@@ -898,8 +927,12 @@ class Matcher:
         result.topics = self._topics(tokens, folded_text, text)
         # an off-topic word inside a place's name ("Kalma beach resort") says nothing of what is asked
         in_names = {tokens[j] for s in places if s.how != "cjk" and s.end - s.start > 1 for j in range(s.start, s.end)}
-        result.intent = self._intent(tokens, folded_text, text, len(places), self._alternatives(places, tokens),
-                                     in_names)
+        # "dubai or istanbul consulate", "via Santo Domingo or Miami" compare no destinations
+        asked_about = [s for s in places if id(s) not in settled and not (
+            s.how != "cjk" and s.start > 0 and self._is_origin(s, tokens)
+            and tokens[s.start - 1] in TRANSIT_WORDS | CONJUNCTIONS | ALTERNATIVE_WORDS)]
+        result.intent = self._intent(tokens, folded_text, text, len(asked_about),
+                                     self._alternatives(asked_about, tokens), in_names, named_for)
         result.followup = result.followup or any(p.search(folded_text) for p in FOLLOWUP_STARTS) or (
             text.lstrip().startswith(CJK_FOLLOWUP_STARTS)) or (len(tokens) <= 4 and not places) or (
             result.intent in ("level", "when") and not places)  # "what level is it at"
@@ -1245,15 +1278,20 @@ class Matcher:
                     if len(piece) == size and piece in self.cjk:
                         hit = piece
                         break
+                if hit and hit.startswith("大陆") and run[max(pos - 2, 0) : pos].endswith(_CJK_CONTINENTS):
+                    hit = None  # "欧洲大陆", "美洲大陆": a continent, not mainland China
                 if hit:
                     following = text[match.start() + pos + len(hit) :].lstrip(_CJK_PASSPORT_GLUE)
                     if hit in self.cjk_choices:
                         spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.3, hit, choices=True))
                         pos += len(hit)
                         continue
-                    passport = following.startswith(_CJK_PASSPORT_WORDS) or (
-                        following.startswith("居民") and set(self.cjk[hit]) <= {"HK", "MO"})  # "香港居民": SAR resident
-                    origin = run[pos - 1 : pos] in _CJK_ORIGIN_BEFORE or following.startswith(_CJK_ORIGIN_AFTER)
+                    # "香港居民", "澳门居民": a resident of a SAR holds no passport said (many are Chinese citizens)
+                    passport = following.startswith(_CJK_PASSPORT_WORDS)
+                    origin = run[pos - 1 : pos] in _CJK_ORIGIN_BEFORE or following.startswith(_CJK_ORIGIN_AFTER) \
+                        or following.startswith("居民") \
+                        or (run[pos - 1 : pos] == "在" and following.startswith(_CJK_STAY_AFTER))
+                    # "澳门居民去北京", "在中国留学的巴基斯坦人": where the asker lives or studies, not where they go
                     spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.9, hit, passport=passport,
                                       adviser=following.startswith(CJK_ADVISER_AFTER), origin=origin))
                     at = match.start() + pos
@@ -1264,6 +1302,10 @@ class Matcher:
         for (_, end, a), (start, _, b) in reversed(list(itertools.pairwise(placed))):
             if b.passport and not a.passport and text[end:start] in _CJK_AND:
                 a.passport = True  # "中国和加拿大双重国籍", "中国和美国护照"
+        if "特区护照" in text or "特區護照" in text:  # "我是香港居民，拿特区护照": the SAR named holds the passport
+            for _, _, span in placed:
+                if set(span.codes) <= {"HK", "MO"}:
+                    span.passport = True
         heard = text.find(_CJK_HEARSAY)
         if heard >= 0:
             hearsay = {id(s) for at, _, s in placed if s.passport and at > heard and not _CLAUSE_BREAK_RE.search(
@@ -1282,6 +1324,7 @@ class Matcher:
         starts = {s.start for s in spans}
         covered = {j for s in spans if s.how != "cjk" for j in range(s.start, s.end)}
         place_starts = {s.start for s in spans if s.how != "demonym"}
+        place_ends = {s.end for s in spans if s.how not in ("demonym", "cjk")}
         ends = {s.end: s for s in spans if s.how == "demonym"}
         language = bool(set(tokens) & LANGUAGE_CUES)  # "I speak English, French."
         has_passport_word = bool(set(tokens) & PASSPORT_WORDS)
@@ -1344,6 +1387,10 @@ class Matcher:
                 is_passport[idx] = True  # "passeport fr", "mit dt. Pass": only read beside a passport word
             if span.how == "name" and prev in ROMANCE_ARTICLES and self._spelled_as_demonym(span, tokens):
                 is_passport[idx] = True  # "pour un Tunisien": a person, though Swedish spells Tunisia so
+            if span.how in ("name", "demonym") and span.start > 2 and tokens[span.start - 2] in ROMANCE_ARTICLES \
+                    and tokens[span.start - 3] in ("pour", "para", "pra") and span.start - 1 not in covered \
+                    and (span.how == "demonym" or self._spelled_as_demonym(span, tokens)):
+                is_passport[idx] = True  # "pour un humanitaire suisse", "para un estudiante peruano": the noun first
             origin_word = skip_back(span.start - 1, ARTICLES)
             if origin_word > 0 and tokens[origin_word] in FROM_WORDS and tokens[origin_word - 1] in PEOPLE_NOUNS:
                 is_passport[idx] = True  # "tourists from Russia", "туристов из России", "my friend from the US"
@@ -1380,6 +1427,9 @@ class Matcher:
                     span.end >= n or not tokens[span.end] or tokens[span.end] in PEOPLE_NOUNS
                     or tokens[span.end] in CONJUNCTIONS or tokens[span.end] in NUMBER_WORDS or span.end in starts):
                 is_passport[idx] = True  # "one japanese one south korean", "mostly Aussies, one Kiwi"
+            if span.how == "demonym" and span.start in place_ends and all(not t for t in tokens[span.end :]) \
+                    and len([t for t in tokens if t]) <= 4:
+                is_passport[idx] = True  # "algeria israeli", "visa iran german": a terse place, then who asks
             heading = span.end + 1 < n and tokens[span.end] in ("to", "into") and span.end + 1 in place_starts
             if span.how == "demonym" and not language and self._alone_in_clause(span, tokens, raw_tokens, joins,
                                                                                ends, heading):
@@ -1433,9 +1483,14 @@ class Matcher:
                 is_passport[idx] = False  # "selon les Américains", "according to the Brits": who advises
                 continue
             if span.how == "demonym" and self._followed_by_visa(tokens, span.end) \
-                    and not (span.plural and _CYRILLIC_RE.match(tokens[span.start])):
+                    and not (span.plural and _CYRILLIC_RE.match(tokens[span.start])) \
+                    and not (_german_noun(raw_tokens[span.start]) and span.start > 0
+                             and tokens[span.start - 1] in DEMONYM_TRIGGERS):
                 is_passport[idx] = False  # "Are Iranian visas available?", "a Russian visa"; but "для естонців
-                # віза": a Cyrillic plural is people, never the adjective of the visa
+                # віза": a Cyrillic plural is people, never the adjective of the visa, and so is a German noun after
+                # "für" ("für Österreicher Visum Iran?"; the adjective would be "österreichisches")
+            if span.how == "demonym" and idx not in named_passports and self._names_document(span, tokens):
+                is_passport[idx] = False  # "un tampon israélien", "avec titre de séjour français"
         # Conjunctions carry the decision across a list: "dual US and Mexican citizen", and so
         # does a hyphen between two names: "British-Israeli dual national".
         for _ in range(2):
@@ -1713,10 +1768,21 @@ class Matcher:
 
     @staticmethod
     def _followed_by_visa(tokens: list[str], end: int) -> bool:
+        while end + 1 < len(tokens) and tokens[end] in VISA_KIND_WORDS:
+            end += 1  # "an Italian schengen visa", "a normal pakistani tourist evisa": the visa's kind between
         nxt = tokens[end] if end < len(tokens) else ""
         if nxt == "e" and end + 1 < len(tokens):
             nxt = tokens[end + 1]  # "e-visa"
         return nxt in VISA_WORDS or nxt in PLACE_NOUNS
+
+    @staticmethod
+    def _names_document(span: Span, tokens: list[str]) -> bool:
+        """A demonym that says whose stamp or residence card it is ("un tampon israélien", "titre de séjour
+        français", "tarjeta de residencia española"): a document of the country, not the traveler's passport."""
+        j = span.start - 1
+        while j >= 0 and tokens[j] in ("de", "of", "the", "a", "an"):
+            j -= 1
+        return j >= 0 and (tokens[j] in STAMP_WORDS or tokens[j] in RESIDENCE_DOCUMENT_WORDS)
 
     @staticmethod
     def _demonym_is_person(span: Span, tokens: list[str]) -> bool:
@@ -1736,6 +1802,10 @@ class Matcher:
             return not nxt or nxt in PERSON_NEXT
         if prev in ROMANCE_ARTICLES or prev in ROMANCE_PERSON_NOUNS:
             return True  # "un peruano", "une Camerounaise", "una familia peruana": Romance adjectives follow their noun
+        if prev in COPULAS and span.start > 1 and tokens[span.start - 2] in ROMANCE_PERSON_NOUNS:
+            return True  # "mi pareja es ucraniana", "ma femme est russe"
+        if span.end + 2 < len(tokens) and tokens[span.end] == "of" and tokens[span.end + 2] in HERITAGE_WORDS:
+            return True  # "brit of pakistani origin": the nationality, then where the family comes from
         if prev in HERITAGE_WORDS:
             return True  # "a Chinese-born Canadian"
         before = tokens[span.start - 2] if span.start > 1 else ""
@@ -1776,12 +1846,26 @@ class Matcher:
             # "a girl from Hebron", "my grandparents are from the Kherson region": someone else's origin
             k = j - 1 if j > 0 and tokens[j - 1] not in PASSPORT_VERBS else j - 2
             return not (k >= 0 and (tokens[k] in PEOPLE_NOUNS or tokens[k] in PERSON_SUBJECTS))
+        if tokens[j] in LEAVE_WORDS or (tokens[j] in ("to", "in") and j > 0 and tokens[j - 1] == "home"
+                                        and j > 1 and tokens[j - 2] in ("back", "return", "returning", "fly")):
+            return True  # "can i leave ukraine for a holiday in egypt", "then back home to Sochi": left, or home
+        if span.start > 1 and tokens[span.start - 1] in ("a", "al") and tokens[span.start - 2] in PAST_VISIT_VERBS:
+            return True  # "fui a Cuba en 2023": the article skipped above is the Spanish "to"
+        if tokens[j] in ISSUED_WORDS or (j > 0 and tokens[j] in ("in", "by", "в", "en", "em", "par", "por")
+                                         and tokens[j - 1] in ISSUED_WORDS):
+            return True  # "my passport was issued in Simferopol": where the passport comes from
+        if tokens[j] in CONJUNCTIONS or tokens[j] in ALTERNATIVE_WORDS:
+            k = j - 1  # "via Santo Domingo or Miami": the places listed after "via" are all passed through
+            while k >= 0 and tokens[k] and j - k <= 4 and tokens[k] not in TRANSIT_WORDS:
+                k -= 1
+            if k >= 0 and tokens[k] in TRANSIT_WORDS and j - k > 1:
+                return True
         if tokens[j] in PAST_VISIT_WORDS or tokens[j] in TRANSIT_WORDS or (span.end < len(tokens)
                                                                            and tokens[span.end] in STAMP_WORDS):
             return True  # "I visited Nagorno-Karabakh", "после Крыма", "via Armenia", "an Israel stamp"
         if j > 0 and (tokens[j] in FROM_WORDS or tokens[j] in PASSPORT_LINKS) and tokens[j - 1] in STAMP_WORDS:
             return True  # "sello de Israel", "stamps from Israel"
-        if j > 0 and tokens[j] in ("to", "in", "в", "на", "у", "em", "no", "na", "en") \
+        if j > 0 and tokens[j] in ("to", "in", "into", "в", "на", "у", "em", "no", "na", "en", "a", "al", "nach") \
                 and tokens[j - 1] in PAST_VISIT_VERBS:
             k = j - 2
             while k >= 0 and tokens[k] in ("ever", "recently", "actually", "here"):
@@ -1849,23 +1933,26 @@ class Matcher:
 
     @staticmethod
     def _intent(tokens: list[str], folded_text: str, text: str, places: int, alternatives: bool = False,
-                in_names: frozenset[str] | set[str] = frozenset()) -> str:
+                in_names: frozenset[str] | set[str] = frozenset(), named: bool = False) -> str:
         """What kind of answer is wanted: a date, a level, a comparison, or nothing Borderline does."""
         token_set = set(tokens)
         words = token_set - {""}
         if words and all(w in GREETINGS or w in CJK_GREETINGS for w in words):
             return "off-topic"  # "hello", "你好"
         # "booked a cheap flight ..., can I go on my passport?" asks about rules; "vegetarian restaurants in Tiraspol?
-        # romanian passport" only says who asks
+        # romanian passport" only says who asks; "I'm american, can i go to cuba ..., beach and cigars" asks whether
+        # one of a nationality may go
         asks_rules = bool(token_set & (TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"] | TOPIC_WORDS["status"])
-                          or (token_set & PASSPORT_WORDS
+                          or ((token_set & PASSPORT_WORDS or named)
                               and any(p.search(folded_text) for p in TOPIC_PHRASES["entry"]))
                           or bool(_LET_IN_RE.search(folded_text))  # "wonsan kalma resort - do they let russians in"
                           or any(p.search(folded_text) for p in WAY_THERE_PHRASES))
         if not asks_rules and ((token_set - in_names) & OFF_TOPIC_WORDS
                                or any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)
                                or any(p.search(folded_text) for p in OFF_TOPIC_SOFT_PHRASES)
-                               or any(w in text for w in CJK_OFF_TOPIC_WORDS)):
+                               or any(w in text for w in CJK_OFF_TOPIC_WORDS)
+                               or (any(w in text for w in CJK_RECOMMEND_WORDS)
+                                   and any(w in text for w in CJK_SERVICE_WORDS))):
             return "off-topic"
         if any(p.search(folded_text) for p in OFF_TOPIC_PHRASES):
             return "off-topic"
