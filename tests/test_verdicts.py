@@ -327,3 +327,19 @@ def test_a_bar_taken_from_the_country_is_said_to_be_the_countrys(engine) -> None
     assert answer.code == "SJ" and _row(answer, "RU").rule_of == "NO" and _row(answer, "RU").verdict == "no-admission"
     assert any(w.startswith("Norway does not admit") for w in answer.warnings)
     assert not any(w.startswith("Svalbard does not admit") for w in answer.warnings)
+
+
+def test_a_visit_that_rules_out_esta_is_said_going_there_and_asking_about_the_us_after_it(engine) -> None:
+    """Nationals of Visa Waiver countries lose ESTA after a visit to Iran, North Korea, Cuba and the others since
+    the date the US set: a German asking about North Korea hears it; a Dutch traveller who was in Tehran, asking
+    about the US, hears it beside the ESTA line. Travelers who never used ESTA (Americans, Indians)
+    do not."""
+    def caveats(answer):
+        return [d for d in answer.direct if d.kind == "caveat" and "rules out ESTA" in d.text]
+    german = caveats(engine.ask("can germans go to north korea"))
+    assert german and german[0].source == "https://sg.usembassy.gov/esta/"
+    dutch = engine.ask("Went to Tehran for a conference in 2022. Dutch passport. Flying to NYC, can I use ESTA?")
+    assert dutch.code == "US" and caveats(dutch) and "Iran" in caveats(dutch)[0].text
+    assert _row(dutch, "NL").verdict == "eta" and _row(dutch, "NL").icon != "✅"
+    for question in ("can americans go to north korea", "can indians go to north korea", "can germans go to japan"):
+        assert not caveats(engine.ask(question)), question

@@ -36,6 +36,7 @@ from bot.answering.texts import (
     DATASET_ONLY,
     DATASET_ONLY_LONG,
     DUAL_NATIONAL_WARNING,
+    ESTA_AFTER_VISIT,
     GENERAL_DISCLAIMER,
     ISSUER_AGENCIES,
     ISSUER_NAMES,
@@ -79,6 +80,7 @@ from bot.knowledge.schema import TRANSLATED_FIELDS
 from bot.knowledge.staleness import fact_age
 from bot.knowledge.vocabulary import (
     BARRED_VERDICTS,
+    ESTA_EXCLUDED,
     EVENT_KINDS,
     ISSUER_OF_PASSPORT,
     NO_DUAL_NATIONALITY,
@@ -345,6 +347,7 @@ class Composer:
             if u.dual:  # "I hold Irish and Indian passports": the second may itself be unlawful to hold
                 lines += [Line(tr._(NO_DUAL_NATIONALITY_NOTE, country=self._country_name(p)), NO_DUAL_NATIONALITY[p],
                                "⚠️", kind="caveat") for p in u.passports if p in NO_DUAL_NATIONALITY]
+        lines += self._esta_lines(answer, place, u)
         if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
             others = [e for e in answer.entry if "*" in e.passports]
             shown = [e for e in answer.entry if "*" not in e.passports][: 2 - len(others[:1])] + others[:1]
@@ -699,6 +702,26 @@ class Composer:
         if len(names) < 2:
             return "".join(names)
         return self.tr.euphony(self.tr._(LIST_AND, first=", ".join(names[:-1]), last=names[-1]))
+
+    def _esta_excluded(self, answer: Answer, place: Place, u: Understanding) -> str:
+        """The place whose visit rules out ESTA that this answer concerns: the destination itself (for a traveler
+        who could use ESTA), or, answering about the US, a place the question also names ("been to Iran")."""
+        if answer.code == "US":
+            others = [self.kb.places[d].parent or d if d in self.kb.places else d for d in u.destinations[1:]]
+            return next((d for d in others if d in ESTA_EXCLUDED), "")
+        country = place.parent or place.code
+        if country in ESTA_EXCLUDED and any((self.kb.entry_rule("US", p) or {}).get("verdict") == "eta"
+                                            for p in u.passports):
+            return country
+        return ""
+
+    def _esta_lines(self, answer: Answer, place: Place, u: Understanding) -> list[Line]:
+        country = self._esta_excluded(answer, place, u)
+        if not country:
+            return []
+        since, source = ESTA_EXCLUDED[country]
+        return [Line(self.tr._(ESTA_AFTER_VISIT, place=self._country_name(country),
+                               date=self.tr.date(since)), source, "⚠️", kind="caveat")]
 
     def _country_name(self, code: str) -> str:
         place = self.kb.places.get(code)

@@ -61,6 +61,8 @@ PASSPORT_INVALID_FOR_HOLDERS = N_(
 )
 NOT_ADMITTED_WARNING = N_(
     "%(place)s does not admit holders of the %(passport)s at present: do not try to travel on it.")
+ESTA_AFTER_VISIT = N_(
+    "A visit to %(place)s on or after %(date)s rules out ESTA (the US Visa Waiver Program): you then need a US visa.")
 NOT_ADMITTED_DUAL_WARNING = N_(
     "%(place)s may refuse you as a citizen of %(country)s even on your other passport: do not count on it.")
 NO_DUAL_NATIONALITY_NOTE = N_(

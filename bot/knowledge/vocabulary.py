@@ -40,6 +40,18 @@ OWN_COUNTRY_EXCEPTIONS = frozenset(("PS",))
 # Countries that do not recognise dual nationality and punish keeping their passport after taking another, with the
 # official page that says so: a dual national holding one hears it beside that passport's verdict.
 NO_DUAL_NATIONALITY = {"IN": "https://boi.gov.in/boi/public/pages/63133960-bd63-4443-b573-ab9334dfe9f1"}
+# Places a visit to which ends a traveler's use of ESTA (the US Visa Waiver Program), with the first day that counts
+# and the page that says so: a traveler who could use ESTA hears it going there, and asking about the US after it.
+_VWP_EMBASSY = "https://lu.usembassy.gov/visas/visa-waiver-program/"
+_VWP_ADDED_2016 = "https://peregrineimmigration.co.uk/newsletter/RBr0Z7f2144"
+_VWP_CUBA = ("https://www.fragomen.com/insights/united-states-cbp-fully-implements-esta-ineligibility-due-to-cuba-"
+             "travel.html")
+ESTA_EXCLUDED: dict[str, tuple[str, str]] = {
+    **{code: ("2011-03-01", _VWP_EMBASSY) for code in ("IR", "IQ", "SY", "SD")},
+    **{code: ("2011-03-01", _VWP_ADDED_2016) for code in ("LY", "SO", "YE")},
+    "KP": ("2011-03-01", "https://sg.usembassy.gov/esta/"),
+    "CU": ("2021-01-12", _VWP_CUBA),
+}
 BARRED_VERDICTS = frozenset(("passport-invalid", "no-admission", "closed"))
 PERMIT_VERDICT = "permit-required"  # a restriction when only some passports need it (Cuba for Americans)
 EASY_ENTRY = frozenset(v for v, info in VERDICTS.items() if info.allows_entry)
