@@ -343,3 +343,20 @@ def test_a_visit_that_rules_out_esta_is_said_going_there_and_asking_about_the_us
     assert _row(dutch, "NL").verdict == "eta" and _row(dutch, "NL").icon != "✅"
     for question in ("can americans go to north korea", "can indians go to north korea", "can germans go to japan"):
         assert not caveats(engine.ask(question)), question
+
+
+def test_leaving_ukraine_brings_its_exit_rule_for_its_men(engine) -> None:
+    """Under martial law Ukrainian men of 23 to 60 may not leave (18 to 22 may, since August 2025): a question about
+    leaving Ukraine, by a Ukrainian or an asker whose passport is not known, hears it; a Ukrainian asking about a
+    trip with no word of leaving, or a foreigner leaving Ukraine, does not. A place without a file lists no pair
+    rules when no passport is known (the Baltic bar on Russians is no overview of Poland)."""
+    def exit_lines(answer):
+        return [d for d in answer.direct if d.kind == "caveat" and d.source.startswith("https://news.liga.net/")]
+    for question in ("Ukrainian man 35, can I leave Ukraine to go to a wedding in Chisinau?",
+                     "мені 20, хлопець, чи можу я виїхати з України в Польщу на навчання?"):
+        answer = engine.ask(question)
+        assert answer.code in ("MD", "PL") and exit_lines(answer), question
+    uk = engine.ask("мені 20, хлопець, чи можу я виїхати з України в Польщу на навчання?", lang="uk")
+    assert "воєнного стану" in _first(uk) and "Росія" not in _first(uk)
+    for question in ("я українка, чи потрібна віза до Туреччини", "can a german leave ukraine for poland"):
+        assert not exit_lines(engine.ask(question)), question

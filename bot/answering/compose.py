@@ -73,6 +73,7 @@ from bot.answering.texts import (
     STATE_TEXTS,
     TOPIC_LABELS,
     TRANSLATED_ISSUER_NAMES,
+    UKRAINE_EXIT_RULE,
     UNVERIFIED,
 )
 from bot.i18n import DEFAULT, Translator, translator
@@ -82,6 +83,7 @@ from bot.knowledge.vocabulary import (
     BARRED_VERDICTS,
     ESTA_EXCLUDED,
     EVENT_KINDS,
+    EXIT_RESTRICTED,
     ISSUER_OF_PASSPORT,
     NO_DUAL_NATIONALITY,
     OWN_COUNTRY_CHECKED,
@@ -348,9 +350,15 @@ class Composer:
                 lines += [Line(tr._(NO_DUAL_NATIONALITY_NOTE, country=self._country_name(p)), NO_DUAL_NATIONALITY[p],
                                "⚠️", kind="caveat") for p in u.passports if p in NO_DUAL_NATIONALITY]
         lines += self._esta_lines(answer, place, u)
+        # leaving a country whose citizens may not freely leave ("виїхати з України в Польщу"): its rule, for its
+        # citizens or an asker whose passport is not known
+        if "UA" in u.destinations[1:] and "UA" in EXIT_RESTRICTED and (not u.passports or "UA" in u.passports):
+            lines.append(Line(tr._(UKRAINE_EXIT_RULE), EXIT_RESTRICTED["UA"], "⚠️", kind="caveat"))
         if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
             others = [e for e in answer.entry if "*" in e.passports]
             shown = [e for e in answer.entry if "*" not in e.passports][: 2 - len(others[:1])] + others[:1]
+            if not place.curated:  # a pair rule (Russians in Poland) is no overview of a place without a file
+                shown = []
             for e in shown:  # no passport known: the curated rules, grouped (all others last), then ask for it
                 lines.append(Line(short(e.summary, 100), e.source, e.icon,
                                   f"{e.passport_name}{tr._(COLON)}{e.verdict_label}",

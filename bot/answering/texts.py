@@ -61,6 +61,9 @@ PASSPORT_INVALID_FOR_HOLDERS = N_(
 )
 NOT_ADMITTED_WARNING = N_(
     "%(place)s does not admit holders of the %(passport)s at present: do not try to travel on it.")
+UKRAINE_EXIT_RULE = N_(
+    "Under martial law, Ukrainian men aged 23 to 60 may not leave Ukraine except in the cases its border rules list; "
+    "men aged 18 to 22 may leave since 28 August 2025.")
 ESTA_AFTER_VISIT = N_(
     "A visit to %(place)s on or after %(date)s rules out ESTA (the US Visa Waiver Program): you then need a US visa.")
 NOT_ADMITTED_DUAL_WARNING = N_(
