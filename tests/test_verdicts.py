@@ -358,5 +358,5 @@ def test_leaving_ukraine_brings_its_exit_rule_for_its_men(engine) -> None:
         assert answer.code in ("MD", "PL") and exit_lines(answer), question
     uk = engine.ask("мені 20, хлопець, чи можу я виїхати з України в Польщу на навчання?", lang="uk")
     assert "воєнного стану" in _first(uk) and "Росія" not in _first(uk)
-    for question in ("я українка, чи потрібна віза до Туреччини", "can a german leave ukraine for poland"):
+    for question in ("я українка, чи потрібна віза до Туреччини", "german passport, leaving ukraine for poland"):
         assert not exit_lines(engine.ask(question)), question
