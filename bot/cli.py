@@ -70,7 +70,8 @@ def _run_check(args: argparse.Namespace) -> int:
 
     settings, _kb, knowledge = _settings(args)
     try:
-        destinations, _countries, pairs = validate(knowledge)
+        checked = validate(knowledge)
+        destinations, _countries = checked.destinations, checked.countries
     except KnowledgeError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -79,7 +80,8 @@ def _run_check(args: argparse.Namespace) -> int:
     days = args.days if args.days is not None else settings.stale_days
     today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
     stale = stale_facts(destinations, today, days)
-    print(f"{len(destinations)} curated destinations valid, {len(pairs)} pair rule(s) (0 consistency errors)")
+    print(f"{len(destinations)} curated destinations valid, {len(checked.pairs)} pair rule(s), "
+          f"{len(checked.borders)} closed land border(s) (0 consistency errors)")
     warnings = consistency_findings(destinations, _countries, knowledge / "reference")
     if warnings:
         print(f"{len(warnings)} consistency warning(s) to review:")

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 import yaml
@@ -382,4 +383,21 @@ def test_the_shipped_pair_rules_are_sourced_pages_and_answered(engine) -> None:
     assert "dataset baselines only" not in answer.messages[0]
     assert "dataset baselines only" in engine.ask("can israelis go to oman").messages[0]
     pairs = yaml.safe_load((KNOWLEDGE / "pair_rules.yaml").read_text(encoding="utf-8"))["rules"]
-    assert pairs and all(p["source"].count("/") > 3 for p in pairs)  # a page, never a homepage
+    pages = [urlparse(p["source"]) for p in pairs]
+    assert pages and all(u.path.strip("/") or u.query for u in pages)  # a page, never a homepage
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("borders:\n  - between: [AM, QQ]\n    since: 1993\n    summary: Shut.\n    source: https://example.org/b\n"
+     "    checked: 2026-12-01\n", "unknown country QQ"),
+    ("borders:\n  - between: [AM]\n    since: 1993\n    summary: Shut.\n    source: https://example.org/b\n"
+     "    checked: 2026-12-01\n", "land border"),
+    ("borders:\n  - between: [AM, TR]\n    since: 1993\n    summary: Shut.\n    checked: 2026-12-01\n",
+     "land border has no source"),
+])
+def test_a_bad_land_border_is_refused_naming_the_file(knowledge_copy: Path, tmp_path: Path, text: str,
+                                                      message: str) -> None:
+    write(knowledge_copy, "land_borders.yaml", text)
+    with pytest.raises(KnowledgeError) as err:
+        build(knowledge_copy, tmp_path / "kb.sqlite")
+    assert "land_borders.yaml" in str(err.value) and message in str(err.value)

@@ -360,3 +360,21 @@ def test_leaving_ukraine_brings_its_exit_rule_for_its_men(engine) -> None:
     assert "воєнного стану" in _first(uk) and "Росія" not in _first(uk)
     for question in ("я українка, чи потрібна віза до Туреччини", "german passport, leaving ukraine for poland"):
         assert not exit_lines(engine.ask(question)), question
+
+
+def test_a_closed_land_border_comes_before_the_verdicts(engine) -> None:
+    """Armenians may enter Turkey, but not over the Armenia-Turkey land border, shut since 1993; Azerbaijan lets
+    no one in overland, though flying in is fine and foreigners may leave by land. The closure leads the verdicts,
+    sourced, when the question names both countries or asks about going overland."""
+    def border(answer):
+        lines = [d for d in answer.direct if d.icon == "🚧"]
+        return lines[0] if lines else None
+    answer = engine.ask("yerevan to kars by land with armenian passport, is the border open")
+    line = border(answer)
+    assert answer.code == "TR" and line and "since 1993" in line.text and line.source.startswith("https://")
+    assert answer.direct.index(line) < next(i for i, d in enumerate(answer.direct) if d.strong.startswith("Armenia"))
+    assert border(engine.ask("can I drive into Azerbaijan with a german passport"))
+    assert border(engine.ask("russian passport to helsinki by car"))
+    for question in ("fly to baku from istanbul, german", "baku to tbilisi by train, german",
+                     "is azerbaijan open for americans"):
+        assert not border(engine.ask(question)), question

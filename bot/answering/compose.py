@@ -40,6 +40,7 @@ from bot.answering.texts import (
     GENERAL_DISCLAIMER,
     ISSUER_AGENCIES,
     ISSUER_NAMES,
+    LAND_BORDER_CLOSED,
     LAPSED_NOTE,
     LAWFUL_ROUTE,
     LEGAL_TRAP,
@@ -98,6 +99,13 @@ from bot.storage.kb import KnowledgeBase, Place
 from bot.understanding.matcher import CONFIDENCE_THRESHOLD, TOPICS, Understanding
 
 MAX_OVERVIEW_RULES = 6
+# going overland, in the languages answered: a closed land border then matters even with one country named
+OVERLAND = re.compile(
+    r"\b(overland|by land|by (car|bus|road|train)|driv(e|ing)|road ?trip|land border|border crossing|cross(ing)? the "
+    r"border|по суше|на машин|на автобус|на поезд|сухопут|наземн|автомоб|по землі|на авто|auf dem landweg|mit dem "
+    r"(auto|bus|zug)|landgrenze|par la route|en voiture|en bus|frontière terrestre|por tierra|en (coche|auto|bus)|"
+    r"frontera terrestre|por terra|de (carro|ônibus|autocarro)|fronteira terrestre)", re.IGNORECASE)
+CJK_OVERLAND = ("陆路", "开车", "自驾", "坐大巴", "陆地边境")
 ORIGIN_RANK = {"baseline": 0, "curated": 1, "shared": 1, "feed": 2}  # on the same date, the official feed wins
 # "how much is the permit", "¿cuánto cuesta?", "сколько стоит тур": a question about a price gets the facts that quote
 # one. "quanto/cuánto/combien" alone also ask how long, so only the verbs and nouns of price count.
@@ -344,6 +352,7 @@ class Composer:
                              for issuer in self._issuers_wanted(place, u, advisories)]
         if price:
             lines += self._cost_lines(place, u.passports) or [Line(tr._(NO_COST, place=answer.name))]
+        lines += self._border_lines(place, u)
         if u.passports:
             lines += self._verdict_lines(answer.entry, 200, legal=bool(answer.legal))
             if u.dual:  # "I hold Irish and Indian passports": the second may itself be unlawful to hold
@@ -710,6 +719,22 @@ class Composer:
         if len(names) < 2:
             return "".join(names)
         return self.tr.euphony(self.tr._(LIST_AND, first=", ".join(names[:-1]), last=names[-1]))
+
+    def _border_lines(self, place: Place, u: Understanding) -> list[Line]:
+        """A closed land border comes before the verdicts, since no visa opens a closed crossing: between the
+        destination and another country the question names (where the traveler comes from or goes on to), or,
+        asked about going overland, the asker's own country or any land border the destination has closed."""
+        here = place.parent or place.code
+        others = [(self.kb.places[d].parent or d) if d in self.kb.places else d for d in u.destinations[1:]]
+        overland = bool(OVERLAND.search(u.question)) or any(w in u.question for w in CJK_OVERLAND)
+        if overland:
+            others += [*u.passports, "*"]
+        for other in others:
+            border = self.kb.land_border(here, other) if other != here else None
+            # a closure of all of the destination's land borders matters only overland ("fly to Baku": no)
+            if border and (border["b"] != "*" or overland):
+                return [Line(border["summary"], border["source"], "🚧", self.tr._(LAND_BORDER_CLOSED), kind="caveat")]
+        return []
 
     def _esta_excluded(self, answer: Answer, place: Place, u: Understanding) -> str:
         """The place whose visit rules out ESTA that this answer concerns: the destination itself (for a traveler

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from bot.knowledge.schema import Destination, PairRule, PairRules
+from bot.knowledge.schema import Destination, LandBorder, LandBorders, PairRule, PairRules
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ _KIND_NAMES = {
     "status": "status",
     "consular": "consular note",
     "rules": "pair rule",
+    "borders": "land border",
 }
 
 
@@ -137,8 +138,8 @@ def load_destinations(directory: Path, root: Path | None = None) -> list[Destina
     return found
 
 
-def load_pair_rules(path: Path, root: Path | None = None) -> list[PairRule]:
-    """The pair rules file (knowledge/pair_rules.yaml; none is no rules), or KnowledgeError listing its problems."""
+def _load_list(path: Path, root: Path | None, model: type[PairRules] | type[LandBorders], key: str) -> list[Any]:
+    """A file holding one list under `key` (none is an empty list), or KnowledgeError listing its problems."""
     if not path.exists():
         return []
     shown = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
@@ -148,9 +149,19 @@ def load_pair_rules(path: Path, root: Path | None = None) -> list[PairRule]:
     if data is None:
         return []
     if not isinstance(data, dict):
-        raise KnowledgeError([Problem(shown, 1, "the pair rules file must be a mapping with a 'rules' list")])
+        raise KnowledgeError([Problem(shown, 1, f"the file must be a mapping with a '{key}' list")])
     try:
-        return PairRules.model_validate(data).rules
+        return list(getattr(model.model_validate(data), key))
     except ValidationError as exc:
         raise KnowledgeError([Problem(shown, _nearest_line(tuple(e["loc"]), lines), _describe(tuple(e["loc"]), e))
                               for e in exc.errors()]) from None
+
+
+def load_pair_rules(path: Path, root: Path | None = None) -> list[PairRule]:
+    """The pair rules file (knowledge/pair_rules.yaml)."""
+    return _load_list(path, root, PairRules, "rules")
+
+
+def load_land_borders(path: Path, root: Path | None = None) -> list[LandBorder]:
+    """The closed land borders file (knowledge/land_borders.yaml)."""
+    return _load_list(path, root, LandBorders, "borders")

@@ -110,6 +110,26 @@ class PairRule(EntryRule):
         return value
 
 
+class LandBorder(Sourced):
+    """A land border closed to travellers: a visa verdict for either side does not say the crossing is open."""
+
+    between: list[str] = Field(min_length=2, max_length=2)  # two country codes; "*" second: all its land borders
+    state: Literal["closed"] = "closed"
+    since: PartialDate
+    summary: Text
+
+    @field_validator("between")
+    @classmethod
+    def _codes(cls, value: list[str]) -> list[str]:
+        if not CODE_RE.match(value[0]) or not (value[1] == "*" or CODE_RE.match(value[1])):
+            raise ValueError(f"between: {value!r} must be two country codes, or a code and '*'")
+        return value
+
+
+class LandBorders(Strict):
+    borders: list[LandBorder] = []
+
+
 class PairRules(Strict):
     rules: list[PairRule] = []
 

@@ -22,7 +22,7 @@ import sqlite_utils
 from bot.i18n import LANGUAGES
 from bot.knowledge import consistency
 from bot.knowledge.consistency import Finding
-from bot.knowledge.loader import KnowledgeError, Problem, load_destinations, load_pair_rules
+from bot.knowledge.loader import KnowledgeError, Problem, load_destinations, load_land_borders, load_pair_rules
 from bot.knowledge.reference import (
     PASSPORT_INDEX_DATE,
     PASSPORT_INDEX_URL,
@@ -36,7 +36,7 @@ from bot.knowledge.reference import (
     load_us_advisories,
     name_index,
 )
-from bot.knowledge.schema import Destination, PairRule
+from bot.knowledge.schema import Destination, LandBorder, PairRule
 from bot.storage import database as store
 from bot.storage import rows
 
@@ -149,13 +149,25 @@ def common_words() -> set[str]:
 
 
 PAIR_RULES = "pair_rules.yaml"
+LAND_BORDERS = "land_borders.yaml"
 
 
-def validate(knowledge_dir: Path) -> tuple[list[Destination], dict[str, Country], list[PairRule]]:
+@dataclass(frozen=True)
+class Knowledge:
+    """What a build writes: the curated files and the reference data, validated together."""
+
+    destinations: list[Destination]
+    countries: dict[str, Country]
+    pairs: list[PairRule]
+    borders: list[LandBorder]
+
+
+def validate(knowledge_dir: Path) -> Knowledge:
     """Everything a build needs, or KnowledgeError naming every problem."""
     ref_dir = knowledge_dir / "reference"
     destinations = load_destinations(knowledge_dir / "destinations", knowledge_dir.parent)
     pairs = load_pair_rules(knowledge_dir / PAIR_RULES, knowledge_dir.parent)
+    borders = load_land_borders(knowledge_dir / LAND_BORDERS, knowledge_dir.parent)
     countries = load_countries(ref_dir)
     problems: list[Problem] = []
     seen: set[str] = set()
@@ -176,6 +188,8 @@ def validate(knowledge_dir: Path) -> tuple[list[Destination], dict[str, Country]
                         Problem(f"knowledge/destinations/{dest.code.lower()}.yaml", 1, f"unknown passport {code}")
                     )
     problems += _pair_problems(pairs, seen, countries)
+    problems += [Problem(f"knowledge/{LAND_BORDERS}", 1, f"border {i}: unknown country {code}")
+                 for i, b in enumerate(borders, 1) for code in b.between if code != "*" and code not in countries]
     aliases = load_alias_file(ref_dir)
     known = set(countries) | seen
     for section, codes in (("aliases", aliases.aliases), ("demonyms", aliases.demonyms),
@@ -190,7 +204,7 @@ def validate(knowledge_dir: Path) -> tuple[list[Destination], dict[str, Country]
     errors = [f for f in consistency_findings(destinations, countries, ref_dir) if f.severity == "error"]
     if errors:
         raise KnowledgeError([Problem(f"knowledge/destinations/{f.code.lower()}.yaml", 1, f.message) for f in errors])
-    return destinations, countries, pairs
+    return Knowledge(destinations, countries, pairs, borders)
 
 
 def _pair_problems(pairs: list[PairRule], curated: set[str], countries: dict[str, Country]) -> list[Problem]:
@@ -224,7 +238,7 @@ def consistency_findings(destinations: list[Destination], countries: dict[str, C
 
 
 def write_database(path: Path, destinations: list[Destination], countries: dict[str, Country], ref_dir: Path,
-                   pairs: Iterable[PairRule] = ()) -> None:
+                   pairs: Iterable[PairRule] = (), borders: Iterable[LandBorder] = ()) -> None:
     db = sqlite_utils.Database(path)
     db.conn.execute("PRAGMA foreign_keys = ON")
     db.conn.execute("PRAGMA synchronous = OFF")  # a scratch file until the atomic swap
@@ -267,6 +281,9 @@ def write_database(path: Path, destinations: list[Destination], countries: dict[
         pair_rows = [row for rule in pairs for row in rows.entry_rows(rule.destination, rule)]
         if pair_rows:
             db["entry_rules"].insert_all(pair_rows)
+        border_rows = [rows.land_border_row(b) for b in borders]
+        if border_rows:
+            db["land_borders"].insert_all(border_rows)
         db.conn.execute("CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID")
         db.conn.executemany("INSERT INTO words VALUES (?)", ((w,) for w in sorted(common_words()) if len(w) >= 5))
         rows.create_indexes(db)
@@ -344,7 +361,8 @@ class UnexportedEdits(RuntimeError):
 def build(knowledge_dir: Path, kb_path: Path, *, discard_edits: bool = False) -> BuildReport:
     """Validate, write a fresh database beside the old one, and swap it in atomically."""
     started = time.perf_counter()
-    destinations, countries, pairs = validate(knowledge_dir)
+    knowledge = validate(knowledge_dir)
+    destinations = knowledge.destinations
     if kb_path.exists() and not discard_edits:
         conn = sqlite3.connect(kb_path, timeout=5)
         try:
@@ -363,7 +381,8 @@ def build(knowledge_dir: Path, kb_path: Path, *, discard_edits: bool = False) ->
     tmp = Path(tmp_name)
     try:
         tmp.unlink()
-        write_database(tmp, destinations, countries, knowledge_dir / "reference", pairs)
+        write_database(tmp, destinations, knowledge.countries, knowledge_dir / "reference", knowledge.pairs,
+                       knowledge.borders)
         if kb_path.exists():
             _replace_knowledge(tmp, kb_path)
         else:

@@ -147,9 +147,23 @@ class KnowledgeBase:
         for place in places.values():
             if place.parent:
                 children[place.parent].append(place.code)
+        borders: dict[frozenset[str], Row] = {}
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'land_borders'").fetchone():
+            for r in conn.execute("SELECT * FROM land_borders"):
+                borders[frozenset((r["a"], r["b"]))] = dict(r)
+        self.land_borders = borders
         self.places, self.names, self.demonyms, self.meta = places, names, demonyms, meta
         self.children = dict(children)
         self.version = getattr(self, "version", 0) + 1
+
+    def land_border(self, destination: str, other: str) -> Row | None:
+        """A closure of the land border between two countries, or of all the destination's land borders ("*"):
+        arriving there is what such a closure stops (Azerbaijan lets foreigners leave overland)."""
+        pair = self.land_borders.get(frozenset((destination, other)))
+        if pair:
+            return pair
+        closed = self.land_borders.get(frozenset((destination, "*")))
+        return closed if closed and closed["a"] == destination else None
 
     def entry_rule(self, destination: str, passport: str) -> Row | None:
         """Curated rule for the passport, else the curated default, else the dated baseline."""

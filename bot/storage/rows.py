@@ -18,6 +18,7 @@ from bot.knowledge.schema import (
     EntryRule,
     Event,
     Howto,
+    LandBorder,
     Legal,
     Report,
     Status,
@@ -25,7 +26,7 @@ from bot.knowledge.schema import (
 from bot.knowledge.vocabulary import CURATED_ORIGINS
 
 Row = dict[str, Any]
-KB_FORMAT = "6"  # bump when a knowledge table changes shape: an older database must be rebuilt
+KB_FORMAT = "7"  # bump when a knowledge table changes shape: an older database must be rebuilt
 CURATED_TABLES = ("status", "advisories", "entry_rules", "events", "reports", "howto", "consular", "legal", "names",
                   "translations")
 DATED_TABLES = tuple(t for t in CURATED_TABLES if t not in ("names", "translations"))  # facts with a checked date
@@ -63,6 +64,8 @@ def create_tables(db: sqlite_utils.Database) -> None:
                           foreign_keys=[("code", "destinations")])
     for table, columns in COLUMNS.items():
         db[table].create(columns, pk="code" if table in _SINGLE else "id", foreign_keys=[("code", "destinations")])
+    db["land_borders"].create({"id": int, "a": str, "b": str, "state": str, "since": str, "summary": str, **_SRC},
+                              pk="id")
     db["meta"].create({"key": str, "value": str}, pk="key")
 
 
@@ -252,3 +255,8 @@ def insert(conn: sqlite3.Connection, table: str, row: Row) -> int:
     marks = ", ".join("?" for _ in row)
     cur = conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", tuple(row.values()))
     return int(cur.lastrowid or 0)
+
+
+def land_border_row(b: LandBorder) -> Row:
+    return {"a": b.between[0], "b": b.between[1], "state": b.state, "since": b.since, "summary": b.summary,
+            **_sourced(b)}
