@@ -480,6 +480,7 @@ TUNING_12 = LABELLED.parent / "questions_tuning_12.yaml"
 TUNING_13 = LABELLED.parent / "questions_tuning_13.yaml"
 TUNING_14 = LABELLED.parent / "questions_tuning_14.yaml"
 STUDY_1 = LABELLED.parent / "questions_study_1.yaml"
+STUDY_2 = LABELLED.parent / "questions_study_2.yaml"
 
 
 # Set 9 (measuring format, written blind for round 6): as received, destination and passports right in 201/231
@@ -498,15 +499,21 @@ STUDY_1 = LABELLED.parent / "questions_study_1.yaml"
 # study 1 to 117/120 (97.5%), which still fail on verdicts for passports only implied: "when will the us lift the
 # north korea passport ban" (US), "маю ще й польський паспорт ... виїхати з України" (UA, said only by "ще й" and
 # leaving Ukraine), "мені 20, хлопець, чи можу я виїхати з України" (UA, from leaving Ukraine).
+# Study set 2 (120 questions on closed borders, exit rules, travel history, own-government bans and special permits,
+# written blind for round 10): as received, 89/120 (74%) with a verdict missing for 8 of 120 items (measure: 92/96
+# when the bot knows the passport).
 _NOT_YET_13 = pytest.mark.xfail(strict=True, reason="set 13: 209/220 (95%), 2 of 144 verdicts missing")
 _NOT_YET_STUDY_1 = pytest.mark.xfail(strict=True, reason="study 1: 117/120 (97.5%), 1 of 113 verdicts missing")
+_NOT_YET_STUDY_2 = pytest.mark.xfail(strict=True, reason="study 2: 89/120 (74%), 8 verdicts missing")
 
 
 @pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220), (TUNING_12, 220),
                                             pytest.param(TUNING_13, 220, marks=_NOT_YET_13),
                                             (TUNING_14, 220),
-                                            pytest.param(STUDY_1, 120, marks=_NOT_YET_STUDY_1)],
-                         ids=["tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "study1"])
+                                            pytest.param(STUDY_1, 120, marks=_NOT_YET_STUDY_1),
+                                            pytest.param(STUDY_2, 120, marks=_NOT_YET_STUDY_2)],
+                         ids=["tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "study1",
+                              "study2"])
 def test_tuning_sets_in_the_measuring_format(engine, path: Path, size: int) -> None:
     """Issue 12: tests/data/questions_tuning_9.yaml to _12.yaml, in the blind measuring sets' format, played and
     scored as `python -m bot.devtools.measure` does: destination and passports both right in 95%, and a verdict for
