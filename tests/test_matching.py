@@ -1263,3 +1263,33 @@ def test_a_follow_up_from_the_chats_place_to_another_goes_there(engine) -> None:
     engine.ask("can a russian go to abkhazia", conversation=chat)
     answer = engine.ask("а потом из Абхазии в Тбилиси можно?", conversation=chat)
     assert answer.to_json()["destinations"][:1] == ["GE"]
+
+
+@pytest.mark.parametrize(("question", "destinations", "passports"), [
+    # the US as a destination like any other: "the us" (never the pronoun after "the"), LA and DC
+    ("can iranians visit the us", ["US"], ["IR"]),
+    ("iranian passport, want to visit my brother in LA. can i get a tourist visa now?", ["US"], ["IR"]),
+    ("can you visit us in Dubai", ["AE"], []),
+    ("Laos visa", ["LA"], []),
+    # cities and border towns travelers name: Tel Aviv, Al-Aqsa, Gyumri, Oran, Alger, Myawaddy, the Andamans, Tawang
+    ("pakistani passport, company wants me at a meeting in tel aviv next month. can i go?", ["IL"], ["PK"]),
+    ("Malaysian here. Is it possible to visit Masjid Al-Aqsa?", ["IL"], ["MY"]),
+    ("bus to gyumri from tbilisi, uk passport", ["AM"], ["GB"]),
+    ("Je suis marocain, je veux aller voir ma famille à Oran en voiture", ["DZ"], ["MA"]),
+    ("un vol casa-alger ça existe ?", ["DZ"], []),
+    ("myawaddy visa run still a thing?", ["MM"], []),
+    ("chinese passport - can i visit havelock island in the andamans?", ["IN"], ["CN"]),
+    ("中国公民能去达旺旅游吗", ["IN-AR"], ["CN"]),
+    ("Мій чоловік канадієць. Друзі кличуть його в Ялту", ["UA-43"], ["CA"]),
+    # ordinary words are no names: "male" (Malé), "studies" (no Saudis), German "Ärger" (no Alger)
+    ("Egyptian, 26 male, postponed for studies. Got a job offer in Istanbul, can I just leave?", ["TR"], ["EG"]),
+    ("solo male traveller to iran", ["IR"], []),
+    ("flying to Male next week, visa on arrival?", ["MV"], []),
+    ("a male from Dubai going to iran", ["IR"], ["AE"]),
+    ("Jetzt will ich nach Kyjiw. Gibt das Ärger an der ukrainischen Grenze?", ["UA"], []),
+])
+def test_round_10_names_and_words(engine, question: str, destinations: list[str], passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[: len(destinations)] == destinations and len(u.destinations) >= len(destinations), (
+        u.destinations)
+    assert sorted(u.passports) == sorted(passports), u.passports

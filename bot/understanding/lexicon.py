@@ -63,6 +63,9 @@ PASSPORT_FILLERS = frozenset(["dual", "sar"])  # "Hong Kong SAR passport"
 # another nationality ("uk/us", "us and mexican passports") or after "dual"/"both"; "us" is also a pronoun.
 LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB", "fr": "FR", "ru": "RU", "mx": "MX", "br": "BR", "cn": "CN", "nl": "NL",
                             "pl": "PL", "dt": "DE", "rf": "RU"}  # "passeport fr", "mit dt. Pass"
+# Upper-case abbreviations of cities that travelers write more often than the country code they spell ("my brother
+# in LA" is in Los Angeles, not Laos; "a conference in DC").
+CITY_ABBREVIATIONS = {"LA": "US", "DC": "US"}
 # Lower-case codes that are no word of any language travelers write in, so they always name the country.
 LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "rdc": "CD", "prc": "CN", "ksa": "SA",
                    "nk": "KP", "dprk": "KP"}  # "nk ban on us passports"
@@ -248,6 +251,7 @@ EXTRA_COMMON_WORDS = frozenset(
      "grandad", "granddad", "grandma", "grandpa", "gracias", "bonjour", "porque", "ahora", "buenas", "papai", "marido",
      "novia", "novio", "ustedes", "presisa", "precisa", "ingreso", "ingresar", "permiso", "entrada", "salida",
      "chego", "chegar", "chegou", "chegamos",  # Portuguese "arrive" ("como chego ao Saara" is no Czech)
+     "arger", "aerger",  # German "Ärger" (trouble: "gibt das Ärger an der Grenze") is no Alger
      # months of the other languages ("ir al Tíbet en abril" is no Erbil)
      "enero", "febrero", "marzo", "abril", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",
      "noviembre", "diciembre", "janeiro", "fevereiro", "marco", "junho", "julho", "setembro", "outubro", "novembro",

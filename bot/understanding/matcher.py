@@ -29,6 +29,7 @@ from bot.understanding.lexicon import (
     BIRTH_WORDS,
     BRACKETED_PERSONS,
     CAR_WORDS,
+    CITY_ABBREVIATIONS,
     CJK_ADVISER_AFTER,
     CJK_COMPANION_WORDS,
     CJK_COMPARE_WORDS,
@@ -725,7 +726,7 @@ class Matcher:
         if token.endswith("es") and token[:-2] in self.exact:
             return False  # "japanes" is a typo of "Japanese", not the plural of "japan" (lacquer)
         return len(base) < 5 or self.kb.is_common_word(base) or (token.endswith("es") and self.kb.is_common_word(
-            token[:-2]))
+            token[:-2])) or (token.endswith("ies") and self.kb.is_common_word(token[:-3] + "y"))  # "studies"
 
     def _correct(self, token: str) -> tuple[str, ...]:
         """The name tokens a typo most likely meant (ties kept, so "south sudann" can still
@@ -859,6 +860,8 @@ class Matcher:
                     continue  # "a French man visiting Iran": a noun after a nationality
                 prev = tokens[span.start - 1] if span.start > 0 else ""
                 preceded = prev in WEAK_NAME_BEFORE
+                if not preceded and raw_tokens[span.start].islower() and tokens[span.start] in TRAVELER_ADJECTIVES:
+                    continue  # "26 male", "solo male traveller": what the traveler is, not Malé
                 if prev in WEAK_NOUN_BEFORE and raw_tokens[span.start].islower() \
                         and not self._followed_by_visa(tokens, span.end) \
                         and tokens[span.end : span.end + 1] not in (["permit"], ["permits"]):
@@ -1125,6 +1128,8 @@ class Matcher:
             return Span(start, end, self.demonyms[key], "demonym", 0.9, text, plural=self._people(key))
         if end - start == 1:
             token = raw[0].replace(".", "")
+            if token in CITY_ABBREVIATIONS and not shouting:
+                return Span(start, end, (CITY_ABBREVIATIONS[token],), "code", 0.9, text)
             if token in self.codes and token.isupper() and not shouting and token not in CODE_LIKE_WORDS:
                 return Span(start, end, self.codes[token], "code", 0.9, text)
         return None
@@ -1179,6 +1184,8 @@ class Matcher:
         raw = raw_tokens[i]
         if word in LOWERCASE_CODES:
             return Span(i, i + 1, (LOWERCASE_CODES[word],), "code", 0.9, raw)
+        if word == "us" and prev == "the" and i > 0 and raw_tokens[i - 1].casefold() == "the":
+            return Span(i, i + 1, ("US",), "name", 0.9, raw)  # "can iranians visit the us": no pronoun after "the"
         if word in LOWERCASE_PASSPORT_CODES and (nxt in PASSPORT_WORDS or prev in ("dual", "both")
                                                  or (prev in PASSPORT_WORDS and prev not in NOT_PASSPORT_NOUNS)
                                                  or self._joined_to_nationality(tokens, raw_tokens, i)):
@@ -1392,7 +1399,9 @@ class Matcher:
                     and (span.how == "demonym" or self._spelled_as_demonym(span, tokens)):
                 is_passport[idx] = True  # "pour un humanitaire suisse", "para un estudiante peruano": the noun first
             origin_word = skip_back(span.start - 1, ARTICLES)
-            if origin_word > 0 and tokens[origin_word] in FROM_WORDS and tokens[origin_word - 1] in PEOPLE_NOUNS:
+            if origin_word > 0 and tokens[origin_word] in FROM_WORDS and tokens[origin_word - 1] in PEOPLE_NOUNS \
+                    and (origin_word - 1 not in covered or raw_tokens[origin_word - 1].islower()):
+                # ... but "flying to Male from Dubai": the capital Malé is no male
                 is_passport[idx] = True  # "tourists from Russia", "туристов из России", "my friend from the US"
             trig = skip_back(span.start - 1, ARTICLES | TRAVELER_ADJECTIVES | _IDENTITY_ADVERBS
                              if span.how == "demonym" else ARTICLES)
