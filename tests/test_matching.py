@@ -1293,3 +1293,25 @@ def test_round_10_names_and_words(engine, question: str, destinations: list[str]
     assert u.destinations[: len(destinations)] == destinations and len(u.destinations) >= len(destinations), (
         u.destinations)
     assert sorted(u.passports) == sorted(passports), u.passports
+
+
+@pytest.mark.parametrize(("question", "destinations"), [
+    # arrows go on past stops that are no destination: the last place is where the route leads
+    ("Planning Bishkek -> Naryn -> Torugart -> Kashgar in June. French passport. Can I just turn up?", ["CN-XJ"]),
+    ("mae sot -> myawaddy visa run still a thing in 2026?", ["MM"]),
+    ("Erbil -> Mosul, safe?", ["IQ"]),
+    # "fly to A and drive to B": the way on to the next place
+    ("We thought fly to Tbilisi and drive to Baku, is possible?", ["AZ"]),
+    ("go to Georgia and take the train to Armenia", ["AM"]),
+    # where the traveler was, lived or worked before, even with a year or the way between, is not asked about
+    ("I was born in Havana, came to Miami as a kid. Can I just fly to Havana with my US passport?", ["CU"]),
+    ("J'ai bossé à Erbil au Kurdistan irakien en 2019, est-ce que je peux encore faire un ESTA pour New York ?",
+     ["US"]),
+    ("War 2019 über Russland auf der Krim (Jalta). Jetzt will ich nach Kyjiw. Gibt das Ärger?", ["UA"]),
+    ("ich war 2019 in Syrien, kann ich in die USA?", ["US"]),
+    ("is there war in Sudan", ["SD"]),
+    ("kann ich über Russland auf die Krim?", ["UA-43"]),
+])
+def test_round_10_routes_and_travel_history(engine, question: str, destinations: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[: len(destinations)] == destinations, u.destinations

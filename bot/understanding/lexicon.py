@@ -361,7 +361,9 @@ PAST_VISIT_WORDS = frozenset(["visited", "done", "after", "после", "пис�
 ROUTE_LINKS = frozenset(["to", "nach", "a", "para", "pour", "vers", "в", "до"])
 ROUTE_MARKS = frozenset(["→", "–", "—", "-", ">"])  # punctuation, compared with the raw token
 ROUTE_FILLERS = frozenset(["overland", "by", "bus", "train", "car", "road", "land", "air", "plane", "flight", "ferry",
-                           "boat", "bike", "bicycle", "then", "and"])
+                           "boat", "bike", "bicycle", "then", "and",
+                           # "fly to Tbilisi and drive to Baku": the way on to the next place
+                           "drive", "fly", "go", "take", "travel", "continue", "head", "cross", "ride", "hitchhike"])
 # Words after a place that make it where the traveler lives ("qatar resident", "Dubai-based").
 RESIDENT_AFTER = frozenset(["resident", "residents", "residency", "based", "expat", "expats"])
 # A country named as the government that advises is not a destination when another place is named: after it
@@ -395,7 +397,10 @@ TRANSIT_VISA_WORDS = frozenset(["transit", "транзитную", "транзи
 PAST_VISIT_VERBS = frozenset(["been", "went", "was", "were", "travelled", "traveled",
                               # "если был в абхазии", "я був у Криму", "estive no Irã", "ich war in Syrien"
                               "был", "была", "были", "побывал", "побывала", "бывал", "бывала", "був", "була", "були",
-                              "estive", "estuve", "estuvimos", "war", "waren", "fui", "fuimos", "fue", "fomos", "flew", "landed"])
+                              "estive", "estuve", "estuvimos", "war", "waren", "fui", "fuimos", "fue", "fomos", "flew", "landed",
+                              # "came to Miami as a kid", "j'ai bossé à Erbil", "j'ai vécu au Liban"
+                              "came", "moved", "emigrated", "lived", "worked", "studied", "bosse", "travaille",
+                              "vecu", "ete", "etudie", "habite"])
 # The kind of a visa, between a nationality and the visa word ("Italian schengen visa", "pakistani tourist evisa")
 VISA_KIND_WORDS = frozenset(["schengen", "tourist", "transit", "business", "student", "work", "multiple", "single",
                              "entry", "touristen", "turistica", "turistico"])

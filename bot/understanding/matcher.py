@@ -1874,9 +1874,14 @@ class Matcher:
             return True  # "I visited Nagorno-Karabakh", "после Крыма", "via Armenia", "an Israel stamp"
         if j > 0 and (tokens[j] in FROM_WORDS or tokens[j] in PASSPORT_LINKS) and tokens[j - 1] in STAMP_WORDS:
             return True  # "sello de Israel", "stamps from Israel"
-        if j > 0 and tokens[j] in ("to", "in", "into", "в", "на", "у", "em", "no", "na", "en", "a", "al", "nach") \
-                and tokens[j - 1] in PAST_VISIT_VERBS:
-            k = j - 2
+        v = j - 1  # "ich war 2019 in Syrien", "war 2019 über Russland auf der Krim": a year or the way between
+        if v > 1 and tokens[v - 1] in TRANSIT_WORDS:
+            v -= 2
+        while v > 0 and (tokens[v].isdigit() or (tokens[v] in ("in", "im", "en", "em") and tokens[v + 1].isdigit())):
+            v -= 1
+        if j > 0 and tokens[j] in ("to", "in", "into", "в", "на", "у", "em", "no", "na", "en", "a", "al", "nach", "auf",
+                                   "au", "aux") and v >= 0 and tokens[v] in PAST_VISIT_VERBS:
+            k = v - 1
             while k >= 0 and tokens[k] in ("ever", "recently", "actually", "here"):
                 k -= 1
             # "I've been to Iran", "I was in Syria in 2010", "если был в абхазии"; not "anyone been to Transnistria?"
@@ -1910,11 +1915,22 @@ class Matcher:
             j += 1
         if j >= len(tokens) or not (tokens[j] in ROUTE_LINKS or raw_tokens[j] in ROUTE_MARKS):
             return False
+        arrow = raw_tokens[j] in ("→", ">") or raw_tokens[j : j + 2] == ["-", ">"]
         j += 1
-        while j < len(tokens) and raw_tokens[j] in ROUTE_MARKS:
-            j += 1  # "Erbil -> Mosul": an arrow typed as two marks
-        while j < len(tokens) and tokens[j] in ARTICLES:
-            j += 1
+        for _hop in range(4):
+            while j < len(tokens) and raw_tokens[j] in ROUTE_MARKS:
+                j += 1  # "Erbil -> Mosul": an arrow typed as two marks
+            while j < len(tokens) and tokens[j] in ARTICLES:
+                j += 1
+            if j in starts or not arrow:
+                break
+            # "Bishkek -> Naryn -> Torugart -> Kashgar": the arrows go on past stops that are no destination
+            k = j
+            while k < len(tokens) and k - j < 2 and tokens[k] and raw_tokens[k] not in ROUTE_MARKS:
+                k += 1
+            if k == j or k >= len(tokens) or raw_tokens[k] not in ("→", ">", "-") or k in starts:
+                break
+            j = k
         return j in starts
 
     @staticmethod
