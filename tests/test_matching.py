@@ -1315,3 +1315,24 @@ def test_round_10_names_and_words(engine, question: str, destinations: list[str]
 def test_round_10_routes_and_travel_history(engine, question: str, destinations: list[str]) -> None:
     u = engine.matcher.understand(question)
     assert u.destinations[: len(destinations)] == destinations, u.destinations
+
+
+@pytest.mark.parametrize(("question", "passports"), [
+    # a parent's nationality, without a passport word, is the family's when the asker travels alone on their own
+    ("Я гражданин Узбекистана, но фамилия у меня армянская (отец армянин). Пустят ли меня в Баку?", ["UZ"]),
+    ("my father is Iranian and I'm American, can I go to Iran?", ["US"]),
+    ("my father is Iranian and I'm American, can we go to Iran?", ["IR", "US"]),
+    ("I'm American, my father has an Iranian passport. can I go to Iran?", ["IR", "US"]),
+    # a nationality by origin ("за походженням", "по происхождению") is no passport
+    ("Я громадянка Канади, українка за походженням. Хочу з Кишинева з'їздити в Тирасполь.", ["CA"]),
+    ("армянин по происхождению, гражданин России, в Баку можно?", ["RU"]),
+    ("Haïti est-ce dangereux en ce moment pour une Française d'origine haïtienne", ["FR"]),
+    # what the traveler is, then the nationality, in French and Spanish word order
+    ("Journaliste française, je dois partir à Ouagadougou pour un reportage.", ["FR"]),
+    ("estudiante mexicano, ¿necesito visa para Rusia?", ["MX"]),
+    # the Korea said after the passport
+    ("korean passport holder (south). I'm a photographer and want to go to Kabul. Legal for me?", ["KR"]),
+    ("korean guy (south) to iran", ["KR"]),
+])
+def test_round_10_passports(engine, question: str, passports: list[str]) -> None:
+    assert sorted(engine.matcher.understand(question).passports) == sorted(passports)

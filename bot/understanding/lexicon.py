@@ -123,7 +123,12 @@ ROMANCE_PERSON_NOUNS = frozenset(["familia", "famille", "esposa", "esposo", "mar
                                   "filha", "femme", "mari", "ami", "amie", "amis", "copine", "copain", "fils", "fille",
                                   "pareja", "casal", "couple", "grupo", "groupe", "turista", "turistas", "touriste",
                                   "touristes", "viajero", "viajera", "viajeros", "voyageur", "voyageuse", "ciudadano",
-                                  "ciudadana", "cidadao", "cidada"])
+                                  "ciudadana", "cidadao", "cidada",
+                                  # what the traveler is, the nationality after it ("journaliste française")
+                                  "journaliste", "journalistes", "periodista", "periodistas", "jornalista",
+                                  "etudiant", "etudiante", "etudiants", "estudiante", "estudiantes", "estudante",
+                                  "medecin", "medico", "medica", "photographe", "fotografo", "fotografa",
+                                  "chercheur", "chercheuse", "investigador", "investigadora"])
 # What an age between "I'm" and a nationality may consist of ("i'm 23, irish", "I am 30 years old, German").
 AGE_WORDS = frozenset(["years", "year", "yrs", "old", "yo", "y", "o"])
 # Combining forms of nationalities, hyphen-joined to another one ("franco-marocain", "italo-argentino").
@@ -547,6 +552,11 @@ OTHER_HOLDERS = frozenset(["he", "she", "hes", "shes", "him", "her", "his", "wif
                            "mari", "copine", "copain", "frau", "mann", "freundin", "freund", "жена", "муж", "дружина",
                            "чоловик", "подруга", "друг", "он", "она", "вин", "вона", "ele", "ela", "il", "elle",
                            "el", "ella", "er", "sie"])
+# Parents and grandparents, whose nationality is where the asker's family comes from ("отец армянин").
+PARENT_WORDS = frozenset(["father", "mother", "dad", "mom", "mum", "parents", "grandfather", "grandmother", "grandad",
+                          "grandma", "grandpa", "отец", "мать", "папа", "мама", "батько", "тато", "мати", "дед",
+                          "бабушка", "дид", "бабуся", "pere", "mere", "padre", "madre", "pai", "mae", "vater", "mutter",
+                          "eltern"])
 # Words that make several passports one person's ("dual", "binational", "doble nacionalidad", "双重国籍") or
 # several people's ("a Spanish and Moroccan couple", "3 Germans, 1 Turk").
 DUAL_WORDS = frozenset(["dual", "binational", "binationale", "doble", "double", "doppelte", "doppelter",

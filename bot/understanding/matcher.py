@@ -86,6 +86,7 @@ from bot.understanding.lexicon import (
     OFF_TOPIC_WORDS,
     ORIGIN_WORDS,
     OTHER_HOLDERS,
+    PARENT_WORDS,
     PASSPORT_FILLERS,
     PASSPORT_LINKS,
     PASSPORT_VERBS,
@@ -168,8 +169,10 @@ _SPELLED_OUT = ((re.compile(r"\bJ\s?&\s?K\b"), "Jammu and Kashmir"),
                 (re.compile("(香港|澳门|澳門)(特别行政区|特別行政區|特区)"), r"\1"),
                 # "congolais (Brazzaville)": the people of one Congo, as "congolais de Brazzaville"
                 (re.compile(r"\b(congol\w+)\s?\(\s?(Brazzaville|Kinshasa|RDC)\s?\)", re.IGNORECASE), r"\1 de \2"),
-                # "i'm korean (south)", "korean, north": the Korea said after the people
-                (re.compile(r"\bkoreans?\s?[(,]\s?(south|north)\s?\)?", re.IGNORECASE), r"\1 Korean"))
+                # "i'm korean (south)", "korean, north", "korean passport holder (south)": the Korea said after the
+                # people or their passport
+                (re.compile(r"\bkoreans?((?: (?:passport|citizen|national|holder|guy|girl|man|woman))*)\s?[(,]\s?"
+                            r"(south|north)\s?\)?", re.IGNORECASE), r"\2 Korean\1"))
 # A Korean of one half naming the other as "the North" or "the South"
 _KOREAN_HALVES = ((re.compile(r"\bsouth korean", re.IGNORECASE), re.compile(r"\bthe North\b"), "North Korea"),
                   (re.compile(r"\bnorth korean", re.IGNORECASE), re.compile(r"\bthe South\b"), "South Korea"))
@@ -200,6 +203,15 @@ _AFTER_ONE = frozenset(fold(w) for w in ("куда", "как", "где", "что
                                          "куди", "як", "де", "чи", "можна", "треба", "пустять", "тоже", "теж"))
 _VISITS_US_RE = re.compile(r"\b(visit|see|join|meet|stay with|come (to|and see)) (us|me)\b")
 _CJK_HEARSAY = "听说"
+# After "by", "за", "по": the nationality is the family's ("by descent", "українка за походженням", "армянин по
+# происхождению"; but "Française d'origine haïtienne" is French, of Haitian origin)
+_HERITAGE_AFTER = frozenset(["birth", "blood", "descent", "походженням", "происхождению", "крови", "кровью"])
+# Words that say more than the asker travels ("can we go", "take me", "with him"): a parent's nationality may then be
+# a traveler's passport
+_SEVERAL_TRAVELERS = frozenset(["we", "us", "our", "both", "together", "he", "she", "him", "her", "they", "them",
+                                "мы", "нас", "ми", "он", "она", "вин", "вона", "его", "ее", "його", "ии", "nous", "on",
+                                "wir", "uns", "nosotros", "vamos", "nos", "ele", "ela", "il", "elle", "er", "sie",
+                                "take", "bring", "with"])
 _CLAUSE_BREAK_RE = re.compile(r"[\s，。,.？?！!；;]")
 # The Russian keyboard's letters on the keys of the Latin layout (QWERTY to ЙЦУКЕН).
 _LAYOUT = str.maketrans(dict(zip("qwertyuiop[]asdfghjkl;'zxcvbnm,.`", "йцукенгшщзхъфывапролджэячсмитьбюё",
@@ -811,8 +823,9 @@ class Matcher:
         spans.sort(key=lambda s: s.start)
         spans = [s for s in spans if not self._is_trap(s, tokens)
                  and not (s.how == "demonym" and s.end < len(tokens) and (
-                     tokens[s.end] in HERITAGE_WORDS or (tokens[s.end] == "by" and s.end + 1 < len(tokens)
-                                                         and tokens[s.end + 1] in ("birth", "blood", "descent"))))]
+                     tokens[s.end] in HERITAGE_WORDS or (tokens[s.end] in ("by", "за", "по")
+                                                         and s.end + 1 < len(tokens)
+                                                         and tokens[s.end + 1] in _HERITAGE_AFTER)))]
         spans += self._cjk_spans(text, len(tokens))
         token_set = set(tokens)
         travel_context = bool(token_set & TRAVEL_WORDS) and not (token_set & NOT_TRAVEL_HINTS)
@@ -1001,6 +1014,16 @@ class Matcher:
             holders = [_holder(s, tokens) if s.how != "cjk" else "" for s in passports]
             if "self" in holders and any(h and h != "self" for h in holders):
                 passports = [s for s, h in zip(passports, holders, strict=True) if h != "self"]
+        if len(passports) > 1 and not token_set & _SEVERAL_TRAVELERS:
+            # "Я гражданин Узбекистана (отец армянин). Пустят ли меня в Баку?": a parent's nationality, no passport
+            # word with it, is where the asker's family comes from when the asker travels alone on their own
+            holders = [_holder(s, tokens) if s.how != "cjk" else "" for s in passports]
+            parents = [s for s, h in zip(passports, holders, strict=True) if (h in PARENT_WORDS or (
+                s.start > 0 and s.how != "cjk" and tokens[s.start - 1] in PARENT_WORDS))
+                       and not (s.end < len(tokens) and tokens[s.end] in PASSPORT_WORDS)
+                       and not (s.start > 0 and tokens[s.start - 1] in PASSPORT_WORDS)]
+            if parents and "self" in holders and len(parents) < len(passports):
+                passports = [s for s in passports if s not in parents]
         if len(passports) > 1:
             passports = self._corrected_passports(passports, tokens, raw_tokens)
         for span in passports:
