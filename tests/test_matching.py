@@ -1336,3 +1336,23 @@ def test_round_10_routes_and_travel_history(engine, question: str, destinations:
 ])
 def test_round_10_passports(engine, question: str, passports: list[str]) -> None:
     assert sorted(engine.matcher.understand(question).passports) == sorted(passports)
+
+
+@pytest.mark.parametrize(("question", "destinations", "intent"), [
+    # a place set aside is not the one asked about
+    ("ok forget azerbaijan, what about armenia through nordooz, do i need visa", ["AM"], "question"),
+    ("never mind Iran, can I go to Iraq", ["IQ"], "question"),
+    ("go to Turkey instead of Iran", ["TR"], "question"),
+    # a weak name joined by "+" to a place is a place of the list
+    ("south korean guy, 27. want to backpack georgia + armenia for 4 months", ["GE", "AM"], "question"),
+    # Spanish "barco" (boat) is no Burco
+    ("¿y mi novia? aunque sea en el barco que rodea la península", [], "question"),
+    # crossing for shopping asks whether one may cross
+    ("Turkish passport, I study in Famagusta (KKTC). Can I cross to south Nicosia for shopping?", ["CY"], "question"),
+    ("shopping in Nicosia", ["CY"], "off-topic"),
+])
+def test_round_10_places_set_aside_lists_and_crossing(engine, question: str, destinations: list[str],
+                                                      intent: str) -> None:
+    u = engine.matcher.understand(question)
+    assert (u.destinations[: len(destinations)] if destinations else u.destinations) == destinations, u.destinations
+    assert u.intent == intent

@@ -165,7 +165,7 @@ TOPIC_PHRASES: dict[str, tuple[re.Pattern[str], ...]] = {
         re.compile(p)
         for p in (
             r"\b(can|could|may|do|does|are|is)( i| we| you| americans?| brits?| people| foreigners| tourists| one)?"
-            r"( still)? (go|travel|visit|enter|trek|get in)\b",
+            r"( still)? (go|travel|visit|enter|trek|get in|cross)\b",
             r"\bget into\b",
             r"\bpossible to (go|travel|visit|enter)\b",
             r"\bpassports? (work|works|valid|good|accepted) (for|in)\b",
@@ -256,6 +256,7 @@ EXTRA_COMMON_WORDS = frozenset(
      "grandad", "granddad", "grandma", "grandpa", "gracias", "bonjour", "porque", "ahora", "buenas", "papai", "marido",
      "novia", "novio", "ustedes", "presisa", "precisa", "ingreso", "ingresar", "permiso", "entrada", "salida",
      "chego", "chegar", "chegou", "chegamos",  # Portuguese "arrive" ("como chego ao Saara" is no Czech)
+     "barco", "barcos", "bateau", "bateaux", "coche", "vuelo", "vuelos",  # "barco" is no Burco
      "arger", "aerger",  # German "Ärger" (trouble: "gibt das Ärger an der Grenze") is no Alger
      # months of the other languages ("ir al Tíbet en abril" is no Erbil)
      "enero", "febrero", "marzo", "abril", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",

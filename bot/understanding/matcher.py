@@ -203,6 +203,9 @@ _AFTER_ONE = frozenset(fold(w) for w in ("куда", "как", "где", "что
                                          "куди", "як", "де", "чи", "можна", "треба", "пустять", "тоже", "теж"))
 _VISITS_US_RE = re.compile(r"\b(visit|see|join|meet|stay with|come (to|and see)) (us|me)\b")
 _CJK_HEARSAY = "听说"
+# A place the asker sets aside: "forget azerbaijan", "never mind Iran", "scrap Syria"
+_DISMISSED_BEFORE = frozenset(["forget", "nevermind", "mind", "scrap", "skip", "vergiss", "oublie", "olvida",
+                               "забудь", "забудьте"])
 # After "by", "за", "по": the nationality is the family's ("by descent", "українка за походженням", "армянин по
 # происхождению"; but "Française d'origine haïtienne" is French, of Haitian origin)
 _HERITAGE_AFTER = frozenset(["birth", "blood", "descent", "походженням", "происхождению", "крови", "кровью"])
@@ -845,9 +848,12 @@ class Matcher:
         kept: list[Span] = []
         for span in places:
             partner = None
-            if span.how == "weak" and span.end + 1 < len(tokens) and tokens[span.end] in CONJUNCTIONS:
+            # ... "georgia + armenia" too
+            if span.how == "weak" and span.end + 1 < len(tokens) and (tokens[span.end] in CONJUNCTIONS
+                                                                      or raw_tokens[span.end] in ("+", "&")):
                 partner = strong.get(span.end + 1)
-            if span.how == "weak" and partner is None and span.start >= 2 and tokens[span.start - 1] in CONJUNCTIONS:
+            if span.how == "weak" and partner is None and span.start >= 2 and (
+                    tokens[span.start - 1] in CONJUNCTIONS or raw_tokens[span.start - 1] in ("+", "&")):
                 partner = strong_ends.get(span.start - 1)
             before = tokens[span.start - 1] if span.start > 0 else ""
             if partner is not None and not (before in WEAK_NOUN_BEFORE and raw_tokens[span.start].islower()) \
@@ -1874,6 +1880,10 @@ class Matcher:
             return False
         if j == 0 and tokens[0] == "in" and span.start <= 2:
             return True  # "in Mashhad the locals said ..., can I go to Herat?": where the traveler is
+        d = j - 1 if tokens[j] in ("about", "of", "than", "про") else j
+        if d >= 0 and ((tokens[d] in _DISMISSED_BEFORE and (tokens[d] != "mind" or tokens[d - 1 : d] == ["never"]))
+                       or (d < j and tokens[d] in ("instead", "rather"))):
+            return True  # "ok forget azerbaijan, what about armenia", "instead of Iran", "rather than Syria"
         if tokens[j] in ORIGIN_WORDS:
             # "a girl from Hebron", "my grandparents are from the Kherson region": someone else's origin
             k = j - 1 if j > 0 and tokens[j - 1] not in PASSPORT_VERBS else j - 2
