@@ -501,10 +501,13 @@ STUDY_2 = LABELLED.parent / "questions_study_2.yaml"
 # leaving Ukraine), "мені 20, хлопець, чи можу я виїхати з України" (UA, from leaving Ukraine).
 # Study set 2 (120 questions on closed borders, exit rules, travel history, own-government bans and special permits,
 # written blind for round 10): as received, 89/120 (74%) with a verdict missing for 8 of 120 items (measure: 92/96
-# when the bot knows the passport).
+# when the bot knows the passport). Round 10 brought it to 117/120 (97.5%); it still fails on one verdict: "Soy
+# colombiano, ¿está abierta la frontera por Cúcuta para pasar a San Cristóbal?" (VE; San Cristóbal is also the
+# Galápagos island and a Dominican province, so no name). The other two left: "Flying Delhi-Shanghai-Tokyo with a
+# layover in Pudong" (CN, the layover) and "visitarme en Valencia" (ES, Valencia is also Venezuela's).
 _NOT_YET_13 = pytest.mark.xfail(strict=True, reason="set 13: 209/220 (95%), 2 of 144 verdicts missing")
 _NOT_YET_STUDY_1 = pytest.mark.xfail(strict=True, reason="study 1: 117/120 (97.5%), 1 of 113 verdicts missing")
-_NOT_YET_STUDY_2 = pytest.mark.xfail(strict=True, reason="study 2: 89/120 (74%), 8 verdicts missing")
+_NOT_YET_STUDY_2 = pytest.mark.xfail(strict=True, reason="study 2: 117/120 (97.5%), 1 verdict missing")
 
 
 @pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220), (TUNING_12, 220),
@@ -1356,3 +1359,15 @@ def test_round_10_places_set_aside_lists_and_crossing(engine, question: str, des
     u = engine.matcher.understand(question)
     assert (u.destinations[: len(destinations)] if destinations else u.destinations) == destinations, u.destinations
     assert u.intent == intent
+
+
+def test_a_follow_up_naming_only_where_someone_was_born_or_has_been_keeps_the_chats_place(engine) -> None:
+    from bot.answering.conversation import Conversation
+
+    chat = Conversation()
+    engine.ask("Went to Tehran for a conference in 2022. Dutch passport. Flying to NYC in March, can I do ESTA?",
+               conversation=chat)
+    answer = engine.ask("and my wife? she's dutch-iranian (born in shiraz) but hasn't been to iran since 2008",
+                        conversation=chat)
+    assert answer.to_json()["destinations"][:1] == ["US"]
+    assert engine.matcher.understand("I was born in Tehran, can I visit?").destinations == ["IR"]

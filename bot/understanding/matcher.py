@@ -978,6 +978,10 @@ class Matcher:
         only_origins = bool(origins) and len(origins) == len(places) and (self._points_back(tokens) or cjk_there) \
             and all((s.how == "cjk" and s.origin and cjk_there)
                     or (s.how != "cjk" and s.start > 0 and tokens[s.start - 1] in ORIGIN_WORDS) for s in places)
+        # "and my wife? she's dutch-iranian (born in shiraz) but hasn't been to iran since 2008": a follow-up naming
+        # only where someone was born or has been asks about the chat's place
+        only_origins = only_origins or (result.followup and bool(places) and len(set_off) == len(places)
+                                        and all(self._born_or_been(s, tokens) for s in places))
         if len(origins) == len(places) and not only_origins:
             origins = set()  # "flights from Moscow": the only place named is the one asked about
         # A place the asker corrects to ("... that's ethiopia. I mean eritrea") or names twice ("Kazakhstan,
@@ -1932,6 +1936,21 @@ class Matcher:
         return any(tokens[i] in RESIDENCE_PREPOSITIONS and i > 0 and tokens[i - 1] in RESIDENCE_VERBS
                    and not (i > 1 and (tokens[i - 2] in INTENT_BEFORE_VERB or tokens[i - 2] in MODALS))
                    for i in {j, k})
+
+    @staticmethod
+    def _born_or_been(span: Span, tokens: list[str]) -> bool:
+        """"born in Shiraz", "has been to Iran", "visited Iran": a place of someone's past."""
+        if span.how == "cjk":
+            return False
+        j = span.start - 1
+        while j >= 0 and tokens[j] in ARTICLES:
+            j -= 1
+        if j < 0:
+            return False
+        if tokens[j] in PAST_VISIT_WORDS and tokens[j] != "after":
+            return True
+        return j > 0 and (tokens[j] in RESIDENCE_PREPOSITIONS or tokens[j] in ("to", "in")) and (
+            tokens[j - 1] in BIRTH_WORDS or tokens[j - 1] in PAST_VISIT_VERBS)
 
     @staticmethod
     def _route_start(span: Span, tokens: list[str], raw_tokens: list[str], starts: set[int],
