@@ -1274,6 +1274,15 @@ def test_a_follow_up_from_the_chats_place_to_another_goes_there(engine) -> None:
     ("iranian passport, want to visit my brother in LA. can i get a tourist visa now?", ["US"], ["IR"]),
     ("can you visit us in Dubai", ["AE"], []),
     ("Laos visa", ["LA"], []),
+    ("can iranians travel to us", ["US"], ["IR"]),
+    ("can my mom come to us in Germany", ["DE"], []),
+    # ESTA, the US's own travel authorisation, names the US (the Spanish "esta" is "this")
+    ("I had a Cuban stamp, can I get ESTA? spanish", ["US"], ["ES"]),
+    ("travelled to North Korea in 2018, can I do the ESTA? australian", ["US"], ["AU"]),
+    ("¿esta abierta la frontera con Venezuela?", ["VE"], []),
+    ("Will going to Cuba affect my ESTA? british", ["CU", "US"], ["GB"]),
+    # a weak name after "into", crossing said
+    ("can i cross from Armenia into Turkey by land", ["TR"], []),
     # cities and border towns travelers name: Tel Aviv, Al-Aqsa, Gyumri, Oran, Alger, Myawaddy, the Andamans, Tawang
     ("pakistani passport, company wants me at a meeting in tel aviv next month. can i go?", ["IL"], ["PK"]),
     ("Malaysian here. Is it possible to visit Masjid Al-Aqsa?", ["IL"], ["MY"]),

@@ -64,8 +64,9 @@ PASSPORT_FILLERS = frozenset(["dual", "sar"])  # "Hong Kong SAR passport"
 LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB", "fr": "FR", "ru": "RU", "mx": "MX", "br": "BR", "cn": "CN", "nl": "NL",
                             "pl": "PL", "dt": "DE", "rf": "RU"}  # "passeport fr", "mit dt. Pass"
 # Upper-case abbreviations of cities that travelers write more often than the country code they spell ("my brother
-# in LA" is in Los Angeles, not Laos; "a conference in DC").
-CITY_ABBREVIATIONS = {"LA": "US", "DC": "US"}
+# in LA" is in Los Angeles, not Laos; "a conference in DC"), and of a country's own travel authorisation.
+CITY_ABBREVIATIONS = {"LA": "US", "DC": "US",
+                      "ESTA": "US"}  # the US visa waiver names the US ("been to Cuba, can I still get ESTA?")
 # Lower-case codes that are no word of any language travelers write in, so they always name the country.
 LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "rdc": "CD", "prc": "CN", "ksa": "SA",
                    "nk": "KP", "dprk": "KP"}  # "nk ban on us passports"
@@ -221,10 +222,11 @@ CJK_TOPIC_WORDS: dict[str, tuple[str, ...]] = {
 
 # Words around a weak name ("turkey", "chad") that show the question is about travel.
 TRAVEL_WORDS = frozenset(
-    ["visa", "visas", "travel", "travelling", "traveling", "trip", "trips", "visit", "visiting", "go", "going", "fly", "flight", "flights", "border", "borders", "tourist", "tourists", "tourism", "holiday", "vacation", "passport", "passports", "safe", "safety", "dangerous", "open", "closed", "entry", "enter", "country", "embassy", "advisory", "permit", "tour", "tours"]
+    ["visa", "visas", "travel", "travelling", "traveling", "trip", "trips", "visit", "visiting", "go", "going", "fly", "flight", "flights", "border", "borders", "tourist", "tourists", "tourism", "holiday", "vacation", "passport", "passports", "safe", "safety", "dangerous", "open", "closed", "entry", "enter", "country", "embassy", "advisory", "permit", "tour", "tours",
+     "cross", "crossing", "overland"]  # "can i cross from Armenia into Turkey by land"
 ) | TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"]
 # Words before a weak name that make it a place ("flights to Turkey", "в Того", "до Малі").
-WEAK_NAME_BEFORE = frozenset(["to", "in", "visit", "visiting", "from", "в", "во", "до", "на", "у", "из", "з"])
+WEAK_NAME_BEFORE = frozenset(["to", "in", "into", "visit", "visiting", "from", "в", "во", "до", "на", "у", "из", "з"])
 # Words after a weak name that make it a person ("Jordan is my friend", "Petra said").
 WEAK_PERSON_NEXT = frozenset(["is my", "was my", "and i", "and me", "said", "says", "told", "asked", "wants", "thinks"])
 # Words after a Cyrillic weak name that make it the pronoun it is spelled like ("до того, як", "после того как",

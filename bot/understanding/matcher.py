@@ -203,6 +203,9 @@ _AFTER_ONE = frozenset(fold(w) for w in ("куда", "как", "где", "что
                                          "куди", "як", "де", "чи", "можна", "треба", "пустять", "тоже", "теж"))
 _VISITS_US_RE = re.compile(r"\b(visit|see|join|meet|stay with|come (to|and see)) (us|me)\b")
 _CJK_HEARSAY = "听说"
+# Going somewhere, before "to us": the country ("travel to us", "visa to us"), where "come to us" is the pronoun
+_GOING_TO_US = frozenset(["travel", "travelling", "traveling", "go", "going", "fly", "flying", "move", "moving",
+                          "immigrate", "emigrate", "relocate", "trip", "visa", "flight", "flights"])
 # A place the asker sets aside: "forget azerbaijan", "never mind Iran", "scrap Syria"
 _DISMISSED_BEFORE = frozenset(["forget", "nevermind", "mind", "scrap", "skip", "vergiss", "oublie", "olvida",
                                "забудь", "забудьте"])
@@ -1162,7 +1165,7 @@ class Matcher:
         if end - start == 1:
             token = raw[0].replace(".", "")
             if token in CITY_ABBREVIATIONS and not shouting:
-                return Span(start, end, (CITY_ABBREVIATIONS[token],), "code", 0.9, text)
+                return Span(start, end, (CITY_ABBREVIATIONS[token],), "code", 0.8 if token == "ESTA" else 0.9, text)
             if token in self.codes and token.isupper() and not shouting and token not in CODE_LIKE_WORDS:
                 return Span(start, end, self.codes[token], "code", 0.9, text)
         return None
@@ -1219,6 +1222,12 @@ class Matcher:
             return Span(i, i + 1, (LOWERCASE_CODES[word],), "code", 0.9, raw)
         if word == "us" and prev == "the" and i > 0 and raw_tokens[i - 1].casefold() == "the":
             return Span(i, i + 1, ("US",), "name", 0.9, raw)  # "can iranians visit the us": no pronoun after "the"
+        if word == "esta" and (prev in ("an", "the", "my", "get", "need", "use", "got", "apply") or nxt in (
+                "application", "form", "waiver", "approval", "approved", "denied", "refused", "rejected", "eligible",
+                "eligibility")):
+            return Span(i, i + 1, ("US",), "code", 0.8, raw)  # "can I still get an esta": English, not "this"
+        if word == "us" and prev == "to" and i > 1 and tokens[i - 2] in _GOING_TO_US:
+            return Span(i, i + 1, ("US",), "name", 0.9, raw)  # "can iranians travel to us" (but "come to us")
         if word in LOWERCASE_PASSPORT_CODES and (nxt in PASSPORT_WORDS or prev in ("dual", "both")
                                                  or (prev in PASSPORT_WORDS and prev not in NOT_PASSPORT_NOUNS)
                                                  or self._joined_to_nationality(tokens, raw_tokens, i)):
@@ -1957,8 +1966,8 @@ class Matcher:
                      joins: frozenset[int] | set[int] = frozenset(), spans: list[Span] | None = None) -> bool:
         """"moscow to minsk", "kathmandu overland to lhasa", "Москва–Пхеньян", "un vol Paris-Téhéran": a place, then a
         word towards (or a hyphen) and another place; the first is where the route starts."""
-        if span.how == "cjk":
-            return False
+        if span.how == "cjk" or tokens[span.start] == "esta":
+            return False  # "un ESTA pour New York" is the US's own
         if span.end in joins and span.end in starts and span.how != "demonym" and not any(
                 s.start == span.end and set(s.codes) & set(span.codes) for s in spans or ()):
             return True
