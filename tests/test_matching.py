@@ -1315,6 +1315,8 @@ def test_round_10_names_and_words(engine, question: str, destinations: list[str]
     # "fly to A and drive to B": the way on to the next place
     ("We thought fly to Tbilisi and drive to Baku, is possible?", ["AZ"]),
     ("go to Georgia and take the train to Armenia", ["AM"]),
+    # "into" leads on like "to"
+    ("Can foreigners cross Nathu La into Tibet?", ["CN-XZ"]),
     # where the traveler was, lived or worked before, even with a year or the way between, is not asked about
     ("I was born in Havana, came to Miami as a kid. Can I just fly to Havana with my US passport?", ["CU"]),
     ("J'ai bossé à Erbil au Kurdistan irakien en 2019, est-ce que je peux encore faire un ESTA pour New York ?",

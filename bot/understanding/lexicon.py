@@ -366,7 +366,7 @@ STAMP_WORDS = frozenset(["stamp", "stamps", "stamped", "sello", "sellos", "carim
 PAST_VISIT_WORDS = frozenset(["visited", "done", "after", "после", "писля", "despues", "depois", "apres"])
 # "moscow to minsk", "london to kabul", "kathmandu overland to lhasa", "Москва–Пхеньян": a place, words of how, then
 # one of these and another place: the first is where the traveler sets off.
-ROUTE_LINKS = frozenset(["to", "nach", "a", "para", "pour", "vers", "в", "до"])
+ROUTE_LINKS = frozenset(["to", "into", "nach", "a", "para", "pour", "vers", "в", "до"])
 ROUTE_MARKS = frozenset(["→", "–", "—", "-", ">"])  # punctuation, compared with the raw token
 ROUTE_FILLERS = frozenset(["overland", "by", "bus", "train", "car", "road", "land", "air", "plane", "flight", "ferry",
                            "boat", "bike", "bicycle", "then", "and",
