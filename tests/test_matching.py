@@ -1325,6 +1325,10 @@ def test_round_10_names_and_words(engine, question: str, destinations: list[str]
     ("ich war 2019 in Syrien, kann ich in die USA?", ["US"]),
     ("is there war in Sudan", ["SD"]),
     ("kann ich über Russland auf die Krim?", ["UA-43"]),
+    ("after visiting Nagorno-Karabakh can I go to Azerbaijan? french", ["AZ"]),
+    ("j'ai visité la Crimée en 2018, puis-je aller en Ukraine ?", ["UA"]),
+    ("Je visite la Crimée, c'est sûr ?", ["UA-43"]),
+    ("我去过台湾，能去中国吗", ["CN"]),
 ])
 def test_round_10_routes_and_travel_history(engine, question: str, destinations: list[str]) -> None:
     u = engine.matcher.understand(question)

@@ -363,7 +363,7 @@ BIRTH_WORDS = frozenset(["born", "nacio", "naci", "nacido", "nacida", "nasceu", 
                          "родился", "родилась", "родились", "народився", "народилася"])
 STAMP_WORDS = frozenset(["stamp", "stamps", "stamped", "sello", "sellos", "carimbo", "carimbos", "tampon", "tampons",
                          "stempel", "штамп", "штампом", "штампы", "штампи"])
-PAST_VISIT_WORDS = frozenset(["visited", "done", "after", "после", "писля", "despues", "depois", "apres"])
+PAST_VISIT_WORDS = frozenset(["visited", "visite", "visitado", "visitei", "done", "after", "после", "писля", "despues", "depois", "apres"])
 # "moscow to minsk", "london to kabul", "kathmandu overland to lhasa", "Москва–Пхеньян": a place, words of how, then
 # one of these and another place: the first is where the traveler sets off.
 ROUTE_LINKS = frozenset(["to", "into", "nach", "a", "para", "pour", "vers", "в", "до"])

@@ -232,6 +232,7 @@ _CJK_STAY_AFTER = ("留学", "读书", "工作", "生活", "居住", "上学")
 _CJK_NATIONALITY_RE = re.compile("([美英中日韩法德俄加澳])籍")
 _CJK_NATIONALITY = {"美": "US", "英": "GB", "中": "CN", "日": "JP", "韩": "KR", "法": "FR", "德": "DE", "俄": "RU",
                     "加": "CA", "澳": "AU"}
+_CJK_BEEN_TO = ("去过", "到过", "来过", "去過", "到過", "來過")  # "我去过台湾，能去中国吗": been there before
 _CJK_ORIGIN_AFTER = ("绿卡", "永久居留", "居留")
 _CJK_PASSPORT_GLUE = "的の "
 MAX_TYPO_CHOICES = 3
@@ -1338,7 +1339,7 @@ class Matcher:
                     # "香港居民", "澳门居民": a resident of a SAR holds no passport said (many are Chinese citizens)
                     passport = following.startswith(_CJK_PASSPORT_WORDS)
                     origin = run[pos - 1 : pos] in _CJK_ORIGIN_BEFORE or following.startswith(_CJK_ORIGIN_AFTER) \
-                        or following.startswith("居民") \
+                        or following.startswith("居民") or run[max(pos - 2, 0) : pos] in _CJK_BEEN_TO \
                         or (run[pos - 1 : pos] == "在" and following.startswith(_CJK_STAY_AFTER))
                     # "澳门居民去北京", "在中国留学的巴基斯坦人": where the asker lives or studies, not where they go
                     spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.9, hit, passport=passport,
@@ -1915,6 +1916,11 @@ class Matcher:
                 k -= 1
             if k >= 0 and tokens[k] in TRANSIT_WORDS and j - k > 1:
                 return True
+        if j > 0 and tokens[j - 1] in ("after", "since") and tokens[j] in ("visiting", "being", "going", "travelling",
+                                                                       "traveling"):
+            return True  # "after visiting Nagorno-Karabakh can I go to Azerbaijan?"
+        if j > 0 and tokens[j] in _BETWEEN_ARTICLES and tokens[j - 1] in PAST_VISIT_WORDS:
+            return True  # "j'ai visité la Crimée", "visitei o Irã"
         if tokens[j] in PAST_VISIT_WORDS or tokens[j] in TRANSIT_WORDS or (span.end < len(tokens)
                                                                            and tokens[span.end] in STAMP_WORDS):
             return True  # "I visited Nagorno-Karabakh", "после Крыма", "via Armenia", "an Israel stamp"
