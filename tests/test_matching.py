@@ -1328,6 +1328,7 @@ def test_round_10_names_and_words(engine, question: str, destinations: list[str]
     ("after visiting Nagorno-Karabakh can I go to Azerbaijan? french", ["AZ"]),
     ("j'ai visité la Crimée en 2018, puis-je aller en Ukraine ?", ["UA"]),
     ("Je visite la Crimée, c'est sûr ?", ["UA-43"]),
+    ("Peut-on quitter l'Algérie pour la Tunisie en voiture ? algérien", ["TN"]),
     ("我去过台湾，能去中国吗", ["CN"]),
 ])
 def test_round_10_routes_and_travel_history(engine, question: str, destinations: list[str]) -> None:
@@ -1348,6 +1349,11 @@ def test_round_10_routes_and_travel_history(engine, question: str, destinations:
     # what the traveler is, then the nationality, in French and Spanish word order
     ("Journaliste française, je dois partir à Ouagadougou pour un reportage.", ["FR"]),
     ("estudiante mexicano, ¿necesito visa para Rusia?", ["MX"]),
+    # a French demonym spelled like a German country name ("algérien", "tunisien"), alone in its clause; the German
+    # noun, capitalised, stays the country
+    ("Peut-on quitter l'Algérie pour la Tunisie en voiture ? algérien", ["DZ"]),
+    ("visa pour la Tunisie, tunisien", ["TN"]),
+    ("Nächstes Ziel? Algerien", []),
     # the Korea said after the passport
     ("korean passport holder (south). I'm a photographer and want to go to Kabul. Legal for me?", ["KR"]),
     ("korean guy (south) to iran", ["KR"]),

@@ -1483,9 +1483,11 @@ class Matcher:
                     and len([t for t in tokens if t]) <= 4:
                 is_passport[idx] = True  # "algeria israeli", "visa iran german": a terse place, then who asks
             heading = span.end + 1 < n and tokens[span.end] in ("to", "into") and span.end + 1 in place_starts
-            if span.how == "demonym" and not language and self._alone_in_clause(span, tokens, raw_tokens, joins,
-                                                                               ends, heading):
-                is_passport[idx] = True  # "kathmandu overland to lhasa, israeli", "and me? jordanian"
+            if (span.how == "demonym" or (span.how == "name" and raw_tokens[span.start].islower()
+                                          and self._spelled_as_demonym(span, tokens))) \
+                    and not language and self._alone_in_clause(span, tokens, raw_tokens, joins, ends, heading):
+                is_passport[idx] = True  # "kathmandu overland to lhasa, israeli", "and me? jordanian", "... ? algérien"
+                # (lower-case: the German noun "Algerien" is the country)
             if trig >= 0:
                 identity = _describes_traveler(tokens, trig, raw_tokens)
                 seen_as = _seen_as(tokens, trig)
@@ -1888,7 +1890,7 @@ class Matcher:
         if span.how == "cjk":
             return span.origin
         j = span.start - 1
-        while j >= 0 and tokens[j] in ARTICLES:
+        while j >= 0 and (tokens[j] in ARTICLES or tokens[j] == "l"):  # "quitter l'Algérie"
             j -= 1
         if j < 0:
             return False
