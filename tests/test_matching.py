@@ -1293,6 +1293,10 @@ def test_a_follow_up_from_the_chats_place_to_another_goes_there(engine) -> None:
     ("chinese passport - can i visit havelock island in the andamans?", ["IN"], ["CN"]),
     ("中国公民能去达旺旅游吗", ["IN-AR"], ["CN"]),
     ("Мій чоловік канадієць. Друзі кличуть його в Ялту", ["UA-43"], ["CA"]),
+    ("is wonsan open for tourists", ["KP-WK"], []),
+    ("是否可以从丹东去新义州", ["KP"], []),
+    ("Dandong Sinuiju half day tour - running again?", ["KP"], []),  # Dandong is only where such tours set off
+    ("Blagoveshchensk to Heihe ferry, russian", ["CN"], ["RU"]),
     # ordinary words are no names: "male" (Malé), "studies" (no Saudis), German "Ärger" (no Alger)
     ("Egyptian, 26 male, postponed for studies. Got a job offer in Istanbul, can I just leave?", ["TR"], ["EG"]),
     ("solo male traveller to iran", ["IR"], []),
