@@ -1300,6 +1300,9 @@ def test_a_follow_up_from_the_chats_place_to_another_goes_there(engine) -> None:
     # ordinary words are no names: "male" (Malé), "studies" (no Saudis), German "Ärger" (no Alger)
     ("Egyptian, 26 male, postponed for studies. Got a job offer in Istanbul, can I just leave?", ["TR"], ["EG"]),
     ("solo male traveller to iran", ["IR"], []),
+    ("Male, 26, Egyptian, can I go to Turkey?", ["TR"], ["EG"]),
+    ("Male traveller, can I visit Iran alone?", ["IR"], []),
+    ("Is Male safe?", ["MV"], []),
     ("flying to Male next week, visa on arrival?", ["MV"], []),
     ("a male from Dubai going to iran", ["IR"], ["AE"]),
     ("Jetzt will ich nach Kyjiw. Gibt das Ärger an der ukrainischen Grenze?", ["UA"], []),

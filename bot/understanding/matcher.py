@@ -883,8 +883,10 @@ class Matcher:
                     continue  # "a French man visiting Iran": a noun after a nationality
                 prev = tokens[span.start - 1] if span.start > 0 else ""
                 preceded = prev in WEAK_NAME_BEFORE
-                if not preceded and raw_tokens[span.start].islower() and tokens[span.start] in TRAVELER_ADJECTIVES:
-                    continue  # "26 male", "solo male traveller": what the traveler is, not Malé
+                if not preceded and tokens[span.start] in TRAVELER_ADJECTIVES and (
+                        raw_tokens[span.start].islower() or span.start == 0 or (tokens[span.end : span.end + 1]
+                        and (tokens[span.end] in PEOPLE_NOUNS or tokens[span.end] in CLAUSE_TAIL))):
+                    continue  # "26 male", "solo male traveller", "Male, 26, Egyptian": what the traveler is, not Malé
                 if prev in WEAK_NOUN_BEFORE and raw_tokens[span.start].islower() \
                         and not self._followed_by_visa(tokens, span.end) \
                         and tokens[span.end : span.end + 1] not in (["permit"], ["permits"]):
