@@ -1276,6 +1276,12 @@ def test_a_follow_up_from_the_chats_place_to_another_goes_there(engine) -> None:
     ("Laos visa", ["LA"], []),
     ("can iranians travel to us", ["US"], ["IR"]),
     ("can my mom come to us in Germany", ["DE"], []),
+    # "us" before a visa word is the country, "u.s" with its dots too; "give us visas" stays the pronoun
+    ("can iranians get a us visa", ["US"], ["IR"]),
+    ("iranian applying for us tourist visa", ["US"], ["IR"]),
+    ("can an iranian enter the u.s", ["US"], ["IR"]),
+    ("will they give us visas at the border for iran", ["IR"], []),
+    ("i.e. Egypt", ["EG"], []),
     # ESTA, the US's own travel authorisation, names the US (the Spanish "esta" is "this")
     ("I had a Cuban stamp, can I get ESTA? spanish", ["US"], ["ES"]),
     ("travelled to North Korea in 2018, can I do the ESTA? australian", ["US"], ["AU"]),

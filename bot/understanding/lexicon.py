@@ -48,7 +48,7 @@ PERSON_NEXT = frozenset(["husband", "wife", "boyfriend", "girlfriend", "partner"
 # "Deutsche brauchen", "Ivoirien ici", "Algérienne résidant à Lyon"): the demonym is then the subject, not an
 # adjective ("Chinese food").
 BARE_PERSON_NEXT = frozenset(["heading", "headed", "ici", "aqui", "aca", "hier", "здесь", "тут", "residant", "residente", "residiendo", "vivant", "vivendo", "viviendo", "wohnhaft", "going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "moga", "moze", "musza", "potrzebuja", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "guys", "couple", "couples", "girls", "ladies",
-                               "quer", "querem", "quiere", "quieren", "veut", "veulent", "will", "wollen"])
+                               "applying", "moving", "studying", "working", "quer", "querem", "quiere", "quieren", "veut", "veulent", "will", "wollen"])
 # Verbs that are also nouns ("Chinese travel agencies"): after a bare demonym they make it a person only after a
 # modal ("can Chinese travel to Tibet", "do Swiss visit").
 BARE_PERSON_VERBS = frozenset(["go", "travel", "visit", "enter", "get", "fly"])

@@ -142,7 +142,8 @@ TOPICS = ("entry", "status", "safety", "reports", "howto")
 CONFIDENCE_THRESHOLD = 0.6
 MAX_QUESTION_CHARS = 1000
 MAX_NGRAM = 7  # "Everest base camp on the north side"
-_DOTTED_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_DOTTED_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}|\b[A-Za-z]\.[A-Za-z]\b")  # "U.S.A.", "the u.s"
+_DOTTED_CODES = frozenset(["us", "usa", "uk", "uae"])  # "u.s." written with dots is no pronoun
 _ELISION_RE = re.compile(r"^(l|d|j|n|s|c|m|t|qu|dell|dall|all|nell|sull)['’](\w.*)$", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]", re.UNICODE)
 # A flag emoji is two regional indicator letters: the country's code ("🇰🇵" is KP).
@@ -203,6 +204,10 @@ _AFTER_ONE = frozenset(fold(w) for w in ("куда", "как", "где", "что
                                          "куди", "як", "де", "чи", "можна", "треба", "пустять", "тоже", "теж"))
 _VISITS_US_RE = re.compile(r"\b(visit|see|join|meet|stay with|come (to|and see)) (us|me)\b")
 _CJK_HEARSAY = "听说"
+# Verbs after which "us" before a visa is the pronoun ("will they give us visas", "can they issue us a visa")
+_GIVING_US = frozenset(["give", "gives", "gave", "giving", "get", "got", "grant", "granted", "issue", "issued", "send",
+                        "help", "helped", "let", "allow", "offer", "sell", "sold", "deny", "denied", "refuse",
+                        "refused", "charge", "charged"])
 # Going somewhere, before "to us": the country ("travel to us", "visa to us"), where "come to us" is the pronoun
 _GOING_TO_US = frozenset(["travel", "travelling", "traveling", "go", "going", "fly", "flying", "move", "moving",
                           "immigrate", "emigrate", "relocate", "trip", "visa", "flight", "flights"])
@@ -1081,7 +1086,8 @@ class Matcher:
         indexes of tokens that were hyphen-joined to the previous one ("US-Israeli")."""
         out: list[str] = []
         joins: set[int] = set()
-        text = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", ""), text)  # U.S.A. -> USA
+        text = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", "").upper() if m.group(0).replace(".", "").casefold()
+                              in _DOTTED_CODES else m.group(0).replace(".", ""), text)  # U.S.A. -> USA
         for token in _TOKEN_RE.findall(text):
             if token == "." and out and len(out[-1]) <= 2 and out[-1].isalpha():
                 continue
@@ -1229,6 +1235,9 @@ class Matcher:
                 "application", "form", "waiver", "approval", "approved", "denied", "refused", "rejected", "eligible",
                 "eligibility")):
             return Span(i, i + 1, ("US",), "code", 0.8, raw)  # "can I still get an esta": English, not "this"
+        if word == "us" and nxt in VISA_WORDS | VISA_KIND_WORDS | {"embassy", "border", "esta"} and (
+                prev not in _GIVING_US and not (prev in VISA_WORDS and i > 1 and tokens[i - 2] in _GIVING_US)):
+            return Span(i, i + 1, ("US",), "name", 0.9, raw)  # "can iranians get a us visa" (not "give us visas")
         if word == "us" and prev == "to" and i > 1 and tokens[i - 2] in _GOING_TO_US:
             return Span(i, i + 1, ("US",), "name", 0.9, raw)  # "can iranians travel to us" (but "come to us")
         if word in LOWERCASE_PASSPORT_CODES and (nxt in PASSPORT_WORDS or prev in ("dual", "both")
