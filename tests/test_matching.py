@@ -1300,6 +1300,7 @@ def test_a_follow_up_from_the_chats_place_to_another_goes_there(engine) -> None:
     ("中国公民能去达旺旅游吗", ["IN-AR"], ["CN"]),
     ("Мій чоловік канадієць. Друзі кличуть його в Ялту", ["UA-43"], ["CA"]),
     ("is wonsan open for tourists", ["KP-WK"], []),
+    ("Is there a deployment ban for OFWs to Lebanon", ["LB"], ["PH"]),  # overseas Filipino workers
     ("是否可以从丹东去新义州", ["KP"], []),
     ("Dandong Sinuiju half day tour - running again?", ["KP"], []),  # Dandong is only where such tours set off
     ("Blagoveshchensk to Heihe ferry, russian", ["CN"], ["RU"]),
