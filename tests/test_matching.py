@@ -480,6 +480,7 @@ TUNING_12 = LABELLED.parent / "questions_tuning_12.yaml"
 TUNING_13 = LABELLED.parent / "questions_tuning_13.yaml"
 TUNING_14 = LABELLED.parent / "questions_tuning_14.yaml"
 STUDY_1 = LABELLED.parent / "questions_study_1.yaml"
+STUDY_2 = LABELLED.parent / "questions_study_2.yaml"
 
 
 # Set 9 (measuring format, written blind for round 6): as received, destination and passports right in 201/231
@@ -498,15 +499,24 @@ STUDY_1 = LABELLED.parent / "questions_study_1.yaml"
 # study 1 to 117/120 (97.5%), which still fail on verdicts for passports only implied: "when will the us lift the
 # north korea passport ban" (US), "маю ще й польський паспорт ... виїхати з України" (UA, said only by "ще й" and
 # leaving Ukraine), "мені 20, хлопець, чи можу я виїхати з України" (UA, from leaving Ukraine).
+# Study set 2 (120 questions on closed borders, exit rules, travel history, own-government bans and special permits,
+# written blind for round 10): as received, 89/120 (74%) with a verdict missing for 8 of 120 items (measure: 92/96
+# when the bot knows the passport). Round 10 brought it to 117/120 (97.5%); it still fails on one verdict: "Soy
+# colombiano, ¿está abierta la frontera por Cúcuta para pasar a San Cristóbal?" (VE; San Cristóbal is also the
+# Galápagos island and a Dominican province, so no name). The other two left: "Flying Delhi-Shanghai-Tokyo with a
+# layover in Pudong" (CN, the layover) and "visitarme en Valencia" (ES, Valencia is also Venezuela's).
 _NOT_YET_13 = pytest.mark.xfail(strict=True, reason="set 13: 209/220 (95%), 2 of 144 verdicts missing")
 _NOT_YET_STUDY_1 = pytest.mark.xfail(strict=True, reason="study 1: 117/120 (97.5%), 1 of 113 verdicts missing")
+_NOT_YET_STUDY_2 = pytest.mark.xfail(strict=True, reason="study 2: 117/120 (97.5%), 1 verdict missing")
 
 
 @pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220), (TUNING_12, 220),
                                             pytest.param(TUNING_13, 220, marks=_NOT_YET_13),
                                             (TUNING_14, 220),
-                                            pytest.param(STUDY_1, 120, marks=_NOT_YET_STUDY_1)],
-                         ids=["tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "study1"])
+                                            pytest.param(STUDY_1, 120, marks=_NOT_YET_STUDY_1),
+                                            pytest.param(STUDY_2, 120, marks=_NOT_YET_STUDY_2)],
+                         ids=["tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "study1",
+                              "study2"])
 def test_tuning_sets_in_the_measuring_format(engine, path: Path, size: int) -> None:
     """Issue 12: tests/data/questions_tuning_9.yaml to _12.yaml, in the blind measuring sets' format, played and
     scored as `python -m bot.devtools.measure` does: destination and passports both right in 95%, and a verdict for
@@ -1256,3 +1266,143 @@ def test_a_follow_up_from_the_chats_place_to_another_goes_there(engine) -> None:
     engine.ask("can a russian go to abkhazia", conversation=chat)
     answer = engine.ask("а потом из Абхазии в Тбилиси можно?", conversation=chat)
     assert answer.to_json()["destinations"][:1] == ["GE"]
+
+
+@pytest.mark.parametrize(("question", "destinations", "passports"), [
+    # the US as a destination like any other: "the us" (never the pronoun after "the"), LA and DC
+    ("can iranians visit the us", ["US"], ["IR"]),
+    ("iranian passport, want to visit my brother in LA. can i get a tourist visa now?", ["US"], ["IR"]),
+    ("can you visit us in Dubai", ["AE"], []),
+    ("Laos visa", ["LA"], []),
+    ("can iranians travel to us", ["US"], ["IR"]),
+    ("can my mom come to us in Germany", ["DE"], []),
+    # "us" before a visa word is the country, "u.s" with its dots too; "give us visas" stays the pronoun
+    ("can iranians get a us visa", ["US"], ["IR"]),
+    ("iranian applying for us tourist visa", ["US"], ["IR"]),
+    ("can an iranian enter the u.s", ["US"], ["IR"]),
+    ("will they give us visas at the border for iran", ["IR"], []),
+    ("i.e. Egypt", ["EG"], []),
+    # ESTA, the US's own travel authorisation, names the US (the Spanish "esta" is "this")
+    ("I had a Cuban stamp, can I get ESTA? spanish", ["US"], ["ES"]),
+    ("travelled to North Korea in 2018, can I do the ESTA? australian", ["US"], ["AU"]),
+    ("¿esta abierta la frontera con Venezuela?", ["VE"], []),
+    ("Will going to Cuba affect my ESTA? british", ["CU", "US"], ["GB"]),
+    # a weak name after "into", crossing said
+    ("can i cross from Armenia into Turkey by land", ["TR"], []),
+    # cities and border towns travelers name: Tel Aviv, Al-Aqsa, Gyumri, Oran, Alger, Myawaddy, the Andamans, Tawang
+    ("pakistani passport, company wants me at a meeting in tel aviv next month. can i go?", ["IL"], ["PK"]),
+    ("Malaysian here. Is it possible to visit Masjid Al-Aqsa?", ["IL"], ["MY"]),
+    ("bus to gyumri from tbilisi, uk passport", ["AM"], ["GB"]),
+    ("Je suis marocain, je veux aller voir ma famille à Oran en voiture", ["DZ"], ["MA"]),
+    ("un vol casa-alger ça existe ?", ["DZ"], []),
+    ("myawaddy visa run still a thing?", ["MM"], []),
+    ("chinese passport - can i visit havelock island in the andamans?", ["IN"], ["CN"]),
+    ("中国公民能去达旺旅游吗", ["IN-AR"], ["CN"]),
+    ("Мій чоловік канадієць. Друзі кличуть його в Ялту", ["UA-43"], ["CA"]),
+    ("is wonsan open for tourists", ["KP-WK"], []),
+    ("Is there a deployment ban for OFWs to Lebanon", ["LB"], ["PH"]),  # overseas Filipino workers
+    ("是否可以从丹东去新义州", ["KP"], []),
+    ("Dandong Sinuiju half day tour - running again?", ["KP"], []),  # Dandong is only where such tours set off
+    ("Blagoveshchensk to Heihe ferry, russian", ["CN"], ["RU"]),
+    # ordinary words are no names: "male" (Malé), "studies" (no Saudis), German "Ärger" (no Alger)
+    ("Egyptian, 26 male, postponed for studies. Got a job offer in Istanbul, can I just leave?", ["TR"], ["EG"]),
+    ("solo male traveller to iran", ["IR"], []),
+    ("Male, 26, Egyptian, can I go to Turkey?", ["TR"], ["EG"]),
+    ("Male traveller, can I visit Iran alone?", ["IR"], []),
+    ("Is Male safe?", ["MV"], []),
+    ("flying to Male next week, visa on arrival?", ["MV"], []),
+    ("a male from Dubai going to iran", ["IR"], ["AE"]),
+    ("Jetzt will ich nach Kyjiw. Gibt das Ärger an der ukrainischen Grenze?", ["UA"], []),
+])
+def test_round_10_names_and_words(engine, question: str, destinations: list[str], passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[: len(destinations)] == destinations and len(u.destinations) >= len(destinations), (
+        u.destinations)
+    assert sorted(u.passports) == sorted(passports), u.passports
+
+
+@pytest.mark.parametrize(("question", "destinations"), [
+    # arrows go on past stops that are no destination: the last place is where the route leads
+    ("Planning Bishkek -> Naryn -> Torugart -> Kashgar in June. French passport. Can I just turn up?", ["CN-XJ"]),
+    ("mae sot -> myawaddy visa run still a thing in 2026?", ["MM"]),
+    ("Erbil -> Mosul, safe?", ["IQ"]),
+    # "fly to A and drive to B": the way on to the next place
+    ("We thought fly to Tbilisi and drive to Baku, is possible?", ["AZ"]),
+    ("go to Georgia and take the train to Armenia", ["AM"]),
+    # "into" leads on like "to"
+    ("Can foreigners cross Nathu La into Tibet?", ["CN-XZ"]),
+    # where the traveler was, lived or worked before, even with a year or the way between, is not asked about
+    ("I was born in Havana, came to Miami as a kid. Can I just fly to Havana with my US passport?", ["CU"]),
+    ("J'ai bossé à Erbil au Kurdistan irakien en 2019, est-ce que je peux encore faire un ESTA pour New York ?",
+     ["US"]),
+    ("War 2019 über Russland auf der Krim (Jalta). Jetzt will ich nach Kyjiw. Gibt das Ärger?", ["UA"]),
+    ("ich war 2019 in Syrien, kann ich in die USA?", ["US"]),
+    ("is there war in Sudan", ["SD"]),
+    ("kann ich über Russland auf die Krim?", ["UA-43"]),
+    ("after visiting Nagorno-Karabakh can I go to Azerbaijan? french", ["AZ"]),
+    ("j'ai visité la Crimée en 2018, puis-je aller en Ukraine ?", ["UA"]),
+    ("Je visite la Crimée, c'est sûr ?", ["UA-43"]),
+    ("Peut-on quitter l'Algérie pour la Tunisie en voiture ? algérien", ["TN"]),
+    ("我去过台湾，能去中国吗", ["CN"]),
+])
+def test_round_10_routes_and_travel_history(engine, question: str, destinations: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[: len(destinations)] == destinations, u.destinations
+
+
+@pytest.mark.parametrize(("question", "passports"), [
+    # a parent's nationality, without a passport word, is the family's when the asker travels alone on their own
+    ("Я гражданин Узбекистана, но фамилия у меня армянская (отец армянин). Пустят ли меня в Баку?", ["UZ"]),
+    ("my father is Iranian and I'm American, can I go to Iran?", ["US"]),
+    ("my father is Iranian and I'm American, can we go to Iran?", ["IR", "US"]),
+    ("I'm American, my father has an Iranian passport. can I go to Iran?", ["IR", "US"]),
+    # a nationality by origin ("за походженням", "по происхождению") is no passport
+    ("Я громадянка Канади, українка за походженням. Хочу з Кишинева з'їздити в Тирасполь.", ["CA"]),
+    ("армянин по происхождению, гражданин России, в Баку можно?", ["RU"]),
+    ("Haïti est-ce dangereux en ce moment pour une Française d'origine haïtienne", ["FR"]),
+    # what the traveler is, then the nationality, in French and Spanish word order
+    ("Journaliste française, je dois partir à Ouagadougou pour un reportage.", ["FR"]),
+    ("estudiante mexicano, ¿necesito visa para Rusia?", ["MX"]),
+    # a French demonym spelled like a German country name ("algérien", "tunisien"), alone in its clause; the German
+    # noun, capitalised, stays the country
+    ("Peut-on quitter l'Algérie pour la Tunisie en voiture ? algérien", ["DZ"]),
+    ("visa pour la Tunisie, tunisien", ["TN"]),
+    ("Nächstes Ziel? Algerien", []),
+    # the Korea said after the passport
+    ("korean passport holder (south). I'm a photographer and want to go to Kabul. Legal for me?", ["KR"]),
+    ("korean guy (south) to iran", ["KR"]),
+])
+def test_round_10_passports(engine, question: str, passports: list[str]) -> None:
+    assert sorted(engine.matcher.understand(question).passports) == sorted(passports)
+
+
+@pytest.mark.parametrize(("question", "destinations", "intent"), [
+    # a place set aside is not the one asked about
+    ("ok forget azerbaijan, what about armenia through nordooz, do i need visa", ["AM"], "question"),
+    ("never mind Iran, can I go to Iraq", ["IQ"], "question"),
+    ("go to Turkey instead of Iran", ["TR"], "question"),
+    # a weak name joined by "+" to a place is a place of the list
+    ("south korean guy, 27. want to backpack georgia + armenia for 4 months", ["GE", "AM"], "question"),
+    # Spanish "barco" (boat) is no Burco
+    ("¿y mi novia? aunque sea en el barco que rodea la península", [], "question"),
+    # crossing for shopping asks whether one may cross
+    ("Turkish passport, I study in Famagusta (KKTC). Can I cross to south Nicosia for shopping?", ["CY"], "question"),
+    ("shopping in Nicosia", ["CY"], "off-topic"),
+])
+def test_round_10_places_set_aside_lists_and_crossing(engine, question: str, destinations: list[str],
+                                                      intent: str) -> None:
+    u = engine.matcher.understand(question)
+    assert (u.destinations[: len(destinations)] if destinations else u.destinations) == destinations, u.destinations
+    assert u.intent == intent
+
+
+def test_a_follow_up_naming_only_where_someone_was_born_or_has_been_keeps_the_chats_place(engine) -> None:
+    from bot.answering.conversation import Conversation
+
+    chat = Conversation()
+    engine.ask("Went to Tehran for a conference in 2022. Dutch passport. Flying to NYC in March, can I do ESTA?",
+               conversation=chat)
+    answer = engine.ask("and my wife? she's dutch-iranian (born in shiraz) but hasn't been to iran since 2008",
+                        conversation=chat)
+    assert answer.to_json()["destinations"][:1] == ["US"]
+    assert engine.matcher.understand("I was born in Tehran, can I visit?").destinations == ["IR"]

@@ -48,7 +48,7 @@ PERSON_NEXT = frozenset(["husband", "wife", "boyfriend", "girlfriend", "partner"
 # "Deutsche brauchen", "Ivoirien ici", "Algérienne résidant à Lyon"): the demonym is then the subject, not an
 # adjective ("Chinese food").
 BARE_PERSON_NEXT = frozenset(["heading", "headed", "ici", "aqui", "aca", "hier", "здесь", "тут", "residant", "residente", "residiendo", "vivant", "vivendo", "viviendo", "wohnhaft", "going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "moga", "moze", "musza", "potrzebuja", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "guys", "couple", "couples", "girls", "ladies",
-                               "quer", "querem", "quiere", "quieren", "veut", "veulent", "will", "wollen"])
+                               "applying", "moving", "studying", "working", "quer", "querem", "quiere", "quieren", "veut", "veulent", "will", "wollen"])
 # Verbs that are also nouns ("Chinese travel agencies"): after a bare demonym they make it a person only after a
 # modal ("can Chinese travel to Tibet", "do Swiss visit").
 BARE_PERSON_VERBS = frozenset(["go", "travel", "visit", "enter", "get", "fly"])
@@ -63,6 +63,10 @@ PASSPORT_FILLERS = frozenset(["dual", "sar"])  # "Hong Kong SAR passport"
 # another nationality ("uk/us", "us and mexican passports") or after "dual"/"both"; "us" is also a pronoun.
 LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB", "fr": "FR", "ru": "RU", "mx": "MX", "br": "BR", "cn": "CN", "nl": "NL",
                             "pl": "PL", "dt": "DE", "rf": "RU"}  # "passeport fr", "mit dt. Pass"
+# Upper-case abbreviations of cities that travelers write more often than the country code they spell ("my brother
+# in LA" is in Los Angeles, not Laos; "a conference in DC"), and of a country's own travel authorisation.
+CITY_ABBREVIATIONS = {"LA": "US", "DC": "US",
+                      "ESTA": "US"}  # the US visa waiver names the US ("been to Cuba, can I still get ESTA?")
 # Lower-case codes that are no word of any language travelers write in, so they always name the country.
 LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "rdc": "CD", "prc": "CN", "ksa": "SA",
                    "nk": "KP", "dprk": "KP"}  # "nk ban on us passports"
@@ -120,7 +124,12 @@ ROMANCE_PERSON_NOUNS = frozenset(["familia", "famille", "esposa", "esposo", "mar
                                   "filha", "femme", "mari", "ami", "amie", "amis", "copine", "copain", "fils", "fille",
                                   "pareja", "casal", "couple", "grupo", "groupe", "turista", "turistas", "touriste",
                                   "touristes", "viajero", "viajera", "viajeros", "voyageur", "voyageuse", "ciudadano",
-                                  "ciudadana", "cidadao", "cidada"])
+                                  "ciudadana", "cidadao", "cidada",
+                                  # what the traveler is, the nationality after it ("journaliste française")
+                                  "journaliste", "journalistes", "periodista", "periodistas", "jornalista",
+                                  "etudiant", "etudiante", "etudiants", "estudiante", "estudiantes", "estudante",
+                                  "medecin", "medico", "medica", "photographe", "fotografo", "fotografa",
+                                  "chercheur", "chercheuse", "investigador", "investigadora"])
 # What an age between "I'm" and a nationality may consist of ("i'm 23, irish", "I am 30 years old, German").
 AGE_WORDS = frozenset(["years", "year", "yrs", "old", "yo", "y", "o"])
 # Combining forms of nationalities, hyphen-joined to another one ("franco-marocain", "italo-argentino").
@@ -157,7 +166,7 @@ TOPIC_PHRASES: dict[str, tuple[re.Pattern[str], ...]] = {
         re.compile(p)
         for p in (
             r"\b(can|could|may|do|does|are|is)( i| we| you| americans?| brits?| people| foreigners| tourists| one)?"
-            r"( still)? (go|travel|visit|enter|trek|get in)\b",
+            r"( still)? (go|travel|visit|enter|trek|get in|cross)\b",
             r"\bget into\b",
             r"\bpossible to (go|travel|visit|enter)\b",
             r"\bpassports? (work|works|valid|good|accepted) (for|in)\b",
@@ -213,10 +222,11 @@ CJK_TOPIC_WORDS: dict[str, tuple[str, ...]] = {
 
 # Words around a weak name ("turkey", "chad") that show the question is about travel.
 TRAVEL_WORDS = frozenset(
-    ["visa", "visas", "travel", "travelling", "traveling", "trip", "trips", "visit", "visiting", "go", "going", "fly", "flight", "flights", "border", "borders", "tourist", "tourists", "tourism", "holiday", "vacation", "passport", "passports", "safe", "safety", "dangerous", "open", "closed", "entry", "enter", "country", "embassy", "advisory", "permit", "tour", "tours"]
+    ["visa", "visas", "travel", "travelling", "traveling", "trip", "trips", "visit", "visiting", "go", "going", "fly", "flight", "flights", "border", "borders", "tourist", "tourists", "tourism", "holiday", "vacation", "passport", "passports", "safe", "safety", "dangerous", "open", "closed", "entry", "enter", "country", "embassy", "advisory", "permit", "tour", "tours",
+     "cross", "crossing", "overland"]  # "can i cross from Armenia into Turkey by land"
 ) | TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"]
 # Words before a weak name that make it a place ("flights to Turkey", "в Того", "до Малі").
-WEAK_NAME_BEFORE = frozenset(["to", "in", "visit", "visiting", "from", "в", "во", "до", "на", "у", "из", "з"])
+WEAK_NAME_BEFORE = frozenset(["to", "in", "into", "visit", "visiting", "from", "в", "во", "до", "на", "у", "из", "з"])
 # Words after a weak name that make it a person ("Jordan is my friend", "Petra said").
 WEAK_PERSON_NEXT = frozenset(["is my", "was my", "and i", "and me", "said", "says", "told", "asked", "wants", "thinks"])
 # Words after a Cyrillic weak name that make it the pronoun it is spelled like ("до того, як", "после того как",
@@ -248,6 +258,8 @@ EXTRA_COMMON_WORDS = frozenset(
      "grandad", "granddad", "grandma", "grandpa", "gracias", "bonjour", "porque", "ahora", "buenas", "papai", "marido",
      "novia", "novio", "ustedes", "presisa", "precisa", "ingreso", "ingresar", "permiso", "entrada", "salida",
      "chego", "chegar", "chegou", "chegamos",  # Portuguese "arrive" ("como chego ao Saara" is no Czech)
+     "barco", "barcos", "bateau", "bateaux", "coche", "vuelo", "vuelos",  # "barco" is no Burco
+     "arger", "aerger",  # German "Ärger" (trouble: "gibt das Ärger an der Grenze") is no Alger
      # months of the other languages ("ir al Tíbet en abril" is no Erbil)
      "enero", "febrero", "marzo", "abril", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",
      "noviembre", "diciembre", "janeiro", "fevereiro", "marco", "junho", "julho", "setembro", "outubro", "novembro",
@@ -351,13 +363,15 @@ BIRTH_WORDS = frozenset(["born", "nacio", "naci", "nacido", "nacida", "nasceu", 
                          "родился", "родилась", "родились", "народився", "народилася"])
 STAMP_WORDS = frozenset(["stamp", "stamps", "stamped", "sello", "sellos", "carimbo", "carimbos", "tampon", "tampons",
                          "stempel", "штамп", "штампом", "штампы", "штампи"])
-PAST_VISIT_WORDS = frozenset(["visited", "done", "after", "после", "писля", "despues", "depois", "apres"])
+PAST_VISIT_WORDS = frozenset(["visited", "visite", "visitado", "visitei", "done", "after", "после", "писля", "despues", "depois", "apres"])
 # "moscow to minsk", "london to kabul", "kathmandu overland to lhasa", "Москва–Пхеньян": a place, words of how, then
 # one of these and another place: the first is where the traveler sets off.
-ROUTE_LINKS = frozenset(["to", "nach", "a", "para", "pour", "vers", "в", "до"])
+ROUTE_LINKS = frozenset(["to", "into", "nach", "a", "para", "pour", "vers", "в", "до"])
 ROUTE_MARKS = frozenset(["→", "–", "—", "-", ">"])  # punctuation, compared with the raw token
 ROUTE_FILLERS = frozenset(["overland", "by", "bus", "train", "car", "road", "land", "air", "plane", "flight", "ferry",
-                           "boat", "bike", "bicycle", "then", "and"])
+                           "boat", "bike", "bicycle", "then", "and",
+                           # "fly to Tbilisi and drive to Baku": the way on to the next place
+                           "drive", "fly", "go", "take", "travel", "continue", "head", "cross", "ride", "hitchhike"])
 # Words after a place that make it where the traveler lives ("qatar resident", "Dubai-based").
 RESIDENT_AFTER = frozenset(["resident", "residents", "residency", "based", "expat", "expats"])
 # A country named as the government that advises is not a destination when another place is named: after it
@@ -391,7 +405,10 @@ TRANSIT_VISA_WORDS = frozenset(["transit", "транзитную", "транзи
 PAST_VISIT_VERBS = frozenset(["been", "went", "was", "were", "travelled", "traveled",
                               # "если был в абхазии", "я був у Криму", "estive no Irã", "ich war in Syrien"
                               "был", "была", "были", "побывал", "побывала", "бывал", "бывала", "був", "була", "були",
-                              "estive", "estuve", "estuvimos", "war", "waren", "fui", "fuimos", "fue", "fomos", "flew", "landed"])
+                              "estive", "estuve", "estuvimos", "war", "waren", "fui", "fuimos", "fue", "fomos", "flew", "landed",
+                              # "came to Miami as a kid", "j'ai bossé à Erbil", "j'ai vécu au Liban"
+                              "came", "moved", "emigrated", "lived", "worked", "studied", "bosse", "travaille",
+                              "vecu", "ete", "etudie", "habite"])
 # The kind of a visa, between a nationality and the visa word ("Italian schengen visa", "pakistani tourist evisa")
 VISA_KIND_WORDS = frozenset(["schengen", "tourist", "transit", "business", "student", "work", "multiple", "single",
                              "entry", "touristen", "turistica", "turistico"])
@@ -538,6 +555,11 @@ OTHER_HOLDERS = frozenset(["he", "she", "hes", "shes", "him", "her", "his", "wif
                            "mari", "copine", "copain", "frau", "mann", "freundin", "freund", "жена", "муж", "дружина",
                            "чоловик", "подруга", "друг", "он", "она", "вин", "вона", "ele", "ela", "il", "elle",
                            "el", "ella", "er", "sie"])
+# Parents and grandparents, whose nationality is where the asker's family comes from ("отец армянин").
+PARENT_WORDS = frozenset(["father", "mother", "dad", "mom", "mum", "parents", "grandfather", "grandmother", "grandad",
+                          "grandma", "grandpa", "отец", "мать", "папа", "мама", "батько", "тато", "мати", "дед",
+                          "бабушка", "дид", "бабуся", "pere", "mere", "padre", "madre", "pai", "mae", "vater", "mutter",
+                          "eltern"])
 # Words that make several passports one person's ("dual", "binational", "doble nacionalidad", "双重国籍") or
 # several people's ("a Spanish and Moroccan couple", "3 Germans, 1 Turk").
 DUAL_WORDS = frozenset(["dual", "binational", "binationale", "doble", "double", "doppelte", "doppelter",

@@ -29,6 +29,7 @@ from bot.understanding.lexicon import (
     BIRTH_WORDS,
     BRACKETED_PERSONS,
     CAR_WORDS,
+    CITY_ABBREVIATIONS,
     CJK_ADVISER_AFTER,
     CJK_COMPANION_WORDS,
     CJK_COMPARE_WORDS,
@@ -85,6 +86,7 @@ from bot.understanding.lexicon import (
     OFF_TOPIC_WORDS,
     ORIGIN_WORDS,
     OTHER_HOLDERS,
+    PARENT_WORDS,
     PASSPORT_FILLERS,
     PASSPORT_LINKS,
     PASSPORT_VERBS,
@@ -140,7 +142,8 @@ TOPICS = ("entry", "status", "safety", "reports", "howto")
 CONFIDENCE_THRESHOLD = 0.6
 MAX_QUESTION_CHARS = 1000
 MAX_NGRAM = 7  # "Everest base camp on the north side"
-_DOTTED_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_DOTTED_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}|\b[A-Za-z]\.[A-Za-z]\b")  # "U.S.A.", "the u.s"
+_DOTTED_CODES = frozenset(["us", "usa", "uk", "uae"])  # "u.s." written with dots is no pronoun
 _ELISION_RE = re.compile(r"^(l|d|j|n|s|c|m|t|qu|dell|dall|all|nell|sull)['’](\w.*)$", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]", re.UNICODE)
 # A flag emoji is two regional indicator letters: the country's code ("🇰🇵" is KP).
@@ -167,8 +170,10 @@ _SPELLED_OUT = ((re.compile(r"\bJ\s?&\s?K\b"), "Jammu and Kashmir"),
                 (re.compile("(香港|澳门|澳門)(特别行政区|特別行政區|特区)"), r"\1"),
                 # "congolais (Brazzaville)": the people of one Congo, as "congolais de Brazzaville"
                 (re.compile(r"\b(congol\w+)\s?\(\s?(Brazzaville|Kinshasa|RDC)\s?\)", re.IGNORECASE), r"\1 de \2"),
-                # "i'm korean (south)", "korean, north": the Korea said after the people
-                (re.compile(r"\bkoreans?\s?[(,]\s?(south|north)\s?\)?", re.IGNORECASE), r"\1 Korean"))
+                # "i'm korean (south)", "korean, north", "korean passport holder (south)": the Korea said after the
+                # people or their passport
+                (re.compile(r"\bkoreans?((?: (?:passport|citizen|national|holder|guy|girl|man|woman))*)\s?[(,]\s?"
+                            r"(south|north)\s?\)?", re.IGNORECASE), r"\2 Korean\1"))
 # A Korean of one half naming the other as "the North" or "the South"
 _KOREAN_HALVES = ((re.compile(r"\bsouth korean", re.IGNORECASE), re.compile(r"\bthe North\b"), "North Korea"),
                   (re.compile(r"\bnorth korean", re.IGNORECASE), re.compile(r"\bthe South\b"), "South Korea"))
@@ -199,6 +204,25 @@ _AFTER_ONE = frozenset(fold(w) for w in ("куда", "как", "где", "что
                                          "куди", "як", "де", "чи", "можна", "треба", "пустять", "тоже", "теж"))
 _VISITS_US_RE = re.compile(r"\b(visit|see|join|meet|stay with|come (to|and see)) (us|me)\b")
 _CJK_HEARSAY = "听说"
+# Verbs after which "us" before a visa is the pronoun ("will they give us visas", "can they issue us a visa")
+_GIVING_US = frozenset(["give", "gives", "gave", "giving", "get", "got", "grant", "granted", "issue", "issued", "send",
+                        "help", "helped", "let", "allow", "offer", "sell", "sold", "deny", "denied", "refuse",
+                        "refused", "charge", "charged"])
+# Going somewhere, before "to us": the country ("travel to us", "visa to us"), where "come to us" is the pronoun
+_GOING_TO_US = frozenset(["travel", "travelling", "traveling", "go", "going", "fly", "flying", "move", "moving",
+                          "immigrate", "emigrate", "relocate", "trip", "visa", "flight", "flights"])
+# A place the asker sets aside: "forget azerbaijan", "never mind Iran", "scrap Syria"
+_DISMISSED_BEFORE = frozenset(["forget", "nevermind", "mind", "scrap", "skip", "vergiss", "oublie", "olvida",
+                               "забудь", "забудьте"])
+# After "by", "за", "по": the nationality is the family's ("by descent", "українка за походженням", "армянин по
+# происхождению"; but "Française d'origine haïtienne" is French, of Haitian origin)
+_HERITAGE_AFTER = frozenset(["birth", "blood", "descent", "походженням", "происхождению", "крови", "кровью"])
+# Words that say more than the asker travels ("can we go", "take me", "with him"): a parent's nationality may then be
+# a traveler's passport
+_SEVERAL_TRAVELERS = frozenset(["we", "us", "our", "both", "together", "he", "she", "him", "her", "they", "them",
+                                "мы", "нас", "ми", "он", "она", "вин", "вона", "его", "ее", "його", "ии", "nous", "on",
+                                "wir", "uns", "nosotros", "vamos", "nos", "ele", "ela", "il", "elle", "er", "sie",
+                                "take", "bring", "with"])
 _CLAUSE_BREAK_RE = re.compile(r"[\s，。,.？?！!；;]")
 # The Russian keyboard's letters on the keys of the Latin layout (QWERTY to ЙЦУКЕН).
 _LAYOUT = str.maketrans(dict(zip("qwertyuiop[]asdfghjkl;'zxcvbnm,.`", "йцукенгшщзхъфывапролджэячсмитьбюё",
@@ -213,6 +237,7 @@ _CJK_STAY_AFTER = ("留学", "读书", "工作", "生活", "居住", "上学")
 _CJK_NATIONALITY_RE = re.compile("([美英中日韩法德俄加澳])籍")
 _CJK_NATIONALITY = {"美": "US", "英": "GB", "中": "CN", "日": "JP", "韩": "KR", "法": "FR", "德": "DE", "俄": "RU",
                     "加": "CA", "澳": "AU"}
+_CJK_BEEN_TO = ("去过", "到过", "来过", "去過", "到過", "來過")  # "我去过台湾，能去中国吗": been there before
 _CJK_ORIGIN_AFTER = ("绿卡", "永久居留", "居留")
 _CJK_PASSPORT_GLUE = "的の "
 MAX_TYPO_CHOICES = 3
@@ -725,7 +750,7 @@ class Matcher:
         if token.endswith("es") and token[:-2] in self.exact:
             return False  # "japanes" is a typo of "Japanese", not the plural of "japan" (lacquer)
         return len(base) < 5 or self.kb.is_common_word(base) or (token.endswith("es") and self.kb.is_common_word(
-            token[:-2]))
+            token[:-2])) or (token.endswith("ies") and self.kb.is_common_word(token[:-3] + "y"))  # "studies"
 
     def _correct(self, token: str) -> tuple[str, ...]:
         """The name tokens a typo most likely meant (ties kept, so "south sudann" can still
@@ -810,8 +835,9 @@ class Matcher:
         spans.sort(key=lambda s: s.start)
         spans = [s for s in spans if not self._is_trap(s, tokens)
                  and not (s.how == "demonym" and s.end < len(tokens) and (
-                     tokens[s.end] in HERITAGE_WORDS or (tokens[s.end] == "by" and s.end + 1 < len(tokens)
-                                                         and tokens[s.end + 1] in ("birth", "blood", "descent"))))]
+                     tokens[s.end] in HERITAGE_WORDS or (tokens[s.end] in ("by", "за", "по")
+                                                         and s.end + 1 < len(tokens)
+                                                         and tokens[s.end + 1] in _HERITAGE_AFTER)))]
         spans += self._cjk_spans(text, len(tokens))
         token_set = set(tokens)
         travel_context = bool(token_set & TRAVEL_WORDS) and not (token_set & NOT_TRAVEL_HINTS)
@@ -831,9 +857,12 @@ class Matcher:
         kept: list[Span] = []
         for span in places:
             partner = None
-            if span.how == "weak" and span.end + 1 < len(tokens) and tokens[span.end] in CONJUNCTIONS:
+            # ... "georgia + armenia" too
+            if span.how == "weak" and span.end + 1 < len(tokens) and (tokens[span.end] in CONJUNCTIONS
+                                                                      or raw_tokens[span.end] in ("+", "&")):
                 partner = strong.get(span.end + 1)
-            if span.how == "weak" and partner is None and span.start >= 2 and tokens[span.start - 1] in CONJUNCTIONS:
+            if span.how == "weak" and partner is None and span.start >= 2 and (
+                    tokens[span.start - 1] in CONJUNCTIONS or raw_tokens[span.start - 1] in ("+", "&")):
                 partner = strong_ends.get(span.start - 1)
             before = tokens[span.start - 1] if span.start > 0 else ""
             if partner is not None and not (before in WEAK_NOUN_BEFORE and raw_tokens[span.start].islower()) \
@@ -859,6 +888,10 @@ class Matcher:
                     continue  # "a French man visiting Iran": a noun after a nationality
                 prev = tokens[span.start - 1] if span.start > 0 else ""
                 preceded = prev in WEAK_NAME_BEFORE
+                if not preceded and tokens[span.start] in TRAVELER_ADJECTIVES and (
+                        raw_tokens[span.start].islower() or span.start == 0 or (tokens[span.end : span.end + 1]
+                        and (tokens[span.end] in PEOPLE_NOUNS or tokens[span.end] in CLAUSE_TAIL))):
+                    continue  # "26 male", "solo male traveller", "Male, 26, Egyptian": what the traveler is, not Malé
                 if prev in WEAK_NOUN_BEFORE and raw_tokens[span.start].islower() \
                         and not self._followed_by_visa(tokens, span.end) \
                         and tokens[span.end : span.end + 1] not in (["permit"], ["permits"]):
@@ -956,6 +989,10 @@ class Matcher:
         only_origins = bool(origins) and len(origins) == len(places) and (self._points_back(tokens) or cjk_there) \
             and all((s.how == "cjk" and s.origin and cjk_there)
                     or (s.how != "cjk" and s.start > 0 and tokens[s.start - 1] in ORIGIN_WORDS) for s in places)
+        # "and my wife? she's dutch-iranian (born in shiraz) but hasn't been to iran since 2008": a follow-up naming
+        # only where someone was born or has been asks about the chat's place
+        only_origins = only_origins or (result.followup and bool(places) and len(set_off) == len(places)
+                                        and all(self._born_or_been(s, tokens) for s in places))
         if len(origins) == len(places) and not only_origins:
             origins = set()  # "flights from Moscow": the only place named is the one asked about
         # A place the asker corrects to ("... that's ethiopia. I mean eritrea") or names twice ("Kazakhstan,
@@ -998,6 +1035,16 @@ class Matcher:
             holders = [_holder(s, tokens) if s.how != "cjk" else "" for s in passports]
             if "self" in holders and any(h and h != "self" for h in holders):
                 passports = [s for s, h in zip(passports, holders, strict=True) if h != "self"]
+        if len(passports) > 1 and not token_set & _SEVERAL_TRAVELERS:
+            # "Я гражданин Узбекистана (отец армянин). Пустят ли меня в Баку?": a parent's nationality, no passport
+            # word with it, is where the asker's family comes from when the asker travels alone on their own
+            holders = [_holder(s, tokens) if s.how != "cjk" else "" for s in passports]
+            parents = [s for s, h in zip(passports, holders, strict=True) if (h in PARENT_WORDS or (
+                s.start > 0 and s.how != "cjk" and tokens[s.start - 1] in PARENT_WORDS))
+                       and not (s.end < len(tokens) and tokens[s.end] in PASSPORT_WORDS)
+                       and not (s.start > 0 and tokens[s.start - 1] in PASSPORT_WORDS)]
+            if parents and "self" in holders and len(parents) < len(passports):
+                passports = [s for s in passports if s not in parents]
         if len(passports) > 1:
             passports = self._corrected_passports(passports, tokens, raw_tokens)
         for span in passports:
@@ -1039,7 +1086,8 @@ class Matcher:
         indexes of tokens that were hyphen-joined to the previous one ("US-Israeli")."""
         out: list[str] = []
         joins: set[int] = set()
-        text = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", ""), text)  # U.S.A. -> USA
+        text = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", "").upper() if m.group(0).replace(".", "").casefold()
+                              in _DOTTED_CODES else m.group(0).replace(".", ""), text)  # U.S.A. -> USA
         for token in _TOKEN_RE.findall(text):
             if token == "." and out and len(out[-1]) <= 2 and out[-1].isalpha():
                 continue
@@ -1125,6 +1173,8 @@ class Matcher:
             return Span(start, end, self.demonyms[key], "demonym", 0.9, text, plural=self._people(key))
         if end - start == 1:
             token = raw[0].replace(".", "")
+            if token in CITY_ABBREVIATIONS and not shouting:
+                return Span(start, end, (CITY_ABBREVIATIONS[token],), "code", 0.8 if token == "ESTA" else 0.9, text)
             if token in self.codes and token.isupper() and not shouting and token not in CODE_LIKE_WORDS:
                 return Span(start, end, self.codes[token], "code", 0.9, text)
         return None
@@ -1179,6 +1229,17 @@ class Matcher:
         raw = raw_tokens[i]
         if word in LOWERCASE_CODES:
             return Span(i, i + 1, (LOWERCASE_CODES[word],), "code", 0.9, raw)
+        if word == "us" and prev == "the" and i > 0 and raw_tokens[i - 1].casefold() == "the":
+            return Span(i, i + 1, ("US",), "name", 0.9, raw)  # "can iranians visit the us": no pronoun after "the"
+        if word == "esta" and (prev in ("an", "the", "my", "get", "need", "use", "got", "apply") or nxt in (
+                "application", "form", "waiver", "approval", "approved", "denied", "refused", "rejected", "eligible",
+                "eligibility")):
+            return Span(i, i + 1, ("US",), "code", 0.8, raw)  # "can I still get an esta": English, not "this"
+        if word == "us" and nxt in VISA_WORDS | VISA_KIND_WORDS | {"embassy", "border", "esta"} and (
+                prev not in _GIVING_US and not (prev in VISA_WORDS and i > 1 and tokens[i - 2] in _GIVING_US)):
+            return Span(i, i + 1, ("US",), "name", 0.9, raw)  # "can iranians get a us visa" (not "give us visas")
+        if word == "us" and prev == "to" and i > 1 and tokens[i - 2] in _GOING_TO_US:
+            return Span(i, i + 1, ("US",), "name", 0.9, raw)  # "can iranians travel to us" (but "come to us")
         if word in LOWERCASE_PASSPORT_CODES and (nxt in PASSPORT_WORDS or prev in ("dual", "both")
                                                  or (prev in PASSPORT_WORDS and prev not in NOT_PASSPORT_NOUNS)
                                                  or self._joined_to_nationality(tokens, raw_tokens, i)):
@@ -1289,7 +1350,7 @@ class Matcher:
                     # "香港居民", "澳门居民": a resident of a SAR holds no passport said (many are Chinese citizens)
                     passport = following.startswith(_CJK_PASSPORT_WORDS)
                     origin = run[pos - 1 : pos] in _CJK_ORIGIN_BEFORE or following.startswith(_CJK_ORIGIN_AFTER) \
-                        or following.startswith("居民") \
+                        or following.startswith("居民") or run[max(pos - 2, 0) : pos] in _CJK_BEEN_TO \
                         or (run[pos - 1 : pos] == "在" and following.startswith(_CJK_STAY_AFTER))
                     # "澳门居民去北京", "在中国留学的巴基斯坦人": where the asker lives or studies, not where they go
                     spans.append(Span(offset, offset, self.cjk[hit], "cjk", 0.9, hit, passport=passport,
@@ -1392,7 +1453,9 @@ class Matcher:
                     and (span.how == "demonym" or self._spelled_as_demonym(span, tokens)):
                 is_passport[idx] = True  # "pour un humanitaire suisse", "para un estudiante peruano": the noun first
             origin_word = skip_back(span.start - 1, ARTICLES)
-            if origin_word > 0 and tokens[origin_word] in FROM_WORDS and tokens[origin_word - 1] in PEOPLE_NOUNS:
+            if origin_word > 0 and tokens[origin_word] in FROM_WORDS and tokens[origin_word - 1] in PEOPLE_NOUNS \
+                    and (origin_word - 1 not in covered or raw_tokens[origin_word - 1].islower()):
+                # ... but "flying to Male from Dubai": the capital Malé is no male
                 is_passport[idx] = True  # "tourists from Russia", "туристов из России", "my friend from the US"
             trig = skip_back(span.start - 1, ARTICLES | TRAVELER_ADJECTIVES | _IDENTITY_ADVERBS
                              if span.how == "demonym" else ARTICLES)
@@ -1431,9 +1494,11 @@ class Matcher:
                     and len([t for t in tokens if t]) <= 4:
                 is_passport[idx] = True  # "algeria israeli", "visa iran german": a terse place, then who asks
             heading = span.end + 1 < n and tokens[span.end] in ("to", "into") and span.end + 1 in place_starts
-            if span.how == "demonym" and not language and self._alone_in_clause(span, tokens, raw_tokens, joins,
-                                                                               ends, heading):
-                is_passport[idx] = True  # "kathmandu overland to lhasa, israeli", "and me? jordanian"
+            if (span.how == "demonym" or (span.how == "name" and raw_tokens[span.start].islower()
+                                          and self._spelled_as_demonym(span, tokens))) \
+                    and not language and self._alone_in_clause(span, tokens, raw_tokens, joins, ends, heading):
+                is_passport[idx] = True  # "kathmandu overland to lhasa, israeli", "and me? jordanian", "... ? algérien"
+                # (lower-case: the German noun "Algerien" is the country)
             if trig >= 0:
                 identity = _describes_traveler(tokens, trig, raw_tokens)
                 seen_as = _seen_as(tokens, trig)
@@ -1836,12 +1901,16 @@ class Matcher:
         if span.how == "cjk":
             return span.origin
         j = span.start - 1
-        while j >= 0 and tokens[j] in ARTICLES:
+        while j >= 0 and (tokens[j] in ARTICLES or tokens[j] == "l"):  # "quitter l'Algérie"
             j -= 1
         if j < 0:
             return False
         if j == 0 and tokens[0] == "in" and span.start <= 2:
             return True  # "in Mashhad the locals said ..., can I go to Herat?": where the traveler is
+        d = j - 1 if tokens[j] in ("about", "of", "than", "про") else j
+        if d >= 0 and ((tokens[d] in _DISMISSED_BEFORE and (tokens[d] != "mind" or tokens[d - 1 : d] == ["never"]))
+                       or (d < j and tokens[d] in ("instead", "rather"))):
+            return True  # "ok forget azerbaijan, what about armenia", "instead of Iran", "rather than Syria"
         if tokens[j] in ORIGIN_WORDS:
             # "a girl from Hebron", "my grandparents are from the Kherson region": someone else's origin
             k = j - 1 if j > 0 and tokens[j - 1] not in PASSPORT_VERBS else j - 2
@@ -1860,14 +1929,24 @@ class Matcher:
                 k -= 1
             if k >= 0 and tokens[k] in TRANSIT_WORDS and j - k > 1:
                 return True
+        if j > 0 and tokens[j - 1] in ("after", "since") and tokens[j] in ("visiting", "being", "going", "travelling",
+                                                                       "traveling"):
+            return True  # "after visiting Nagorno-Karabakh can I go to Azerbaijan?"
+        if j > 0 and tokens[j] in _BETWEEN_ARTICLES and tokens[j - 1] in PAST_VISIT_WORDS:
+            return True  # "j'ai visité la Crimée", "visitei o Irã"
         if tokens[j] in PAST_VISIT_WORDS or tokens[j] in TRANSIT_WORDS or (span.end < len(tokens)
                                                                            and tokens[span.end] in STAMP_WORDS):
             return True  # "I visited Nagorno-Karabakh", "после Крыма", "via Armenia", "an Israel stamp"
         if j > 0 and (tokens[j] in FROM_WORDS or tokens[j] in PASSPORT_LINKS) and tokens[j - 1] in STAMP_WORDS:
             return True  # "sello de Israel", "stamps from Israel"
-        if j > 0 and tokens[j] in ("to", "in", "into", "в", "на", "у", "em", "no", "na", "en", "a", "al", "nach") \
-                and tokens[j - 1] in PAST_VISIT_VERBS:
-            k = j - 2
+        v = j - 1  # "ich war 2019 in Syrien", "war 2019 über Russland auf der Krim": a year or the way between
+        if v > 1 and tokens[v - 1] in TRANSIT_WORDS:
+            v -= 2
+        while v > 0 and (tokens[v].isdigit() or (tokens[v] in ("in", "im", "en", "em") and tokens[v + 1].isdigit())):
+            v -= 1
+        if j > 0 and tokens[j] in ("to", "in", "into", "в", "на", "у", "em", "no", "na", "en", "a", "al", "nach", "auf",
+                                   "au", "aux") and v >= 0 and tokens[v] in PAST_VISIT_VERBS:
+            k = v - 1
             while k >= 0 and tokens[k] in ("ever", "recently", "actually", "here"):
                 k -= 1
             # "I've been to Iran", "I was in Syria in 2010", "если был в абхазии"; not "anyone been to Transnistria?"
@@ -1887,12 +1966,27 @@ class Matcher:
                    for i in {j, k})
 
     @staticmethod
+    def _born_or_been(span: Span, tokens: list[str]) -> bool:
+        """"born in Shiraz", "has been to Iran", "visited Iran": a place of someone's past."""
+        if span.how == "cjk":
+            return False
+        j = span.start - 1
+        while j >= 0 and tokens[j] in ARTICLES:
+            j -= 1
+        if j < 0:
+            return False
+        if tokens[j] in PAST_VISIT_WORDS and tokens[j] != "after":
+            return True
+        return j > 0 and (tokens[j] in RESIDENCE_PREPOSITIONS or tokens[j] in ("to", "in")) and (
+            tokens[j - 1] in BIRTH_WORDS or tokens[j - 1] in PAST_VISIT_VERBS)
+
+    @staticmethod
     def _route_start(span: Span, tokens: list[str], raw_tokens: list[str], starts: set[int],
                      joins: frozenset[int] | set[int] = frozenset(), spans: list[Span] | None = None) -> bool:
         """"moscow to minsk", "kathmandu overland to lhasa", "Москва–Пхеньян", "un vol Paris-Téhéran": a place, then a
         word towards (or a hyphen) and another place; the first is where the route starts."""
-        if span.how == "cjk":
-            return False
+        if span.how == "cjk" or tokens[span.start] == "esta":
+            return False  # "un ESTA pour New York" is the US's own
         if span.end in joins and span.end in starts and span.how != "demonym" and not any(
                 s.start == span.end and set(s.codes) & set(span.codes) for s in spans or ()):
             return True
@@ -1901,11 +1995,22 @@ class Matcher:
             j += 1
         if j >= len(tokens) or not (tokens[j] in ROUTE_LINKS or raw_tokens[j] in ROUTE_MARKS):
             return False
+        arrow = raw_tokens[j] in ("→", ">") or raw_tokens[j : j + 2] == ["-", ">"]
         j += 1
-        while j < len(tokens) and raw_tokens[j] in ROUTE_MARKS:
-            j += 1  # "Erbil -> Mosul": an arrow typed as two marks
-        while j < len(tokens) and tokens[j] in ARTICLES:
-            j += 1
+        for _hop in range(4):
+            while j < len(tokens) and raw_tokens[j] in ROUTE_MARKS:
+                j += 1  # "Erbil -> Mosul": an arrow typed as two marks
+            while j < len(tokens) and tokens[j] in ARTICLES:
+                j += 1
+            if j in starts or not arrow:
+                break
+            # "Bishkek -> Naryn -> Torugart -> Kashgar": the arrows go on past stops that are no destination
+            k = j
+            while k < len(tokens) and k - j < 2 and tokens[k] and raw_tokens[k] not in ROUTE_MARKS:
+                k += 1
+            if k == j or k >= len(tokens) or raw_tokens[k] not in ("→", ">", "-") or k in starts:
+                break
+            j = k
         return j in starts
 
     @staticmethod
