@@ -83,6 +83,7 @@ from bot.knowledge.staleness import fact_age
 from bot.knowledge.vocabulary import (
     BARRED_VERDICTS,
     ESTA_EXCLUDED,
+    ESTA_VERDICT,
     EVENT_KINDS,
     EXIT_RESTRICTED,
     ISSUER_OF_PASSPORT,
@@ -743,7 +744,7 @@ class Composer:
             others = [self.kb.places[d].parent or d if d in self.kb.places else d for d in u.destinations[1:]]
             return next((d for d in others if d in ESTA_EXCLUDED), "")
         country = place.parent or place.code
-        if country in ESTA_EXCLUDED and any((self.kb.entry_rule("US", p) or {}).get("verdict") == "eta"
+        if country in ESTA_EXCLUDED and any((self.kb.entry_rule("US", p) or {}).get("verdict") == ESTA_VERDICT
                                             for p in u.passports):
             return country
         return ""

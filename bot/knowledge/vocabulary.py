@@ -46,6 +46,7 @@ _VWP_EMBASSY = "https://lu.usembassy.gov/visas/visa-waiver-program/"
 _VWP_ADDED_2016 = "https://peregrineimmigration.co.uk/newsletter/RBr0Z7f2144"
 _VWP_CUBA = ("https://www.fragomen.com/insights/united-states-cbp-fully-implements-esta-ineligibility-due-to-cuba-"
              "travel.html")
+ESTA_VERDICT = "eta"  # a passport that uses ESTA has this verdict for the US
 ESTA_EXCLUDED: dict[str, tuple[str, str]] = {
     **{code: ("2011-03-01", _VWP_EMBASSY) for code in ("IR", "IQ", "SY", "SD")},
     **{code: ("2011-03-01", _VWP_ADDED_2016) for code in ("LY", "SO", "YE")},
