@@ -721,12 +721,16 @@ class Composer:
             return "".join(names)
         return self.tr.euphony(self.tr._(LIST_AND, first=", ".join(names[:-1]), last=names[-1]))
 
+    def _other_countries(self, u: Understanding) -> list[str]:
+        """The countries of the other places the question names (a region stands for its country)."""
+        return [(self.kb.places[d].parent or d) if d in self.kb.places else d for d in u.destinations[1:]]
+
     def _border_lines(self, place: Place, u: Understanding) -> list[Line]:
         """A closed land border comes before the verdicts, since no visa opens a closed crossing: between the
         destination and another country the question names (where the traveler comes from or goes on to), or,
         asked about going overland, the asker's own country or any land border the destination has closed."""
         here = place.parent or place.code
-        others = [(self.kb.places[d].parent or d) if d in self.kb.places else d for d in u.destinations[1:]]
+        others = self._other_countries(u)
         overland = bool(OVERLAND.search(u.question)) or any(w in u.question for w in CJK_OVERLAND)
         if overland:
             others += [*u.passports, "*"]
@@ -741,8 +745,7 @@ class Composer:
         """The place whose visit rules out ESTA that this answer concerns: the destination itself (for a traveler
         who could use ESTA), or, answering about the US, a place the question also names ("been to Iran")."""
         if answer.code == "US":
-            others = [self.kb.places[d].parent or d if d in self.kb.places else d for d in u.destinations[1:]]
-            return next((d for d in others if d in ESTA_EXCLUDED), "")
+            return next((d for d in self._other_countries(u) if d in ESTA_EXCLUDED), "")
         country = place.parent or place.code
         if country in ESTA_EXCLUDED and any((self.kb.entry_rule("US", p) or {}).get("verdict") == ESTA_VERDICT
                                             for p in u.passports):
