@@ -74,7 +74,6 @@ from bot.answering.texts import (
     STATE_TEXTS,
     TOPIC_LABELS,
     TRANSLATED_ISSUER_NAMES,
-    UKRAINE_EXIT_RULE,
     UNVERIFIED,
 )
 from bot.i18n import DEFAULT, Translator, translator
@@ -362,13 +361,13 @@ class Composer:
         lines += self._esta_lines(answer, place, u)
         # leaving a country whose citizens may not freely leave ("виїхати з України в Польщу"): its rule, for its
         # citizens or an asker whose passport is not known
-        if "UA" in u.destinations[1:] and "UA" in EXIT_RESTRICTED and (not u.passports or "UA" in u.passports):
-            lines.append(Line(tr._(UKRAINE_EXIT_RULE), EXIT_RESTRICTED["UA"], "⚠️", kind="caveat"))
+        lines += [Line(tr._(rule), source, "⚠️", kind="caveat") for country, (rule, source) in EXIT_RESTRICTED.items()
+                  if country in u.destinations[1:] and (not u.passports or country in u.passports)]
         if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
             others = [e for e in answer.entry if "*" in e.passports]
-            shown = [e for e in answer.entry if "*" not in e.passports][: 2 - len(others[:1])] + others[:1]
-            if not place.curated:  # a pair rule (Russians in Poland) is no overview of a place without a file
-                shown = []
+            # a pair rule (Russians in Poland) is no overview of a place without a file
+            shown = ([e for e in answer.entry if "*" not in e.passports][: 2 - len(others[:1])] + others[:1]
+                     if place.curated else [])
             for e in shown:  # no passport known: the curated rules, grouped (all others last), then ask for it
                 lines.append(Line(short(e.summary, 100), e.source, e.icon,
                                   f"{e.passport_name}{tr._(COLON)}{e.verdict_label}",
@@ -456,15 +455,13 @@ class Composer:
             penalties = fact.passport in PENALTIES_SOURCED  # the consequences only where a source states them
             template = ((PASSPORT_INVALID_WARNING if penalties else PASSPORT_INVALID_WARNING_BARE) if passports
                         else PASSPORT_INVALID_FOR_HOLDERS if penalties else PASSPORT_INVALID_FOR_HOLDERS_BARE)
-            text = tr._(template, passport=fact.passport_name, place=answer.name)
-            if fact.exception:
-                text += f" {tr._(LAWFUL_ROUTE)}{tr._(COLON)}{short(fact.exception, 180)}"
-            answer.warnings.append(text)
+            answer.warnings.append(self._with_lawful_route(
+                tr._(template, passport=fact.passport_name, place=answer.name), fact))
         refused = [e for e in answer.entry if e.verdict == "no-admission" and passports]
         # a country that bars a nationality bars its citizens, not only that passport: a dual national's other
         # passport is no way around it, unless the rule records that lawful route (the US ban exempts dual
         # nationals travelling on another passport). That warning says the bar too, so it replaces the plain one.
-        barring = [e for e in refused if not e.exception]
+        barring = _barring(refused)
         other_passport = any(e.verdict != "no-admission" for e in answer.entry)
         dual_barred = barring[0] if barring and dual and other_passport else None
         for fact in refused:  # a region under its country's rule is barred by that country (Svalbard: Norway)
@@ -472,11 +469,15 @@ class Composer:
             if fact is dual_barred:
                 answer.warnings.append(tr._(NOT_ADMITTED_DUAL_WARNING, place=place,
                                             country=self._country_name(fact.passport)))
-                continue
-            text = tr._(NOT_ADMITTED_WARNING, passport=fact.passport_name, place=place)
-            if fact.exception:
-                text += f" {tr._(LAWFUL_ROUTE)}{tr._(COLON)}{short(fact.exception, 180)}"
-            answer.warnings.append(text)
+            else:
+                answer.warnings.append(self._with_lawful_route(
+                    tr._(NOT_ADMITTED_WARNING, passport=fact.passport_name, place=place), fact))
+
+    def _with_lawful_route(self, text: str, fact: EntryFact) -> str:
+        """A warning about a passport, with the lawful way round it when the rule records one."""
+        if not fact.exception:
+            return text
+        return f"{text} {self.tr._(LAWFUL_ROUTE)}{self.tr._(COLON)}{short(fact.exception, 180)}"
 
     @staticmethod
     def _light(answer: Answer, place: Place, advisories: list[dict[str, Any]]) -> None:
@@ -487,7 +488,7 @@ class Composer:
         green_ok = not answer.do_not_travel and (place.status or {}).get("state") != "closed"
         max_level = max((a["level"] or 0 for a in advisories), default=0)
         dual = answer.understanding.dual
-        refused = any(e.verdict == "no-admission" and not e.exception for e in answer.entry)
+        refused = bool(_barring(answer.entry))
         for e in answer.entry:
             info = VERDICTS.get(e.verdict)
             e.icon = info.icon if info else ""
@@ -957,6 +958,12 @@ def _scoped(advisory: dict[str, Any]) -> str:
     scope = advisory.get("scope")
     return f"{advisory['label']} ({scope})" if scope and scope.casefold() not in advisory["label"].casefold() \
         else advisory["label"]
+
+
+def _barring(entries: list[EntryFact]) -> list[EntryFact]:
+    """The verdicts that bar a nationality with no lawful way round recorded: they bind a dual national's other
+    passport too (the US ban, which exempts dual nationals, records that as its lawful route)."""
+    return [e for e in entries if e.verdict == "no-admission" and not e.exception]
 
 
 def _do_not_travel(advisory: dict[str, Any]) -> bool:

@@ -62,9 +62,6 @@ PASSPORT_INVALID_FOR_HOLDERS = N_(
 NOT_ADMITTED_WARNING = N_(
     "%(place)s does not admit holders of the %(passport)s at present: do not try to travel on it.")
 LAND_BORDER_CLOSED = N_("Land border closed")
-UKRAINE_EXIT_RULE = N_(
-    "Under martial law, Ukrainian men aged 23 to 60 may not leave Ukraine except in the cases its border rules list; "
-    "men aged 18 to 22 have been allowed to leave since 28 August 2025.")
 ESTA_AFTER_VISIT = N_(
     "A visit to %(place)s on or after %(date)s rules out ESTA (the US Visa Waiver Program): you then need a US visa.")
 NOT_ADMITTED_DUAL_WARNING = N_(

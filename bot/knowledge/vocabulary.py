@@ -53,11 +53,13 @@ ESTA_EXCLUDED: dict[str, tuple[str, str]] = {
     "KP": ("2011-03-01", "https://sg.usembassy.gov/esta/"),
     "CU": ("2021-01-12", _VWP_CUBA),
 }
-# Countries whose own citizens may not freely leave at present, with the page that says so: a question about leaving
-# one of them (it is named, but not as the destination) hears its rule beside the verdicts.
-EXIT_RESTRICTED = {
-    "UA": "https://news.liga.net/en/society/news/the-cabinet-of-ministers-has-published-a-resolution-on-mens-travel-"
-          "abroad-the-changes-will-come-into-force-on-august-28",
+# Countries whose own citizens may not freely leave at present, with their rule and the page that says so: a question
+# about leaving one of them (it is named, but not as the destination) hears the rule beside the verdicts.
+EXIT_RESTRICTED: dict[str, tuple[str, str]] = {
+    "UA": (N_("Under martial law, Ukrainian men aged 23 to 60 may not leave Ukraine except in the cases its border "
+              "rules list; men aged 18 to 22 have been allowed to leave since 28 August 2025."),
+           "https://news.liga.net/en/society/news/the-cabinet-of-ministers-has-published-a-resolution-on-mens-travel-"
+           "abroad-the-changes-will-come-into-force-on-august-28"),
 }
 BARRED_VERDICTS = frozenset(("passport-invalid", "no-admission", "closed"))
 PERMIT_VERDICT = "permit-required"  # a restriction when only some passports need it (Cuba for Americans)
