@@ -43,7 +43,14 @@ def _partial_date(value: object) -> str:
     return text
 
 
+def _valid_code(value: str) -> str:
+    if not CODE_RE.match(value):
+        raise ValueError(f"code {value!r} is not ISO 3166-1 alpha-2 or ISO 3166-2")
+    return value
+
+
 Url = Annotated[str, AfterValidator(_url)]
+Code = Annotated[str, AfterValidator(_valid_code)]
 PartialDate = Annotated[str, BeforeValidator(_partial_date)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 
@@ -93,14 +100,7 @@ class PairRule(EntryRule):
     """A rule for named passports at a destination without a curated file: where the visa dataset misleads (a
     nationality barred, a passport not recognised) but the place needs no file of its own."""
 
-    destination: str
-
-    @field_validator("destination")
-    @classmethod
-    def _destination(cls, value: str) -> str:
-        if not CODE_RE.match(value):
-            raise ValueError(f"code {value!r} is not ISO 3166-1 alpha-2 or ISO 3166-2")
-        return value
+    destination: Code
 
     @field_validator("passports")
     @classmethod
@@ -221,9 +221,7 @@ class Destination(Strict):
     @field_validator("code", "parent", "rules_of")
     @classmethod
     def _code(cls, value: str | None) -> str | None:
-        if value is not None and not CODE_RE.match(value):
-            raise ValueError(f"code {value!r} is not ISO 3166-1 alpha-2 or ISO 3166-2")
-        return value
+        return _valid_code(value) if value is not None else None
 
     @field_validator("entry")
     @classmethod

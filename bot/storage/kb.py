@@ -147,11 +147,7 @@ class KnowledgeBase:
         for place in places.values():
             if place.parent:
                 children[place.parent].append(place.code)
-        borders: dict[frozenset[str], Row] = {}
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'land_borders'").fetchone():
-            for r in conn.execute("SELECT * FROM land_borders"):
-                borders[frozenset((r["a"], r["b"]))] = dict(r)
-        self.land_borders = borders
+        self.land_borders = {frozenset((r["a"], r["b"])): dict(r) for r in conn.execute("SELECT * FROM land_borders")}
         self.places, self.names, self.demonyms, self.meta = places, names, demonyms, meta
         self.children = dict(children)
         self.version = getattr(self, "version", 0) + 1
