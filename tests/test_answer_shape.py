@@ -427,3 +427,20 @@ def test_compact_when_answers_keep_the_two_latest_dates(engine) -> None:
     assert [d for d in compact if d.kind == "when"] == dates[-2:]
     assert compact[0].text.startswith("No reopening date")  # the answer itself stays first
     assert answer.direct_lines(0) == answer.direct
+
+
+def test_an_included_template_is_written_into_its_includer(tmp_path) -> None:
+    """The loader inlines includes (rendering copies no context for them): the included text sees the includer's
+    variables and its namespace, as an include would, and the file it came from stays its own."""
+    from jinja2 import Environment
+    from jinja2.utils import Namespace
+
+    from bot.answering.render import InliningLoader
+
+    (tmp_path / "outer.j2").write_text('{% set ns = namespace(n=1) %}A{% include "inner.j2" %}{{ ns.n }}')
+    (tmp_path / "inner.j2").write_text("[{{ x }}{% set ns.n = ns.n + 1 %}]")
+    env = Environment(loader=InliningLoader(tmp_path))
+    source = env.loader.get_source(env, "outer.j2")[0]
+    assert "include" not in source and "[{{ x }}" in source
+    assert env.get_template("outer.j2").render(x="here") == "A[here]2"
+    assert env.get_template("inner.j2").render(x="alone", ns=Namespace(n=0)) == "[alone]"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -62,6 +63,19 @@ WARNED_FROM = 3  # from this level on, a verdict whose warning is shown (passpor
 # explained a second time in its line: the verdict, its date and source stay
 
 
+_INCLUDE = re.compile(r'\{%-?\s*include\s+"([^"]+)"\s*-?%\}')
+
+
+class InliningLoader(FileSystemLoader):
+    """Writes an included template into its includer, so that rendering does not copy the whole context for it
+    (Jinja's include builds a new context from every variable and global: a sixth of an answer's rendering).
+    The templates stay separate files; an inlined one sees the includer's variables, as an include would."""
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str | None, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        return _INCLUDE.sub(lambda m: self.get_source(environment, m.group(1))[0], source), filename, uptodate
+
+
 class Renderer:
     """One Jinja2 environment per language, each with that language's catalog installed (Jinja2's i18n
     extension) and its date filter; built when the language is first used."""
@@ -86,7 +100,7 @@ class Renderer:
     @staticmethod
     def _make_env(tr: Translator) -> Environment:
         env = Environment(
-            loader=FileSystemLoader(TEMPLATES_DIR),
+            loader=InliningLoader(TEMPLATES_DIR),
             auto_reload=False,  # templates do not change while the bot runs: no stat() of the file per answer
             autoescape=select_autoescape(default=True, default_for_string=True),
             trim_blocks=True,
