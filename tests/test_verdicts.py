@@ -362,6 +362,31 @@ def test_leaving_ukraine_brings_its_exit_rule_for_its_men(engine) -> None:
         assert not exit_lines(engine.ask(question)), question
 
 
+def test_a_citizen_hears_what_their_country_asks_of_its_citizens(engine) -> None:
+    """Iran and Cuba treat their dual nationals as theirs alone (their own passport in and out); South Korea, Egypt
+    and Singapore bind their men to military service, with a permit to go abroad. A citizen going there, or leaving,
+    hears it beside the verdicts, sourced, dated and marked unverified; a foreigner going there, or a citizen
+    going elsewhere with no word of leaving, does not."""
+    from bot.knowledge.vocabulary import CITIZEN_RULES
+
+    def rule_lines(answer, country):
+        return [d for d in answer.direct if d.kind == "caveat" and d.source == CITIZEN_RULES[country].source]
+    for question, country in (("I'm a dual US-Iranian citizen, can I visit Iran to see my family?", "IR"),
+                              ("I hold US and Cuban passports, flying to Havana", "CU"),
+                              ("I have US and South Korean passports, visiting Seoul for a month", "KR"),
+                              ("egyptian-german dual citizen, visiting cairo", "EG")):
+        answer = engine.ask(question)
+        lines = rule_lines(answer, country)
+        assert answer.code == country and len(lines) == 1, question
+        assert "unverified" in lines[0].when and lines[0].icon == "⚠️", question
+    iranian = engine.ask("I'm a dual US-Iranian citizen, can I visit Iran to see my family?", lang="de")
+    assert rule_lines(iranian, "IR")[0].text != CITIZEN_RULES["IR"].text  # said in the asker's language
+    assert rule_lines(engine.ask("south korean passport, flying from seoul to tokyo"), "KR")  # leaving it
+    for question, country in (("can germans visit iran", "IR"), ("german passport, holiday in cuba", "CU"),
+                              ("korean passport, visa for japan?", "KR"), ("fly from cairo to rome, italian", "EG")):
+        assert not rule_lines(engine.ask(question), country), question
+
+
 def test_a_closed_land_border_comes_before_the_verdicts(engine) -> None:
     """Armenians may enter Turkey, but not over the Armenia-Turkey land border, shut since 1993; Azerbaijan lets
     no one in overland, though flying in is fine and foreigners may leave by land. The closure leads the verdicts,

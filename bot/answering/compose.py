@@ -81,10 +81,10 @@ from bot.knowledge.schema import TRANSLATED_FIELDS
 from bot.knowledge.staleness import fact_age
 from bot.knowledge.vocabulary import (
     BARRED_VERDICTS,
+    CITIZEN_RULES,
     ESTA_EXCLUDED,
     ESTA_VERDICT,
     EVENT_KINDS,
-    EXIT_RESTRICTED,
     ISSUER_OF_PASSPORT,
     NO_DUAL_NATIONALITY,
     OWN_COUNTRY_CHECKED,
@@ -358,11 +358,8 @@ class Composer:
             if u.dual:  # "I hold Irish and Indian passports": the second may itself be unlawful to hold
                 lines += [Line(tr._(NO_DUAL_NATIONALITY_NOTE, country=self._country_name(p)), NO_DUAL_NATIONALITY[p],
                                "⚠️", kind="caveat") for p in u.passports if p in NO_DUAL_NATIONALITY]
+        lines += self._citizen_lines(place, u)
         lines += self._esta_lines(answer, place, u)
-        # leaving a country whose citizens may not freely leave ("виїхати з України в Польщу"): its rule, for its
-        # citizens or an asker whose passport is not known
-        lines += [Line(tr._(rule), source, "⚠️", kind="caveat") for country, (rule, source) in EXIT_RESTRICTED.items()
-                  if country in u.destinations[1:] and (not u.passports or country in u.passports)]
         if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
             others = [e for e in answer.entry if "*" in e.passports]
             # a pair rule (Russians in Poland) is no overview of a place without a file
@@ -752,6 +749,20 @@ class Composer:
                                             for p in u.passports):
             return country
         return ""
+
+    def _citizen_lines(self, place: Place, u: Understanding) -> list[Line]:
+        """What a country asks of its own citizens, for a citizen going there or leaving it ("виїхати з України в
+        Польщу", "US-Iranian dual, visiting family in Tehran"); a rule that binds most people leaving (a wartime exit
+        ban) also for an asker leaving it whose passport is not known."""
+        tr = self.tr
+        lines = []
+        for country, rule in CITIZEN_RULES.items():
+            leaving = country in u.destinations[1:]
+            if (country in u.passports and (leaving or country == place.code)) or (
+                    rule.leaving and leaving and not u.passports):
+                lines.append(Line(tr._(rule.text), rule.source, "⚠️", kind="caveat",
+                                  when=f"{tr._(CHECKED_ON, date=tr.date(rule.checked))}, {tr._(UNVERIFIED)}"))
+        return lines
 
     def _esta_lines(self, answer: Answer, place: Place, u: Understanding) -> list[Line]:
         country = self._esta_excluded(answer, place, u)

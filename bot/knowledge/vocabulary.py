@@ -53,13 +53,49 @@ ESTA_EXCLUDED: dict[str, tuple[str, str]] = {
     "KP": ("2011-03-01", "https://sg.usembassy.gov/esta/"),
     "CU": ("2021-01-12", _VWP_CUBA),
 }
-# Countries whose own citizens may not freely leave at present, with their rule and the page that says so: a question
-# about leaving one of them (it is named, but not as the destination) hears the rule beside the verdicts.
-EXIT_RESTRICTED: dict[str, tuple[str, str]] = {
-    "UA": (N_("Under martial law, Ukrainian men aged 23 to 60 may not leave Ukraine except in the cases its border "
-              "rules list; men aged 18 to 22 have been allowed to leave since 28 August 2025."),
-           "https://news.liga.net/en/society/news/the-cabinet-of-ministers-has-published-a-resolution-on-mens-travel-"
-           "abroad-the-changes-will-come-into-force-on-august-28"),
+@dataclass(frozen=True)
+class CitizenRule:
+    """What a country's law asks of its own citizens, whatever other passport they hold."""
+
+    text: str
+    source: str
+    checked: str
+    leaving: bool = False  # binds most people leaving it: said to an asker whose passport is not known, too
+
+
+# A citizen going to one of these countries, or leaving it, hears its rule beside the verdicts: visa rules say nothing
+# of it, and it is what keeps dual nationals from leaving. None confirmed on the page with our tools: unverified.
+CITIZEN_RULES: dict[str, CitizenRule] = {
+    "UA": CitizenRule(
+        N_("Under martial law, Ukrainian men aged 23 to 60 may not leave Ukraine except in the cases its border "
+           "rules list; men aged 18 to 22 have been allowed to leave since 28 August 2025."),
+        "https://news.liga.net/en/society/news/the-cabinet-of-ministers-has-published-a-resolution-on-mens-travel-"
+        "abroad-the-changes-will-come-into-force-on-august-28", "2026-12-01", leaving=True),
+    "IR": CitizenRule(
+        N_("Iran does not recognise dual nationality: it treats its citizens as Iranians only, who must enter and "
+           "leave on an Iranian passport, and it has kept some dual nationals from leaving for months."),
+        "https://travel.state.gov/content/travel/en/international-travel/International-Travel-Country-Information-"
+        "Pages/Iran.html", "2026-12-02"),
+    "CU": CitizenRule(
+        N_("Cuba treats its citizens as Cubans only, whatever other nationality they hold: it may make them enter "
+           "and leave on a Cuban passport, and some Cuban-American dual nationals have had to give up their US "
+           "passport there."),
+        "https://miami.cbslocal.com/2016/05/05/born-in-america-to-cuban-parents-cuba-still-doesnt-see-you-as-u-s-"
+        "citizen/", "2026-12-02"),
+    "KR": CitizenRule(
+        N_("South Korean men who have not done their military service need an overseas travel permit from the "
+           "Military Manpower Administration from the year they turn 25, dual nationals included."),
+        "http://www.koreatimesus.com/for-korean-men-turning-25-this-year-deadline-to-file-for-overseas-travel-"
+        "permit-is-in-10-days/", "2026-12-02"),
+    "EG": CitizenRule(
+        N_("Egypt's military service law binds its men from 18: those who have neither done it nor been exempted "
+           "may not leave Egypt without the Defence Ministry's permission."),
+        "https://www.agenzianova.com/a/64c2d570588e33.17515672/4464473/2023-07-27/egitto-disertori-potranno-"
+        "regolare-la-loro-situazione-pagando-5mila-dollari", "2026-12-02"),
+    "SG": CitizenRule(
+        N_("Singapore's national service law binds its male citizens: before enlistment they need an exit permit "
+           "to stay abroad for 3 months or longer, and operationally ready NSmen for 12 months or longer."),
+        "https://laws.sg/legislation/sub-leg-1970-ea-rg1/reg-25", "2026-12-02"),
 }
 BARRED_VERDICTS = frozenset(("passport-invalid", "no-admission", "closed"))
 PERMIT_VERDICT = "permit-required"  # a restriction when only some passports need it (Cuba for Americans)
