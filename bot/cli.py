@@ -79,7 +79,7 @@ def _run_check(args: argparse.Namespace) -> int:
         return 1
     days = args.days if args.days is not None else settings.stale_days
     today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
-    stale = stale_facts(destinations, today, days)
+    stale = stale_facts(destinations, today, days, checked.pairs, checked.borders)
     print(f"{len(destinations)} curated destinations valid, {len(checked.pairs)} pair rule(s), "
           f"{len(checked.borders)} closed land border(s) (0 consistency errors)")
     warnings = consistency_findings(destinations, _countries, knowledge / "reference")

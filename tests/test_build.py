@@ -401,3 +401,22 @@ def test_a_bad_land_border_is_refused_naming_the_file(knowledge_copy: Path, tmp_
     with pytest.raises(KnowledgeError) as err:
         build(knowledge_copy, tmp_path / "kb.sqlite")
     assert "land_borders.yaml" in str(err.value) and message in str(err.value)
+
+
+def test_pair_rules_and_land_borders_age_like_the_other_facts(kb, tmp_path: Path) -> None:
+    """They live in their own files, not a destination's: the freshness report (admins' /stale and `bot check`)
+    lists them once they are older than the limit, and not before."""
+    import datetime as dt
+
+    from bot.storage.freshness import stale_facts
+
+    later = stale_facts(kb.conn, dt.date(2027, 12, 1), 30)
+    assert any(code == "KW" and kind == "pair rule (IL)" for code, kind, _c, _a in later)
+    assert any(code == "AM-TR" and kind == "land border" for code, kind, _c, _a in later)
+    assert not any(kind.startswith(("pair rule", "land border")) for _code, kind, _c, _a in
+                   stale_facts(kb.conn, dt.date(2026, 12, 2), 30))
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "check", "--days", "30", "--today", "2027-12-01", "--kb",
+         str(tmp_path / "never.sqlite")], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert "KW pair rule: checked" in proc.stdout and "AM-TR land border: checked" in proc.stdout

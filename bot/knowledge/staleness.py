@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.knowledge.schema import Destination
+from bot.knowledge.schema import Destination, LandBorder, PairRule
 
 
 @dataclass(frozen=True)
@@ -31,14 +32,18 @@ def fact_age(checked: str | dt.date, today: dt.date, max_age: int) -> tuple[int,
     return age, age > max_age
 
 
-def stale_facts(destinations: list[Destination], today: dt.date, max_age: int) -> list[StaleFact]:
-    """Facts of the knowledge files (curated facts) older than `max_age` days."""
+def stale_facts(destinations: list[Destination], today: dt.date, max_age: int, pairs: Sequence[PairRule] = (),
+                borders: Sequence[LandBorder] = ()) -> list[StaleFact]:
+    """Facts of the knowledge files (curated facts, pair rules, closed land borders) older than `max_age` days."""
+    facts = [(dest.code, kind, summary, checked) for dest in destinations
+             for kind, summary, checked in dest_facts(dest)]
+    facts += [(r.destination, "pair rule", f"{','.join(r.passports)}: {r.verdict}", r.checked) for r in pairs]
+    facts += [("-".join(b.between), "land border", b.summary, b.checked) for b in borders]
     found: list[StaleFact] = []
-    for dest in destinations:
-        for kind, summary, checked in dest_facts(dest):
-            age, stale = fact_age(checked, today, max_age)
-            if stale:
-                found.append(StaleFact(dest.code, kind, summary, checked, age))
+    for code, kind, summary, checked in facts:
+        age, stale = fact_age(checked, today, max_age)
+        if stale:
+            found.append(StaleFact(code, kind, summary, checked, age))
     return found
 
 
