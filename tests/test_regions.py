@@ -89,3 +89,24 @@ def test_a_brief_risk_line_does_not_repeat_the_place_as_its_scope(engine) -> Non
     assert "(Turkish Cypriot-administered area)" in engine.ask("Is Northern Cyprus safe?").headline.risk
     detail = engine.ask("", code="UA-43", topics=["safety"])
     assert any(a.full.endswith("(Crimea)") or "Crimea" in a.full for a in detail.advisories)
+
+
+def test_a_regions_permit_comes_with_its_countrys_own_verdict(engine) -> None:
+    """The Galápagos permit is on top of entering Ecuador, Ladakh's on top of India's visa: a passport that needs the
+    region's permit also hears the country's verdict for it, on its own line after the permit; a passport that
+    needs no permit (Indians in Ladakh) hears nothing more, and a region advised against gives no green light."""
+    def first(answer):
+        return [d for d in answer.direct if "entering" in d.strong and "first" in d.strong]
+    for question, country in (("venezuelan passport, can I visit the galapagos", "Ecuador"),
+                              ("nigerian passport, trip to ladakh", "India"), ("us passport mount athos", "Greece")):
+        answer = engine.ask(question)
+        lines = first(answer)
+        assert len(lines) == 1 and f"entering {country} first" in lines[0].strong, question
+        assert lines[0].dataset and "passportindex" in lines[0].source, question
+        permit = next(i for i, d in enumerate(answer.direct) if "Special permit" in d.strong)
+        assert answer.direct.index(lines[0]) == permit + 1, question
+    assert not first(engine.ask("indian passport ladakh"))
+    karabakh = first(engine.ask("russian passport nagorno karabakh"))
+    assert karabakh and karabakh[0].icon != "✅"
+    spanish = engine.ask("venezolano, quiero ir a galápagos")
+    assert any("entrada previa (Ecuador)" in d.strong for d in spanish.direct)

@@ -36,6 +36,7 @@ from bot.answering.texts import (
     DATASET_ONLY,
     DATASET_ONLY_LONG,
     DUAL_NATIONAL_WARNING,
+    ENTERING_FIRST,
     ESTA_AFTER_VISIT,
     GENERAL_DISCLAIMER,
     ISSUER_AGENCIES,
@@ -355,6 +356,7 @@ class Composer:
         lines += self._border_lines(place, u)
         if u.passports:
             lines += self._verdict_lines(answer.entry, 200, legal=bool(answer.legal))
+            lines += self._verdict_lines(self._country_first(answer, place), 120)
             if u.dual:  # "I hold Irish and Indian passports": the second may itself be unlawful to hold
                 lines += [Line(tr._(NO_DUAL_NATIONALITY_NOTE, country=self._country_name(p)), NO_DUAL_NATIONALITY[p],
                                "⚠️", kind="caveat") for p in u.passports if p in NO_DUAL_NATIONALITY]
@@ -443,6 +445,26 @@ class Composer:
                 lines.append(Line(short(e.summary, limit), e.source, e.icon, strong, when, lapse, covered=covered,
                                   stale_on=stale_on, dataset=e.origin == "baseline"))
         return lines
+
+    def _country_first(self, answer: Answer, place: Place) -> list[EntryFact]:
+        """A region's permit is on top of entering its country (Galápagos after Ecuador, Ladakh after India): for a
+        passport that needs the region's permit, the country's own verdict, which the permit line does not
+        give (Venezuelans need a visa for Ecuador). Not a green light where the region is closed or advised against,
+        nor on the dataset alone under Level 3 or 4, as for the region's own verdicts."""
+        country = self.kb.places.get(place.parent or "")
+        if place.kind != "region" or country is None or country.kind != "country":
+            return []
+        passports = [e.passport for e in answer.entry if e.verdict == PERMIT_VERDICT and e.passport != "*"]
+        if not passports:
+            return []
+        facts = [e for e in self._entry(country, passports) if e.origin not in ("own", "none")
+                 and e.verdict != "unknown"]
+        first = Answer(question="", answered=True, understanding=answer.understanding, entry=facts,
+                       do_not_travel=answer.do_not_travel)
+        self._light(first, place, self._advisories(place))
+        for e in facts:
+            e.passport_name = self.tr._(ENTERING_FIRST, passport=e.passport_name, country=country.name_in(self.tr.lang))
+        return facts
 
     def _passport_warnings(self, answer: Answer, passports: list[str], dual: bool = False) -> None:
         """The legal warning for a passport not valid there, and the warning for one not admitted (for a dual

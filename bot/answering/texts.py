@@ -109,6 +109,8 @@ OWN_COUNTRY_TEXT = N_(
     "Visa rules are for foreigners: as a citizen of %(country)s you need no visa here. Check exit and "
     "military-service rules, how dual nationals are treated and any local permits before you go."
 )
+# a region's permit comes after entering its country: that country's verdict for the passport, on its own line
+ENTERING_FIRST = N_("%(passport)s, entering %(country)s first")
 RULE_OF = N_("rule for %(country)s")  # a region's verdict taken from its country's rule: "(rule for India)"
 OFF_TOPIC = N_(
     "I can't help with that: Borderline answers whether you can enter a place with your passport, whether its "
