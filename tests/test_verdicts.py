@@ -403,3 +403,38 @@ def test_a_closed_land_border_comes_before_the_verdicts(engine) -> None:
     for question in ("fly to baku from istanbul, german", "baku to tbilisi by train, german",
                      "is azerbaijan open for americans"):
         assert not border(engine.ask(question)), question
+
+
+def test_a_country_may_count_a_traveler_as_its_citizen_by_birth_or_a_parent(engine) -> None:
+    """An Iranian father, a Cuban birth: the traveler holds none of its passports, yet the country may treat them as
+    its citizen. Said conditionally, with the country's rule for its citizens and its source; not to a traveler
+    who names no parent or birth, nor twice to one who holds the passport."""
+    from bot.knowledge.vocabulary import CITIZEN_RULES
+
+    def descent(answer, country):
+        return [d for d in answer.direct if d.source == CITIZEN_RULES[country].source and d.text.startswith("If ")]
+    iran = engine.ask("my dad is iranian but i was born in toronto and only have a canadian passport, can i visit iran")
+    assert iran.code == "IR" and "IR" not in iran.understanding.passports
+    assert len(descent(iran, "IR")) == 1 and "Iranian passport" in descent(iran, "IR")[0].text
+    cuba = engine.ask("I was born in Havana but left in 1995, now I only have a Spanish passport. Can I fly to Cuba?")
+    assert cuba.code == "CU" and descent(cuba, "CU")
+    assert not descent(engine.ask("german passport, holiday in cuba"), "CU")
+    dual = engine.ask("I'm a dual US-Iranian citizen born in Tehran, can I visit Iran to see my family?")
+    assert not descent(dual, "IR") and len([d for d in dual.direct if d.source == CITIZEN_RULES["IR"].source]) == 1
+
+
+def test_a_travel_document_or_residence_permit_gets_a_caveat_before_the_verdicts(engine) -> None:
+    """Verdicts are by national passport: a refugee's or stateless person's travel document, or a residence permit,
+    can change the rule, so the answer says so before the verdicts (sourced), in any answer language; a US green
+    card makes Cuba's sanctions trap lead the answer, as for an American."""
+    def caveat(answer):
+        return [d for d in answer.direct if d.source == "https://help.unhcr.org/faq/?p=828"]
+    for question in ("stateless, dutch travel document, thailand visa?", "I'm a Mexican with a US green card, can I go "
+                     "to Cuba?", "беженец с видом на жительство в Германии, нужна ли виза в Грузию?"):
+        answer = engine.ask(question)
+        assert len(caveat(answer)) == 1, question
+        first_verdict = next((i for i, d in enumerate(answer.direct) if d.strong.endswith(("needed", "Visum"))), 99)
+        assert answer.direct.index(caveat(answer)[0]) < first_verdict, question
+    assert not caveat(engine.ask("german passport, holiday in cuba"))
+    assert engine.ask("I'm a Mexican with a US green card, can I go to Cuba?").legal
+    assert not engine.ask("I'm Mexican, can I go to Cuba?").legal

@@ -28,6 +28,7 @@ from bot.answering.texts import (
     AS_OF,
     ASK_PASSPORT,
     BASELINE_NOTE,
+    BY_DESCENT_NOTE,
     CHECKED_ON,
     COLON,
     COST,
@@ -55,6 +56,8 @@ from bot.answering.texts import (
     NO_ISSUER_ADVISORY,
     NO_REOPENING,
     NO_RULE,
+    NOT_A_PASSPORT_NOTE,
+    NOT_A_PASSPORT_SOURCE,
     NOT_ADMITTED_DUAL_WARNING,
     NOT_ADMITTED_WARNING,
     ONE_PASSPORT,
@@ -107,6 +110,27 @@ OVERLAND = re.compile(
     r"(auto|bus|zug)|landgrenze|par la route|en voiture|en bus|frontière terrestre|por tierra|en (coche|auto|bus)|"
     r"frontera terrestre|por terra|de (carro|ônibus|autocarro)|fronteira terrestre)", re.IGNORECASE)
 CJK_OVERLAND = ("陆路", "开车", "自驾", "坐大巴", "陆地边境")
+# A traveler on a document that is not a national passport (a refugee's or stateless person's travel document), or
+# whose residence permit may change the rule: the verdicts by passport need a caveat before them.
+NOT_A_PASSPORT = re.compile(
+    r"\b(refugees?|stateless|asylum|residen(ce|cy) (permit|card)|green ?card|permanent resident|pr card|"
+    r"r[ée]fugi[ée]e?s?|"
+    r"apatrides?|titre de (s[ée]jour|voyage)|carte de r[ée]sident|flüchtling\w*|staatenlos\w*|reiseausweis|"
+    r"aufenthalts(titel|erlaubnis|karte)|niederlassungserlaubnis|refugiad[oa]s?|ap[áa]tridas?|asilo|"
+    r"permiso de residencia|tarjeta (de residencia|verde)|residencia permanente|autoriza[çc][ãa]o de resid[êe]ncia|"
+    r"t[íi]tulo de resid[êe]ncia|cart[ãa]o verde|беженец|беженц\w*|беженк\w*|без гражданства|апатрид\w*|"
+    r"вид на жительство|"
+    r"внж|пмж|негражданин\w*|грин.?карт\w*|біжен\w*|без громадянства|посвідк\w* на проживання|грін.?карт\w*)\b"
+    r"|难民|无国籍|居留证|居留许可|绿卡|永久居民", re.IGNORECASE)
+# a US permanent resident is a "US person" whom the Cuba sanctions bind, whatever passport they hold
+US_RESIDENT = re.compile(r"\b(green ?card|(us|u\.s\.|american) (permanent )?resident|"
+                         r"lawful permanent resident|tarjeta verde|carte verte|cart[ãa]o verde|грин.?карт\w*|"
+                         r"грін.?карт\w*)\b|绿卡", re.IGNORECASE)
+# a parent or a birthplace: what makes a traveler a citizen of a country without its passport
+PARENT_OR_BIRTH = re.compile(
+    r"\b(father|dad|mother|mom|mum|parents?|born|padres?|madre|nacid[oa]s?|pai|m[ãa]e|pais|nascid[oa]s?|vater|"
+    r"mutter|eltern|geboren|p[èe]re|m[èe]re|n[ée]e?|отец|отца|папа|мать|мама|родител\w*|родил\w*|батьк\w*|тато|"
+    r"мати|народив\w*)\b|父亲|爸爸|母亲|妈妈|父母|出生", re.IGNORECASE)
 ORIGIN_RANK = {"baseline": 0, "curated": 1, "shared": 1, "feed": 2}  # on the same date, the official feed wins
 # "how much is the permit", "¿cuánto cuesta?", "сколько стоит тур": a question about a price gets the facts that quote
 # one. "quanto/cuánto/combien" alone also ask how long, so only the verbs and nouns of price count.
@@ -223,7 +247,8 @@ class Composer:
         if "safety" in wanted and consular:
             answer.consular = consular
         holders = place.legal_holders
-        if place.legal and (detail or not holders or not u.passports or holders & set(u.passports)):
+        bound = holders & set(u.passports) or ("US" in holders and US_RESIDENT.search(u.question))
+        if place.legal and (detail or not holders or not u.passports or bound):
             # a trap that binds only some passports (the US passport's invalidity for Rason) does not lead the answer
             # to an asker known to hold none of them; the detailed view keeps it
             answer.legal = {**place.legal, **self._fact(place.legal), **shown["legal"]}
@@ -354,6 +379,8 @@ class Composer:
         if price:
             lines += self._cost_lines(place, u.passports) or [Line(tr._(NO_COST, place=answer.name))]
         lines += self._border_lines(place, u)
+        if NOT_A_PASSPORT.search(u.question):  # a refugee's travel document, a residence permit: not the passport
+            lines.append(Line(tr._(NOT_A_PASSPORT_NOTE), NOT_A_PASSPORT_SOURCE, "⚠️", kind="caveat"))
         if u.passports:
             lines += self._verdict_lines(answer.entry, 200, legal=bool(answer.legal))
             lines += self._verdict_lines(self._country_first(answer, place), 120)
@@ -783,6 +810,12 @@ class Composer:
             if (country in u.passports and (leaving or country == place.code)) or (
                     rule.leaving and leaving and not u.passports):
                 lines.append(Line(tr._(rule.text), rule.source, "⚠️", kind="caveat",
+                                  when=f"{tr._(CHECKED_ON, date=tr.date(rule.checked))}, {tr._(UNVERIFIED)}"))
+            elif (country == place.code and country not in u.passports and rule.descent
+                  and PARENT_OR_BIRTH.search(u.question) and any(s in u.question.casefold() for s in rule.descent)):
+                # "my dad is Iranian, I only have a Canadian passport": the country may count them as its own
+                lines.append(Line(tr._(BY_DESCENT_NOTE, country=place.name_in(tr.lang), rule=tr._(rule.text)),
+                                  rule.source, "⚠️", kind="caveat",
                                   when=f"{tr._(CHECKED_ON, date=tr.date(rule.checked))}, {tr._(UNVERIFIED)}"))
         return lines
 

@@ -109,6 +109,15 @@ OWN_COUNTRY_TEXT = N_(
     "Visa rules are for foreigners: as a citizen of %(country)s you need no visa here. Check exit and "
     "military-service rules, how dual nationals are treated and any local permits before you go."
 )
+# a traveler a country may count as its citizen by birth or a parent, though they hold none of its passports
+BY_DESCENT_NOTE = N_("If %(country)s counts you as its citizen (born there or through a parent), this applies to you "
+                     "without its passport too: %(rule)s")
+NOT_A_PASSPORT_NOTE = N_(
+    "These verdicts are for national passports. A refugee's or stateless person's travel document is not one, and a "
+    "residence permit can change the rule: a visa waiver for the issuing country's citizens may not cover you. Check "
+    "with the destination's embassy before you book."
+)
+NOT_A_PASSPORT_SOURCE = "https://help.unhcr.org/faq/?p=828"
 # a region's permit comes after entering its country: that country's verdict for the passport, on its own line
 ENTERING_FIRST = N_("%(passport)s, entering %(country)s first")
 RULE_OF = N_("rule for %(country)s")  # a region's verdict taken from its country's rule: "(rule for India)"

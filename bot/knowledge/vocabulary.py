@@ -61,6 +61,9 @@ class CitizenRule:
     source: str
     checked: str
     leaving: bool = False  # binds most people leaving it: said to an asker whose passport is not known, too
+    # the country counts people born there or to its citizens as its own, passport or not: these stems of its name
+    # and people, with a word for a parent or a birth, in a question about going there bring the rule
+    descent: tuple[str, ...] = ()
 
 
 # A citizen going to one of these countries, or leaving it, hears its rule beside the verdicts: visa rules say nothing
@@ -75,13 +78,13 @@ CITIZEN_RULES: dict[str, CitizenRule] = {
         N_("Iran does not recognise dual nationality: it treats its citizens as Iranians only, who must enter and "
            "leave on an Iranian passport, and it has kept some dual nationals from leaving for months."),
         "https://travel.state.gov/content/travel/en/international-travel/International-Travel-Country-Information-"
-        "Pages/Iran.html", "2026-12-02"),
+        "Pages/Iran.html", "2026-12-02", descent=("iran", "persian", "иран", "іран", "伊朗")),
     "CU": CitizenRule(
         N_("Cuba treats its citizens as Cubans only, whatever other nationality they hold: it may make them enter "
            "and leave on a Cuban passport, and some Cuban-American dual nationals have had to give up their US "
            "passport there."),
         "https://miami.cbslocal.com/2016/05/05/born-in-america-to-cuban-parents-cuba-still-doesnt-see-you-as-u-s-"
-        "citizen/", "2026-12-02"),
+        "citizen/", "2026-12-02", descent=("cuba", "cuban", "kuba", "куба", "кубин", "古巴")),
     "KR": CitizenRule(
         N_("South Korean men who have not done their military service need an overseas travel permit from the "
            "Military Manpower Administration from the year they turn 25, dual nationals included."),
