@@ -382,7 +382,12 @@ def test_a_citizen_hears_what_their_country_asks_of_its_citizens(engine) -> None
     iranian = engine.ask("I'm a dual US-Iranian citizen, can I visit Iran to see my family?", lang="de")
     assert rule_lines(iranian, "IR")[0].text != CITIZEN_RULES["IR"].text  # said in the asker's language
     assert rule_lines(engine.ask("south korean passport, flying from seoul to tokyo"), "KR")  # leaving it
-    for question, country in (("can germans visit iran", "IR"), ("german passport, holiday in cuba", "CU"),
+    # which passport to use at home is news only to a dual national, and only on the way in
+    assert rule_lines(engine.ask("uk and canadian passports, visiting london"), "GB")
+    assert rule_lines(engine.ask("I have US and German passports, flying to New York, ESTA on the German one?"), "US")
+    for question, country in (("british passport, visiting london", "GB"),
+                              ("I have british and french passports, going from london to paris", "GB"),
+                              ("can germans visit iran", "IR"), ("german passport, holiday in cuba", "CU"),
                               ("korean passport, visa for japan?", "KR"), ("fly from cairo to rome, italian", "EG")):
         assert not rule_lines(engine.ask(question), country), question
 

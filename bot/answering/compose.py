@@ -806,15 +806,15 @@ class Composer:
         tr = self.tr
         lines = []
         for country, rule in CITIZEN_RULES.items():
-            leaving = country in u.destinations[1:]
-            if (country in u.passports and (leaving or country == place.code)) or (
-                    rule.leaving and leaving and not u.passports):
+            leaving = country in u.destinations[1:] and rule.on_leaving
+            holder = country in u.passports and (len(u.passports) > 1 or not rule.dual_only)
+            if (holder and (leaving or country == place.code)) or (rule.leaving and leaving and not u.passports):
                 lines.append(Line(tr._(rule.text), rule.source, "⚠️", kind="caveat",
                                   when=f"{tr._(CHECKED_ON, date=tr.date(rule.checked))}, {tr._(UNVERIFIED)}"))
             elif (country == place.code and country not in u.passports and rule.descent
                   and PARENT_OR_BIRTH.search(u.question) and any(s in u.question.casefold() for s in rule.descent)):
                 # "my dad is Iranian, I only have a Canadian passport": the country may count them as its own
-                lines.append(Line(tr._(BY_DESCENT_NOTE, country=place.name_in(tr.lang), rule=tr._(rule.text)),
+                lines.append(Line(tr._(BY_DESCENT_NOTE, rule=tr._(rule.text)),
                                   rule.source, "⚠️", kind="caveat",
                                   when=f"{tr._(CHECKED_ON, date=tr.date(rule.checked))}, {tr._(UNVERIFIED)}"))
         return lines

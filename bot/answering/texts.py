@@ -110,8 +110,8 @@ OWN_COUNTRY_TEXT = N_(
     "military-service rules, how dual nationals are treated and any local permits before you go."
 )
 # a traveler a country may count as its citizen by birth or a parent, though they hold none of its passports
-BY_DESCENT_NOTE = N_("If %(country)s counts you as its citizen (born there or through a parent), this applies to you "
-                     "without its passport too: %(rule)s")
+BY_DESCENT_NOTE = N_("If you count as a citizen there (born there or through a parent), this applies to you even "
+                     "without a passport from there: %(rule)s")
 NOT_A_PASSPORT_NOTE = N_(
     "These verdicts are for national passports. A refugee's or stateless person's travel document is not one, and a "
     "residence permit can change the rule: a visa waiver for the issuing country's citizens may not cover you. Check "

@@ -64,6 +64,8 @@ class CitizenRule:
     # the country counts people born there or to its citizens as its own, passport or not: these stems of its name
     # and people, with a word for a parent or a birth, in a question about going there bring the rule
     descent: tuple[str, ...] = ()
+    on_leaving: bool = True  # also said to a citizen leaving it (an exit rule), not only going there
+    dual_only: bool = False  # only news to a citizen who also holds another passport (which passport to use)
 
 
 # A citizen going to one of these countries, or leaving it, hears its rule beside the verdicts: visa rules say nothing
@@ -99,6 +101,21 @@ CITIZEN_RULES: dict[str, CitizenRule] = {
         N_("Singapore's national service law binds its male citizens: before enlistment they need an exit permit "
            "to stay abroad for 3 months or longer, and operationally ready NSmen for 12 months or longer."),
         "https://laws.sg/legislation/sub-leg-1970-ea-rg1/reg-25", "2026-12-02"),
+    "GB": CitizenRule(
+        N_("British citizens, dual nationals included, cannot get an ETA: since 25 February 2026 they must travel to "
+           "the UK on a British or Irish passport, or on another passport with a certificate of entitlement, or they "
+           "may be refused boarding."),
+        "https://www.lewissilkin.com/en/insights/2026/02/11/dual-citizens-should-travel-to-the-uk-on-british-or-"
+        "irish-travel-documents-from-2-102mi4n", "2026-12-02",
+        descent=("british", "britain", "england", "scotland", "wales", "брит", "англи", "英国"), on_leaving=False,
+        dual_only=True),
+    "US": CitizenRule(
+        N_("US citizens, dual nationals included, must enter and leave the United States on a US passport; an ESTA "
+           "or a visa on their other passport is not for them."),
+        "https://travel.state.gov/content/travel/en/legal/travel-legal-considerations/Advice-about-Possible-Loss-of-"
+        "US-Nationality-Dual-Nationality/Dual-Nationality.html", "2026-12-02",
+        descent=("america", "usa", "united states", "u.s.", "амери", "сша", "美国", "estados unidos", "états-unis",
+                 "etats-unis", "vereinigte staaten", "eua"), on_leaving=False, dual_only=True),
 }
 BARRED_VERDICTS = frozenset(("passport-invalid", "no-admission", "closed"))
 PERMIT_VERDICT = "permit-required"  # a restriction when only some passports need it (Cuba for Americans)
