@@ -443,3 +443,17 @@ def test_a_travel_document_or_residence_permit_gets_a_caveat_before_the_verdicts
     assert not caveat(engine.ask("german passport, holiday in cuba"))
     assert engine.ask("I'm a Mexican with a US green card, can I go to Cuba?").legal
     assert not engine.ask("I'm Mexican, can I go to Cuba?").legal
+
+
+def test_a_passport_about_to_expire_hears_how_long_it_must_still_be_valid(engine) -> None:
+    """No verdict says how long a passport must still be valid: a question about its expiry gets that rule (the
+    Schengen area's own one, issued within 10 years and valid 3 months after leaving, for a Schengen destination),
+    sourced; a question whether a passport is valid somewhere (North Korea) is not about expiry."""
+    def validity(answer):
+        return [d for d in answer.direct if d.icon == "📅"]
+    spain = validity(engine.ask("mein pass läuft im mai ab, kann ich im märz nach spanien? ich bin türke"))
+    assert spain and "10" in spain[0].text and "europa.eu" in spain[0].source
+    nepal = validity(engine.ask("passport expires in 2 months, going to nepal, indian"))
+    assert nepal and "6" in nepal[0].text and "iata" in nepal[0].source
+    for question in ("is my us passport valid for north korea", "ist mein deutscher pass für nordkorea gültig?"):
+        assert not validity(engine.ask(question)), question

@@ -72,6 +72,8 @@ from bot.answering.texts import (
     RISK_LABEL,
     RISK_WITH_LEVEL,
     RULE_OF,
+    SCHENGEN_VALIDITY_NOTE,
+    SCHENGEN_VALIDITY_SOURCE,
     SOME_AND_ALL_OTHERS,
     SOME_PASSPORTS,
     STALE_NOTE,
@@ -79,6 +81,8 @@ from bot.answering.texts import (
     TOPIC_LABELS,
     TRANSLATED_ISSUER_NAMES,
     UNVERIFIED,
+    VALIDITY_NOTE,
+    VALIDITY_SOURCE,
 )
 from bot.i18n import DEFAULT, Translator, translator
 from bot.knowledge.schema import TRANSLATED_FIELDS
@@ -95,6 +99,7 @@ from bot.knowledge.vocabulary import (
     OWN_COUNTRY_EXCEPTIONS,
     OWN_COUNTRY_SOURCE,
     PERMIT_VERDICT,
+    SCHENGEN,
     STATES,
     VERDICTS,
     advises_against_all_travel,
@@ -131,6 +136,12 @@ PARENT_OR_BIRTH = re.compile(
     r"\b(father|dad|mother|mom|mum|parents?|born|padres?|madre|nacid[oa]s?|pai|m[ãa]e|pais|nascid[oa]s?|vater|"
     r"mutter|eltern|geboren|p[èe]re|m[èe]re|n[ée]e?|отец|отца|папа|мать|мама|родител\w*|родил\w*|батьк\w*|тато|"
     r"мати|народив\w*)\b|父亲|爸爸|母亲|妈妈|父母|出生", re.IGNORECASE)
+# a question about how long the passport is still valid ("expires in April", "läuft im Mai ab", "有效期")
+VALIDITY_QUESTION = re.compile(
+    r"\b(expir\w*|valid (until|till)|validity|months left|g[üu]ltig bis|g[üu]ltigkeit|l[äa]uft\b.{0,30}\bab\b|"
+    r"expira\w*|caduca\w*|vence\w*|vencimiento|vigencia|validez|validade|v[áa]lido at[ée]|valid[ée]|"
+    r"valable jusqu\w*|истека\w*|срок действия|действителен до|термін дії|спливає|закінчу\w*)"
+    r"|过期|有效期|到期", re.IGNORECASE)
 ORIGIN_RANK = {"baseline": 0, "curated": 1, "shared": 1, "feed": 2}  # on the same date, the official feed wins
 # "how much is the permit", "¿cuánto cuesta?", "сколько стоит тур": a question about a price gets the facts that quote
 # one. "quanto/cuánto/combien" alone also ask how long, so only the verbs and nouns of price count.
@@ -388,6 +399,10 @@ class Composer:
                 lines += [Line(tr._(NO_DUAL_NATIONALITY_NOTE, country=self._country_name(p)), NO_DUAL_NATIONALITY[p],
                                "⚠️", kind="caveat") for p in u.passports if p in NO_DUAL_NATIONALITY]
         lines += self._citizen_lines(place, u)
+        if VALIDITY_QUESTION.search(u.question):  # how long the passport must still be valid: no verdict says it
+            schengen = (place.parent or place.code) in SCHENGEN
+            lines.append(Line(tr._(SCHENGEN_VALIDITY_NOTE if schengen else VALIDITY_NOTE),
+                              SCHENGEN_VALIDITY_SOURCE if schengen else VALIDITY_SOURCE, "📅", kind="caveat"))
         lines += self._esta_lines(answer, place, u)
         if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
             others = [e for e in answer.entry if "*" in e.passports]

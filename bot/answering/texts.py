@@ -112,6 +112,17 @@ OWN_COUNTRY_TEXT = N_(
 # a traveler a country may count as its citizen by birth or a parent, though they hold none of its passports
 BY_DESCENT_NOTE = N_("If you count as a citizen there (born there or through a parent), this applies to you even "
                      "without a passport from there: %(rule)s")
+# "my passport expires in April": how long it must still be valid, which no verdict says
+VALIDITY_NOTE = N_(
+    "How long a passport must still be valid differs by country: some ask for 6 months left on arrival, some 3 "
+    "months, some only that it is valid on the day. Check the destination's rule before you book."
+)
+VALIDITY_SOURCE = "https://www.iatatravelcentre.com/international-travel-document-news/1534250720.htm"
+SCHENGEN_VALIDITY_NOTE = N_(
+    "In the Schengen area a visitor's passport must have been issued within the last 10 years and stay valid for 3 "
+    "months after the day you leave."
+)
+SCHENGEN_VALIDITY_SOURCE = "https://europa.eu/youreurope/citizens/travel/entry-exit/non-eu-nationals/index_en.htm"
 NOT_A_PASSPORT_NOTE = N_(
     "These verdicts are for national passports. A refugee's or stateless person's travel document is not one, and a "
     "residence permit can change the rule: a visa waiver for the issuing country's citizens may not cover you. Check "

@@ -117,6 +117,10 @@ CITIZEN_RULES: dict[str, CitizenRule] = {
         descent=("america", "usa", "united states", "u.s.", "амери", "сша", "美国", "estados unidos", "états-unis",
                  "etats-unis", "vereinigte staaten", "eua"), on_leaving=False, dual_only=True),
 }
+# The Schengen area (EU's Your Europe page, checked 2026-12-02): one rule for a visitor's passport (issued within the
+# last 10 years, valid 3 months after leaving)
+SCHENGEN = frozenset(("AT", "BE", "BG", "HR", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IT", "LV", "LT", "LU",
+                      "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "CH"))
 BARRED_VERDICTS = frozenset(("passport-invalid", "no-admission", "closed"))
 PERMIT_VERDICT = "permit-required"  # a restriction when only some passports need it (Cuba for Americans)
 EASY_ENTRY = frozenset(v for v, info in VERDICTS.items() if info.allows_entry)
