@@ -374,7 +374,8 @@ def test_a_citizen_hears_what_their_country_asks_of_its_citizens(engine) -> None
     for question, country in (("I'm a dual US-Iranian citizen, can I visit Iran to see my family?", "IR"),
                               ("I hold US and Cuban passports, flying to Havana", "CU"),
                               ("I have US and South Korean passports, visiting Seoul for a month", "KR"),
-                              ("egyptian-german dual citizen, visiting cairo", "EG")):
+                              ("egyptian-german dual citizen, visiting cairo", "EG"),
+                              ("I have US and Armenian passports, visiting Yerevan this summer", "AM")):
         answer = engine.ask(question)
         lines = rule_lines(answer, country)
         assert answer.code == country and len(lines) == 1, question

@@ -101,6 +101,10 @@ CITIZEN_RULES: dict[str, CitizenRule] = {
         N_("Singapore's national service law binds its male citizens: before enlistment they need an exit permit "
            "to stay abroad for 3 months or longer, and operationally ready NSmen for 12 months or longer."),
         "https://laws.sg/legislation/sub-leg-1970-ea-rg1/reg-25", "2026-12-02"),
+    "AM": CitizenRule(
+        N_("Armenian men aged 18 to 27 owe two years of military service, and evading it is a crime, generally "
+           "punishable by up to three years in prison."),
+        "https://hayernaysor.am/en/posts/382/2021-01-11/", "2026-12-02"),
     "GB": CitizenRule(
         N_("British citizens, dual nationals included, cannot get an ETA: since 25 February 2026 they must travel to "
            "the UK on a British or Irish passport, or on another passport with a certificate of entitlement, or they "
