@@ -119,13 +119,13 @@ CJK_OVERLAND = ("陆路", "开车", "自驾", "坐大巴", "陆地边境")
 # whose residence permit may change the rule: the verdicts by passport need a caveat before them.
 NOT_A_PASSPORT = re.compile(
     r"\b(refugees?|stateless|asylum|residen(ce|cy) (permit|card)|green ?card|permanent resident|pr card|"
-    r"r[ée]fugi[ée]e?s?|"
-    r"apatrides?|titre de (s[ée]jour|voyage)|carte de r[ée]sident|flüchtling\w*|staatenlos\w*|reiseausweis|"
+    r"r[ée]fugi[ée]e?s?|apatrides?|titre de (s[ée]jour|voyage)|carte de r[ée]sident|flüchtling\w*|staatenlos\w*|"
+    r"reiseausweis|"
     r"aufenthalts(titel|erlaubnis|karte)|niederlassungserlaubnis|refugiad[oa]s?|ap[áa]tridas?|asilo|"
     r"permiso de residencia|tarjeta (de residencia|verde)|residencia permanente|autoriza[çc][ãa]o de resid[êe]ncia|"
     r"t[íi]tulo de resid[êe]ncia|cart[ãa]o verde|беженец|беженц\w*|беженк\w*|без гражданства|апатрид\w*|"
-    r"вид на жительство|"
-    r"внж|пмж|негражданин\w*|грин.?карт\w*|біжен\w*|без громадянства|посвідк\w* на проживання|грін.?карт\w*)\b"
+    r"вид на жительство|внж|пмж|негражданин\w*|грин.?карт\w*|біжен\w*|без громадянства|посвідк\w* на проживання|"
+    r"грін.?карт\w*)\b"
     r"|难民|无国籍|居留证|居留许可|绿卡|永久居民", re.IGNORECASE)
 # a US permanent resident is a "US person" whom the Cuba sanctions bind, whatever passport they hold
 US_RESIDENT = re.compile(r"\b(green ?card|(us|u\.s\.|american) (permanent )?resident|"
@@ -823,15 +823,15 @@ class Composer:
         for country, rule in CITIZEN_RULES.items():
             leaving = country in u.destinations[1:] and rule.on_leaving
             holder = country in u.passports and (len(u.passports) > 1 or not rule.dual_only)
-            if (holder and (leaving or country == place.code)) or (rule.leaving and leaving and not u.passports):
-                lines.append(Line(tr._(rule.text), rule.source, "⚠️", kind="caveat",
-                                  when=f"{tr._(CHECKED_ON, date=tr.date(rule.checked))}, {tr._(UNVERIFIED)}"))
+            if (holder and (leaving or country == place.code)) or (rule.anyone_leaving and leaving and not u.passports):
+                text = tr._(rule.text)
             elif (country == place.code and country not in u.passports and rule.descent
                   and PARENT_OR_BIRTH.search(u.question) and any(s in u.question.casefold() for s in rule.descent)):
-                # "my dad is Iranian, I only have a Canadian passport": the country may count them as its own
-                lines.append(Line(tr._(BY_DESCENT_NOTE, rule=tr._(rule.text)),
-                                  rule.source, "⚠️", kind="caveat",
-                                  when=f"{tr._(CHECKED_ON, date=tr.date(rule.checked))}, {tr._(UNVERIFIED)}"))
+                text = tr._(BY_DESCENT_NOTE, rule=tr._(rule.text))  # "my dad is Iranian, I only have a Canadian one"
+            else:
+                continue
+            lines.append(Line(text, rule.source, "⚠️", kind="caveat",
+                              when=f"{tr._(CHECKED_ON, date=tr.date(rule.checked))}, {tr._(UNVERIFIED)}"))
         return lines
 
     def _esta_lines(self, answer: Answer, place: Place, u: Understanding) -> list[Line]:

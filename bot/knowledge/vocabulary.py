@@ -60,7 +60,7 @@ class CitizenRule:
     text: str
     source: str
     checked: str
-    leaving: bool = False  # binds most people leaving it: said to an asker whose passport is not known, too
+    anyone_leaving: bool = False  # binds most people leaving it: said to a leaver whose passport is not known
     # the country counts people born there or to its citizens as its own, passport or not: these stems of its name
     # and people, with a word for a parent or a birth, in a question about going there bring the rule
     descent: tuple[str, ...] = ()
@@ -75,7 +75,7 @@ CITIZEN_RULES: dict[str, CitizenRule] = {
         N_("Under martial law, Ukrainian men aged 23 to 60 may not leave Ukraine except in the cases its border "
            "rules list; men aged 18 to 22 have been allowed to leave since 28 August 2025."),
         "https://news.liga.net/en/society/news/the-cabinet-of-ministers-has-published-a-resolution-on-mens-travel-"
-        "abroad-the-changes-will-come-into-force-on-august-28", "2026-12-01", leaving=True),
+        "abroad-the-changes-will-come-into-force-on-august-28", "2026-12-01", anyone_leaving=True),
     "IR": CitizenRule(
         N_("Iran does not recognise dual nationality: it treats its citizens as Iranians only, who must enter and "
            "leave on an Iranian passport, and it has kept some dual nationals from leaving for months."),
