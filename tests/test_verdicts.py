@@ -375,7 +375,9 @@ def test_a_citizen_hears_what_their_country_asks_of_its_citizens(engine) -> None
                               ("I hold US and Cuban passports, flying to Havana", "CU"),
                               ("I have US and South Korean passports, visiting Seoul for a month", "KR"),
                               ("egyptian-german dual citizen, visiting cairo", "EG"),
-                              ("I have US and Armenian passports, visiting Yerevan this summer", "AM")):
+                              ("I have US and Armenian passports, visiting Yerevan this summer", "AM"),
+                              ("I have German and Turkish passports, never did military service, visiting Izmir",
+                               "TR")):
         answer = engine.ask(question)
         lines = rule_lines(answer, country)
         assert answer.code == country and len(lines) == 1, question

@@ -105,6 +105,11 @@ CITIZEN_RULES: dict[str, CitizenRule] = {
         N_("Armenian men aged 18 to 27 owe two years of military service, and evading it is a crime, generally "
            "punishable by up to three years in prison."),
         "https://hayernaysor.am/en/posts/382/2021-01-11/", "2026-12-02"),
+    "TR": CitizenRule(
+        N_("Turkish men owe military service from the age of 20: one living abroad who has neither done it nor "
+           "legally postponed it (or paid the fee that lets those abroad serve a short term) may be sent to a "
+           "training centre on arrival and charged with draft evasion."),
+        "http://www.ecoi.net/de/dokument/1075351.html", "2026-12-02"),
     "GB": CitizenRule(
         N_("British citizens, dual nationals included, cannot get an ETA: since 25 February 2026 they must travel to "
            "the UK on a British or Irish passport, or on another passport with a certificate of entitlement, or they "
