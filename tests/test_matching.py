@@ -479,6 +479,7 @@ TUNING_11 = LABELLED.parent / "questions_tuning_11.yaml"
 TUNING_12 = LABELLED.parent / "questions_tuning_12.yaml"
 TUNING_13 = LABELLED.parent / "questions_tuning_13.yaml"
 TUNING_14 = LABELLED.parent / "questions_tuning_14.yaml"
+TUNING_15 = LABELLED.parent / "questions_tuning_15.yaml"
 TUNING_16 = LABELLED.parent / "questions_tuning_16.yaml"
 STUDY_1 = LABELLED.parent / "questions_study_1.yaml"
 STUDY_2 = LABELLED.parent / "questions_study_2.yaml"
@@ -509,6 +510,9 @@ STUDY_2 = LABELLED.parent / "questions_study_2.yaml"
 # Set 16 (same format, written blind for round 11; a third long messages about whole trips with several places and
 # people): as received, 167/220 (76%) destination and passports, a verdict present for 137 of 152 items with a passport
 # known.
+# Set 15 (same format, written blind for round 11): as received, 196/220 (89%) destination and passports, a verdict
+# present for 141 of 152 items with a passport known.
+_NOT_YET_15 = pytest.mark.xfail(strict=True, reason="set 15: 196/220 (89%), 11 of 152 verdicts missing")
 _NOT_YET_16 = pytest.mark.xfail(strict=True, reason="set 16: 167/220 (76%), 15 of 152 verdicts missing")
 _NOT_YET_13 = pytest.mark.xfail(strict=True, reason="set 13: 209/220 (95%), 2 of 144 verdicts missing")
 _NOT_YET_STUDY_1 = pytest.mark.xfail(strict=True, reason="study 1: 117/120 (97.5%), 1 of 113 verdicts missing")
@@ -518,11 +522,12 @@ _NOT_YET_STUDY_2 = pytest.mark.xfail(strict=True, reason="study 2: 117/120 (97.5
 @pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220), (TUNING_12, 220),
                                             pytest.param(TUNING_13, 220, marks=_NOT_YET_13),
                                             (TUNING_14, 220),
+                                            pytest.param(TUNING_15, 220, marks=_NOT_YET_15),
                                             pytest.param(TUNING_16, 220, marks=_NOT_YET_16),
                                             pytest.param(STUDY_1, 120, marks=_NOT_YET_STUDY_1),
                                             pytest.param(STUDY_2, 120, marks=_NOT_YET_STUDY_2)],
-                         ids=["tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "tuning16", "study1",
-                              "study2"])
+                         ids=["tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "tuning15",
+                              "tuning16", "study1", "study2"])
 def test_tuning_sets_in_the_measuring_format(engine, path: Path, size: int) -> None:
     """Issue 12: tests/data/questions_tuning_9.yaml to _12.yaml, in the blind measuring sets' format, played and
     scored as `python -m bot.devtools.measure` does: destination and passports both right in 95%, and a verdict for
