@@ -1417,3 +1417,64 @@ def test_a_follow_up_naming_only_where_someone_was_born_or_has_been_keeps_the_ch
                         conversation=chat)
     assert answer.to_json()["destinations"][:1] == ["US"]
     assert engine.matcher.understand("I was born in Tehran, can I visit?").destinations == ["IR"]
+
+
+@pytest.mark.parametrize(("question", "destinations", "passports"), [
+    # people of a long story named by what they do, with a copula, a relative clause or no verb
+    ("we are a group of 6 hikers from Czech Republic and Slovakia, Upper Mustang trek in October?", ["NP-UM"],
+     ["CZ", "SK"]),
+    ("I'm Japanese, my friend is Malaysian and the third guy is Turkish. Iran visa?", ["IR"], ["JP", "MY", "TR"]),
+    ("ich (Deutscher) und mein Kumpel aus der Türkei wollen nach Russland. Was braucht er?", ["RU"], ["DE", "TR"]),
+    ("Moro em Lisboa e quero ir à Venezuela com minha esposa, que é brasileira. Ela precisa de visto?", ["VE"],
+     ["BR"]),
+    ("Somos una pareja, yo peruano y ella chilena. ¿Visa para Irán?", ["IR"], ["PE", "CL"]),
+    ("Vou à Tailândia com uma amiga argentina, e depois Mianmar? sou brasileiro", ["TH"], ["AR", "BR"]),
+    ("me (Brazilian) and my wife (Argentine) want to go to China", ["CN"], ["BR", "AR"]),
+    ("Ми з чоловіком маємо українські паспорти, а донька ще й канадський. Плануємо Кубу", ["CU"], ["UA", "CA"]),
+    ("Собираюсь с другом-немцем в Грозный, я сам россиянин", ["RU-CE"], ["DE", "RU"]),
+    ("we're three Koreans (South Korean passports) planning Lhasa", ["CN-XZ"], ["KR"]),
+    ("r indians visa free in nepal?", ["NP"], ["IN"]),
+    ("I'm a British citizen but I also have a Palestinian ID. Can I visit Gaza?", ["PS-GZA"], ["GB", "PS"]),
+    # "SA" after a South African is their country, not Saudi Arabia
+    ("can a south african get into iraq? me and my cousin (also SA passports) want to do Baghdad", ["IQ"], ["ZA"]),
+    # nationalities the traveler does not hold: set against theirs, or still to get
+    ("Uzbek group to Pyongyang: do Uzbek citizens need anything, or is that only for Russians?", ["KP"], ["UZ"]),
+    ("Я гражданин Беларуси, упрощённый транзитный документ только для россиян? Калининград", ["RU-KGD"], ["BY"]),
+    ("My mom says Cuba will make me get a Cuban passport. Can I go on my Canadian passport?", ["CU"], ["CA"]),
+    ("Canadian with Cuban parents, can I visit Cuba on my Canadian passport with the tourist card?", ["CU"], ["CA"]),
+    # ... but a second passport held is still one
+    ("I'm Canadian and I have a Cuban passport too, can I visit Cuba?", ["CU"], ["CA", "CU"]),
+    ("we're texans, is it safe to drive to Chihuahua in Mexico?", ["MX"], ["US"]),
+])
+def test_round_11_who_travels_in_a_long_story(engine, question: str, destinations: list[str],
+                                              passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == destinations, u.destinations
+    assert sorted(u.passports) == sorted(passports), u.passports
+
+
+@pytest.mark.parametrize(("question", "destinations"), [
+    # German puts the verb after the place: "in X war" is where the traveler has been
+    ("und wenn ich als Schweizer schon mal in Bergkarabach war, komme ich dann nach Baku rein?", ["AZ"]),
+    # the other side of a border the traveler is at is no destination
+    ("Ist Kurdistan im Irak sicher? Wie ist die Lage an der Grenze zum Iran und zur Türkei?", ["IQ-KR"]),
+    ("Erbil for a week, how is it at the border with Iran?", ["IQ-KR"]),
+    # a detour is the leg in doubt
+    ("We're two Kiwis cycling the Pamir Highway, thinking of a little detour into the Afghan Wakhan. Madness?", ["AF"]),
+    # a region someone else comes from is still a place ("My mum is from Gaza ... visit family")
+    ("My mum is from Gaza, I'm British. Can I visit family, through Egypt or through Israel?", ["PS-GZA"]),
+    # names: the Indian side of the Wagah crossing, Kathmandu in Chinese
+    ("I'm British, trying to go Lahore to Amritsar on foot", ["IN"]),
+    ("从拉萨去加德满都，吉隆口岸对外国人开放了吗", ["NP"]),
+    # German "durch" and Portuguese or Spanish verbs are no typos of names
+    ("mit dem Mietwagen durch Erbil und Dohuk, sicher?", ["IQ-KR"]),
+    ("¿Hace falta un permiso, o alcanza con el DNI para ir a la Antártida?", ["AQ"]),
+])
+def test_round_11_which_place_in_a_long_story(engine, question: str, destinations: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == destinations, u.destinations
+
+
+def test_round_11_ossetia_in_russian_asks_which(engine) -> None:
+    u = engine.matcher.understand("Осетия – нужен пропуск?")
+    assert not u.sure and sorted(u.ambiguous or u.suggestions) == ["GE-SO", "RU"]

@@ -48,7 +48,8 @@ PERSON_NEXT = frozenset(["husband", "wife", "boyfriend", "girlfriend", "partner"
 # "Deutsche brauchen", "Ivoirien ici", "Algérienne résidant à Lyon"): the demonym is then the subject, not an
 # adjective ("Chinese food").
 BARE_PERSON_NEXT = frozenset(["heading", "headed", "ici", "aqui", "aca", "hier", "здесь", "тут", "residant", "residente", "residiendo", "vivant", "vivendo", "viviendo", "wohnhaft", "going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "moga", "moze", "musza", "potrzebuja", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "guys", "couple", "couples", "girls", "ladies",
-                               "applying", "moving", "studying", "working", "quer", "querem", "quiere", "quieren", "veut", "veulent", "will", "wollen"])
+                               "applying", "moving", "studying", "working", "quer", "querem", "quiere", "quieren", "veut", "veulent", "will", "wollen",
+                               "consegue", "conseguem", "consigue", "consiguen"])  # "Brasileiro consegue e-visa?"
 # Verbs that are also nouns ("Chinese travel agencies"): after a bare demonym they make it a person only after a
 # modal ("can Chinese travel to Tibet", "do Swiss visit").
 BARE_PERSON_VERBS = frozenset(["go", "travel", "visit", "enter", "get", "fly"])
@@ -83,7 +84,8 @@ DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holdi
 # "My wife is Chinese", "mi esposa es china": a copula after a person names that person's nationality.
 COPULAS = frozenset(["is", "are", "was", "es", "est", "ist", "e", "е"])  # the last one is the Ukrainian "є", folded
 PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "motherinlaw", "fatherinlaw", "sisterinlaw", "brotherinlaw",
-                             "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "mate", "buddy", "pal", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund", "who"])
+                             "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "mate", "buddy", "pal", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund", "who",
+                             "guy", "girl", "lad", "bloke", "boy", "kumpel"])  # "the third guy is Turkish"
 # Russian and Ukrainian drop the copula, so a nationality straight after a person is that person's ("мой муж русский",
 # "муж у меня русский", "моя дружина полька").
 CYRILLIC_PERSON_NOUNS = frozenset(["муж", "жена", "друг", "подруга", "парень", "девушка", "сын", "дочь", "дочка", "мама",
@@ -111,6 +113,13 @@ TRAVELER_ADJECTIVES = frozenset(["non", "muslim", "christian", "jewish", "young"
 # Words before a passport that say the traveler does not hold it ("never had an iranian passport", "without a US
 # passport", "he lost his Pakistani one").
 NEGATIONS = frozenset(["never", "no", "not", "dont", "without", "lost", "нет", "без", "ohne", "sin", "sem", "sans"])
+# "only for Russians", "только для россиян", "nur für Deutsche": before "for", a nationality set against the traveler's.
+ONLY_WORDS = frozenset(["only", "just", "solely", "exclusively", "только", "лишь", "тильки", "лише", "nur", "seulement",
+                        "uniquement", "solo", "solamente", "apenas", "somente", "tylko"])
+# Verbs of getting a passport not yet held ("make me get a Cuban passport", "получить российский паспорт").
+OBTAIN_WORDS = frozenset(["get", "obtain", "acquire", "apply", "applying", "getting", "obtaining", "получить",
+                          "оформить", "получать", "отримати", "оформити", "obtenir", "obtener", "sacar", "tramitar",
+                          "obter", "tirar", "beantragen", "bekommen", "besorgen"])
 # Sports: names next to these are teams, not destinations ("iran vs japan football score").
 SPORTS_WORDS = frozenset(["football", "soccer", "score", "scores", "match", "league", "goal", "goals"])
 # Words for other people: a nationality in their clause is not the asker's ("the locals said Afghans ...").
@@ -259,7 +268,9 @@ EXTRA_COMMON_WORDS = frozenset(
      "novia", "novio", "ustedes", "presisa", "precisa", "ingreso", "ingresar", "permiso", "entrada", "salida",
      "chego", "chegar", "chegou", "chegamos",  # Portuguese "arrive" ("como chego ao Saara" is no Czech)
      "barco", "barcos", "bateau", "bateaux", "coche", "vuelo", "vuelos",  # "barco" is no Burco
-     "arger", "aerger",  # German "Ärger" (trouble: "gibt das Ärger an der Grenze") is no Alger
+     "arger", "aerger",
+     "durch",  # German "through" ("mit dem Mietwagen durch Erbil") is no "Dutch"
+     "queria", "querias", "queriamos", "alcanza", "alcanca",  # "queria passar" is no Quénia, "alcanza" no Albania  # German "Ärger" (trouble: "gibt das Ärger an der Grenze") is no Alger
      # months of the other languages ("ir al Tíbet en abril" is no Erbil)
      "enero", "febrero", "marzo", "abril", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",
      "noviembre", "diciembre", "janeiro", "fevereiro", "marco", "junho", "julho", "setembro", "outubro", "novembro",
@@ -513,6 +524,8 @@ PEOPLE_NOUNS = frozenset([
     "worker", "workers", "expat", "expats", "expatriate", "expatriates", "migrant", "migrants", "ofw", "ofws",
     "pilgrim", "pilgrims", "journalist", "journalists", "volunteer", "volunteers", "lad", "lads", "bloke", "blokes",
     "climber", "climbers", "contractor", "contractors", "trekker", "trekkers", "cyclist", "cyclists", "someone",
+    "hiker", "hikers", "biker", "bikers", "rider", "riders", "overlander", "overlanders", "kumpel", "freund",
+    "freundin",
     "somebody",
     # family, companions and what travelers say they are ("my greek boyfriend", "a Moroccan husband", "a chinese
     # colleague", "malaysian muslim", "ethiopian backpacker")
@@ -552,8 +565,11 @@ OTHER_HOLDERS = frozenset(["he", "she", "hes", "shes", "him", "her", "his", "wif
                            "colleague", "grandma", "grandpa", "motherinlaw", "fatherinlaw", "sisterinlaw",
                            "brotherinlaw", "parentsinlaw", "inlaws", "grandmother", "grandfather", "grandad", "uncle", "aunt",
                            "esposa", "esposo", "mujer", "marido", "novia", "novio", "namorada", "namorado", "femme",
+                           "amigo", "amiga", "ami", "amie",
                            "mari", "copine", "copain", "frau", "mann", "freundin", "freund", "жена", "муж", "дружина",
-                           "чоловик", "подруга", "друг", "он", "она", "вин", "вона", "ele", "ela", "il", "elle",
+                           "чоловик", "подруга", "друг", "он", "она", "вин", "вона",
+                           "мама", "мать", "мати", "папа", "отец", "тато", "батько", "сестра", "брат", "донька", "дочь",
+                           "дочка", "сын", "син", "kumpel", "ele", "ela", "il", "elle",
                            "el", "ella", "er", "sie"])
 # Parents and grandparents, whose nationality is where the asker's family comes from ("отец армянин").
 PARENT_WORDS = frozenset(["father", "mother", "dad", "mom", "mum", "parents", "grandfather", "grandmother", "grandad",

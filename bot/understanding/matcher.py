@@ -81,9 +81,11 @@ from bot.understanding.lexicon import (
     NOT_PASSPORT_NOUNS,
     NOT_TRAVEL_HINTS,
     NUMBER_WORDS,
+    OBTAIN_WORDS,
     OFF_TOPIC_PHRASES,
     OFF_TOPIC_SOFT_PHRASES,
     OFF_TOPIC_WORDS,
+    ONLY_WORDS,
     ORIGIN_WORDS,
     OTHER_HOLDERS,
     PARENT_WORDS,
@@ -173,7 +175,7 @@ _SPELLED_OUT = ((re.compile(r"\bJ\s?&\s?K\b"), "Jammu and Kashmir"),
                 # "i'm korean (south)", "korean, north", "korean passport holder (south)": the Korea said after the
                 # people or their passport
                 (re.compile(r"\bkoreans?((?: (?:passport|citizen|national|holder|guy|girl|man|woman))*)\s?[(,]\s?"
-                            r"(south|north)\s?\)?", re.IGNORECASE), r"\2 Korean\1"))
+                            r"(south|north)\b(?!\s*korea)\s?\)?", re.IGNORECASE), r"\2 Korean\1"))
 # A Korean of one half naming the other as "the North" or "the South"
 _KOREAN_HALVES = ((re.compile(r"\bsouth korean", re.IGNORECASE), re.compile(r"\bthe North\b"), "North Korea"),
                   (re.compile(r"\bnorth korean", re.IGNORECASE), re.compile(r"\bthe South\b"), "South Korea"))
@@ -223,6 +225,8 @@ _SEVERAL_TRAVELERS = frozenset(["we", "us", "our", "both", "together", "he", "sh
                                 "мы", "нас", "ми", "он", "она", "вин", "вона", "его", "ее", "його", "ии", "nous", "on",
                                 "wir", "uns", "nosotros", "vamos", "nos", "ele", "ela", "il", "elle", "er", "sie",
                                 "take", "bring", "with"])
+_FRENCH_ON_VERBS = frozenset(["peut", "pourrait", "va", "veut", "voudrait", "doit", "a", "est", "part", "voyage",
+                              "sera", "ira", "fait", "reste", "aimerait", "compte", "prevoit", "se", "y", "n", "ne"])
 _CLAUSE_BREAK_RE = re.compile(r"[\s，。,.？?！!；;]")
 # The Russian keyboard's letters on the keys of the Latin layout (QWERTY to ЙЦУКЕН).
 _LAYOUT = str.maketrans(dict(zip("qwertyuiop[]asdfghjkl;'zxcvbnm,.`", "йцукенгшщзхъфывапролджэячсмитьбюё",
@@ -253,7 +257,13 @@ _FOLLOWUP_LEADS = frozenset(["and", "what", "how", "about", "et", "und", "y", "e
 _IDENTITY_ADVERBS = frozenset(["also", "actually", "technically", "legally", "officially"])
 _LEG_WORDS = frozenset(["part", "leg", "section", "stretch", "portion", "bit"])
 _CJK_THERE = ("过去", "那里", "那边", "那儿")
+_DETOUR_WORDS = frozenset(["detour", "excursion", "abstecher", "desvio", "crochet", "вылазка"])
 _HEADING_VERBS = frozenset(["going", "heading", "headed", "travelling", "traveling"])
+# "an der Grenze zum Iran", "at the border with Afghanistan", "на границе с Ираном", "à la frontière avec l'Algérie"
+_BORDER_WITH = frozenset(["with", "to", "zum", "zur", "zu", "mit", "avec", "con", "com", "с", "з", "со"])
+_BORDER_NOUNS = frozenset(["border", "borders", "grenze", "frontiere", "frontera", "fronteira", "границе", "кордоні",
+                           "кордони"])
+_AT_WORDS = frozenset(["at", "on", "near", "an", "am", "bei", "на", "a", "en", "na", "no", "pres"])
 _BETWEEN_WORDS = frozenset(["between", "zwischen", "entre", "между", "миж"])
 _BETWEEN_ARTICLES = frozenset(["l", "le", "la", "les", "el", "los", "las", "o", "os", "as", "dem", "den"])
 # Words that make the clause closing a message a question of its own, not one more stop of a list.
@@ -265,13 +275,16 @@ _CLAUSE_QUESTION_CUES = frozenset(["what", "about", "how", "is", "are", "can", "
 _CLAUSE_MARKS = frozenset([*",.?!;():", "–", "—", "-"])
 _ALSO_WORDS = frozenset(["too", "also", "тоже", "также", "теж", "також", "auch", "aussi", "tambien", "tambem", "ще",
                          "еще"])  # "я з Ізраїлю але маю ще український паспорт": a second one
+# "а донька ще й канадський", "а дочь тоже канадка": "also" between a person and their nationality
+_CYRILLIC_ALSO = frozenset(["ще", "еще", "тоже", "также", "теж", "також", "и"])
 # Churches named by a nationality ("Greek Orthodox", "Armenian Apostolic"): the traveler's faith, not a passport,
 # when a passport is named too.
 _CHURCH_WORDS = frozenset(["orthodox", "catholic", "apostolic", "coptic", "православныи", "православная", "ortodoxo",
                            "ortodoxa", "orthodoxe", "orthodoxer"])
 # Persons a bare nationality straight after may describe when the two are a clause of their own ("me irish, wife
 # indian, ladakh?"), and possessives before them.
-_TELEGRAPHIC_PERSONS = (PERSON_SUBJECTS | frozenset(["me", "moi", "mich"])) - frozenset(["i", "who", "we", "they"])
+_TELEGRAPHIC_PERSONS = (PERSON_SUBJECTS | frozenset(["me", "moi", "mich", "ella", "ela", "elle", "ele"])) - frozenset(
+    ["i", "who", "we", "they"])
 _POSSESSIVES = frozenset(["my", "our", "his", "her", "mein", "meine", "ma", "mon", "mi", "mis", "minha", "meu"])
 _AND_WORDS = frozenset(["and", "&", "y", "e", "et", "und", "и", "і", "та"])  # two nationalities of one clause
 _BEFORE_NEGATED = frozenset(["a", "an", "the", "my", "his", "her", "their", "our", "had", "have", "has", "hold", "any",
@@ -481,6 +494,10 @@ def _describes_traveler(tokens: list[str], i: int, raw_tokens: list[str] | None 
         return True
     if word in ("меня", "мене") and i > 1 and tokens[i - 1] == "у" and tokens[i - 2] in CYRILLIC_PERSON_NOUNS:
         return True  # "муж у меня русский"
+    if word in COPULAS and i > 1 and tokens[i - 1] in ("que", "qui"):
+        k = i - 2 if tokens[i - 2] else i - 3  # "minha esposa, que é portuguesa", "mon mari, qui est algérien"
+        return k >= 0 and (tokens[k] in PERSON_SUBJECTS or tokens[k] in OTHER_HOLDERS
+                           or tokens[k] in ROMANCE_PERSON_NOUNS)
     return word in COPULAS and i > 0 and tokens[i - 1] in PERSON_SUBJECTS
 
 
@@ -1035,7 +1052,7 @@ class Matcher:
             holders = [_holder(s, tokens) if s.how != "cjk" else "" for s in passports]
             if "self" in holders and any(h and h != "self" for h in holders):
                 passports = [s for s, h in zip(passports, holders, strict=True) if h != "self"]
-        if len(passports) > 1 and not token_set & _SEVERAL_TRAVELERS:
+        if len(passports) > 1 and not (token_set & _SEVERAL_TRAVELERS - {"with", "on"} or self._with_someone(tokens)):
             # "Я гражданин Узбекистана (отец армянин). Пустят ли меня в Баку?": a parent's nationality, no passport
             # word with it, is where the asker's family comes from when the asker travels alone on their own
             holders = [_holder(s, tokens) if s.how != "cjk" else "" for s in passports]
@@ -1047,6 +1064,10 @@ class Matcher:
                 passports = [s for s in passports if s not in parents]
         if len(passports) > 1:
             passports = self._corrected_passports(passports, tokens, raw_tokens)
+            # "a south african ... (also SA passports)": a code spelled by the initials of a nationality named is it
+            initials = {"".join(w[0] for w in s.text.split()).upper(): s for s in passports
+                        if s.how in ("demonym", "name") and len(s.text.split()) > 1}
+            passports = [s for s in passports if not (s.how == "code" and s.text.upper() in initials)]
         for span in passports:
             for code in span.codes:
                 if code not in result.passports:
@@ -1089,8 +1110,8 @@ class Matcher:
         text = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", "").upper() if m.group(0).replace(".", "").casefold()
                               in _DOTTED_CODES else m.group(0).replace(".", ""), text)  # U.S.A. -> USA
         for token in _TOKEN_RE.findall(text):
-            if token == "." and out and len(out[-1]) <= 2 and out[-1].isalpha():
-                continue
+            if token == "." and out and len(out[-1]) <= 2 and out[-1].isalpha() and out[-1].casefold() != "id":
+                continue  # "N. Korea"; but "a Palestinian ID." ends its sentence
             elided = _ELISION_RE.match(token)
             if elided:
                 joined = fold(token).replace(" ", "")
@@ -1201,9 +1222,9 @@ class Matcher:
             # "белоруске нужна виза", "армянину с паспортом", "о казахстанцах": a noun in a case is people
             return Span(start, start + 1, self.demonym_bases[_demonym_base(words[0])], "demonym", 0.85, words[0],
                         plural=True)
-        if len(words) == 1 and key in self.demonym_stems:
+        if len(words) == 1 and key in self.demonym_stems:  # "с другом-немцем": a noun's instrumental is people
             return Span(start, start + 1, self.demonym_stems[key], "demonym", 0.85, words[0],
-                        plural=_plural_demonym(words[0]))
+                        plural=_plural_demonym(words[0]) or words[0].endswith(("цем", "цом", "ином")))
         if len(words) == 1 and words[0][:4] in self.demonym_adj_heads:
             found = self.demonym_adj_stems.get(_adj_stem(words[0]))
             if found:
@@ -1448,6 +1469,9 @@ class Matcher:
                 is_passport[idx] = True  # "passeport fr", "mit dt. Pass": only read beside a passport word
             if span.how == "name" and prev in ROMANCE_ARTICLES and self._spelled_as_demonym(span, tokens):
                 is_passport[idx] = True  # "pour un Tunisien": a person, though Swedish spells Tunisia so
+            if span.how == "name" and prev in ROMANCE_PERSON_NOUNS and span.start - 1 not in covered \
+                    and raw_tokens[span.start].islower() and " ".join(tokens[span.start : span.end]) in self.demonyms:
+                is_passport[idx] = True  # "com uma amiga argentina", "mi esposa china": the noun, then its nationality
             if span.how in ("name", "demonym") and span.start > 2 and tokens[span.start - 2] in ROMANCE_ARTICLES \
                     and tokens[span.start - 3] in ("pour", "para", "pra") and span.start - 1 not in covered \
                     and (span.how == "demonym" or self._spelled_as_demonym(span, tokens)):
@@ -1457,7 +1481,7 @@ class Matcher:
                     and (origin_word - 1 not in covered or raw_tokens[origin_word - 1].islower()):
                 # ... but "flying to Male from Dubai": the capital Malé is no male
                 is_passport[idx] = True  # "tourists from Russia", "туристов из России", "my friend from the US"
-            trig = skip_back(span.start - 1, ARTICLES | TRAVELER_ADJECTIVES | _IDENTITY_ADVERBS
+            trig = skip_back(span.start - 1, ARTICLES | TRAVELER_ADJECTIVES | _IDENTITY_ADVERBS | _CYRILLIC_ALSO
                              if span.how == "demonym" else ARTICLES)
             if trig > 0 and (tokens[trig] in NUMBER_WORDS or tokens[trig].isdigit()) and span.how == "demonym" \
                     and tokens[trig - 1] in IDENTITY_TRIGGERS:
@@ -1471,7 +1495,8 @@ class Matcher:
             bracket = span.start - 1  # an age may come first: "my daughter (19, French)"
             while bracket > 0 and (tokens[bracket].isdigit() or raw_tokens[bracket] == ","):
                 bracket -= 1
-            if (span.how == "demonym" and bracket > 0 and raw_tokens[bracket] == "("
+            if ((span.how == "demonym" or self._spelled_as_demonym(span, tokens)) and bracket > 0
+                    and raw_tokens[bracket] == "("
                     and span.end < n and (raw_tokens[span.end] in (")", ",", *PASSPORT_JOINS)
                                           or tokens[span.end] in CONJUNCTIONS)
                     and (tokens[bracket - 1] in BRACKETED_PERSONS or tokens[bracket - 1] in PERSON_SUBJECTS
@@ -1549,6 +1574,7 @@ class Matcher:
                 continue
             if span.how == "demonym" and self._followed_by_visa(tokens, span.end) \
                     and not (span.plural and _CYRILLIC_RE.match(tokens[span.start])) \
+                    and not (span.plural and tokens[span.end + 1 : span.end + 2] in (["free"], ["exempt"])) \
                     and not (_german_noun(raw_tokens[span.start]) and span.start > 0
                              and tokens[span.start - 1] in DEMONYM_TRIGGERS):
                 is_passport[idx] = False  # "Are Iranian visas available?", "a Russian visa"; but "для естонців
@@ -1589,7 +1615,8 @@ class Matcher:
             # "Я з Харкова, маю польський паспорт": where the traveler is from is no passport beside one named
             for idx in from_passports - named_passports:
                 is_passport[idx] = False
-                denied.add(idx)
+                if not any("-" in code for code in spans[idx].codes):
+                    denied.add(idx)  # ... but a region issues none: "My mum is from Gaza" names the place
         for idx, span in enumerate(spans):
             if is_passport[idx] and span.how != "cjk":
                 j = skip_back(span.start - 1, _BEFORE_NEGATED)
@@ -1600,6 +1627,15 @@ class Matcher:
                     is_passport[idx] = False  # still the place asked about
         others = {idx for idx, span in enumerate(spans) if is_passport[idx] and self._of_others(span, tokens,
                                                                                                 raw_tokens)}
+        # "is that possible now or only for Russians?", "документ только для россиян": people set against the
+        # traveler; "Cuba will make me get a Cuban passport": a passport still to get; neither is held, when the
+        # traveler names one that is
+        unheld = {idx for idx, span in enumerate(spans) if is_passport[idx] and span.how != "cjk"
+                  and (self._contrasted(span, tokens) or self._to_obtain(span, tokens, n))}
+        if unheld and any(p and idx not in unheld | others for idx, p in enumerate(is_passport)):
+            for idx in unheld:
+                is_passport[idx] = False
+                denied.add(idx)
         if others and any(p and idx not in others for idx, p in enumerate(is_passport)):
             for idx in others:
                 is_passport[idx] = False
@@ -1665,6 +1701,39 @@ class Matcher:
         return len(holders) <= 1
 
     @staticmethod
+    def _with_someone(tokens: list[str]) -> bool:
+        """"with him", "with my wife", "with a friend": someone travels along; "Canadian with Cuban parents", "with
+        the tourist card" say who the traveler is or what they carry."""
+        for i, token in enumerate(tokens):
+            if token == "on" and tokens[i + 1 : i + 2] and tokens[i + 1] in _FRENCH_ON_VERBS:
+                return True  # "on peut y aller ensemble ?": the French "we"
+            if token == "with":
+                j = i + 1
+                while j < len(tokens) and (tokens[j] in _POSSESSIVES or tokens[j] in ARTICLES):
+                    j += 1
+                if j < len(tokens) and (tokens[j] in OTHER_HOLDERS or tokens[j] in _SEVERAL_TRAVELERS or (
+                        tokens[j] in PEOPLE_NOUNS and tokens[j + 1 : j + 2] not in (["card"], ["cards"], ["visa"]))):
+                    return True  # ... but "with the tourist card" is a document
+        return False
+
+    @staticmethod
+    def _contrasted(span: Span, tokens: list[str]) -> bool:
+        """"only for Russians", "только для россиян", "nur für Deutsche": a nationality the rule is said to be for,
+        set against the traveler's."""
+        return span.start > 1 and tokens[span.start - 1] in DEMONYM_TRIGGERS and tokens[span.start - 2] in ONLY_WORDS
+
+    @staticmethod
+    def _to_obtain(span: Span, tokens: list[str], n: int) -> bool:
+        """"make me get a Cuban passport", "apply for an Irish passport", "получить российский паспорт": a passport
+        the traveler would have to get, not one they hold."""
+        if span.end >= n or tokens[span.end] not in PASSPORT_WORDS or tokens[span.end] in NOT_PASSPORT_NOUNS:
+            return False
+        j = span.start - 1
+        while j >= 0 and (tokens[j] in ARTICLES or tokens[j] in ROMANCE_ARTICLES or tokens[j] == "for"):
+            j -= 1
+        return j >= 0 and tokens[j] in OBTAIN_WORDS
+
+    @staticmethod
     def _of_others(span: Span, tokens: list[str], raw_tokens: list[str]) -> bool:
         """A nationality in a clause about other people ("the locals said Afghans ...", "все ходят с российскими
         паспортами")."""
@@ -1695,6 +1764,8 @@ class Matcher:
             j -= 1  # "me irish, wife indian", "meine Frau Deutsche": a person and their nationality, the verb left out
             while j >= 0 and tokens[j] in _POSSESSIVES:
                 j -= 1
+            if j >= 0 and tokens[j] in _AND_WORDS and j in ends:
+                return True  # "yo peruano y ella chilena": one more person and nationality after the first
             if j >= 0 and raw_tokens[j] not in _CLAUSE_MARKS:
                 return False
         lead = j
@@ -1753,10 +1824,13 @@ class Matcher:
         if span.how == "cjk":
             return False
         j = span.start - 1
-        while j >= 0 and (tokens[j] in ARTICLES or tokens[j] in ("to", "into", "in", "в", "на", "до")):
+        while j >= 0 and (tokens[j] in ARTICLES or tokens[j] in ("to", "into", "in", "в", "на", "до", "nach", "a", "au",
+                                                                 "en")):
             j -= 1
         if j >= 0 and tokens[j] in _HEADING_VERBS and tokens[j + 1 : j + 2] in (["to"], ["into"]):
             return True  # "eta israel for brits going to the west bank": where they are going
+        if j >= 0 and tokens[j] in _DETOUR_WORDS and j + 1 < span.start:
+            return True  # "a little detour into the Afghan Wakhan", "ein Abstecher nach Abchasien": the leg in doubt
         if j >= 0 and tokens[j] in WISH_VERBS:
             j -= 1
             if j >= 0 and tokens[j] == "to":
@@ -1934,6 +2008,11 @@ class Matcher:
             return True  # "after visiting Nagorno-Karabakh can I go to Azerbaijan?"
         if j > 0 and tokens[j] in _BETWEEN_ARTICLES and tokens[j - 1] in PAST_VISIT_WORDS:
             return True  # "j'ai visité la Crimée", "visitei o Irã"
+        if tokens[j] in ("in", "im", "auf", "nach") and tokens[span.end : span.end + 1] in (["war"], ["waren"],
+                                                                                         ["gewesen"], ["warst"]):
+            return True  # "wenn ich schon mal in Bergkarabach war": German puts the verb after the place
+        if Matcher._at_border_with(j, tokens):
+            return True  # "die Lage an der Grenze zum Iran", "at the border with Afghanistan": the other side
         if tokens[j] in PAST_VISIT_WORDS or tokens[j] in TRANSIT_WORDS or (span.end < len(tokens)
                                                                            and tokens[span.end] in STAMP_WORDS):
             return True  # "I visited Nagorno-Karabakh", "после Крыма", "via Armenia", "an Israel stamp"
@@ -1964,6 +2043,25 @@ class Matcher:
         return any(tokens[i] in RESIDENCE_PREPOSITIONS and i > 0 and tokens[i - 1] in RESIDENCE_VERBS
                    and not (i > 1 and (tokens[i - 2] in INTENT_BEFORE_VERB or tokens[i - 2] in MODALS))
                    for i in {j, k})
+
+    @staticmethod
+    def _at_border_with(j: int, tokens: list[str]) -> bool:
+        """tokens[j] is "with"/"zum"/"с" after "at the border" ("an der Grenze zum Iran und zur Türkei", "на границе
+        с Ираном"): the place after it is a neighbour of where the traveler is, not where they go."""
+        if tokens[j] not in _BORDER_WITH:
+            return False
+        k = j - 1
+        if k >= 0 and tokens[k] in CONJUNCTIONS:  # "... zum Iran und zur Türkei": the second neighbour
+            k -= 1
+            while k >= 0 and j - k <= 5 and tokens[k] not in _BORDER_WITH:
+                k -= 1
+            return k >= 0 and j - k <= 5 and Matcher._at_border_with(k, tokens)
+        if k < 0 or tokens[k] not in _BORDER_NOUNS:
+            return False
+        k -= 1
+        while k >= 0 and tokens[k] not in _AT_WORDS and (tokens[k] in ARTICLES or tokens[k] in _BETWEEN_ARTICLES):
+            k -= 1  # "an" is German "at" before "der"
+        return k >= 0 and tokens[k] in _AT_WORDS
 
     @staticmethod
     def _born_or_been(span: Span, tokens: list[str]) -> bool:
