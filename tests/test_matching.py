@@ -1478,3 +1478,64 @@ def test_round_11_which_place_in_a_long_story(engine, question: str, destination
 def test_round_11_ossetia_in_russian_asks_which(engine) -> None:
     u = engine.matcher.understand("Осетия – нужен пропуск?")
     assert not u.sure and sorted(u.ambiguous or u.suggestions) == ["GE-SO", "RU"]
+
+
+@pytest.mark.parametrize(("question", "destinations", "passports"), [
+    # people who are not the traveler: "russians only" after the question, as "only for Russians" before
+    ("wonsan kalma resort, can a czech go or is it russians only", ["KP-WK"], ["CZ"]),
+    # the message opens on who asks, then "but" and what else they hold
+    ("israeli but also have a german passport - can i go to iran on the german one", ["IR"], ["IL", "DE"]),
+    ("Я громадянка Молдови та України, чи можна поїхати в Придністров'я?", ["MD-SN"], ["MD", "UA"]),
+    ("Для граждан Кыргызстана: въезд в Афганистан, как оформить визу?", ["AF"], ["KG"]),
+    ("Ist Mali für eine freie Journalistin aus Deutschland gerade zu gefährlich?", ["ML"], ["DE"]),
+    ("Eu e minha esposa (ela é russa, eu sou brasileiro) queremos visitar a Crimeia", ["UA-43"], ["BR", "RU"]),
+    ("und mit meinem zweiten Pass aus den USA nach Nordkorea?", ["KP"], ["US"]),
+    # "the north of cyprus" is Northern Cyprus; "the south of France" stays France
+    ("is it legal to cross to the north of cyprus from the larnaca side with an indian passport", ["CY-NC"], ["IN"]),
+    ("uzbek citizen, business trip to mazar through termez, how", ["AF"], ["UZ"]),
+    ("亚美尼亚人去阿塞拜疆纳卡地区可以吗", ["AZ-NK"], ["AM"]),
+    ("Welche Reisewarnung gibt das Auswärtige Amt dafür raus?", [], []),
+])
+def test_round_11_set_15_classes(engine, question: str, destinations: list[str], passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == destinations, u.destinations
+    assert sorted(u.passports) == sorted(passports), u.passports
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("can u get me a russian visa, how much do u charge", "off-topic"),
+    ("what time is it in pyongyang", "off-topic"),
+    ("how do i renew my indian passport from dubai", "off-topic"),
+    ("best vpn for china that actually works?", "off-topic"),
+    ("Quel est le meilleur quartier pour loger à Beyrouth ?", "off-topic"),
+    ("qual a melhor época pra ir ao Butão", "off-topic"),
+    ("我是越南人，你们能帮我代办俄罗斯签证吗？收费多少", "off-topic"),
+    ("black market rate for iranian rial this week", "off-topic"),
+    ("whats the capital of australia", "off-topic"),
+    ("travel insurance that actually covers iraq?", "off-topic"),
+    # whether insurance is required is a rule of entry
+    ("preciso de seguro de viagem?", "question"),
+    ("do I need travel insurance for Cuba", "question"),
+])
+def test_round_11_services_and_rules(engine, question: str, intent: str) -> None:
+    assert engine.matcher.understand(question).intent == intent
+
+
+def test_round_11_follow_ups_keep_the_chats_place(engine) -> None:
+    from bot.answering.conversation import Conversation
+
+    chat = Conversation()
+    engine.ask("Sou português e quero ir à Transnístria, é seguro?", conversation=chat)
+    assert engine.ask("e como chego lá a partir de Chisinau?", conversation=chat).to_json()["destinations"][:1] == [
+        "MD-SN"]
+    chat = Conversation()
+    engine.ask("Tristan da Cunha for a New Zealander, how do I get there?", conversation=chat)
+    assert engine.ask("how long is the boat ride", conversation=chat).to_json()["destinations"][:1] == ["SH-TA"]
+    chat = Conversation()
+    engine.ask("Sou português, posso ir a Cuba?", conversation=chat)
+    assert engine.ask("preciso de seguro de viagem?", conversation=chat).to_json()["destinations"][:1] == ["CU"]
+
+
+def test_round_11_georgia_unsure_offers_the_us_state(engine) -> None:
+    answer = engine.ask("georgia").to_json()
+    assert not answer["answered"] and answer["suggestions"][:2] == ["GE", "US"]

@@ -103,6 +103,7 @@ from bot.understanding.lexicon import (
     PLURAL_PASSPORT_WORDS,
     PNG_WORDS,
     POSSESSIVE_NEXT,
+    REQUIRED_DOCUMENT_PHRASES,
     RESIDENCE_DOCUMENT_WORDS,
     RESIDENCE_PREPOSITIONS,
     RESIDENCE_VERBS,
@@ -132,6 +133,7 @@ from bot.understanding.lexicon import (
     WAY_THERE_PHRASES,
     WEAK_NAME_BEFORE,
     WEAK_NOUN_BEFORE,
+    WEAK_OTHER_PLACES,
     WEAK_PERSON_NEXT,
     WEAK_PRONOUN_NEXT,
     WHEN_PHRASES,
@@ -176,6 +178,8 @@ _SPELLED_OUT = ((re.compile(r"\bJ\s?&\s?K\b"), "Jammu and Kashmir"),
                 # people or their passport
                 (re.compile(r"\bkoreans?((?: (?:passport|citizen|national|holder|guy|girl|man|woman))*)\s?[(,]\s?"
                             r"(south|north)\b(?!\s*korea)\s?\)?", re.IGNORECASE), r"\2 Korean\1"))
+# "the north of cyprus", "the south of the country": a part said as the region's name would say it
+_PART_OF_RE = re.compile(r"\bthe (north|south|east|west)(?:ern)? (?:part )?of (?:the )?([A-Za-z]+)", re.IGNORECASE)
 # A Korean of one half naming the other as "the North" or "the South"
 _KOREAN_HALVES = ((re.compile(r"\bsouth korean", re.IGNORECASE), re.compile(r"\bthe North\b"), "North Korea"),
                   (re.compile(r"\bnorth korean", re.IGNORECASE), re.compile(r"\bthe South\b"), "South Korea"))
@@ -286,6 +290,7 @@ _CHURCH_WORDS = frozenset(["orthodox", "catholic", "apostolic", "coptic", "пр�
 _TELEGRAPHIC_PERSONS = (PERSON_SUBJECTS | frozenset(["me", "moi", "mich", "ella", "ela", "elle", "ele"])) - frozenset(
     ["i", "who", "we", "they"])
 _POSSESSIVES = frozenset(["my", "our", "his", "her", "mein", "meine", "ma", "mon", "mi", "mis", "minha", "meu"])
+_BUT_WORDS = frozenset(["but", "aber", "mais", "pero", "mas", "но", "але"])
 _AND_WORDS = frozenset(["and", "&", "y", "e", "et", "und", "и", "і", "та"])  # two nationalities of one clause
 _BEFORE_NEGATED = frozenset(["a", "an", "the", "my", "his", "her", "their", "our", "had", "have", "has", "hold", "any",
                              "ever"])
@@ -336,6 +341,8 @@ _CYRILLIC_ADJ_ENDINGS = tuple(sorted(
     key=len, reverse=True))
 # Endings only adjectives and pronouns take: a single word with one is no country noun ("самого" is not "Самоа").
 _ADJECTIVE_ONLY_ENDINGS = ("ого", "его", "ому", "ему")
+# Case endings that Cyrillic names ending in a consonant take ("Кыргызстана", "Узбекистану", "Таджикистаном").
+_CONSONANT_NAME_CASES = tuple(fold(e) for e in ("ом", "ем", "а", "у", "е"))
 _PEOPLE_PLURAL_ENDINGS = ("ов", "ев", "ив")  # folded "-ів" too
 _CYRILLIC_ADJ_SUFFIXES = tuple(fold(e) for e in ("ский", "цкий", "ський", "цький"))
 
@@ -817,6 +824,9 @@ class Matcher:
             text = pattern.sub(name, text)
         if _KHERSON_RE.search(text):
             text = _LEFT_BANK_RE.sub("Kherson left bank", text)
+        if "of" in text:  # "the north of cyprus" is "north cyprus", where that names a region
+            text = _PART_OF_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}" if fold(f"{m.group(1)} {m.group(2)}")
+                                   in self.exact else m.group(0), text)
         for people, half, other in _KOREAN_HALVES:
             if people.search(text):  # "south korean here, am I allowed to go to the North": the other Korea
                 text = half.sub(other, text)
@@ -1086,6 +1096,12 @@ class Matcher:
             result.suggestions = list(result.ambiguous)
         elif scores:
             result.confidence = round(max(scores), 2)
+        if result.destinations and not result.sure:
+            # "georgia" alone: the bot asks, and the US state is one of the answers
+            for span in places:
+                for code in WEAK_OTHER_PLACES.get(tokens[span.start], ()) if span.how == "weak" else ():
+                    if code not in result.destinations:
+                        result.destinations.append(code)
         if result.destinations and result.ambiguous:
             # "korea" next to "north korea" is no longer ambiguous
             result.ambiguous = [c for c in result.ambiguous if c not in result.destinations]
@@ -1098,6 +1114,10 @@ class Matcher:
         result.theme = " ".join(dict.fromkeys(theme))
         if not result.destinations and not result.ambiguous:
             result.suggestions = self.did_you_mean(tokens)
+            for span in spans:  # "... explore Georgia properly": the country or the US state
+                if span.how == "weak" and span.codes[0] in result.suggestions:
+                    result.suggestions += [c for c in WEAK_OTHER_PLACES.get(tokens[span.start], ())
+                                           if c not in result.suggestions]
         return result
 
     def _tokenize(self, text: str) -> tuple[list[str], set[int]]:
@@ -1207,6 +1227,11 @@ class Matcher:
             name = self._soft_sign_name(words[0])  # "з Білоруссю", "с Беларусью"
             if name:
                 return Span(start, start + 1, tuple(self.exact[name]), "stem", 0.85, words[0])
+        if len(words) == 1 and len(words[0]) >= 6:
+            for ending in _CONSONANT_NAME_CASES:  # "Кыргызстана", "Таджикистаном": a case ending after the name
+                base = words[0][: -len(ending)]
+                if words[0].endswith(ending) and base in self.exact and _CYRILLIC_RE.match(base):
+                    return Span(start, start + 1, tuple(self.exact[base]), "stem", 0.85, words[0])
         key = " ".join(_stem(w) for w in words)
         if key in self.stems and len(words) == 1 and words[0].endswith(_PEOPLE_PLURAL_ENDINGS):
             # no country name ends so in any case: the genitive plural of its people ("вірменів", "румунів")
@@ -1467,6 +1492,9 @@ class Matcher:
             if span.how == "code" and raw_tokens[span.start] in LOWERCASE_PASSPORT_CODES \
                     and raw_tokens[span.start] not in LOWERCASE_CODES:
                 is_passport[idx] = True  # "passeport fr", "mit dt. Pass": only read beside a passport word
+            if span.how == "name" and prev in ("a", "an") and span.end < n and tokens[span.end] in PERSON_NEXT \
+                    and raw_tokens[span.start].islower() and " ".join(tokens[span.start : span.end]) in self.demonyms:
+                is_passport[idx] = True  # "can a czech go": the name "Czech" is the person here
             if span.how == "name" and prev in ROMANCE_ARTICLES and self._spelled_as_demonym(span, tokens):
                 is_passport[idx] = True  # "pour un Tunisien": a person, though Swedish spells Tunisia so
             if span.how == "name" and prev in ROMANCE_PERSON_NOUNS and span.start - 1 not in covered \
@@ -1720,6 +1748,8 @@ class Matcher:
     def _contrasted(span: Span, tokens: list[str]) -> bool:
         """"only for Russians", "только для россиян", "nur für Deutsche": a nationality the rule is said to be for,
         set against the traveler's."""
+        if span.plural and tokens[span.end : span.end + 1] in (["only"], ["nur"], ["seulement"], ["solo"]):
+            return True  # "or is it russians only"
         return span.start > 1 and tokens[span.start - 1] in DEMONYM_TRIGGERS and tokens[span.start - 2] in ONLY_WORDS
 
     @staticmethod
@@ -1785,6 +1815,8 @@ class Matcher:
             k += 1
         if j < 0 and k < len(tokens) and tokens[k] in ("with", "com", "con", "avec", "mit") and k == span.end:
             return True  # "Brazilian with a Russian boyfriend, visa for Russia?": the message opens on who asks
+        if j < 0 and k < len(tokens) and tokens[k] in _BUT_WORDS:
+            return True  # "israeli but also have a german passport": who asks, then what else they hold
         return (j < 0 or raw_tokens[j] in _CLAUSE_MARKS) and (heading or k >= len(tokens)
                                                                or raw_tokens[k] in _CLAUSE_MARKS)
 
@@ -1964,6 +1996,7 @@ class Matcher:
                 token_set & TOPIC_WORDS[topic]
                 or any(p.search(folded_text) for p in TOPIC_PHRASES[topic])
                 or any(w in text for w in CJK_TOPIC_WORDS[topic])
+                or (topic == "entry" and REQUIRED_DOCUMENT_PHRASES.search(folded_text))
             ):
                 found.append(topic)
         return found
@@ -1985,6 +2018,8 @@ class Matcher:
         if d >= 0 and ((tokens[d] in _DISMISSED_BEFORE and (tokens[d] != "mind" or tokens[d - 1 : d] == ["never"]))
                        or (d < j and tokens[d] in ("instead", "rather"))):
             return True  # "ok forget azerbaijan, what about armenia", "instead of Iran", "rather than Syria"
+        if tokens[j] == "de" and j > 0 and tokens[j - 1] == "partir":
+            return True  # "a partir de Chisinau": from
         if tokens[j] in ORIGIN_WORDS:
             # "a girl from Hebron", "my grandparents are from the Kherson region": someone else's origin
             k = j - 1 if j > 0 and tokens[j - 1] not in PASSPORT_VERBS else j - 2
@@ -2149,6 +2184,7 @@ class Matcher:
                           or ((token_set & PASSPORT_WORDS or named)
                               and any(p.search(folded_text) for p in TOPIC_PHRASES["entry"]))
                           or bool(_LET_IN_RE.search(folded_text))  # "wonsan kalma resort - do they let russians in"
+                          or bool(REQUIRED_DOCUMENT_PHRASES.search(folded_text))  # "preciso de seguro de viagem?"
                           or any(p.search(folded_text) for p in WAY_THERE_PHRASES))
         if not asks_rules and ((token_set - in_names) & OFF_TOPIC_WORDS
                                or any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)
@@ -2157,7 +2193,7 @@ class Matcher:
                                or (any(w in text for w in CJK_RECOMMEND_WORDS)
                                    and any(w in text for w in CJK_SERVICE_WORDS))):
             return "off-topic"
-        if any(p.search(folded_text) for p in OFF_TOPIC_PHRASES):
+        if any(p.search(folded_text) for p in OFF_TOPIC_PHRASES) and not REQUIRED_DOCUMENT_PHRASES.search(folded_text):
             return "off-topic"
         if places >= 2 and (alternatives or any(p.search(folded_text) for p in COMPARE_PHRASES)
                             or any(w in text for w in CJK_COMPARE_WORDS)):
