@@ -22,6 +22,8 @@ ADDED_PASSPORT_WORDS = frozenset([
     "also", "too", "both", "second", "another", "dual", "additionally", "plus",
     "еще", "тоже", "также", "ще", "теж", "також", "auch", "zusatzlich", "aussi", "egalement", "tambien", "ademas",
     "tambem",
+    # "und mit meinem zweiten Pass aus den USA?", "con mi segundo pasaporte", "avec mon deuxième passeport"
+    "zweiten", "zweiter", "zweite", "zweites", "segundo", "segunda", "deuxieme", "второи", "второго", "другии",
 ])
 COMPANION_WORDS = frozenset([
     "wife", "husband", "partner", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "son",

@@ -435,7 +435,11 @@ PAST_VISIT_VERBS = frozenset(["been", "went", "was", "were", "travelled", "trave
                               "estive", "estuve", "estuvimos", "war", "waren", "fui", "fuimos", "fue", "fomos", "flew", "landed",
                               # "came to Miami as a kid", "j'ai bossé à Erbil", "j'ai vécu au Liban"
                               "came", "moved", "emigrated", "lived", "worked", "studied", "bosse", "travaille",
-                              "vecu", "ete", "etudie", "habite"])
+                              "vecu", "ete", "etudie", "habite",
+                              # "у 2023 році заїхав в Абхазію", "ездил в Абхазию", "въехал в Крым": went in, before
+                              "заехал", "заехала", "заехали", "въехал", "въехала", "въехали", "ездил", "ездила",
+                              "ездили", "заихав", "заихала", "заихали", "вихав", "видвидав", "видвидала", "издив",
+                              "издила", "издили", "поихав", "поихала"])
 # The kind of a visa, between a nationality and the visa word ("Italian schengen visa", "pakistani tourist evisa")
 VISA_KIND_WORDS = frozenset(["schengen", "tourist", "transit", "business", "student", "work", "multiple", "single",
                              "entry", "touristen", "turistica", "turistico"])

@@ -190,7 +190,7 @@ _LEFT_BANK_RE = re.compile(r"\b(лівий берег|лівобережжя|л�
 # Case endings of Cyrillic names ending in -а/-я ("на Кубу" -> "куба"); longer words use stems. Tokens are
 # folded first, so the Ukrainian "на Кубі" arrives as "куби".
 _CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("и", "а"), ("ой", "а"), ("ю", "я"), ("и", "я"))
-_CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "人", "游客", "旅客", "华人",
+_CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "籍", "人", "游客", "旅客", "华人",
                        "双重国籍", "双国籍", "同胞",  # "台湾同胞": compatriots
                        # people of that nationality: "我德国朋友能一起去吗", "我英国老公"
                        "朋友", "男朋友", "女朋友", "男友", "女友", "丈夫", "妻子", "老公", "老婆", "太太", "同事",
@@ -231,6 +231,8 @@ _SEVERAL_TRAVELERS = frozenset(["we", "us", "our", "both", "together", "he", "sh
                                 "take", "bring", "with"])
 _FRENCH_ON_VERBS = frozenset(["peut", "pourrait", "va", "veut", "voudrait", "doit", "a", "est", "part", "voyage",
                               "sera", "ira", "fait", "reste", "aimerait", "compte", "prevoit", "se", "y", "n", "ne"])
+# Words that fold onto a name but are spelled otherwise: Ukrainian "крім" (except) folds as "Крим" (Crimea) does
+_FOLDED_WORDS = frozenset(["крім"])
 _CLAUSE_BREAK_RE = re.compile(r"[\s，。,.？?！!；;]")
 # The Russian keyboard's letters on the keys of the Latin layout (QWERTY to ЙЦУКЕН).
 _LAYOUT = str.maketrans(dict(zip("qwertyuiop[]asdfghjkl;'zxcvbnm,.`", "йцукенгшщзхъфывапролджэячсмитьбюё",
@@ -253,7 +255,8 @@ MAX_TYPO_CHOICES = 3
 _ROMANCE_VERB_ENDINGS = ("amos", "emos", "imos")
 # Who is asked whether they have been somewhere ("anyone been to Transnistria lately?"): a question for reports,
 # not the traveler's own past visit.
-_ASKED_SUBJECTS = frozenset(["anyone", "anybody", "someone", "somebody", "you", "u", "ya", "people", "folks", "yall"])
+_ASKED_SUBJECTS = frozenset(["anyone", "anybody", "someone", "somebody", "you", "u", "ya", "people", "folks", "yall",
+                             "кто", "хто", "хтось", "ктото", "кто-нибудь", "alguien", "alguem", "quelqu"])
 # Words opening a follow-up before a bare nationality ("and chinese?", "what about japanese?").
 _FOLLOWUP_LEADS = frozenset(["and", "what", "how", "about", "et", "und", "y", "e", "и", "а", "і", "та", "ok", "so"])
 # "the border between Poland and Belarus": of two places, the one the knowledge base curates is asked about.
@@ -290,6 +293,21 @@ _CHURCH_WORDS = frozenset(["orthodox", "catholic", "apostolic", "coptic", "пр�
 _TELEGRAPHIC_PERSONS = (PERSON_SUBJECTS | frozenset(["me", "moi", "mich", "ella", "ela", "elle", "ele"])) - frozenset(
     ["i", "who", "we", "they"])
 _POSSESSIVES = frozenset(["my", "our", "his", "her", "mein", "meine", "ma", "mon", "mi", "mis", "minha", "meu"])
+# Words of a half of a place ("north or south cyprus", "Северный Кипр или Южный"), and their Cyrillic stems
+_HALF_WORDS = frozenset(["north", "south", "northern", "southern", "east", "west", "eastern", "western"])
+_HALF_STEMS = tuple(fold(w) for w in ("северн", "южн", "півн", "півден", "восточн", "западн", "східн", "західн"))
+
+
+def _half_word(word: str) -> bool:
+    return word in _HALF_WORDS or (len(word) > 4 and word.startswith(_HALF_STEMS))
+
+
+# Someone else living somewhere ("she lives in", "вона живе", "vive en", "wohnt in")
+_LIVES_WORDS = frozenset(["lives", "living", "живе", "живет", "проживает", "проживае", "vive", "mora", "wohnt", "vit",
+                          "habite", "reside", "resides"])
+# A visa the traveler already holds ("I already have my UAE visa sorted", "got my visa approved")
+_VISA_IN_HAND_RE = re.compile(r"\balready (have|got|hold) (my|a|the|our) (\w+ ){0,2}(visa|visas|evisa)\b"
+                              r"|\b(visa|visas|evisa) (is |are )?(already )?(sorted|approved|in hand)\b")
 _BUT_WORDS = frozenset(["but", "aber", "mais", "pero", "mas", "но", "але"])
 _AND_WORDS = frozenset(["and", "&", "y", "e", "et", "und", "и", "і", "та"])  # two nationalities of one clause
 _BEFORE_NEGATED = frozenset(["a", "an", "the", "my", "his", "her", "their", "our", "had", "have", "has", "hold", "any",
@@ -859,6 +877,7 @@ class Matcher:
                     and i - 1 not in starts:
                 spans.append(Span(i - 1, i, (COMBINING_NATIONALITIES[tokens[i - 1]],), "demonym", 0.9,
                                   raw_tokens[i - 1]))
+        spans += self._elided_halves(spans, tokens)
         spans.sort(key=lambda s: s.start)
         spans = [s for s in spans if not self._is_trap(s, tokens)
                  and not (s.how == "demonym" and s.end < len(tokens) and (
@@ -953,6 +972,9 @@ class Matcher:
         advisers = {id(s) for s in places if self._is_adviser(s, tokens)}
         if advisers and len(advisers) < len(places):  # "canada travel advisory for lebanon": Lebanon is asked about
             places = [s for s in places if id(s) not in advisers]
+        elif advisers and self._points_back(tokens):
+            places = []  # "and what does the NZ govt say about going there": the chat's place, advised on
+            result.followup = True
         # ... but only in a travel question, or before a word of the place's own ("the Dominican side"): "I speak a
         # little Spanish" names no destination.
         if not places and demonym_places and (travel_context or named_for or any(
@@ -1002,7 +1024,12 @@ class Matcher:
         origins = set_off | stops | settled
         # where the traveler sets off "from" is left behind though a route starts there ("from Vladikavkaz to
         # Tbilisi"); a stop without it is only passed on the way
-        left = {c for s in places if id(s) in origins - stops or id(s) in set_off for c in s.codes}
+        # ... but a place only passed through ("через Псоу", the crossing into Abkhazia) leaves nothing behind
+        # ... nor does one the trip flies out of at its end ("fly out of Berbera to Dubai")
+        passed = {id(s) for s in places if s.how != "cjk" and s.start > 0 and (
+            tokens[s.start - 1] in TRANSIT_WORDS or tokens[s.start - 2 : s.start] == ["out", "of"])}
+        left = {c for s in places if (id(s) in origins - stops or id(s) in set_off) and id(s) not in passed
+                for c in s.codes}
         stopped = {c for s in places if id(s) in stops for c in s.codes}
         asked = self._in_questions(places, raw_tokens)
         # "in Riyadh ... from Saudi", "in Seoul ... Korea"; but "Leh > Srinagar ... permits for ladakh?" asks about a
@@ -1062,6 +1089,12 @@ class Matcher:
             holders = [_holder(s, tokens) if s.how != "cjk" else "" for s in passports]
             if "self" in holders and any(h and h != "self" for h in holders):
                 passports = [s for s, h in zip(passports, holders, strict=True) if h != "self"]
+        if len(passports) > 1 and result.destinations and token_set & _LIVES_WORDS:
+            # "Моя мама громадянка України, вона живе ... в Мелітополі. Чи можу я ... до неї поїхати?": someone who
+            # lives where the traveler goes is the one visited, not a traveler
+            hosts = self._hosts(passports, places, tokens, raw_tokens, result.destinations[0])
+            if hosts and len(hosts) < len(passports):
+                passports = [s for s in passports if id(s) not in hosts]
         if len(passports) > 1 and not (token_set & _SEVERAL_TRAVELERS - {"with", "on"} or self._with_someone(tokens)):
             # "Я гражданин Узбекистана (отец армянин). Пустят ли меня в Баку?": a parent's nationality, no passport
             # word with it, is where the asker's family comes from when the asker travels alone on their own
@@ -1090,6 +1123,10 @@ class Matcher:
         if not result.passports and set(tokens) & NATIONAL_ID_CARDS.keys():
             # "Georgien Einreise mit Personalausweis?": the card only one country issues by that name
             result.passports = sorted({NATIONAL_ID_CARDS[t] for t in set(tokens) & NATIONAL_ID_CARDS.keys()})
+        namesake = self._namesake(result.destinations, places) if len(result.destinations) > 1 else None
+        if namesake and not result.ambiguous:
+            # "samoa visa - I'm also stopping in pago pago": American Samoa is named too, by its town; ask which
+            result.ambiguous, result.destinations = namesake, []
         scores = [s.score for s in places if s.how != "ambiguous" and not s.choices]
         if result.ambiguous and not result.destinations:
             result.confidence = 0.3
@@ -1119,6 +1156,58 @@ class Matcher:
                     result.suggestions += [c for c in WEAK_OTHER_PLACES.get(tokens[span.start], ())
                                            if c not in result.suggestions]
         return result
+
+    def _namesake(self, destinations: list[str], places: list[Span]) -> list[str] | None:
+        """The place asked about by a name that is part of another named place's own name, that place named only by
+        a town ("samoa ... pago pago" is Samoa or American Samoa, "guinea ... port moresby" Guinea or Papua New
+        Guinea): both."""
+        first = destinations[0]
+        said = {fold(s.text) for s in places if s.how == "name" and s.codes == (first,)}
+        for code in destinations[1:]:
+            other = self.kb.places.get(code)
+            if other is None or other.parent == first or self.kb.places.get(first, other).parent == code:
+                continue
+            name = f" {fold(other.name)} "
+            texts = [fold(s.text) for s in places if code in s.codes]
+            for word in said:
+                if f" {word} " in name and name.strip() != word and not any(word in t for t in texts):
+                    return [first, code]
+        return None
+
+    def _elided_halves(self, spans: list[Span], tokens: list[str]) -> list[Span]:
+        """"north or south cyprus", "Северный Кипр или Южный": two halves of a place, the noun said once. The half
+        left short is the name it makes with the noun, or, when it names none, the country the other half is part
+        of ("South Cyprus" is Cyprus)."""
+        out: list[Span] = []
+        starts = {s.start: s for s in spans}
+        covered = {j for s in spans for j in range(s.start, s.end)}
+        for span in spans:
+            if span.how not in ("name", "stem"):
+                continue
+            words = tokens[span.start : span.end]
+            # before: "north or south cyprus" (the span may be "south cyprus" or only "cyprus")
+            head = span.start if _half_word(words[0]) else span.start - 1
+            if head >= 2 and _half_word(tokens[head]) and tokens[head - 1] in ALTERNATIVE_WORDS | CONJUNCTIONS \
+                    and _half_word(tokens[head - 2]) and head - 2 not in covered:
+                noun = tokens[head + 1 : span.end]
+                key = " ".join([tokens[head - 2], *noun])
+                found = tuple(self.exact[key]) if key in self.exact else (
+                    getattr(self._lookup_stem(key.split(), 0), "codes", ()) if len(noun) == 1 else ())
+                if found and set(found) != set(span.codes):
+                    out.append(Span(head - 2, head - 1, found, "name", span.score, key))
+            # after: "Северный Кипр или Южный"
+            k = span.end
+            if len(words) == 2 and _half_word(words[0]) and k + 1 < len(tokens) \
+                    and tokens[k] in ALTERNATIVE_WORDS | CONJUNCTIONS and _half_word(tokens[k + 1]) \
+                    and k + 1 not in starts and (k + 2 >= len(tokens) or not tokens[k + 2].isalpha()):
+                other = self._lookup_stem([tokens[k + 1], words[1]], k + 1)
+                codes = other.codes if other else ()
+                if not codes and len(span.codes) == 1 and span.codes[0] in self.kb.places:
+                    parent = self.kb.places[span.codes[0]].parent
+                    codes = (parent,) if parent else ()
+                if codes and set(codes) != set(span.codes):
+                    out.append(Span(k + 1, k + 2, tuple(codes), "name", span.score, tokens[k + 1]))
+        return out
 
     def _tokenize(self, text: str) -> tuple[list[str], set[int]]:
         """Words, with abbreviation dots dropped ("N. Korea"), elisions split ("l'Iran"),
@@ -1208,7 +1297,7 @@ class Matcher:
         if key in self.demonyms and key not in self.primary_names and self._people(key):
             # "los mexicanos": people of a country, even where a translation of its name is spelled alike
             return Span(start, end, self.demonyms[key], "demonym", 0.9, text, plural=True)
-        if key in self.exact:
+        if key in self.exact and not (end - start == 1 and raw[0].casefold() in _FOLDED_WORDS):
             return Span(start, end, tuple(self.exact[key]), "name", 0.95, text)
         if key in self.demonyms:
             return Span(start, end, self.demonyms[key], "demonym", 0.9, text, plural=self._people(key))
@@ -1728,6 +1817,27 @@ class Matcher:
                 holders.add(holder)
         return len(holders) <= 1
 
+    def _hosts(self, passports: list[Span], places: list[Span], tokens: list[str], raw_tokens: list[str],
+               destination: str) -> set[int]:
+        """Passports of someone else (not the asker) whose sentence says they live at the destination ("my mum is
+        Ukrainian, she lives in Melitopol"), when the asker's own is named."""
+        if "self" not in [_holder(s, tokens) for s in passports if s.how != "cjk"]:
+            return set()
+        place = self.kb.places.get(destination)
+        there = {destination, place.parent} if place and place.parent else {destination}
+        out: set[int] = set()
+        for span in passports:
+            holder = _holder(span, tokens) if span.how != "cjk" else ""
+            if not holder or holder == "self":
+                continue
+            end = next((j for j in range(span.end, len(tokens)) if raw_tokens[j] in (".", "?", "!")
+                        or tokens[j] in SELF_HOLDERS), len(tokens))  # "she lives in Bangkok with me. Can we ..."
+            lives = next((j for j in range(span.end, end) if tokens[j] in _LIVES_WORDS), None)
+            if lives is not None and any(lives < p.start < end and set(p.codes) & there for p in places
+                                         if p.how != "cjk"):
+                out.add(id(span))
+        return out
+
     @staticmethod
     def _with_someone(tokens: list[str]) -> bool:
         """"with him", "with my wife", "with a friend": someone travels along; "Canadian with Cuban parents", "with
@@ -2020,6 +2130,8 @@ class Matcher:
             return True  # "ok forget azerbaijan, what about armenia", "instead of Iran", "rather than Syria"
         if tokens[j] == "de" and j > 0 and tokens[j - 1] == "partir":
             return True  # "a partir de Chisinau": from
+        if tokens[j] == "of" and j > 0 and tokens[j - 1] == "out":
+            return True  # "then fly out of Erbil": where the trip ends up leaving from
         if tokens[j] in ORIGIN_WORDS:
             # "a girl from Hebron", "my grandparents are from the Kherson region": someone else's origin
             k = j - 1 if j > 0 and tokens[j - 1] not in PASSPORT_VERBS else j - 2
@@ -2164,7 +2276,7 @@ class Matcher:
         """Two places named as alternatives: "iran or syria", "KP vs TM", "Иран или Сирия"."""
         ordered = sorted((s for s in places if s.how != "cjk"), key=lambda s: s.start)
         for a, b in itertools.pairwise(ordered):
-            gap = [t for t in tokens[a.end : b.start] if t and t not in ARTICLES]
+            gap = [t for t in tokens[a.end : b.start] if t and t not in ARTICLES and not _half_word(t)]
             if len(gap) == 1 and gap[0] in ALTERNATIVE_WORDS and set(a.codes).isdisjoint(b.codes):
                 return True
         return False
@@ -2180,6 +2292,8 @@ class Matcher:
         # "booked a cheap flight ..., can I go on my passport?" asks about rules; "vegetarian restaurants in Tiraspol?
         # romanian passport" only says who asks; "I'm american, can i go to cuba ..., beach and cigars" asks whether
         # one of a nationality may go
+        if _VISA_IN_HAND_RE.search(folded_text):  # "I already have my UAE visa sorted": no question about visas
+            token_set = token_set - VISA_WORDS
         asks_rules = bool(token_set & (TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"] | TOPIC_WORDS["status"])
                           or ((token_set & PASSPORT_WORDS or named)
                               and any(p.search(folded_text) for p in TOPIC_PHRASES["entry"]))
