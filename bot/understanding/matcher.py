@@ -233,6 +233,7 @@ _FRENCH_ON_VERBS = frozenset(["peut", "pourrait", "va", "veut", "voudrait", "doi
                               "sera", "ira", "fait", "reste", "aimerait", "compte", "prevoit", "se", "y", "n", "ne"])
 # Words that fold onto a name but are spelled otherwise: Ukrainian "крім" (except) folds as "Крим" (Crimea) does
 _FOLDED_WORDS = frozenset(["крім"])
+_FOLDED_KEYS = frozenset(fold(w) for w in _FOLDED_WORDS)
 _CLAUSE_BREAK_RE = re.compile(r"[\s，。,.？?！!；;]")
 # The Russian keyboard's letters on the keys of the Latin layout (QWERTY to ЙЦУКЕН).
 _LAYOUT = str.maketrans(dict(zip("qwertyuiop[]asdfghjkl;'zxcvbnm,.`", "йцукенгшщзхъфывапролджэячсмитьбюё",
@@ -296,6 +297,14 @@ _POSSESSIVES = frozenset(["my", "our", "his", "her", "mein", "meine", "ma", "mon
 # Words of a half of a place ("north or south cyprus", "Северный Кипр или Южный"), and their Cyrillic stems
 _HALF_WORDS = frozenset(["north", "south", "northern", "southern", "east", "west", "eastern", "western"])
 _HALF_STEMS = tuple(fold(w) for w in ("северн", "южн", "півн", "півден", "восточн", "западн", "східн", "західн"))
+
+
+_INSURANCE_HINTS = ("insur", "seguro", "versicher", "assurance", "страх")
+
+
+def _required_document(folded_text: str) -> bool:
+    """"preciso de seguro de viagem?", "do I need travel insurance": whether a document is required."""
+    return any(h in folded_text for h in _INSURANCE_HINTS) and bool(REQUIRED_DOCUMENT_PHRASES.search(folded_text))
 
 
 def _half_word(word: str) -> bool:
@@ -842,7 +851,7 @@ class Matcher:
             text = pattern.sub(name, text)
         if _KHERSON_RE.search(text):
             text = _LEFT_BANK_RE.sub("Kherson left bank", text)
-        if "of" in text:  # "the north of cyprus" is "north cyprus", where that names a region
+        if " of " in text and "th" in text:  # "the north of cyprus" is "north cyprus", where that names a region
             text = _PART_OF_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}" if fold(f"{m.group(1)} {m.group(2)}")
                                    in self.exact else m.group(0), text)
         for people, half, other in _KOREAN_HALVES:
@@ -877,7 +886,8 @@ class Matcher:
                     and i - 1 not in starts:
                 spans.append(Span(i - 1, i, (COMBINING_NATIONALITIES[tokens[i - 1]],), "demonym", 0.9,
                                   raw_tokens[i - 1]))
-        spans += self._elided_halves(spans, tokens)
+        if set(tokens) & _HALF_WORDS or any(not t.isascii() and t.startswith(_HALF_STEMS) for t in tokens):
+            spans += self._elided_halves(spans, tokens)
         spans.sort(key=lambda s: s.start)
         spans = [s for s in spans if not self._is_trap(s, tokens)
                  and not (s.how == "demonym" and s.end < len(tokens) and (
@@ -1297,7 +1307,7 @@ class Matcher:
         if key in self.demonyms and key not in self.primary_names and self._people(key):
             # "los mexicanos": people of a country, even where a translation of its name is spelled alike
             return Span(start, end, self.demonyms[key], "demonym", 0.9, text, plural=True)
-        if key in self.exact and not (end - start == 1 and raw[0].casefold() in _FOLDED_WORDS):
+        if key in self.exact and not (key in _FOLDED_KEYS and raw[0].casefold() in _FOLDED_WORDS):
             return Span(start, end, tuple(self.exact[key]), "name", 0.95, text)
         if key in self.demonyms:
             return Span(start, end, self.demonyms[key], "demonym", 0.9, text, plural=self._people(key))
@@ -1612,8 +1622,8 @@ class Matcher:
             bracket = span.start - 1  # an age may come first: "my daughter (19, French)"
             while bracket > 0 and (tokens[bracket].isdigit() or raw_tokens[bracket] == ","):
                 bracket -= 1
-            if ((span.how == "demonym" or self._spelled_as_demonym(span, tokens)) and bracket > 0
-                    and raw_tokens[bracket] == "("
+            if (bracket > 0 and raw_tokens[bracket] == "("
+                    and (span.how == "demonym" or self._spelled_as_demonym(span, tokens))
                     and span.end < n and (raw_tokens[span.end] in (")", ",", *PASSPORT_JOINS)
                                           or tokens[span.end] in CONJUNCTIONS)
                     and (tokens[bracket - 1] in BRACKETED_PERSONS or tokens[bracket - 1] in PERSON_SUBJECTS
@@ -2106,7 +2116,7 @@ class Matcher:
                 token_set & TOPIC_WORDS[topic]
                 or any(p.search(folded_text) for p in TOPIC_PHRASES[topic])
                 or any(w in text for w in CJK_TOPIC_WORDS[topic])
-                or (topic == "entry" and REQUIRED_DOCUMENT_PHRASES.search(folded_text))
+                or (topic == "entry" and _required_document(folded_text))
             ):
                 found.append(topic)
         return found
@@ -2292,13 +2302,13 @@ class Matcher:
         # "booked a cheap flight ..., can I go on my passport?" asks about rules; "vegetarian restaurants in Tiraspol?
         # romanian passport" only says who asks; "I'm american, can i go to cuba ..., beach and cigars" asks whether
         # one of a nationality may go
-        if _VISA_IN_HAND_RE.search(folded_text):  # "I already have my UAE visa sorted": no question about visas
+        if "visa" in folded_text and _VISA_IN_HAND_RE.search(folded_text):  # "I already have my UAE visa sorted"
             token_set = token_set - VISA_WORDS
         asks_rules = bool(token_set & (TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"] | TOPIC_WORDS["status"])
                           or ((token_set & PASSPORT_WORDS or named)
                               and any(p.search(folded_text) for p in TOPIC_PHRASES["entry"]))
                           or bool(_LET_IN_RE.search(folded_text))  # "wonsan kalma resort - do they let russians in"
-                          or bool(REQUIRED_DOCUMENT_PHRASES.search(folded_text))  # "preciso de seguro de viagem?"
+                          or _required_document(folded_text)  # "preciso de seguro de viagem?"
                           or any(p.search(folded_text) for p in WAY_THERE_PHRASES))
         if not asks_rules and ((token_set - in_names) & OFF_TOPIC_WORDS
                                or any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)
@@ -2307,7 +2317,7 @@ class Matcher:
                                or (any(w in text for w in CJK_RECOMMEND_WORDS)
                                    and any(w in text for w in CJK_SERVICE_WORDS))):
             return "off-topic"
-        if any(p.search(folded_text) for p in OFF_TOPIC_PHRASES) and not REQUIRED_DOCUMENT_PHRASES.search(folded_text):
+        if any(p.search(folded_text) for p in OFF_TOPIC_PHRASES) and not _required_document(folded_text):
             return "off-topic"
         if places >= 2 and (alternatives or any(p.search(folded_text) for p in COMPARE_PHRASES)
                             or any(w in text for w in CJK_COMPARE_WORDS)):
