@@ -1594,3 +1594,22 @@ def test_round_11_follow_ups_of_advice_and_a_second_passport(engine) -> None:
     engine.ask("Ich bin Deutscher, kann ich nach Nordkorea?", conversation=chat)
     answer = engine.ask("und mit meinem zweiten Pass aus den USA?", conversation=chat).to_json()
     assert answer["destinations"][:1] == ["KP"] and sorted(answer["passports"]) == ["DE", "US"]
+
+
+@pytest.mark.parametrize(("question", "passports", "dual"), [
+    # one traveler: "both ... passports" (a tour group after it is no group of travelers), an adjective after a
+    # passport word that ends like an English plural
+    ("Im a US citizen with a Korean mom, so I actually have both American and South Korean passports. Can I join "
+     "one of those Pyongyang marathon tour groups?", ["US", "KR"], True),
+    ("tenho passaporte português e brasileiro, vou pra Cuba", ["PT", "BR"], True),
+    ("israeli but also have a german passport - can i go to iran on the german one", ["IL", "DE"], True),
+    # several: "they're", "two friends from"
+    ("I'm flying Istanbul to Tehran with friends. I'm Lebanese, they're Syrian and Iraqi. Visa on arrival?",
+     ["LB", "SY", "IQ"], False),
+    ("anyone been to transnistria recently? me (polish) and two friends from lithuania want to take the train",
+     ["PL", "LT"], False),
+])
+def test_round_11_one_traveler_or_several(engine, question: str, passports: list[str], dual: bool) -> None:
+    u = engine.matcher.understand(question)
+    assert sorted(u.passports) == sorted(passports), u.passports
+    assert u.dual == dual

@@ -597,6 +597,8 @@ OTHER_HOLDERS = frozenset(["he", "she", "hes", "shes", "him", "her", "his", "wif
                            "brotherinlaw", "parentsinlaw", "inlaws", "grandmother", "grandfather", "grandad", "uncle", "aunt",
                            "esposa", "esposo", "mujer", "marido", "novia", "novio", "namorada", "namorado", "femme",
                            "amigo", "amiga", "ami", "amie",
+                           # others of the group ("they're Syrian and Iraqi", "two friends from lithuania")
+                           "they", "theyre", "them", "their", "friends", "colleagues", "cousins",
                            "mari", "copine", "copain", "frau", "mann", "freundin", "freund", "жена", "муж", "дружина",
                            "чоловик", "подруга", "друг", "он", "она", "вин", "вона",
                            "мама", "мать", "мати", "папа", "отец", "тато", "батько", "сестра", "брат", "донька", "дочь",

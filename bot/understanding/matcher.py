@@ -1807,6 +1807,9 @@ class Matcher:
         token_set = set(tokens)
         if token_set & DUAL_WORDS or any(w in text for w in CJK_DUAL_WORDS):
             return True
+        if "both" in token_set and token_set & PLURAL_PASSPORT_WORDS and all(
+                _holder(s, tokens) in ("", "self") for s in passports if s.how != "cjk"):
+            return True  # "I actually have both American and South Korean passports" (though "tour groups" follow)
         if token_set & GROUP_WORDS or any(w in text for w in CJK_COMPANION_WORDS):
             return False
         holders: set[str] = set()
@@ -1820,8 +1823,10 @@ class Matcher:
         for span in passports:
             if span.how == "cjk":
                 continue
-            if span.plural and span.how == "demonym":
-                return False  # "Germans", "Americans": people
+            if span.plural and span.how == "demonym" and not (
+                    (span.start > 0 and tokens[span.start - 1] in PASSPORT_WORDS)
+                    or (span.end < len(tokens) and tokens[span.end] in PASSPORT_WORDS)):
+                return False  # "Germans", "Americans": people; but "passaporte português" is the adjective
             holder = _holder(span, tokens)
             if holder:
                 holders.add(holder)
