@@ -507,12 +507,14 @@ STUDY_2 = LABELLED.parent / "questions_study_2.yaml"
 # colombiano, ¿está abierta la frontera por Cúcuta para pasar a San Cristóbal?" (VE; San Cristóbal is also the
 # Galápagos island and a Dominican province, so no name). The other two left: "Flying Delhi-Shanghai-Tokyo with a
 # layover in Pudong" (CN, the layover) and "visitarme en Valencia" (ES, Valencia is also Venezuela's).
-# Set 16 (same format, written blind for round 11; a third long messages about whole trips with several places and
-# people): as received, 167/220 (76%) destination and passports, a verdict present for 137 of 152 items with a passport
-# known.
-# Set 15 (same format, written blind for round 11): as received, 196/220 (89%) destination and passports, a verdict
-# present for 141 of 152 items with a passport known; round 11 brought it to 216/220 with every verdict there.
-_NOT_YET_16 = pytest.mark.xfail(strict=True, reason="set 16: 167/220 (76%), 15 of 152 verdicts missing")
+# Sets 15 and 16 (same format, written blind for round 11; a third of set 16 long messages about whole trips with
+# several places and people): as received, set 15 at 196/220 (89%) destination and passports with a verdict present for
+# 141 of 152 items with a passport known, set 16 at 167/220 (76%) with 137 of 152. Round 11 brought set 15 to 217/220
+# and set 16 to 209/220 (95%), every verdict there. What set 16 still misses is mostly which of several places a writer
+# put first ("the border between Armenia and Azerbaijan", an itinerary's first stop, the first of two questions), bare
+# names its writer asked as which one (Kashmir, Kurdistan: documented choices of the knowledge base) and a Russian
+# husband of a Ukrainian going to Russia (kept: someone else's citizenship of the destination can matter, as an
+# Iranian father's does).
 _NOT_YET_13 = pytest.mark.xfail(strict=True, reason="set 13: 209/220 (95%), 2 of 144 verdicts missing")
 _NOT_YET_STUDY_1 = pytest.mark.xfail(strict=True, reason="study 1: 117/120 (97.5%), 1 of 113 verdicts missing")
 _NOT_YET_STUDY_2 = pytest.mark.xfail(strict=True, reason="study 2: 117/120 (97.5%), 1 verdict missing")
@@ -522,7 +524,7 @@ _NOT_YET_STUDY_2 = pytest.mark.xfail(strict=True, reason="study 2: 117/120 (97.5
                                             pytest.param(TUNING_13, 220, marks=_NOT_YET_13),
                                             (TUNING_14, 220),
                                             (TUNING_15, 220),
-                                            pytest.param(TUNING_16, 220, marks=_NOT_YET_16),
+                                            (TUNING_16, 220),
                                             pytest.param(STUDY_1, 120, marks=_NOT_YET_STUDY_1),
                                             pytest.param(STUDY_2, 120, marks=_NOT_YET_STUDY_2)],
                          ids=["tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "tuning15",
