@@ -1563,6 +1563,9 @@ def test_round_11_georgia_unsure_offers_the_us_state(engine) -> None:
     ("Моя мама громадянка України, вона живе в Мелітополі. Чи можу я як громадянка Німеччини до неї поїхати?",
      ["UA-23"], ["DE"]),
     ("My wife is Thai, she lives in Bangkok with me. Can we go to Laos? I'm British", ["LA"], ["TH", "GB"]),
+    # Boa Vista: Roraima's capital, or the island of Cape Verde when the country is said
+    ("Sou de Boa Vista, posso ir à Venezuela?", ["VE"], ["BR"]),
+    ("Boa Vista, Cabo Verde: visto para brasileiros?", ["CV"], ["BR"]),
     # a visa already held asks nothing about visas
     ("cheapest flights from lagos to dubai? I already have my UAE visa sorted, I'm Ghanaian", ["AE"], ["GH"]),
 ])
