@@ -515,8 +515,9 @@ STUDY_2 = LABELLED.parent / "questions_study_2.yaml"
 # names its writer asked as which one (Kashmir, Kurdistan: documented choices of the knowledge base) and a Russian
 # husband of a Ukrainian going to Russia (kept: someone else's citizenship of the destination can matter, as an
 # Iranian father's does).
-_NOT_YET_13 = pytest.mark.xfail(strict=True, reason="set 13: 209/220 (95%), 2 of 144 verdicts missing")
-_NOT_YET_STUDY_1 = pytest.mark.xfail(strict=True, reason="study 1: 117/120 (97.5%), 1 of 113 verdicts missing")
+# Round 11 (sets 15 and 16) left set 13 at 210/220 and study 1 at 118/120, with the same verdicts missing.
+_NOT_YET_13 = pytest.mark.xfail(strict=True, reason="set 13: 210/220 (95%), 2 of 144 verdicts missing")
+_NOT_YET_STUDY_1 = pytest.mark.xfail(strict=True, reason="study 1: 118/120 (98%), 1 of 113 verdicts missing")
 _NOT_YET_STUDY_2 = pytest.mark.xfail(strict=True, reason="study 2: 117/120 (97.5%), 1 verdict missing")
 
 
