@@ -479,6 +479,8 @@ TUNING_11 = LABELLED.parent / "questions_tuning_11.yaml"
 TUNING_12 = LABELLED.parent / "questions_tuning_12.yaml"
 TUNING_13 = LABELLED.parent / "questions_tuning_13.yaml"
 TUNING_14 = LABELLED.parent / "questions_tuning_14.yaml"
+TUNING_15 = LABELLED.parent / "questions_tuning_15.yaml"
+TUNING_16 = LABELLED.parent / "questions_tuning_16.yaml"
 STUDY_1 = LABELLED.parent / "questions_study_1.yaml"
 STUDY_2 = LABELLED.parent / "questions_study_2.yaml"
 
@@ -505,18 +507,29 @@ STUDY_2 = LABELLED.parent / "questions_study_2.yaml"
 # colombiano, ¿está abierta la frontera por Cúcuta para pasar a San Cristóbal?" (VE; San Cristóbal is also the
 # Galápagos island and a Dominican province, so no name). The other two left: "Flying Delhi-Shanghai-Tokyo with a
 # layover in Pudong" (CN, the layover) and "visitarme en Valencia" (ES, Valencia is also Venezuela's).
-_NOT_YET_13 = pytest.mark.xfail(strict=True, reason="set 13: 209/220 (95%), 2 of 144 verdicts missing")
-_NOT_YET_STUDY_1 = pytest.mark.xfail(strict=True, reason="study 1: 117/120 (97.5%), 1 of 113 verdicts missing")
+# Sets 15 and 16 (same format, written blind for round 11; a third of set 16 long messages about whole trips with
+# several places and people): as received, set 15 at 196/220 (89%) destination and passports with a verdict present for
+# 141 of 152 items with a passport known, set 16 at 167/220 (76%) with 137 of 152. Round 11 brought set 15 to 217/220
+# and set 16 to 209/220 (95%), every verdict there. What set 16 still misses is mostly which of several places a writer
+# put first ("the border between Armenia and Azerbaijan", an itinerary's first stop, the first of two questions), bare
+# names its writer asked as which one (Kashmir, Kurdistan: documented choices of the knowledge base) and a Russian
+# husband of a Ukrainian going to Russia (kept: someone else's citizenship of the destination can matter, as an
+# Iranian father's does).
+# Round 11 (sets 15 and 16) left set 13 at 210/220 and study 1 at 118/120, with the same verdicts missing.
+_NOT_YET_13 = pytest.mark.xfail(strict=True, reason="set 13: 210/220 (95%), 2 of 144 verdicts missing")
+_NOT_YET_STUDY_1 = pytest.mark.xfail(strict=True, reason="study 1: 118/120 (98%), 1 of 113 verdicts missing")
 _NOT_YET_STUDY_2 = pytest.mark.xfail(strict=True, reason="study 2: 117/120 (97.5%), 1 verdict missing")
 
 
 @pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220), (TUNING_12, 220),
                                             pytest.param(TUNING_13, 220, marks=_NOT_YET_13),
                                             (TUNING_14, 220),
+                                            (TUNING_15, 220),
+                                            (TUNING_16, 220),
                                             pytest.param(STUDY_1, 120, marks=_NOT_YET_STUDY_1),
                                             pytest.param(STUDY_2, 120, marks=_NOT_YET_STUDY_2)],
-                         ids=["tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "study1",
-                              "study2"])
+                         ids=["tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "tuning15",
+                              "tuning16", "study1", "study2"])
 def test_tuning_sets_in_the_measuring_format(engine, path: Path, size: int) -> None:
     """Issue 12: tests/data/questions_tuning_9.yaml to _12.yaml, in the blind measuring sets' format, played and
     scored as `python -m bot.devtools.measure` does: destination and passports both right in 95%, and a verdict for
@@ -1406,3 +1419,203 @@ def test_a_follow_up_naming_only_where_someone_was_born_or_has_been_keeps_the_ch
                         conversation=chat)
     assert answer.to_json()["destinations"][:1] == ["US"]
     assert engine.matcher.understand("I was born in Tehran, can I visit?").destinations == ["IR"]
+
+
+@pytest.mark.parametrize(("question", "destinations", "passports"), [
+    # people of a long story named by what they do, with a copula, a relative clause or no verb
+    ("we are a group of 6 hikers from Czech Republic and Slovakia, Upper Mustang trek in October?", ["NP-UM"],
+     ["CZ", "SK"]),
+    ("I'm Japanese, my friend is Malaysian and the third guy is Turkish. Iran visa?", ["IR"], ["JP", "MY", "TR"]),
+    ("ich (Deutscher) und mein Kumpel aus der Türkei wollen nach Russland. Was braucht er?", ["RU"], ["DE", "TR"]),
+    ("Moro em Lisboa e quero ir à Venezuela com minha esposa, que é brasileira. Ela precisa de visto?", ["VE"],
+     ["BR"]),
+    ("Somos una pareja, yo peruano y ella chilena. ¿Visa para Irán?", ["IR"], ["PE", "CL"]),
+    ("Vou à Tailândia com uma amiga argentina, e depois Mianmar? sou brasileiro", ["TH"], ["AR", "BR"]),
+    ("me (Brazilian) and my wife (Argentine) want to go to China", ["CN"], ["BR", "AR"]),
+    ("Ми з чоловіком маємо українські паспорти, а донька ще й канадський. Плануємо Кубу", ["CU"], ["UA", "CA"]),
+    ("Собираюсь с другом-немцем в Грозный, я сам россиянин", ["RU-CE"], ["DE", "RU"]),
+    ("we're three Koreans (South Korean passports) planning Lhasa", ["CN-XZ"], ["KR"]),
+    ("r indians visa free in nepal?", ["NP"], ["IN"]),
+    ("I'm a British citizen but I also have a Palestinian ID. Can I visit Gaza?", ["PS-GZA"], ["GB", "PS"]),
+    # "SA" after a South African is their country, not Saudi Arabia
+    ("can a south african get into iraq? me and my cousin (also SA passports) want to do Baghdad", ["IQ"], ["ZA"]),
+    # nationalities the traveler does not hold: set against theirs, or still to get
+    ("Uzbek group to Pyongyang: do Uzbek citizens need anything, or is that only for Russians?", ["KP"], ["UZ"]),
+    ("Я гражданин Беларуси, упрощённый транзитный документ только для россиян? Калининград", ["RU-KGD"], ["BY"]),
+    ("My mom says Cuba will make me get a Cuban passport. Can I go on my Canadian passport?", ["CU"], ["CA"]),
+    ("Canadian with Cuban parents, can I visit Cuba on my Canadian passport with the tourist card?", ["CU"], ["CA"]),
+    # ... but a second passport held is still one
+    ("I'm Canadian and I have a Cuban passport too, can I visit Cuba?", ["CU"], ["CA", "CU"]),
+    ("we're texans, is it safe to drive to Chihuahua in Mexico?", ["MX"], ["US"]),
+])
+def test_round_11_who_travels_in_a_long_story(engine, question: str, destinations: list[str],
+                                              passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == destinations, u.destinations
+    assert sorted(u.passports) == sorted(passports), u.passports
+
+
+@pytest.mark.parametrize(("question", "destinations"), [
+    # German puts the verb after the place: "in X war" is where the traveler has been
+    ("und wenn ich als Schweizer schon mal in Bergkarabach war, komme ich dann nach Baku rein?", ["AZ"]),
+    # the other side of a border the traveler is at is no destination
+    ("Ist Kurdistan im Irak sicher? Wie ist die Lage an der Grenze zum Iran und zur Türkei?", ["IQ-KR"]),
+    ("Erbil for a week, how is it at the border with Iran?", ["IQ-KR"]),
+    # a detour is the leg in doubt
+    ("We're two Kiwis cycling the Pamir Highway, thinking of a little detour into the Afghan Wakhan. Madness?", ["AF"]),
+    # a region someone else comes from is still a place ("My mum is from Gaza ... visit family")
+    ("My mum is from Gaza, I'm British. Can I visit family, through Egypt or through Israel?", ["PS-GZA"]),
+    # names: the Indian side of the Wagah crossing, Kathmandu in Chinese
+    ("I'm British, trying to go Lahore to Amritsar on foot", ["IN"]),
+    ("从拉萨去加德满都，吉隆口岸对外国人开放了吗", ["NP"]),
+    # German "durch" and Portuguese or Spanish verbs are no typos of names
+    ("mit dem Mietwagen durch Erbil und Dohuk, sicher?", ["IQ-KR"]),
+    ("¿Hace falta un permiso, o alcanza con el DNI para ir a la Antártida?", ["AQ"]),
+])
+def test_round_11_which_place_in_a_long_story(engine, question: str, destinations: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == destinations, u.destinations
+
+
+def test_round_11_ossetia_in_russian_asks_which(engine) -> None:
+    u = engine.matcher.understand("Осетия – нужен пропуск?")
+    assert not u.sure and sorted(u.ambiguous or u.suggestions) == ["GE-SO", "RU"]
+
+
+@pytest.mark.parametrize(("question", "destinations", "passports"), [
+    # people who are not the traveler: "russians only" after the question, as "only for Russians" before
+    ("wonsan kalma resort, can a czech go or is it russians only", ["KP-WK"], ["CZ"]),
+    # the message opens on who asks, then "but" and what else they hold
+    ("israeli but also have a german passport - can i go to iran on the german one", ["IR"], ["IL", "DE"]),
+    ("Я громадянка Молдови та України, чи можна поїхати в Придністров'я?", ["MD-SN"], ["MD", "UA"]),
+    ("Для граждан Кыргызстана: въезд в Афганистан, как оформить визу?", ["AF"], ["KG"]),
+    ("Ist Mali für eine freie Journalistin aus Deutschland gerade zu gefährlich?", ["ML"], ["DE"]),
+    ("Eu e minha esposa (ela é russa, eu sou brasileiro) queremos visitar a Crimeia", ["UA-43"], ["BR", "RU"]),
+    ("und mit meinem zweiten Pass aus den USA nach Nordkorea?", ["KP"], ["US"]),
+    # "the north of cyprus" is Northern Cyprus; "the south of France" stays France
+    ("is it legal to cross to the north of cyprus from the larnaca side with an indian passport", ["CY-NC"], ["IN"]),
+    ("uzbek citizen, business trip to mazar through termez, how", ["AF"], ["UZ"]),
+    ("亚美尼亚人去阿塞拜疆纳卡地区可以吗", ["AZ-NK"], ["AM"]),
+    ("Welche Reisewarnung gibt das Auswärtige Amt dafür raus?", [], []),
+])
+def test_round_11_set_15_classes(engine, question: str, destinations: list[str], passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == destinations, u.destinations
+    assert sorted(u.passports) == sorted(passports), u.passports
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("can u get me a russian visa, how much do u charge", "off-topic"),
+    ("what time is it in pyongyang", "off-topic"),
+    ("how do i renew my indian passport from dubai", "off-topic"),
+    ("best vpn for china that actually works?", "off-topic"),
+    ("Quel est le meilleur quartier pour loger à Beyrouth ?", "off-topic"),
+    ("qual a melhor época pra ir ao Butão", "off-topic"),
+    ("我是越南人，你们能帮我代办俄罗斯签证吗？收费多少", "off-topic"),
+    ("black market rate for iranian rial this week", "off-topic"),
+    ("whats the capital of australia", "off-topic"),
+    ("travel insurance that actually covers iraq?", "off-topic"),
+    # whether insurance is required is a rule of entry
+    ("preciso de seguro de viagem?", "question"),
+    ("do I need travel insurance for Cuba", "question"),
+])
+def test_round_11_services_and_rules(engine, question: str, intent: str) -> None:
+    assert engine.matcher.understand(question).intent == intent
+
+
+def test_round_11_follow_ups_keep_the_chats_place(engine) -> None:
+    from bot.answering.conversation import Conversation
+
+    chat = Conversation()
+    engine.ask("Sou português e quero ir à Transnístria, é seguro?", conversation=chat)
+    assert engine.ask("e como chego lá a partir de Chisinau?", conversation=chat).to_json()["destinations"][:1] == [
+        "MD-SN"]
+    chat = Conversation()
+    engine.ask("Tristan da Cunha for a New Zealander, how do I get there?", conversation=chat)
+    assert engine.ask("how long is the boat ride", conversation=chat).to_json()["destinations"][:1] == ["SH-TA"]
+    chat = Conversation()
+    engine.ask("Sou português, posso ir a Cuba?", conversation=chat)
+    assert engine.ask("preciso de seguro de viagem?", conversation=chat).to_json()["destinations"][:1] == ["CU"]
+
+
+def test_round_11_georgia_unsure_offers_the_us_state(engine) -> None:
+    answer = engine.ask("georgia").to_json()
+    assert not answer["answered"] and answer["suggestions"][:2] == ["GE", "US"]
+
+
+@pytest.mark.parametrize(("question", "destinations", "passports"), [
+    # two halves of a place, the noun said once
+    ("north or south cyprus for a beach holiday, whats the difference entry wise for brits", ["CY-NC", "CY"], ["GB"]),
+    ("что проще для россиянина: Северный Кипр или Южный?", ["CY-NC", "CY"], ["RU"]),
+    ("Северная или Южная Корея?", ["KP", "KR"], []),
+    ("is sudan safer than south sudan", ["SD", "SS"], []),
+    # Ukrainian "крім" (except) is no Crimea; "加拿大籍" is a Canadian
+    ("Безпечно зараз у Львові? Я громадянин Литви. Чи потрібні мені якісь документи, крім паспорта?", ["UA"], ["LT"]),
+    ("我和太太是香港居民（特区护照），儿子是加拿大籍。寒假想去斯瓦尔巴", ["SJ"], ["HK", "CA"]),
+    # flown out of at the end, passed through, or entered before: not where the question goes
+    ("me and my cousin (SA passports) want to do Baghdad, Babylon and Karbala, then fly out of Erbil", ["IQ"], ["SA"]),
+    ("Addis Ababa then bus to Jijiga, over the border to Hargeisa and Berbera, fly out of Berbera to Dubai. somaliland "
+     "visa for a Kenyan?", ["SO-SL"], ["KE"]),
+    ("Можно ли гражданам Казахстана в Абхазию? Мы с подругой из Алматы будем летом в Сочи и хотим съездить в Гагру "
+     "через Псоу. Грузия потом не закроет нам въезд?", ["GE-AB"], ["KZ"]),
+    ("Мій друг німець у 2023 році заїхав в Абхазію з Росії через Псоу. Тепер хоче полетіти в Тбілісі.", ["GE"], ["DE"]),
+    ("Кто недавно ездил в Калининград через Литву? Я гражданин Беларуси", ["RU-KGD"], ["BY"]),
+    # someone who lives where the traveler goes is visited, not a traveler; elsewhere they may travel along
+    ("Моя мама громадянка України, вона живе в Мелітополі. Чи можу я як громадянка Німеччини до неї поїхати?",
+     ["UA-23"], ["DE"]),
+    ("My wife is Thai, she lives in Bangkok with me. Can we go to Laos? I'm British", ["LA"], ["TH", "GB"]),
+    # Boa Vista: Roraima's capital, or the island of Cape Verde when the country is said
+    ("Sou de Boa Vista, posso ir à Venezuela?", ["VE"], ["BR"]),
+    ("Boa Vista, Cabo Verde: visto para brasileiros?", ["CV"], ["BR"]),
+    # a visa already held asks nothing about visas
+    ("cheapest flights from lagos to dubai? I already have my UAE visa sorted, I'm Ghanaian", ["AE"], ["GH"]),
+])
+def test_round_11_halves_hosts_and_the_way_out(engine, question: str, destinations: list[str],
+                                               passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[: len(destinations)] == destinations, u.destinations
+    assert sorted(u.passports) == sorted(passports), u.passports
+
+
+@pytest.mark.parametrize(("question", "ambiguous"), [
+    # a name that is part of another named place's name, that place named by its town: ask which
+    ("samoa visa - I'm also stopping in pago pago on the way", ["AS", "WS"]),
+    ("what about guinea, i'll be in port moresby the week before", ["GN", "PG"]),
+    ("macedonia entry for turkish citizens", ["GR", "MK"]),
+])
+def test_round_11_namesakes_ask_which(engine, question: str, ambiguous: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert not u.sure and sorted(u.ambiguous) == ambiguous
+    assert engine.matcher.understand("samoa and american samoa visa").destinations == ["WS", "AS"]
+
+
+def test_round_11_follow_ups_of_advice_and_a_second_passport(engine) -> None:
+    from bot.answering.conversation import Conversation
+
+    chat = Conversation()
+    engine.ask("can a kiwi get into iran", conversation=chat)
+    answer = engine.ask("and what does the NZ govt say about going there rn", conversation=chat).to_json()
+    assert answer["destinations"][:1] == ["IR"] and answer["passports"] == ["NZ"]
+    chat = Conversation()
+    engine.ask("Ich bin Deutscher, kann ich nach Nordkorea?", conversation=chat)
+    answer = engine.ask("und mit meinem zweiten Pass aus den USA?", conversation=chat).to_json()
+    assert answer["destinations"][:1] == ["KP"] and sorted(answer["passports"]) == ["DE", "US"]
+
+
+@pytest.mark.parametrize(("question", "passports", "dual"), [
+    # one traveler: "both ... passports" (a tour group after it is no group of travelers), an adjective after a
+    # passport word that ends like an English plural
+    ("Im a US citizen with a Korean mom, so I actually have both American and South Korean passports. Can I join "
+     "one of those Pyongyang marathon tour groups?", ["US", "KR"], True),
+    ("tenho passaporte português e brasileiro, vou pra Cuba", ["PT", "BR"], True),
+    ("israeli but also have a german passport - can i go to iran on the german one", ["IL", "DE"], True),
+    # several: "they're", "two friends from"
+    ("I'm flying Istanbul to Tehran with friends. I'm Lebanese, they're Syrian and Iraqi. Visa on arrival?",
+     ["LB", "SY", "IQ"], False),
+    ("anyone been to transnistria recently? me (polish) and two friends from lithuania want to take the train",
+     ["PL", "LT"], False),
+])
+def test_round_11_one_traveler_or_several(engine, question: str, passports: list[str], dual: bool) -> None:
+    u = engine.matcher.understand(question)
+    assert sorted(u.passports) == sorted(passports), u.passports
+    assert u.dual == dual

@@ -22,6 +22,8 @@ ADDED_PASSPORT_WORDS = frozenset([
     "also", "too", "both", "second", "another", "dual", "additionally", "plus",
     "еще", "тоже", "также", "ще", "теж", "також", "auch", "zusatzlich", "aussi", "egalement", "tambien", "ademas",
     "tambem",
+    # "und mit meinem zweiten Pass aus den USA?", "con mi segundo pasaporte", "avec mon deuxième passeport"
+    "zweiten", "zweiter", "zweite", "zweites", "segundo", "segunda", "deuxieme", "второи", "второго", "другии",
 ])
 COMPANION_WORDS = frozenset([
     "wife", "husband", "partner", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "son",
@@ -54,11 +56,11 @@ BARE_FOLLOWUP_WORDS = 5
 # In a follow-up, the only place named after one of these is the way to the chat's place, not a new destination
 # ("do i have to go through mogadishu" after Somaliland, "how do i get there from sochi" after Abkhazia).
 # Route words that say only where the trip starts, and words towards a place ("из Осетии в Тбилиси")
-FROM_ROUTE_WORDS = frozenset(["from", "из", "от", "з", "aus", "von", "desde", "depuis"])
+FROM_ROUTE_WORDS = frozenset(["from", "из", "от", "з", "aus", "von", "desde", "depuis", "partir"])  # "a partir de"
 TOWARDS_WORDS = frozenset(["to", "into", "в", "во", "до", "nach", "vers", "hacia", "para"])
 _HAVE_BOTH = re.compile(r"\b(i|we) (have|hold|got|carry) both\b|\bi ve got both\b")
 ROUTE_WORDS = frozenset(["from", "via", "through", "thru", "transit", "через", "из", "от", "з", "aus", "von", "uber",
-                         "desde", "depuis", "par", "pela", "pelo"])
+                         "desde", "depuis", "par", "pela", "pelo", "partir"])
 # Governments whose advisories the knowledge base holds: in a level follow-up that points back at the chat's place
 # ("what level is it for Canada?" after Burkina Faso), the one named is who advises, not a new destination.
 ADVISERS = frozenset(["US", "GB", "AU", "CA"])

@@ -29,7 +29,8 @@ PASSPORT_WORDS = frozenset(
 # citizens").
 DIRECTION_PREPOSITIONS = frozenset(["в", "во", "на", "до", "у", "nach"])
 # Prepositions allowed between a passport word and the country that follows it.
-PASSPORT_LINKS = frozenset(["of", "from", "de", "del", "da", "do", "du", "von", "aus", "der", "des", "из", "the", "a", "an"])
+PASSPORT_LINKS = frozenset(["of", "from", "de", "del", "da", "do", "du", "von", "aus", "der", "des", "den", "dem", "из", "the",
+                            "a", "an"])  # "mit meinem zweiten Pass aus den USA"
 # Passport words that are not nouns a nationality can follow ("pass Russian customs").
 NOT_PASSPORT_NOUNS = frozenset(["pass", "national", "nationals", "holder", "holders"])
 # Verbs linking a passport word to a nationality after it ("my passport is German").
@@ -48,7 +49,8 @@ PERSON_NEXT = frozenset(["husband", "wife", "boyfriend", "girlfriend", "partner"
 # "Deutsche brauchen", "Ivoirien ici", "Algérienne résidant à Lyon"): the demonym is then the subject, not an
 # adjective ("Chinese food").
 BARE_PERSON_NEXT = frozenset(["heading", "headed", "ici", "aqui", "aca", "hier", "здесь", "тут", "residant", "residente", "residiendo", "vivant", "vivendo", "viviendo", "wohnhaft", "going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "moga", "moze", "musza", "potrzebuja", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "guys", "couple", "couples", "girls", "ladies",
-                               "applying", "moving", "studying", "working", "quer", "querem", "quiere", "quieren", "veut", "veulent", "will", "wollen"])
+                               "applying", "moving", "studying", "working", "quer", "querem", "quiere", "quieren", "veut", "veulent", "will", "wollen",
+                               "consegue", "conseguem", "consigue", "consiguen"])  # "Brasileiro consegue e-visa?"
 # Verbs that are also nouns ("Chinese travel agencies"): after a bare demonym they make it a person only after a
 # modal ("can Chinese travel to Tibet", "do Swiss visit").
 BARE_PERSON_VERBS = frozenset(["go", "travel", "visit", "enter", "get", "fly"])
@@ -83,7 +85,9 @@ DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holdi
 # "My wife is Chinese", "mi esposa es china": a copula after a person names that person's nationality.
 COPULAS = frozenset(["is", "are", "was", "es", "est", "ist", "e", "е"])  # the last one is the Ukrainian "є", folded
 PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "motherinlaw", "fatherinlaw", "sisterinlaw", "brotherinlaw",
-                             "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "mate", "buddy", "pal", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund", "who"])
+                             "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "mate", "buddy", "pal", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund", "who",
+                             "guy", "girl", "lad", "bloke", "boy", "kumpel",  # "the third guy is Turkish"
+                             "ela", "ele", "ella", "elle", "il", "er"])  # "(ela é russa, eu sou brasileiro)"
 # Russian and Ukrainian drop the copula, so a nationality straight after a person is that person's ("мой муж русский",
 # "муж у меня русский", "моя дружина полька").
 CYRILLIC_PERSON_NOUNS = frozenset(["муж", "жена", "друг", "подруга", "парень", "девушка", "сын", "дочь", "дочка", "мама",
@@ -111,6 +115,13 @@ TRAVELER_ADJECTIVES = frozenset(["non", "muslim", "christian", "jewish", "young"
 # Words before a passport that say the traveler does not hold it ("never had an iranian passport", "without a US
 # passport", "he lost his Pakistani one").
 NEGATIONS = frozenset(["never", "no", "not", "dont", "without", "lost", "нет", "без", "ohne", "sin", "sem", "sans"])
+# "only for Russians", "только для россиян", "nur für Deutsche": before "for", a nationality set against the traveler's.
+ONLY_WORDS = frozenset(["only", "just", "solely", "exclusively", "только", "лишь", "тильки", "лише", "nur", "seulement",
+                        "uniquement", "solo", "solamente", "apenas", "somente", "tylko"])
+# Verbs of getting a passport not yet held ("make me get a Cuban passport", "получить российский паспорт").
+OBTAIN_WORDS = frozenset(["get", "obtain", "acquire", "apply", "applying", "getting", "obtaining", "получить",
+                          "оформить", "получать", "отримати", "оформити", "obtenir", "obtener", "sacar", "tramitar",
+                          "obter", "tirar", "beantragen", "bekommen", "besorgen"])
 # Sports: names next to these are teams, not destinations ("iran vs japan football score").
 SPORTS_WORDS = frozenset(["football", "soccer", "score", "scores", "match", "league", "goal", "goals"])
 # Words for other people: a nationality in their clause is not the asker's ("the locals said Afghans ...").
@@ -139,7 +150,7 @@ NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "both", 
 # Words whose owner a nationality in brackets after them describes ("me (Portuguese) and my wife (Angolan)").
 BRACKETED_PERSONS = frozenset(["me", "i", "myself", "us", "we", "wir", "nous", "nosotros", "nos", "мы", "ми"])
 ARTICLES = frozenset(["a", "an", "the", "un", "una", "uno", "une", "ein", "eine", "einen", "einem", "der", "die", "das"])
-CONJUNCTIONS = frozenset(["and", "or", "&", "y", "e", "et", "und", "и", "или", "oder", "ou"])
+CONJUNCTIONS = frozenset(["and", "or", "&", "y", "e", "et", "und", "и", "или", "oder", "ou", "та"])  # Ukrainian "та": and
 
 # Topic keywords: single folded tokens and multi-word phrases (regex over the folded text).
 TOPIC_WORDS: dict[str, frozenset[str]] = {
@@ -197,10 +208,20 @@ TOPIC_PHRASES: dict[str, tuple[re.Pattern[str], ...]] = {
     "howto": (
         re.compile(r"\bhow (do|can|would|should) (i|we|you|one) get\b|\bhow to (get|go|reach|travel|visit)\b"),
         re.compile(r"\bget there\b|\bhow much\b|\bget to\b"),
+        # "how long is the boat ride", "how long does the ferry take"
+        re.compile(r"\bhow long (is|does|will|would|takes?) (the |it )?(boat|ferry|ship|crossing|drive|flight|bus|train|"
+                   r"journey|trip|ride|sailing|transfer)"),
         re.compile(r"\bкак (добраться|доехать|попасть)\b|\bяк (дістатися|доїхати)\b|\bcomo (chegar|llegar)\b"),
         re.compile(r"\bwie (komme ich|kommt man|kommen wir)\b|\bcomment (aller|se rendre|y aller)\b"),
     ),
 }
+# Whether a document is required is a rule of entry, though insurance is otherwise a service ("preciso de seguro de
+# viagem?", "do I need travel insurance for Cuba", "brauche ich eine Reiseversicherung"): not off-topic.
+REQUIRED_DOCUMENT_PHRASES = re.compile(
+    r"\b(need|needs|required|require|requires|mandatory|compulsory|obligatory|preciso|precisa|precisam|necesito|"
+    r"necesita|obligatorio|obrigatorio|hace falta|brauche|braucht|pflicht|obligatoire|faut il|нужна|нужен|нужно|"
+    r"потрибна|потрибно)\b.{0,25}\b(insurance|seguro|versicherung|reiseversicherung|assurance|страховка|страховку|"
+    r"страхування)\b")
 # Asking the way there: a question about getting in, even beside flights ("Spitzbergen Flüge ab Oslo – wie komme ich
 # da überhaupt hin?"), so not off-topic.
 WAY_THERE_PHRASES = (
@@ -220,6 +241,9 @@ CJK_TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "howto": ("旅行团", "ツアー", "투어", "怎么去", "行き方", "航班"),
 }
 
+# Weak names that also name a part of another country: when the bot is unsure which is meant, it offers both
+# ("georgia": the country or the US state).
+WEAK_OTHER_PLACES = {"georgia": ("US",)}
 # Words around a weak name ("turkey", "chad") that show the question is about travel.
 TRAVEL_WORDS = frozenset(
     ["visa", "visas", "travel", "travelling", "traveling", "trip", "trips", "visit", "visiting", "go", "going", "fly", "flight", "flights", "border", "borders", "tourist", "tourists", "tourism", "holiday", "vacation", "passport", "passports", "safe", "safety", "dangerous", "open", "closed", "entry", "enter", "country", "embassy", "advisory", "permit", "tour", "tours",
@@ -259,7 +283,10 @@ EXTRA_COMMON_WORDS = frozenset(
      "novia", "novio", "ustedes", "presisa", "precisa", "ingreso", "ingresar", "permiso", "entrada", "salida",
      "chego", "chegar", "chegou", "chegamos",  # Portuguese "arrive" ("como chego ao Saara" is no Czech)
      "barco", "barcos", "bateau", "bateaux", "coche", "vuelo", "vuelos",  # "barco" is no Burco
-     "arger", "aerger",  # German "Ärger" (trouble: "gibt das Ärger an der Grenze") is no Alger
+     "arger", "aerger",
+     "durch",  # German "through" ("mit dem Mietwagen durch Erbil") is no "Dutch"
+     "dafur",  # German "dafür" (for it: "welche Reisewarnung gibt das Auswärtige Amt dafür raus") is no Darfur
+     "queria", "querias", "queriamos", "alcanza", "alcanca",  # "queria passar" is no Quénia, "alcanza" no Albania  # German "Ärger" (trouble: "gibt das Ärger an der Grenze") is no Alger
      # months of the other languages ("ir al Tíbet en abril" is no Erbil)
      "enero", "febrero", "marzo", "abril", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",
      "noviembre", "diciembre", "janeiro", "fevereiro", "marco", "junho", "julho", "setembro", "outubro", "novembro",
@@ -408,7 +435,11 @@ PAST_VISIT_VERBS = frozenset(["been", "went", "was", "were", "travelled", "trave
                               "estive", "estuve", "estuvimos", "war", "waren", "fui", "fuimos", "fue", "fomos", "flew", "landed",
                               # "came to Miami as a kid", "j'ai bossé à Erbil", "j'ai vécu au Liban"
                               "came", "moved", "emigrated", "lived", "worked", "studied", "bosse", "travaille",
-                              "vecu", "ete", "etudie", "habite"])
+                              "vecu", "ete", "etudie", "habite",
+                              # "у 2023 році заїхав в Абхазію", "ездил в Абхазию", "въехал в Крым": went in, before
+                              "заехал", "заехала", "заехали", "въехал", "въехала", "въехали", "ездил", "ездила",
+                              "ездили", "заихав", "заихала", "заихали", "вихав", "видвидав", "видвидала", "издив",
+                              "издила", "издили", "поихав", "поихала"])
 # The kind of a visa, between a nationality and the visa word ("Italian schengen visa", "pakistani tourist evisa")
 VISA_KIND_WORDS = frozenset(["schengen", "tourist", "transit", "business", "student", "work", "multiple", "single",
                              "entry", "touristen", "turistica", "turistico"])
@@ -456,6 +487,7 @@ OFF_TOPIC_WORDS = frozenset([
     "polarnacht", "nordlichter", "polarlichter", "aurores", "aurora", "auroras",
     # money and cards, taxis ("what money do they use", "does my revolut card work", "qual a moeda", "такси")
     "revolut", "moeda", "monnaie", "wahrung", "такси", "валюта", "валюти", "рубли", "mastercard",
+    "vpn", "vpns", "hebergement", "logement",
 ])
 # A message that is only a greeting asks nothing Borderline answers ("hello", "你好").
 GREETINGS = frozenset(["hello", "hi", "hey", "hallo", "hola", "ola", "oi", "bonjour", "salut", "ciao", "privet", "привет",
@@ -472,7 +504,7 @@ OFF_TOPIC_PHRASES = _one_pattern((
     r"\bseguro de viaje\b", r"\bbuchen sie\b", r"\bдешевые билеты\b", r"\bbest time to visit\b",
     # the season for sights: "meilleure période pour voir les aurores", "mejor época para", "beste Reisezeit"
     r"\bmeilleure? (periode|moment|saison|epoque) pour\b", r"\bmejor (epoca|momento|temporada) para\b",
-    r"\bmelhor (epoca|momento|altura) para\b", r"\bbeste reisezeit\b",
+    r"\bmelhor (epoca|momento|altura) (para|pra)\b", r"\bbeste reisezeit\b",
     # services: doing the traveler's paperwork, booking, prices, time, translation
     r"\b(do|handle|process|file|fill) (out )?(my|our) (\w+ )?visa (application|form)\b", r"\bvisa application for me\b",
     r"\bbook me\b", r"\bwill pay\b", r"\btramitar\b", r"\bcuanto cobran\b", r"\bза деньги\b", r"\bоформить мне\b",
@@ -484,6 +516,13 @@ OFF_TOPIC_PHRASES = _one_pattern((
     # a phone line ("chip de celular em Teerã"), a visa agency ("визовое агентство для Ирана"), the northern lights
     r"\bchip (de )?(celular|telefone|telefono|movil)\b", r"\bвизов\w* (агентств|агенств|фирм)", r"\bвизов\w* агенци",
     r"\bnorthern lights\b", r"\bpolar night\b", r"\bnuit polaire\b",
+    # doing the traveler's visa for a fee, renewing a passport, the time and trivia, black-market rates, where to
+    # sleep ("can u get me a russian visa, how much do u charge", "how do i renew my indian passport from dubai",
+    # "what time is it in pyongyang", "whats the capital of australia", "le meilleur quartier pour loger")
+    r"\b(can|could|will|would) (you|u|ya) (get|apply for|obtain|arrange|sort out|sort) (me|us) (a|an|the|my|our)\b",
+    r"\bhow much (do|would|will) (you|u|ya) charge\b", r"\brenew(ing)? (my|a|the|our|his|her) (\w+ )?passports?\b",
+    r"\bpassport renewal\b", r"\bwhat time is it\b", r"\bwhat ?(s|is) the capital( city)? of\b",
+    r"\bblack market (rate|exchange|dollar)", r"\b(ou|pour) (loger|dormir)\b", r"\bmeilleur quartier\b",
 ))
 # Services that yield to a question about rules: "flights from Rome to Tehran" is off-topic, "when did flights from
 # Europe to Caracas resume" is not.
@@ -499,7 +538,7 @@ OFF_TOPIC_SOFT_PHRASES = _one_pattern((
     r"\bwie (kalt|warm|heiss)\b", r"\bhow (cold|hot|warm)\b", r"\bwhich airlines? (fly|flies|go|goes)\b",
     r"\b(сколько стоит|скильки коштуе) (автобус|поезд|поизд|такси|маршрутка|трансфер)",
 ))
-CJK_OFF_TOPIC_WORDS = ("天气", "酒店", "餐厅", "汇率", "机票", "美食", "好吃", "吃什么", "餐馆", "换钱", "兑换", "换卢布",
+CJK_OFF_TOPIC_WORDS = ("代办", "收费", "天气", "酒店", "餐厅", "汇率", "机票", "美食", "好吃", "吃什么", "餐馆", "换钱", "兑换", "换卢布",
                        "换美元", "换欧元", "换人民币")
 # Asking to be recommended a service ("推荐一个靠谱的朝鲜旅行社"): off-topic like the services themselves
 CJK_RECOMMEND_WORDS = ("推荐", "介绍一个", "介绍一家")
@@ -513,6 +552,11 @@ PEOPLE_NOUNS = frozenset([
     "worker", "workers", "expat", "expats", "expatriate", "expatriates", "migrant", "migrants", "ofw", "ofws",
     "pilgrim", "pilgrims", "journalist", "journalists", "volunteer", "volunteers", "lad", "lads", "bloke", "blokes",
     "climber", "climbers", "contractor", "contractors", "trekker", "trekkers", "cyclist", "cyclists", "someone",
+    "hiker", "hikers", "biker", "bikers", "rider", "riders", "overlander", "overlanders", "kumpel", "freund",
+    "freundin",
+    # German nouns of what one is ("für eine freie Journalistin aus Deutschland")
+    "journalistin", "journalisten", "studentin", "studenten", "touristin", "fotografin", "fotograf", "arztin", "arzt",
+    "lehrerin", "lehrer", "reisender", "reisende",
     "somebody",
     # family, companions and what travelers say they are ("my greek boyfriend", "a Moroccan husband", "a chinese
     # colleague", "malaysian muslim", "ethiopian backpacker")
@@ -552,8 +596,13 @@ OTHER_HOLDERS = frozenset(["he", "she", "hes", "shes", "him", "her", "his", "wif
                            "colleague", "grandma", "grandpa", "motherinlaw", "fatherinlaw", "sisterinlaw",
                            "brotherinlaw", "parentsinlaw", "inlaws", "grandmother", "grandfather", "grandad", "uncle", "aunt",
                            "esposa", "esposo", "mujer", "marido", "novia", "novio", "namorada", "namorado", "femme",
+                           "amigo", "amiga", "ami", "amie",
+                           # others of the group ("they're Syrian and Iraqi", "two friends from lithuania")
+                           "they", "theyre", "them", "their", "friends", "colleagues", "cousins",
                            "mari", "copine", "copain", "frau", "mann", "freundin", "freund", "жена", "муж", "дружина",
-                           "чоловик", "подруга", "друг", "он", "она", "вин", "вона", "ele", "ela", "il", "elle",
+                           "чоловик", "подруга", "друг", "он", "она", "вин", "вона",
+                           "мама", "мать", "мати", "папа", "отец", "тато", "батько", "сестра", "брат", "донька", "дочь",
+                           "дочка", "сын", "син", "kumpel", "ele", "ela", "il", "elle",
                            "el", "ella", "er", "sie"])
 # Parents and grandparents, whose nationality is where the asker's family comes from ("отец армянин").
 PARENT_WORDS = frozenset(["father", "mother", "dad", "mom", "mum", "parents", "grandfather", "grandmother", "grandad",

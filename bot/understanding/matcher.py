@@ -81,9 +81,11 @@ from bot.understanding.lexicon import (
     NOT_PASSPORT_NOUNS,
     NOT_TRAVEL_HINTS,
     NUMBER_WORDS,
+    OBTAIN_WORDS,
     OFF_TOPIC_PHRASES,
     OFF_TOPIC_SOFT_PHRASES,
     OFF_TOPIC_WORDS,
+    ONLY_WORDS,
     ORIGIN_WORDS,
     OTHER_HOLDERS,
     PARENT_WORDS,
@@ -101,6 +103,7 @@ from bot.understanding.lexicon import (
     PLURAL_PASSPORT_WORDS,
     PNG_WORDS,
     POSSESSIVE_NEXT,
+    REQUIRED_DOCUMENT_PHRASES,
     RESIDENCE_DOCUMENT_WORDS,
     RESIDENCE_PREPOSITIONS,
     RESIDENCE_VERBS,
@@ -130,6 +133,7 @@ from bot.understanding.lexicon import (
     WAY_THERE_PHRASES,
     WEAK_NAME_BEFORE,
     WEAK_NOUN_BEFORE,
+    WEAK_OTHER_PLACES,
     WEAK_PERSON_NEXT,
     WEAK_PRONOUN_NEXT,
     WHEN_PHRASES,
@@ -173,7 +177,9 @@ _SPELLED_OUT = ((re.compile(r"\bJ\s?&\s?K\b"), "Jammu and Kashmir"),
                 # "i'm korean (south)", "korean, north", "korean passport holder (south)": the Korea said after the
                 # people or their passport
                 (re.compile(r"\bkoreans?((?: (?:passport|citizen|national|holder|guy|girl|man|woman))*)\s?[(,]\s?"
-                            r"(south|north)\s?\)?", re.IGNORECASE), r"\2 Korean\1"))
+                            r"(south|north)\b(?!\s*korea)\s?\)?", re.IGNORECASE), r"\2 Korean\1"))
+# "the north of cyprus", "the south of the country": a part said as the region's name would say it
+_PART_OF_RE = re.compile(r"\bthe (north|south|east|west)(?:ern)? (?:part )?of (?:the )?([A-Za-z]+)", re.IGNORECASE)
 # A Korean of one half naming the other as "the North" or "the South"
 _KOREAN_HALVES = ((re.compile(r"\bsouth korean", re.IGNORECASE), re.compile(r"\bthe North\b"), "North Korea"),
                   (re.compile(r"\bnorth korean", re.IGNORECASE), re.compile(r"\bthe South\b"), "South Korea"))
@@ -184,7 +190,7 @@ _LEFT_BANK_RE = re.compile(r"\b(лівий берег|лівобережжя|л�
 # Case endings of Cyrillic names ending in -а/-я ("на Кубу" -> "куба"); longer words use stems. Tokens are
 # folded first, so the Ukrainian "на Кубі" arrives as "куби".
 _CYRILLIC_ENDINGS = (("у", "а"), ("е", "а"), ("ы", "а"), ("и", "а"), ("ой", "а"), ("ю", "я"), ("и", "я"))
-_CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "人", "游客", "旅客", "华人",
+_CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民", "国籍", "籍", "人", "游客", "旅客", "华人",
                        "双重国籍", "双国籍", "同胞",  # "台湾同胞": compatriots
                        # people of that nationality: "我德国朋友能一起去吗", "我英国老公"
                        "朋友", "男朋友", "女朋友", "男友", "女友", "丈夫", "妻子", "老公", "老婆", "太太", "同事",
@@ -223,6 +229,11 @@ _SEVERAL_TRAVELERS = frozenset(["we", "us", "our", "both", "together", "he", "sh
                                 "мы", "нас", "ми", "он", "она", "вин", "вона", "его", "ее", "його", "ии", "nous", "on",
                                 "wir", "uns", "nosotros", "vamos", "nos", "ele", "ela", "il", "elle", "er", "sie",
                                 "take", "bring", "with"])
+_FRENCH_ON_VERBS = frozenset(["peut", "pourrait", "va", "veut", "voudrait", "doit", "a", "est", "part", "voyage",
+                              "sera", "ira", "fait", "reste", "aimerait", "compte", "prevoit", "se", "y", "n", "ne"])
+# Words that fold onto a name but are spelled otherwise: Ukrainian "крім" (except) folds as "Крим" (Crimea) does
+_FOLDED_WORDS = frozenset(["крім"])
+_FOLDED_KEYS = frozenset(fold(w) for w in _FOLDED_WORDS)
 _CLAUSE_BREAK_RE = re.compile(r"[\s，。,.？?！!；;]")
 # The Russian keyboard's letters on the keys of the Latin layout (QWERTY to ЙЦУКЕН).
 _LAYOUT = str.maketrans(dict(zip("qwertyuiop[]asdfghjkl;'zxcvbnm,.`", "йцукенгшщзхъфывапролджэячсмитьбюё",
@@ -245,7 +256,8 @@ MAX_TYPO_CHOICES = 3
 _ROMANCE_VERB_ENDINGS = ("amos", "emos", "imos")
 # Who is asked whether they have been somewhere ("anyone been to Transnistria lately?"): a question for reports,
 # not the traveler's own past visit.
-_ASKED_SUBJECTS = frozenset(["anyone", "anybody", "someone", "somebody", "you", "u", "ya", "people", "folks", "yall"])
+_ASKED_SUBJECTS = frozenset(["anyone", "anybody", "someone", "somebody", "you", "u", "ya", "people", "folks", "yall",
+                             "кто", "хто", "хтось", "ктото", "кто-нибудь", "alguien", "alguem", "quelqu"])
 # Words opening a follow-up before a bare nationality ("and chinese?", "what about japanese?").
 _FOLLOWUP_LEADS = frozenset(["and", "what", "how", "about", "et", "und", "y", "e", "и", "а", "і", "та", "ok", "so"])
 # "the border between Poland and Belarus": of two places, the one the knowledge base curates is asked about.
@@ -253,7 +265,13 @@ _FOLLOWUP_LEADS = frozenset(["and", "what", "how", "about", "et", "und", "y", "e
 _IDENTITY_ADVERBS = frozenset(["also", "actually", "technically", "legally", "officially"])
 _LEG_WORDS = frozenset(["part", "leg", "section", "stretch", "portion", "bit"])
 _CJK_THERE = ("过去", "那里", "那边", "那儿")
+_DETOUR_WORDS = frozenset(["detour", "excursion", "abstecher", "desvio", "crochet", "вылазка"])
 _HEADING_VERBS = frozenset(["going", "heading", "headed", "travelling", "traveling"])
+# "an der Grenze zum Iran", "at the border with Afghanistan", "на границе с Ираном", "à la frontière avec l'Algérie"
+_BORDER_WITH = frozenset(["with", "to", "zum", "zur", "zu", "mit", "avec", "con", "com", "с", "з", "со"])
+_BORDER_NOUNS = frozenset(["border", "borders", "grenze", "frontiere", "frontera", "fronteira", "границе", "кордоні",
+                           "кордони"])
+_AT_WORDS = frozenset(["at", "on", "near", "an", "am", "bei", "на", "a", "en", "na", "no", "pres"])
 _BETWEEN_WORDS = frozenset(["between", "zwischen", "entre", "между", "миж"])
 _BETWEEN_ARTICLES = frozenset(["l", "le", "la", "les", "el", "los", "las", "o", "os", "as", "dem", "den"])
 # Words that make the clause closing a message a question of its own, not one more stop of a list.
@@ -265,14 +283,41 @@ _CLAUSE_QUESTION_CUES = frozenset(["what", "about", "how", "is", "are", "can", "
 _CLAUSE_MARKS = frozenset([*",.?!;():", "–", "—", "-"])
 _ALSO_WORDS = frozenset(["too", "also", "тоже", "также", "теж", "також", "auch", "aussi", "tambien", "tambem", "ще",
                          "еще"])  # "я з Ізраїлю але маю ще український паспорт": a second one
+# "а донька ще й канадський", "а дочь тоже канадка": "also" between a person and their nationality
+_CYRILLIC_ALSO = frozenset(["ще", "еще", "тоже", "также", "теж", "також", "и"])
 # Churches named by a nationality ("Greek Orthodox", "Armenian Apostolic"): the traveler's faith, not a passport,
 # when a passport is named too.
 _CHURCH_WORDS = frozenset(["orthodox", "catholic", "apostolic", "coptic", "православныи", "православная", "ortodoxo",
                            "ortodoxa", "orthodoxe", "orthodoxer"])
 # Persons a bare nationality straight after may describe when the two are a clause of their own ("me irish, wife
 # indian, ladakh?"), and possessives before them.
-_TELEGRAPHIC_PERSONS = (PERSON_SUBJECTS | frozenset(["me", "moi", "mich"])) - frozenset(["i", "who", "we", "they"])
+_TELEGRAPHIC_PERSONS = (PERSON_SUBJECTS | frozenset(["me", "moi", "mich", "ella", "ela", "elle", "ele"])) - frozenset(
+    ["i", "who", "we", "they"])
 _POSSESSIVES = frozenset(["my", "our", "his", "her", "mein", "meine", "ma", "mon", "mi", "mis", "minha", "meu"])
+# Words of a half of a place ("north or south cyprus", "Северный Кипр или Южный"), and their Cyrillic stems
+_HALF_WORDS = frozenset(["north", "south", "northern", "southern", "east", "west", "eastern", "western"])
+_HALF_STEMS = tuple(fold(w) for w in ("северн", "южн", "півн", "півден", "восточн", "западн", "східн", "західн"))
+
+
+_INSURANCE_HINTS = ("insur", "seguro", "versicher", "assurance", "страх")
+
+
+def _required_document(folded_text: str) -> bool:
+    """"preciso de seguro de viagem?", "do I need travel insurance": whether a document is required."""
+    return any(h in folded_text for h in _INSURANCE_HINTS) and bool(REQUIRED_DOCUMENT_PHRASES.search(folded_text))
+
+
+def _half_word(word: str) -> bool:
+    return word in _HALF_WORDS or (len(word) > 4 and word.startswith(_HALF_STEMS))
+
+
+# Someone else living somewhere ("she lives in", "вона живе", "vive en", "wohnt in")
+_LIVES_WORDS = frozenset(["lives", "living", "живе", "живет", "проживает", "проживае", "vive", "mora", "wohnt", "vit",
+                          "habite", "reside", "resides"])
+# A visa the traveler already holds ("I already have my UAE visa sorted", "got my visa approved")
+_VISA_IN_HAND_RE = re.compile(r"\balready (have|got|hold) (my|a|the|our) (\w+ ){0,2}(visa|visas|evisa)\b"
+                              r"|\b(visa|visas|evisa) (is |are )?(already )?(sorted|approved|in hand)\b")
+_BUT_WORDS = frozenset(["but", "aber", "mais", "pero", "mas", "но", "але"])
 _AND_WORDS = frozenset(["and", "&", "y", "e", "et", "und", "и", "і", "та"])  # two nationalities of one clause
 _BEFORE_NEGATED = frozenset(["a", "an", "the", "my", "his", "her", "their", "our", "had", "have", "has", "hold", "any",
                              "ever"])
@@ -323,6 +368,8 @@ _CYRILLIC_ADJ_ENDINGS = tuple(sorted(
     key=len, reverse=True))
 # Endings only adjectives and pronouns take: a single word with one is no country noun ("самого" is not "Самоа").
 _ADJECTIVE_ONLY_ENDINGS = ("ого", "его", "ому", "ему")
+# Case endings that Cyrillic names ending in a consonant take ("Кыргызстана", "Узбекистану", "Таджикистаном").
+_CONSONANT_NAME_CASES = tuple(fold(e) for e in ("ом", "ем", "а", "у", "е"))
 _PEOPLE_PLURAL_ENDINGS = ("ов", "ев", "ив")  # folded "-ів" too
 _CYRILLIC_ADJ_SUFFIXES = tuple(fold(e) for e in ("ский", "цкий", "ський", "цький"))
 
@@ -481,6 +528,10 @@ def _describes_traveler(tokens: list[str], i: int, raw_tokens: list[str] | None 
         return True
     if word in ("меня", "мене") and i > 1 and tokens[i - 1] == "у" and tokens[i - 2] in CYRILLIC_PERSON_NOUNS:
         return True  # "муж у меня русский"
+    if word in COPULAS and i > 1 and tokens[i - 1] in ("que", "qui"):
+        k = i - 2 if tokens[i - 2] else i - 3  # "minha esposa, que é portuguesa", "mon mari, qui est algérien"
+        return k >= 0 and (tokens[k] in PERSON_SUBJECTS or tokens[k] in OTHER_HOLDERS
+                           or tokens[k] in ROMANCE_PERSON_NOUNS)
     return word in COPULAS and i > 0 and tokens[i - 1] in PERSON_SUBJECTS
 
 
@@ -800,6 +851,9 @@ class Matcher:
             text = pattern.sub(name, text)
         if _KHERSON_RE.search(text):
             text = _LEFT_BANK_RE.sub("Kherson left bank", text)
+        if " of " in text and "th" in text:  # "the north of cyprus" is "north cyprus", where that names a region
+            text = _PART_OF_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}" if fold(f"{m.group(1)} {m.group(2)}")
+                                   in self.exact else m.group(0), text)
         for people, half, other in _KOREAN_HALVES:
             if people.search(text):  # "south korean here, am I allowed to go to the North": the other Korea
                 text = half.sub(other, text)
@@ -832,6 +886,8 @@ class Matcher:
                     and i - 1 not in starts:
                 spans.append(Span(i - 1, i, (COMBINING_NATIONALITIES[tokens[i - 1]],), "demonym", 0.9,
                                   raw_tokens[i - 1]))
+        if set(tokens) & _HALF_WORDS or any(not t.isascii() and t.startswith(_HALF_STEMS) for t in tokens):
+            spans += self._elided_halves(spans, tokens)
         spans.sort(key=lambda s: s.start)
         spans = [s for s in spans if not self._is_trap(s, tokens)
                  and not (s.how == "demonym" and s.end < len(tokens) and (
@@ -926,6 +982,9 @@ class Matcher:
         advisers = {id(s) for s in places if self._is_adviser(s, tokens)}
         if advisers and len(advisers) < len(places):  # "canada travel advisory for lebanon": Lebanon is asked about
             places = [s for s in places if id(s) not in advisers]
+        elif advisers and self._points_back(tokens):
+            places = []  # "and what does the NZ govt say about going there": the chat's place, advised on
+            result.followup = True
         # ... but only in a travel question, or before a word of the place's own ("the Dominican side"): "I speak a
         # little Spanish" names no destination.
         if not places and demonym_places and (travel_context or named_for or any(
@@ -975,7 +1034,12 @@ class Matcher:
         origins = set_off | stops | settled
         # where the traveler sets off "from" is left behind though a route starts there ("from Vladikavkaz to
         # Tbilisi"); a stop without it is only passed on the way
-        left = {c for s in places if id(s) in origins - stops or id(s) in set_off for c in s.codes}
+        # ... but a place only passed through ("через Псоу", the crossing into Abkhazia) leaves nothing behind
+        # ... nor does one the trip flies out of at its end ("fly out of Berbera to Dubai")
+        passed = {id(s) for s in places if s.how != "cjk" and s.start > 0 and (
+            tokens[s.start - 1] in TRANSIT_WORDS or tokens[s.start - 2 : s.start] == ["out", "of"])}
+        left = {c for s in places if (id(s) in origins - stops or id(s) in set_off) and id(s) not in passed
+                for c in s.codes}
         stopped = {c for s in places if id(s) in stops for c in s.codes}
         asked = self._in_questions(places, raw_tokens)
         # "in Riyadh ... from Saudi", "in Seoul ... Korea"; but "Leh > Srinagar ... permits for ladakh?" asks about a
@@ -1035,7 +1099,13 @@ class Matcher:
             holders = [_holder(s, tokens) if s.how != "cjk" else "" for s in passports]
             if "self" in holders and any(h and h != "self" for h in holders):
                 passports = [s for s, h in zip(passports, holders, strict=True) if h != "self"]
-        if len(passports) > 1 and not token_set & _SEVERAL_TRAVELERS:
+        if len(passports) > 1 and result.destinations and token_set & _LIVES_WORDS:
+            # "Моя мама громадянка України, вона живе ... в Мелітополі. Чи можу я ... до неї поїхати?": someone who
+            # lives where the traveler goes is the one visited, not a traveler
+            hosts = self._hosts(passports, places, tokens, raw_tokens, result.destinations[0])
+            if hosts and len(hosts) < len(passports):
+                passports = [s for s in passports if id(s) not in hosts]
+        if len(passports) > 1 and not (token_set & _SEVERAL_TRAVELERS - {"with", "on"} or self._with_someone(tokens)):
             # "Я гражданин Узбекистана (отец армянин). Пустят ли меня в Баку?": a parent's nationality, no passport
             # word with it, is where the asker's family comes from when the asker travels alone on their own
             holders = [_holder(s, tokens) if s.how != "cjk" else "" for s in passports]
@@ -1047,6 +1117,10 @@ class Matcher:
                 passports = [s for s in passports if s not in parents]
         if len(passports) > 1:
             passports = self._corrected_passports(passports, tokens, raw_tokens)
+            # "a south african ... (also SA passports)": a code spelled by the initials of a nationality named is it
+            initials = {"".join(w[0] for w in s.text.split()).upper(): s for s in passports
+                        if s.how in ("demonym", "name") and len(s.text.split()) > 1}
+            passports = [s for s in passports if not (s.how == "code" and s.text.upper() in initials)]
         for span in passports:
             for code in span.codes:
                 if code not in result.passports:
@@ -1059,12 +1133,22 @@ class Matcher:
         if not result.passports and set(tokens) & NATIONAL_ID_CARDS.keys():
             # "Georgien Einreise mit Personalausweis?": the card only one country issues by that name
             result.passports = sorted({NATIONAL_ID_CARDS[t] for t in set(tokens) & NATIONAL_ID_CARDS.keys()})
+        namesake = self._namesake(result.destinations, places) if len(result.destinations) > 1 else None
+        if namesake and not result.ambiguous:
+            # "samoa visa - I'm also stopping in pago pago": American Samoa is named too, by its town; ask which
+            result.ambiguous, result.destinations = namesake, []
         scores = [s.score for s in places if s.how != "ambiguous" and not s.choices]
         if result.ambiguous and not result.destinations:
             result.confidence = 0.3
             result.suggestions = list(result.ambiguous)
         elif scores:
             result.confidence = round(max(scores), 2)
+        if result.destinations and not result.sure:
+            # "georgia" alone: the bot asks, and the US state is one of the answers
+            for span in places:
+                for code in WEAK_OTHER_PLACES.get(tokens[span.start], ()) if span.how == "weak" else ():
+                    if code not in result.destinations:
+                        result.destinations.append(code)
         if result.destinations and result.ambiguous:
             # "korea" next to "north korea" is no longer ambiguous
             result.ambiguous = [c for c in result.ambiguous if c not in result.destinations]
@@ -1077,7 +1161,63 @@ class Matcher:
         result.theme = " ".join(dict.fromkeys(theme))
         if not result.destinations and not result.ambiguous:
             result.suggestions = self.did_you_mean(tokens)
+            for span in spans:  # "... explore Georgia properly": the country or the US state
+                if span.how == "weak" and span.codes[0] in result.suggestions:
+                    result.suggestions += [c for c in WEAK_OTHER_PLACES.get(tokens[span.start], ())
+                                           if c not in result.suggestions]
         return result
+
+    def _namesake(self, destinations: list[str], places: list[Span]) -> list[str] | None:
+        """The place asked about by a name that is part of another named place's own name, that place named only by
+        a town ("samoa ... pago pago" is Samoa or American Samoa, "guinea ... port moresby" Guinea or Papua New
+        Guinea): both."""
+        first = destinations[0]
+        said = {fold(s.text) for s in places if s.how == "name" and s.codes == (first,)}
+        for code in destinations[1:]:
+            other = self.kb.places.get(code)
+            if other is None or other.parent == first or self.kb.places.get(first, other).parent == code:
+                continue
+            name = f" {fold(other.name)} "
+            texts = [fold(s.text) for s in places if code in s.codes]
+            for word in said:
+                if f" {word} " in name and name.strip() != word and not any(word in t for t in texts):
+                    return [first, code]
+        return None
+
+    def _elided_halves(self, spans: list[Span], tokens: list[str]) -> list[Span]:
+        """"north or south cyprus", "Северный Кипр или Южный": two halves of a place, the noun said once. The half
+        left short is the name it makes with the noun, or, when it names none, the country the other half is part
+        of ("South Cyprus" is Cyprus)."""
+        out: list[Span] = []
+        starts = {s.start: s for s in spans}
+        covered = {j for s in spans for j in range(s.start, s.end)}
+        for span in spans:
+            if span.how not in ("name", "stem"):
+                continue
+            words = tokens[span.start : span.end]
+            # before: "north or south cyprus" (the span may be "south cyprus" or only "cyprus")
+            head = span.start if _half_word(words[0]) else span.start - 1
+            if head >= 2 and _half_word(tokens[head]) and tokens[head - 1] in ALTERNATIVE_WORDS | CONJUNCTIONS \
+                    and _half_word(tokens[head - 2]) and head - 2 not in covered:
+                noun = tokens[head + 1 : span.end]
+                key = " ".join([tokens[head - 2], *noun])
+                found = tuple(self.exact[key]) if key in self.exact else (
+                    getattr(self._lookup_stem(key.split(), 0), "codes", ()) if len(noun) == 1 else ())
+                if found and set(found) != set(span.codes):
+                    out.append(Span(head - 2, head - 1, found, "name", span.score, key))
+            # after: "Северный Кипр или Южный"
+            k = span.end
+            if len(words) == 2 and _half_word(words[0]) and k + 1 < len(tokens) \
+                    and tokens[k] in ALTERNATIVE_WORDS | CONJUNCTIONS and _half_word(tokens[k + 1]) \
+                    and k + 1 not in starts and (k + 2 >= len(tokens) or not tokens[k + 2].isalpha()):
+                other = self._lookup_stem([tokens[k + 1], words[1]], k + 1)
+                codes = other.codes if other else ()
+                if not codes and len(span.codes) == 1 and span.codes[0] in self.kb.places:
+                    parent = self.kb.places[span.codes[0]].parent
+                    codes = (parent,) if parent else ()
+                if codes and set(codes) != set(span.codes):
+                    out.append(Span(k + 1, k + 2, tuple(codes), "name", span.score, tokens[k + 1]))
+        return out
 
     def _tokenize(self, text: str) -> tuple[list[str], set[int]]:
         """Words, with abbreviation dots dropped ("N. Korea"), elisions split ("l'Iran"),
@@ -1089,8 +1229,8 @@ class Matcher:
         text = _DOTTED_RE.sub(lambda m: m.group(0).replace(".", "").upper() if m.group(0).replace(".", "").casefold()
                               in _DOTTED_CODES else m.group(0).replace(".", ""), text)  # U.S.A. -> USA
         for token in _TOKEN_RE.findall(text):
-            if token == "." and out and len(out[-1]) <= 2 and out[-1].isalpha():
-                continue
+            if token == "." and out and len(out[-1]) <= 2 and out[-1].isalpha() and out[-1].casefold() != "id":
+                continue  # "N. Korea"; but "a Palestinian ID." ends its sentence
             elided = _ELISION_RE.match(token)
             if elided:
                 joined = fold(token).replace(" ", "")
@@ -1167,7 +1307,7 @@ class Matcher:
         if key in self.demonyms and key not in self.primary_names and self._people(key):
             # "los mexicanos": people of a country, even where a translation of its name is spelled alike
             return Span(start, end, self.demonyms[key], "demonym", 0.9, text, plural=True)
-        if key in self.exact:
+        if key in self.exact and not (key in _FOLDED_KEYS and raw[0].casefold() in _FOLDED_WORDS):
             return Span(start, end, tuple(self.exact[key]), "name", 0.95, text)
         if key in self.demonyms:
             return Span(start, end, self.demonyms[key], "demonym", 0.9, text, plural=self._people(key))
@@ -1186,6 +1326,11 @@ class Matcher:
             name = self._soft_sign_name(words[0])  # "з Білоруссю", "с Беларусью"
             if name:
                 return Span(start, start + 1, tuple(self.exact[name]), "stem", 0.85, words[0])
+        if len(words) == 1 and len(words[0]) >= 6:
+            for ending in _CONSONANT_NAME_CASES:  # "Кыргызстана", "Таджикистаном": a case ending after the name
+                base = words[0][: -len(ending)]
+                if words[0].endswith(ending) and base in self.exact and _CYRILLIC_RE.match(base):
+                    return Span(start, start + 1, tuple(self.exact[base]), "stem", 0.85, words[0])
         key = " ".join(_stem(w) for w in words)
         if key in self.stems and len(words) == 1 and words[0].endswith(_PEOPLE_PLURAL_ENDINGS):
             # no country name ends so in any case: the genitive plural of its people ("вірменів", "румунів")
@@ -1201,9 +1346,9 @@ class Matcher:
             # "белоруске нужна виза", "армянину с паспортом", "о казахстанцах": a noun in a case is people
             return Span(start, start + 1, self.demonym_bases[_demonym_base(words[0])], "demonym", 0.85, words[0],
                         plural=True)
-        if len(words) == 1 and key in self.demonym_stems:
+        if len(words) == 1 and key in self.demonym_stems:  # "с другом-немцем": a noun's instrumental is people
             return Span(start, start + 1, self.demonym_stems[key], "demonym", 0.85, words[0],
-                        plural=_plural_demonym(words[0]))
+                        plural=_plural_demonym(words[0]) or words[0].endswith(("цем", "цом", "ином")))
         if len(words) == 1 and words[0][:4] in self.demonym_adj_heads:
             found = self.demonym_adj_stems.get(_adj_stem(words[0]))
             if found:
@@ -1446,8 +1591,14 @@ class Matcher:
             if span.how == "code" and raw_tokens[span.start] in LOWERCASE_PASSPORT_CODES \
                     and raw_tokens[span.start] not in LOWERCASE_CODES:
                 is_passport[idx] = True  # "passeport fr", "mit dt. Pass": only read beside a passport word
+            if span.how == "name" and prev in ("a", "an") and span.end < n and tokens[span.end] in PERSON_NEXT \
+                    and raw_tokens[span.start].islower() and " ".join(tokens[span.start : span.end]) in self.demonyms:
+                is_passport[idx] = True  # "can a czech go": the name "Czech" is the person here
             if span.how == "name" and prev in ROMANCE_ARTICLES and self._spelled_as_demonym(span, tokens):
                 is_passport[idx] = True  # "pour un Tunisien": a person, though Swedish spells Tunisia so
+            if span.how == "name" and prev in ROMANCE_PERSON_NOUNS and span.start - 1 not in covered \
+                    and raw_tokens[span.start].islower() and " ".join(tokens[span.start : span.end]) in self.demonyms:
+                is_passport[idx] = True  # "com uma amiga argentina", "mi esposa china": the noun, then its nationality
             if span.how in ("name", "demonym") and span.start > 2 and tokens[span.start - 2] in ROMANCE_ARTICLES \
                     and tokens[span.start - 3] in ("pour", "para", "pra") and span.start - 1 not in covered \
                     and (span.how == "demonym" or self._spelled_as_demonym(span, tokens)):
@@ -1457,7 +1608,7 @@ class Matcher:
                     and (origin_word - 1 not in covered or raw_tokens[origin_word - 1].islower()):
                 # ... but "flying to Male from Dubai": the capital Malé is no male
                 is_passport[idx] = True  # "tourists from Russia", "туристов из России", "my friend from the US"
-            trig = skip_back(span.start - 1, ARTICLES | TRAVELER_ADJECTIVES | _IDENTITY_ADVERBS
+            trig = skip_back(span.start - 1, ARTICLES | TRAVELER_ADJECTIVES | _IDENTITY_ADVERBS | _CYRILLIC_ALSO
                              if span.how == "demonym" else ARTICLES)
             if trig > 0 and (tokens[trig] in NUMBER_WORDS or tokens[trig].isdigit()) and span.how == "demonym" \
                     and tokens[trig - 1] in IDENTITY_TRIGGERS:
@@ -1471,7 +1622,8 @@ class Matcher:
             bracket = span.start - 1  # an age may come first: "my daughter (19, French)"
             while bracket > 0 and (tokens[bracket].isdigit() or raw_tokens[bracket] == ","):
                 bracket -= 1
-            if (span.how == "demonym" and bracket > 0 and raw_tokens[bracket] == "("
+            if (bracket > 0 and raw_tokens[bracket] == "("
+                    and (span.how == "demonym" or self._spelled_as_demonym(span, tokens))
                     and span.end < n and (raw_tokens[span.end] in (")", ",", *PASSPORT_JOINS)
                                           or tokens[span.end] in CONJUNCTIONS)
                     and (tokens[bracket - 1] in BRACKETED_PERSONS or tokens[bracket - 1] in PERSON_SUBJECTS
@@ -1549,6 +1701,7 @@ class Matcher:
                 continue
             if span.how == "demonym" and self._followed_by_visa(tokens, span.end) \
                     and not (span.plural and _CYRILLIC_RE.match(tokens[span.start])) \
+                    and not (span.plural and tokens[span.end + 1 : span.end + 2] in (["free"], ["exempt"])) \
                     and not (_german_noun(raw_tokens[span.start]) and span.start > 0
                              and tokens[span.start - 1] in DEMONYM_TRIGGERS):
                 is_passport[idx] = False  # "Are Iranian visas available?", "a Russian visa"; but "для естонців
@@ -1589,7 +1742,8 @@ class Matcher:
             # "Я з Харкова, маю польський паспорт": where the traveler is from is no passport beside one named
             for idx in from_passports - named_passports:
                 is_passport[idx] = False
-                denied.add(idx)
+                if not any("-" in code for code in spans[idx].codes):
+                    denied.add(idx)  # ... but a region issues none: "My mum is from Gaza" names the place
         for idx, span in enumerate(spans):
             if is_passport[idx] and span.how != "cjk":
                 j = skip_back(span.start - 1, _BEFORE_NEGATED)
@@ -1600,6 +1754,15 @@ class Matcher:
                     is_passport[idx] = False  # still the place asked about
         others = {idx for idx, span in enumerate(spans) if is_passport[idx] and self._of_others(span, tokens,
                                                                                                 raw_tokens)}
+        # "is that possible now or only for Russians?", "документ только для россиян": people set against the
+        # traveler; "Cuba will make me get a Cuban passport": a passport still to get; neither is held, when the
+        # traveler names one that is
+        unheld = {idx for idx, span in enumerate(spans) if is_passport[idx] and span.how != "cjk"
+                  and (self._contrasted(span, tokens) or self._to_obtain(span, tokens, n))}
+        if unheld and any(p and idx not in unheld | others for idx, p in enumerate(is_passport)):
+            for idx in unheld:
+                is_passport[idx] = False
+                denied.add(idx)
         if others and any(p and idx not in others for idx, p in enumerate(is_passport)):
             for idx in others:
                 is_passport[idx] = False
@@ -1644,6 +1807,9 @@ class Matcher:
         token_set = set(tokens)
         if token_set & DUAL_WORDS or any(w in text for w in CJK_DUAL_WORDS):
             return True
+        if "both" in token_set and token_set & PLURAL_PASSPORT_WORDS and all(
+                _holder(s, tokens) in ("", "self") for s in passports if s.how != "cjk"):
+            return True  # "I actually have both American and South Korean passports" (though "tour groups" follow)
         if token_set & GROUP_WORDS or any(w in text for w in CJK_COMPANION_WORDS):
             return False
         holders: set[str] = set()
@@ -1657,12 +1823,70 @@ class Matcher:
         for span in passports:
             if span.how == "cjk":
                 continue
-            if span.plural and span.how == "demonym":
-                return False  # "Germans", "Americans": people
+            if span.plural and span.how == "demonym" and not (
+                    (span.start > 0 and tokens[span.start - 1] in PASSPORT_WORDS)
+                    or (span.end < len(tokens) and tokens[span.end] in PASSPORT_WORDS)):
+                return False  # "Germans", "Americans": people; but "passaporte português" is the adjective
             holder = _holder(span, tokens)
             if holder:
                 holders.add(holder)
         return len(holders) <= 1
+
+    def _hosts(self, passports: list[Span], places: list[Span], tokens: list[str], raw_tokens: list[str],
+               destination: str) -> set[int]:
+        """Passports of someone else (not the asker) whose sentence says they live at the destination ("my mum is
+        Ukrainian, she lives in Melitopol"), when the asker's own is named."""
+        if "self" not in [_holder(s, tokens) for s in passports if s.how != "cjk"]:
+            return set()
+        place = self.kb.places.get(destination)
+        there = {destination, place.parent} if place and place.parent else {destination}
+        out: set[int] = set()
+        for span in passports:
+            holder = _holder(span, tokens) if span.how != "cjk" else ""
+            if not holder or holder == "self":
+                continue
+            end = next((j for j in range(span.end, len(tokens)) if raw_tokens[j] in (".", "?", "!")
+                        or tokens[j] in SELF_HOLDERS), len(tokens))  # "she lives in Bangkok with me. Can we ..."
+            lives = next((j for j in range(span.end, end) if tokens[j] in _LIVES_WORDS), None)
+            if lives is not None and any(lives < p.start < end and set(p.codes) & there for p in places
+                                         if p.how != "cjk"):
+                out.add(id(span))
+        return out
+
+    @staticmethod
+    def _with_someone(tokens: list[str]) -> bool:
+        """"with him", "with my wife", "with a friend": someone travels along; "Canadian with Cuban parents", "with
+        the tourist card" say who the traveler is or what they carry."""
+        for i, token in enumerate(tokens):
+            if token == "on" and tokens[i + 1 : i + 2] and tokens[i + 1] in _FRENCH_ON_VERBS:
+                return True  # "on peut y aller ensemble ?": the French "we"
+            if token == "with":
+                j = i + 1
+                while j < len(tokens) and (tokens[j] in _POSSESSIVES or tokens[j] in ARTICLES):
+                    j += 1
+                if j < len(tokens) and (tokens[j] in OTHER_HOLDERS or tokens[j] in _SEVERAL_TRAVELERS or (
+                        tokens[j] in PEOPLE_NOUNS and tokens[j + 1 : j + 2] not in (["card"], ["cards"], ["visa"]))):
+                    return True  # ... but "with the tourist card" is a document
+        return False
+
+    @staticmethod
+    def _contrasted(span: Span, tokens: list[str]) -> bool:
+        """"only for Russians", "только для россиян", "nur für Deutsche": a nationality the rule is said to be for,
+        set against the traveler's."""
+        if span.plural and tokens[span.end : span.end + 1] in (["only"], ["nur"], ["seulement"], ["solo"]):
+            return True  # "or is it russians only"
+        return span.start > 1 and tokens[span.start - 1] in DEMONYM_TRIGGERS and tokens[span.start - 2] in ONLY_WORDS
+
+    @staticmethod
+    def _to_obtain(span: Span, tokens: list[str], n: int) -> bool:
+        """"make me get a Cuban passport", "apply for an Irish passport", "получить российский паспорт": a passport
+        the traveler would have to get, not one they hold."""
+        if span.end >= n or tokens[span.end] not in PASSPORT_WORDS or tokens[span.end] in NOT_PASSPORT_NOUNS:
+            return False
+        j = span.start - 1
+        while j >= 0 and (tokens[j] in ARTICLES or tokens[j] in ROMANCE_ARTICLES or tokens[j] == "for"):
+            j -= 1
+        return j >= 0 and tokens[j] in OBTAIN_WORDS
 
     @staticmethod
     def _of_others(span: Span, tokens: list[str], raw_tokens: list[str]) -> bool:
@@ -1695,6 +1919,8 @@ class Matcher:
             j -= 1  # "me irish, wife indian", "meine Frau Deutsche": a person and their nationality, the verb left out
             while j >= 0 and tokens[j] in _POSSESSIVES:
                 j -= 1
+            if j >= 0 and tokens[j] in _AND_WORDS and j in ends:
+                return True  # "yo peruano y ella chilena": one more person and nationality after the first
             if j >= 0 and raw_tokens[j] not in _CLAUSE_MARKS:
                 return False
         lead = j
@@ -1714,6 +1940,8 @@ class Matcher:
             k += 1
         if j < 0 and k < len(tokens) and tokens[k] in ("with", "com", "con", "avec", "mit") and k == span.end:
             return True  # "Brazilian with a Russian boyfriend, visa for Russia?": the message opens on who asks
+        if j < 0 and k < len(tokens) and tokens[k] in _BUT_WORDS:
+            return True  # "israeli but also have a german passport": who asks, then what else they hold
         return (j < 0 or raw_tokens[j] in _CLAUSE_MARKS) and (heading or k >= len(tokens)
                                                                or raw_tokens[k] in _CLAUSE_MARKS)
 
@@ -1753,10 +1981,13 @@ class Matcher:
         if span.how == "cjk":
             return False
         j = span.start - 1
-        while j >= 0 and (tokens[j] in ARTICLES or tokens[j] in ("to", "into", "in", "в", "на", "до")):
+        while j >= 0 and (tokens[j] in ARTICLES or tokens[j] in ("to", "into", "in", "в", "на", "до", "nach", "a", "au",
+                                                                 "en")):
             j -= 1
         if j >= 0 and tokens[j] in _HEADING_VERBS and tokens[j + 1 : j + 2] in (["to"], ["into"]):
             return True  # "eta israel for brits going to the west bank": where they are going
+        if j >= 0 and tokens[j] in _DETOUR_WORDS and j + 1 < span.start:
+            return True  # "a little detour into the Afghan Wakhan", "ein Abstecher nach Abchasien": the leg in doubt
         if j >= 0 and tokens[j] in WISH_VERBS:
             j -= 1
             if j >= 0 and tokens[j] == "to":
@@ -1890,6 +2121,7 @@ class Matcher:
                 token_set & TOPIC_WORDS[topic]
                 or any(p.search(folded_text) for p in TOPIC_PHRASES[topic])
                 or any(w in text for w in CJK_TOPIC_WORDS[topic])
+                or (topic == "entry" and _required_document(folded_text))
             ):
                 found.append(topic)
         return found
@@ -1911,6 +2143,10 @@ class Matcher:
         if d >= 0 and ((tokens[d] in _DISMISSED_BEFORE and (tokens[d] != "mind" or tokens[d - 1 : d] == ["never"]))
                        or (d < j and tokens[d] in ("instead", "rather"))):
             return True  # "ok forget azerbaijan, what about armenia", "instead of Iran", "rather than Syria"
+        if tokens[j] == "de" and j > 0 and tokens[j - 1] == "partir":
+            return True  # "a partir de Chisinau": from
+        if tokens[j] == "of" and j > 0 and tokens[j - 1] == "out":
+            return True  # "then fly out of Erbil": where the trip ends up leaving from
         if tokens[j] in ORIGIN_WORDS:
             # "a girl from Hebron", "my grandparents are from the Kherson region": someone else's origin
             k = j - 1 if j > 0 and tokens[j - 1] not in PASSPORT_VERBS else j - 2
@@ -1934,6 +2170,11 @@ class Matcher:
             return True  # "after visiting Nagorno-Karabakh can I go to Azerbaijan?"
         if j > 0 and tokens[j] in _BETWEEN_ARTICLES and tokens[j - 1] in PAST_VISIT_WORDS:
             return True  # "j'ai visité la Crimée", "visitei o Irã"
+        if tokens[j] in ("in", "im", "auf", "nach") and tokens[span.end : span.end + 1] in (["war"], ["waren"],
+                                                                                         ["gewesen"], ["warst"]):
+            return True  # "wenn ich schon mal in Bergkarabach war": German puts the verb after the place
+        if Matcher._at_border_with(j, tokens):
+            return True  # "die Lage an der Grenze zum Iran", "at the border with Afghanistan": the other side
         if tokens[j] in PAST_VISIT_WORDS or tokens[j] in TRANSIT_WORDS or (span.end < len(tokens)
                                                                            and tokens[span.end] in STAMP_WORDS):
             return True  # "I visited Nagorno-Karabakh", "после Крыма", "via Armenia", "an Israel stamp"
@@ -1964,6 +2205,25 @@ class Matcher:
         return any(tokens[i] in RESIDENCE_PREPOSITIONS and i > 0 and tokens[i - 1] in RESIDENCE_VERBS
                    and not (i > 1 and (tokens[i - 2] in INTENT_BEFORE_VERB or tokens[i - 2] in MODALS))
                    for i in {j, k})
+
+    @staticmethod
+    def _at_border_with(j: int, tokens: list[str]) -> bool:
+        """tokens[j] is "with"/"zum"/"с" after "at the border" ("an der Grenze zum Iran und zur Türkei", "на границе
+        с Ираном"): the place after it is a neighbour of where the traveler is, not where they go."""
+        if tokens[j] not in _BORDER_WITH:
+            return False
+        k = j - 1
+        if k >= 0 and tokens[k] in CONJUNCTIONS:  # "... zum Iran und zur Türkei": the second neighbour
+            k -= 1
+            while k >= 0 and j - k <= 5 and tokens[k] not in _BORDER_WITH:
+                k -= 1
+            return k >= 0 and j - k <= 5 and Matcher._at_border_with(k, tokens)
+        if k < 0 or tokens[k] not in _BORDER_NOUNS:
+            return False
+        k -= 1
+        while k >= 0 and tokens[k] not in _AT_WORDS and (tokens[k] in ARTICLES or tokens[k] in _BETWEEN_ARTICLES):
+            k -= 1  # "an" is German "at" before "der"
+        return k >= 0 and tokens[k] in _AT_WORDS
 
     @staticmethod
     def _born_or_been(span: Span, tokens: list[str]) -> bool:
@@ -2031,7 +2291,7 @@ class Matcher:
         """Two places named as alternatives: "iran or syria", "KP vs TM", "Иран или Сирия"."""
         ordered = sorted((s for s in places if s.how != "cjk"), key=lambda s: s.start)
         for a, b in itertools.pairwise(ordered):
-            gap = [t for t in tokens[a.end : b.start] if t and t not in ARTICLES]
+            gap = [t for t in tokens[a.end : b.start] if t and t not in ARTICLES and not _half_word(t)]
             if len(gap) == 1 and gap[0] in ALTERNATIVE_WORDS and set(a.codes).isdisjoint(b.codes):
                 return True
         return False
@@ -2047,10 +2307,13 @@ class Matcher:
         # "booked a cheap flight ..., can I go on my passport?" asks about rules; "vegetarian restaurants in Tiraspol?
         # romanian passport" only says who asks; "I'm american, can i go to cuba ..., beach and cigars" asks whether
         # one of a nationality may go
+        if "visa" in folded_text and _VISA_IN_HAND_RE.search(folded_text):  # "I already have my UAE visa sorted"
+            token_set = token_set - VISA_WORDS
         asks_rules = bool(token_set & (TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"] | TOPIC_WORDS["status"])
                           or ((token_set & PASSPORT_WORDS or named)
                               and any(p.search(folded_text) for p in TOPIC_PHRASES["entry"]))
                           or bool(_LET_IN_RE.search(folded_text))  # "wonsan kalma resort - do they let russians in"
+                          or _required_document(folded_text)  # "preciso de seguro de viagem?"
                           or any(p.search(folded_text) for p in WAY_THERE_PHRASES))
         if not asks_rules and ((token_set - in_names) & OFF_TOPIC_WORDS
                                or any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)
@@ -2059,7 +2322,7 @@ class Matcher:
                                or (any(w in text for w in CJK_RECOMMEND_WORDS)
                                    and any(w in text for w in CJK_SERVICE_WORDS))):
             return "off-topic"
-        if any(p.search(folded_text) for p in OFF_TOPIC_PHRASES):
+        if any(p.search(folded_text) for p in OFF_TOPIC_PHRASES) and not _required_document(folded_text):
             return "off-topic"
         if places >= 2 and (alternatives or any(p.search(folded_text) for p in COMPARE_PHRASES)
                             or any(w in text for w in CJK_COMPARE_WORDS)):
