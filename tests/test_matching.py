@@ -1619,3 +1619,12 @@ def test_round_11_one_traveler_or_several(engine, question: str, passports: list
     u = engine.matcher.understand(question)
     assert sorted(u.passports) == sorted(passports), u.passports
     assert u.dual == dual
+
+
+@pytest.mark.parametrize("question", ["is it safe under the taliban", "taliban visa for japanese",
+                                      "hamas rules for visitors", "is isis still active there"])
+def test_an_armed_groups_name_is_never_corrected_into_a_country(engine, question) -> None:
+    """"taliban" is two letters from "taiwan": corrected, a question about Afghanistan got Taiwan's "no visa needed,
+    Level 1". Names of armed groups are known words, so the typo corrector leaves them alone."""
+    u = engine.matcher.understand(question)
+    assert "TW" not in u.destinations and not (u.destinations and u.destinations[0] in ("IL", "IS", "IE")), u

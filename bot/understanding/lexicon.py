@@ -633,3 +633,8 @@ CORRECTION_WORDS = frozenset(["sorry", "wait", "oops", "correction", "meant", "p
 CURRENCY_WORDS = frozenset(["rial", "riyal", "dollar", "dolar", "dolares", "euro", "euros", "rouble", "rublo", "rublos",
                             "peso", "pesos", "lira", "livre", "dinar", "dinars", "dirham", "real", "reais", "won",
                             "yuan", "franc", "francs", "manat", "som", "tenge", "lari", "dram", "afghani", "kyat"])
+# Names of armed groups and movements that are not places: known words, so a typo corrector never turns one into a
+# country ("taliban" is two letters from "taiwan", and "no visa needed, Level 1" for Afghanistan would follow).
+NOT_PLACE_WORDS = frozenset(["taliban", "talibans", "talib", "hamas", "hezbollah", "hizbollah", "hizballah",
+                             "houthi", "houthis", "huthi", "huthis", "isis", "isil", "daesh", "wagner", "shabaab",
+                             "alshabaab", "mujahideen", "junta"])

@@ -79,6 +79,7 @@ from bot.understanding.lexicon import (
     NATIONAL_ID_CARDS,
     NEGATIONS,
     NOT_PASSPORT_NOUNS,
+    NOT_PLACE_WORDS,
     NOT_TRAVEL_HINTS,
     NUMBER_WORDS,
     OBTAIN_WORDS,
@@ -748,7 +749,7 @@ class Matcher:
                 known.add(key)
                 vocab[key[0]].append(key)
         self.vocab = {k: sorted(set(v)) for k, v in vocab.items()}
-        self.vocab_set = known
+        self.vocab_set = known | NOT_PLACE_WORDS  # known words are never corrected into a name
         self.max_ngram = min(MAX_NGRAM, max((len(k.split()) for k in self.exact), default=1))
         # Longest name starting with each word, so most words are looked up alone (speed only).
         # Stem keys are indexed by their first stem, looked up with the stem of the word.
