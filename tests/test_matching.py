@@ -1628,3 +1628,14 @@ def test_an_armed_groups_name_is_never_corrected_into_a_country(engine, question
     Level 1". Names of armed groups are known words, so the typo corrector leaves them alone."""
     u = engine.matcher.understand(question)
     assert "TW" not in u.destinations and not (u.destinations and u.destinations[0] in ("IL", "IS", "IE")), u
+
+
+@pytest.mark.parametrize("question", ["Des retours récents de voyageurs au Soudan du Sud ?",
+                                      "хтось був нещодавно в Ірані? як там з інтернетом",
+                                      "war schon jemand in Transnistrien?", "alguien ha estado en Corea del Norte?",
+                                      "кто-нибудь был в Абхазии этим летом?", "有人去过朝鲜吗"])
+def test_asking_for_other_travellers_experience_is_a_reports_question_in_every_language(engine, question) -> None:
+    """"has anyone been" was a reports question only in English: the French, German, Spanish, Russian, Ukrainian and
+    Chinese ways of asking for travellers' accounts now ask for reports too (and get "none yet" when there are
+    none)."""
+    assert "reports" in engine.matcher.understand(question).topics

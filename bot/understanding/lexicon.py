@@ -204,6 +204,12 @@ TOPIC_PHRASES: dict[str, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\b(has|have|did) (anyone|anybody|someone|somebody|people)\b"),
         re.compile(r"\bwho (has|have) (been|gone|visited|done|run|travelled|traveled)\b"),
         re.compile(r"\bfirst hand\b|\btraveller?s?'? (reports?|stories|experiences)\b|\bbeen there\b"),
+        # "Des retours de voyageurs ?", "alguien ha estado", "war schon jemand", "кто-нибудь был", "хтось був"
+        re.compile(r"\bretours? (de voyageurs|d'exp[ée]rience|r[ée]cents?)\b|\bt[ée]moignages?\b|\bquelqu'un (a|est) "
+                   r"(d[ée]j[àa] )?([ée]t[ée]|all[ée])\b|\balguien (ha|han) (ido|estado|viajado)\b|\brelatos?\b|"
+                   r"\balgu[ée]m (j[áa] )?(foi|esteve|viajou)\b|\bdepoimentos?\b|\b(war|ist) (schon )?(mal )?jemand\b|"
+                   r"\bhat (schon )?jemand\b|\breiseberichte?\b|\bкто[- ]?(нибудь|то) (был|ездил|бывал)\b|"
+                   r"\bхтось (був|їздив|бував)\b|\bвідгук\w*\b|\bдосвід\b"),
     ),
     "howto": (
         re.compile(r"\bhow (do|can|would|should) (i|we|you|one) get\b|\bhow to (get|go|reach|travel|visit)\b"),
@@ -237,7 +243,7 @@ CJK_TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "entry": ("ビザ", "비자", "签证", "簽證", "入境", "入国", "입국", "许可证", "許可証", "可以去", "能去", "行けますか", "行ける", "できますか", "갈 수", "가능"),
     "status": ("开放", "关闭", "開放", "閉鎖", "개방"),
     "safety": ("安全", "危险", "危険", "안전", "위험"),
-    "reports": ("经历", "体験", "후기"),
+    "reports": ("经历", "体験", "후기", "游记", "有人去过"),
     "howto": ("旅行团", "ツアー", "투어", "怎么去", "行き方", "航班"),
 }
 
