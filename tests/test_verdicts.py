@@ -427,6 +427,8 @@ def test_a_country_may_count_a_traveler_as_its_citizen_by_birth_or_a_parent(engi
     cuba = engine.ask("I was born in Havana but left in 1995, now I only have a Spanish passport. Can I fly to Cuba?")
     assert cuba.code == "CU" and descent(cuba, "CU")
     assert not descent(engine.ask("german passport, holiday in cuba"), "CU")
+    assert descent(engine.ask("my mom is american, I only have a german passport, flying to new york"), "US")
+    assert not descent(engine.ask("born in south america, german passport, flying to new york"), "US")
     dual = engine.ask("I'm a dual US-Iranian citizen born in Tehran, can I visit Iran to see my family?")
     assert not descent(dual, "IR") and len([d for d in dual.direct if d.source == CITIZEN_RULES["IR"].source]) == 1
 

@@ -188,6 +188,19 @@ LABEL_PREAMBLE = re.compile(
 CLAUSE_BREAKS = ("; ", ", ", " and ", " because ", " except ")
 
 
+def _names_people_of(question: str, stems: tuple[str, ...]) -> bool:
+    """Whether the question names a country or its people by one of these stems: a word that starts with a stem of
+    four letters or more ("iranian", "британка"), the very word for a shorter one ("usa", not "usado"), anywhere in
+    Chinese."""
+    words = re.findall(r"\w+", question.casefold())
+    return any(s in question for s in stems if _is_cjk_text(s)) or any(
+        w.startswith(s) if len(s) >= 4 else w == s for s in stems if not _is_cjk_text(s) for w in words)
+
+
+def _is_cjk_text(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 class Composer:
     def __init__(self, kb: KnowledgeBase, *, stale_days: int, today: dt.date | None = None) -> None:
         self.kb = kb
@@ -826,7 +839,7 @@ class Composer:
             if (holder and (leaving or country == place.code)) or (rule.anyone_leaving and leaving and not u.passports):
                 text = tr._(rule.text)
             elif (country == place.code and country not in u.passports and rule.descent
-                  and PARENT_OR_BIRTH.search(u.question) and any(s in u.question.casefold() for s in rule.descent)):
+                  and PARENT_OR_BIRTH.search(u.question) and _names_people_of(u.question, rule.descent)):
                 text = tr._(BY_DESCENT_NOTE, rule=tr._(rule.text))  # "my dad is Iranian, I only have a Canadian one"
             else:
                 continue

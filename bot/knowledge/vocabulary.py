@@ -123,8 +123,8 @@ CITIZEN_RULES: dict[str, CitizenRule] = {
            "or a visa on their other passport is not for them."),
         "https://travel.state.gov/content/travel/en/legal/travel-legal-considerations/Advice-about-Possible-Loss-of-"
         "US-Nationality-Dual-Nationality/Dual-Nationality.html", "2026-12-02",
-        descent=("america", "usa", "united states", "u.s.", "амери", "сша", "美国", "estados unidos", "états-unis",
-                 "etats-unis", "vereinigte staaten", "eua"), on_leaving=False, dual_only=True),
+        descent=("american", "usa", "us", "amerikan", "américain", "americain", "американ", "сша", "美国", "eua",
+                 "estadounidense"), on_leaving=False, dual_only=True),
 }
 # The Schengen area (EU's Your Europe page, checked 2026-12-02): one rule for a visitor's passport (issued within the
 # last 10 years, valid 3 months after leaving)
