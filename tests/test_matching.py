@@ -1645,3 +1645,26 @@ def test_asking_for_other_travellers_experience_is_a_reports_question_in_every_l
     Chinese ways of asking for travellers' accounts now ask for reports too (and get "none yet" when there are
     none)."""
     assert "reports" in engine.matcher.understand(question).topics
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("Vou pra Londres em março com passaporte brasileiro", "GB"),
+    ("Je suis sénégalais avec un titre de séjour français. Je peux aller à Londres sans visa ?", "GB"),
+    ("Можу поїхати до Лондона на тиждень без візи?", "GB"),
+    ("ethiopian-born US citizen, going to addis for timket", "ET"),
+    ("bali in january, australian passport", "ID"),
+    ("indian passport with a US green card, cancun trip in march", "MX"),
+    ("green card holder in seattle. driving up to vancouver for a weekend", "CA"),
+    ("tenho autorização de residência em Portugal. Posso ficar 4 meses em Barcelona?", "ES"),
+    ("我是中国护照，在德国读书有居留卡，能不能直接去伦敦玩几天？", "GB"),
+    ("indian family of 4, KL and langkawi in nov 2026", "MY"),
+    ("vou pra Lisboa e Madri por 3 meses", "PT"),
+])
+def test_main_cities_in_the_languages_travellers_write(engine, question: str, first: str) -> None:
+    """Study 3: "Londres", "Addis", "Bali", "Cancún", "KL" named no place, so the place the traveller lives in or holds
+    a residence card of ("US green card", "residência em Portugal") became the destination."""
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == [first], u.destinations
+
+
+def test_kl_counts_only_in_capitals(engine) -> None:
+    assert "MY" not in engine.matcher.understand("is 5 kl of water enough for iran").destinations

@@ -2196,9 +2196,10 @@ class Matcher:
         if j > 0 and ((tokens[j] == "стороны" and tokens[j - 1] in ("со", "с"))
                       or (tokens[j] == "боку" and tokens[j - 1] == "з")):
             return True  # "КПП с Южной Осетией со стороны Грузии": the side the traveler crosses from
-        if j > 0 and tokens[j] in RESIDENCE_PREPOSITIONS and (tokens[j - 1] in BIRTH_WORDS or (
-                tokens[j - 1] == "up" and j > 1 and tokens[j - 2] in ("grew", "growing", "raised"))):
-            return True  # "born in Tehran", "nació en Estados Unidos", "I grew up in Tehran"
+        if j > 0 and tokens[j] in RESIDENCE_PREPOSITIONS and (tokens[j - 1] in BIRTH_WORDS or tokens[j - 1] == "raised"
+                                                              or (tokens[j - 1] == "up" and j > 1
+                                                                  and tokens[j - 2] in ("grew", "growing", "raised"))):
+            return True  # "born in Tehran", "nació en Estados Unidos", "I grew up in Tehran", "born and raised in"
         if span.end < len(tokens) and tokens[span.end] in RESIDENT_AFTER:
             return True  # "qatar resident", "Dubai-based"
         k = span.start - 1  # "je vis à Paris": "a" is a preposition here, not the article
