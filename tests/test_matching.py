@@ -1668,3 +1668,30 @@ def test_main_cities_in_the_languages_travellers_write(engine, question: str, fi
 
 def test_kl_counts_only_in_capitals(engine) -> None:
     assert "MY" not in engine.matcher.understand("is 5 kl of water enough for iran").destinations
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("i have refugee status in norway (originally from eritrea) and a norwegian travel document. can i fly to asmara?",
+     "ER"),
+    ("syrian refugee in germany, can i visit turkey?", "TR"),
+    ("беженец с видом на жительство в Германии, можно ли в Грузию?", "GE"),
+    ("Я українка з тимчасовим захистом у Польщі. Можу поїхати до Лондона?", "GB"),
+    ("US passport holder in Dubai, can I go to Iran?", "IR"),
+])
+def test_where_a_refugee_or_resident_lives_is_no_destination(engine, question: str, first: str) -> None:
+    """Study 3: refuge, protection, a residence card or a green card held in a place is where the traveller lives."""
+    assert engine.matcher.understand(question).destinations[:1] == [first]
+
+
+@pytest.mark.parametrize(("question", "passports"), [
+    ("i have refugee status in norway and a norwegian travel document. can i fly to asmara?", []),
+    ("im stateless, living in the netherlands with a dutch travel document for stateless persons. can i go to "
+     "thailand visa free like my dutch friends?", []),
+    ("Soy argentina, voy a Sikkim. ¿Puedo subir a Nathu La como los turistas indios?", ["AR"]),
+    ("I'm kenyan with a German residence permit, can I go to London?", ["KE"]),
+])
+def test_a_travel_document_or_people_compared_to_name_no_passport(engine, question: str,
+                                                                  passports: list[str]) -> None:
+    """Study 3: a refugee's or stateless person's travel document or a residence permit a country issues is not its
+    passport, and people the traveller compares themself to ("like my dutch friends") are not the traveller."""
+    assert sorted(engine.matcher.understand(question).passports) == passports

@@ -381,7 +381,13 @@ COMPARE_PHRASES = _one_pattern((
 # A place after these is where the traveler sets off or lives, not where they go, when another place is named
 # ("flying from London to Tehran", "I live in Germany but ... Iran", "из Москвы в Сухум").
 ORIGIN_WORDS = frozenset(["from", "из", "от", "з", "aus", "von", "desde", "depuis"])
-RESIDENCE_VERBS = frozenset(["live", "lives", "lived", "living", "sitting", "based", "residencia", "residence", "residency", "residenza", "residente", "reside", "resides", "residing", "resident", "stay", "staying", "im", "am", "currently", "живу", "живем", "живемо", "живем", "wohne", "wohnen", "vivo", "vivimos", "moro", "habite", "habitons", "expat", "expats", "worker", "workers", "student", "students", "residents", "work", "works", "working", "study", "studies", "studying", "vis", "vit", "vivons", "travaille", "etudie", "trabajo", "estudio", "trabalho", "estudo", "arbeite", "studiere", "работаю", "учусь", "працюю", "навчаюсь"])
+RESIDENCE_VERBS = frozenset(["live", "lives", "lived", "living", "sitting", "based", "residencia", "residence", "residency", "residenza", "residente", "reside", "resides", "residing", "resident", "stay", "staying", "im", "am", "currently", "живу", "живем", "живемо", "живем", "wohne", "wohnen", "vivo", "vivimos", "moro", "habite", "habitons", "expat", "expats", "worker", "workers", "student", "students", "residents", "work", "works", "working", "study", "studies", "studying", "vis", "vit", "vivons", "travaille", "etudie", "trabajo", "estudio", "trabalho", "estudo", "arbeite", "studiere", "работаю", "учусь", "працюю", "навчаюсь",
+    # where the traveler has refuge, protection or a residence card ("refugee status in Norway", "syrian refugee in
+    # germany", "з тимчасовим захистом у Польщі", "беженец в Германии", "green card holder in seattle")
+    "refugee", "refugees", "status", "asylum", "protection", "asilo", "refugie", "refugiee", "refugiado", "refugiada",
+    "fluchtling", "беженец", "беженка", "беженцы", "беженцем", "биженець", "биженка", "биженци", "захистом", "захист",
+    "защитои", "убежище", "притулок", "holder", "жительство", "проживание", "проживання", "sejour", "aufenthaltstitel",
+    "aufenthaltserlaubnis"])
 # Words before a residence verb that make the place a wish, not a home ("to work in Iran", "want to live in").
 INTENT_BEFORE_VERB = frozenset(["to", "want", "wanna", "planning", "plan", "hope", "go", "going", "quiero", "quero", "veux", "will"])
 # "de Kigali vers Goma", "desde Bogota a Caracas", "de Lisboa para Luanda": a place after "de" is where the traveler
@@ -459,7 +465,7 @@ CONSULATE_WORDS = frozenset(["consulate", "consulates", "embassy", "embassies", 
 # Leaving a country: it is where the traveler sets off ("can I leave Ukraine for a holiday in Egypt")
 LEAVE_WORDS = frozenset(["leave", "leaving", "exit", "exiting", "покинуть", "покинути", "quitter", "verlassen"])
 # A passport issued in a place comes from it ("issued in Simferopol", "выдан в Симферополе")
-ISSUED_WORDS = frozenset(["issued", "выдан", "выдали", "выдала", "выдал", "выданныи", "видании", "видали", "видала", "видав", "ausgestellt", "emitido",
+ISSUED_WORDS = frozenset(["issued", "негражданина", "негромадянина", "неграждан", "выдан", "выдали", "выдала", "выдал", "выданныи", "видании", "видали", "видала", "видав", "ausgestellt", "emitido",
                           "expedido", "delivre"])
 # Two places with only one of these between them are alternatives ("iran or syria for americans", "Иран или Сирия").
 ALTERNATIVE_WORDS = frozenset(["or", "vs", "versus", "oder", "ou", "o", "или", "або", "чи", "ili", "czy", "veya", "yoksa"])

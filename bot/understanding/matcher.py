@@ -252,6 +252,17 @@ _CJK_NATIONALITY = {"美": "US", "英": "GB", "中": "CN", "日": "JP", "韩": "
 _CJK_BEEN_TO = ("去过", "到过", "来过", "去過", "到過", "來過")  # "我去过台湾，能去中国吗": been there before
 _CJK_ORIGIN_AFTER = ("绿卡", "永久居留", "居留")
 _CJK_PASSPORT_GLUE = "的の "
+# Documents a country issues to refugees, stateless people and residents who are not its citizens, after its
+# demonym ("a norwegian travel document", "a dutch travel document for stateless persons", "a German residence permit")
+_FOREIGNERS_DOCUMENTS = (["travel", "document"], ["travel", "documents"], ["refugee", "travel"],
+                         ["refugee", "passport"], ["residence", "permit"], ["residence", "card"],
+                         ["residency", "card"], ["green", "card"], ["stateless", "travel"], ["alien", "passport"],
+                         ["non", "citizen"], ["noncitizen", "passport"])
+# "like my dutch friends", "como los turistas indios": people compared to, not the traveler
+_LIKE_WORDS = frozenset(["like", "como", "comme", "wie"])  # not "как"/"як", "as" too ("как россиянину")
+_COMPARED_FILLERS = frozenset(["my", "other", "the", "los", "las", "les", "mes", "mis", "meine", "die", "os", "as",
+                               "meus", "otros", "outros", "autres", "andere", "anderen", "turistas", "touristes",
+                               "tourists"])
 MAX_TYPO_CHOICES = 3
 # Spanish and Portuguese verbs of "we" ("salimos", "vamos", "queremos") are no typos of a name ("Salamis").
 _ROMANCE_VERB_ENDINGS = ("amos", "emos", "imos")
@@ -1710,6 +1721,8 @@ class Matcher:
                 # "für" ("für Österreicher Visum Iran?"; the adjective would be "österreichisches")
             if span.how == "demonym" and idx not in named_passports and self._names_document(span, tokens):
                 is_passport[idx] = False  # "un tampon israélien", "avec titre de séjour français"
+            if span.how == "demonym" and idx not in named_passports and self._compared_people(span, tokens):
+                is_passport[idx] = False  # "visa free like my dutch friends", "como los turistas indios"
         # Conjunctions carry the decision across a list: "dual US and Mexican citizen", and so
         # does a hyphen between two names: "British-Israeli dual national".
         for _ in range(2):
@@ -2079,7 +2092,21 @@ class Matcher:
         j = span.start - 1
         while j >= 0 and tokens[j] in ("de", "of", "the", "a", "an"):
             j -= 1
+        if tokens[span.end : span.end + 2] in _FOREIGNERS_DOCUMENTS or (
+                span.end < len(tokens) and tokens[span.end] in ("reiseausweis", "fluchtlingspass")):
+            return True  # "a norwegian travel document", "a German residence permit": issued to a non-citizen
         return j >= 0 and (tokens[j] in STAMP_WORDS or tokens[j] in RESIDENCE_DOCUMENT_WORDS)
+
+    @staticmethod
+    def _compared_people(span: Span, tokens: list[str]) -> bool:
+        """Other people the traveler compares themself to ("like my dutch friends", "como los turistas indios",
+        "comme les Français", "wie die Deutschen"): their nationality is not the traveler's."""
+        j = span.start - 1
+        k = 0
+        while j >= 0 and k < 3 and tokens[j] in _COMPARED_FILLERS:
+            j, k = j - 1, k + 1
+        # "como mexicano" alone is "as a Mexican"
+        return j >= 0 and tokens[j] in _LIKE_WORDS and (k > 0 or (tokens[j] == "like" and span.plural))
 
     @staticmethod
     def _demonym_is_person(span: Span, tokens: list[str]) -> bool:
