@@ -1695,3 +1695,25 @@ def test_a_travel_document_or_people_compared_to_name_no_passport(engine, questi
     """Study 3: a refugee's or stateless person's travel document or a residence permit a country issues is not its
     passport, and people the traveller compares themself to ("like my dutch friends") are not the traveller."""
     assert sorted(engine.matcher.understand(question).passports) == passports
+
+
+@pytest.mark.parametrize(("question", "passports"), [
+    ("my dad is iranian but i was born in toronto and only ever had a canadian passport. can i go to shiraz?", ["CA"]),
+    ("im dutch, my father is turkish, im 27. going antalya in august. will they grab me at the airport", ["NL"]),
+    ("Meine Mutter ist Iranerin, mein Vater Deutscher, ich hab nur den deutschen Pass. Muss ich für den Iran einen "
+     "iranischen Pass beantragen?", ["DE"]),
+    ("Je suis franco-vietnamien par ma mère mais je n'ai que le passeport français. Il me faut un visa pour le "
+     "Vietnam ?", ["FR"]),
+    ("Я гражданин России, армянин по отцу. Пустят ли меня в Баку?", ["RU"]),
+    ("british citizen since 2023. never surrendered my old indian passport. can i go to delhi on my uk passport?",
+     ["GB"]),
+    ("ahora soy ciudadano español. ¿Necesito sacar pasaporte cubano para ir a La Habana?", ["ES"]),
+    # kept: two passports held, and someone else's
+    ("I have US and Mexican passports, going to cuba", ["MX", "US"]),
+    ("i only have a US passport but my wife is mexican. going to cuba", ["MX", "US"]),
+    ("my dad and I are turkish and dutch, will they let us into iran", ["NL", "TR"]),
+])
+def test_a_parents_or_former_nationality_is_no_passport_held(engine, question: str, passports: list[str]) -> None:
+    """Study 3: a parent's nationality, one by descent ("par ma mère", "по отцу"), an old passport or one still to get
+    is not a passport the traveller holds when they say which one they have."""
+    assert sorted(engine.matcher.understand(question).passports) == passports

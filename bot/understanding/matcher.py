@@ -252,6 +252,14 @@ _CJK_NATIONALITY = {"美": "US", "英": "GB", "中": "CN", "日": "JP", "韩": "
 _CJK_BEEN_TO = ("去过", "到过", "来过", "去過", "到過", "來過")  # "我去过台湾，能去中国吗": been there before
 _CJK_ORIGIN_AFTER = ("绿卡", "永久居留", "居留")
 _CJK_PASSPORT_GLUE = "的の "
+# "my old indian passport", "my expired Russian passport": a passport the asker no longer uses
+_FORMER_WORDS = frozenset(["old", "former", "expired", "previous", "ex", "antiguo", "antigo", "ancien", "alten",
+                           "alter", "старый", "старыи", "старии", "просроченный"])
+# "sacar pasaporte cubano", "get a Cuban passport": a passport still to be got
+_GET_VERBS = frozenset(["get", "obtain", "apply", "sacar", "tirar", "obtener", "tramitar", "obtenir", "demander",
+                        "получить", "оформить", "отримати", "оформити"])
+# "only ever had a canadian passport", "nur den deutschen Pass", "solo tengo pasaporte español"
+_ONLY_WORDS = frozenset(["only", "nur", "solo", "solamente", "somente", "apenas", "только", "лише", "тильки"])
 # Documents a country issues to refugees, stateless people and residents who are not its citizens, after its
 # demonym ("a norwegian travel document", "a dutch travel document for stateless persons", "a German residence permit")
 _FOREIGNERS_DOCUMENTS = (["travel", "document"], ["travel", "documents"], ["refugee", "travel"],
@@ -263,6 +271,9 @@ _LIKE_WORDS = frozenset(["like", "como", "comme", "wie"])  # not "как"/"як"
 _COMPARED_FILLERS = frozenset(["my", "other", "the", "los", "las", "les", "mes", "mis", "meine", "die", "os", "as",
                                "meus", "otros", "outros", "autres", "andere", "anderen", "turistas", "touristes",
                                "tourists"])
+# Who "they" is in "will they let me in" when one parent is named: the border, not a second traveler
+_AUTHORITIES = frozenset(["they", "them"])
+_PLURAL_PARENTS = frozenset(["parents", "eltern", "padres", "pais", "родители", "батьки"])
 MAX_TYPO_CHOICES = 3
 # Spanish and Portuguese verbs of "we" ("salimos", "vamos", "queremos") are no typos of a name ("Salamis").
 _ROMANCE_VERB_ENDINGS = ("amos", "emos", "imos")
@@ -1117,7 +1128,12 @@ class Matcher:
             hosts = self._hosts(passports, places, tokens, raw_tokens, result.destinations[0])
             if hosts and len(hosts) < len(passports):
                 passports = [s for s in passports if id(s) not in hosts]
-        if len(passports) > 1 and not (token_set & _SEVERAL_TRAVELERS - {"with", "on"} or self._with_someone(tokens)):
+        if len(passports) > 1:
+            passports = self._passports_not_held(passports, tokens)
+        several = token_set & _SEVERAL_TRAVELERS - {"with", "on"}
+        if several <= _AUTHORITIES and token_set & PARENT_WORDS and not token_set & _PLURAL_PARENTS:
+            several = set()  # "my father is turkish ... will they grab me at the airport": they are the border
+        if len(passports) > 1 and not (several or self._with_someone(tokens)):
             # "Я гражданин Узбекистана (отец армянин). Пустят ли меня в Баку?": a parent's nationality, no passport
             # word with it, is where the asker's family comes from when the asker travels alone on their own
             holders = [_holder(s, tokens) if s.how != "cjk" else "" for s in passports]
@@ -1792,6 +1808,61 @@ class Matcher:
                   if not p and idx not in denied and (idx not in others or (
                       s.how == "demonym" and not (s.end < n and tokens[s.end] in PASSPORT_WORDS)))]
         return passports, places
+
+    @staticmethod
+    def _passports_not_held(passports: list[Span], tokens: list[str]) -> list[Span]:
+        """Passports the asker says they do not hold beside another: an old or expired one ("never surrendered my
+        old indian passport"), one to get ("sacar pasaporte cubano", "einen iranischen Pass beantragen"), and, when
+        the asker says one passport is their only one ("only ever had a canadian passport", "hab nur den deutschen
+        Pass", "je n'ai que le passeport français"), the nationalities of their parents or origin beside it."""
+        def passport_word(s: Span) -> int | None:  # where the passport word tied to the span is
+            if s.how == "cjk":
+                return None
+            if s.end < len(tokens) and tokens[s.end] in PASSPORT_WORDS and (
+                    tokens[s.end] not in NOT_PASSPORT_NOUNS or tokens[s.end] == "pass"):  # "den deutschen Pass"
+                return s.end
+            if s.start > 0 and tokens[s.start - 1] in PASSPORT_WORDS and tokens[s.start - 1] not in NOT_PASSPORT_NOUNS:
+                return s.start - 1
+            return None
+
+        def not_held(s: Span) -> bool:
+            w = passport_word(s)
+            if w is None or _holder(s, tokens) not in ("self", ""):
+                return False
+            first, last = min(w, s.start), max(w, s.end - 1)
+            before = tokens[max(0, first - 3) : first]
+            return bool(set(tokens[max(0, first - 2) : first]) & _FORMER_WORDS or set(before) & _GET_VERBS
+                        or tokens[last + 1 : last + 2] in (["beantragen"], ["holen"]))
+
+        def by_parent(s: Span) -> bool:  # "армянин по отцу", "vietnamien par ma mère", "iranian on my dad's side"
+            after = tokens[s.end : s.end + 3]
+            if s.how != "demonym" or len(after) < 2:
+                return False
+            if after[0] == "по":
+                return after[1].startswith(("отц", "матер", "мам", "пап", "батьк"))
+            if after[0] in ("by", "par", "de", "por", "on"):
+                parent = after[2] if after[1] in ("my", "ma", "mon", "mi") and len(after) > 2 else after[1]
+                return parent.removesuffix("s") in PARENT_WORDS
+            return False
+
+        kept = [s for s in passports if not not_held(s) and not by_parent(s)]
+        if kept and len(kept) < len(passports):
+            passports = kept
+        only = []
+        for s in passports:
+            w = passport_word(s)
+            if w is None or _holder(s, tokens) != "self":
+                continue
+            first = min(w, s.start)
+            before = tokens[max(0, first - 5) : first]
+            if set(before) & _ONLY_WORDS or ("que" in before and {"n", "ne"} & set(before)):
+                only.append(s)
+        if len(only) == 1:
+            codes = set(only[0].codes)
+            # a parent's is left to the rule for parents below, which asks whether the parent travels too
+            passports = [s for s in passports if s is only[0] or set(s.codes) <= codes
+                         or _holder(s, tokens) not in ("self", "")]
+        return passports
 
     @staticmethod
     def _corrected_passports(passports: list[Span], tokens: list[str], raw_tokens: list[str]) -> list[Span]:
