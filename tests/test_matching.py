@@ -1646,6 +1646,7 @@ def test_asking_for_other_travellers_experience_is_a_reports_question_in_every_l
     none)."""
     assert "reports" in engine.matcher.understand(question).topics
 
+
 @pytest.mark.parametrize(("question", "first"), [
     ("Vou pra Londres em março com passaporte brasileiro", "GB"),
     ("Je suis sénégalais avec un titre de séjour français. Je peux aller à Londres sans visa ?", "GB"),
@@ -1717,3 +1718,10 @@ def test_a_parents_or_former_nationality_is_no_passport_held(engine, question: s
     """Study 3: a parent's nationality, one by descent ("par ma mère", "по отцу"), an old passport or one still to get
     is not a passport the traveller holds when they say which one they have."""
     assert sorted(engine.matcher.understand(question).passports) == passports
+
+
+@pytest.mark.parametrize("question", ["alguien sabe si necesito visa? soy mexicano",
+                                      "alguien sabe algo de la frontera con siria?"])
+def test_spanish_someone_is_no_algeria(engine, question: str) -> None:
+    """Study 3: "alguien" (someone) is two letters from "Algerien" and was corrected into Algeria."""
+    assert "DZ" not in engine.matcher.understand(question).destinations

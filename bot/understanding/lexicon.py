@@ -292,6 +292,7 @@ EXTRA_COMMON_WORDS = frozenset(
      "arger", "aerger",
      "durch",  # German "through" ("mit dem Mietwagen durch Erbil") is no "Dutch"
      "dafur",  # German "dafür" (for it: "welche Reisewarnung gibt das Auswärtige Amt dafür raus") is no Darfur
+     "alguien",  # Spanish "someone" ("alguien sabe si ...") is no Algerien (Algeria, in German)
      "queria", "querias", "queriamos", "alcanza", "alcanca",  # "queria passar" is no Quénia, "alcanza" no Albania  # German "Ärger" (trouble: "gibt das Ärger an der Grenze") is no Alger
      # months of the other languages ("ir al Tíbet en abril" is no Erbil)
      "enero", "febrero", "marzo", "abril", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",
