@@ -1725,3 +1725,16 @@ def test_a_parents_or_former_nationality_is_no_passport_held(engine, question: s
 def test_spanish_someone_is_no_algeria(engine, question: str) -> None:
     """Study 3: "alguien" (someone) is two letters from "Algerien" and was corrected into Algeria."""
     assert "DZ" not in engine.matcher.understand(question).destinations
+
+
+@pytest.mark.parametrize(("question", "passports"), [
+    ("hes american born in ohio, going to cuba", ["US"]),
+    ("Cuban-born, US citizen, going to cuba", ["US"]),
+    ("us-iranian dual, havent been back since 2017. is it safe for me to go to tehran now?", ["IR", "US"]),
+    ("let us know, iranian here, going to japan", ["IR"]),
+])
+def test_a_nationality_with_a_birthplace_or_joined_to_us(engine, question: str, passports: list[str]) -> None:
+    """Study 3: "american born in ohio" is an American ("Cuban-born" stays a birthplace), and a lower-case "us"
+    joined to a nationality by a hyphen is the US ("us-iranian dual")."""
+    assert sorted(engine.matcher.understand(question).passports) == passports
+

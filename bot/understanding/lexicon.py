@@ -144,7 +144,8 @@ ROMANCE_PERSON_NOUNS = frozenset(["familia", "famille", "esposa", "esposo", "mar
 # What an age between "I'm" and a nationality may consist of ("i'm 23, irish", "I am 30 years old, German").
 AGE_WORDS = frozenset(["years", "year", "yrs", "old", "yo", "y", "o"])
 # Combining forms of nationalities, hyphen-joined to another one ("franco-marocain", "italo-argentino").
-COMBINING_NATIONALITIES = {"franco": "FR", "italo": "IT", "germano": "DE", "hispano": "ES", "luso": "PT", "sino": "CN", "russo": "RU", "greco": "GR", "belgo": "BE", "anglo": "GB"}
+COMBINING_NATIONALITIES = {"franco": "FR", "italo": "IT", "germano": "DE", "hispano": "ES", "luso": "PT", "sino": "CN", "russo": "RU", "greco": "GR", "belgo": "BE", "anglo": "GB",
+                           "us": "US"}  # "us-iranian dual": lower case, but joined to a nationality
 # Numbers between "we're" and a nationality ("we're two Czech guys", "somos dos chilenos", "мы двое").
 NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "both", "dos", "tres", "deux", "trois", "dois", "zwei", "drei"])
 # Words whose owner a nationality in brackets after them describes ("me (Portuguese) and my wife (Angolan)").

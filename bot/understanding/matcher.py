@@ -913,7 +913,8 @@ class Matcher:
             spans += self._elided_halves(spans, tokens)
         spans.sort(key=lambda s: s.start)
         spans = [s for s in spans if not self._is_trap(s, tokens)
-                 and not (s.how == "demonym" and s.end < len(tokens) and (
+                 and not (s.how == "demonym" and s.end < len(tokens)
+                          and not self._born_somewhere(s, tokens, joins) and (
                      tokens[s.end] in HERITAGE_WORDS or (tokens[s.end] in ("by", "за", "по")
                                                          and s.end + 1 < len(tokens)
                                                          and tokens[s.end + 1] in _HERITAGE_AFTER)))]
@@ -2167,6 +2168,13 @@ class Matcher:
                 span.end < len(tokens) and tokens[span.end] in ("reiseausweis", "fluchtlingspass")):
             return True  # "a norwegian travel document", "a German residence permit": issued to a non-citizen
         return j >= 0 and (tokens[j] in STAMP_WORDS or tokens[j] in RESIDENCE_DOCUMENT_WORDS)
+
+    @staticmethod
+    def _born_somewhere(span: Span, tokens: list[str], joins: set[int] | frozenset[int]) -> bool:
+        """"hes american born in ohio": the nationality of someone born in a place, which "born" after it names only
+        when joined to it ("Cuban-born", "American born", "Iranian born and raised")."""
+        return tokens[span.end] == "born" and span.end not in joins and span.end + 1 < len(tokens) and tokens[
+            span.end + 1] in ("in", "at") and span.end + 2 < len(tokens) and bool(tokens[span.end + 2])
 
     @staticmethod
     def _compared_people(span: Span, tokens: list[str]) -> bool:
