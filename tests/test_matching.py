@@ -1738,3 +1738,12 @@ def test_a_nationality_with_a_birthplace_or_joined_to_us(engine, question: str, 
     joined to a nationality by a hyphen is the US ("us-iranian dual")."""
     assert sorted(engine.matcher.understand(question).passports) == passports
 
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("Soy argentino, viajo con mi hija a Punta del Este. ¿Qué necesito para salir?", "UY"),
+    ("Як отримати діамонітіріон для паломника з України?", "GR-69"),
+    ("Everest côté tibétain, passeport suisse", "CN-XZ"),
+])
+def test_places_named_by_a_resort_a_permit_or_a_side(engine, question: str, first: str) -> None:
+    """Study 3: Punta del Este (Uruguay), the diamonitirion (Mount Athos's permit), the Tibetan side of Everest."""
+    assert engine.matcher.understand(question).destinations[:1] == [first]
