@@ -1713,6 +1713,8 @@ def test_a_travel_document_or_people_compared_to_name_no_passport(engine, questi
     ("I have US and Mexican passports, going to cuba", ["MX", "US"]),
     ("i only have a US passport but my wife is mexican. going to cuba", ["MX", "US"]),
     ("my dad and I are turkish and dutch, will they let us into iran", ["NL", "TR"]),
+    ("I have dual Israeli and French citizenship. If I travel only on my French passport can I go to Lebanon?",
+     ["FR", "IL"]),
 ])
 def test_a_parents_or_former_nationality_is_no_passport_held(engine, question: str, passports: list[str]) -> None:
     """Study 3: a parent's nationality, one by descent ("par ma mère", "по отцу"), an old passport or one still to get

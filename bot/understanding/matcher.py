@@ -271,6 +271,9 @@ _LIKE_WORDS = frozenset(["like", "como", "comme", "wie"])  # not "как"/"як"
 _COMPARED_FILLERS = frozenset(["my", "other", "the", "los", "las", "les", "mes", "mis", "meine", "die", "os", "as",
                                "meus", "otros", "outros", "autres", "andere", "anderen", "turistas", "touristes",
                                "tourists"])
+# Verbs of holding beside "only" ("only ever had a canadian passport"), not of travelling on one
+_HOLD_VERBS = frozenset(["have", "had", "has", "hold", "holding", "got", "ever", "hab", "habe", "tengo", "tenho",
+                         "tiene", "tem", "есть", "маю", "имею", "possede", "besitze"])
 # Who "they" is in "will they let me in" when one parent is named: the border, not a second traveler
 _AUTHORITIES = frozenset(["they", "them"])
 _PLURAL_PARENTS = frozenset(["parents", "eltern", "padres", "pais", "родители", "батьки"])
@@ -1856,9 +1859,12 @@ class Matcher:
                 continue
             first = min(w, s.start)
             before = tokens[max(0, first - 5) : first]
-            if set(before) & _ONLY_WORDS or ("que" in before and {"n", "ne"} & set(before)):
+            # held, not only travelled on: "only ever had", "hab nur", "n'ai que"; not "travel only on my French
+            # passport" of a dual national
+            if (set(before) & _ONLY_WORDS and set(before) & _HOLD_VERBS) or (
+                    "que" in before and {"n", "ne"} & set(before)):
                 only.append(s)
-        if len(only) == 1:
+        if len(only) == 1 and not set(tokens) & COUNTRY_TRIGGERS:  # "dual", "both": several held
             codes = set(only[0].codes)
             # a parent's is left to the rule for parents below, which asks whether the parent travels too
             passports = [s for s in passports if s is only[0] or set(s.codes) <= codes
