@@ -1749,3 +1749,14 @@ def test_a_nationality_with_a_birthplace_or_joined_to_us(engine, question: str, 
 def test_places_named_by_a_resort_a_permit_or_a_side(engine, question: str, first: str) -> None:
     """Study 3: Punta del Este (Uruguay), the diamonitirion (Mount Athos's permit), the Tibetan side of Everest."""
     assert engine.matcher.understand(question).destinations[:1] == [first]
+
+
+@pytest.mark.parametrize(("question", "passports"), [
+    ("Brasileiro paga quanto pra entrar em Galápagos? Vi que aumentou", ["BR"]),
+    ("Як отримати діамонітіріон для паломника з України?", ["UA"]),
+    ("для паломника из России нужна виза на Афон?", ["RU"]),
+])
+def test_a_nationality_that_pays_and_pilgrims_from_a_country(engine, question: str, passports: list[str]) -> None:
+    """Study 3: "Brasileiro paga" (a Brazilian pays) opens on who asks, and a pilgrim from a country is its traveller
+    as tourists from it are."""
+    assert engine.matcher.understand(question).passports == passports

@@ -50,7 +50,9 @@ PERSON_NEXT = frozenset(["husband", "wife", "boyfriend", "girlfriend", "partner"
 # adjective ("Chinese food").
 BARE_PERSON_NEXT = frozenset(["heading", "headed", "ici", "aqui", "aca", "hier", "здесь", "тут", "residant", "residente", "residiendo", "vivant", "vivendo", "viviendo", "wohnhaft", "going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "moga", "moze", "musza", "potrzebuja", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "guys", "couple", "couples", "girls", "ladies",
                                "applying", "moving", "studying", "working", "quer", "querem", "quiere", "quieren", "veut", "veulent", "will", "wollen",
-                               "consegue", "conseguem", "consigue", "consiguen"])  # "Brasileiro consegue e-visa?"
+                               "consegue", "conseguem", "consigue", "consiguen",  # "Brasileiro consegue e-visa?"
+                               # "Brasileiro paga quanto pra entrar em Galápagos?": pays
+                               "paga", "pagam", "pagan", "paie", "paient", "zahlt", "zahlen"])
 # Verbs that are also nouns ("Chinese travel agencies"): after a bare demonym they make it a person only after a
 # modal ("can Chinese travel to Tibet", "do Swiss visit").
 BARE_PERSON_VERBS = frozenset(["go", "travel", "visit", "enter", "get", "fly"])
@@ -564,7 +566,8 @@ PEOPLE_NOUNS = frozenset([
     "touristes", "voyageurs", "туристы", "туристам", "туристов", "here",
     "woman", "women", "man", "men", "guy", "guys", "girl", "girls", "lady", "ladies", "couple", "couples",
     "worker", "workers", "expat", "expats", "expatriate", "expatriates", "migrant", "migrants", "ofw", "ofws",
-    "pilgrim", "pilgrims", "journalist", "journalists", "volunteer", "volunteers", "lad", "lads", "bloke", "blokes",
+    "pilgrim", "pilgrims", "паломник", "паломника", "паломнику", "паломники", "паломников", "паломникам",
+    "паломникив", "peregrino", "peregrinos", "pelerin", "pelerins", "pilger", "journalist", "journalists", "volunteer", "volunteers", "lad", "lads", "bloke", "blokes",
     "climber", "climbers", "contractor", "contractors", "trekker", "trekkers", "cyclist", "cyclists", "someone",
     "hiker", "hikers", "biker", "bikers", "rider", "riders", "overlander", "overlanders", "kumpel", "freund",
     "freundin",
