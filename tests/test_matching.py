@@ -1760,3 +1760,13 @@ def test_a_nationality_that_pays_and_pilgrims_from_a_country(engine, question: s
     """Study 3: "Brasileiro paga" (a Brazilian pays) opens on who asks, and a pilgrim from a country is its traveller
     as tourists from it are."""
     assert engine.matcher.understand(question).passports == passports
+
+
+@pytest.mark.parametrize(("question", "destinations"), [
+    ("esta price now?? uk passport, it used to be 21 dollars", ["US"]),
+    ("my esta expired, can I fly to new york", ["US"]),
+    ("esta frontera está abierta? soy mexicano", []),
+])
+def test_an_esta_named_by_its_price_or_expiry(engine, question: str, destinations: list[str]) -> None:
+    """Study 3: "esta price" is the US's ESTA; Spanish "esta" (this) names nothing."""
+    assert engine.matcher.understand(question).destinations[:1] == destinations

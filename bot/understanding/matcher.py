@@ -1410,8 +1410,8 @@ class Matcher:
             return Span(i, i + 1, ("US",), "name", 0.9, raw)  # "can iranians visit the us": no pronoun after "the"
         if word == "esta" and (prev in ("an", "the", "my", "get", "need", "use", "got", "apply") or nxt in (
                 "application", "form", "waiver", "approval", "approved", "denied", "refused", "rejected", "eligible",
-                "eligibility")):
-            return Span(i, i + 1, ("US",), "code", 0.8, raw)  # "can I still get an esta": English, not "this"
+                "eligibility", "price", "fee", "fees", "cost", "costs", "expired", "expires", "renewal", "valid")):
+            return Span(i, i + 1, ("US",), "code", 0.8, raw)  # "can I still get an esta", "esta price now??": English
         if word == "us" and nxt in VISA_WORDS | VISA_KIND_WORDS | {"embassy", "border", "esta"} and (
                 prev not in _GIVING_US and not (prev in VISA_WORDS and i > 1 and tokens[i - 2] in _GIVING_US)):
             return Span(i, i + 1, ("US",), "name", 0.9, raw)  # "can iranians get a us visa" (not "give us visas")
