@@ -483,6 +483,7 @@ TUNING_15 = LABELLED.parent / "questions_tuning_15.yaml"
 TUNING_16 = LABELLED.parent / "questions_tuning_16.yaml"
 STUDY_1 = LABELLED.parent / "questions_study_1.yaml"
 STUDY_2 = LABELLED.parent / "questions_study_2.yaml"
+STUDY_3 = LABELLED.parent / "questions_study_3.yaml"
 
 
 # Set 9 (measuring format, written blind for round 6): as received, destination and passports right in 201/231
@@ -519,6 +520,15 @@ STUDY_2 = LABELLED.parent / "questions_study_2.yaml"
 _NOT_YET_13 = pytest.mark.xfail(strict=True, reason="set 13: 210/220 (95%), 2 of 144 verdicts missing")
 _NOT_YET_STUDY_1 = pytest.mark.xfail(strict=True, reason="study 1: 118/120 (98%), 1 of 113 verdicts missing")
 _NOT_YET_STUDY_2 = pytest.mark.xfail(strict=True, reason="study 2: 117/120 (97.5%), 1 verdict missing")
+# Study set 3 (120 questions on nationality by descent or birth, dual nationals, rules changed in 2025-2026, region
+# permits and travellers who are not ordinary passport holders, written blind for round 12): as received, destination
+# 92/120, passports 93/120, both 73/120 (61%), a verdict present for 93 of 101 items with a passport known. Round 12
+# brought it to destination 111/120, passports 107/120, both 100/120 (83%), a verdict for 102 of 104. Left: Chinese
+# questions about going home (回国) with a lapsed or a child's passport, "go home" as the destination, the first of
+# several places (an itinerary's stop, two questions in one), "Belgian by birth" (read as heritage), passports only
+# implied by the language or the adviser ("Lo Manthang mit dem Jeep", "aussie, what does smartraveller say"), and
+# follow-ups that keep the first traveller's passport beside a spouse's.
+_NOT_YET_STUDY_3 = pytest.mark.xfail(strict=True, reason="study 3: 100/120 (83%), 2 of 104 verdicts missing")
 
 
 @pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220), (TUNING_12, 220),
@@ -527,9 +537,10 @@ _NOT_YET_STUDY_2 = pytest.mark.xfail(strict=True, reason="study 2: 117/120 (97.5
                                             (TUNING_15, 220),
                                             (TUNING_16, 220),
                                             pytest.param(STUDY_1, 120, marks=_NOT_YET_STUDY_1),
-                                            pytest.param(STUDY_2, 120, marks=_NOT_YET_STUDY_2)],
+                                            pytest.param(STUDY_2, 120, marks=_NOT_YET_STUDY_2),
+                                            pytest.param(STUDY_3, 120, marks=_NOT_YET_STUDY_3)],
                          ids=["tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "tuning15",
-                              "tuning16", "study1", "study2"])
+                              "tuning16", "study1", "study2", "study3"])
 def test_tuning_sets_in_the_measuring_format(engine, path: Path, size: int) -> None:
     """Issue 12: tests/data/questions_tuning_9.yaml to _12.yaml, in the blind measuring sets' format, played and
     scored as `python -m bot.devtools.measure` does: destination and passports both right in 95%, and a verdict for
@@ -1639,3 +1650,128 @@ def test_asking_for_other_travellers_experience_is_a_reports_question_in_every_l
     Chinese ways of asking for travellers' accounts now ask for reports too (and get "none yet" when there are
     none)."""
     assert "reports" in engine.matcher.understand(question).topics
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("Vou pra Londres em março com passaporte brasileiro", "GB"),
+    ("Je suis sénégalais avec un titre de séjour français. Je peux aller à Londres sans visa ?", "GB"),
+    ("Можу поїхати до Лондона на тиждень без візи?", "GB"),
+    ("ethiopian-born US citizen, going to addis for timket", "ET"),
+    ("bali in january, australian passport", "ID"),
+    ("indian passport with a US green card, cancun trip in march", "MX"),
+    ("green card holder in seattle. driving up to vancouver for a weekend", "CA"),
+    ("tenho autorização de residência em Portugal. Posso ficar 4 meses em Barcelona?", "ES"),
+    ("我是中国护照，在德国读书有居留卡，能不能直接去伦敦玩几天？", "GB"),
+    ("indian family of 4, KL and langkawi in nov 2026", "MY"),
+    ("vou pra Lisboa e Madri por 3 meses", "PT"),
+])
+def test_main_cities_in_the_languages_travellers_write(engine, question: str, first: str) -> None:
+    """Study 3: "Londres", "Addis", "Bali", "Cancún", "KL" named no place, so the place the traveller lives in or holds
+    a residence card of ("US green card", "residência em Portugal") became the destination."""
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == [first], u.destinations
+
+
+def test_kl_counts_only_in_capitals(engine) -> None:
+    assert "MY" not in engine.matcher.understand("is 5 kl of water enough for iran").destinations
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("i have refugee status in norway (originally from eritrea) and a norwegian travel document. can i fly to asmara?",
+     "ER"),
+    ("syrian refugee in germany, can i visit turkey?", "TR"),
+    ("беженец с видом на жительство в Германии, можно ли в Грузию?", "GE"),
+    ("Я українка з тимчасовим захистом у Польщі. Можу поїхати до Лондона?", "GB"),
+    ("US passport holder in Dubai, can I go to Iran?", "IR"),
+])
+def test_where_a_refugee_or_resident_lives_is_no_destination(engine, question: str, first: str) -> None:
+    """Study 3: refuge, protection, a residence card or a green card held in a place is where the traveller lives."""
+    assert engine.matcher.understand(question).destinations[:1] == [first]
+
+
+@pytest.mark.parametrize(("question", "passports"), [
+    ("i have refugee status in norway and a norwegian travel document. can i fly to asmara?", []),
+    ("im stateless, living in the netherlands with a dutch travel document for stateless persons. can i go to "
+     "thailand visa free like my dutch friends?", []),
+    ("Soy argentina, voy a Sikkim. ¿Puedo subir a Nathu La como los turistas indios?", ["AR"]),
+    ("I'm kenyan with a German residence permit, can I go to London?", ["KE"]),
+])
+def test_a_travel_document_or_people_compared_to_name_no_passport(engine, question: str,
+                                                                  passports: list[str]) -> None:
+    """Study 3: a refugee's or stateless person's travel document or a residence permit a country issues is not its
+    passport, and people the traveller compares themself to ("like my dutch friends") are not the traveller."""
+    assert sorted(engine.matcher.understand(question).passports) == passports
+
+
+@pytest.mark.parametrize(("question", "passports"), [
+    ("my dad is iranian but i was born in toronto and only ever had a canadian passport. can i go to shiraz?", ["CA"]),
+    ("im dutch, my father is turkish, im 27. going antalya in august. will they grab me at the airport", ["NL"]),
+    ("Meine Mutter ist Iranerin, mein Vater Deutscher, ich hab nur den deutschen Pass. Muss ich für den Iran einen "
+     "iranischen Pass beantragen?", ["DE"]),
+    ("Je suis franco-vietnamien par ma mère mais je n'ai que le passeport français. Il me faut un visa pour le "
+     "Vietnam ?", ["FR"]),
+    ("Я гражданин России, армянин по отцу. Пустят ли меня в Баку?", ["RU"]),
+    ("british citizen since 2023. never surrendered my old indian passport. can i go to delhi on my uk passport?",
+     ["GB"]),
+    ("ahora soy ciudadano español. ¿Necesito sacar pasaporte cubano para ir a La Habana?", ["ES"]),
+    # kept: two passports held, and someone else's
+    ("I have US and Mexican passports, going to cuba", ["MX", "US"]),
+    ("i only have a US passport but my wife is mexican. going to cuba", ["MX", "US"]),
+    ("my dad and I are turkish and dutch, will they let us into iran", ["NL", "TR"]),
+    ("I have dual Israeli and French citizenship. If I travel only on my French passport can I go to Lebanon?",
+     ["FR", "IL"]),
+])
+def test_a_parents_or_former_nationality_is_no_passport_held(engine, question: str, passports: list[str]) -> None:
+    """Study 3: a parent's nationality, one by descent ("par ma mère", "по отцу"), an old passport or one still to get
+    is not a passport the traveller holds when they say which one they have."""
+    assert sorted(engine.matcher.understand(question).passports) == passports
+
+
+@pytest.mark.parametrize("question", ["alguien sabe si necesito visa? soy mexicano",
+                                      "alguien sabe algo de la frontera con siria?"])
+def test_spanish_someone_is_no_algeria(engine, question: str) -> None:
+    """Study 3: "alguien" (someone) is two letters from "Algerien" and was corrected into Algeria."""
+    assert "DZ" not in engine.matcher.understand(question).destinations
+
+
+@pytest.mark.parametrize(("question", "passports"), [
+    ("hes american born in ohio, going to cuba", ["US"]),
+    ("Cuban-born, US citizen, going to cuba", ["US"]),
+    ("us-iranian dual, havent been back since 2017. is it safe for me to go to tehran now?", ["IR", "US"]),
+    ("let us know, iranian here, going to japan", ["IR"]),
+])
+def test_a_nationality_with_a_birthplace_or_joined_to_us(engine, question: str, passports: list[str]) -> None:
+    """Study 3: "american born in ohio" is an American ("Cuban-born" stays a birthplace), and a lower-case "us"
+    joined to a nationality by a hyphen is the US ("us-iranian dual")."""
+    assert sorted(engine.matcher.understand(question).passports) == passports
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("Soy argentino, viajo con mi hija a Punta del Este. ¿Qué necesito para salir?", "UY"),
+    ("Як отримати діамонітіріон для паломника з України?", "GR-69"),
+    ("Everest côté tibétain, passeport suisse", "CN-XZ"),
+])
+def test_places_named_by_a_resort_a_permit_or_a_side(engine, question: str, first: str) -> None:
+    """Study 3: Punta del Este (Uruguay), the diamonitirion (Mount Athos's permit), the Tibetan side of Everest."""
+    assert engine.matcher.understand(question).destinations[:1] == [first]
+
+
+@pytest.mark.parametrize(("question", "passports"), [
+    ("Brasileiro paga quanto pra entrar em Galápagos? Vi que aumentou", ["BR"]),
+    ("Як отримати діамонітіріон для паломника з України?", ["UA"]),
+    ("для паломника из России нужна виза на Афон?", ["RU"]),
+])
+def test_a_nationality_that_pays_and_pilgrims_from_a_country(engine, question: str, passports: list[str]) -> None:
+    """Study 3: "Brasileiro paga" (a Brazilian pays) opens on who asks, and a pilgrim from a country is its traveller
+    as tourists from it are."""
+    assert engine.matcher.understand(question).passports == passports
+
+
+@pytest.mark.parametrize(("question", "destinations"), [
+    ("esta price now?? uk passport, it used to be 21 dollars", ["US"]),
+    ("my esta expired, can I fly to new york", ["US"]),
+    ("esta frontera está abierta? soy mexicano", []),
+])
+def test_an_esta_named_by_its_price_or_expiry(engine, question: str, destinations: list[str]) -> None:
+    """Study 3: "esta price" is the US's ESTA; Spanish "esta" (this) names nothing."""
+    assert engine.matcher.understand(question).destinations[:1] == destinations

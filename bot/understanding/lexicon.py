@@ -50,7 +50,9 @@ PERSON_NEXT = frozenset(["husband", "wife", "boyfriend", "girlfriend", "partner"
 # adjective ("Chinese food").
 BARE_PERSON_NEXT = frozenset(["heading", "headed", "ici", "aqui", "aca", "hier", "здесь", "тут", "residant", "residente", "residiendo", "vivant", "vivendo", "viviendo", "wohnhaft", "going", "goes", "traveling", "travelling", "visiting", "entering", "need", "needs", "want", "wants", "flying", "still", "living", "in", "here", "allowed", "precisa", "precisam", "precisan", "necesita", "necesitan", "puede", "pueden", "pode", "podem", "braucht", "brauchen", "darf", "durfen", "kann", "konnen", "peut", "peuvent", "doit", "doivent", "moga", "moze", "musza", "potrzebuja", "wanting", "planning", "hoping", "trying", "looking", "thinking", "who", "guy", "guys", "couple", "couples", "girls", "ladies",
                                "applying", "moving", "studying", "working", "quer", "querem", "quiere", "quieren", "veut", "veulent", "will", "wollen",
-                               "consegue", "conseguem", "consigue", "consiguen"])  # "Brasileiro consegue e-visa?"
+                               "consegue", "conseguem", "consigue", "consiguen",  # "Brasileiro consegue e-visa?"
+                               # "Brasileiro paga quanto pra entrar em Galápagos?": pays
+                               "paga", "pagam", "pagan", "paie", "paient", "zahlt", "zahlen"])
 # Verbs that are also nouns ("Chinese travel agencies"): after a bare demonym they make it a person only after a
 # modal ("can Chinese travel to Tibet", "do Swiss visit").
 BARE_PERSON_VERBS = frozenset(["go", "travel", "visit", "enter", "get", "fly"])
@@ -144,7 +146,8 @@ ROMANCE_PERSON_NOUNS = frozenset(["familia", "famille", "esposa", "esposo", "mar
 # What an age between "I'm" and a nationality may consist of ("i'm 23, irish", "I am 30 years old, German").
 AGE_WORDS = frozenset(["years", "year", "yrs", "old", "yo", "y", "o"])
 # Combining forms of nationalities, hyphen-joined to another one ("franco-marocain", "italo-argentino").
-COMBINING_NATIONALITIES = {"franco": "FR", "italo": "IT", "germano": "DE", "hispano": "ES", "luso": "PT", "sino": "CN", "russo": "RU", "greco": "GR", "belgo": "BE", "anglo": "GB"}
+COMBINING_NATIONALITIES = {"franco": "FR", "italo": "IT", "germano": "DE", "hispano": "ES", "luso": "PT", "sino": "CN", "russo": "RU", "greco": "GR", "belgo": "BE", "anglo": "GB",
+                           "us": "US"}  # "us-iranian dual": lower case, but joined to a nationality
 # Numbers between "we're" and a nationality ("we're two Czech guys", "somos dos chilenos", "мы двое").
 NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "both", "dos", "tres", "deux", "trois", "dois", "zwei", "drei"])
 # Words whose owner a nationality in brackets after them describes ("me (Portuguese) and my wife (Angolan)").
@@ -292,6 +295,7 @@ EXTRA_COMMON_WORDS = frozenset(
      "arger", "aerger",
      "durch",  # German "through" ("mit dem Mietwagen durch Erbil") is no "Dutch"
      "dafur",  # German "dafür" (for it: "welche Reisewarnung gibt das Auswärtige Amt dafür raus") is no Darfur
+     "alguien",  # Spanish "someone" ("alguien sabe si ...") is no Algerien (Algeria, in German)
      "queria", "querias", "queriamos", "alcanza", "alcanca",  # "queria passar" is no Quénia, "alcanza" no Albania  # German "Ärger" (trouble: "gibt das Ärger an der Grenze") is no Alger
      # months of the other languages ("ir al Tíbet en abril" is no Erbil)
      "enero", "febrero", "marzo", "abril", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",
@@ -381,7 +385,13 @@ COMPARE_PHRASES = _one_pattern((
 # A place after these is where the traveler sets off or lives, not where they go, when another place is named
 # ("flying from London to Tehran", "I live in Germany but ... Iran", "из Москвы в Сухум").
 ORIGIN_WORDS = frozenset(["from", "из", "от", "з", "aus", "von", "desde", "depuis"])
-RESIDENCE_VERBS = frozenset(["live", "lives", "lived", "living", "sitting", "based", "residencia", "residence", "residency", "residenza", "residente", "reside", "resides", "residing", "resident", "stay", "staying", "im", "am", "currently", "живу", "живем", "живемо", "живем", "wohne", "wohnen", "vivo", "vivimos", "moro", "habite", "habitons", "expat", "expats", "worker", "workers", "student", "students", "residents", "work", "works", "working", "study", "studies", "studying", "vis", "vit", "vivons", "travaille", "etudie", "trabajo", "estudio", "trabalho", "estudo", "arbeite", "studiere", "работаю", "учусь", "працюю", "навчаюсь"])
+RESIDENCE_VERBS = frozenset(["live", "lives", "lived", "living", "sitting", "based", "residencia", "residence", "residency", "residenza", "residente", "reside", "resides", "residing", "resident", "stay", "staying", "im", "am", "currently", "живу", "живем", "живемо", "живем", "wohne", "wohnen", "vivo", "vivimos", "moro", "habite", "habitons", "expat", "expats", "worker", "workers", "student", "students", "residents", "work", "works", "working", "study", "studies", "studying", "vis", "vit", "vivons", "travaille", "etudie", "trabajo", "estudio", "trabalho", "estudo", "arbeite", "studiere", "работаю", "учусь", "працюю", "навчаюсь",
+    # where the traveler has refuge, protection or a residence card ("refugee status in Norway", "syrian refugee in
+    # germany", "з тимчасовим захистом у Польщі", "беженец в Германии", "green card holder in seattle")
+    "refugee", "refugees", "status", "asylum", "protection", "asilo", "refugie", "refugiee", "refugiado", "refugiada",
+    "fluchtling", "беженец", "беженка", "беженцы", "беженцем", "биженець", "биженка", "биженци", "захистом", "захист",
+    "защитои", "убежище", "притулок", "holder", "жительство", "проживание", "проживання", "sejour", "aufenthaltstitel",
+    "aufenthaltserlaubnis"])
 # Words before a residence verb that make the place a wish, not a home ("to work in Iran", "want to live in").
 INTENT_BEFORE_VERB = frozenset(["to", "want", "wanna", "planning", "plan", "hope", "go", "going", "quiero", "quero", "veux", "will"])
 # "de Kigali vers Goma", "desde Bogota a Caracas", "de Lisboa para Luanda": a place after "de" is where the traveler
@@ -459,7 +469,7 @@ CONSULATE_WORDS = frozenset(["consulate", "consulates", "embassy", "embassies", 
 # Leaving a country: it is where the traveler sets off ("can I leave Ukraine for a holiday in Egypt")
 LEAVE_WORDS = frozenset(["leave", "leaving", "exit", "exiting", "покинуть", "покинути", "quitter", "verlassen"])
 # A passport issued in a place comes from it ("issued in Simferopol", "выдан в Симферополе")
-ISSUED_WORDS = frozenset(["issued", "выдан", "выдали", "выдала", "выдал", "выданныи", "видании", "видали", "видала", "видав", "ausgestellt", "emitido",
+ISSUED_WORDS = frozenset(["issued", "негражданина", "негромадянина", "неграждан", "выдан", "выдали", "выдала", "выдал", "выданныи", "видании", "видали", "видала", "видав", "ausgestellt", "emitido",
                           "expedido", "delivre"])
 # Two places with only one of these between them are alternatives ("iran or syria for americans", "Иран или Сирия").
 ALTERNATIVE_WORDS = frozenset(["or", "vs", "versus", "oder", "ou", "o", "или", "або", "чи", "ili", "czy", "veya", "yoksa"])
@@ -556,7 +566,8 @@ PEOPLE_NOUNS = frozenset([
     "touristes", "voyageurs", "туристы", "туристам", "туристов", "here",
     "woman", "women", "man", "men", "guy", "guys", "girl", "girls", "lady", "ladies", "couple", "couples",
     "worker", "workers", "expat", "expats", "expatriate", "expatriates", "migrant", "migrants", "ofw", "ofws",
-    "pilgrim", "pilgrims", "journalist", "journalists", "volunteer", "volunteers", "lad", "lads", "bloke", "blokes",
+    "pilgrim", "pilgrims", "паломник", "паломника", "паломнику", "паломники", "паломников", "паломникам",
+    "паломникив", "peregrino", "peregrinos", "pelerin", "pelerins", "pilger", "journalist", "journalists", "volunteer", "volunteers", "lad", "lads", "bloke", "blokes",
     "climber", "climbers", "contractor", "contractors", "trekker", "trekkers", "cyclist", "cyclists", "someone",
     "hiker", "hikers", "biker", "bikers", "rider", "riders", "overlander", "overlanders", "kumpel", "freund",
     "freundin",

@@ -252,6 +252,31 @@ _CJK_NATIONALITY = {"美": "US", "英": "GB", "中": "CN", "日": "JP", "韩": "
 _CJK_BEEN_TO = ("去过", "到过", "来过", "去過", "到過", "來過")  # "我去过台湾，能去中国吗": been there before
 _CJK_ORIGIN_AFTER = ("绿卡", "永久居留", "居留")
 _CJK_PASSPORT_GLUE = "的の "
+# "my old indian passport", "my expired Russian passport": a passport the asker no longer uses
+_FORMER_WORDS = frozenset(["old", "former", "expired", "previous", "ex", "antiguo", "antigo", "ancien", "alten",
+                           "alter", "старый", "старыи", "старии", "просроченный"])
+# "sacar pasaporte cubano", "get a Cuban passport": a passport still to be got
+_GET_VERBS = frozenset(["get", "obtain", "apply", "sacar", "tirar", "obtener", "tramitar", "obtenir", "demander",
+                        "получить", "оформить", "отримати", "оформити"])
+# "only ever had a canadian passport", "nur den deutschen Pass", "solo tengo pasaporte español"
+_ONLY_WORDS = frozenset(["only", "nur", "solo", "solamente", "somente", "apenas", "только", "лише", "тильки"])
+# Documents a country issues to refugees, stateless people and residents who are not its citizens, after its
+# demonym ("a norwegian travel document", "a dutch travel document for stateless persons", "a German residence permit")
+_FOREIGNERS_DOCUMENTS = (["travel", "document"], ["travel", "documents"], ["refugee", "travel"],
+                         ["refugee", "passport"], ["residence", "permit"], ["residence", "card"],
+                         ["residency", "card"], ["green", "card"], ["stateless", "travel"], ["alien", "passport"],
+                         ["non", "citizen"], ["noncitizen", "passport"])
+# "like my dutch friends", "como los turistas indios": people compared to, not the traveler
+_LIKE_WORDS = frozenset(["like", "como", "comme", "wie"])  # not "как"/"як", "as" too ("как россиянину")
+_COMPARED_FILLERS = frozenset(["my", "other", "the", "los", "las", "les", "mes", "mis", "meine", "die", "os", "as",
+                               "meus", "otros", "outros", "autres", "andere", "anderen", "turistas", "touristes",
+                               "tourists"])
+# Verbs of holding beside "only" ("only ever had a canadian passport"), not of travelling on one
+_HOLD_VERBS = frozenset(["have", "had", "has", "hold", "holding", "got", "ever", "hab", "habe", "tengo", "tenho",
+                         "tiene", "tem", "есть", "маю", "имею", "possede", "besitze"])
+# Who "they" is in "will they let me in" when one parent is named: the border, not a second traveler
+_AUTHORITIES = frozenset(["they", "them"])
+_PLURAL_PARENTS = frozenset(["parents", "eltern", "padres", "pais", "родители", "батьки"])
 MAX_TYPO_CHOICES = 3
 # Spanish and Portuguese verbs of "we" ("salimos", "vamos", "queremos") are no typos of a name ("Salamis").
 _ROMANCE_VERB_ENDINGS = ("amos", "emos", "imos")
@@ -891,7 +916,8 @@ class Matcher:
             spans += self._elided_halves(spans, tokens)
         spans.sort(key=lambda s: s.start)
         spans = [s for s in spans if not self._is_trap(s, tokens)
-                 and not (s.how == "demonym" and s.end < len(tokens) and (
+                 and not (s.how == "demonym" and s.end < len(tokens)
+                          and not self._born_somewhere(s, tokens, joins) and (
                      tokens[s.end] in HERITAGE_WORDS or (tokens[s.end] in ("by", "за", "по")
                                                          and s.end + 1 < len(tokens)
                                                          and tokens[s.end + 1] in _HERITAGE_AFTER)))]
@@ -1106,7 +1132,12 @@ class Matcher:
             hosts = self._hosts(passports, places, tokens, raw_tokens, result.destinations[0])
             if hosts and len(hosts) < len(passports):
                 passports = [s for s in passports if id(s) not in hosts]
-        if len(passports) > 1 and not (token_set & _SEVERAL_TRAVELERS - {"with", "on"} or self._with_someone(tokens)):
+        if len(passports) > 1:
+            passports = self._passports_not_held(passports, tokens)
+        several = token_set & _SEVERAL_TRAVELERS - {"with", "on"}
+        if several <= _AUTHORITIES and token_set & PARENT_WORDS and not token_set & _PLURAL_PARENTS:
+            several = set()  # "my father is turkish ... will they grab me at the airport": they are the border
+        if len(passports) > 1 and not (several or self._with_someone(tokens)):
             # "Я гражданин Узбекистана (отец армянин). Пустят ли меня в Баку?": a parent's nationality, no passport
             # word with it, is where the asker's family comes from when the asker travels alone on their own
             holders = [_holder(s, tokens) if s.how != "cjk" else "" for s in passports]
@@ -1379,8 +1410,8 @@ class Matcher:
             return Span(i, i + 1, ("US",), "name", 0.9, raw)  # "can iranians visit the us": no pronoun after "the"
         if word == "esta" and (prev in ("an", "the", "my", "get", "need", "use", "got", "apply") or nxt in (
                 "application", "form", "waiver", "approval", "approved", "denied", "refused", "rejected", "eligible",
-                "eligibility")):
-            return Span(i, i + 1, ("US",), "code", 0.8, raw)  # "can I still get an esta": English, not "this"
+                "eligibility", "price", "fee", "fees", "cost", "costs", "expired", "expires", "renewal", "valid")):
+            return Span(i, i + 1, ("US",), "code", 0.8, raw)  # "can I still get an esta", "esta price now??": English
         if word == "us" and nxt in VISA_WORDS | VISA_KIND_WORDS | {"embassy", "border", "esta"} and (
                 prev not in _GIVING_US and not (prev in VISA_WORDS and i > 1 and tokens[i - 2] in _GIVING_US)):
             return Span(i, i + 1, ("US",), "name", 0.9, raw)  # "can iranians get a us visa" (not "give us visas")
@@ -1710,6 +1741,8 @@ class Matcher:
                 # "für" ("für Österreicher Visum Iran?"; the adjective would be "österreichisches")
             if span.how == "demonym" and idx not in named_passports and self._names_document(span, tokens):
                 is_passport[idx] = False  # "un tampon israélien", "avec titre de séjour français"
+            if span.how == "demonym" and idx not in named_passports and self._compared_people(span, tokens):
+                is_passport[idx] = False  # "visa free like my dutch friends", "como los turistas indios"
         # Conjunctions carry the decision across a list: "dual US and Mexican citizen", and so
         # does a hyphen between two names: "British-Israeli dual national".
         for _ in range(2):
@@ -1779,6 +1812,64 @@ class Matcher:
                   if not p and idx not in denied and (idx not in others or (
                       s.how == "demonym" and not (s.end < n and tokens[s.end] in PASSPORT_WORDS)))]
         return passports, places
+
+    @staticmethod
+    def _passports_not_held(passports: list[Span], tokens: list[str]) -> list[Span]:
+        """Passports the asker says they do not hold beside another: an old or expired one ("never surrendered my
+        old indian passport"), one to get ("sacar pasaporte cubano", "einen iranischen Pass beantragen"), and, when
+        the asker says one passport is their only one ("only ever had a canadian passport", "hab nur den deutschen
+        Pass", "je n'ai que le passeport français"), the nationalities of their parents or origin beside it."""
+        def passport_word(s: Span) -> int | None:  # where the passport word tied to the span is
+            if s.how == "cjk":
+                return None
+            if s.end < len(tokens) and tokens[s.end] in PASSPORT_WORDS and (
+                    tokens[s.end] not in NOT_PASSPORT_NOUNS or tokens[s.end] == "pass"):  # "den deutschen Pass"
+                return s.end
+            if s.start > 0 and tokens[s.start - 1] in PASSPORT_WORDS and tokens[s.start - 1] not in NOT_PASSPORT_NOUNS:
+                return s.start - 1
+            return None
+
+        def not_held(s: Span) -> bool:
+            w = passport_word(s)
+            if w is None or _holder(s, tokens) not in ("self", ""):
+                return False
+            first, last = min(w, s.start), max(w, s.end - 1)
+            before = tokens[max(0, first - 3) : first]
+            return bool(set(tokens[max(0, first - 2) : first]) & _FORMER_WORDS or set(before) & _GET_VERBS
+                        or tokens[last + 1 : last + 2] in (["beantragen"], ["holen"]))
+
+        def by_parent(s: Span) -> bool:  # "армянин по отцу", "vietnamien par ma mère", "iranian on my dad's side"
+            after = tokens[s.end : s.end + 3]
+            if s.how != "demonym" or len(after) < 2:
+                return False
+            if after[0] == "по":
+                return after[1].startswith(("отц", "матер", "мам", "пап", "батьк"))
+            if after[0] in ("by", "par", "de", "por", "on"):
+                parent = after[2] if after[1] in ("my", "ma", "mon", "mi") and len(after) > 2 else after[1]
+                return parent.removesuffix("s") in PARENT_WORDS
+            return False
+
+        kept = [s for s in passports if not not_held(s) and not by_parent(s)]
+        if kept and len(kept) < len(passports):
+            passports = kept
+        only = []
+        for s in passports:
+            w = passport_word(s)
+            if w is None or _holder(s, tokens) != "self":
+                continue
+            first = min(w, s.start)
+            before = tokens[max(0, first - 5) : first]
+            # held, not only travelled on: "only ever had", "hab nur", "n'ai que"; not "travel only on my French
+            # passport" of a dual national
+            if (set(before) & _ONLY_WORDS and set(before) & _HOLD_VERBS) or (
+                    "que" in before and {"n", "ne"} & set(before)):
+                only.append(s)
+        if len(only) == 1 and not set(tokens) & COUNTRY_TRIGGERS:  # "dual", "both": several held
+            codes = set(only[0].codes)
+            # a parent's is left to the rule for parents below, which asks whether the parent travels too
+            passports = [s for s in passports if s is only[0] or set(s.codes) <= codes
+                         or _holder(s, tokens) not in ("self", "")]
+        return passports
 
     @staticmethod
     def _corrected_passports(passports: list[Span], tokens: list[str], raw_tokens: list[str]) -> list[Span]:
@@ -2079,7 +2170,28 @@ class Matcher:
         j = span.start - 1
         while j >= 0 and tokens[j] in ("de", "of", "the", "a", "an"):
             j -= 1
+        if tokens[span.end : span.end + 2] in _FOREIGNERS_DOCUMENTS or (
+                span.end < len(tokens) and tokens[span.end] in ("reiseausweis", "fluchtlingspass")):
+            return True  # "a norwegian travel document", "a German residence permit": issued to a non-citizen
         return j >= 0 and (tokens[j] in STAMP_WORDS or tokens[j] in RESIDENCE_DOCUMENT_WORDS)
+
+    @staticmethod
+    def _born_somewhere(span: Span, tokens: list[str], joins: set[int] | frozenset[int]) -> bool:
+        """"hes american born in ohio": the nationality of someone born in a place, which "born" after it names only
+        when joined to it ("Cuban-born", "American born", "Iranian born and raised")."""
+        return tokens[span.end] == "born" and span.end not in joins and span.end + 1 < len(tokens) and tokens[
+            span.end + 1] in ("in", "at") and span.end + 2 < len(tokens) and bool(tokens[span.end + 2])
+
+    @staticmethod
+    def _compared_people(span: Span, tokens: list[str]) -> bool:
+        """Other people the traveler compares themself to ("like my dutch friends", "como los turistas indios",
+        "comme les Français", "wie die Deutschen"): their nationality is not the traveler's."""
+        j = span.start - 1
+        k = 0
+        while j >= 0 and k < 3 and tokens[j] in _COMPARED_FILLERS:
+            j, k = j - 1, k + 1
+        # "como mexicano" alone is "as a Mexican"
+        return j >= 0 and tokens[j] in _LIKE_WORDS and (k > 0 or (tokens[j] == "like" and span.plural))
 
     @staticmethod
     def _demonym_is_person(span: Span, tokens: list[str]) -> bool:
@@ -2196,9 +2308,10 @@ class Matcher:
         if j > 0 and ((tokens[j] == "стороны" and tokens[j - 1] in ("со", "с"))
                       or (tokens[j] == "боку" and tokens[j - 1] == "з")):
             return True  # "КПП с Южной Осетией со стороны Грузии": the side the traveler crosses from
-        if j > 0 and tokens[j] in RESIDENCE_PREPOSITIONS and (tokens[j - 1] in BIRTH_WORDS or (
-                tokens[j - 1] == "up" and j > 1 and tokens[j - 2] in ("grew", "growing", "raised"))):
-            return True  # "born in Tehran", "nació en Estados Unidos", "I grew up in Tehran"
+        if j > 0 and tokens[j] in RESIDENCE_PREPOSITIONS and (tokens[j - 1] in BIRTH_WORDS or tokens[j - 1] == "raised"
+                                                              or (tokens[j - 1] == "up" and j > 1
+                                                                  and tokens[j - 2] in ("grew", "growing", "raised"))):
+            return True  # "born in Tehran", "nació en Estados Unidos", "I grew up in Tehran", "born and raised in"
         if span.end < len(tokens) and tokens[span.end] in RESIDENT_AFTER:
             return True  # "qatar resident", "Dubai-based"
         k = span.start - 1  # "je vis à Paris": "a" is a preposition here, not the article
