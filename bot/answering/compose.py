@@ -105,7 +105,7 @@ from bot.knowledge.vocabulary import (
     advises_against_all_travel,
 )
 from bot.storage.kb import KnowledgeBase, Place
-from bot.understanding.matcher import CONFIDENCE_THRESHOLD, TOPICS, Understanding
+from bot.understanding.matcher import CONFIDENCE_THRESHOLD, TOPICS, Understanding, _is_cjk
 
 MAX_OVERVIEW_RULES = 6
 # going overland, in the languages answered: a closed land border then matters even with one country named
@@ -193,12 +193,8 @@ def _names_people_of(question: str, stems: tuple[str, ...]) -> bool:
     four letters or more ("iranian", "британка"), the very word for a shorter one ("usa", not "usado"), anywhere in
     Chinese."""
     words = re.findall(r"\w+", question.casefold())
-    return any(s in question for s in stems if _is_cjk_text(s)) or any(
-        w.startswith(s) if len(s) >= 4 else w == s for s in stems if not _is_cjk_text(s) for w in words)
-
-
-def _is_cjk_text(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    return any(s in question if _is_cjk(s) else any(w.startswith(s) if len(s) >= 4 else w == s for w in words)
+               for s in stems)
 
 
 class Composer:
@@ -407,7 +403,7 @@ class Composer:
             lines.append(Line(tr._(NOT_A_PASSPORT_NOTE), NOT_A_PASSPORT_SOURCE, "⚠️", kind="caveat"))
         if u.passports:
             lines += self._verdict_lines(answer.entry, 200, legal=bool(answer.legal))
-            lines += self._verdict_lines(self._country_first(answer, place), 120)
+            lines += self._verdict_lines(self._country_first(answer, place, advisories), 120)
             if u.dual:  # "I hold Irish and Indian passports": the second may itself be unlawful to hold
                 lines += [Line(tr._(NO_DUAL_NATIONALITY_NOTE, country=self._country_name(p)), NO_DUAL_NATIONALITY[p],
                                "⚠️", kind="caveat") for p in u.passports if p in NO_DUAL_NATIONALITY]
@@ -501,7 +497,7 @@ class Composer:
                                   stale_on=stale_on, dataset=e.origin == "baseline"))
         return lines
 
-    def _country_first(self, answer: Answer, place: Place) -> list[EntryFact]:
+    def _country_first(self, answer: Answer, place: Place, advisories: list[dict[str, Any]]) -> list[EntryFact]:
         """A region's permit is on top of entering its country (Galápagos after Ecuador, Ladakh after India): for a
         passport that needs the region's permit, the country's own verdict, which the permit line does not
         give (Venezuelans need a visa for Ecuador). Not a green light where the region is closed or advised against,
@@ -514,9 +510,7 @@ class Composer:
             return []
         facts = [e for e in self._entry(country, passports) if e.origin not in ("own", "none")
                  and e.verdict != "unknown"]
-        first = Answer(question="", answered=True, understanding=answer.understanding, entry=facts,
-                       do_not_travel=answer.do_not_travel)
-        self._light(first, place, self._advisories(place))
+        self._light(answer, place, advisories, facts)
         for e in facts:
             e.passport_name = self.tr._(ENTERING_FIRST, passport=e.passport_name, country=country.name_in(self.tr.lang))
         return facts
@@ -554,16 +548,19 @@ class Composer:
         return f"{text} {self.tr._(LAWFUL_ROUTE)}{self.tr._(COLON)}{short(fact.exception, 180)}"
 
     @staticmethod
-    def _light(answer: Answer, place: Place, advisories: list[dict[str, Any]]) -> None:
+    def _light(answer: Answer, place: Place, advisories: list[dict[str, Any]],
+               entries: list[EntryFact] | None = None) -> None:
         """Each verdict's icon: no green light where travel is barred or advised against, nor for a dataset-only
         verdict under Level 3 or 4, nor for a dual national's passport of a country that does not recognise dual
         nationality, nor for a dual national's other passport where one is not admitted (the brief answer and the
-        detailed view read this one rule)."""
+        detailed view read this one rule). `entries`: other verdicts lit by the same rule (the country's, before a
+        region's permit); the answer's own by default."""
+        entries = answer.entry if entries is None else entries
         green_ok = not answer.do_not_travel and (place.status or {}).get("state") != "closed"
         max_level = max((a["level"] or 0 for a in advisories), default=0)
         dual = answer.understanding.dual
-        refused = bool(_barring(answer.entry))
-        for e in answer.entry:
+        refused = bool(_barring(entries))
+        for e in entries:
             info = VERDICTS.get(e.verdict)
             e.icon = info.icon if info else ""
             if e.origin == "own":
