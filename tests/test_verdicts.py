@@ -462,3 +462,13 @@ def test_a_passport_about_to_expire_hears_how_long_it_must_still_be_valid(engine
     assert nepal and "6" in nepal[0].text and "iata" in nepal[0].source
     for question in ("is my us passport valid for north korea", "ist mein deutscher pass für nordkorea gültig?"):
         assert not validity(engine.ask(question)), question
+
+
+def test_a_countrys_own_ban_on_travel_to_yemen_reaches_socotra_too(engine) -> None:
+    """India's passports are not valid for Yemen, by any route: a question about Socotra, part of Yemen, gets the same
+    verdict and legal warning as one about the mainland; South Korea's ban reaches Socotra as well."""
+    for question in ("i'm indian, can i visit socotra next spring?", "indian passport, going to aden for work"):
+        answer = engine.ask(question)
+        assert _row(answer, "IN").verdict == "passport-invalid", question
+        assert any("does not allow the India passport" in w for w in answer.warnings), question
+    assert _row(engine.ask("socotra with a south korean passport"), "KR").verdict == "passport-invalid"
