@@ -472,3 +472,23 @@ def test_a_countrys_own_ban_on_travel_to_yemen_reaches_socotra_too(engine) -> No
         assert _row(answer, "IN").verdict == "passport-invalid", question
         assert any("does not allow the India passport" in w for w in answer.warnings), question
     assert _row(engine.ask("socotra with a south korean passport"), "KR").verdict == "passport-invalid"
+
+
+def test_another_countrys_visa_or_residence_that_replaces_the_visa_is_said_where_a_visa_is_needed(engine) -> None:
+    """Mexico, Georgia and Serbia waive their own visa for holders of some other countries' visas or residence permits:
+    a passport that needs a visa there hears the rule beside its verdict, in the asker's language; a passport that needs
+    none does not; an asker whose passport is not known hears it only after saying they hold such a document."""
+    from bot.knowledge.vocabulary import HELD_DOCUMENT_RULES
+
+    def held(answer, code: str) -> list:
+        return [d for d in answer.direct if d.source == HELD_DOCUMENT_RULES[code].source]
+
+    indian = engine.ask("indian passport, going to mexico, do i need a visa")
+    assert _row(indian, "IN").verdict in ("visa-required", "e-visa") and held(indian, "MX")
+    assert held(indian, "MX")[0].text == HELD_DOCUMENT_RULES["MX"].text
+    spanish = engine.ask("Soy nigeriano con visa americana, ¿necesito visa para México?")
+    assert held(spanish, "MX") and held(spanish, "MX")[0].text != HELD_DOCUMENT_RULES["MX"].text
+    assert not held(engine.ask("can americans go to mexico"), "MX")  # visa-free: nothing to replace
+    assert not held(engine.ask("mexico visa"), "MX")  # nobody said they hold another visa
+    assert held(engine.ask("i have a valid us visa, can i go to belgrade?"), "RS")
+    assert held(engine.ask("pakistani with a schengen visa, tbilisi trip"), "GE")

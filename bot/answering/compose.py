@@ -93,6 +93,7 @@ from bot.knowledge.vocabulary import (
     ESTA_EXCLUDED,
     ESTA_VERDICT,
     EVENT_KINDS,
+    HELD_DOCUMENT_RULES,
     ISSUER_OF_PASSPORT,
     NO_DUAL_NATIONALITY,
     OWN_COUNTRY_CHECKED,
@@ -102,6 +103,7 @@ from bot.knowledge.vocabulary import (
     SCHENGEN,
     STATES,
     VERDICTS,
+    VISA_NEEDED,
     advises_against_all_travel,
 )
 from bot.storage.kb import KnowledgeBase, Place
@@ -129,6 +131,15 @@ NOT_A_PASSPORT = re.compile(
     r"вид на жительство|внж|пмж|негражданин\w*|грин.?карт\w*|біжен\w*|без громадянства|посвідк\w* на проживання|"
     r"грін.?карт\w*)\b"
     r"|难民|无国籍|居留证|居留许可|绿卡|永久居民")
+# a visa of another country held ("my schengen visa", "valid US visa", "шенгенская виза", "美签"): where such a visa
+# stands in for the destination's own, the answer says so
+HELD_VISA = re.compile(
+    r"schengen|шенген|申根|美签|英签|美国签证|英国签证|日本签证|加拿大签证|"
+    r"\b(us|u\.s\.|usa|american|uk|british|canadian|japanese|eu|amerikanisch\w*|britisch\w*|am[ée]ricain\w*|"
+    r"estadounidense|americano|brit[áa]nico|canadiense|canadense)\s(multiple.entry\s|tourist\s|b1/b2\s)?"
+    r"(visa|visum|visado|visto)\b|\b(visa|visum|visado|visto|visa de|visto dos) (for|of|from|f[üu]r|de|dos|da) "
+    r"(the\s)?(us|usa|uk|united states|eeuu|estados unidos|eua|die usa)\b|"
+    r"(американск|британск|канадск|японск)\w* виз|виз\w* (сша|великобритании|канады|японии)")
 # a US permanent resident is a "US person" whom the Cuba sanctions bind, whatever passport they hold
 US_RESIDENT = re.compile(r"\b(green ?card|(us|u\.s\.|american) (permanent )?resident|"
                          r"lawful permanent resident|tarjeta verde|carte verte|cart[ãa]o verde|грин.?карт\w*|"
@@ -410,6 +421,7 @@ class Composer:
                 lines += [Line(tr._(NO_DUAL_NATIONALITY_NOTE, country=self._country_name(p)), NO_DUAL_NATIONALITY[p],
                                "⚠️", kind="caveat") for p in u.passports if p in NO_DUAL_NATIONALITY]
         lines += self._citizen_lines(place, u)
+        lines += self._held_document_lines(answer, place, u)
         if VALIDITY_QUESTION.search(u.question.lower()):  # how long the passport must stay valid: no verdict says it
             schengen = (place.parent or place.code) in SCHENGEN
             lines.append(Line(tr._(SCHENGEN_VALIDITY_NOTE if schengen else VALIDITY_NOTE),
@@ -825,6 +837,21 @@ class Composer:
                                             for p in u.passports):
             return country
         return ""
+
+    def _held_document_lines(self, answer: Answer, place: Place, u: Understanding) -> list[Line]:
+        """Another country's visa or residence permit that replaces this one's visa ("Indian with a US visa, going to
+        Mexico"): for a known passport that needs a visa or an e-visa here, or an asker whose passport is not known
+        who says they hold one."""
+        rule = HELD_DOCUMENT_RULES.get(place.code)
+        if rule is None:
+            return []
+        needs = any(e.passport in u.passports and e.verdict in VISA_NEEDED for e in answer.entry)
+        question = u.question.lower()
+        if not needs and (u.passports or not (HELD_VISA.search(question) or NOT_A_PASSPORT.search(question))):
+            return []  # the passports known need no visa here, or nobody said they hold one
+        tr = self.tr
+        return [Line(tr._(rule.text), rule.source, "🛂", kind="caveat",
+                     when=f"{tr._(CHECKED_ON, date=tr.date(rule.checked))}, {tr._(UNVERIFIED)}")]
 
     def _citizen_lines(self, place: Place, u: Understanding) -> list[Line]:
         """What a country asks of its own citizens, for a citizen going there or leaving it ("виїхати з України в

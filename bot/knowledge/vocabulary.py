@@ -126,6 +126,38 @@ CITIZEN_RULES: dict[str, CitizenRule] = {
         descent=("american", "usa", "us", "amerikan", "américain", "americain", "американ", "сша", "美国", "eua",
                  "estadounidense"), on_leaving=False, dual_only=True),
 }
+
+
+@dataclass(frozen=True)
+class HeldDocumentRule:
+    """Another country's visa or residence permit that stands in for a destination's own visa: a verdict by passport
+    ("visa needed") never says so."""
+
+    text: str
+    source: str
+    checked: str
+
+
+# Said to a known passport that needs a visa or an e-visa there, and to an asker who says they hold a visa or a
+# residence permit of another country. Read on the official pages named; not confirmed live: unverified.
+HELD_DOCUMENT_RULES: dict[str, HeldDocumentRule] = {
+    "MX": HeldDocumentRule(
+        N_("Mexico asks no visa of its own, for a stay of up to 180 days without paid work, of a traveller who holds "
+           "a valid multiple-entry visa of the US, Canada, Japan, the UK or a Schengen country, or permanent "
+           "residence in one of them, in Chile or in Colombia."),
+        "https://embamex.sre.gob.mx/japon/index.php/es/consulares-menu/visas", "2026-12-02"),
+    "GE": HeldDocumentRule(
+        N_("Georgia asks no visa of its own, for 90 days in any 180, of a traveller who holds a visa or residence "
+           "permit of an EU or Schengen country, the US, the UK, Canada, Australia, New Zealand, Japan, South Korea, "
+           "Israel or a Gulf state, valid on the day of crossing the border."),
+        "https://france.mfa.gov.ge/fr/pays-pouvant-entrer-en-georgie-sans-visa-dans-des-conditions-appropriees",
+        "2026-12-02"),
+    "RS": HeldDocumentRule(
+        N_("Serbia asks no visa of its own, for up to 90 days in six months, of a traveller who holds a valid "
+           "Schengen, EU, UK or US visa, or a residence permit of one of those countries; the visa must stay valid "
+           "for the whole stay, and refugees' travel documents do not qualify."),
+        "http://www.stuttgart.mfa.gov.rs/odrzavanje/stampa.php?id=1348565352&archive=", "2026-12-02"),
+}
 # The Schengen area (EU's Your Europe page, checked 2026-12-02): one rule for a visitor's passport (issued within the
 # last 10 years, valid 3 months after leaving)
 SCHENGEN = frozenset(("AT", "BE", "BG", "HR", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IT", "LV", "LT", "LU",
@@ -133,6 +165,7 @@ SCHENGEN = frozenset(("AT", "BE", "BG", "HR", "CZ", "DK", "EE", "FI", "FR", "DE"
 BARRED_VERDICTS = frozenset(("passport-invalid", "no-admission", "closed"))
 PERMIT_VERDICT = "permit-required"  # a restriction when only some passports need it (Cuba for Americans)
 EASY_ENTRY = frozenset(v for v, info in VERDICTS.items() if info.allows_entry)
+VISA_NEEDED = frozenset(("visa-required", "e-visa"))  # what another country's visa may stand in for
 GREEN_VERDICTS = frozenset(v for v, info in VERDICTS.items() if info.icon == "✅")
 
 STATES: dict[str, tuple[str, str]] = {  # state -> (label, icon)
