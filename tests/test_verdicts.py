@@ -492,3 +492,24 @@ def test_another_countrys_visa_or_residence_that_replaces_the_visa_is_said_where
     assert not held(engine.ask("mexico visa"), "MX")  # nobody said they hold another visa
     assert held(engine.ask("i have a valid us visa, can i go to belgrade?"), "RS")
     assert held(engine.ask("pakistani with a schengen visa, tbilisi trip"), "GE")
+
+
+def test_a_child_on_the_trip_hears_of_consent_letters_but_not_a_grown_up_son_or_the_askers_childhood(engine) -> None:
+    """No verdict says that a child without both parents may be asked for the other parent's consent: a question
+    naming a child on the trip gets the caveat, in its language; "came to Miami as a kid" and a son of 19 do not."""
+    from bot.answering.texts import CHILD_TRAVEL_SOURCE
+
+    def caveat(question: str) -> list:
+        return [d for d in engine.ask(question).direct if d.source == CHILD_TRAVEL_SOURCE]
+
+    for question in ("travelling alone with my daughter to georgia, she has a uk passport",
+                     "Viajo con mi hijo a Cuba, somos mexicanos",
+                     "Ich fahre mit meinem Kind nach Belarus, wir sind Deutsche",
+                     "带孩子去朝鲜旅游需要什么", "Українка з дитиною, хочемо до Калінінграда — реально?"):
+        assert caveat(question), question
+    spanish = caveat("Viajo con mi hijo a Cuba, somos mexicanos")[0].text
+    assert spanish != caveat("my son and I are going to cuba")[0].text
+    for question in ("I was born in Havana, came to Miami as a kid, US citizen now. Can I fly to Havana?",
+                     "my son has dual nationality russian and american, he's 19, can he go to crimea",
+                     "what kind of visa do i need for iran as a german", "son pasaportes mexicanos, cuba?"):
+        assert not caveat(question), question

@@ -30,6 +30,8 @@ from bot.answering.texts import (
     BASELINE_NOTE,
     BY_DESCENT_NOTE,
     CHECKED_ON,
+    CHILD_TRAVEL_NOTE,
+    CHILD_TRAVEL_SOURCE,
     COLON,
     COST,
     DANGER_NOTE,
@@ -131,6 +133,18 @@ NOT_A_PASSPORT = re.compile(
     r"вид на жительство|внж|пмж|негражданин\w*|грин.?карт\w*|біжен\w*|без громадянства|посвідк\w* на проживання|"
     r"грін.?карт\w*)\b"
     r"|难民|无国籍|居留证|居留许可|绿卡|永久居民")
+# a child on the trip ("my 16 year old son", "con mi hija", "с ребёнком", "带孩子"): without both parents, the border
+# may ask for the other parent's consent. English "son" only after a possessive ("son" is a French and Spanish word).
+CHILD_TRAVEL = re.compile(
+    r"\b((my|our|his|her|their|a|the) (\d+.?(year|yr).?old )?(son|daughter|kid|kids|baby|toddler|teen|teenager|"
+    r"stepson|stepdaughter)s?|child|children|minors?|under.?18|hij[oa]s?|niñ[oa]s?|"
+    r"menor(es)? de (edad|idade)|bebés?|filh[oa]s?|crianças?|bebês?|kinder|kindern|(mein|meine|meinem|meinen|unser|"
+    r"unserem|unseren) kind\w*|sohn|tochter|minderjährig\w*|enfants?|mon fils|ma fille|mineurs?|bébés?|ребён\w*|"
+    r"ребен\w*|дети|детей|детьми|сын\w*|доч\w*|несовершеннолетн\w*|дитин\w*|діти|дітей|дітьми|донь\w*|"
+    r"неповнолітн\w*)\b|孩子|儿子|女儿|未成年|宝宝|小孩")
+# ... but not the asker's own past ("came to Miami as a kid") nor a grown-up son or daughter ("he's 19", "de 20 ans")
+NO_CHILD_NOW = re.compile(r"\b(as|was|were) an? (kid|child|baby|teen)|\b(1[89]|[2-9]\d) ?(years?|yrs?|ans|años|anos|"
+                          r"jahre|лет|років)\b|\b(he|she)'?s (1[89]|[2-9]\d)\b|\((1[89]|[2-9]\d)\b|(1[89]|[2-9]\d)岁")
 # a visa of another country held ("my schengen visa", "valid US visa", "шенгенская виза", "美签"): where such a visa
 # stands in for the destination's own, the answer says so
 HELD_VISA = re.compile(
@@ -427,6 +441,10 @@ class Composer:
             lines.append(Line(tr._(SCHENGEN_VALIDITY_NOTE if schengen else VALIDITY_NOTE),
                               SCHENGEN_VALIDITY_SOURCE if schengen else VALIDITY_SOURCE, "📅", kind="caveat"))
         lines += self._esta_lines(answer, place, u)
+        question = u.question.lower()
+        if (CHILD_TRAVEL.search(question) and not NO_CHILD_NOW.search(question)
+                and ("entry" in u.topics or not u.topics)):
+            lines.append(Line(tr._(CHILD_TRAVEL_NOTE), CHILD_TRAVEL_SOURCE, "🧒", kind="caveat"))
         if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
             others = [e for e in answer.entry if "*" in e.passports]
             # a pair rule (Russians in Poland) is no overview of a place without a file

@@ -129,6 +129,12 @@ NOT_A_PASSPORT_NOTE = N_(
     "with the destination's embassy before you book."
 )
 NOT_A_PASSPORT_SOURCE = "https://help.unhcr.org/faq/?p=828"
+CHILD_TRAVEL_NOTE = N_(
+    "A child travelling with one parent, or without parents, may be asked at the border, on the way in or out, for "
+    "a signed consent letter from each parent not travelling, or for custody papers. A child may also count as a "
+    "citizen of a parent's country and have to follow its rules. Check with the destination's embassy."
+)
+CHILD_TRAVEL_SOURCE = "https://travel.gc.ca/travelling/children/consent-letter"
 # a region's permit comes after entering its country: that country's verdict for the passport, on its own line
 ENTERING_FIRST = N_("%(passport)s, entering %(country)s first")
 RULE_OF = N_("rule for %(country)s")  # a region's verdict taken from its country's rule: "(rule for India)"
