@@ -97,6 +97,8 @@ DETECTED = [
     ("Congo visto para angolanos", "pt"), ("mozhno li rossiyanam v abhaziyu", "ru"),
     ("chy mozhna ukraintsyam v Turkmenistan", "uk"), ("Wetter in Lhasa im Oktober", "de"),
     ("Nigeria visa", "en"), ("im tajik btw", "en"),
+    ("western sahara as a brit", "en"), ("cuba as a canadian", "en"), ("as an aussie, syria?", "en"),
+    ("Posso ir à Síria com passaporte brasileiro e as minhas filhas?", "pt"),
     # languages Borderline does not write are not taken for one it does: the Telegram setting decides
     ("gli italiani possono andare in Corea del Nord?", None), ("Türkler Abhazya'ya vizesiz girebilir mi", None),
     ("hoe kom ik in Tibet als Vlaming", None), ("Kaliningrad e-wiza dla obywateli Polski", None),

@@ -92,11 +92,12 @@ def test_regions_deferring_to_their_country_are_the_ones_their_rule_says(engine)
     """The fallback follows the curators' words: a region's default rule that names its country and its rules.
     Abkhazia (Georgia is only the route), Iraqi Kurdistan (its own list) and Socotra (unconfirmed) keep their own.
     Svalbard, reached only through mainland Norway, defers to Norway's; the West Bank to Israel's, which its file
-    names as the country whose rules apply (rules_of), since Israel holds the crossings."""
+    names as the country whose rules apply (rules_of), since Israel holds the crossings; Western Sahara to Morocco's,
+    for the same reason."""
     composer, kb = engine.composer, engine.kb
     deferring = {code for code, place in kb.places.items() if composer._defers_to(place) is not None}
     assert deferring == {"IN-JK", "PK-GB", "RU-CE", "RU-KGD", "CN-XJ", "MD-SN", "CY-NC", "SJ",
-                         "PS-WBK"}
+                         "PS-WBK", "EH"}
     assert composer._defers_to(kb.places["IN-JK"]).code == "IN"
     assert composer._defers_to(kb.places["SJ"]).code == "NO"  # a country code of its own, Norway's all the same
 
@@ -513,3 +514,11 @@ def test_a_child_on_the_trip_hears_of_consent_letters_but_not_a_grown_up_son_or_
                      "my son has dual nationality russian and american, he's 19, can he go to crimea",
                      "what kind of visa do i need for iran as a german", "son pasaportes mexicanos, cuba?"):
         assert not caveat(question), question
+
+
+def test_western_sahara_takes_moroccos_rule_where_morocco_controls_entry(engine) -> None:
+    """Travellers reach Western Sahara through Morocco, under its rules (FCDO): a Spaniard gets Morocco's verdict,
+    said to be Morocco's, not "unknown"; the FCDO's own rule for British nationals stays the territory's."""
+    row = _row(engine.ask("Western Sahara - Dakhla kitesurf trip, spanish passport ok?"), "ES")
+    assert (row.rule_of, row.verdict) == ("MA", "visa-free")
+    assert _row(engine.ask("western sahara as a brit"), "GB").rule_of == ""

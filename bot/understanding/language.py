@@ -67,6 +67,8 @@ _NOT_OURS = frozenset(("it", "nl", "pl", "sr", "tr"))
 # Words another language shares with the one they mark (English "visa", "im"): half a point there, so
 # "Nigeria visa" stays English but "Corea visa para uruguayos" is Spanish.
 _WEAK_MARKERS: dict[str, tuple[str, ...]] = {"visa": ("fr", "es"), "im": ("de",)}
+# "as a(n) ..." is English ("cuba as a canadian"); Portuguese "as" before the article "a" does not occur
+_AS_A = re.compile(r"\bas an? \w")
 _MARKER_LANGS: dict[str, tuple[str, ...]] = {}  # word -> the languages it marks, for one lookup a word
 for _lang, _markers in _MARKERS.items():
     for _word in _markers:
@@ -104,6 +106,8 @@ def detect(text: str) -> str | None:
             scores[lang] += 1
         for lang in _WEAK_MARKERS.get(lower, ()):
             scores[lang] += 0.5
+    if _AS_A.search(lowered):
+        scores["en"] += 1.5  # "iran as a brit": the Portuguese article "as" is no evidence there
     for lang, letters in _OWN_LETTERS.items():
         if not letters.isdisjoint(lowered):
             scores[lang] += 1.5
