@@ -522,3 +522,46 @@ def test_western_sahara_takes_moroccos_rule_where_morocco_controls_entry(engine)
     row = _row(engine.ask("Western Sahara - Dakhla kitesurf trip, spanish passport ok?"), "ES")
     assert (row.rule_of, row.verdict) == ("MA", "visa-free")
     assert _row(engine.ask("western sahara as a brit"), "GB").rule_of == ""
+
+
+def test_closed_to_tourists_is_not_the_header_for_a_passport_whose_checked_rule_lets_it_in(engine) -> None:
+    """North Korea is closed to ordinary tourists, but Russian groups go on organised tours: a Russian asker's header
+    says it is closed to most and points to the rule (never "open"); a German's stays "Closed to tourists"."""
+    russian = engine.ask("can russians go to north korea now?")
+    assert _row(russian, "RU").verdict == "tour-only"
+    assert russian.headline.state.startswith("Closed to most tourists") and "open" not in russian.headline.state.lower()
+    assert engine.ask("north korea for germans").headline.state == "Closed to tourists"
+    assert engine.ask("wonsan kalma for russians, open?").headline.icon == "🟠"
+
+
+def test_a_woman_hears_before_the_verdicts_that_mount_athos_admits_men_only(engine) -> None:
+    """A verdict by passport ("special permit needed") is the men's: a woman on the trip, in any language, is told
+    first that women may not enter at all; a man's question does not get the line."""
+    from bot.answering.texts import WOMEN_BARRED_NOTE
+
+    def barred(answer) -> list:
+        return [d for d in answer.direct if d.icon == "⛔" and d.kind == "caveat"]
+
+    for question in ("mt athos - my wife is greek, can she come with me?", "Visiting Mount Athos as a woman?",
+                     "Meine Frau ist Österreicherin – darf sie mit auf den Athos?",
+                     "Sou brasileira e queria conhecer o Monte Athos com meu marido"):
+        answer = engine.ask(question)
+        lines = barred(answer)
+        assert lines and answer.direct.index(lines[0]) == 0, question
+    assert barred(engine.ask("mt athos - my wife is greek, can she come with me?"))[0].text == WOMEN_BARRED_NOTE % {
+        "place": "Mount Athos"}
+    assert not barred(engine.ask("US catholic guy, want to stay 3 nights on mount athos, american passport"))
+
+
+def test_a_schengen_residence_permit_is_said_to_replace_the_visa_only_to_who_mentions_one(engine) -> None:
+    """Holders of a Schengen country's residence permit visit the others without a visa: a Filipino living in Norway
+    asking about Svalbard, or an Indian with a German Blue Card going to Paris, hears it; an Indian who mentions no
+    permit does not."""
+    from bot.knowledge.vocabulary import SCHENGEN_RESIDENCE
+
+    def held(question: str) -> bool:
+        return any(d.source == SCHENGEN_RESIDENCE.source and d.kind == "caveat" for d in engine.ask(question).direct)
+
+    assert held("longyearbyen need visa? I'm Filipino, working in Norway on a residence permit")
+    assert held("indian with a german blue card, can i visit paris?")
+    assert not held("indian passport, paris trip visa?")

@@ -85,6 +85,7 @@ from bot.answering.texts import (
     UNVERIFIED,
     VALIDITY_NOTE,
     VALIDITY_SOURCE,
+    WOMEN_BARRED_NOTE,
 )
 from bot.i18n import DEFAULT, Translator, translator
 from bot.knowledge.schema import TRANSLATED_FIELDS
@@ -92,17 +93,20 @@ from bot.knowledge.staleness import fact_age
 from bot.knowledge.vocabulary import (
     BARRED_VERDICTS,
     CITIZEN_RULES,
+    EASY_ENTRY,
     ESTA_EXCLUDED,
     ESTA_VERDICT,
     EVENT_KINDS,
     HELD_DOCUMENT_RULES,
     ISSUER_OF_PASSPORT,
+    MEN_ONLY,
     NO_DUAL_NATIONALITY,
     OWN_COUNTRY_CHECKED,
     OWN_COUNTRY_EXCEPTIONS,
     OWN_COUNTRY_SOURCE,
     PERMIT_VERDICT,
     SCHENGEN,
+    SCHENGEN_RESIDENCE,
     STATES,
     VERDICTS,
     VISA_NEEDED,
@@ -131,7 +135,7 @@ NOT_A_PASSPORT = re.compile(
     r"permiso de residencia|tarjeta (de residencia|verde)|residencia permanente|autoriza[çc][ãa]o de resid[êe]ncia|"
     r"t[íi]tulo de resid[êe]ncia|cart[ãa]o verde|беженец|беженц\w*|беженк\w*|без гражданства|апатрид\w*|"
     r"вид на жительство|внж|пмж|негражданин\w*|грин.?карт\w*|біжен\w*|без громадянства|посвідк\w* на проживання|"
-    r"грін.?карт\w*)\b"
+    r"грін.?карт\w*|blue card|blaue karte|carte bleue|tarjeta azul|cart[ãa]o azul|голуб\w* карт\w*|синя карт\w*)\b"
     r"|难民|无国籍|居留证|居留许可|绿卡|永久居民")
 # a child on the trip ("my 16 year old son", "con mi hija", "с ребёнком", "带孩子"): without both parents, the border
 # may ask for the other parent's consent. English "son" only after a possessive ("son" is a French and Spanish word).
@@ -145,6 +149,15 @@ CHILD_TRAVEL = re.compile(
 # ... but not the asker's own past ("came to Miami as a kid") nor a grown-up son or daughter ("he's 19", "de 20 ans")
 NO_CHILD_NOW = re.compile(r"\b(as|was|were) an? (kid|child|baby|teen)|\b(1[89]|[2-9]\d) ?(years?|yrs?|ans|años|anos|"
                           r"jahre|лет|років)\b|\b(he|she)'?s (1[89]|[2-9]\d)\b|\((1[89]|[2-9]\d)\b|(1[89]|[2-9]\d)岁")
+# a woman on the trip ("my wife", "as a woman", "sou brasileira", "Österreicherin", "россиянка", "我太太"): where only
+# men are admitted, the verdicts by passport are not hers
+WOMAN_TRAVELLER = re.compile(
+    r"\b(wom[ae]n|female|girls?|lady|ladies|wife|girlfriend|fianc[ée]e|mother|mom|mum|daughter|sister|she|her|"
+    r"mulher(es)?|esposa|namorada|m[ãa]e|filha|irm[ãa]|(sou|soy|eu sou|yo soy) \w+a|novia|hija|hermana|madre|"
+    r"frau|frauen|ehefrau|freundin|mutter|tochter|schwester|\w+erin|femmes?|[ée]pouse|copine|fille|m[èe]re|"
+    r"s[œo]eur|женщин\w*|жен[аеуы]|девушк\w*|подруг\w*|мам\w*|мать|доч\w*|сестр\w*|\w+янк\w*|гражданк\w*|"
+    r"украинк\w*|жінк\w*|дружин\w*|дівчин\w*|мати|донь\w*|громадянк\w*|українк\w*)\b"
+    r"|女|妻子|老婆|太太|妈妈|母亲|姐姐|妹妹")
 # a visa of another country held ("my schengen visa", "valid US visa", "шенгенская виза", "美签"): where such a visa
 # stands in for the destination's own, the answer says so
 HELD_VISA = re.compile(
@@ -319,6 +332,7 @@ class Composer:
             answer.howto = [HowtoFact(**self._fact(h), kind=h["kind"], name=h["name"], summary=h["summary"])
                             for h in howto]
         answer.headline = self._restricted(self._headline(place, advisories), place, [e.verdict for e in answer.entry])
+        answer.headline = self._closed_but_yours(answer.headline, [(e.verdict, e.origin) for e in answer.entry])
         self._disclaim(answer, place, u, advisories)
         self._light(answer, place, advisories)
         price = bool(COST_QUESTION.search(u.question.lower()))  # "how much is the permit": the facts that quote a price
@@ -361,6 +375,7 @@ class Composer:
             if u.passports:  # whatever was asked, a known passport gets its verdict and any legal warning
                 answer.entry = self._entry(place, u.passports)
                 answer.headline = self._restricted(answer.headline, place, [e.verdict for e in answer.entry])
+                answer.headline = self._closed_but_yours(answer.headline, [(e.verdict, e.origin) for e in answer.entry])
                 answer.do_not_travel = any(_do_not_travel(a) for a in advisories)
                 self._light(answer, place, advisories)
                 self._passport_warnings(answer, u.passports, u.dual)
@@ -401,6 +416,15 @@ class Composer:
             head.state, head.icon = self.tr._(STATE_TEXTS["open-restricted"]), "🟠"
         return head
 
+    def _closed_but_yours(self, head: Headline, verdicts: list[tuple[str, str]]) -> Headline:
+        """"Closed to tourists" is not the answer for an asker every one of whose passports has a checked rule that
+        lets it in (Russian groups in North Korea): the header says the place is closed to most and points to the
+        verdict, never "open". `verdicts`: (verdict, origin) per passport."""
+        if head.icon == STATES["closed"][1] and verdicts and all(
+                v in EASY_ENTRY and origin == "curated" for v, origin in verdicts):
+            head.state, head.icon = self.tr._(STATE_TEXTS["closed-but-yours"]), "🟠"
+        return head
+
     def _stale_on(self, row: dict[str, Any]) -> str:
         """The date a fact was last checked, when that is too long ago; else ""."""
         return row["checked"] if self._fact(row)["stale"] else ""
@@ -428,6 +452,8 @@ class Composer:
         lines += self._border_lines(place, u)
         if NOT_A_PASSPORT.search(u.question.lower()):  # a refugee's travel document, a residence permit: no passport
             lines.append(Line(tr._(NOT_A_PASSPORT_NOTE), NOT_A_PASSPORT_SOURCE, "⚠️", kind="caveat"))
+        if place.code in MEN_ONLY and place.legal and WOMAN_TRAVELLER.search(u.question.lower()):
+            lines.append(Line(tr._(WOMEN_BARRED_NOTE, place=answer.name), place.legal["source"], "⛔", kind="caveat"))
         if u.passports:
             lines += self._verdict_lines(answer.entry, 200, legal=bool(answer.legal))
             lines += self._verdict_lines(self._country_first(answer, place, advisories), 120)
@@ -629,17 +655,19 @@ class Composer:
     def _compare_line(self, place: Place, passports: list[str], *, cost: bool = False) -> Comparison:
         advisories = self._advisories(place, passports)
         head = self._headline(place, advisories)
-        verdicts, labels = {}, {}
+        verdicts, labels, origins = {}, {}, {}
         why = ""  # what the one verdict, or the place's state, means there: the comparison is in the details
         for p in passports[:3]:  # every passport gets a word: its verdict, its own country, or unknown
             rule, how, country = self._rule_for(place, p)
             verdicts[p] = rule["verdict"] if rule is not None else "unknown"
+            origins[p] = rule["origin"] if rule is not None and how == "rule" else ""
             if len(passports) == 1 and rule is not None and rule["origin"] == "curated" and how != "own":
                 why = NO_CHECKED_RULE.sub("", rule["summary"], count=1)
             labels[p] = self.tr._(OWN_COUNTRY) if how == "own" else self._verdict(verdicts[p]) + (
                 f" ({self.tr._(RULE_OF, country=country.name_in(self.tr.lang))})" if how == "parent" and country
                 else f" ({self.tr._(DATASET_ONLY)})" if how == "dataset" else "")
         head = self._restricted(head, place, list(verdicts.values()))
+        head = self._closed_but_yours(head, [(v, origins[p]) for p, v in verdicts.items()])
         parts = [x for x in (head.state, head.risk) if x]
         shown = "; ".join(f"{p}{self.tr._(COLON)}{labels[p]}" for p in verdicts)
         line = " · ".join(parts) + (f" — {shown}" if shown else "")
@@ -861,12 +889,16 @@ class Composer:
         Mexico"): for a known passport that needs a visa or an e-visa here, or an asker whose passport is not known
         who says they hold one."""
         rule = HELD_DOCUMENT_RULES.get(place.code)
+        if rule is None and (place.code in SCHENGEN or (
+                (country := self._defers_to(place)) is not None and country.code in SCHENGEN)):
+            rule = SCHENGEN_RESIDENCE  # a Schengen country, or a place reached only through one (Svalbard)
         if rule is None:
             return []
         needs = any(e.passport in u.passports and e.verdict in VISA_NEEDED for e in answer.entry)
         question = u.question.lower()
-        if not needs and (u.passports or not (HELD_VISA.search(question) or NOT_A_PASSPORT.search(question))):
-            return []  # the passports known need no visa here, or nobody said they hold one
+        held = bool(HELD_VISA.search(question) or NOT_A_PASSPORT.search(question))
+        if (rule.cue_only and not held) or (u.passports and not needs) or not (needs or held):
+            return []  # the passports known need no visa here, or nobody said they hold such a document
         tr = self.tr
         return [Line(tr._(rule.text), rule.source, "🛂", kind="caveat",
                      when=f"{tr._(CHECKED_ON, date=tr.date(rule.checked))}, {tr._(UNVERIFIED)}")]

@@ -40,6 +40,7 @@ STATE_TEXTS = {  # states beyond the vocabulary's: an open border under an advis
     "open-do-not-travel": N_("Entry possible"),
     "open-reconsider": N_("Open"),
     "open-restricted": N_("Restricted for your passport"),
+    "closed-but-yours": N_("Closed to most tourists: see your passport's rule"),  # a checked rule lets it in
 }
 LEGAL_TRAP = N_("Legal trap")
 LAWFUL_ROUTE = N_("The lawful route")
@@ -135,6 +136,7 @@ CHILD_TRAVEL_NOTE = N_(
     "citizen of a parent's country and have to follow its rules. Check with the destination's embassy."
 )
 CHILD_TRAVEL_SOURCE = "https://travel.gc.ca/travelling/children/consent-letter"
+WOMEN_BARRED_NOTE = N_("Women may not enter %(place)s at all, whatever their passport: the verdicts here are for men.")
 # a region's permit comes after entering its country: that country's verdict for the passport, on its own line
 ENTERING_FIRST = N_("%(passport)s, entering %(country)s first")
 RULE_OF = N_("rule for %(country)s")  # a region's verdict taken from its country's rule: "(rule for India)"

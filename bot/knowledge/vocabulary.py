@@ -136,6 +136,7 @@ class HeldDocumentRule:
     text: str
     source: str
     checked: str
+    cue_only: bool = False  # said only to an asker who mentions holding such a document
 
 
 # Said to a known passport that needs a visa or an e-visa there, and to an asker who says they hold a visa or a
@@ -158,6 +159,16 @@ HELD_DOCUMENT_RULES: dict[str, HeldDocumentRule] = {
            "for the whole stay, and refugees' travel documents do not qualify."),
         "http://www.stuttgart.mfa.gov.rs/odrzavanje/stampa.php?id=1348565352&archive=", "2026-12-02"),
 }
+# A Schengen country's residence permit or long-stay visa, for a visit to the others (and to Svalbard, reached through
+# mainland Norway): said only to an asker who mentions a residence permit or a Blue Card.
+SCHENGEN_RESIDENCE = HeldDocumentRule(
+    N_("A residence permit or long-stay visa issued by a Schengen country lets its holder visit the other Schengen "
+       "countries for up to 90 days in any 180-day period without a visa; carry it with your passport."),
+    "https://europa.eu/youreurope/citizens/travel/entry-exit/non-eu-nationals/index_en.htm", "2026-12-02",
+    cue_only=True)
+# Places that admit men only, whatever the passport (Mount Athos's avaton, in force since 1045): a woman on the trip
+# hears it before the verdicts, which are then the men's. The source is the place's legal trap.
+MEN_ONLY = frozenset(("GR-69",))
 # The Schengen area (EU's Your Europe page, checked 2026-12-02): one rule for a visitor's passport (issued within the
 # last 10 years, valid 3 months after leaving)
 SCHENGEN = frozenset(("AT", "BE", "BG", "HR", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IT", "LV", "LT", "LU",
