@@ -565,3 +565,16 @@ def test_a_schengen_residence_permit_is_said_to_replace_the_visa_only_to_who_men
     assert held("longyearbyen need visa? I'm Filipino, working in Norway on a residence permit")
     assert held("indian with a german blue card, can i visit paris?")
     assert not held("indian passport, paris trip visa?")
+
+
+def test_armenian_descent_hears_that_azerbaijan_has_turned_such_travellers_away(engine) -> None:
+    """No verdict by passport says that Azerbaijan's border refuses people of Armenian descent: a question naming
+    that descent, in any language, about Baku or Karabakh gets the caveat; one that does not name it does not."""
+    from bot.knowledge.vocabulary import DESCENT_RISKS
+
+    def warned(question: str) -> bool:
+        return any(d.source == DESCENT_RISKS["AZ"].source for d in engine.ask(question).direct)
+
+    assert warned("us citizen of armenian descent, baku trip ok?")
+    assert warned("Я гражданин России, армянин по отцу, фамилия на -ян. Пустят ли меня в Баку и потом в Шушу?")
+    assert not warned("baku for a us citizen")

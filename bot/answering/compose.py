@@ -93,6 +93,7 @@ from bot.knowledge.staleness import fact_age
 from bot.knowledge.vocabulary import (
     BARRED_VERDICTS,
     CITIZEN_RULES,
+    DESCENT_RISKS,
     EASY_ENTRY,
     ESTA_EXCLUDED,
     ESTA_VERDICT,
@@ -452,6 +453,10 @@ class Composer:
         lines += self._border_lines(place, u)
         if NOT_A_PASSPORT.search(u.question.lower()):  # a refugee's travel document, a residence permit: no passport
             lines.append(Line(tr._(NOT_A_PASSPORT_NOTE), NOT_A_PASSPORT_SOURCE, "⚠️", kind="caveat"))
+        risk = DESCENT_RISKS.get(place.code) or DESCENT_RISKS.get(place.parent or "")
+        if risk and "AM" not in u.passports and re.search(risk.cue, u.question.lower()):
+            lines.append(Line(tr._(risk.text), risk.source, "⚠️", kind="caveat",  # "армянин по отцу ... в Баку"
+                              when=f"{tr._(CHECKED_ON, date=tr.date(risk.checked))}, {tr._(UNVERIFIED)}"))
         if place.code in MEN_ONLY and place.legal and WOMAN_TRAVELLER.search(u.question.lower()):
             lines.append(Line(tr._(WOMEN_BARRED_NOTE, place=answer.name), place.legal["source"], "⛔", kind="caveat"))
         if u.passports:

@@ -166,6 +166,33 @@ SCHENGEN_RESIDENCE = HeldDocumentRule(
        "countries for up to 90 days in any 180-day period without a visa; carry it with your passport."),
     "https://europa.eu/youreurope/citizens/travel/entry-exit/non-eu-nationals/index_en.htm", "2026-12-02",
     cue_only=True)
+@dataclass(frozen=True)
+class DescentRisk:
+    """A country whose border turns away people of a descent, whatever their passport: said when the question names
+    that descent (no verdict by passport can)."""
+
+    text: str
+    source: str
+    checked: str
+    cue: str  # a regular expression, searched in the lowered question
+
+
+DESCENT_RISKS: dict[str, DescentRisk] = {
+    "AZ": DescentRisk(
+        N_("Azerbaijan's border service has turned away travellers of Armenian descent or with an Armenian surname, "
+           "whatever their passport; Russia's foreign ministry warns its citizens of it. If this may apply to you, "
+           "ask an Azerbaijani embassy before you go."),
+        "https://interfax.com/newsroom/top-stories/21063/", "2026-12-02",
+        r"\barmenian (descent|origin|heritage|roots|ancestry|background|surname|last name|family name|name)|"
+        r"\b(of|with) armenian (descent|origin|heritage|roots|ancestry|surname|last name|family name)|half.armenian|"
+        r"ethnic(ally)? armenian|армянин|армянк\w*|армянск\w* (происхожд|фамил|корн|кров)\w*|армян\w* по (отцу|матери|"
+        r"маме|папе)|фамили\w* на .?ян|вірмен\w* (походж|прізвищ|корен)\w*|вірменин|вірменк\w*|"
+        r"armenischer? (abstammung|herkunft|nachname|familienname)|armenisch\w* wurzeln|origine arm[ée]nienne|"
+        r"d.origine arm[ée]nienne|arm[ée]nien d.origine|origen armenio|ascendencia armenia|apellido armenio|"
+        r"origem arm[êe]nia|ascend[êe]ncia arm[êe]nia|sobrenome arm[êe]nio|亚美尼亚裔|亚美尼亚血统"),
+}
+
+
 # Places that admit men only, whatever the passport (Mount Athos's avaton, in force since 1045): a woman on the trip
 # hears it before the verdicts, which are then the men's. The source is the place's legal trap.
 MEN_ONLY = frozenset(("GR-69",))
