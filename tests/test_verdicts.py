@@ -531,6 +531,9 @@ def test_closed_to_tourists_is_not_the_header_for_a_passport_whose_checked_rule_
     assert _row(russian, "RU").verdict == "tour-only"
     assert russian.headline.state.startswith("Closed to most tourists") and "open" not in russian.headline.state.lower()
     assert engine.ask("north korea for germans").headline.state == "Closed to tourists"
+    # Iran's rule for Americans (a guided tour) is from before the war that closed it: the closure stands
+    iran = engine.ask("iran for americans")
+    assert _row(iran, "US").verdict == "tour-only" and iran.headline.state == "Closed to tourists"
     assert engine.ask("wonsan kalma for russians, open?").headline.icon == "🟠"
 
 

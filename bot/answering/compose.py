@@ -93,6 +93,7 @@ from bot.knowledge.staleness import fact_age
 from bot.knowledge.vocabulary import (
     BARRED_VERDICTS,
     CITIZEN_RULES,
+    CLOSURE_EXCEPTIONS,
     DESCENT_RISKS,
     EASY_ENTRY,
     ESTA_EXCLUDED,
@@ -333,7 +334,8 @@ class Composer:
             answer.howto = [HowtoFact(**self._fact(h), kind=h["kind"], name=h["name"], summary=h["summary"])
                             for h in howto]
         answer.headline = self._restricted(self._headline(place, advisories), place, [e.verdict for e in answer.entry])
-        answer.headline = self._closed_but_yours(answer.headline, [(e.verdict, e.origin) for e in answer.entry])
+        answer.headline = self._closed_but_yours(answer.headline, place,
+                                                 [(e.passport, e.verdict, e.origin) for e in answer.entry])
         self._disclaim(answer, place, u, advisories)
         self._light(answer, place, advisories)
         price = bool(COST_QUESTION.search(u.question.lower()))  # "how much is the permit": the facts that quote a price
@@ -376,7 +378,8 @@ class Composer:
             if u.passports:  # whatever was asked, a known passport gets its verdict and any legal warning
                 answer.entry = self._entry(place, u.passports)
                 answer.headline = self._restricted(answer.headline, place, [e.verdict for e in answer.entry])
-                answer.headline = self._closed_but_yours(answer.headline, [(e.verdict, e.origin) for e in answer.entry])
+                answer.headline = self._closed_but_yours(answer.headline, place,
+                                                 [(e.passport, e.verdict, e.origin) for e in answer.entry])
                 answer.do_not_travel = any(_do_not_travel(a) for a in advisories)
                 self._light(answer, place, advisories)
                 self._passport_warnings(answer, u.passports, u.dual)
@@ -417,12 +420,13 @@ class Composer:
             head.state, head.icon = self.tr._(STATE_TEXTS["open-restricted"]), "🟠"
         return head
 
-    def _closed_but_yours(self, head: Headline, verdicts: list[tuple[str, str]]) -> Headline:
+    def _closed_but_yours(self, head: Headline, place: Place, verdicts: list[tuple[str, str, str]]) -> Headline:
         """"Closed to tourists" is not the answer for an asker every one of whose passports has a checked rule that
-        lets it in (Russian groups in North Korea): the header says the place is closed to most and points to the
-        verdict, never "open". `verdicts`: (verdict, origin) per passport."""
+        lets it in despite the closure (Russian groups in North Korea): the header says the place is closed to most
+        and points to the verdict, never "open". `verdicts`: (passport, verdict, origin) per passport."""
         if head.icon == STATES["closed"][1] and verdicts and all(
-                v in EASY_ENTRY and origin == "curated" for v, origin in verdicts):
+                v in EASY_ENTRY and origin == "curated" and (place.code, p) in CLOSURE_EXCEPTIONS
+                for p, v, origin in verdicts):
             head.state, head.icon = self.tr._(STATE_TEXTS["closed-but-yours"]), "🟠"
         return head
 
@@ -672,7 +676,7 @@ class Composer:
                 f" ({self.tr._(RULE_OF, country=country.name_in(self.tr.lang))})" if how == "parent" and country
                 else f" ({self.tr._(DATASET_ONLY)})" if how == "dataset" else "")
         head = self._restricted(head, place, list(verdicts.values()))
-        head = self._closed_but_yours(head, [(v, origins[p]) for p, v in verdicts.items()])
+        head = self._closed_but_yours(head, place, [(p, v, origins[p]) for p, v in verdicts.items()])
         parts = [x for x in (head.state, head.risk) if x]
         shown = "; ".join(f"{p}{self.tr._(COLON)}{labels[p]}" for p in verdicts)
         line = " · ".join(parts) + (f" — {shown}" if shown else "")

@@ -193,6 +193,11 @@ DESCENT_RISKS: dict[str, DescentRisk] = {
 }
 
 
+# Closed places whose closure does not cover some passports, where the curated rule for them is the exception now in
+# force (not a rule from before the closure, as Iran's for Americans is): Russian groups on Russian agencies' tours
+# in North Korea and at Wonsan-Kalma, where only Russians were admitted after 18 July 2025 (the places' RU rules and
+# their sources). The header then says "closed to most" and points to the rule.
+CLOSURE_EXCEPTIONS = frozenset((("KP", "RU"), ("KP-WK", "RU")))
 # Places that admit men only, whatever the passport (Mount Athos's avaton, in force since 1045): a woman on the trip
 # hears it before the verdicts, which are then the men's. The source is the place's legal trap.
 MEN_ONLY = frozenset(("GR-69",))
