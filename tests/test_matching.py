@@ -481,6 +481,8 @@ TUNING_13 = LABELLED.parent / "questions_tuning_13.yaml"
 TUNING_14 = LABELLED.parent / "questions_tuning_14.yaml"
 TUNING_15 = LABELLED.parent / "questions_tuning_15.yaml"
 TUNING_16 = LABELLED.parent / "questions_tuning_16.yaml"
+TUNING_17 = LABELLED.parent / "questions_tuning_17.yaml"
+TUNING_18 = LABELLED.parent / "questions_tuning_18.yaml"
 STUDY_1 = LABELLED.parent / "questions_study_1.yaml"
 STUDY_2 = LABELLED.parent / "questions_study_2.yaml"
 STUDY_3 = LABELLED.parent / "questions_study_3.yaml"
@@ -529,6 +531,14 @@ _NOT_YET_STUDY_2 = pytest.mark.xfail(strict=True, reason="study 2: 117/120 (97.5
 # implied by the language or the adviser ("Lo Manthang mit dem Jeep", "aussie, what does smartraveller say"), and
 # follow-ups that keep the first traveller's passport beside a spouse's.
 _NOT_YET_STUDY_3 = pytest.mark.xfail(strict=True, reason="study 3: 100/120 (83%), 2 of 104 verdicts missing")
+# Sets 17 (chat-style typing: fragments, several questions in one message, nicknames, a passport named late, cities
+# and regions for countries) and 18 (mostly not English: native demonyms, place names in their own language and
+# script, mixed-language messages and follow-ups), written blind for round 13: as received, set 17 at destination
+# 205/220, passports 215/220, both 200/220 (91%), a verdict present for 147 of 153 items with a passport known (149 of
+# 150 whose passport the bot knows); set 18 at destination 202/220, passports 213/220, both 197/220 (90%), a verdict
+# for 155 of 161 (157 of 158).
+_NOT_YET_17 = pytest.mark.xfail(strict=True, reason="set 17: 200/220 (91%), 6 of 153 verdicts missing")
+_NOT_YET_18 = pytest.mark.xfail(strict=True, reason="set 18: 197/220 (90%), 6 of 161 verdicts missing")
 
 
 @pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220), (TUNING_12, 220),
@@ -536,11 +546,13 @@ _NOT_YET_STUDY_3 = pytest.mark.xfail(strict=True, reason="study 3: 100/120 (83%)
                                             (TUNING_14, 220),
                                             (TUNING_15, 220),
                                             (TUNING_16, 220),
+                                            pytest.param(TUNING_17, 220, marks=_NOT_YET_17),
+                                            pytest.param(TUNING_18, 220, marks=_NOT_YET_18),
                                             pytest.param(STUDY_1, 120, marks=_NOT_YET_STUDY_1),
                                             pytest.param(STUDY_2, 120, marks=_NOT_YET_STUDY_2),
                                             pytest.param(STUDY_3, 120, marks=_NOT_YET_STUDY_3)],
                          ids=["tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "tuning15",
-                              "tuning16", "study1", "study2", "study3"])
+                              "tuning16", "tuning17", "tuning18", "study1", "study2", "study3"])
 def test_tuning_sets_in_the_measuring_format(engine, path: Path, size: int) -> None:
     """Issue 12: tests/data/questions_tuning_9.yaml to _12.yaml, in the blind measuring sets' format, played and
     scored as `python -m bot.devtools.measure` does: destination and passports both right in 95%, and a verdict for
