@@ -1787,3 +1787,39 @@ def test_a_nationality_that_pays_and_pilgrims_from_a_country(engine, question: s
 def test_an_esta_named_by_its_price_or_expiry(engine, question: str, destinations: list[str]) -> None:
     """Study 3: "esta price" is the US's ESTA; Spanish "esta" (this) names nothing."""
     assert engine.matcher.understand(question).destinations[:1] == destinations
+
+
+@pytest.mark.parametrize(("question", "destinations", "passports"), [
+    ("Bután para ticos, ¿visa?", ["BT"], ["CR"]),
+    ("¿Es seguro para un dominicano ir a Puerto Príncipe?", ["HT"], ["DO"]),
+    ("visto pra Cartum, sou brasileiro", ["SD"], ["BR"]),
+    ("kyrenia or limassol for a turkish passport holder, which side is easier", ["CY-NC", "CY"], ["TR"]),
+    ("staying in paphos, can i do a day trip to kyrenia? uk passport", ["CY-NC", "CY"], ["GB"]),
+])
+def test_round_13_nicknames_and_capitals_in_the_travelers_language(engine, question: str, destinations: list[str],
+                                                                     passports: list[str]) -> None:
+    """Set 17/18: "ticos" (Costa Ricans), Spanish and Portuguese capitals ("Puerto Príncipe", "Cartum") and the
+    Republic of Cyprus's towns, which travelers to the north name beside Kyrenia."""
+    u = engine.matcher.understand(question)
+    assert (u.destinations, u.passports) == (destinations, passports)
+
+
+@pytest.mark.parametrize(("question", "passports"), [
+    ("syria after assad – can a jordanian just drive in?", ["JO"]),
+    ("pour un marocain visa russie ?", ["MA"]),
+    ("Somaliland oder Irakisch-Kurdistan – was ist für zwei Deutsche sicherer?", ["DE"]),
+    ("¿qué necesitan dos chilenos para ir a Bolivia?", ["CL"]),
+    ("can i sail my yacht into chagos or diego garcia? french sailor", ["FR"]),
+    ("Гоа понятно, а в Ладакх русским нужно какое-то особое разрешение?", ["RU"]),
+    ("zwei deutsche Autos nach Iran verschiffen", []),
+    ("un visa marocain pour la Russie", []),
+])
+def test_round_13_a_nationality_that_is_the_traveler(engine, question: str, passports: list[str]) -> None:
+    """Set 17/18: a demonym after "a" and an adverb ("a jordanian just"), after a Romance article though "visa"
+    follows ("un marocain visa"), after a number in German or Romance ("zwei Deutsche", "dos chilenos"; not the
+    lower-case adjective "zwei deutsche Autos"), before what the trip makes of someone ("french sailor"), and a
+    Cyrillic dative before "нужно"/"можна" ("русским нужно") is the traveler; a ruler's name is no typo of a place
+    ("assad" is not Assab, Eritrea)."""
+    u = engine.matcher.understand(question)
+    assert u.passports == passports
+    assert "ER" not in u.destinations + u.suggestions

@@ -44,7 +44,8 @@ PLACE_NOUNS = frozenset(["border", "borders", "side", "embassy", "consulate", "f
                          "кордону", "посольство", "посольстве", "консульство"])
 # Words after "a/an <demonym>" that show the demonym is a person, not an adjective ("can a Nigerian go").
 PERSON_NEXT = frozenset(["husband", "wife", "boyfriend", "girlfriend", "partner", "colleague", "friend", "mate",
-                         "driver", "backpacker", "photographer", "journalist", "muslim", "go", "do", "does", "manage", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who", "couple", "lady", "dude", "even", "also", "really", "actually", "here", "wanting", "planning", "hoping", "trying", "looking"])
+                         "driver", "backpacker", "photographer", "journalist", "muslim", "go", "do", "does", "manage", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who", "couple", "lady", "dude", "even", "also", "really", "actually", "here", "wanting", "planning", "hoping", "trying", "looking",
+                         "just", "simply", "currently", "now", "ever"])  # "can a jordanian just drive in"
 # Verbs after a bare demonym that make it a person ("can Chinese go", "brit in Kaliningrad", "brasileiro precisa",
 # "Deutsche brauchen", "Ivoirien ici", "Algérienne résidant à Lyon"): the demonym is then the subject, not an
 # adjective ("Chinese food").
@@ -52,7 +53,11 @@ BARE_PERSON_NEXT = frozenset(["heading", "headed", "ici", "aqui", "aca", "hier",
                                "applying", "moving", "studying", "working", "quer", "querem", "quiere", "quieren", "veut", "veulent", "will", "wollen",
                                "consegue", "conseguem", "consigue", "consiguen",  # "Brasileiro consegue e-visa?"
                                # "Brasileiro paga quanto pra entrar em Galápagos?": pays
-                               "paga", "pagam", "pagan", "paie", "paient", "zahlt", "zahlen"])
+                               "paga", "pagam", "pagan", "paie", "paient", "zahlt", "zahlen",
+                               # a Cyrillic adjective in the dative, then "need"/"may" ("а в Ладакх русским нужно
+                               # разрешение?", "українським можна?"): the people, as "русским языком" is not
+                               "нужно", "нужна", "нужен", "нужны", "надо", "можно", "потрибна", "потрибно",
+                               "потрибен", "потрибни", "треба", "можна"])
 # Verbs that are also nouns ("Chinese travel agencies"): after a bare demonym they make it a person only after a
 # modal ("can Chinese travel to Tibet", "do Swiss visit").
 BARE_PERSON_VERBS = frozenset(["go", "travel", "visit", "enter", "get", "fly"])
@@ -150,6 +155,11 @@ COMBINING_NATIONALITIES = {"franco": "FR", "italo": "IT", "germano": "DE", "hisp
                            "us": "US"}  # "us-iranian dual": lower case, but joined to a nationality
 # Numbers between "we're" and a nationality ("we're two Czech guys", "somos dos chilenos", "мы двое").
 NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "both", "dos", "tres", "deux", "trois", "dois", "zwei", "drei"])
+# Numbers after which a nationality is a noun, people ("für zwei Deutsche", "pour deux Français", "dos chilenos",
+# "três brasileiros"): German capitalises the noun (not "zwei deutsche Autos"), Romance adjectives follow their noun.
+NOUN_NUMBERS = frozenset(["zwei", "drei", "vier", "funf", "deux", "trois", "quatre", "dos", "tres", "cuatro", "dois",
+                          "duas", "quatro"])
+NOUN_NUMBERS_CAPITALISED = frozenset(["zwei", "drei", "vier", "funf"])
 # Words whose owner a nationality in brackets after them describes ("me (Portuguese) and my wife (Angolan)").
 BRACKETED_PERSONS = frozenset(["me", "i", "myself", "us", "we", "wir", "nous", "nosotros", "nos", "мы", "ми"])
 ARTICLES = frozenset(["a", "an", "the", "un", "una", "uno", "une", "ein", "eine", "einen", "einem", "der", "die", "das"])
@@ -570,6 +580,9 @@ PEOPLE_NOUNS = frozenset([
     "паломникив", "peregrino", "peregrinos", "pelerin", "pelerins", "pilger", "journalist", "journalists", "volunteer", "volunteers", "lad", "lads", "bloke", "blokes",
     "climber", "climbers", "contractor", "contractors", "trekker", "trekkers", "cyclist", "cyclists", "someone",
     "hiker", "hikers", "biker", "bikers", "rider", "riders", "overlander", "overlanders", "kumpel", "freund",
+    # what the trip makes of the traveler ("can i sail into chagos? french sailor", "a canadian diver")
+    "sailor", "sailors", "skipper", "skippers", "yachtsman", "yachtsmen", "yachtie", "yachties", "diver", "divers",
+    "surfer", "surfers", "runner", "runners",
     "freundin",
     # German nouns of what one is ("für eine freie Journalistin aus Deutschland")
     "journalistin", "journalisten", "studentin", "studenten", "touristin", "fotografin", "fotograf", "arztin", "arzt",
@@ -654,4 +667,9 @@ CURRENCY_WORDS = frozenset(["rial", "riyal", "dollar", "dolar", "dolares", "euro
 # country ("taliban" is two letters from "taiwan", and "no visa needed, Level 1" for Afghanistan would follow).
 NOT_PLACE_WORDS = frozenset(["taliban", "talibans", "talib", "hamas", "hezbollah", "hizbollah", "hizballah",
                              "houthi", "houthis", "huthi", "huthis", "isis", "isil", "daesh", "wagner", "shabaab",
-                             "alshabaab", "mujahideen", "junta"])
+                             "alshabaab", "mujahideen", "junta",
+                             # ... and of the rulers travelers date a country's news by ("syria after assad" is not
+                             # Assab, Eritrea's port)
+                             "assad", "putin", "erdogan", "lukashenko", "maduro", "trump", "biden", "khamenei",
+                             "kadyrov", "aliyev", "pashinyan", "zelensky", "zelenskyy", "netanyahu", "sisi",
+                             "museveni", "bukele", "milei", "lula", "modi"])

@@ -81,6 +81,8 @@ from bot.understanding.lexicon import (
     NOT_PASSPORT_NOUNS,
     NOT_PLACE_WORDS,
     NOT_TRAVEL_HINTS,
+    NOUN_NUMBERS,
+    NOUN_NUMBERS_CAPITALISED,
     NUMBER_WORDS,
     OBTAIN_WORDS,
     OFF_TOPIC_PHRASES,
@@ -1674,6 +1676,9 @@ class Matcher:
                     span.end >= n or not tokens[span.end] or tokens[span.end] in PEOPLE_NOUNS
                     or tokens[span.end] in CONJUNCTIONS or tokens[span.end] in NUMBER_WORDS or span.end in starts):
                 is_passport[idx] = True  # "one japanese one south korean", "mostly Aussies, one Kiwi"
+            if span.how == "demonym" and span.start > 0 and tokens[span.start - 1] in NOUN_NUMBERS and (
+                    tokens[span.start - 1] not in NOUN_NUMBERS_CAPITALISED or raw_tokens[span.start][:1].isupper()):
+                is_passport[idx] = True  # "für zwei Deutsche", "pour deux Français", "dos chilenos"
             if span.how == "demonym" and span.start in place_ends and all(not t for t in tokens[span.end :]) \
                     and len([t for t in tokens if t]) <= 4:
                 is_passport[idx] = True  # "algeria israeli", "visa iran german": a terse place, then who asks
@@ -1735,10 +1740,13 @@ class Matcher:
                     and not (span.plural and _CYRILLIC_RE.match(tokens[span.start])) \
                     and not (span.plural and tokens[span.end + 1 : span.end + 2] in (["free"], ["exempt"])) \
                     and not (_german_noun(raw_tokens[span.start]) and span.start > 0
-                             and tokens[span.start - 1] in DEMONYM_TRIGGERS):
+                             and tokens[span.start - 1] in DEMONYM_TRIGGERS) \
+                    and not (span.start > 0 and tokens[span.start - 1] in ROMANCE_ARTICLES
+                             and tokens[span.end] not in PLACE_NOUNS):
                 is_passport[idx] = False  # "Are Iranian visas available?", "a Russian visa"; but "для естонців
                 # віза": a Cyrillic plural is people, never the adjective of the visa, and so is a German noun after
-                # "für" ("für Österreicher Visum Iran?"; the adjective would be "österreichisches")
+                # "für" ("für Österreicher Visum Iran?"; the adjective would be "österreichisches"), and a Romance
+                # article makes it the noun ("pour un marocain visa russie": the visa's adjective would follow it)
             if span.how == "demonym" and idx not in named_passports and self._names_document(span, tokens):
                 is_passport[idx] = False  # "un tampon israélien", "avec titre de séjour français"
             if span.how == "demonym" and idx not in named_passports and self._compared_people(span, tokens):
