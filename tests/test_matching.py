@@ -1823,3 +1823,17 @@ def test_round_13_a_nationality_that_is_the_traveler(engine, question: str, pass
     u = engine.matcher.understand(question)
     assert u.passports == passports
     assert "ER" not in u.destinations + u.suggestions
+
+
+@pytest.mark.parametrize(("question", "destinations"), [
+    ("Le Canada, il met Haïti à quel niveau ?", ["HT"]),
+    ("¿qué nivel de alerta tiene Sudán del Sur para EE.UU.?", ["SS"]),
+    ("what level is haiti for the us", ["HT"]),
+    ("what level does the UK give Iran", ["IR"]),
+    ("what does the uk govt say", []),
+])
+def test_round_13_the_government_whose_level_is_asked(engine, question: str, destinations: list[str]) -> None:
+    """Set 18: of two places in a level question, a government that rates places (US, UK, Canada, Australia) named
+    after "for"/"para", opening the question before a comma or before "give"/"met" is whose level is asked; asked
+    what a government says, with no other place, the chat's place is meant."""
+    assert engine.matcher.understand(question).destinations == destinations

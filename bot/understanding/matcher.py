@@ -581,6 +581,16 @@ def _regions_first(codes: list[str], kb: KnowledgeBase, behind: frozenset[str] =
     return out
 
 
+# Governments whose advisory levels the knowledge base holds, and the words for "for" before one asked about.
+_RATING_GOVERNMENTS = frozenset(["US", "GB", "CA", "AU"])
+_FOR_WORDS = frozenset(["for", "para", "pour", "fur", "fuer", "для"])
+# What a government says or thinks, asked about without naming the place: the chat's place
+_SAY_WORDS = frozenset(["say", "says", "saying", "think", "thinks", "sagt", "sagen", "dit", "disent", "dice", "dicen",
+                        "diz", "dizem", "говорит", "говорят", "каже", "кажуть"])
+_RATES_VERBS = frozenset(["give", "gives", "put", "puts", "rate", "rates", "rank", "ranks", "met", "donne", "da",
+                          "pone", "gibt", "stuft"])  # "what level does the UK give Iran"
+
+
 @dataclass
 class Span:
     start: int
@@ -1009,11 +1019,22 @@ class Matcher:
         if token_set & SPORTS_WORDS and not travel_context:
             places = []  # "iran vs japan football score": teams
         advisers = {id(s) for s in places if self._is_adviser(s, tokens)}
+        if not advisers and len(places) == 2 and any(p.search(folded_text) for p in LEVEL_PHRASES):
+            # "¿qué nivel de alerta tiene Sudán del Sur para EE.UU.?", "Le Canada, il met Haïti à quel niveau ?": of
+            # two places in a level question, the one of the governments that rate places, named after "for" or
+            # opening the question before a comma, is whose level is asked (the other is not such a government)
+            issuing = [s for s in places if s.how != "cjk" and set(s.codes) <= _RATING_GOVERNMENTS and (
+                (s.start > 0 and tokens[s.start - 1 - (s.start > 1 and tokens[s.start - 1] in ARTICLES)] in _FOR_WORDS)
+                or (s.start <= 1 and s.end < len(tokens) and raw_tokens[s.end] == ",")
+                or (s.end < len(tokens) and tokens[s.end] in _RATES_VERBS))]
+            if len(issuing) == 1 and not any(set(s.codes) <= _RATING_GOVERNMENTS for s in places
+                                             if s is not issuing[0]):
+                advisers = {id(issuing[0])}
         if advisers and len(advisers) < len(places):  # "canada travel advisory for lebanon": Lebanon is asked about
             places = [s for s in places if id(s) not in advisers]
-        elif advisers and self._points_back(tokens):
+        elif advisers and (self._points_back(tokens) or token_set & _SAY_WORDS):
             places = []  # "and what does the NZ govt say about going there": the chat's place, advised on
-            result.followup = True
+            result.followup = True  # ... and "what does the uk govt say about going right now"
         # ... but only in a travel question, or before a word of the place's own ("the Dominican side"): "I speak a
         # little Spanish" names no destination.
         if not places and demonym_places and (travel_context or named_for or any(
