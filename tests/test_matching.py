@@ -1837,3 +1837,25 @@ def test_round_13_the_government_whose_level_is_asked(engine, question: str, des
     after "for"/"para", opening the question before a comma or before "give"/"met" is whose level is asked; asked
     what a government says, with no other place, the chat's place is meant."""
     assert engine.matcher.understand(question).destinations == destinations
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("passagem barata lisboa luanda", "off-topic"),
+    ("cual es la mejor app para cambiar pesos a dolares en caracas", "off-topic"),
+    ("y cuanto sale mas o menos el viaje a la antartida", "off-topic"),
+    ("Galápagos con pasaporte argentino, ¿tengo que tramitar algo antes?", "question"),
+    ("¿cuánto cobran ustedes por tramitar la visa saudí?", "off-topic"),
+    ("recomiéndame una agencia para tramitar la visa china en Madrid", "off-topic"),
+])
+def test_round_13_services_in_other_languages(engine, question: str, intent: str) -> None:
+    """Set 17/18: cheap tickets, changing money and the trip's price in Portuguese and Spanish are off-topic; "tengo
+    que tramitar algo" (must I arrange anything) asks about the rules, while someone else doing the paperwork ("por
+    tramitar", "agencia para tramitar") is a service."""
+    assert engine.matcher.understand(question).intent == intent
+
+
+def test_round_13_a_countrys_residence_permit_is_no_destination(engine) -> None:
+    """Set 17: "a uk residence permit" is a document the traveler holds, not the place asked about."""
+    u = engine.matcher.understand("my brother has a nigerian passport and a uk residence permit, can he fly to "
+                                  "northern cyprus or does the uk residence count for anything")
+    assert (u.destinations[:1], u.passports) == (["CY-NC"], ["NG"])

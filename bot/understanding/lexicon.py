@@ -426,7 +426,7 @@ ROUTE_FILLERS = frozenset(["overland", "by", "bus", "train", "car", "road", "lan
                            # "fly to Tbilisi and drive to Baku": the way on to the next place
                            "drive", "fly", "go", "take", "travel", "continue", "head", "cross", "ride", "hitchhike"])
 # Words after a place that make it where the traveler lives ("qatar resident", "Dubai-based").
-RESIDENT_AFTER = frozenset(["resident", "residents", "residency", "based", "expat", "expats"])
+RESIDENT_AFTER = frozenset(["resident", "residents", "residency", "residence", "based", "expat", "expats"])
 # A country named as the government that advises is not a destination when another place is named: after it
 # ("canada travel advisory for lebanon", "does the UK advise against"), before it with "of" in other languages
 # ("alerta do Canadá para o Haiti", "у Госдепа США для Венесуэлы"), or in Chinese before the ministry ("美国国务院").
@@ -533,7 +533,7 @@ OFF_TOPIC_PHRASES = _one_pattern((
     r"\bmelhor (epoca|momento|altura) (para|pra)\b", r"\bbeste reisezeit\b",
     # services: doing the traveler's paperwork, booking, prices, time, translation
     r"\b(do|handle|process|file|fill) (out )?(my|our) (\w+ )?visa (application|form)\b", r"\bvisa application for me\b",
-    r"\bbook me\b", r"\bwill pay\b", r"\btramitar\b", r"\bcuanto cobran\b", r"\bза деньги\b", r"\bоформить мне\b",
+    r"\bbook me\b", r"\bwill pay\b", r"\b(me|nos|les) (\w+ )?tramitar\b", r"\bpor tramitar\b", r"\bagencias? (\w+ )?(para|que) tramit", r"\bcuanto cobran\b", r"\bза деньги\b", r"\bоформить мне\b",
     r"\bсколько стоит (билет|перелет|авиабилет)", r"\bhow much (is|are|does|do) (a |the )?(beer|taxi|hotel|meal)",
     r"\btime (difference|zone)\b", r"\bcar rental\b|\brent a car\b", r"\bhow do (you|i) say\b", r"\bcomo se dice\b",
     r"\bcomment dit on\b", r"\bкак сказать\b", r"\btranslate\b", r"\btaux de change\b", r"\bhava (durumu|nas[ıi]l)\b",
@@ -563,6 +563,15 @@ OFF_TOPIC_SOFT_PHRASES = _one_pattern((
     r"\b(ou|comment|where to|where can i|donde|onde|wo kann man|wo) (changer|change|cambiar|trocar|wechseln|tauschen)\b",
     r"\bwie (kalt|warm|heiss)\b", r"\bhow (cold|hot|warm)\b", r"\bwhich airlines? (fly|flies|go|goes)\b",
     r"\b(сколько стоит|скильки коштуе) (автобус|поезд|поизд|такси|маршрутка|трансфер)",
+    # cheap tickets, changing money and what the trip costs in the other languages ("passagem barata lisboa luanda",
+    # "app para cambiar pesos a dolares en caracas", "y cuanto sale mas o menos el viaje")
+    r"\b(passage(m|ns)|pasajes?|boletos?|billetes?|bilhetes?) (de (aviao|avion) )?(barat[ao]s?|economic[ao]s?)\b",
+    r"\bbillets? (d avion )?pas chers?\b",
+    r"\b(cambiar|trocar|changer|wechseln|tauschen|exchange|change|convert) (my |mis |meus |mes |de |des |meine )?"
+    r"(pesos|dolares|dollars|euros|rublos|rubles|roubles|reais|bolivares|dinars|rials|yuan|dollar|euro)\b",
+    r"\bcuanto (sale|salen|cuesta|cuestan) (mas o menos |aprox\w* )?(el|la|los|las|un|una) (viaje|tour|excursion|"
+    r"paquete|crucero)\b", r"\bquanto (custa|custam|sai) (mais ou menos |aprox\w* )?(a|o|um|uma) (viagem|tour|"
+    r"excursao|pacote|cruzeiro)\b", r"\bhow much (does|do|would|will) (the|a|this|that) (trip|tour|cruise|package)\b",
 ))
 CJK_OFF_TOPIC_WORDS = ("代办", "收费", "天气", "酒店", "餐厅", "汇率", "机票", "美食", "好吃", "吃什么", "餐馆", "换钱", "兑换", "换卢布",
                        "换美元", "换欧元", "换人民币")
