@@ -537,7 +537,6 @@ _NOT_YET_STUDY_3 = pytest.mark.xfail(strict=True, reason="study 3: 100/120 (83%)
 # 205/220, passports 215/220, both 200/220 (91%), a verdict present for 147 of 153 items with a passport known (149 of
 # 150 whose passport the bot knows); set 18 at destination 202/220, passports 213/220, both 197/220 (90%), a verdict
 # for 155 of 161 (157 of 158).
-_NOT_YET_17 = pytest.mark.xfail(strict=True, reason="set 17: 200/220 (91%), 6 of 153 verdicts missing")
 _NOT_YET_18 = pytest.mark.xfail(strict=True, reason="set 18: 197/220 (90%), 6 of 161 verdicts missing")
 
 
@@ -546,7 +545,7 @@ _NOT_YET_18 = pytest.mark.xfail(strict=True, reason="set 18: 197/220 (90%), 6 of
                                             (TUNING_14, 220),
                                             (TUNING_15, 220),
                                             (TUNING_16, 220),
-                                            pytest.param(TUNING_17, 220, marks=_NOT_YET_17),
+                                            (TUNING_17, 220),
                                             pytest.param(TUNING_18, 220, marks=_NOT_YET_18),
                                             pytest.param(STUDY_1, 120, marks=_NOT_YET_STUDY_1),
                                             pytest.param(STUDY_2, 120, marks=_NOT_YET_STUDY_2),
@@ -1859,3 +1858,19 @@ def test_round_13_a_countrys_residence_permit_is_no_destination(engine) -> None:
     u = engine.matcher.understand("my brother has a nigerian passport and a uk residence permit, can he fly to "
                                   "northern cyprus or does the uk residence count for anything")
     assert (u.destinations[:1], u.passports) == (["CY-NC"], ["NG"])
+
+
+@pytest.mark.parametrize(("question", "first", "passports"), [
+    ("Ми з дружиною: у мене ізраїльський паспорт, у неї український. Хочемо в Дубай, а звідти на Сокотру", "YE-SU",
+     ["IL", "UA"]),
+    ("хотим в Дубай, а оттуда на Сокотру", "YE-SU", []),
+    ("we want to fly to dubai and from there to socotra", "YE-SU", []),
+    ("queremos ir a Dubai y de ahí a Socotra", "YE-SU", []),
+    ("Я гражданин Узбекистана, но фамилия у меня армянская. Пустят ли меня в Баку?", "AZ", ["UZ"]),
+])
+def test_round_13_from_there_and_a_passport_left_unsaid(engine, question: str, first: str,
+                                                         passports: list[str]) -> None:
+    """Set 18: the place before "and from there" ("а звідти", "y de ahí") is a stop on the way to the one after it;
+    "у неї український" (she has a Ukrainian one) opening its clause names her passport, a surname does not."""
+    u = engine.matcher.understand(question)
+    assert (u.destinations[:1], u.passports) == ([first], passports)

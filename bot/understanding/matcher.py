@@ -587,6 +587,16 @@ _FOR_WORDS = frozenset(["for", "para", "pour", "fur", "fuer", "для"])
 # What a government says or thinks, asked about without naming the place: the chat's place
 _SAY_WORDS = frozenset(["say", "says", "saying", "think", "thinks", "sagt", "sagen", "dit", "disent", "dice", "dicen",
                         "diz", "dizem", "говорит", "говорят", "каже", "кажуть"])
+# Who has something in "у неё украинский", "у мужа российский" (folded)
+_HOLDER_AFTER_U = frozenset(["меня", "мене", "нее", "неи", "него", "нього", "них", "нас", "жены", "мужа", "дружини",
+                             "чоловика", "сына", "сина", "дочери", "доньки", "мамы", "мами", "папы", "тата"])
+# "... and from there to X" ("а звідти на", "а оттуда в", "y de ahí a", "und von dort nach", "e dali para")
+_THENCE = frozenset(["звидти", "оттуда", "dali", "dai", "thence"])
+_THENCE_PAIRS = [["from", "there"], ["de", "ahi"], ["de", "alli"], ["desde", "ahi"], ["desde", "alli"], ["von", "dort"],
+                 ["dort", "aus"], ["de", "lá"], ["от", "туда"]]
+_THEN_WORDS = frozenset(["а", "then", "luego", "dann", "потом", "потим", "depois", "puis", "ensuite", "on", "onwards"])
+_TOWARDS_STOP = frozenset(["to", "into", "на", "в", "у", "до", "a", "al", "nach", "para", "pra", "vers", "en", "em",
+                           "fly", "go", "head", "drive", "take", "get", "ferry", "boat", "flight"])
 _RATES_VERBS = frozenset(["give", "gives", "put", "puts", "rate", "rates", "rank", "ranks", "met", "donne", "da",
                           "pone", "gibt", "stuft"])  # "what level does the UK give Iran"
 
@@ -1638,6 +1648,11 @@ class Matcher:
                     and tokens[span.start].endswith(_INSTRUMENTAL_ADJ) \
                     and (span.end >= n or not _CYRILLIC_RE.match(tokens[span.end]) or tokens[span.end] in _AFTER_ONE):
                 is_passport[idx] = True  # "а мне с литовским куда": with a Lithuanian one
+            if span.how == "demonym" and span.start > 1 and tokens[span.start - 2] == "у" and has_passport_word \
+                    and tokens[span.start - 1] in _HOLDER_AFTER_U and _CYRILLIC_RE.match(tokens[span.start]) \
+                    and (span.start < 3 or not tokens[span.start - 3] or tokens[span.start - 3] in ("а", "и", "і")):
+                # (opening its clause: "фамилия у меня армянская" is a surname)
+                is_passport[idx] = True  # "у мене ізраїльський паспорт, у неї український": hers, the noun left out
             prev = tokens[span.start - 1] if span.start > 0 else ""
             if span.how == "name" and prev in PASSPORT_WORDS and prev not in NOT_PASSPORT_NOUNS \
                     and span.start - 1 not in ends \
@@ -1835,6 +1850,10 @@ class Matcher:
             for idx in church:  # "im greek orthodox from limassol (cypriot passport)": a church, not a passport
                 is_passport[idx] = False
                 denied.add(idx)
+        ends_of_passports = {(s.end, s.codes) for s, p in zip(spans, is_passport, strict=True) if p}
+        for idx, span in enumerate(spans):
+            if span.how == "code" and (span.start, span.codes) in ends_of_passports:
+                is_passport[idx] = True  # "she's russian 🇷🇺": the flag after a nationality is that nationality
         passports = [s for s, p in zip(spans, is_passport, strict=True) if p]
         # ... though the people of a place may still name it ("местные абхазы ..."), as other demonyms do
         places = [s for idx, (s, p) in enumerate(zip(spans, is_passport, strict=True))
@@ -2390,6 +2409,8 @@ class Matcher:
         word towards (or a hyphen) and another place; the first is where the route starts."""
         if span.how == "cjk" or tokens[span.start] == "esta":
             return False  # "un ESTA pour New York" is the US's own
+        if Matcher._on_from_there(span.end, tokens, starts):
+            return True
         if span.end in joins and span.end in starts and span.how != "demonym" and not any(
                 s.start == span.end and set(s.codes) & set(span.codes) for s in spans or ()):
             return True
@@ -2415,6 +2436,24 @@ class Matcher:
                 break
             j = k
         return j in starts
+
+    @staticmethod
+    def _on_from_there(j: int, tokens: list[str], starts: set[int]) -> bool:
+        """"fly to dubai and from there to socotra", "в Дубай, а звідти на Сокотру", "a Dubai y de ahí a Socotra": the
+        place before "from there" is a stop on the way to the place after it."""
+        n = len(tokens)
+        k = j
+        while k < n and k - j < 3 and (not tokens[k] or tokens[k] in CONJUNCTIONS or tokens[k] in _THEN_WORDS):
+            k += 1
+        if k < n and tokens[k] in _THENCE:
+            k += 1
+        elif tokens[k : k + 2] in _THENCE_PAIRS:
+            k += 2
+        else:
+            return False
+        while k < n and (tokens[k] in _TOWARDS_STOP or tokens[k] in ARTICLES or tokens[k] in _THEN_WORDS):
+            k += 1
+        return k in starts
 
     @staticmethod
     def _from_de(span: Span, tokens: list[str], starts: set[int]) -> bool:
