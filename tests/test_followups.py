@@ -241,3 +241,15 @@ def test_round_8_ways_in_and_trip_services(engine, chat_questions, code, intent)
 def test_round_13_companions_flags_and_the_way_in(engine, chat_questions, code, passports) -> None:
     u, _ = chat(engine, *chat_questions)
     assert (u.destinations[:1], u.passports) == ([code], passports)
+
+
+@pytest.mark.parametrize(("chat_questions", "passports"), [
+    # one of the chat's travelers named again: the party stays together, unless asked about alone
+    (["Minha esposa é ucraniana e eu sou brasileiro. Queremos visitar os pais dela em Luhansk",
+      "e ela corre risco lá sendo ucraniana?"], ["UA", "BR"]),
+    (["Ми з дружиною: у мене ізраїльський паспорт, у неї український. Хочемо на Сокотру",
+      "а їй самій, з українським, можна?"], ["UA"]),
+])
+def test_round_13_one_of_the_party_named_again(engine, chat_questions, passports) -> None:
+    u, _ = chat(engine, *chat_questions)
+    assert u.passports == passports

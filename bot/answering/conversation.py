@@ -28,7 +28,7 @@ ADDED_PASSPORT_WORDS = frozenset([
 COMPANION_WORDS = frozenset([
     "wife", "husband", "partner", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "son",
     "daughter", "kids", "children", "child", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister",
-    "she", "shes", "her", "he", "hes", "his", "him",
+    "she", "shes", "her", "he", "hes", "his", "him", "ela", "ele", "ella", "elle", "она", "он", "вона", "вин",
     "жена", "муж", "жены", "мужа", "жене", "мужу", "дружини", "чоловику", "чоловикови", "дочь", "сын", "друг",
     "подруга", "дружина", "чоловік", "чоловик", "frau", "mann", "freundin",
     "freund", "femme", "mari", "esposa", "esposo", "marido", "mujer", "novia", "novio", "mulher",
@@ -51,6 +51,9 @@ _AND_FOR_THEM = re.compile(r"^(and|и|а|і|та|und|et|y|e) (for|для|fur|pou
 # ... unless the follow-up says the new passport replaces the old one ("what if he's British instead").
 REPLACING_WORDS = frozenset(["instead", "only", "not", "вместо", "замість", "stattdessen", "lieber", "plutot",
                              "mejor", "vez"])
+# A companion asked about alone ("а їй самій, з українським, можна?"): their passport only, not the party's.
+ALONE_WORDS = frozenset(["alone", "herself", "himself", "own", "sama", "sam", "самои", "самии", "самому", "сама", "сам",
+                         "одна", "один", "sola", "solo", "seule", "seul", "sozinha", "sozinho", "allein"])
 # A follow-up that points back at the place of the chat ("what's the weather there?", "погода там").
 # The traveler saying the passports are all theirs ("i'm dual", "binational", "двойное гражданство").
 DUAL_SAID = frozenset(["dual", "binational", "binacional", "binationale", "двоиное", "двоиным", "подвиине"])
@@ -159,6 +162,10 @@ class Conversation:
             if not u.passports:
                 u.passports, u.context_used = list(self.passports), True
                 u.dual = self.dual
+            elif set(u.passports) < set(self.passports) and words & COMPANION_WORDS and not words & ALONE_WORDS \
+                    and not words & REPLACING_WORDS:
+                # "e ela corre risco ... sendo ucraniana?": one of the chat's travelers, the party still together
+                u.passports, u.context_used, u.dual = list(self.passports), True, self.dual
             elif self._adds_passport(text, words) and not set(u.passports) >= set(self.passports):
                 u.passports, u.context_used = list(dict.fromkeys(self.passports + u.passports)), True
                 # "actually I also have a Russian passport": the same traveler's; "and my wife is Nepali": two people
