@@ -300,6 +300,7 @@ EXTRA_COMMON_WORDS = frozenset(
      # ("grandad" is not Granada, "gracias" not Grecia, "bonjour" not Boujdour)
      "grandad", "granddad", "grandma", "grandpa", "gracias", "bonjour", "porque", "ahora", "buenas", "papai", "marido",
      "novia", "novio", "ustedes", "presisa", "precisa", "ingreso", "ingresar", "permiso", "entrada", "salida",
+     "corre", "correr", "corren", "correm",  # "ela corre risco" (runs a risk) is no "Corée"
      "chego", "chegar", "chegou", "chegamos",  # Portuguese "arrive" ("como chego ao Saara" is no Czech)
      "barco", "barcos", "bateau", "bateaux", "coche", "vuelo", "vuelos",  # "barco" is no Burco
      "arger", "aerger",

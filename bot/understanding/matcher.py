@@ -943,7 +943,10 @@ class Matcher:
                      tokens[s.end] in HERITAGE_WORDS or (tokens[s.end] in ("by", "за", "по")
                                                          and s.end + 1 < len(tokens)
                                                          and tokens[s.end + 1] in _HERITAGE_AFTER)))]
-        spans += self._cjk_spans(text, len(tokens))
+        cjk_spans = self._cjk_spans(text, len(tokens))
+        if cjk_spans and not text.isascii():  # "（藏南）" alone: read once, in its CJK run
+            spans = [s for s in spans if not _is_cjk(s.text)]
+        spans += cjk_spans
         token_set = set(tokens)
         travel_context = bool(token_set & TRAVEL_WORDS) and not (token_set & NOT_TRAVEL_HINTS)
         passports, places = self._split_passports(spans, tokens, raw_tokens, joins)
@@ -1558,7 +1561,8 @@ class Matcher:
                         pos += len(hit)
                         continue
                     # "香港居民", "澳门居民": a resident of a SAR holds no passport said (many are Chinese citizens)
-                    passport = following.startswith(_CJK_PASSPORT_WORDS)
+                    passport = following.startswith(_CJK_PASSPORT_WORDS) or following.startswith(("华裔", "華裔"))
+                    # ("美国华裔": a Chinese American, the country's citizen)
                     origin = run[pos - 1 : pos] in _CJK_ORIGIN_BEFORE or following.startswith(_CJK_ORIGIN_AFTER) \
                         or following.startswith("居民") or run[max(pos - 2, 0) : pos] in _CJK_BEEN_TO \
                         or (run[pos - 1 : pos] == "在" and following.startswith(_CJK_STAY_AFTER))
@@ -1573,6 +1577,8 @@ class Matcher:
         for (_, end, a), (start, _, b) in reversed(list(itertools.pairwise(placed))):
             if b.passport and not a.passport and text[end:start] in _CJK_AND:
                 a.passport = True  # "中国和加拿大双重国籍", "中国和美国护照"
+            if a.codes == b.codes and text[end:start] in ("（", "(") and b in spans:
+                spans.remove(b)  # "阿鲁纳恰尔邦（藏南）": the same place's other name in brackets is named once
         if "特区护照" in text or "特區護照" in text:  # "我是香港居民，拿特区护照": the SAR named holds the passport
             for _, _, span in placed:
                 if set(span.codes) <= {"HK", "MO"}:
