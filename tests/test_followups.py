@@ -253,3 +253,10 @@ def test_round_13_companions_flags_and_the_way_in(engine, chat_questions, code, 
 def test_round_13_one_of_the_party_named_again(engine, chat_questions, passports) -> None:
     u, _ = chat(engine, *chat_questions)
     assert u.passports == passports
+
+
+def test_round_13_and_the_rest_of_a_country(engine) -> None:
+    """Set 17: "and the rest of somalia?" after Somaliland asks about the rest of Somalia ("rest of yemen is a
+    warzone" inside a sentence still sets it aside)."""
+    u, _ = chat(engine, "somaliland for an ethiopian, overland from jijiga", "and the rest of somalia?")
+    assert (u.destinations[:1], u.passports) == (["SO"], ["ET"])

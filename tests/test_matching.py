@@ -1888,3 +1888,21 @@ def test_round_13_chinese_americans_a_bracketed_name_and_a_verb_no_korea(engine,
     risk) is no typo of "Corée"."""
     u = engine.matcher.understand(question)
     assert (u.destinations, u.passports, u.ambiguous) == (destinations, passports, [])
+
+
+@pytest.mark.parametrize(("question", "destinations", "ambiguous", "passports"), [
+    ("going to yerevan in may, want to drive on to stepanakert like ppl used to. possible?", ["AZ-NK", "AM"], [], []),
+    ("fly to istanbul and then on to tehran, uk passport ok?", ["IR", "TR"], [], ["GB"]),
+    ("las Guineas con pasaporte peruano, ¿qué necesito?", [], ["GN", "GQ", "GW"], ["PE"]),
+    ("kannst du mir ein gutes Restaurant in Tiflis empfehlen? georgisch, nicht zu touristisch", ["GE"], [], []),
+    ("i have a french passport, and my grandma was armenian. could that be a problem going in via baku?", ["AZ"], [],
+     ["FR"]),
+])
+def test_round_13_onward_the_guineas_a_cuisine_and_a_grandmother(engine, question: str, destinations: list[str],
+                                                                  ambiguous: list[str], passports: list[str]) -> None:
+    """Set 18: the places before "on to" are stops on the way; "las Guineas" asks which of the three; a German
+    adjective alone ("georgisch") after a restaurant is the cuisine, not a passport; a grandmother's nationality is
+    hers, not a place."""
+    u = engine.matcher.understand(question)
+    assert (u.destinations, sorted(u.ambiguous or u.suggestions if not u.destinations else []), u.passports) == (
+        destinations, ambiguous, passports)

@@ -92,7 +92,8 @@ DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holdi
 # "My wife is Chinese", "mi esposa es china": a copula after a person names that person's nationality.
 COPULAS = frozenset(["is", "are", "was", "es", "est", "ist", "e", "е"])  # the last one is the Ukrainian "є", folded
 PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "motherinlaw", "fatherinlaw", "sisterinlaw", "brotherinlaw",
-                             "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "mate", "buddy", "pal", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund", "who",
+                             "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "mate", "buddy", "pal", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "grandma", "grandmother", "grandpa",
+                             "grandfather", "grandad", "grandparents", "granny", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund", "who",
                              "guy", "girl", "lad", "bloke", "boy", "kumpel",  # "the third guy is Turkish"
                              "ela", "ele", "ella", "elle", "il", "er"])  # "(ela é russa, eu sou brasileiro)"
 # Russian and Ukrainian drop the copula, so a nationality straight after a person is that person's ("мой муж русский",

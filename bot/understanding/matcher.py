@@ -587,6 +587,11 @@ _FOR_WORDS = frozenset(["for", "para", "pour", "fur", "fuer", "для"])
 # What a government says or thinks, asked about without naming the place: the chat's place
 _SAY_WORDS = frozenset(["say", "says", "saying", "think", "thinks", "sagt", "sagen", "dit", "disent", "dice", "dicen",
                         "diz", "dizem", "говорит", "говорят", "каже", "кажуть"])
+_ONWARD = frozenset(["on", "onward", "onwards", "weiter", "дальше", "далее"])
+_ONWARD_TO = frozenset(["to", "into", "nach", "в", "на", "до"])
+# Words that may open "and the rest of X?", "what about the rest of X", "y el resto de X"
+_ASKING_ABOUT = frozenset(["and", "what", "about", "how", "the", "y", "et", "e", "el", "le", "o", "и", "а", "le", "du",
+                           "ok", "so", "but"])
 # Who has something in "у неё украинский", "у мужа российский" (folded)
 _HOLDER_AFTER_U = frozenset(["меня", "мене", "нее", "неи", "него", "нього", "них", "нас", "жены", "мужа", "дружини",
                              "чоловика", "сына", "сина", "дочери", "доньки", "мамы", "мами", "папы", "тата"])
@@ -952,8 +957,10 @@ class Matcher:
         passports, places = self._split_passports(spans, tokens, raw_tokens, joins)
         # "is it safe tho, rest of yemen is a warzone": the rest of a country is set against the place asked about
         # (the chat's, when the message names no other)
+        # ... but "and the rest of somalia?", opening the message, asks about it
         rest = [s for s in places if s.how != "cjk" and s.start > 1 and tokens[s.start - 1] in ("of", "de", "du")
-                and tokens[s.start - 2] in ("rest", "resto", "reste")]
+                and tokens[s.start - 2] in ("rest", "resto", "reste")
+                and not all(t in _ASKING_ABOUT for t in tokens[: s.start - 2])]
         if rest:
             places = [s for s in places if s not in rest]
             result.followup = result.followup or not places
@@ -1093,6 +1100,11 @@ class Matcher:
             result.intent in ("level", "when") and not places)  # "what level is it at"
         starts = {s.start for s in places}
         stops = {id(s) for s in places if self._route_start(s, tokens, raw_tokens, starts, joins, places)}
+        # "going to yerevan in may, want to drive on to stepanakert": the places before "on to" are stops on the way
+        onward = [s.start for s in places if s.how != "cjk" and s.start > 1 and tokens[s.start - 1] in _ONWARD_TO
+                  and tokens[s.start - 2] in _ONWARD]
+        if onward:
+            stops |= {id(s) for s in places if s.how != "cjk" and s.start < min(onward)}
         set_off = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)}
         origins = set_off | stops | settled
         # where the traveler sets off "from" is left behind though a route starts there ("from Vladikavkaz to
@@ -1727,9 +1739,11 @@ class Matcher:
             heading = span.end + 1 < n and tokens[span.end] in ("to", "into") and span.end + 1 in place_starts
             if (span.how == "demonym" or (span.how == "name" and raw_tokens[span.start].islower()
                                           and self._spelled_as_demonym(span, tokens))) \
-                    and not language and self._alone_in_clause(span, tokens, raw_tokens, joins, ends, heading):
+                    and not language and not tokens[span.start].endswith("isch") \
+                    and self._alone_in_clause(span, tokens, raw_tokens, joins, ends, heading):
                 is_passport[idx] = True  # "kathmandu overland to lhasa, israeli", "and me? jordanian", "... ? algérien"
-                # (lower-case: the German noun "Algerien" is the country)
+                # (lower-case: the German noun "Algerien" is the country); a German adjective alone ("... empfehlen?
+                # georgisch, nicht zu touristisch") is a cuisine or a style, the person being "Georgier"
             if trig >= 0:
                 identity = _describes_traveler(tokens, trig, raw_tokens)
                 seen_as = _seen_as(tokens, trig)
