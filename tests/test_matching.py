@@ -1906,3 +1906,15 @@ def test_round_13_onward_the_guineas_a_cuisine_and_a_grandmother(engine, questio
     u = engine.matcher.understand(question)
     assert (u.destinations, sorted(u.ambiguous or u.suggestions if not u.destinations else []), u.passports) == (
         destinations, ambiguous, passports)
+
+
+@pytest.mark.parametrize("question", [
+    "Samoa Visum als Deutscher? Amerikanisch-Samoa oder das unabhängige, weiß grad nicht wo der Flug hingeht lol",
+    "我想去萨摩亚，不知道跟美属萨摩亚是不是一个地方，中国护照要签证吗",
+])
+def test_round_13_namesakes_the_traveler_cannot_tell_apart(engine, question: str) -> None:
+    """Set 17/18: both namesakes named and the traveler saying they do not know which: the bot asks; "samoa or
+    american samoa, which is easier" still compares."""
+    u = engine.matcher.understand(question)
+    assert (u.destinations, sorted(u.suggestions)) == ([], ["AS", "WS"])
+    assert engine.matcher.understand("samoa or american samoa, which is easier for a german?").intent == "compare"

@@ -587,6 +587,10 @@ _FOR_WORDS = frozenset(["for", "para", "pour", "fur", "fuer", "для"])
 # What a government says or thinks, asked about without naming the place: the chat's place
 _SAY_WORDS = frozenset(["say", "says", "saying", "think", "thinks", "sagt", "sagen", "dit", "disent", "dice", "dicen",
                         "diz", "dizem", "говорит", "говорят", "каже", "кажуть"])
+# The traveler saying they do not know which place it is ("weiß grad nicht wo der Flug hingeht", "not sure which")
+_UNSURE_RE = re.compile(r"\b(not sure|dont know|no idea|weiss (grad |gerade |noch )?nicht|keine ahnung|no se|"
+                        r"je ne sais pas|sais pas|nao sei|не знаю|не уверен|не впевнен\w*)\b")
+_CJK_UNSURE = ("不知道", "不确定", "搞不清")
 _ONWARD = frozenset(["on", "onward", "onwards", "weiter", "дальше", "далее"])
 _ONWARD_TO = frozenset(["to", "into", "nach", "в", "на", "до"])
 # Words that may open "and the rest of X?", "what about the rest of X", "y el resto de X"
@@ -1213,7 +1217,8 @@ class Matcher:
         if not result.passports and set(tokens) & NATIONAL_ID_CARDS.keys():
             # "Georgien Einreise mit Personalausweis?": the card only one country issues by that name
             result.passports = sorted({NATIONAL_ID_CARDS[t] for t in set(tokens) & NATIONAL_ID_CARDS.keys()})
-        namesake = self._namesake(result.destinations, places) if len(result.destinations) > 1 else None
+        namesake = self._namesake(result.destinations, places, bool(_UNSURE_RE.search(folded_text)) or any(
+            w in text for w in _CJK_UNSURE)) if len(result.destinations) > 1 else None
         if namesake and not result.ambiguous:
             # "samoa visa - I'm also stopping in pago pago": American Samoa is named too, by its town; ask which
             result.ambiguous, result.destinations = namesake, []
@@ -1247,12 +1252,19 @@ class Matcher:
                                            if c not in result.suggestions]
         return result
 
-    def _namesake(self, destinations: list[str], places: list[Span]) -> list[str] | None:
+    def _namesake(self, destinations: list[str], places: list[Span], unsure: bool = False) -> list[str] | None:
         """The place asked about by a name that is part of another named place's own name, that place named only by
         a town ("samoa ... pago pago" is Samoa or American Samoa, "guinea ... port moresby" Guinea or Papua New
-        Guinea): both."""
+        Guinea), or by its own name when the traveler says they do not know which ("Amerikanisch-Samoa oder das
+        unabhängige, weiß grad nicht", "不知道跟美属萨摩亚是不是一个地方"): both."""
         first = destinations[0]
         said = {fold(s.text) for s in places if s.how == "name" and s.codes == (first,)}
+        if unsure:
+            cjk_said = [s.text for s in places if s.how == "cjk" and s.codes == (first,)]
+            for code in destinations[1:]:
+                texts = [s.text for s in places if s.how == "cjk" and code in s.codes]
+                if any(a in b and a != b for a in cjk_said for b in texts):
+                    return [first, code]  # "萨摩亚" inside "美属萨摩亚"
         for code in destinations[1:]:
             other = self.kb.places.get(code)
             if other is None or other.parent == first or self.kb.places.get(first, other).parent == code:
@@ -1260,7 +1272,7 @@ class Matcher:
             name = f" {fold(other.name)} "
             texts = [fold(s.text) for s in places if code in s.codes]
             for word in said:
-                if f" {word} " in name and name.strip() != word and not any(word in t for t in texts):
+                if f" {word} " in name and name.strip() != word and (unsure or not any(word in t for t in texts)):
                     return [first, code]
         return None
 
