@@ -536,7 +536,11 @@ _NOT_YET_STUDY_3 = pytest.mark.xfail(strict=True, reason="study 3: 100/120 (83%)
 # script, mixed-language messages and follow-ups), written blind for round 13: as received, set 17 at destination
 # 205/220, passports 215/220, both 200/220 (91%), a verdict present for 147 of 153 items with a passport known (149 of
 # 150 whose passport the bot knows); set 18 at destination 202/220, passports 213/220, both 197/220 (90%), a verdict
-# for 155 of 161 (157 of 158).
+# for 155 of 161 (157 of 158). Round 13 brought set 17 to 213/220 and set 18 to 215/220, every verdict there. Left:
+# "georgia" labelled [GE, US-GA] (the bot offers GE and US; set 16 labels it so), Kurdistan and "guinea?" asked as
+# which one (documented choices), an itinerary's first stop against a region named after it ("до Грузії, а звідти в
+# Абхазію", "до Туреччини, а потім у Північний Кіпр"), Spiti and Greek Macedonia (no such places in the knowledge
+# base), "the Russian border" in a follow-up about Luhansk, and "in den Süden" (the south of Cyprus).
 
 
 @pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220), (TUNING_12, 220),
