@@ -223,3 +223,40 @@ def test_round_8_ways_in_and_trip_services(engine, chat_questions, code, intent)
     assert u.destinations[:1] == [code] and u.intent == intent, (u.destinations, u.intent)
     u, _ = chat(engine, "north korea for germans?", "tell me a joke")
     assert not u.destinations
+
+
+@pytest.mark.parametrize(("chat_questions", "code", "passports"), [
+    # "and for him/her", a companion in the dative, "with us": one more traveler on the same trip
+    (["me and my husband are planning iran in april. i'm canadian, do we need a guide?", "and for him, he's irish"],
+     "IR", ["CA", "IE"]),
+    (["Хочу съездить в Тирасполь из Кишинёва, паспорт РФ. Пустят?", "а жене с украинским паспортом можно с нами?"],
+     "MD-SN", ["RU", "UA"]),
+    # a flag after a nationality is that nationality, not a new place
+    (["british guy here, thinking about the Sukhumi - Gagra coast next summer, how do i get in",
+      "and what if my girlfriend comes along, she's russian 🇷🇺"], "GE-AB", ["GB", "RU"]),
+    # a passport said before the way there does not make the way a destination
+    (["Nagorno-Karabakh: can I still go to Stepanakert?",
+      "i have a french passport btw. could that be a problem going in via baku?"], "AZ-NK", ["FR"]),
+])
+def test_round_13_companions_flags_and_the_way_in(engine, chat_questions, code, passports) -> None:
+    u, _ = chat(engine, *chat_questions)
+    assert (u.destinations[:1], u.passports) == ([code], passports)
+
+
+@pytest.mark.parametrize(("chat_questions", "passports"), [
+    # one of the chat's travelers named again: the party stays together, unless asked about alone
+    (["Minha esposa é ucraniana e eu sou brasileiro. Queremos visitar os pais dela em Luhansk",
+      "e ela corre risco lá sendo ucraniana?"], ["UA", "BR"]),
+    (["Ми з дружиною: у мене ізраїльський паспорт, у неї український. Хочемо на Сокотру",
+      "а їй самій, з українським, можна?"], ["UA"]),
+])
+def test_round_13_one_of_the_party_named_again(engine, chat_questions, passports) -> None:
+    u, _ = chat(engine, *chat_questions)
+    assert u.passports == passports
+
+
+def test_round_13_and_the_rest_of_a_country(engine) -> None:
+    """Set 17: "and the rest of somalia?" after Somaliland asks about the rest of Somalia ("rest of yemen is a
+    warzone" inside a sentence still sets it aside)."""
+    u, _ = chat(engine, "somaliland for an ethiopian, overland from jijiga", "and the rest of somalia?")
+    assert (u.destinations[:1], u.passports) == (["SO"], ["ET"])

@@ -481,6 +481,8 @@ TUNING_13 = LABELLED.parent / "questions_tuning_13.yaml"
 TUNING_14 = LABELLED.parent / "questions_tuning_14.yaml"
 TUNING_15 = LABELLED.parent / "questions_tuning_15.yaml"
 TUNING_16 = LABELLED.parent / "questions_tuning_16.yaml"
+TUNING_17 = LABELLED.parent / "questions_tuning_17.yaml"
+TUNING_18 = LABELLED.parent / "questions_tuning_18.yaml"
 STUDY_1 = LABELLED.parent / "questions_study_1.yaml"
 STUDY_2 = LABELLED.parent / "questions_study_2.yaml"
 STUDY_3 = LABELLED.parent / "questions_study_3.yaml"
@@ -529,6 +531,16 @@ _NOT_YET_STUDY_2 = pytest.mark.xfail(strict=True, reason="study 2: 117/120 (97.5
 # implied by the language or the adviser ("Lo Manthang mit dem Jeep", "aussie, what does smartraveller say"), and
 # follow-ups that keep the first traveller's passport beside a spouse's.
 _NOT_YET_STUDY_3 = pytest.mark.xfail(strict=True, reason="study 3: 100/120 (83%), 2 of 104 verdicts missing")
+# Sets 17 (chat-style typing: fragments, several questions in one message, nicknames, a passport named late, cities
+# and regions for countries) and 18 (mostly not English: native demonyms, place names in their own language and
+# script, mixed-language messages and follow-ups), written blind for round 13: as received, set 17 at destination
+# 205/220, passports 215/220, both 200/220 (91%), a verdict present for 147 of 153 items with a passport known (149 of
+# 150 whose passport the bot knows); set 18 at destination 202/220, passports 213/220, both 197/220 (90%), a verdict
+# for 155 of 161 (157 of 158). Round 13 brought set 17 to 213/220 and set 18 to 215/220, every verdict there. Left:
+# "georgia" labelled [GE, US-GA] (the bot offers GE and US; set 16 labels it so), Kurdistan and "guinea?" asked as
+# which one (documented choices), an itinerary's first stop against a region named after it ("до Грузії, а звідти в
+# Абхазію", "до Туреччини, а потім у Північний Кіпр"), Spiti and Greek Macedonia (no such places in the knowledge
+# base), "the Russian border" in a follow-up about Luhansk, and "in den Süden" (the south of Cyprus).
 
 
 @pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220), (TUNING_12, 220),
@@ -536,11 +548,13 @@ _NOT_YET_STUDY_3 = pytest.mark.xfail(strict=True, reason="study 3: 100/120 (83%)
                                             (TUNING_14, 220),
                                             (TUNING_15, 220),
                                             (TUNING_16, 220),
+                                            (TUNING_17, 220),
+                                            (TUNING_18, 220),
                                             pytest.param(STUDY_1, 120, marks=_NOT_YET_STUDY_1),
                                             pytest.param(STUDY_2, 120, marks=_NOT_YET_STUDY_2),
                                             pytest.param(STUDY_3, 120, marks=_NOT_YET_STUDY_3)],
                          ids=["tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "tuning15",
-                              "tuning16", "study1", "study2", "study3"])
+                              "tuning16", "tuning17", "tuning18", "study1", "study2", "study3"])
 def test_tuning_sets_in_the_measuring_format(engine, path: Path, size: int) -> None:
     """Issue 12: tests/data/questions_tuning_9.yaml to _12.yaml, in the blind measuring sets' format, played and
     scored as `python -m bot.devtools.measure` does: destination and passports both right in 95%, and a verdict for
@@ -1775,3 +1789,136 @@ def test_a_nationality_that_pays_and_pilgrims_from_a_country(engine, question: s
 def test_an_esta_named_by_its_price_or_expiry(engine, question: str, destinations: list[str]) -> None:
     """Study 3: "esta price" is the US's ESTA; Spanish "esta" (this) names nothing."""
     assert engine.matcher.understand(question).destinations[:1] == destinations
+
+
+@pytest.mark.parametrize(("question", "destinations", "passports"), [
+    ("Bután para ticos, ¿visa?", ["BT"], ["CR"]),
+    ("¿Es seguro para un dominicano ir a Puerto Príncipe?", ["HT"], ["DO"]),
+    ("visto pra Cartum, sou brasileiro", ["SD"], ["BR"]),
+    ("kyrenia or limassol for a turkish passport holder, which side is easier", ["CY-NC", "CY"], ["TR"]),
+    ("staying in paphos, can i do a day trip to kyrenia? uk passport", ["CY-NC", "CY"], ["GB"]),
+])
+def test_round_13_nicknames_and_capitals_in_the_travelers_language(engine, question: str, destinations: list[str],
+                                                                     passports: list[str]) -> None:
+    """Set 17/18: "ticos" (Costa Ricans), Spanish and Portuguese capitals ("Puerto Príncipe", "Cartum") and the
+    Republic of Cyprus's towns, which travelers to the north name beside Kyrenia."""
+    u = engine.matcher.understand(question)
+    assert (u.destinations, u.passports) == (destinations, passports)
+
+
+@pytest.mark.parametrize(("question", "passports"), [
+    ("syria after assad – can a jordanian just drive in?", ["JO"]),
+    ("pour un marocain visa russie ?", ["MA"]),
+    ("Somaliland oder Irakisch-Kurdistan – was ist für zwei Deutsche sicherer?", ["DE"]),
+    ("¿qué necesitan dos chilenos para ir a Bolivia?", ["CL"]),
+    ("can i sail my yacht into chagos or diego garcia? french sailor", ["FR"]),
+    ("Гоа понятно, а в Ладакх русским нужно какое-то особое разрешение?", ["RU"]),
+    ("zwei deutsche Autos nach Iran verschiffen", []),
+    ("un visa marocain pour la Russie", []),
+])
+def test_round_13_a_nationality_that_is_the_traveler(engine, question: str, passports: list[str]) -> None:
+    """Set 17/18: a demonym after "a" and an adverb ("a jordanian just"), after a Romance article though "visa"
+    follows ("un marocain visa"), after a number in German or Romance ("zwei Deutsche", "dos chilenos"; not the
+    lower-case adjective "zwei deutsche Autos"), before what the trip makes of someone ("french sailor"), and a
+    Cyrillic dative before "нужно"/"можна" ("русским нужно") is the traveler; a ruler's name is no typo of a place
+    ("assad" is not Assab, Eritrea)."""
+    u = engine.matcher.understand(question)
+    assert u.passports == passports
+    assert "ER" not in u.destinations + u.suggestions
+
+
+@pytest.mark.parametrize(("question", "destinations"), [
+    ("Le Canada, il met Haïti à quel niveau ?", ["HT"]),
+    ("¿qué nivel de alerta tiene Sudán del Sur para EE.UU.?", ["SS"]),
+    ("what level is haiti for the us", ["HT"]),
+    ("what level does the UK give Iran", ["IR"]),
+    ("what does the uk govt say", []),
+])
+def test_round_13_the_government_whose_level_is_asked(engine, question: str, destinations: list[str]) -> None:
+    """Set 18: of two places in a level question, a government that rates places (US, UK, Canada, Australia) named
+    after "for"/"para", opening the question before a comma or before "give"/"met" is whose level is asked; asked
+    what a government says, with no other place, the chat's place is meant."""
+    assert engine.matcher.understand(question).destinations == destinations
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("passagem barata lisboa luanda", "off-topic"),
+    ("cual es la mejor app para cambiar pesos a dolares en caracas", "off-topic"),
+    ("y cuanto sale mas o menos el viaje a la antartida", "off-topic"),
+    ("Galápagos con pasaporte argentino, ¿tengo que tramitar algo antes?", "question"),
+    ("¿cuánto cobran ustedes por tramitar la visa saudí?", "off-topic"),
+    ("recomiéndame una agencia para tramitar la visa china en Madrid", "off-topic"),
+])
+def test_round_13_services_in_other_languages(engine, question: str, intent: str) -> None:
+    """Set 17/18: cheap tickets, changing money and the trip's price in Portuguese and Spanish are off-topic; "tengo
+    que tramitar algo" (must I arrange anything) asks about the rules, while someone else doing the paperwork ("por
+    tramitar", "agencia para tramitar") is a service."""
+    assert engine.matcher.understand(question).intent == intent
+
+
+def test_round_13_a_countrys_residence_permit_is_no_destination(engine) -> None:
+    """Set 17: "a uk residence permit" is a document the traveler holds, not the place asked about."""
+    u = engine.matcher.understand("my brother has a nigerian passport and a uk residence permit, can he fly to "
+                                  "northern cyprus or does the uk residence count for anything")
+    assert (u.destinations[:1], u.passports) == (["CY-NC"], ["NG"])
+
+
+@pytest.mark.parametrize(("question", "first", "passports"), [
+    ("Ми з дружиною: у мене ізраїльський паспорт, у неї український. Хочемо в Дубай, а звідти на Сокотру", "YE-SU",
+     ["IL", "UA"]),
+    ("хотим в Дубай, а оттуда на Сокотру", "YE-SU", []),
+    ("we want to fly to dubai and from there to socotra", "YE-SU", []),
+    ("queremos ir a Dubai y de ahí a Socotra", "YE-SU", []),
+    ("Я гражданин Узбекистана, но фамилия у меня армянская. Пустят ли меня в Баку?", "AZ", ["UZ"]),
+])
+def test_round_13_from_there_and_a_passport_left_unsaid(engine, question: str, first: str,
+                                                         passports: list[str]) -> None:
+    """Set 18: the place before "and from there" ("а звідти", "y de ahí") is a stop on the way to the one after it;
+    "у неї український" (she has a Ukrainian one) opening its clause names her passport, a surname does not."""
+    u = engine.matcher.understand(question)
+    assert (u.destinations[:1], u.passports) == ([first], passports)
+
+
+@pytest.mark.parametrize(("question", "destinations", "passports"), [
+    ("我是美国华裔，拿美国护照，想去北塞浦路斯玩几天", ["CY-NC"], ["US"]),
+    ("加拿大护照去锡金和阿鲁纳恰尔邦（藏南）要什么许可", ["IN-SK", "IN-AR"], ["CA"]),
+    ("e ela corre risco na fronteira com a Rússia?", ["RU"], []),
+])
+def test_round_13_chinese_americans_a_bracketed_name_and_a_verb_no_korea(engine, question: str,
+                                                                         destinations: list[str],
+                                                                         passports: list[str]) -> None:
+    """Set 18: "美国华裔" (a Chinese American) is the US passport, not the destination; a place's other name in
+    brackets ("阿鲁纳恰尔邦（藏南）") counts once, so the place named first stays first; Portuguese "corre" (runs a
+    risk) is no typo of "Corée"."""
+    u = engine.matcher.understand(question)
+    assert (u.destinations, u.passports, u.ambiguous) == (destinations, passports, [])
+
+
+@pytest.mark.parametrize(("question", "destinations", "ambiguous", "passports"), [
+    ("going to yerevan in may, want to drive on to stepanakert like ppl used to. possible?", ["AZ-NK", "AM"], [], []),
+    ("fly to istanbul and then on to tehran, uk passport ok?", ["IR", "TR"], [], ["GB"]),
+    ("las Guineas con pasaporte peruano, ¿qué necesito?", [], ["GN", "GQ", "GW"], ["PE"]),
+    ("kannst du mir ein gutes Restaurant in Tiflis empfehlen? georgisch, nicht zu touristisch", ["GE"], [], []),
+    ("i have a french passport, and my grandma was armenian. could that be a problem going in via baku?", ["AZ"], [],
+     ["FR"]),
+])
+def test_round_13_onward_the_guineas_a_cuisine_and_a_grandmother(engine, question: str, destinations: list[str],
+                                                                  ambiguous: list[str], passports: list[str]) -> None:
+    """Set 18: the places before "on to" are stops on the way; "las Guineas" asks which of the three; a German
+    adjective alone ("georgisch") after a restaurant is the cuisine, not a passport; a grandmother's nationality is
+    hers, not a place."""
+    u = engine.matcher.understand(question)
+    assert (u.destinations, sorted(u.ambiguous or u.suggestions if not u.destinations else []), u.passports) == (
+        destinations, ambiguous, passports)
+
+
+@pytest.mark.parametrize("question", [
+    "Samoa Visum als Deutscher? Amerikanisch-Samoa oder das unabhängige, weiß grad nicht wo der Flug hingeht lol",
+    "我想去萨摩亚，不知道跟美属萨摩亚是不是一个地方，中国护照要签证吗",
+])
+def test_round_13_namesakes_the_traveler_cannot_tell_apart(engine, question: str) -> None:
+    """Set 17/18: both namesakes named and the traveler saying they do not know which: the bot asks; "samoa or
+    american samoa, which is easier" still compares."""
+    u = engine.matcher.understand(question)
+    assert (u.destinations, sorted(u.suggestions)) == ([], ["AS", "WS"])
+    assert engine.matcher.understand("samoa or american samoa, which is easier for a german?").intent == "compare"

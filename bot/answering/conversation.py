@@ -28,23 +28,32 @@ ADDED_PASSPORT_WORDS = frozenset([
 COMPANION_WORDS = frozenset([
     "wife", "husband", "partner", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "son",
     "daughter", "kids", "children", "child", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister",
-    "she", "shes", "her", "he", "hes", "his",
-    "жена", "муж", "жены", "мужа", "дочь", "сын", "друг", "подруга", "дружина", "чоловік", "frau", "mann", "freundin",
+    "she", "shes", "her", "he", "hes", "his", "him", "ela", "ele", "ella", "elle", "она", "он", "вона", "вин",
+    "жена", "муж", "жены", "мужа", "жене", "мужу", "дружини", "чоловику", "чоловикови", "дочь", "сын", "друг",
+    "подруга", "дружина", "чоловік", "чоловик", "frau", "mann", "freundin",
     "freund", "femme", "mari", "esposa", "esposo", "marido", "mujer", "novia", "novio", "mulher",
 ])
 # A companion travels along, and adds their passport, when one of these says so ("and if my wife comes too?",
 # "my wife is coming with me"), or the follow-up starts "and my wife ..."; "what about my friend, he is Ghanaian"
 # asks about the friend instead.
 TOGETHER_WORDS = frozenset(["with", "together", "joining", "joins", "join", "comes", "coming", "accompany",
-                            "accompanying", "travelling", "traveling", "вместе", "со", "мной", "разом", "зі", "mit",
+                            "accompanying", "travelling", "traveling", "вместе", "со", "мной", "нами", "разом", "зі",
+                            "mit",
                             "avec", "con", "com", "junto", "juntos", "ensemble", "zusammen"])
 _AND_MY = re.compile(r"^(and|и|а|і|та|und|et|y|e) (my|моя|мой|мои|мій|моя|meine|mein|ma|mon|mes|mi|mis|minha|meu)\b")
 # ... or "a companion" straight after "and", the possessive left out ("а жена у меня с паспортом Армении").
 _AND_COMPANION = re.compile(r"^(and|и|а|і|та|und|et|y|e) (у |в )?(wife|husband|partner|girlfriend|boyfriend|жена|жены|"
                             r"муж|мужа|дружина|чоловик|чоловика|frau|mann|femme|mari|esposa|esposo|marido|mujer|mulher)\b")
+# ... or "and for him/her", asked right after the traveler's own answer ("and for him, he's irish" after "me and my
+# husband ... i'm canadian"): the same trip, one more traveler
+_AND_FOR_THEM = re.compile(r"^(and|и|а|і|та|und|et|y|e) (for|для|fur|pour|para|pra) (him|her|them|него|нее|неи|них|"
+                           r"ihn|sie|lui|elle|eux|el|ella|ellos|ele|ela|eles)\b")
 # ... unless the follow-up says the new passport replaces the old one ("what if he's British instead").
 REPLACING_WORDS = frozenset(["instead", "only", "not", "вместо", "замість", "stattdessen", "lieber", "plutot",
                              "mejor", "vez"])
+# A companion asked about alone ("а їй самій, з українським, можна?"): their passport only, not the party's.
+ALONE_WORDS = frozenset(["alone", "herself", "himself", "own", "sama", "sam", "самои", "самии", "самому", "сама", "сам",
+                         "одна", "один", "sola", "solo", "seule", "seul", "sozinha", "sozinho", "allein"])
 # A follow-up that points back at the place of the chat ("what's the weather there?", "погода там").
 # The traveler saying the passports are all theirs ("i'm dual", "binational", "двойное гражданство").
 DUAL_SAID = frozenset(["dual", "binational", "binacional", "binationale", "двоиное", "двоиным", "подвиине"])
@@ -153,6 +162,10 @@ class Conversation:
             if not u.passports:
                 u.passports, u.context_used = list(self.passports), True
                 u.dual = self.dual
+            elif set(u.passports) < set(self.passports) and words & COMPANION_WORDS and not words & ALONE_WORDS \
+                    and not words & REPLACING_WORDS:
+                # "e ela corre risco ... sendo ucraniana?": one of the chat's travelers, the party still together
+                u.passports, u.context_used, u.dual = list(self.passports), True, self.dual
             elif self._adds_passport(text, words) and not set(u.passports) >= set(self.passports):
                 u.passports, u.context_used = list(dict.fromkeys(self.passports + u.passports)), True
                 # "actually I also have a Russian passport": the same traveler's; "and my wife is Nepali": two people
@@ -173,7 +186,8 @@ class Conversation:
         tokens = u.question.split()
         first = next(i for i, t in enumerate(tokens) if set(fold(t).split()) & ROUTE_WORDS)
         before = understand(" ".join(tokens[:first]))
-        return not before.destinations and not before.ambiguous and not before.passports
+        # a passport said before the way is still the traveler's ("i have a french passport btw ... going in via baku")
+        return not before.destinations and not before.ambiguous
 
     def _visa_of_the_country(self, u, words: set[str]) -> bool:
         """"can I even get a Russian visa these days?" after Chechnya: a region has no visa of its own, the visa of
@@ -210,7 +224,8 @@ class Conversation:
         if words & {"meant", "mean"} and words & COMPANION_WORDS:
             return True  # "sorry I meant my wife, I'm Moldovan": the passport before was hers, this one is mine
         return bool(words & COMPANION_WORDS) and bool(
-            words & TOGETHER_WORDS or _AND_MY.search(text) or _AND_COMPANION.search(text))
+            words & TOGETHER_WORDS or _AND_MY.search(text) or _AND_COMPANION.search(text)
+            or _AND_FOR_THEM.search(text))
 
     @staticmethod
     def _compares(question: str, text: str) -> bool:

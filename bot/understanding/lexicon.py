@@ -44,7 +44,8 @@ PLACE_NOUNS = frozenset(["border", "borders", "side", "embassy", "consulate", "f
                          "кордону", "посольство", "посольстве", "консульство"])
 # Words after "a/an <demonym>" that show the demonym is a person, not an adjective ("can a Nigerian go").
 PERSON_NEXT = frozenset(["husband", "wife", "boyfriend", "girlfriend", "partner", "colleague", "friend", "mate",
-                         "driver", "backpacker", "photographer", "journalist", "muslim", "go", "do", "does", "manage", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who", "couple", "lady", "dude", "even", "also", "really", "actually", "here", "wanting", "planning", "hoping", "trying", "looking"])
+                         "driver", "backpacker", "photographer", "journalist", "muslim", "go", "do", "does", "manage", "travel", "visit", "enter", "get", "need", "fly", "still", "be", "legally", "safely", "citizen", "tourist", "traveler", "traveller", "backpacker", "woman", "man", "guy", "girl", "student", "living", "like", "with", "and", "or", "who", "couple", "lady", "dude", "even", "also", "really", "actually", "here", "wanting", "planning", "hoping", "trying", "looking",
+                         "just", "simply", "currently", "now", "ever"])  # "can a jordanian just drive in"
 # Verbs after a bare demonym that make it a person ("can Chinese go", "brit in Kaliningrad", "brasileiro precisa",
 # "Deutsche brauchen", "Ivoirien ici", "Algérienne résidant à Lyon"): the demonym is then the subject, not an
 # adjective ("Chinese food").
@@ -52,7 +53,11 @@ BARE_PERSON_NEXT = frozenset(["heading", "headed", "ici", "aqui", "aca", "hier",
                                "applying", "moving", "studying", "working", "quer", "querem", "quiere", "quieren", "veut", "veulent", "will", "wollen",
                                "consegue", "conseguem", "consigue", "consiguen",  # "Brasileiro consegue e-visa?"
                                # "Brasileiro paga quanto pra entrar em Galápagos?": pays
-                               "paga", "pagam", "pagan", "paie", "paient", "zahlt", "zahlen"])
+                               "paga", "pagam", "pagan", "paie", "paient", "zahlt", "zahlen",
+                               # a Cyrillic adjective in the dative, then "need"/"may" ("а в Ладакх русским нужно
+                               # разрешение?", "українським можна?"): the people, as "русским языком" is not
+                               "нужно", "нужна", "нужен", "нужны", "надо", "можно", "потрибна", "потрибно",
+                               "потрибен", "потрибни", "треба", "можна"])
 # Verbs that are also nouns ("Chinese travel agencies"): after a bare demonym they make it a person only after a
 # modal ("can Chinese travel to Tibet", "do Swiss visit").
 BARE_PERSON_VERBS = frozenset(["go", "travel", "visit", "enter", "get", "fly"])
@@ -87,7 +92,8 @@ DEMONYM_TRIGGERS = IDENTITY_TRIGGERS | frozenset(["dual", "both", "hold", "holdi
 # "My wife is Chinese", "mi esposa es china": a copula after a person names that person's nationality.
 COPULAS = frozenset(["is", "are", "was", "es", "est", "ist", "e", "е"])  # the last one is the Ukrainian "є", folded
 PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "motherinlaw", "fatherinlaw", "sisterinlaw", "brotherinlaw",
-                             "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "mate", "buddy", "pal", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund", "who",
+                             "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "mate", "buddy", "pal", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "grandma", "grandmother", "grandpa",
+                             "grandfather", "grandad", "grandparents", "granny", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund", "who",
                              "guy", "girl", "lad", "bloke", "boy", "kumpel",  # "the third guy is Turkish"
                              "ela", "ele", "ella", "elle", "il", "er"])  # "(ela é russa, eu sou brasileiro)"
 # Russian and Ukrainian drop the copula, so a nationality straight after a person is that person's ("мой муж русский",
@@ -150,6 +156,11 @@ COMBINING_NATIONALITIES = {"franco": "FR", "italo": "IT", "germano": "DE", "hisp
                            "us": "US"}  # "us-iranian dual": lower case, but joined to a nationality
 # Numbers between "we're" and a nationality ("we're two Czech guys", "somos dos chilenos", "мы двое").
 NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "both", "dos", "tres", "deux", "trois", "dois", "zwei", "drei"])
+# Numbers after which a nationality is a noun, people ("für zwei Deutsche", "pour deux Français", "dos chilenos",
+# "três brasileiros"): German capitalises the noun (not "zwei deutsche Autos"), Romance adjectives follow their noun.
+NOUN_NUMBERS = frozenset(["zwei", "drei", "vier", "funf", "deux", "trois", "quatre", "dos", "tres", "cuatro", "dois",
+                          "duas", "quatro"])
+NOUN_NUMBERS_CAPITALISED = frozenset(["zwei", "drei", "vier", "funf"])
 # Words whose owner a nationality in brackets after them describes ("me (Portuguese) and my wife (Angolan)").
 BRACKETED_PERSONS = frozenset(["me", "i", "myself", "us", "we", "wir", "nous", "nosotros", "nos", "мы", "ми"])
 ARTICLES = frozenset(["a", "an", "the", "un", "una", "uno", "une", "ein", "eine", "einen", "einem", "der", "die", "das"])
@@ -290,6 +301,7 @@ EXTRA_COMMON_WORDS = frozenset(
      # ("grandad" is not Granada, "gracias" not Grecia, "bonjour" not Boujdour)
      "grandad", "granddad", "grandma", "grandpa", "gracias", "bonjour", "porque", "ahora", "buenas", "papai", "marido",
      "novia", "novio", "ustedes", "presisa", "precisa", "ingreso", "ingresar", "permiso", "entrada", "salida",
+     "corre", "correr", "corren", "correm",  # "ela corre risco" (runs a risk) is no "Corée"
      "chego", "chegar", "chegou", "chegamos",  # Portuguese "arrive" ("como chego ao Saara" is no Czech)
      "barco", "barcos", "bateau", "bateaux", "coche", "vuelo", "vuelos",  # "barco" is no Burco
      "arger", "aerger",
@@ -416,7 +428,7 @@ ROUTE_FILLERS = frozenset(["overland", "by", "bus", "train", "car", "road", "lan
                            # "fly to Tbilisi and drive to Baku": the way on to the next place
                            "drive", "fly", "go", "take", "travel", "continue", "head", "cross", "ride", "hitchhike"])
 # Words after a place that make it where the traveler lives ("qatar resident", "Dubai-based").
-RESIDENT_AFTER = frozenset(["resident", "residents", "residency", "based", "expat", "expats"])
+RESIDENT_AFTER = frozenset(["resident", "residents", "residency", "residence", "based", "expat", "expats"])
 # A country named as the government that advises is not a destination when another place is named: after it
 # ("canada travel advisory for lebanon", "does the UK advise against"), before it with "of" in other languages
 # ("alerta do Canadá para o Haiti", "у Госдепа США для Венесуэлы"), or in Chinese before the ministry ("美国国务院").
@@ -523,7 +535,7 @@ OFF_TOPIC_PHRASES = _one_pattern((
     r"\bmelhor (epoca|momento|altura) (para|pra)\b", r"\bbeste reisezeit\b",
     # services: doing the traveler's paperwork, booking, prices, time, translation
     r"\b(do|handle|process|file|fill) (out )?(my|our) (\w+ )?visa (application|form)\b", r"\bvisa application for me\b",
-    r"\bbook me\b", r"\bwill pay\b", r"\btramitar\b", r"\bcuanto cobran\b", r"\bза деньги\b", r"\bоформить мне\b",
+    r"\bbook me\b", r"\bwill pay\b", r"\b(me|nos|les) (\w+ )?tramitar\b", r"\bpor tramitar\b", r"\bagencias? (\w+ )?(para|que) tramit", r"\bcuanto cobran\b", r"\bза деньги\b", r"\bоформить мне\b",
     r"\bсколько стоит (билет|перелет|авиабилет)", r"\bhow much (is|are|does|do) (a |the )?(beer|taxi|hotel|meal)",
     r"\btime (difference|zone)\b", r"\bcar rental\b|\brent a car\b", r"\bhow do (you|i) say\b", r"\bcomo se dice\b",
     r"\bcomment dit on\b", r"\bкак сказать\b", r"\btranslate\b", r"\btaux de change\b", r"\bhava (durumu|nas[ıi]l)\b",
@@ -553,6 +565,15 @@ OFF_TOPIC_SOFT_PHRASES = _one_pattern((
     r"\b(ou|comment|where to|where can i|donde|onde|wo kann man|wo) (changer|change|cambiar|trocar|wechseln|tauschen)\b",
     r"\bwie (kalt|warm|heiss)\b", r"\bhow (cold|hot|warm)\b", r"\bwhich airlines? (fly|flies|go|goes)\b",
     r"\b(сколько стоит|скильки коштуе) (автобус|поезд|поизд|такси|маршрутка|трансфер)",
+    # cheap tickets, changing money and what the trip costs in the other languages ("passagem barata lisboa luanda",
+    # "app para cambiar pesos a dolares en caracas", "y cuanto sale mas o menos el viaje")
+    r"\b(passage(m|ns)|pasajes?|boletos?|billetes?|bilhetes?) (de (aviao|avion) )?(barat[ao]s?|economic[ao]s?)\b",
+    r"\bbillets? (d avion )?pas chers?\b",
+    r"\b(cambiar|trocar|changer|wechseln|tauschen|exchange|change|convert) (my |mis |meus |mes |de |des |meine )?"
+    r"(pesos|dolares|dollars|euros|rublos|rubles|roubles|reais|bolivares|dinars|rials|yuan|dollar|euro)\b",
+    r"\bcuanto (sale|salen|cuesta|cuestan) (mas o menos |aprox\w* )?(el|la|los|las|un|una) (viaje|tour|excursion|"
+    r"paquete|crucero)\b", r"\bquanto (custa|custam|sai) (mais ou menos |aprox\w* )?(a|o|um|uma) (viagem|tour|"
+    r"excursao|pacote|cruzeiro)\b", r"\bhow much (does|do|would|will) (the|a|this|that) (trip|tour|cruise|package)\b",
 ))
 CJK_OFF_TOPIC_WORDS = ("代办", "收费", "天气", "酒店", "餐厅", "汇率", "机票", "美食", "好吃", "吃什么", "餐馆", "换钱", "兑换", "换卢布",
                        "换美元", "换欧元", "换人民币")
@@ -570,6 +591,9 @@ PEOPLE_NOUNS = frozenset([
     "паломникив", "peregrino", "peregrinos", "pelerin", "pelerins", "pilger", "journalist", "journalists", "volunteer", "volunteers", "lad", "lads", "bloke", "blokes",
     "climber", "climbers", "contractor", "contractors", "trekker", "trekkers", "cyclist", "cyclists", "someone",
     "hiker", "hikers", "biker", "bikers", "rider", "riders", "overlander", "overlanders", "kumpel", "freund",
+    # what the trip makes of the traveler ("can i sail into chagos? french sailor", "a canadian diver")
+    "sailor", "sailors", "skipper", "skippers", "yachtsman", "yachtsmen", "yachtie", "yachties", "diver", "divers",
+    "surfer", "surfers", "runner", "runners",
     "freundin",
     # German nouns of what one is ("für eine freie Journalistin aus Deutschland")
     "journalistin", "journalisten", "studentin", "studenten", "touristin", "fotografin", "fotograf", "arztin", "arzt",
@@ -654,4 +678,9 @@ CURRENCY_WORDS = frozenset(["rial", "riyal", "dollar", "dolar", "dolares", "euro
 # country ("taliban" is two letters from "taiwan", and "no visa needed, Level 1" for Afghanistan would follow).
 NOT_PLACE_WORDS = frozenset(["taliban", "talibans", "talib", "hamas", "hezbollah", "hizbollah", "hizballah",
                              "houthi", "houthis", "huthi", "huthis", "isis", "isil", "daesh", "wagner", "shabaab",
-                             "alshabaab", "mujahideen", "junta"])
+                             "alshabaab", "mujahideen", "junta",
+                             # ... and of the rulers travelers date a country's news by ("syria after assad" is not
+                             # Assab, Eritrea's port)
+                             "assad", "putin", "erdogan", "lukashenko", "maduro", "trump", "biden", "khamenei",
+                             "kadyrov", "aliyev", "pashinyan", "zelensky", "zelenskyy", "netanyahu", "sisi",
+                             "museveni", "bukele", "milei", "lula", "modi"])

@@ -81,6 +81,8 @@ from bot.understanding.lexicon import (
     NOT_PASSPORT_NOUNS,
     NOT_PLACE_WORDS,
     NOT_TRAVEL_HINTS,
+    NOUN_NUMBERS,
+    NOUN_NUMBERS_CAPITALISED,
     NUMBER_WORDS,
     OBTAIN_WORDS,
     OFF_TOPIC_PHRASES,
@@ -579,6 +581,35 @@ def _regions_first(codes: list[str], kb: KnowledgeBase, behind: frozenset[str] =
     return out
 
 
+# Governments whose advisory levels the knowledge base holds, and the words for "for" before one asked about.
+_RATING_GOVERNMENTS = frozenset(["US", "GB", "CA", "AU"])
+_FOR_WORDS = frozenset(["for", "para", "pour", "fur", "fuer", "для"])
+# What a government says or thinks, asked about without naming the place: the chat's place
+_SAY_WORDS = frozenset(["say", "says", "saying", "think", "thinks", "sagt", "sagen", "dit", "disent", "dice", "dicen",
+                        "diz", "dizem", "говорит", "говорят", "каже", "кажуть"])
+# The traveler saying they do not know which place it is ("weiß grad nicht wo der Flug hingeht", "not sure which")
+_UNSURE_RE = re.compile(r"\b(not sure|dont know|no idea|weiss (grad |gerade |noch )?nicht|keine ahnung|no se|"
+                        r"je ne sais pas|sais pas|nao sei|не знаю|не уверен|не впевнен\w*)\b")
+_CJK_UNSURE = ("不知道", "不确定", "搞不清")
+_ONWARD = frozenset(["on", "onward", "onwards", "weiter", "дальше", "далее"])
+_ONWARD_TO = frozenset(["to", "into", "nach", "в", "на", "до"])
+# Words that may open "and the rest of X?", "what about the rest of X", "y el resto de X"
+_ASKING_ABOUT = frozenset(["and", "what", "about", "how", "the", "y", "et", "e", "el", "le", "o", "и", "а", "le", "du",
+                           "ok", "so", "but"])
+# Who has something in "у неё украинский", "у мужа российский" (folded)
+_HOLDER_AFTER_U = frozenset(["меня", "мене", "нее", "неи", "него", "нього", "них", "нас", "жены", "мужа", "дружини",
+                             "чоловика", "сына", "сина", "дочери", "доньки", "мамы", "мами", "папы", "тата"])
+# "... and from there to X" ("а звідти на", "а оттуда в", "y de ahí a", "und von dort nach", "e dali para")
+_THENCE = frozenset(["звидти", "оттуда", "dali", "dai", "thence"])
+_THENCE_PAIRS = [["from", "there"], ["de", "ahi"], ["de", "alli"], ["desde", "ahi"], ["desde", "alli"], ["von", "dort"],
+                 ["dort", "aus"], ["de", "lá"], ["от", "туда"]]
+_THEN_WORDS = frozenset(["а", "then", "luego", "dann", "потом", "потим", "depois", "puis", "ensuite", "on", "onwards"])
+_TOWARDS_STOP = frozenset(["to", "into", "на", "в", "у", "до", "a", "al", "nach", "para", "pra", "vers", "en", "em",
+                           "fly", "go", "head", "drive", "take", "get", "ferry", "boat", "flight"])
+_RATES_VERBS = frozenset(["give", "gives", "put", "puts", "rate", "rates", "rank", "ranks", "met", "donne", "da",
+                          "pone", "gibt", "stuft"])  # "what level does the UK give Iran"
+
+
 @dataclass
 class Span:
     start: int
@@ -921,14 +952,19 @@ class Matcher:
                      tokens[s.end] in HERITAGE_WORDS or (tokens[s.end] in ("by", "за", "по")
                                                          and s.end + 1 < len(tokens)
                                                          and tokens[s.end + 1] in _HERITAGE_AFTER)))]
-        spans += self._cjk_spans(text, len(tokens))
+        cjk_spans = self._cjk_spans(text, len(tokens))
+        if cjk_spans and not text.isascii():  # "（藏南）" alone: read once, in its CJK run
+            spans = [s for s in spans if not _is_cjk(s.text)]
+        spans += cjk_spans
         token_set = set(tokens)
         travel_context = bool(token_set & TRAVEL_WORDS) and not (token_set & NOT_TRAVEL_HINTS)
         passports, places = self._split_passports(spans, tokens, raw_tokens, joins)
         # "is it safe tho, rest of yemen is a warzone": the rest of a country is set against the place asked about
         # (the chat's, when the message names no other)
+        # ... but "and the rest of somalia?", opening the message, asks about it
         rest = [s for s in places if s.how != "cjk" and s.start > 1 and tokens[s.start - 1] in ("of", "de", "du")
-                and tokens[s.start - 2] in ("rest", "resto", "reste")]
+                and tokens[s.start - 2] in ("rest", "resto", "reste")
+                and not all(t in _ASKING_ABOUT for t in tokens[: s.start - 2])]
         if rest:
             places = [s for s in places if s not in rest]
             result.followup = result.followup or not places
@@ -1007,11 +1043,22 @@ class Matcher:
         if token_set & SPORTS_WORDS and not travel_context:
             places = []  # "iran vs japan football score": teams
         advisers = {id(s) for s in places if self._is_adviser(s, tokens)}
+        if not advisers and len(places) == 2 and any(p.search(folded_text) for p in LEVEL_PHRASES):
+            # "¿qué nivel de alerta tiene Sudán del Sur para EE.UU.?", "Le Canada, il met Haïti à quel niveau ?": of
+            # two places in a level question, the one of the governments that rate places, named after "for" or
+            # opening the question before a comma, is whose level is asked (the other is not such a government)
+            issuing = [s for s in places if s.how != "cjk" and set(s.codes) <= _RATING_GOVERNMENTS and (
+                (s.start > 0 and tokens[s.start - 1 - (s.start > 1 and tokens[s.start - 1] in ARTICLES)] in _FOR_WORDS)
+                or (s.start <= 1 and s.end < len(tokens) and raw_tokens[s.end] == ",")
+                or (s.end < len(tokens) and tokens[s.end] in _RATES_VERBS))]
+            if len(issuing) == 1 and not any(set(s.codes) <= _RATING_GOVERNMENTS for s in places
+                                             if s is not issuing[0]):
+                advisers = {id(issuing[0])}
         if advisers and len(advisers) < len(places):  # "canada travel advisory for lebanon": Lebanon is asked about
             places = [s for s in places if id(s) not in advisers]
-        elif advisers and self._points_back(tokens):
+        elif advisers and (self._points_back(tokens) or token_set & _SAY_WORDS):
             places = []  # "and what does the NZ govt say about going there": the chat's place, advised on
-            result.followup = True
+            result.followup = True  # ... and "what does the uk govt say about going right now"
         # ... but only in a travel question, or before a word of the place's own ("the Dominican side"): "I speak a
         # little Spanish" names no destination.
         if not places and demonym_places and (travel_context or named_for or any(
@@ -1057,6 +1104,11 @@ class Matcher:
             result.intent in ("level", "when") and not places)  # "what level is it at"
         starts = {s.start for s in places}
         stops = {id(s) for s in places if self._route_start(s, tokens, raw_tokens, starts, joins, places)}
+        # "going to yerevan in may, want to drive on to stepanakert": the places before "on to" are stops on the way
+        onward = [s.start for s in places if s.how != "cjk" and s.start > 1 and tokens[s.start - 1] in _ONWARD_TO
+                  and tokens[s.start - 2] in _ONWARD]
+        if onward:
+            stops |= {id(s) for s in places if s.how != "cjk" and s.start < min(onward)}
         set_off = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)}
         origins = set_off | stops | settled
         # where the traveler sets off "from" is left behind though a route starts there ("from Vladikavkaz to
@@ -1165,7 +1217,8 @@ class Matcher:
         if not result.passports and set(tokens) & NATIONAL_ID_CARDS.keys():
             # "Georgien Einreise mit Personalausweis?": the card only one country issues by that name
             result.passports = sorted({NATIONAL_ID_CARDS[t] for t in set(tokens) & NATIONAL_ID_CARDS.keys()})
-        namesake = self._namesake(result.destinations, places) if len(result.destinations) > 1 else None
+        namesake = self._namesake(result.destinations, places, bool(_UNSURE_RE.search(folded_text)) or any(
+            w in text for w in _CJK_UNSURE)) if len(result.destinations) > 1 else None
         if namesake and not result.ambiguous:
             # "samoa visa - I'm also stopping in pago pago": American Samoa is named too, by its town; ask which
             result.ambiguous, result.destinations = namesake, []
@@ -1199,12 +1252,19 @@ class Matcher:
                                            if c not in result.suggestions]
         return result
 
-    def _namesake(self, destinations: list[str], places: list[Span]) -> list[str] | None:
+    def _namesake(self, destinations: list[str], places: list[Span], unsure: bool = False) -> list[str] | None:
         """The place asked about by a name that is part of another named place's own name, that place named only by
         a town ("samoa ... pago pago" is Samoa or American Samoa, "guinea ... port moresby" Guinea or Papua New
-        Guinea): both."""
+        Guinea), or by its own name when the traveler says they do not know which ("Amerikanisch-Samoa oder das
+        unabhängige, weiß grad nicht", "不知道跟美属萨摩亚是不是一个地方"): both."""
         first = destinations[0]
         said = {fold(s.text) for s in places if s.how == "name" and s.codes == (first,)}
+        if unsure:
+            cjk_said = [s.text for s in places if s.how == "cjk" and s.codes == (first,)]
+            for code in destinations[1:]:
+                texts = [s.text for s in places if s.how == "cjk" and code in s.codes]
+                if any(a in b and a != b for a in cjk_said for b in texts):
+                    return [first, code]  # "萨摩亚" inside "美属萨摩亚"
         for code in destinations[1:]:
             other = self.kb.places.get(code)
             if other is None or other.parent == first or self.kb.places.get(first, other).parent == code:
@@ -1212,7 +1272,7 @@ class Matcher:
             name = f" {fold(other.name)} "
             texts = [fold(s.text) for s in places if code in s.codes]
             for word in said:
-                if f" {word} " in name and name.strip() != word and not any(word in t for t in texts):
+                if f" {word} " in name and name.strip() != word and (unsure or not any(word in t for t in texts)):
                     return [first, code]
         return None
 
@@ -1525,7 +1585,8 @@ class Matcher:
                         pos += len(hit)
                         continue
                     # "香港居民", "澳门居民": a resident of a SAR holds no passport said (many are Chinese citizens)
-                    passport = following.startswith(_CJK_PASSPORT_WORDS)
+                    passport = following.startswith(_CJK_PASSPORT_WORDS) or following.startswith(("华裔", "華裔"))
+                    # ("美国华裔": a Chinese American, the country's citizen)
                     origin = run[pos - 1 : pos] in _CJK_ORIGIN_BEFORE or following.startswith(_CJK_ORIGIN_AFTER) \
                         or following.startswith("居民") or run[max(pos - 2, 0) : pos] in _CJK_BEEN_TO \
                         or (run[pos - 1 : pos] == "在" and following.startswith(_CJK_STAY_AFTER))
@@ -1540,6 +1601,8 @@ class Matcher:
         for (_, end, a), (start, _, b) in reversed(list(itertools.pairwise(placed))):
             if b.passport and not a.passport and text[end:start] in _CJK_AND:
                 a.passport = True  # "中国和加拿大双重国籍", "中国和美国护照"
+            if a.codes == b.codes and text[end:start] in ("（", "(") and b in spans:
+                spans.remove(b)  # "阿鲁纳恰尔邦（藏南）": the same place's other name in brackets is named once
         if "特区护照" in text or "特區護照" in text:  # "我是香港居民，拿特区护照": the SAR named holds the passport
             for _, _, span in placed:
                 if set(span.codes) <= {"HK", "MO"}:
@@ -1615,6 +1678,11 @@ class Matcher:
                     and tokens[span.start].endswith(_INSTRUMENTAL_ADJ) \
                     and (span.end >= n or not _CYRILLIC_RE.match(tokens[span.end]) or tokens[span.end] in _AFTER_ONE):
                 is_passport[idx] = True  # "а мне с литовским куда": with a Lithuanian one
+            if span.how == "demonym" and span.start > 1 and tokens[span.start - 2] == "у" and has_passport_word \
+                    and tokens[span.start - 1] in _HOLDER_AFTER_U and _CYRILLIC_RE.match(tokens[span.start]) \
+                    and (span.start < 3 or not tokens[span.start - 3] or tokens[span.start - 3] in ("а", "и", "і")):
+                # (opening its clause: "фамилия у меня армянская" is a surname)
+                is_passport[idx] = True  # "у мене ізраїльський паспорт, у неї український": hers, the noun left out
             prev = tokens[span.start - 1] if span.start > 0 else ""
             if span.how == "name" and prev in PASSPORT_WORDS and prev not in NOT_PASSPORT_NOUNS \
                     and span.start - 1 not in ends \
@@ -1674,15 +1742,20 @@ class Matcher:
                     span.end >= n or not tokens[span.end] or tokens[span.end] in PEOPLE_NOUNS
                     or tokens[span.end] in CONJUNCTIONS or tokens[span.end] in NUMBER_WORDS or span.end in starts):
                 is_passport[idx] = True  # "one japanese one south korean", "mostly Aussies, one Kiwi"
+            if span.how == "demonym" and span.start > 0 and tokens[span.start - 1] in NOUN_NUMBERS and (
+                    tokens[span.start - 1] not in NOUN_NUMBERS_CAPITALISED or raw_tokens[span.start][:1].isupper()):
+                is_passport[idx] = True  # "für zwei Deutsche", "pour deux Français", "dos chilenos"
             if span.how == "demonym" and span.start in place_ends and all(not t for t in tokens[span.end :]) \
                     and len([t for t in tokens if t]) <= 4:
                 is_passport[idx] = True  # "algeria israeli", "visa iran german": a terse place, then who asks
             heading = span.end + 1 < n and tokens[span.end] in ("to", "into") and span.end + 1 in place_starts
             if (span.how == "demonym" or (span.how == "name" and raw_tokens[span.start].islower()
                                           and self._spelled_as_demonym(span, tokens))) \
-                    and not language and self._alone_in_clause(span, tokens, raw_tokens, joins, ends, heading):
+                    and not language and not tokens[span.start].endswith("isch") \
+                    and self._alone_in_clause(span, tokens, raw_tokens, joins, ends, heading):
                 is_passport[idx] = True  # "kathmandu overland to lhasa, israeli", "and me? jordanian", "... ? algérien"
-                # (lower-case: the German noun "Algerien" is the country)
+                # (lower-case: the German noun "Algerien" is the country); a German adjective alone ("... empfehlen?
+                # georgisch, nicht zu touristisch") is a cuisine or a style, the person being "Georgier"
             if trig >= 0:
                 identity = _describes_traveler(tokens, trig, raw_tokens)
                 seen_as = _seen_as(tokens, trig)
@@ -1735,10 +1808,13 @@ class Matcher:
                     and not (span.plural and _CYRILLIC_RE.match(tokens[span.start])) \
                     and not (span.plural and tokens[span.end + 1 : span.end + 2] in (["free"], ["exempt"])) \
                     and not (_german_noun(raw_tokens[span.start]) and span.start > 0
-                             and tokens[span.start - 1] in DEMONYM_TRIGGERS):
+                             and tokens[span.start - 1] in DEMONYM_TRIGGERS) \
+                    and not (span.start > 0 and tokens[span.start - 1] in ROMANCE_ARTICLES
+                             and tokens[span.end] not in PLACE_NOUNS):
                 is_passport[idx] = False  # "Are Iranian visas available?", "a Russian visa"; but "для естонців
                 # віза": a Cyrillic plural is people, never the adjective of the visa, and so is a German noun after
-                # "für" ("für Österreicher Visum Iran?"; the adjective would be "österreichisches")
+                # "für" ("für Österreicher Visum Iran?"; the adjective would be "österreichisches"), and a Romance
+                # article makes it the noun ("pour un marocain visa russie": the visa's adjective would follow it)
             if span.how == "demonym" and idx not in named_passports and self._names_document(span, tokens):
                 is_passport[idx] = False  # "un tampon israélien", "avec titre de séjour français"
             if span.how == "demonym" and idx not in named_passports and self._compared_people(span, tokens):
@@ -1806,6 +1882,10 @@ class Matcher:
             for idx in church:  # "im greek orthodox from limassol (cypriot passport)": a church, not a passport
                 is_passport[idx] = False
                 denied.add(idx)
+        ends_of_passports = {(s.end, s.codes) for s, p in zip(spans, is_passport, strict=True) if p}
+        for idx, span in enumerate(spans):
+            if span.how == "code" and (span.start, span.codes) in ends_of_passports:
+                is_passport[idx] = True  # "she's russian 🇷🇺": the flag after a nationality is that nationality
         passports = [s for s, p in zip(spans, is_passport, strict=True) if p]
         # ... though the people of a place may still name it ("местные абхазы ..."), as other demonyms do
         places = [s for idx, (s, p) in enumerate(zip(spans, is_passport, strict=True))
@@ -2361,6 +2441,8 @@ class Matcher:
         word towards (or a hyphen) and another place; the first is where the route starts."""
         if span.how == "cjk" or tokens[span.start] == "esta":
             return False  # "un ESTA pour New York" is the US's own
+        if Matcher._on_from_there(span.end, tokens, starts):
+            return True
         if span.end in joins and span.end in starts and span.how != "demonym" and not any(
                 s.start == span.end and set(s.codes) & set(span.codes) for s in spans or ()):
             return True
@@ -2386,6 +2468,24 @@ class Matcher:
                 break
             j = k
         return j in starts
+
+    @staticmethod
+    def _on_from_there(j: int, tokens: list[str], starts: set[int]) -> bool:
+        """"fly to dubai and from there to socotra", "в Дубай, а звідти на Сокотру", "a Dubai y de ahí a Socotra": the
+        place before "from there" is a stop on the way to the place after it."""
+        n = len(tokens)
+        k = j
+        while k < n and k - j < 3 and (not tokens[k] or tokens[k] in CONJUNCTIONS or tokens[k] in _THEN_WORDS):
+            k += 1
+        if k < n and tokens[k] in _THENCE:
+            k += 1
+        elif tokens[k : k + 2] in _THENCE_PAIRS:
+            k += 2
+        else:
+            return False
+        while k < n and (tokens[k] in _TOWARDS_STOP or tokens[k] in ARTICLES or tokens[k] in _THEN_WORDS):
+            k += 1
+        return k in starts
 
     @staticmethod
     def _from_de(span: Span, tokens: list[str], starts: set[int]) -> bool:
