@@ -581,3 +581,17 @@ def test_armenian_descent_hears_that_azerbaijan_has_turned_such_travellers_away(
     assert warned("us citizen of armenian descent, baku trip ok?")
     assert warned("Я гражданин России, армянин по отцу, фамилия на -ян. Пустят ли меня в Баку и потом в Шушу?")
     assert not warned("baku for a us citizen")
+
+
+def test_several_passports_not_valid_for_a_place_get_one_warning_when_the_askers_is_not_known(engine) -> None:
+    """India and South Korea both bar their passports from Yemen: an asker whose passport is not known gets one line
+    naming both, not a paragraph each before the answer; an Indian still gets their own warning with its lawful
+    route."""
+    from bot.answering.texts import PASSPORT_INVALID_FOR_SEVERAL
+
+    answer = engine.ask("socotra trip possible next year?")
+    legal = [w for w in answer.warnings if "India" in w or "South Korea" in w]
+    assert legal == [PASSPORT_INVALID_FOR_SEVERAL % {"countries": "India and South Korea", "place": "Socotra"}]
+    indian = engine.ask("i'm indian, can i visit socotra next spring?")
+    assert any("does not allow the India passport" in w and "Ministry of External Affairs" in w
+               for w in indian.warnings)

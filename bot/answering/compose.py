@@ -68,6 +68,7 @@ from bot.answering.texts import (
     OWN_COUNTRY_TEXT,
     PASSPORT_INVALID_FOR_HOLDERS,
     PASSPORT_INVALID_FOR_HOLDERS_BARE,
+    PASSPORT_INVALID_FOR_SEVERAL,
     PASSPORT_INVALID_WARNING,
     PASSPORT_INVALID_WARNING_BARE,
     PASSPORT_NAME,
@@ -586,7 +587,12 @@ class Composer:
         """The legal warning for a passport not valid there, and the warning for one not admitted (for a dual
         national, that the other passport may not get them in either)."""
         tr = self.tr
-        for fact in [e for e in answer.entry if e.verdict == "passport-invalid"]:
+        invalid = [e for e in answer.entry if e.verdict == "passport-invalid"]
+        if not passports and len(invalid) > 1:  # "socotra trip possible?": India's and South Korea's bans, one line
+            countries = self._list_and([self._country_name(c) for e in invalid for c in (e.passports or [e.passport])])
+            answer.warnings.append(tr._(PASSPORT_INVALID_FOR_SEVERAL, countries=countries, place=answer.name))
+            invalid = []
+        for fact in invalid:
             penalties = fact.passport in PENALTIES_SOURCED  # the consequences only where a source states them
             template = ((PASSPORT_INVALID_WARNING if penalties else PASSPORT_INVALID_WARNING_BARE) if passports
                         else PASSPORT_INVALID_FOR_HOLDERS if penalties else PASSPORT_INVALID_FOR_HOLDERS_BARE)

@@ -56,6 +56,11 @@ PASSPORT_INVALID_FOR_HOLDERS_BARE = N_(
     "Legal warning for holders of the %(passport)s: their own government does not allow it to be used for "
     "%(place)s."
 )
+# several passports not valid there, and the asker's not known: one line for all (each lawful route is in its rule)
+PASSPORT_INVALID_FOR_SEVERAL = N_(
+    "Legal warning for holders of passports of %(countries)s: their own governments do not allow these passports to "
+    "be used for %(place)s."
+)
 PASSPORT_INVALID_FOR_HOLDERS = N_(
     "Legal warning for holders of the %(passport)s: their own government does not allow it to be used for "
     "%(place)s; travelling on it can cost them the passport and lead to prosecution."
