@@ -42,18 +42,19 @@ _MARKERS: dict[str, frozenset[str]] = {
         cuando que mi todavia ahora pasaporte necesito hay sin turismo mexicano espanol hacia alli ya aun pero
         tambien desde soy tengo viajar visitar seguro segura ciudadano ciudadanos visado llegada siendo alerta
         vuelos baratos permiso ingreso iraqui espanoles nivel para en salimos necesita necesitan hostales cual cuanto
-        cuantos ustedes tramitar cobran"""),
+        cuantos ustedes tramitar cobran donde barato vieja dolares"""),
     "pt": _words("""posso pode podem e com os as o do da dos das um uma ou perigoso aberto aberta quando meu minha
         nos ainda agora passaporte preciso tem ha sem nao voce brasileiro portugues pra pro la vou ja tambem mas eu
         gente sozinho sozinha mulher tibete coreia irao viajar visitar seguro segura estou sou visto homens
-        mulheres brasileiros brasileiras precisa cambio barato hoje para chegar saindo quero vem custa em"""),
+        mulheres brasileiros brasileiras precisa cambio barato hoje para chegar saindo quero vem custa em dois
+        portugueses comboio possivel"""),
     "ru": _words("""что как это можно ли или меня мне нужно надо сейчас туда когда где сколько безопасно граждан
         гражданину гражданам гражданин россиян россиянам пускают открыт открыта в на с и для я мы есть ещё еще
         опасно поехать съездить виза визу какой какая какие уровень по у mozhno nuzhna nuzhno dlya rossiyanam
-        grazhdanam рф"""),
+        grazhdanam рф гражданка"""),
     "uk": _words("""чи як що це можна або та мене мені треба зараз туди коли де скільки безпечно громадян
         громадянину громадянам громадянин українців пускають відкрита відкрито у з і для я ми є ще небезпечно
-        поїхати віза візу chy mozhna ukraintsyam якщо"""),
+        поїхати віза візу chy mozhna ukraintsyam якщо яка який яке які громадянка звідти"""),
     # Languages Borderline does not write: their evidence keeps an Italian or Dutch question from being read as
     # Spanish or German, and the answer falls back to the traveler's Telegram language (or English).
     "it": _words("""gli il per sono possono posso andare cittadini italiani italiana italiano voli economici della
