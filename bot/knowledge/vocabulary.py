@@ -198,7 +198,7 @@ DESCENT_RISKS: dict[str, DescentRisk] = {
 # in North Korea and at Wonsan-Kalma, where only Russians were admitted after 18 July 2025 (the places' RU rules and
 # their sources). The header then says "closed to most" and points to the rule.
 CLOSURE_EXCEPTIONS = frozenset((("KP", "RU"), ("KP-WK", "RU")))
-# Places that admit men only, whatever the passport (Mount Athos's avaton, in force since 1045): a woman on the trip
+# Places that admit men only, whatever the passport (Mount Athos): a woman on the trip
 # hears it before the verdicts, which are then the men's. The source is the place's legal trap.
 MEN_ONLY = frozenset(("GR-69",))
 # The Schengen area (EU's Your Europe page, checked 2026-12-02): one rule for a visitor's passport (issued within the
