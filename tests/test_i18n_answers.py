@@ -101,7 +101,8 @@ DETECTED = [
     ("Posso ir à Síria com passaporte brasileiro e as minhas filhas?", "pt"),
     # Ukrainian question words, Spanish "dónde", Portuguese "dois ... comboio" (tuning sets 12, 13, 17)
     ("яка погода в Батумі в травні?", "uk"), ("¿dónde cambio dólares en La Habana?", "es"),
-    ("hotel barato en La Habana vieja", "es"), ("somos dois portugueses, de comboio até Odessa, é possível", "pt"),
+    ("hotel barato en La Habana vieja", "es"), ("vocês vendem seguro viagem?", "pt"),
+    ("somos dois portugueses, de comboio até Odessa, é possível", "pt"),
     # languages Borderline does not write are not taken for one it does: the Telegram setting decides
     ("gli italiani possono andare in Corea del Nord?", None), ("Türkler Abhazya'ya vizesiz girebilir mi", None),
     ("hoe kom ik in Tibet als Vlaming", None), ("Kaliningrad e-wiza dla obywateli Polski", None),

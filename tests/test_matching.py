@@ -609,6 +609,9 @@ def test_lexicon_words_are_folded() -> None:
     [
         # services Borderline does not offer, and greetings
         ("which SIM card works in Erbil", "off-topic"),
+        # hostels, SIM cards and hire cars in Russian, Ukrainian and German (tuning set 18)
+        ("посоветуйте недорогой хостел в Бишкеке", "off-topic"), ("де купити сім-карту в Батумі?", "off-topic"),
+        ("Was kostet ein Mietwagen in Eriwan pro Tag?", "off-topic"),
         ("is there uber in beirut? dutch woman here", "off-topic"),
         ("can you do my iran visa application for me? british passport, will pay", "off-topic"),
         ("whats the time difference between sydney and kabul", "off-topic"),

@@ -47,7 +47,7 @@ _MARKERS: dict[str, frozenset[str]] = {
         nos ainda agora passaporte preciso tem ha sem nao voce brasileiro portugues pra pro la vou ja tambem mas eu
         gente sozinho sozinha mulher tibete coreia irao viajar visitar seguro segura estou sou visto homens
         mulheres brasileiros brasileiras precisa cambio barato hoje para chegar saindo quero vem custa em dois
-        portugueses comboio possivel"""),
+        portugueses comboio possivel voces vendem"""),
     "ru": _words("""что как это можно ли или меня мне нужно надо сейчас туда когда где сколько безопасно граждан
         гражданину гражданам гражданин россиян россиянам пускают открыт открыта в на с и для я мы есть ещё еще
         опасно поехать съездить виза визу какой какая какие уровень по у mozhno nuzhna nuzhno dlya rossiyanam

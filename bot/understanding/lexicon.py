@@ -516,6 +516,9 @@ OFF_TOPIC_WORDS = frozenset([
     # money and cards, taxis ("what money do they use", "does my revolut card work", "qual a moeda", "такси")
     "revolut", "moeda", "monnaie", "wahrung", "такси", "валюта", "валюти", "рубли", "mastercard",
     "vpn", "vpns", "hebergement", "logement",
+    # hostels, SIM cards and hire cars in the other languages ("недорогой хостел", "сім-карту", "Mietwagen")
+    "хостел", "хостелы", "хостела", "хостелов", "хостели", "хостелу", "симку", "симкарту",
+    "mietwagen", "mietauto", "leihwagen", "autovermietung",
 ])
 # A message that is only a greeting asks nothing Borderline answers ("hello", "你好").
 GREETINGS = frozenset(["hello", "hi", "hey", "hallo", "hola", "ola", "oi", "bonjour", "salut", "ciao", "privet", "привет",
@@ -543,7 +546,7 @@ OFF_TOPIC_PHRASES = _one_pattern((
     r"process|arrange|get me)\b",
     # a phone line ("chip de celular em Teerã"), a visa agency ("визовое агентство для Ирана"), the northern lights
     r"\bchip (de )?(celular|telefone|telefono|movil)\b", r"\bвизов\w* (агентств|агенств|фирм)", r"\bвизов\w* агенци",
-    r"\bnorthern lights\b", r"\bpolar night\b", r"\bnuit polaire\b",
+    r"\bnorthern lights\b", r"\bpolar night\b", r"\bnuit polaire\b", r"\b(сим|сім)\W?карт",
     # doing the traveler's visa for a fee, renewing a passport, the time and trivia, black-market rates, where to
     # sleep ("can u get me a russian visa, how much do u charge", "how do i renew my indian passport from dubai",
     # "what time is it in pyongyang", "whats the capital of australia", "le meilleur quartier pour loger")
