@@ -231,6 +231,11 @@ LABEL_PREAMBLE = re.compile(
 CLAUSE_BREAKS = ("; ", ", ", " and ", " because ", " except ")
 
 
+def _verdicts_of(entries: list[EntryFact]) -> list[tuple[str, str, str]]:
+    """(passport, verdict, origin) of each entry: what the header's state is read from."""
+    return [(e.passport, e.verdict, e.origin) for e in entries]
+
+
 def _names_people_of(question: str, stems: tuple[str, ...]) -> bool:
     """Whether the question names a country or its people by one of these stems: a word that starts with a stem of
     four letters or more ("iranian", "британка"), the very word for a shorter one ("usa", not "usado"), anywhere in
@@ -334,9 +339,7 @@ class Composer:
             howto = place.howto if detail else place.howto[: 2 if not overview else OVERVIEW_LIMITS["howto"]]
             answer.howto = [HowtoFact(**self._fact(h), kind=h["kind"], name=h["name"], summary=h["summary"])
                             for h in howto]
-        answer.headline = self._restricted(self._headline(place, advisories), place, [e.verdict for e in answer.entry])
-        answer.headline = self._closed_but_yours(answer.headline, place,
-                                                 [(e.passport, e.verdict, e.origin) for e in answer.entry])
+        answer.headline = self._restricted(self._headline(place, advisories), place, _verdicts_of(answer.entry))
         self._disclaim(answer, place, u, advisories)
         self._light(answer, place, advisories)
         price = bool(COST_QUESTION.search(u.question.lower()))  # "how much is the permit": the facts that quote a price
@@ -378,9 +381,7 @@ class Composer:
             answer.headline = self._headline(place, advisories)
             if u.passports:  # whatever was asked, a known passport gets its verdict and any legal warning
                 answer.entry = self._entry(place, u.passports)
-                answer.headline = self._restricted(answer.headline, place, [e.verdict for e in answer.entry])
-                answer.headline = self._closed_but_yours(answer.headline, place,
-                                                 [(e.passport, e.verdict, e.origin) for e in answer.entry])
+                answer.headline = self._restricted(answer.headline, place, _verdicts_of(answer.entry))
                 answer.do_not_travel = any(_do_not_travel(a) for a in advisories)
                 self._light(answer, place, advisories)
                 self._passport_warnings(answer, u.passports, u.dual)
@@ -407,25 +408,22 @@ class Composer:
         return Headline(place=label, state=self.tr._(text) if text else "", icon=icon, risk=risk,
                         stale_on=self._stale_on(risk_row) if risk_row else "")
 
-    def _restricted(self, head: Headline, place: Place, verdicts: list[str]) -> Headline:
-        """"Open to tourists" is no green light for an asker none of whose passports may go as a tourist: not
-        valid there, not admitted, or a permit that only this passport needs and the place's legal trap is about
-        (Cuba for a US tourist). A permit every visitor needs (Galapagos, Antarctica) leaves the place open."""
+    def _restricted(self, head: Headline, place: Place, verdicts: list[tuple[str, str, str]]) -> Headline:
+        """The place's state as it stands for the asker's passports, (passport, verdict, origin) each.
+        "Open to tourists" is no green light for an asker none of whose passports may go as a tourist: not valid
+        there, not admitted, or a permit that only this passport needs and the place's legal trap is about (Cuba for
+        a US tourist); a permit every visitor needs (Galapagos, Antarctica) leaves the place open. "Closed to
+        tourists" is not the answer for an asker every one of whose passports has a checked rule that lets it in
+        despite the closure (Russian groups in North Korea): closed to most, pointing to the verdict, never "open"."""
         default = (place.curated_rules.get("*") or {}).get("verdict")
 
         def barred(verdict: str) -> bool:
             return verdict in BARRED_VERDICTS or (verdict == PERMIT_VERDICT and bool(place.legal)
                                                   and default != PERMIT_VERDICT)
 
-        if head.icon == STATES["open"][1] and verdicts and all(barred(v) for v in verdicts):
+        if head.icon == STATES["open"][1] and verdicts and all(barred(v) for _, v, _ in verdicts):
             head.state, head.icon = self.tr._(STATE_TEXTS["open-restricted"]), "🟠"
-        return head
-
-    def _closed_but_yours(self, head: Headline, place: Place, verdicts: list[tuple[str, str, str]]) -> Headline:
-        """"Closed to tourists" is not the answer for an asker every one of whose passports has a checked rule that
-        lets it in despite the closure (Russian groups in North Korea): the header says the place is closed to most
-        and points to the verdict, never "open". `verdicts`: (passport, verdict, origin) per passport."""
-        if head.icon == STATES["closed"][1] and verdicts and all(
+        elif head.icon == STATES["closed"][1] and verdicts and all(
                 v in EASY_ENTRY and origin == "curated" and (place.code, p) in CLOSURE_EXCEPTIONS
                 for p, v, origin in verdicts):
             head.state, head.icon = self.tr._(STATE_TEXTS["closed-but-yours"]), "🟠"
@@ -456,13 +454,14 @@ class Composer:
         if price:
             lines += self._cost_lines(place, u.passports) or [Line(tr._(NO_COST, place=answer.name))]
         lines += self._border_lines(place, u)
-        if NOT_A_PASSPORT.search(u.question.lower()):  # a refugee's travel document, a residence permit: no passport
+        question = u.question.lower()
+        if NOT_A_PASSPORT.search(question):  # a refugee's travel document, a residence permit: no passport
             lines.append(Line(tr._(NOT_A_PASSPORT_NOTE), NOT_A_PASSPORT_SOURCE, "⚠️", kind="caveat"))
         risk = DESCENT_RISKS.get(place.code) or DESCENT_RISKS.get(place.parent or "")
-        if risk and "AM" not in u.passports and re.search(risk.cue, u.question.lower()):
+        if risk and "AM" not in u.passports and re.search(risk.cue, question):
             lines.append(Line(tr._(risk.text), risk.source, "⚠️", kind="caveat",  # "армянин по отцу ... в Баку"
-                              when=f"{tr._(CHECKED_ON, date=tr.date(risk.checked))}, {tr._(UNVERIFIED)}"))
-        if place.code in MEN_ONLY and place.legal and WOMAN_TRAVELLER.search(u.question.lower()):
+                              when=self._checked_unverified(risk.checked)))
+        if place.code in MEN_ONLY and place.legal and WOMAN_TRAVELLER.search(question):
             lines.append(Line(tr._(WOMEN_BARRED_NOTE, place=answer.name), place.legal["source"], "⛔", kind="caveat"))
         if u.passports:
             lines += self._verdict_lines(answer.entry, 200, legal=bool(answer.legal))
@@ -472,12 +471,11 @@ class Composer:
                                "⚠️", kind="caveat") for p in u.passports if p in NO_DUAL_NATIONALITY]
         lines += self._citizen_lines(place, u)
         lines += self._held_document_lines(answer, place, u)
-        if VALIDITY_QUESTION.search(u.question.lower()):  # how long the passport must stay valid: no verdict says it
+        if VALIDITY_QUESTION.search(question):  # how long the passport must stay valid: no verdict says it
             schengen = (place.parent or place.code) in SCHENGEN
             lines.append(Line(tr._(SCHENGEN_VALIDITY_NOTE if schengen else VALIDITY_NOTE),
                               SCHENGEN_VALIDITY_SOURCE if schengen else VALIDITY_SOURCE, "📅", kind="caveat"))
         lines += self._esta_lines(answer, place, u)
-        question = u.question.lower()
         if (CHILD_TRAVEL.search(question) and not NO_CHILD_NOW.search(question)
                 and ("entry" in u.topics or not u.topics)):
             lines.append(Line(tr._(CHILD_TRAVEL_NOTE), CHILD_TRAVEL_SOURCE, "🧒", kind="caveat"))
@@ -681,8 +679,7 @@ class Composer:
             labels[p] = self.tr._(OWN_COUNTRY) if how == "own" else self._verdict(verdicts[p]) + (
                 f" ({self.tr._(RULE_OF, country=country.name_in(self.tr.lang))})" if how == "parent" and country
                 else f" ({self.tr._(DATASET_ONLY)})" if how == "dataset" else "")
-        head = self._restricted(head, place, list(verdicts.values()))
-        head = self._closed_but_yours(head, place, [(p, v, origins[p]) for p, v in verdicts.items()])
+        head = self._restricted(head, place, [(p, v, origins[p]) for p, v in verdicts.items()])
         parts = [x for x in (head.state, head.risk) if x]
         shown = "; ".join(f"{p}{self.tr._(COLON)}{labels[p]}" for p in verdicts)
         line = " · ".join(parts) + (f" — {shown}" if shown else "")
@@ -899,6 +896,10 @@ class Composer:
             return country
         return ""
 
+    def _checked_unverified(self, checked: str) -> str:
+        """The date line of a rule kept in the vocabulary, none confirmed on its page with our tools."""
+        return f"{self.tr._(CHECKED_ON, date=self.tr.date(checked))}, {self.tr._(UNVERIFIED)}"
+
     def _held_document_lines(self, answer: Answer, place: Place, u: Understanding) -> list[Line]:
         """Another country's visa or residence permit that replaces this one's visa ("Indian with a US visa, going to
         Mexico"): for a known passport that needs a visa or an e-visa here, or an asker whose passport is not known
@@ -909,14 +910,15 @@ class Composer:
             rule = SCHENGEN_RESIDENCE  # a Schengen country, or a place reached only through one (Svalbard)
         if rule is None:
             return []
-        needs = any(e.passport in u.passports and e.verdict in VISA_NEEDED for e in answer.entry)
         question = u.question.lower()
         held = bool(HELD_VISA.search(question) or NOT_A_PASSPORT.search(question))
-        if (rule.cue_only and not held) or (u.passports and not needs) or not (needs or held):
-            return []  # the passports known need no visa here, or nobody said they hold such a document
-        tr = self.tr
-        return [Line(tr._(rule.text), rule.source, "🛂", kind="caveat",
-                     when=f"{tr._(CHECKED_ON, date=tr.date(rule.checked))}, {tr._(UNVERIFIED)}")]
+        # the passports known need a visa here; with none known, the asker says they hold such a document
+        wanted = any(e.passport in u.passports and e.verdict in VISA_NEEDED for e in answer.entry) if u.passports \
+            else held
+        if not wanted or (rule.cue_only and not held):
+            return []
+        return [Line(self.tr._(rule.text), rule.source, "🛂", kind="caveat",
+                     when=self._checked_unverified(rule.checked))]
 
     def _citizen_lines(self, place: Place, u: Understanding) -> list[Line]:
         """What a country asks of its own citizens, for a citizen going there or leaving it ("виїхати з України в
@@ -934,8 +936,7 @@ class Composer:
                 text = tr._(BY_DESCENT_NOTE, rule=tr._(rule.text))  # "my dad is Iranian, I only have a Canadian one"
             else:
                 continue
-            lines.append(Line(text, rule.source, "⚠️", kind="caveat",
-                              when=f"{tr._(CHECKED_ON, date=tr.date(rule.checked))}, {tr._(UNVERIFIED)}"))
+            lines.append(Line(text, rule.source, "⚠️", kind="caveat", when=self._checked_unverified(rule.checked)))
         return lines
 
     def _esta_lines(self, answer: Answer, place: Place, u: Understanding) -> list[Line]:
