@@ -508,6 +508,7 @@ def test_a_child_on_the_trip_hears_of_consent_letters_but_not_a_grown_up_son_or_
                      "Ich fahre mit meinem Kind nach Belarus, wir sind Deutsche",
                      "带孩子去朝鲜旅游需要什么", "Українка з дитиною, хочемо до Калінінграда — реально?"):
         assert caveat(question), question
+    assert "unverified" in caveat("my son and I are going to cuba")[0].when  # read in copies of the page only
     spanish = caveat("Viajo con mi hijo a Cuba, somos mexicanos")[0].text
     assert spanish != caveat("my son and I are going to cuba")[0].text
     for question in ("I was born in Havana, came to Miami as a kid, US citizen now. Can I fly to Havana?",

@@ -30,6 +30,7 @@ from bot.answering.texts import (
     BASELINE_NOTE,
     BY_DESCENT_NOTE,
     CHECKED_ON,
+    CHILD_TRAVEL_CHECKED,
     CHILD_TRAVEL_NOTE,
     CHILD_TRAVEL_SOURCE,
     COLON,
@@ -478,7 +479,8 @@ class Composer:
         lines += self._esta_lines(answer, place, u)
         if (CHILD_TRAVEL.search(question) and not NO_CHILD_NOW.search(question)
                 and ("entry" in u.topics or not u.topics)):
-            lines.append(Line(tr._(CHILD_TRAVEL_NOTE), CHILD_TRAVEL_SOURCE, "🧒", kind="caveat"))
+            lines.append(Line(tr._(CHILD_TRAVEL_NOTE), CHILD_TRAVEL_SOURCE, "🧒", kind="caveat",
+                              when=self._checked_unverified(CHILD_TRAVEL_CHECKED)))
         if not u.passports and ("entry" in u.topics or not u.topics) and u.intent not in ("when", "level"):
             others = [e for e in answer.entry if "*" in e.passports]
             # a pair rule (Russians in Poland) is no overview of a place without a file

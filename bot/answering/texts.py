@@ -141,6 +141,7 @@ CHILD_TRAVEL_NOTE = N_(
     "citizen of a parent's country and have to follow its rules. Check with the destination's embassy."
 )
 CHILD_TRAVEL_SOURCE = "https://travel.gc.ca/travelling/children/consent-letter"
+CHILD_TRAVEL_CHECKED = "2026-12-02"  # read in copies of the page, not the page itself: unverified
 WOMEN_BARRED_NOTE = N_("Women may not enter %(place)s at all, whatever their passport: the verdicts here are for men.")
 # a region's permit comes after entering its country: that country's verdict for the passport, on its own line
 ENTERING_FIRST = N_("%(passport)s, entering %(country)s first")
