@@ -53,6 +53,7 @@ from bot.answering.texts import (
     LIST_AND,
     MANY_PASSPORTS,
     NO_ADVISORY,
+    NO_CHECKED_OPENING,
     NO_COST,
     NO_DATES,
     NO_DUAL_NATIONALITY_NOTE,
@@ -677,7 +678,7 @@ class Composer:
             verdicts[p] = rule["verdict"] if rule is not None else "unknown"
             origins[p] = rule["origin"] if rule is not None and how == "rule" else ""
             if len(passports) == 1 and rule is not None and rule["origin"] == "curated" and how != "own":
-                why = NO_CHECKED_RULE.sub("", rule["summary"], count=1)
+                why = self._curated_words(rule, opening=False)
             labels[p] = self.tr._(OWN_COUNTRY) if how == "own" else self._verdict(verdicts[p]) + (
                 f" ({self.tr._(RULE_OF, country=country.name_in(self.tr.lang))})" if how == "parent" and country
                 else f" ({self.tr._(DATASET_ONLY)})" if how == "dataset" else "")
@@ -819,10 +820,10 @@ class Composer:
             if how == "parent" and country is not None:
                 local = place.curated_rules["*"]
                 fact.rule_of, fact.rule_of_name = country.code, country.name_in(tr.lang)
-                fact.local, fact.local_source = local["summary"], local["source"]
+                fact.local, fact.local_source = self._curated_words(local), local["source"]
             elif how == "dataset":
                 local = place.curated_rules["*"]
-                words = NO_CHECKED_RULE.sub("", local["summary"], count=1)
+                words = self._curated_words(local, opening=False)
                 fact.local = f"{fact.summary} {words[:1].upper()}{words[1:]}"
                 fact.local_source = local["source"]
             facts.append(fact)
@@ -953,6 +954,22 @@ class Composer:
         place = self.kb.places.get(code)
         return place.name_in(self.tr.lang) if place else code
 
+    def _curated_words(self, rule: dict[str, Any], *, opening: bool = True) -> str:
+        """A curated rule's summary in the answer's language where its file translates it, `opening=False` without
+        the curators' "We have no checked rule" opening. A translation is written without that opening, which the
+        answer says in its own catalog's words."""
+        summary = rule["summary"]
+        rest = NO_CHECKED_RULE.sub("", summary, count=1)
+        words = self._worded(rule["code"], summary) if self.tr.lang != DEFAULT else summary
+        if words == summary:  # English, as written
+            return summary if opening else rest
+        return f"{self.tr._(NO_CHECKED_OPENING)} {words}" if opening and rest != summary else words
+
+    def _worded(self, code: str, english: str) -> str:
+        """A curated summary or label of `code`'s file in the answer's language, when the file translates it."""
+        place = self.kb.places.get(code)
+        return place.in_lang(self.tr.lang, english) if place is not None else english
+
     def _passport_name(self, code: str) -> str:
         return self.tr._(PASSPORT_NAME, country=self._country_name(code))
 
@@ -961,10 +978,13 @@ class Composer:
         return self.tr._(info.label) if info else verdict
 
     def _rule_summary(self, rule: dict[str, Any]) -> str:
-        """A curated rule's own words; a dataset rule's fixed wording in the answer's language."""
+        """A curated rule's own words (their translation where its file has one); a dataset rule's fixed wording in
+        the answer's language."""
         summary = rule["summary"]
-        if rule["origin"] != "baseline" or self.tr.lang == DEFAULT:
+        if self.tr.lang == DEFAULT:
             return summary
+        if rule["origin"] != "baseline":
+            return self._curated_words(rule)
         if rule.get("days"):  # the dataset's number of days, not its English sentence
             return self.tr.ngettext("No visa needed for up to %(num)s day.",
                                     "No visa needed for up to %(num)s days.", rule["days"])
@@ -1026,6 +1046,8 @@ class Composer:
     def _risk_text(self, advisory: dict[str, Any], *, brief: bool) -> str:
         tr = self.tr
         code = advisory["issuer"]
+        if tr.lang != DEFAULT and advisory.get("origin") == "curated":
+            advisory = {**advisory, "label": self._worded(advisory["code"], advisory["label"])}
         issuer = tr._(TRANSLATED_ISSUER_NAMES[code]) if code in TRANSLATED_ISSUER_NAMES \
             else ISSUER_NAMES.get(code, code)
         level = advisory.get("level")

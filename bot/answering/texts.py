@@ -110,6 +110,8 @@ NO_REOPENING = N_(
 )
 NO_DATES = N_("No opening or closing dates are on file for %(name)s.")
 NO_RULE = N_("The knowledge base has no rule for this passport here.")
+# a translated curated rule's "no checked rule" opening (its translation is written without it)
+NO_CHECKED_OPENING = N_("We have no checked rule for this passport.")
 OWN_COUNTRY = N_("Your own country")
 OWN_COUNTRY_TEXT = N_(
     "Visa rules are for foreigners: as a citizen of %(country)s you need no visa here. Check exit and "

@@ -197,6 +197,17 @@ class Translation(Strict):
     legal_summary: Text | None = None
     lawful_route: Text | None = None
     consequences: Text | None = None
+    # an entry rule's summary, by any passport code of the rule ('*' for the default): the verdict line's words
+    entry: dict[str, Text] = {}
+    # an advisory's label, by its issuer: the words of a government that rates without levels (the FCDO's)
+    advisories: dict[str, Text] = {}
+
+    def flat(self) -> dict[str, str]:
+        """Every text by its stored field name: 'status', 'entry:US', 'advisory:UK'."""
+        out = {name: text for name in TRANSLATED_FIELDS if (text := getattr(self, name))}
+        out.update({f"entry:{key}": text for key, text in self.entry.items()})
+        out.update({f"advisory:{key}": text for key, text in self.advisories.items()})
+        return out
 
 
 class Destination(Strict):
@@ -237,14 +248,22 @@ class Destination(Strict):
         return rules
 
     def english(self, name: str) -> str | None:
-        """The English text a translated field renders (TRANSLATED_FIELDS), None when the file has none."""
+        """The English text a translated field renders (a field of TRANSLATED_FIELDS, 'entry:CODE' or
+        'advisory:ISSUER'), None when the file has none, or when an issuer has several advisories (which one?)."""
+        kind, _, key = name.partition(":")
+        if kind == "entry":
+            return next((rule.summary for rule in self.entry if key in rule.passports), None)
+        if kind == "advisory":
+            labels = [a.label for a in self.advisories if a.issuer == key]
+            return labels[0] if len(labels) == 1 else None
         section, field = TRANSLATED_FIELDS[name]
         return getattr(getattr(self, section), field, None)
 
     @model_validator(mode="after")
     def _translates_what_exists(self) -> Destination:
         for lang, tr in self.translations.items():
-            for name, text in tr.model_dump().items():
-                if text and not self.english(name):
-                    raise ValueError(f"translations.{lang}.{name} translates a text the file does not have")
+            for name in tr.flat():
+                if not self.english(name):
+                    raise ValueError(f"translations.{lang}.{name.replace(':', '.')} translates a text the file "
+                                     "does not have (or, for an issuer with several advisories, cannot tell which)")
         return self

@@ -41,6 +41,12 @@ class Place:
     curated_rules: dict[str, Row] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # lang -> the place's name in answers in that language
     translations: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> field -> text, still current
+    # lang -> English text -> its translation, for entry rules' summaries and advisories' labels still current
+    worded: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def in_lang(self, lang: str, english: str) -> str:
+        """A rule's summary or an advisory's label in `lang` when translated, else as written."""
+        return self.worded.get(lang, {}).get(english, english)
 
     def name_in(self, lang: str) -> str:
         return self.names.get(lang, self.name)
@@ -131,6 +137,13 @@ class KnowledgeBase:
             places[r["code"]].names[r["lang"]] = r["name"]
         for r in conn.execute("SELECT * FROM translations"):
             place = places[r["code"]]
+            kind, _, key = r["field"].partition(":")
+            if key:  # an entry rule's summary or an advisory's label, found again by its English words
+                current = ({rule["summary"] for rule in place.curated_rules.values()} if kind == "entry"
+                           else {a["label"] for a in place.advisories if a["issuer"] == key})
+                if r["english"] in current:
+                    place.worded.setdefault(r["lang"], {})[r["english"]] = r["text"]
+                continue
             section, column = TRANSLATED_FIELDS[r["field"]]
             current = (place.status if section == "status" else place.legal) or {}
             if current.get(column) == r["english"]:  # the English it was written from has not been edited since

@@ -132,7 +132,7 @@ def alias_row(code: str, name: str) -> Row:
 
 def translation_rows(dest: Destination) -> list[Row]:
     return [{"code": dest.code, "lang": lang, "field": name, "text": text, "english": dest.english(name)}
-            for lang, tr in dest.translations.items() for name, text in tr.model_dump().items() if text]
+            for lang, tr in dest.translations.items() for name, text in tr.flat().items()]
 
 
 def destination_rows(dest: Destination) -> dict[str, list[Row]]:
@@ -213,8 +213,16 @@ def destination_data(dest: Row, rows: dict[str, list[Row]]) -> Row:
             data["legal"]["holders"] = g["holders"].split(",")
     data["names"] = {n["lang"]: n["name"] for n in rows["names"] if n["kind"] == "curated" and n["lang"] != "eng"}
     translations: dict[str, Row] = {}
+    untranslated = Destination.model_validate(data)
     for t in rows.get("translations", []):
-        translations.setdefault(t["lang"], {})[t["field"]] = t["text"]
+        if untranslated.english(t["field"]) != t["english"]:
+            continue  # its English was edited since: the translation retired itself, and the export leaves it out
+        kind, _, key = t["field"].partition(":")
+        into = translations.setdefault(t["lang"], {})
+        if key:  # 'entry:US' -> entry: {US: ...}; 'advisory:UK' -> advisories: {UK: ...}
+            into.setdefault("entry" if kind == "entry" else "advisories", {})[key] = t["text"]
+        else:
+            into[t["field"]] = t["text"]
     data["translations"] = translations
     for empty in ("events", "reports", "howto", "aliases", "names", "translations"):
         if not data[empty]:

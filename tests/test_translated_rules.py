@@ -1,0 +1,86 @@
+"""The verdict line in the traveler's language: a knowledge file translates its entry rules' summaries and the labels
+of governments that rate without levels (the FCDO's), and each translation is shown only while its English stands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.answering.engine import Engine
+from bot.answering.render import to_plain
+from bot.answering.texts import NO_CHECKED_OPENING
+from bot.i18n import translator
+from bot.knowledge.loader import KnowledgeError
+from bot.storage import database as store
+from bot.storage.build import build
+from bot.storage.edits import Admin, export_destination
+from bot.storage.kb import KnowledgeBase
+from tests.conftest import TODAY
+
+US_RU = "Американцам нужна афганская виза (проверка перевода)."
+DEFAULT_RU = "Уточните визовые правила в посольстве Афганистана (проверка перевода)."
+UK_RU = "не рекомендует никаких поездок в Афганистан (проверка перевода)"
+
+
+def _translate(knowledge: Path, code: str, lang: str, texts: dict) -> None:
+    path = knowledge / "destinations" / f"{code}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.setdefault("translations", {}).setdefault(lang, {}).update(texts)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+@pytest.fixture
+def translated(knowledge_copy: Path, tmp_path: Path):
+    _translate(knowledge_copy, "af", "ru", {"entry": {"US": US_RU, "*": DEFAULT_RU}, "advisories": {"UK": UK_RU}})
+    db = tmp_path / "kb.sqlite"
+    build(knowledge_copy, db)
+    kb = KnowledgeBase(db)
+    yield db, kb, Engine(kb, today=TODAY, cache_size=0)
+    kb.close()
+
+
+def test_the_verdict_line_and_the_fcdo_headline_are_in_the_askers_language(translated) -> None:
+    _, _, engine = translated
+    us = engine.ask("можно ли американцу в Афганистан?")
+    assert us.lang == "ru" and us.entry[0].summary == US_RU
+    assert US_RU in to_plain(us.messages[0]) and "Afghan visa" not in to_plain(us.messages[0])
+    # the default rule: the catalog says the curators' "no checked rule" opening, the file's translation the rest
+    rules = engine.ask("", [], code="AF", topics=["entry"], lang="ru").entry
+    assert f"{translator('ru')._(NO_CHECKED_OPENING)} {DEFAULT_RU}" in [e.summary for e in rules]
+    # beside the dataset's verdict, which says it is the dataset's, without that opening
+    other = engine.ask("", ["DE"], code="AF", topics=["entry"], lang="ru").entry[0]
+    assert other.origin == "baseline" and other.local.endswith(DEFAULT_RU) and NO_CHECKED_OPENING not in other.local
+    brit = engine.ask("Афганистан с британским паспортом")
+    assert "не рекомендует никаких поездок в Афганистан" in brit.headline.risk
+    # another language keeps the English words
+    de = engine.ask("Kann ich als Amerikaner nach Afghanistan?")
+    assert de.lang == "de" and "Afghan visa" in de.entry[0].summary
+
+
+def test_an_english_edit_retires_the_translation_and_the_export_leaves_it_out(translated) -> None:
+    db, kb, engine = translated
+    conn = store.connect(db)
+    Admin(conn).apply(777, 9002, "AF", "entry", {
+        "passports": ["US"], "verdict": "visa-required", "summary": "Edited in English: a visa is needed.",
+        "source": "https://travel.state.gov/content/travel/en/international-travel/International-Travel-Country-"
+                  "Information-Pages/Afghanistan.html"})
+    exported = export_destination(conn, "AF")
+    conn.close()
+    kb.reload()
+    assert engine.ask("", ["US"], code="AF", topics=["entry"], lang="ru").entry[0].summary.startswith("Edited")
+    assert engine.ask("", ["DE"], code="AF", topics=["entry"], lang="ru").entry[0].local.endswith(DEFAULT_RU)
+    assert exported["translations"]["ru"]["entry"] == {"*": DEFAULT_RU}
+    assert exported["translations"]["ru"]["advisories"] == {"UK": UK_RU}
+
+
+@pytest.mark.parametrize("texts, problem", [
+    ({"entry": {"FR": "Текст."}}, "entry.FR"),  # France falls under the default rule, not a rule of its own
+    ({"advisories": {"US": "Текст."}}, "advisory.US"),  # two US advisories: which one?
+])
+def test_a_translation_of_no_such_rule_or_label_is_refused(knowledge_copy: Path, tmp_path: Path, texts: dict,
+                                                          problem: str) -> None:
+    _translate(knowledge_copy, "af", "ru", texts)
+    with pytest.raises(KnowledgeError, match=problem):
+        build(knowledge_copy, tmp_path / "kb.sqlite")
