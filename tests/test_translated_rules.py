@@ -84,3 +84,20 @@ def test_a_translation_of_no_such_rule_or_label_is_refused(knowledge_copy: Path,
     _translate(knowledge_copy, "af", "ru", texts)
     with pytest.raises(KnowledgeError, match=problem):
         build(knowledge_copy, tmp_path / "kb.sqlite")
+
+
+
+def test_measure_counts_english_facts_in_a_first_message_in_another_language(translated, knowledge_copy: Path) -> None:
+    from bot.devtools.measure import english_openings, score
+
+    english = english_openings(knowledge_copy)
+    engine = translated[2]
+    item = {"id": 1, "q": "можно ли американцу в Афганистан?", "lang": "ru", "destinations": ["AF"],
+            "passports": ["US"], "intent": "entry"}
+    answer = engine.ask(item["q"]).to_json()
+    assert score(item, answer, english=english)["first_in_language"] is True
+    english_rule = yaml.safe_load((knowledge_copy / "destinations" / "af.yaml").read_text())["entry"][0]["summary"]
+    quoted = {**answer, "messages": [answer["messages"][0].replace(US_RU, english_rule)]}
+    assert score(item, quoted, english=english)["first_in_language"] is False
+    assert score({**item, "lang": "en"}, engine.ask("can an american go to afghanistan").to_json(),
+                 english=english)["first_in_language"] is None  # English answers are not counted

@@ -11,6 +11,7 @@ barred, and a first message within the length budget. Measuring sets are never t
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import re
@@ -83,7 +84,22 @@ def run_answers(items: list[dict[str, Any]], checkout: Path, kb: Path | None,
     return answers
 
 
-def score(item: dict[str, Any], answer: dict[str, Any], *, telegram: bool = False) -> dict[str, Any]:
+def english_openings(knowledge: Path) -> tuple[str, ...]:
+    """The opening words of every curated English text an answer quotes (rules' summaries, advisories' labels, states,
+    legal traps): one in the first message of an answer in another language is English the traveler must read."""
+    texts: list[str] = []
+    for path in sorted((knowledge / "destinations").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        texts += [r.get("summary") or "" for r in data.get("entry") or []]
+        texts += [a.get("label") or "" for a in data.get("advisories") or []]
+        texts += [(data.get("status") or {}).get("summary") or ""]
+        texts += [(data.get("legal") or {}).get(k) or "" for k in ("summary", "lawful_route")]
+    openings = {" ".join(t.split())[:32].casefold() for t in texts}
+    return tuple(sorted(o for o in openings if len(o) == 32))
+
+
+def score(item: dict[str, Any], answer: dict[str, Any], *, telegram: bool = False,
+          english: tuple[str, ...] = ()) -> dict[str, Any]:
     expected = [str(c) for c in item.get("destinations") or []]
     got = answer.get("destinations") or []
     off_topic = item.get("intent") == "off-topic"
@@ -127,6 +143,8 @@ def score(item: dict[str, Any], answer: dict[str, Any], *, telegram: bool = Fals
     want_lang = item.get("expect_with_telegram_lang") if telegram else item.get("lang")
     want_lang = "en" if want_lang in (None, "und") else want_lang
     lang_ok = answer.get("lang", "en") == want_lang if item.get("lang") else None  # older bots answered English
+    plain = " ".join(html.unescape(re.sub(r"<[^>]+>", "", first)).split()).casefold()
+    english_first = any(o in plain for o in english) if answer.get("lang", "en") != "en" and english else None
     return {
         "id": item["id"], "lang": item.get("lang"), "intent": item.get("intent"), "dest_ok": dest_ok,
         "lang_ok": lang_ok, "answer_lang": answer.get("lang", "en"), "want_lang": want_lang,
@@ -134,6 +152,7 @@ def score(item: dict[str, Any], answer: dict[str, Any], *, telegram: bool = Fals
         "verdict_when_understood": verdict_when_understood,
         "dangerous": dangerous, "green_light": green_light, "first_len": visible_length(first),
         "in_budget": visible_length(first) <= BUDGET, "messages": len(answer.get("messages") or []),
+        "first_in_language": None if english_first is None else not english_first,
     }
 
 
@@ -157,6 +176,7 @@ def summarize(scores: list[dict[str, Any]]) -> dict[str, Any]:
         "green_light_under_level4_or_closed": sum(s["green_light"] for s in scores),
         "first_message_within_budget": rate("in_budget"),
         "answer_in_the_expected_language": rate("lang_ok"),
+        "first_message_without_english_facts": rate("first_in_language"),
         "per_language": {lang: f"{lang_ok[lang]}/{n}" for lang, n in sorted(per_lang.items())},
     }
 
@@ -180,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
             answers.update(run_answers(group, args.checkout.resolve(), args.kb, fallback_lang=setting or None))
     else:
         answers = run_answers(items, args.checkout.resolve(), args.kb)
-    scores = [score(item, answers[item["id"]], telegram=args.telegram_lang) for item in items]
+    english = english_openings(args.checkout.resolve() / "knowledge")
+    scores = [score(item, answers[item["id"]], telegram=args.telegram_lang, english=english) for item in items]
     summary = summarize(scores)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
