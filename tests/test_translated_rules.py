@@ -54,9 +54,9 @@ def test_the_verdict_line_and_the_fcdo_headline_are_in_the_askers_language(trans
     assert other.origin == "baseline" and other.local.endswith(DEFAULT_RU) and NO_CHECKED_OPENING not in other.local
     brit = engine.ask("Афганистан с британским паспортом")
     assert "не рекомендует никаких поездок в Афганистан" in brit.headline.risk
-    # another language keeps the English words
+    # another language gets its own translation, never the Russian one
     de = engine.ask("Kann ich als Amerikaner nach Afghanistan?")
-    assert de.lang == "de" and "Afghan visa" in de.entry[0].summary
+    assert de.lang == "de" and de.entry[0].summary != US_RU and "Visum" in de.entry[0].summary
 
 
 def test_an_english_edit_retires_the_translation_and_the_export_leaves_it_out(translated) -> None:
@@ -101,3 +101,12 @@ def test_measure_counts_english_facts_in_a_first_message_in_another_language(tra
     assert score(item, quoted, english=english)["first_in_language"] is False
     assert score({**item, "lang": "en"}, engine.ask("can an american go to afghanistan").to_json(),
                  english=english)["first_in_language"] is None  # English answers are not counted
+
+
+def test_a_long_chinese_label_is_cut_between_clauses_within_the_headline_budget() -> None:
+    from bot.answering.compose import clause_cut
+
+    label = "其建议避免在控制线10英里范围内的一切旅行，以及避免在曼塞赫拉至奇拉斯之间的喀喇昆仑公路上的一切旅行" * 2
+    cut = clause_cut(label, 40)
+    assert cut == "其建议避免在控制线10英里范围内的一切旅行…"  # at the comma, never inside a clause
+    assert len(clause_cut("无空格" * 40, 30)) == 31  # no clause break at all: at the limit, not the whole text

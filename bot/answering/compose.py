@@ -230,7 +230,7 @@ LABEL_ASIDE = re.compile(
     r"\s*\((?:as reported|read the|see (?:the )?page|stated on|check the|its advice|page last)[^()]*\)")
 LABEL_PREAMBLE = re.compile(
     r"^(?:The )?FCDO travel advice for [^;:()]+[;:]\s+(?:it\s+)?|^(?:The )?FCDO\s+(?=advis|warns|has\b)")
-CLAUSE_BREAKS = ("; ", ", ", " and ", " because ", " except ")
+CLAUSE_BREAKS = ("; ", ", ", " and ", " because ", " except ", "；", "，", "、")  # the last three: Chinese
 
 
 def _verdicts_of(entries: list[EntryFact]) -> list[tuple[str, str, str]]:
@@ -359,7 +359,8 @@ class Composer:
                    "reports": bool(answer.reports), "howto": bool(answer.howto)}
             answer.behind = [t for t in ("status", "reports", "howto") if t in u.topics and has[t]]
         answer.followups = self._followups(answer, u)
-        answer.untranslated = self.tr.lang != DEFAULT and place.curated
+        answer.untranslated = self.tr.lang != DEFAULT and place.curated and self._english_left(
+            answer, shown, advisories, detail=detail)
         if answer.untranslated and answer.legal:
             # the most compact layout shows the legal trap, the warnings, the verdicts without their rules' words and
             # the first risk: English there only in an untranslated trap, a lawful route round an invalid passport, the
@@ -368,8 +369,34 @@ class Composer:
             answer.english_lean = (
                 not all(shown["legal"].get(k) for k in ("summary", "lawful_route")) or u.intent == "when"
                 or any(e.exception for e in answer.entry if e.verdict == "passport-invalid")
-                or bool(first and not (first["level"] and first["issuer"] in LEVEL_NAMES)))
+                or self._english_label(first))
         return answer
+
+    def _english_left(self, answer: Answer, shown: dict[str, dict[str, str]], advisories: list[dict[str, Any]], *,
+                      detail: bool) -> bool:
+        """Whether an answer in another language still quotes a curated English text, which its note then says:
+        events, reports, how-tos, consular notes and a rule's details and exceptions are written in English only;
+        states, legal traps, rules' summaries and level-less labels where their files translate them."""
+        if detail or answer.events or answer.reports or answer.howto or answer.consular:
+            return True
+        if (answer.status and not shown["status"]) or (
+                answer.legal and not all(shown["legal"].get(k) for k in ("summary", "lawful_route"))):
+            return True
+        translated = self.kb.worded.get(self.tr.lang, set())
+        opening = f"{self.tr._(NO_CHECKED_OPENING)} "
+        for e in answer.entry:
+            if e.exception or (e.origin == "curated" and e.summary.removeprefix(opening) not in translated):
+                return True
+            if e.local and e.local.removeprefix(f"{e.summary} ").removeprefix(opening) not in translated:
+                return True
+        return self._english_label(advisories[0] if advisories else None)
+
+    def _english_label(self, advisory: dict[str, Any] | None) -> bool:
+        """The headline's first risk quotes an issuer's own English words: a level-less label its file does not
+        translate (a level is said in the catalog's words)."""
+        return bool(advisory and not (advisory["level"] and advisory["issuer"] in LEVEL_NAMES)
+                    and (advisory.get("origin") != "curated"
+                         or self._worded(advisory["code"], advisory["label"]) == advisory["label"]))
 
     # -- the answer to what was asked, first -----------------------------------------------------
     def _off_topic(self, answer: Answer, u: Understanding) -> Answer:
@@ -1121,18 +1148,18 @@ def clause_cut(text: str, limit: int) -> str:
         return text
     depth, best = 0, -1
     for i, ch in enumerate(text[: limit + 1]):
-        if ch == "(":
+        if ch in "(（":
             if depth == 0 and i > limit * 0.3:
                 best = i
             depth += 1
-        elif ch == ")":
+        elif ch in ")）":
             depth = max(0, depth - 1)
         elif depth == 0 and i > limit * 0.3 and any(text.startswith(b, i) for b in CLAUSE_BREAKS):
             best = i
     if best < 0:
         cut = text[:limit]
-        best = cut.rfind(" ")
-    return text[:best].rstrip(" ,;:(") + "…"
+        best = cut.rfind(" ") if " " in cut else limit  # Chinese has no spaces between words
+    return text[:best].rstrip(" ,;:(（；，、") + "…"
 
 
 def _around_price(sentence: str, room: int = 160) -> str:

@@ -162,6 +162,11 @@ class KnowledgeBase:
                 children[place.parent].append(place.code)
         self.land_borders = {frozenset((r["a"], r["b"])): dict(r) for r in conn.execute("SELECT * FROM land_borders")}
         self.places, self.names, self.demonyms, self.meta = places, names, demonyms, meta
+        worded: dict[str, set[str]] = defaultdict(set)  # every translated rule summary and label, per language
+        for place in places.values():
+            for lang, texts in place.worded.items():
+                worded[lang].update(texts.values())
+        self.worded = dict(worded)
         self.children = dict(children)
         self.version = getattr(self, "version", 0) + 1
 
