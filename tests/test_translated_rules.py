@@ -110,3 +110,38 @@ def test_a_long_chinese_label_is_cut_between_clauses_within_the_headline_budget(
     cut = clause_cut(label, 40)
     assert cut == "其建议避免在控制线10英里范围内的一切旅行…"  # at the comma, never inside a clause
     assert len(clause_cut("无空格" * 40, 30)) == 31  # no clause break at all: at the limit, not the whole text
+
+
+def test_every_curated_place_says_its_rules_states_and_traps_in_every_answer_language() -> None:
+    """What the first message quotes from a knowledge file, translated for each answer language (a new file or rule
+    ships with its translations, read back by someone else, as the catalogs do)."""
+    from bot.i18n import DEFAULT, LANGUAGES
+    from bot.knowledge.loader import load_destinations
+    from tests.conftest import KNOWLEDGE
+
+    missing = []
+    for dest in load_destinations(KNOWLEDGE / "destinations"):
+        issuers = [a.issuer for a in dest.advisories]
+        wanted = {"status"}
+        wanted |= {f"advisory:{a.issuer}" for a in dest.advisories if a.level is None and issuers.count(a.issuer) == 1}
+        if dest.legal:
+            wanted |= {"legal_summary", "lawful_route"} | ({"consequences"} if dest.legal.consequences else set())
+        for lang in LANGUAGES:
+            if lang != DEFAULT:
+                have = dest.translations[lang].flat() if lang in dest.translations else {}
+                missing += [f"{dest.code} {lang} {name}" for name in sorted(wanted) if name not in have]
+                missing += [f"{dest.code} {lang} entry {rule.passports}" for rule in dest.entry
+                            if not any(f"entry:{code}" in have for code in rule.passports)]
+    assert not missing, missing
+
+
+def test_the_english_note_is_said_only_while_english_is_shown(engine: Engine) -> None:
+    from bot.answering.texts import ENGLISH_NOTE
+
+    note = translator("ru")._(ENGLISH_NOTE)
+    verdict = engine.ask("можно ли американцу в Афганистан?")  # a rule, a state and a level: all in Russian
+    assert verdict.lang == "ru" and not verdict.untranslated and note not in to_plain(verdict.messages[0])
+    detail = engine.ask("", ["US"], code="AF", topics=["entry"], lang="ru")  # a rule's details: English only
+    assert detail.untranslated and note in to_plain("\n".join(detail.messages))
+    reports = engine.ask("", ["US"], code="KP", topics=["reports"], lang="ru")  # travelers' reports: English only
+    assert reports.untranslated
