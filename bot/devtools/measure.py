@@ -86,7 +86,8 @@ def run_answers(items: list[dict[str, Any]], checkout: Path, kb: Path | None,
 
 def english_openings(knowledge: Path) -> tuple[str, ...]:
     """The opening words of every curated English text an answer quotes (rules' summaries, advisories' labels, states,
-    legal traps): one in the first message of an answer in another language is English the traveler must read."""
+    legal traps, events, reports, how-tos, consular notes): one in the first message of an answer in another language
+    is English the traveler must read."""
     texts: list[str] = []
     for path in sorted((knowledge / "destinations").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -94,6 +95,8 @@ def english_openings(knowledge: Path) -> tuple[str, ...]:
         texts += [a.get("label") or "" for a in data.get("advisories") or []]
         texts += [(data.get("status") or {}).get("summary") or ""]
         texts += [(data.get("legal") or {}).get(k) or "" for k in ("summary", "lawful_route")]
+        texts += [e.get("summary") or "" for k in ("events", "reports", "howto") for e in data.get(k) or []]
+        texts += [(data.get("consular") or {}).get("summary") or ""]
     openings = {" ".join(t.split())[:32].casefold() for t in texts}
     return tuple(sorted(o for o in openings if len(o) == 32))
 
