@@ -140,8 +140,8 @@ def test_the_english_note_is_said_only_while_english_is_shown(engine: Engine) ->
 
     note = translator("ru")._(ENGLISH_NOTE)
     verdict = engine.ask("можно ли американцу в Афганистан?")  # a rule, a state and a level: all in Russian
-    assert verdict.lang == "ru" and not verdict.untranslated and note not in to_plain(verdict.messages[0])
+    assert verdict.lang == "ru" and not verdict.english_fixed and note not in to_plain(verdict.messages[0])
     detail = engine.ask("", ["US"], code="AF", topics=["entry"], lang="ru")  # a rule's details: English only
-    assert detail.untranslated and note in to_plain("\n".join(detail.messages))
+    assert detail.english_fixed and note in to_plain("\n".join(detail.messages))
     reports = engine.ask("", ["US"], code="KP", topics=["reports"], lang="ru")  # travelers' reports: English only
-    assert reports.untranslated
+    assert reports.reports and note in to_plain(reports.messages[0])

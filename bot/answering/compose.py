@@ -359,8 +359,8 @@ class Composer:
                    "reports": bool(answer.reports), "howto": bool(answer.howto)}
             answer.behind = [t for t in ("status", "reports", "howto") if t in u.topics and has[t]]
         answer.followups = self._followups(answer, u)
-        answer.untranslated = self.tr.lang != DEFAULT and place.curated and self._english_left(
-            answer, shown, advisories, detail=detail)
+        answer.untranslated = self.tr.lang != DEFAULT and place.curated
+        answer.english_fixed = answer.untranslated and self._english_fixed(answer, shown, advisories, u, detail=detail)
         if answer.untranslated and answer.legal:
             # the most compact layout shows the legal trap, the warnings, the verdicts without their rules' words and
             # the first risk: English there only in an untranslated trap, a lawful route round an invalid passport, the
@@ -372,12 +372,13 @@ class Composer:
                 or self._english_label(first))
         return answer
 
-    def _english_left(self, answer: Answer, shown: dict[str, dict[str, str]], advisories: list[dict[str, Any]], *,
-                      detail: bool) -> bool:
-        """Whether an answer in another language still quotes a curated English text, which its note then says:
-        events, reports, how-tos, consular notes and a rule's details and exceptions are written in English only;
-        states, legal traps, rules' summaries and level-less labels where their files translate them."""
-        if detail or answer.events or answer.reports or answer.howto or answer.consular:
+    def _english_fixed(self, answer: Answer, shown: dict[str, dict[str, str]], advisories: list[dict[str, Any]],
+                       u: Understanding, *, detail: bool) -> bool:
+        """Whether an answer in another language quotes a curated English text whatever its layout, which its note
+        then says: a rule's details and exceptions and a "when" question's events are written in English only;
+        states, legal traps, rules' summaries and level-less labels where their files translate them. (Events,
+        reports, how-tos and consular notes, English only too, count where the layout shows them: the template.)"""
+        if detail or (u.intent == "when" and answer.events):
             return True
         if (answer.status and not shown["status"]) or (
                 answer.legal and not all(shown["legal"].get(k) for k in ("summary", "lawful_route"))):
