@@ -145,3 +145,35 @@ def test_the_english_note_is_said_only_while_english_is_shown(engine: Engine) ->
     assert detail.english_fixed and note in to_plain("\n".join(detail.messages))
     reports = engine.ask("", ["US"], code="KP", topics=["reports"], lang="ru")  # travelers' reports: English only
     assert reports.reports and note in to_plain(reports.messages[0])
+
+
+def test_events_how_tos_consular_notes_and_lawful_routes_are_translated_by_their_keys(knowledge_copy: Path,
+                                                                                      tmp_path: Path) -> None:
+    event, route = "Закрытие границ (проверка перевода).", "Через Пекин (проверка перевода)."
+    consular, exception = "Консульская помощь (проверка перевода).", "Особая отметка (проверка перевода)."
+    _translate(knowledge_copy, "kp", "ru", {"events": {"2020-01 closure": event}, "howto": {"Via Beijing": route},
+                                            "consular": consular, "exceptions": {"US": exception}})
+    db = tmp_path / "kb.sqlite"
+    build(knowledge_copy, db)
+    kb = KnowledgeBase(db)
+    try:
+        engine = Engine(kb, today=TODAY, cache_size=0)
+        status = engine.ask("", [], code="KP", topics=["status"], lang="ru")
+        assert event in [e.summary for e in status.events]
+        assert route in [h.summary for h in engine.ask("", [], code="KP", topics=["howto"], lang="ru").howto]
+        safety = engine.ask("", ["US"], code="KP", topics=["safety"], lang="ru")
+        assert safety.consular["summary"] == consular
+        assert engine.ask("", ["US"], code="KP", topics=["entry"], lang="ru").entry[0].exception == exception
+        english = engine.ask("", ["US"], code="KP", topics=["entry"], lang="en").entry[0].exception
+        assert english and english != exception
+    finally:
+        kb.close()
+
+
+def test_an_event_key_two_events_share_is_refused(knowledge_copy: Path, tmp_path: Path) -> None:
+    events = yaml.safe_load((knowledge_copy / "destinations" / "lb.yaml").read_text(encoding="utf-8"))["events"]
+    keys = [f"{e['date']} {e['kind']}" for e in events if not e.get("scope")]
+    shared = next(k for k in keys if keys.count(k) > 1)  # Lebanon has two notable events on 2 March 2026
+    _translate(knowledge_copy, "lb", "ru", {"events": {shared: "Текст."}})
+    with pytest.raises(KnowledgeError, match="event"):
+        build(knowledge_copy, tmp_path / "kb.sqlite")

@@ -331,7 +331,8 @@ class Composer:
         else:
             events = []
         answer.events = [
-            EventFact(**self._fact(e), date=e["date"], kind=e["kind"], summary=e["summary"], scope=e["scope"])
+            EventFact(**self._fact(e), date=e["date"], kind=e["kind"], summary=self._worded(e["code"], e["summary"]),
+                      scope=e["scope"])
             for e in events
         ]
         if "reports" in wanted:
@@ -339,7 +340,8 @@ class Composer:
             answer.reports = self._reports(place, u.theme, limit=limit)
         if "howto" in wanted:
             howto = place.howto if detail else place.howto[: 2 if not overview else OVERVIEW_LIMITS["howto"]]
-            answer.howto = [HowtoFact(**self._fact(h), kind=h["kind"], name=h["name"], summary=h["summary"])
+            answer.howto = [HowtoFact(**self._fact(h), kind=h["kind"], name=h["name"],
+                                      summary=self._worded(h["code"], h["summary"]))
                             for h in howto]
         answer.headline = self._restricted(self._headline(place, advisories), place, _verdicts_of(answer.entry))
         self._disclaim(answer, place, u, advisories)
@@ -386,7 +388,8 @@ class Composer:
         translated = self.kb.worded.get(self.tr.lang, set())
         opening = f"{self.tr._(NO_CHECKED_OPENING)} "
         for e in answer.entry:
-            if e.exception or (e.origin == "curated" and e.summary.removeprefix(opening) not in translated):
+            if (e.exception and e.exception not in translated) or (
+                    e.origin == "curated" and e.summary.removeprefix(opening) not in translated):
                 return True
             if e.local and e.local.removeprefix(f"{e.summary} ").removeprefix(opening) not in translated:
                 return True
@@ -755,7 +758,12 @@ class Composer:
         issuer = note.get("issuer") or ("US" if US_NOTE.search(note["summary"]) else None)
         if issuer and passports and not any(ISSUER_OF_PASSPORT.get(p, p) == issuer for p in passports):
             return None
-        return {**note, **self._fact(note)}
+        return {**note, **self._fact(note), "summary": self._worded(place.code, note["summary"])}
+
+    def _exception(self, rule: dict[str, Any]) -> str | None:
+        """A rule's lawful way round its restriction, in the answer's language where its file translates it."""
+        exception = rule.get("exception")
+        return self._worded(rule["code"], exception) if exception and self.tr.lang != DEFAULT else exception
 
     def _defers_to(self, place: Place) -> Place | None:
         """The country whose entry rules a region's own default rule says apply ("India's entry rules apply",
@@ -840,7 +848,7 @@ class Composer:
                 origin=rule["origin"],
                 summary=self._rule_summary(rule),
                 details=rule.get("details"),
-                exception=rule.get("exception"),
+                exception=self._exception(rule),
                 valid_until=rule.get("valid_until"),
                 lapsed=lapsed,
                 default_rule=bool(rule.get("default")),
@@ -885,7 +893,7 @@ class Composer:
                 verdict=rule["verdict"], verdict_label=self._verdict(rule["verdict"]),
                 origin=rule["origin"], summary=self._rule_summary(rule),
                 details=None if len(group) > 1 else rule.get("details"),
-                exception=rule.get("exception"), valid_until=rule.get("valid_until"), lapsed=lapsed,
+                exception=self._exception(rule), valid_until=rule.get("valid_until"), lapsed=lapsed,
                 default_rule=bool(rule.get("default")), passports=[p for p, _ in group],
             ))
         return facts
@@ -995,6 +1003,8 @@ class Composer:
 
     def _worded(self, code: str, english: str) -> str:
         """A curated summary or label of `code`'s file in the answer's language, when the file translates it."""
+        if self.tr.lang == DEFAULT:
+            return english
         place = self.kb.places.get(code)
         return place.in_lang(self.tr.lang, english) if place is not None else english
 
@@ -1025,7 +1035,8 @@ class Composer:
             order = {rid: i for i, rid in enumerate(ranked)}
             reports.sort(key=lambda r: order.get(r["id"], len(order)))  # stable: newest first within a rank
         return [
-            ReportFact(**self._fact(r), traveler=r["traveler"], date=r["date"], summary=r["summary"],
+            ReportFact(**self._fact(r), traveler=r["traveler"], date=r["date"],
+                       summary=self._worded(r["code"], r["summary"]),
                        tags=r["tags"] or "", origin=r["origin"])
             for r in reports[:limit]
         ]

@@ -201,13 +201,28 @@ class Translation(Strict):
     entry: dict[str, Text] = {}
     # an advisory's label, by its issuer: the words of a government that rates without levels (the FCDO's)
     advisories: dict[str, Text] = {}
+    # an event's summary, by its date and kind (and scope, when it has one): "2025-03-05 closure"
+    events: dict[str, Text] = {}
+    howto: dict[str, Text] = {}  # a how-to's summary, by its name
+    reports: dict[str, Text] = {}  # a report's summary, by its traveler and date: "Jane Doe 2025-04"
+    exceptions: dict[str, Text] = {}  # an entry rule's lawful way round its restriction, by a passport code of the rule
+    consular: Text | None = None  # the consular note's summary
 
     def flat(self) -> dict[str, str]:
-        """Every text by its stored field name: 'status', 'entry:US', 'advisory:UK'."""
-        out = {name: text for name in TRANSLATED_FIELDS if (text := getattr(self, name))}
-        out.update({f"entry:{key}": text for key, text in self.entry.items()})
-        out.update({f"advisory:{key}": text for key, text in self.advisories.items()})
+        """Every text by its stored field name: 'status', 'consular', 'entry:US', 'event:2025 closure'..."""
+        out = {name: text for name in (*TRANSLATED_FIELDS, "consular") if (text := getattr(self, name))}
+        for kind, section in KEYED_TRANSLATIONS.items():
+            out.update({f"{kind}:{key}": text for key, text in getattr(self, section).items()})
         return out
+
+
+# The translated texts found by a key: the stored field's kind, and the section of Translation that holds them
+KEYED_TRANSLATIONS = {"entry": "entry", "advisory": "advisories", "event": "events", "howto": "howto",
+                      "report": "reports", "exception": "exceptions"}
+
+
+def event_key(event: Event) -> str:
+    return f"{event.date} {event.kind}" + (f" {event.scope}" if event.scope else "")
 
 
 class Destination(Strict):
@@ -248,15 +263,29 @@ class Destination(Strict):
         return rules
 
     def english(self, name: str) -> str | None:
-        """The English text a translated field renders (a field of TRANSLATED_FIELDS, 'entry:CODE' or
-        'advisory:ISSUER'), None when the file has none, or when an issuer has several advisories (which one?)."""
+        """The English text a translated field renders (a field of TRANSLATED_FIELDS, 'consular', or a keyed one:
+        'entry:CODE', 'advisory:ISSUER', 'event:DATE KIND'...), None when the file has none, or when two texts share
+        the key (an issuer's several advisories: which one?)."""
         kind, _, key = name.partition(":")
+        found: list[str | None]
         if kind == "entry":
             return next((rule.summary for rule in self.entry if key in rule.passports), None)
+        if kind == "exception":
+            return next((rule.exception for rule in self.entry if key in rule.passports), None)
         if kind == "advisory":
-            labels = [a.label for a in self.advisories if a.issuer == key]
-            return labels[0] if len(labels) == 1 else None
-        section, field = TRANSLATED_FIELDS[name]
+            found = [a.label for a in self.advisories if a.issuer == key]
+        elif kind == "event":
+            found = [e.summary for e in self.events if event_key(e) == key]
+        elif kind == "howto":
+            found = [h.summary for h in self.howto if h.name == key]
+        elif kind == "report":
+            found = [r.summary for r in self.reports if f"{r.traveler} {r.date}" == key]
+        elif name == "consular":
+            return self.consular.summary if self.consular else None
+        else:
+            section, field = TRANSLATED_FIELDS[name]
+            return getattr(getattr(self, section), field, None)
+        return found[0] if len(found) == 1 else None  # two with one key: which one?
         return getattr(getattr(self, section), field, None)
 
     @model_validator(mode="after")

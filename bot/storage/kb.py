@@ -65,6 +65,20 @@ def _feed_advisory(row: Row) -> Row:
             "checked": row["last_seen"][:10], "unverified": 0, "origin": "feed"}
 
 
+def _current_texts(place: Place, kind: str, key: str) -> set[str]:
+    """The place's English texts of one translated kind as they stand now (admins may have edited them)."""
+    if kind == "entry":
+        return {rule["summary"] for rule in place.curated_rules.values()}
+    if kind == "exception":
+        return {rule["exception"] for rule in place.curated_rules.values() if rule.get("exception")}
+    if kind == "advisory":
+        return {a["label"] for a in place.advisories if a["issuer"] == key}
+    rows = {"event": place.events, "howto": place.howto, "report": place.reports}.get(kind)
+    if rows is not None:
+        return {row["summary"] for row in rows}
+    return {place.consular["summary"]} if kind == "consular" and place.consular else set()
+
+
 def _check_format(conn: sqlite3.Connection, path: Path) -> None:
     row = conn.execute("SELECT value FROM meta WHERE key = 'kb_format'").fetchone()
     if row is None or row[0] != rows.KB_FORMAT:
@@ -138,10 +152,8 @@ class KnowledgeBase:
         for r in conn.execute("SELECT * FROM translations"):
             place = places[r["code"]]
             kind, _, key = r["field"].partition(":")
-            if key:  # an entry rule's summary or an advisory's label, found again by its English words
-                current = ({rule["summary"] for rule in place.curated_rules.values()} if kind == "entry"
-                           else {a["label"] for a in place.advisories if a["issuer"] == key})
-                if r["english"] in current:
+            if key or kind == "consular":  # a text found again by its English words, while they stand
+                if r["english"] in _current_texts(place, kind, key):
                     place.worded.setdefault(r["lang"], {})[r["english"]] = r["text"]
                 continue
             section, column = TRANSLATED_FIELDS[r["field"]]

@@ -12,6 +12,7 @@ from typing import Any
 import sqlite_utils
 
 from bot.knowledge.schema import (
+    KEYED_TRANSLATIONS,
     Advisory,
     Consular,
     Destination,
@@ -220,7 +221,7 @@ def destination_data(dest: Row, rows: dict[str, list[Row]]) -> Row:
         kind, _, key = t["field"].partition(":")
         into = translations.setdefault(t["lang"], {})
         if key:  # 'entry:US' -> entry: {US: ...}; 'advisory:UK' -> advisories: {UK: ...}
-            into.setdefault("entry" if kind == "entry" else "advisories", {})[key] = t["text"]
+            into.setdefault(KEYED_TRANSLATIONS[kind], {})[key] = t["text"]
         else:
             into[t["field"]] = t["text"]
     data["translations"] = translations
