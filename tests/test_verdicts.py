@@ -536,6 +536,10 @@ def test_closed_to_tourists_is_not_the_header_for_a_passport_whose_checked_rule_
     iran = engine.ask("iran for americans")
     assert _row(iran, "US").verdict == "tour-only" and iran.headline.state == "Closed to tourists"
     assert engine.ask("wonsan kalma for russians, open?").headline.icon == "🟠"
+    # and a "when" question from such a passport gets the dates, not "no reopening date has been announced"
+    when = engine.ask("when did wonsan kalma reopen for russians?")
+    assert when.understanding.intent == "when" and not any("No reopening date" in d.text for d in when.direct)
+    assert any("No reopening date" in d.text for d in engine.ask("when did wonsan kalma reopen?").direct)
 
 
 def test_a_woman_hears_before_the_verdicts_that_mount_athos_admits_men_only(engine) -> None:

@@ -690,8 +690,10 @@ class Composer:
     def _when_lines(self, answer: Answer, place: Place) -> list[Line]:
         tr = self.tr
         status = place.status or {}
+        # closed, but not to the asker's passport (Russian groups at Wonsan-Kalma): its dates answer, not "no date"
+        yours = bool(answer.headline and answer.headline.state == tr._(STATE_TEXTS["closed-but-yours"]))
         closed = [Line(tr._(NO_REOPENING, name=answer.name, date=tr.date(status["as_of"])), status.get("source", ""))
-                  ] if status.get("state") == "closed" else []
+                  ] if status.get("state") == "closed" and not yours else []
         if not answer.events:
             return closed or [Line(tr._(NO_DATES, name=answer.name))]
         colon = tr._(COLON)
