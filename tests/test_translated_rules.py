@@ -177,3 +177,24 @@ def test_an_event_key_two_events_share_is_refused(knowledge_copy: Path, tmp_path
     _translate(knowledge_copy, "lb", "ru", {"events": {shared: "Текст."}})
     with pytest.raises(KnowledgeError, match="event"):
         build(knowledge_copy, tmp_path / "kb.sqlite")
+
+
+def test_a_pair_rule_speaks_the_askers_language_where_it_is_translated(knowledge_copy: Path, tmp_path: Path) -> None:
+    path = knowledge_copy / "pair_rules.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rule = next(r for r in data["rules"] if r["destination"] == "KW" and r["passports"] == ["IL"])
+    rule["translations"] = {"ru": {"summary": "Кувейт не впускает израильтян (проверка перевода)."}}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    db = tmp_path / "kb.sqlite"
+    build(knowledge_copy, db)
+    kb = KnowledgeBase(db)
+    try:
+        engine = Engine(kb, today=TODAY, cache_size=0)
+        assert engine.ask("", ["IL"], code="KW", topics=["entry"], lang="ru").entry[0].summary.startswith("Кувейт")
+        assert engine.ask("", ["IL"], code="KW", topics=["entry"], lang="de").entry[0].summary.startswith("Kuwait")
+    finally:
+        kb.close()
+    rule["translations"] = {"ru": {"summary": "Текст.", "exception": "Исключение."}}  # the rule has no exception
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="exception"):
+        build(knowledge_copy, tmp_path / "kb2.sqlite")

@@ -91,6 +91,7 @@ from bot.answering.texts import (
     WOMEN_BARRED_NOTE,
 )
 from bot.i18n import DEFAULT, Translator, translator
+from bot.knowledge.reference import UK_BASELINE_LABEL
 from bot.knowledge.schema import TRANSLATED_FIELDS
 from bot.knowledge.staleness import fact_age
 from bot.knowledge.vocabulary import (
@@ -399,6 +400,7 @@ class Composer:
         """The headline's first risk quotes an issuer's own English words: a level-less label its file does not
         translate (a level is said in the catalog's words)."""
         return bool(advisory and not (advisory["level"] and advisory["issuer"] in LEVEL_NAMES)
+                    and advisory["label"] != UK_BASELINE_LABEL
                     and (advisory.get("origin") != "curated"
                          or self._worded(advisory["code"], advisory["label"]) == advisory["label"]))
 
@@ -1089,6 +1091,8 @@ class Composer:
         code = advisory["issuer"]
         if tr.lang != DEFAULT and advisory.get("origin") == "curated":
             advisory = {**advisory, "label": self._worded(advisory["code"], advisory["label"])}
+        elif tr.lang != DEFAULT and advisory["label"] == UK_BASELINE_LABEL:  # the dataset's one words for the FCDO
+            advisory = {**advisory, "label": tr._(UK_BASELINE_LABEL)}
         issuer = tr._(TRANSLATED_ISSUER_NAMES[code]) if code in TRANSLATED_ISSUER_NAMES \
             else ISSUER_NAMES.get(code, code)
         level = advisory.get("level")

@@ -283,6 +283,10 @@ def load_au_advisories(ref_dir: Path) -> list[BaselineAdvisory]:
     ]
 
 
+# the FCDO publishes no levels: its page's date is what the dataset knows, and the label says to read the page
+UK_BASELINE_LABEL = N_("FCDO travel advice (read the page for its warnings)")
+
+
 def load_uk_advisories(ref_dir: Path, index: dict[str, str]) -> list[BaselineAdvisory]:
     found: dict[str, BaselineAdvisory] = {}
     with (ref_dir / "unitedkingdom_summary.csv").open(encoding="utf-8", newline="") as fh:
@@ -294,7 +298,7 @@ def load_uk_advisories(ref_dir: Path, index: dict[str, str]) -> list[BaselineAdv
                 code,
                 "UK",
                 None,
-                "FCDO travel advice (read the page for its warnings)",
+                UK_BASELINE_LABEL,
                 row["last_updated"][:10],
                 row["details_url"],
                 UK_SNAPSHOT_DATE,

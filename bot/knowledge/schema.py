@@ -96,11 +96,29 @@ class EntryRule(Sourced):
         return value
 
 
+LangCode = Annotated[str, Field(pattern=r"^[a-z]{2}$")]  # ISO 639-1, as the catalogs in bot/locales are named
+
+
+class PairTranslation(Strict):
+    """A pair rule's words in one language, shown while the English they were written from stands."""
+
+    summary: Text
+    exception: Text | None = None
+
+
 class PairRule(EntryRule):
     """A rule for named passports at a destination without a curated file: where the visa dataset misleads (a
     nationality barred, a passport not recognised) but the place needs no file of its own."""
 
     destination: Code
+    translations: dict[LangCode, PairTranslation] = {}
+
+    @model_validator(mode="after")
+    def _translates_its_exception(self) -> PairRule:
+        for lang, tr in self.translations.items():
+            if tr.exception and not self.exception:
+                raise ValueError(f"translations.{lang}.exception translates an exception the rule does not have")
+        return self
 
     @field_validator("passports")
     @classmethod
@@ -179,9 +197,6 @@ class Legal(Sourced):
             if not PASSPORT_RE.match(code) or code == "*":
                 raise ValueError(f"holders: {code!r} is not an ISO country code")
         return value
-
-
-LangCode = Annotated[str, Field(pattern=r"^[a-z]{2}$")]  # ISO 639-1, as the catalogs in bot/locales are named
 
 
 # Which English text each translated field renders in another language: (section, field of that section).

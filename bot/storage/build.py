@@ -281,6 +281,9 @@ def write_database(path: Path, destinations: list[Destination], countries: dict[
         pair_rows = [row for rule in pairs for row in rows.entry_rows(rule.destination, rule)]
         if pair_rows:
             db["entry_rules"].insert_all(pair_rows)
+        pair_words = [row for rule in pairs for row in rows.pair_translation_rows(rule)]
+        if pair_words:
+            db["translations"].insert_all(pair_words)
         border_rows = [rows.land_border_row(b) for b in borders]
         if border_rows:
             db["land_borders"].insert_all(border_rows)

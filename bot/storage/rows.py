@@ -21,6 +21,7 @@ from bot.knowledge.schema import (
     Howto,
     LandBorder,
     Legal,
+    PairRule,
     Report,
     Status,
 )
@@ -134,6 +135,19 @@ def alias_row(code: str, name: str) -> Row:
 def translation_rows(dest: Destination) -> list[Row]:
     return [{"code": dest.code, "lang": lang, "field": name, "text": text, "english": dest.english(name)}
             for lang, tr in dest.translations.items() for name, text in tr.flat().items()]
+
+
+def pair_translation_rows(rule: PairRule) -> list[Row]:
+    """A pair rule's translations, stored as its destination's (found again by their English words)."""
+    key = rule.passports[0]
+    out = []
+    for lang, tr in rule.translations.items():
+        out.append({"code": rule.destination, "lang": lang, "field": f"entry:{key}", "text": tr.summary,
+                    "english": rule.summary})
+        if tr.exception and rule.exception:
+            out.append({"code": rule.destination, "lang": lang, "field": f"exception:{key}", "text": tr.exception,
+                        "english": rule.exception})
+    return out
 
 
 def destination_rows(dest: Destination) -> dict[str, list[Row]]:
