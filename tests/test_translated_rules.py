@@ -198,3 +198,24 @@ def test_a_pair_rule_speaks_the_askers_language_where_it_is_translated(knowledge
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     with pytest.raises(KnowledgeError, match="exception"):
         build(knowledge_copy, tmp_path / "kb2.sqlite")
+
+
+def test_short_labels_scopes_and_how_to_names_are_translated_by_their_english_words(knowledge_copy: Path,
+                                                                                    tmp_path: Path) -> None:
+    _translate(knowledge_copy, "kp", "ru", {"labels": {"Russian tour groups only": "только российские группы",
+                                                       "Via Beijing": "Через Пекин"}})
+    db = tmp_path / "kb.sqlite"
+    build(knowledge_copy, db)
+    kb = KnowledgeBase(db)
+    try:
+        engine = Engine(kb, today=TODAY, cache_size=0)
+        ru = engine.ask("", [], code="KP", topics=["status", "howto"], lang="ru")
+        assert "только российские группы" in [e.scope for e in ru.events]
+        assert "Через Пекин" in [h.name for h in ru.howto]
+        en = engine.ask("", [], code="KP", topics=["status", "howto"], lang="en")
+        assert "Russian tour groups only" in [e.scope for e in en.events] and "Via Beijing" in [h.name for h in en.howto]
+    finally:
+        kb.close()
+    _translate(knowledge_copy, "kp", "ru", {"labels": {"No such scope": "Нет такого"}})
+    with pytest.raises(KnowledgeError, match="label"):
+        build(knowledge_copy, tmp_path / "kb2.sqlite")

@@ -333,7 +333,7 @@ class Composer:
             events = []
         answer.events = [
             EventFact(**self._fact(e), date=e["date"], kind=e["kind"], summary=self._worded(e["code"], e["summary"]),
-                      scope=e["scope"])
+                      scope=self._worded(e["code"], e["scope"]) if e["scope"] else e["scope"])
             for e in events
         ]
         if "reports" in wanted:
@@ -341,7 +341,7 @@ class Composer:
             answer.reports = self._reports(place, u.theme, limit=limit)
         if "howto" in wanted:
             howto = place.howto if detail else place.howto[: 2 if not overview else OVERVIEW_LIMITS["howto"]]
-            answer.howto = [HowtoFact(**self._fact(h), kind=h["kind"], name=h["name"],
+            answer.howto = [HowtoFact(**self._fact(h), kind=h["kind"], name=self._worded(h["code"], h["name"]),
                                       summary=self._worded(h["code"], h["summary"]))
                             for h in howto]
         answer.headline = self._restricted(self._headline(place, advisories), place, _verdicts_of(answer.entry))
@@ -1090,7 +1090,8 @@ class Composer:
         tr = self.tr
         code = advisory["issuer"]
         if tr.lang != DEFAULT and advisory.get("origin") == "curated":
-            advisory = {**advisory, "label": self._worded(advisory["code"], advisory["label"])}
+            advisory = {**advisory, "label": self._worded(advisory["code"], advisory["label"]),
+                        "scope": advisory.get("scope") and self._worded(advisory["code"], advisory["scope"])}
         elif tr.lang != DEFAULT and advisory["label"] == UK_BASELINE_LABEL:  # the dataset's one words for the FCDO
             advisory = {**advisory, "label": tr._(UK_BASELINE_LABEL)}
         issuer = tr._(TRANSLATED_ISSUER_NAMES[code]) if code in TRANSLATED_ISSUER_NAMES \

@@ -222,6 +222,8 @@ class Translation(Strict):
     reports: dict[str, Text] = {}  # a report's summary, by its traveler and date: "Jane Doe 2025-04"
     exceptions: dict[str, Text] = {}  # an entry rule's lawful way round its restriction, by a passport code of the rule
     consular: Text | None = None  # the consular note's summary
+    # short labels by their English words: the scopes of events and advisories, the names of how-tos
+    labels: dict[str, Text] = {}
 
     def flat(self) -> dict[str, str]:
         """Every text by its stored field name: 'status', 'consular', 'entry:US', 'event:2025 closure'..."""
@@ -233,7 +235,7 @@ class Translation(Strict):
 
 # The translated texts found by a key: the stored field's kind, and the section of Translation that holds them
 KEYED_TRANSLATIONS = {"entry": "entry", "advisory": "advisories", "event": "events", "howto": "howto",
-                      "report": "reports", "exception": "exceptions"}
+                      "report": "reports", "exception": "exceptions", "label": "labels"}
 
 
 def event_key(event: Event) -> str:
@@ -295,6 +297,9 @@ class Destination(Strict):
             found = [h.summary for h in self.howto if h.name == key]
         elif kind == "report":
             found = [r.summary for r in self.reports if f"{r.traveler} {r.date}" == key]
+        elif kind == "label":  # a label is its own key: the English words it translates
+            labels = {e.scope for e in self.events} | {a.scope for a in self.advisories} | {h.name for h in self.howto}
+            return key if key in labels else None
         elif name == "consular":
             return self.consular.summary if self.consular else None
         else:

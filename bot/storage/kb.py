@@ -73,6 +73,9 @@ def _current_texts(place: Place, kind: str, key: str) -> set[str]:
         return {rule["exception"] for rule in place.curated_rules.values() if rule.get("exception")}
     if kind == "advisory":
         return {a["label"] for a in place.advisories if a["issuer"] == key}
+    if kind == "label":
+        return ({e["scope"] for e in place.events} | {a["scope"] for a in place.advisories}
+                | {h["name"] for h in place.howto}) - {None}
     rows = {"event": place.events, "howto": place.howto, "report": place.reports}.get(kind)
     if rows is not None:
         return {row["summary"] for row in rows}
