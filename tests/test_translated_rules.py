@@ -132,6 +132,12 @@ def test_every_curated_place_says_its_rules_states_and_traps_in_every_answer_lan
                 missing += [f"{dest.code} {lang} {name}" for name in sorted(wanted) if name not in have]
                 missing += [f"{dest.code} {lang} entry {rule.passports}" for rule in dest.entry
                             if not any(f"entry:{code}" in have for code in rule.passports)]
+    from bot.knowledge.loader import load_pair_rules
+
+    for rule in load_pair_rules(KNOWLEDGE / "pair_rules.yaml", KNOWLEDGE.parent):
+        missing += [f"pair {rule.destination} {rule.passports} {lang}" for lang in LANGUAGES
+                    if lang != DEFAULT and (lang not in rule.translations
+                                            or bool(rule.exception) != bool(rule.translations[lang].exception))]
     assert not missing, missing
 
 
