@@ -363,6 +363,13 @@ class Composer:
             answer.behind = [t for t in ("status", "reports", "howto") if t in u.topics and has[t]]
         answer.followups = self._followups(answer, u)
         answer.untranslated = self.tr.lang != DEFAULT and place.curated
+        if answer.untranslated:  # which of the lists a layout may show still quote English (the template decides)
+            words = self.kb.worded.get(self.tr.lang, set())
+            answer.english_in = {
+                "events": any(e.summary not in words or (e.scope and e.scope not in words) for e in answer.events),
+                "reports": any(r.summary not in words for r in answer.reports),
+                "howto": any(h.summary not in words or h.name not in words for h in answer.howto),
+                "consular": bool(answer.consular and answer.consular["summary"] not in words)}
         answer.english_fixed = answer.untranslated and self._english_fixed(answer, shown, advisories, u, detail=detail)
         if answer.untranslated and answer.legal:
             # the most compact layout shows the legal trap, the warnings, the verdicts without their rules' words and
@@ -378,10 +385,10 @@ class Composer:
     def _english_fixed(self, answer: Answer, shown: dict[str, dict[str, str]], advisories: list[dict[str, Any]],
                        u: Understanding, *, detail: bool) -> bool:
         """Whether an answer in another language quotes a curated English text whatever its layout, which its note
-        then says: a rule's details and exceptions and a "when" question's events are written in English only;
-        states, legal traps, rules' summaries and level-less labels where their files translate them. (Events,
-        reports, how-tos and consular notes, English only too, count where the layout shows them: the template.)"""
-        if detail or (u.intent == "when" and answer.events):
+        then says: a rule's details are written in English only; states, legal traps, rules' summaries and
+        exceptions, level-less labels and a "when" question's events where their files translate them. (Events,
+        reports, how-tos and consular notes count where the layout shows them: the template.)"""
+        if detail or (u.intent == "when" and answer.english_in.get("events")):  # a "when" answer's dates
             return True
         if (answer.status and not shown["status"]) or (
                 answer.legal and not all(shown["legal"].get(k) for k in ("summary", "lawful_route"))):
@@ -1126,10 +1133,11 @@ def short(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = text[:limit]
-    end = max(cut.rfind(". "), cut.rfind("; "))
-    if end > limit * 0.5:
-        return cut[: end + 1]
-    return cut[: cut.rfind(" ")].rstrip(",;:") + "…"
+    end = max(cut.rfind(". "), cut.rfind("; "), cut.rfind("。"), cut.rfind("；"))
+    if end > limit * 0.5:  # a clause cut at its semicolon ends as a sentence does
+        return cut[:end] + {";": ".", "；": "。"}.get(cut[end], cut[end])
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit * 0.5 else cut[:-1]).rstrip(",;:，；、") + "…"  # Chinese: no spaces
 
 
 def brief_label(advisory: dict[str, Any], limit: int) -> str:

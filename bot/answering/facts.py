@@ -170,6 +170,7 @@ class Answer:
     detail: bool = False  # a topic asked for with a button: show everything, not the brief answer
     lang: str = "en"  # the language of every word Borderline writes itself in this answer
     untranslated: bool = False  # curated facts shown in English in an answer in another language
+    english_in: dict[str, bool] = field(default_factory=dict)  # events, reports, howto, consular: English still?
     english_fixed: bool = False  # ... in what every layout shows (rules, state, trap, first risk), not only events
     english_lean: bool = True  # ... still at the most compact layout of an answer with a legal trap
     messages: list[str] = field(default_factory=list)
