@@ -90,7 +90,7 @@ from bot.answering.texts import (
     VALIDITY_SOURCE,
     WOMEN_BARRED_NOTE,
 )
-from bot.i18n import DEFAULT, Translator, translator
+from bot.i18n import DEFAULT, Translator, room, translator
 from bot.knowledge.reference import UK_BASELINE_LABEL
 from bot.knowledge.schema import TRANSLATED_FIELDS
 from bot.knowledge.staleness import fact_age
@@ -427,7 +427,7 @@ class Composer:
                 answer.do_not_travel = any(_do_not_travel(a) for a in advisories)
                 self._light(answer, place, advisories)
                 self._passport_warnings(answer, u.passports, u.dual)
-                answer.direct = self._verdict_lines(answer.entry, 200)
+                answer.direct = self._verdict_lines(answer.entry, self._room(200))
         return answer
 
     def _headline(self, place: Place, advisories: list[dict[str, Any]]) -> Headline:
@@ -506,8 +506,8 @@ class Composer:
         if place.code in MEN_ONLY and place.legal and WOMAN_TRAVELLER.search(question):
             lines.append(Line(tr._(WOMEN_BARRED_NOTE, place=answer.name), place.legal["source"], "⛔", kind="caveat"))
         if u.passports:
-            lines += self._verdict_lines(answer.entry, 200, legal=bool(answer.legal))
-            lines += self._verdict_lines(self._country_first(answer, place, advisories), 120)
+            lines += self._verdict_lines(answer.entry, self._room(200), legal=bool(answer.legal))
+            lines += self._verdict_lines(self._country_first(answer, place, advisories), self._room(120))
             if u.dual:  # "I hold Irish and Indian passports": the second may itself be unlawful to hold
                 lines += [Line(tr._(NO_DUAL_NATIONALITY_NOTE, country=self._country_name(p)), NO_DUAL_NATIONALITY[p],
                                "⚠️", kind="caveat") for p in u.passports if p in NO_DUAL_NATIONALITY]
@@ -528,13 +528,13 @@ class Composer:
             shown = ([e for e in answer.entry if "*" not in e.passports][: 2 - len(others[:1])] + others[:1]
                      if place.curated else [])
             for e in shown:  # no passport known: the curated rules, grouped (all others last), then ask for it
-                lines.append(Line(short(e.summary, 100), e.source, e.icon,
+                lines.append(Line(short(e.summary, self._room(100)), e.source, e.icon,
                                   f"{e.passport_name}{tr._(COLON)}{e.verdict_label}",
                                   covered=e.verdict == "passport-invalid",  # warned for its holders
                                   stale_on=e.checked if e.stale else ""))
             lines.append(Line(tr._(ASK_PASSPORT, name=answer.name), kind="ask"))  # whole: it ends with the command
         if "status" in u.topics and u.intent != "when" and answer.status and not u.passports:
-            lines.append(Line(short(answer.status["summary"], 260), answer.status["source"],
+            lines.append(Line(short(answer.status["summary"], self._room(260)), answer.status["source"],
                               when=tr._(AS_OF, date=tr.date(answer.status["as_of"])), kind="status"))
         return lines
 
@@ -659,7 +659,7 @@ class Composer:
         """A warning about a passport, with the lawful way round it when the rule records one."""
         if not fact.exception:
             return text
-        return f"{text} {self.tr._(LAWFUL_ROUTE)}{self.tr._(COLON)}{short(fact.exception, 180)}"
+        return f"{text} {self.tr._(LAWFUL_ROUTE)}{self.tr._(COLON)}{short(fact.exception, self._room(180))}"
 
     @staticmethod
     def _light(answer: Answer, place: Place, advisories: list[dict[str, Any]],
@@ -705,9 +705,9 @@ class Composer:
                   ] if status.get("state") == "closed" and not yours else []
         if not answer.events:
             return closed or [Line(tr._(NO_DATES, name=answer.name))]
-        colon = tr._(COLON)
+        colon, limit = tr._(COLON), self._room(180)
         return closed + [
-            Line(f"{tr._(EVENT_KINDS[e.kind])} · {tr.date(e.date)}{_scope(e.scope)}{colon}{short(e.summary, 180)}",
+            Line(f"{tr._(EVENT_KINDS[e.kind])} · {tr.date(e.date)}{_scope(e.scope)}{colon}{short(e.summary, limit)}",
                  e.source, stale_on=e.checked if e.stale else "", kind="when") for e in answer.events]
 
     def _compare_line(self, place: Place, passports: list[str], *, cost: bool = False) -> Comparison:
@@ -731,10 +731,10 @@ class Composer:
         if not passports and place.status:
             why = place.status["summary"]
         if why and not cost:
-            line += f"{self.tr._(COLON) if passports else ' — '}{short(why, 110)}"
+            line += f"{self.tr._(COLON) if passports else ' — '}{short(why, self._room(110))}"
         if cost:  # "which permit costs more": each place's price, beside its state
             prices = self._cost_lines(place, passports, limit=1)
-            line += f" — {self.tr._(COST)}{self.tr._(COLON)}{short(prices[0].text, 140)}" if prices else ""
+            line += f" — {self.tr._(COST)}{self.tr._(COLON)}{short(prices[0].text, self._room(140))}" if prices else ""
         return Comparison(place.code, place.name_in(self.tr.lang), place.flag, head.state, head.risk, verdicts, line)
 
     def _suggest(self, codes: list[str]) -> list[dict[str, str]]:
@@ -1012,6 +1012,10 @@ class Composer:
             return summary if opening else rest
         return f"{self.tr._(NO_CHECKED_OPENING)} {words}" if opening and rest != summary else words
 
+    def _room(self, characters: int) -> int:
+        """A cut length for English, with the room the answer's language needs (bot.i18n.LENGTH_RATIO)."""
+        return room(self.tr.lang, characters)
+
     def _worded(self, code: str, english: str) -> str:
         """A curated summary or label of `code`'s file in the answer's language, when the file translates it."""
         if self.tr.lang == DEFAULT:
@@ -1060,10 +1064,10 @@ class Composer:
         tr = self.tr
         if answer.legal:
             legal = answer.legal
-            text = (f"{tr._(LEGAL_TRAP)}{tr._(COLON)}{short(legal['summary'], 520)} "
-                    f"{tr._(LAWFUL_ROUTE)}{tr._(COLON)}{short(legal['lawful_route'], 520)}")
+            text = (f"{tr._(LEGAL_TRAP)}{tr._(COLON)}{short(legal['summary'], self._room(520))} "
+                    f"{tr._(LAWFUL_ROUTE)}{tr._(COLON)}{short(legal['lawful_route'], self._room(520))}")
             if legal.get("consequences"):
-                text += f" {short(legal['consequences'], 220)}"
+                text += f" {short(legal['consequences'], self._room(220))}"
             answer.warnings.append(text)
         self._passport_warnings(answer, u.passports, u.dual)
         if u.dual:  # one traveler's passports, not a couple's ("my fiancé is Nigerian and I'm American")
@@ -1108,7 +1112,7 @@ class Composer:
             scope = f" ({advisory['scope']})" if advisory.get("scope") else ""
             return tr._(RISK_WITH_LEVEL, issuer=issuer, level=tr.number(level),
                         label=tr._(LEVEL_NAMES[code][level]) + scope)
-        label = without_preamble(_scoped(advisory)) if not brief else brief_label(advisory, HEADLINE_LABEL)
+        label = without_preamble(_scoped(advisory)) if not brief else brief_label(advisory, self._room(HEADLINE_LABEL))
         if level:
             return tr._(RISK_WITH_LEVEL, issuer=issuer, level=tr.number(level), label=label)
         return tr._(RISK_LABEL, issuer=issuer, label=label)

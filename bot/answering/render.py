@@ -6,6 +6,7 @@ tags Telegram understands are emitted, and messages are split between paragraphs
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable, MutableMapping
@@ -33,7 +34,7 @@ from bot.answering.texts import (
     TOPIC_LABELS,
 )
 from bot.config import TEMPLATES_DIR
-from bot.i18n import Translator, translator
+from bot.i18n import Translator, room, translator
 from bot.knowledge.vocabulary import EVENT_KINDS
 from bot.storage.changes import DATE_VALUES, TRANSLATED_VALUES, Note
 
@@ -54,6 +55,14 @@ LIMITS = {
     "event": (160, 120, 100, 80, 70, 70), "consular": (220, 140, 120, 96, 80, 80),
     "report": (220, 160, 120, 96, 80, 80), "howto": (160, 120, 100, 80, 70, 70),
 }
+
+
+@functools.cache
+def limits_for(lang: str) -> dict[str, tuple[int, ...]]:
+    """LIMITS with the room a language's longer translations need (bot.i18n.LENGTH_RATIO)."""
+    return {kind: tuple(room(lang, n) for n in levels) for kind, levels in LIMITS.items()}
+
+
 LEVELS = len(LIMITS["direct"])  # from level 4 on, only the first risk line (the asker's government's) is kept
 BASELINE_NOTE_UNTIL = 3  # from this level on, the notes on the dataset (where its rules come from, how old they
 # are) are left to the verdict lines, each labelled "dataset only, not checked by us" with the dataset's date
@@ -134,7 +143,7 @@ class Renderer:
                            topic_labels=lambda topics: ", ".join(labels[t] for t in topics))
         env.globals.update(off_topic=OFF_TOPIC, danger_note=tr._(DANGER_NOTE), lapsed_note=LAPSED_NOTE,
                            stale_note=STALE_NOTE, colon=tr._(COLON),
-                           english_note=ENGLISH_NOTE, general=GENERAL_DISCLAIMER, limits=LIMITS,
+                           english_note=ENGLISH_NOTE, general=GENERAL_DISCLAIMER, limits=limits_for(tr.lang),
                            general_text=tr._(GENERAL_DISCLAIMER), general_short=tr._(GENERAL_DISCLAIMER_SHORT),
                            warned_from=WARNED_FROM, baseline_note_until=BASELINE_NOTE_UNTIL, lean_from=LEAN_FROM,
                            whole_lines=WHOLE_LINES,
@@ -187,6 +196,7 @@ def _first_level(answer: Answer) -> int:
     """A cheap estimate of the compaction a brief answer needs, so it is usually rendered once. It follows what
     brief.html.j2 and answer.html.j2 show at each level; too high a guess would compact an answer that fits."""
     u = answer.understanding
+    LIMITS = limits_for(answer.lang)
     risk_asked = u.intent == "level" or "safety" in answer.topics
     fixed = 60 + len(answer.name) + (len(answer.headline.risk) + len(answer.headline.state) if answer.headline else 0)
     # the general disclaimer is one of them; the staleness note only counts when a line always shown is stale
