@@ -22,6 +22,8 @@ from tests.conftest import TODAY
 US_RU = "Американцам нужна афганская виза (проверка перевода)."
 DEFAULT_RU = "Уточните визовые правила в посольстве Афганистана (проверка перевода)."
 UK_RU = "не рекомендует никаких поездок в Афганистан (проверка перевода)"
+US_RU_ENGLISH = ("US citizens need an Afghan visa to enter and leave; visas are not issued on arrival at Kabul "
+                 "airport.")  # the US rule's English summary in af.yaml, whose Russian the fixture replaces
 
 
 def _translate(knowledge: Path, code: str, lang: str, texts: dict) -> None:
@@ -113,9 +115,10 @@ def test_a_long_chinese_label_is_cut_between_clauses_within_the_headline_budget(
 
 
 def test_every_curated_place_says_its_rules_states_and_traps_in_every_answer_language() -> None:
-    """What the answers quote from a knowledge file (all but a rule's details), translated for each answer language:
+    """What the answers quote from a knowledge file, translated for each answer language:
     a new file or rule ships with its translations, read back by someone else, as the catalogs do. (Two events
-    sharing a date and kind cannot be told apart by key and stay English.)"""
+    sharing a date and kind, or an issuer's two advisories of one level, cannot be told apart by key and stay
+    English.)"""
     from bot.i18n import DEFAULT, LANGUAGES
     from bot.knowledge.loader import load_destinations
     from bot.knowledge.schema import event_key
@@ -131,9 +134,12 @@ def test_every_curated_place_says_its_rules_states_and_traps_in_every_answer_lan
         keyed = ([f"event:{event_key(e)}" for e in dest.events] + [f"howto:{h.name}" for h in dest.howto]
                  + [f"report:{r.traveler} {r.date}" for r in dest.reports]
                  + [f"exception:{r.passports[0]}" for r in dest.entry if r.exception]
+                 + [f"detail:{r.passports[0]}" for r in dest.entry if r.details]
+                 + [f"advisory:{a.issuer} {a.level}" for a in dest.advisories if a.level is not None]
                  + [f"label:{x}" for x in {e.scope for e in dest.events} | {a.scope for a in dest.advisories}
                     | {h.name for h in dest.howto} if x])
         wanted |= {k for k in keyed if keyed.count(k) == 1} | ({"consular"} if dest.consular else set())
+        wanted |= {"de_facto"} if dest.legal and dest.legal.de_facto else set()
         for lang in LANGUAGES:
             if lang != DEFAULT:
                 have = dest.translations[lang].flat() if lang in dest.translations else {}
@@ -145,20 +151,29 @@ def test_every_curated_place_says_its_rules_states_and_traps_in_every_answer_lan
     for rule in load_pair_rules(KNOWLEDGE / "pair_rules.yaml", KNOWLEDGE.parent):
         missing += [f"pair {rule.destination} {rule.passports} {lang}" for lang in LANGUAGES
                     if lang != DEFAULT and (lang not in rule.translations
-                                            or bool(rule.exception) != bool(rule.translations[lang].exception))]
+                                            or bool(rule.exception) != bool(rule.translations[lang].exception)
+                                            or bool(rule.details) != bool(rule.translations[lang].details))]
     assert not missing, missing
 
 
-def test_the_english_note_is_said_only_while_english_is_shown(engine: Engine) -> None:
+def test_the_english_note_is_said_only_while_english_is_shown(translated) -> None:
     from bot.answering.texts import ENGLISH_NOTE
 
+    db, kb, engine = translated
     note = translator("ru")._(ENGLISH_NOTE)
     verdict = engine.ask("можно ли американцу в Афганистан?")  # a rule, a state and a level: all in Russian
     assert verdict.lang == "ru" and not verdict.english_fixed and note not in to_plain(verdict.messages[0])
-    detail = engine.ask("", ["US"], code="AF", topics=["entry"], lang="ru")  # a rule's details: English only
-    assert detail.english_fixed and note in to_plain("\n".join(detail.messages))
-    reports = engine.ask("", ["US"], code="KP", topics=["reports"], lang="ru")  # travelers' reports: English only
-    assert reports.reports and note in to_plain(reports.messages[0])
+    detail = engine.ask("", ["US"], code="AF", topics=["entry"], lang="ru")  # the rule's details too
+    assert detail.entry[0].details and note not in to_plain("\n".join(detail.messages))
+    conn = store.connect(db)  # an admin rewrites the rule's details in English: the translation retires
+    Admin(conn).apply(777, 9003, "AF", "entry", {
+        "passports": ["US"], "verdict": "visa-required", "summary": US_RU_ENGLISH, "details": "Edited in English.",
+        "source": "https://travel.state.gov/content/studentsabroad/en/beforeyougo/csi/afghanistan.html"})
+    conn.close()
+    kb.reload()
+    edited = engine.ask("", ["US"], code="AF", topics=["entry"], lang="ru")
+    assert edited.entry[0].details == "Edited in English." and edited.english_fixed
+    assert note in to_plain("\n".join(edited.messages))
 
 
 def test_events_how_tos_consular_notes_and_lawful_routes_are_translated_by_their_keys(knowledge_copy: Path,

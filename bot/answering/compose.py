@@ -388,7 +388,12 @@ class Composer:
         then says: a rule's details are written in English only; states, legal traps, rules' summaries and
         exceptions, level-less labels and a "when" question's events where their files translate them. (Events,
         reports, how-tos and consular notes count where the layout shows them: the template.)"""
-        if detail or (u.intent == "when" and answer.english_in.get("events")):  # a "when" answer's dates
+        if u.intent == "when" and answer.english_in.get("events"):  # a "when" answer's dates
+            return True
+        words = self.kb.worded.get(self.tr.lang, set())
+        if detail and (any(e.details and e.details not in words for e in answer.entry)
+                       or (answer.legal and answer.legal.get("de_facto") and not shown["legal"].get("de_facto"))
+                       or (answer.advisories and any(self._english_full(a) for a in advisories))):
             return True
         if (answer.status and not shown["status"]) or (
                 answer.legal and not all(shown["legal"].get(k) for k in ("summary", "lawful_route"))):
@@ -402,6 +407,16 @@ class Composer:
             if e.local and e.local.removeprefix(f"{e.summary} ").removeprefix(opening) not in translated:
                 return True
         return self._english_label(advisories[0] if advisories else None)
+
+    def _english_full(self, advisory: dict[str, Any]) -> bool:
+        """The detailed view quotes an issuer's own English label: a curated one its file does not translate, or a
+        feed's label of an issuer without levels (a level is said in the catalog's words)."""
+        if advisory["level"] and advisory["issuer"] in LEVEL_NAMES and advisory.get("origin") != "curated":
+            return False
+        if advisory["label"] == UK_BASELINE_LABEL:
+            return False
+        return advisory.get("origin") != "curated" or self._worded(advisory["code"], advisory["label"]) == \
+            advisory["label"]
 
     def _english_label(self, advisory: dict[str, Any] | None) -> bool:
         """The headline's first risk quotes an issuer's own English words: a level-less label its file does not
@@ -771,6 +786,11 @@ class Composer:
             return None
         return {**note, **self._fact(note), "summary": self._worded(place.code, note["summary"])}
 
+    def _details(self, rule: dict[str, Any]) -> str | None:
+        """A rule's details (the detailed view), in the answer's language where its file translates them."""
+        details = rule.get("details")
+        return self._worded(rule["code"], details) if details and self.tr.lang != DEFAULT else details
+
     def _exception(self, rule: dict[str, Any]) -> str | None:
         """A rule's lawful way round its restriction, in the answer's language where its file translates it."""
         exception = rule.get("exception")
@@ -858,7 +878,7 @@ class Composer:
                 verdict_label=self._verdict(rule["verdict"]),
                 origin=rule["origin"],
                 summary=self._rule_summary(rule),
-                details=rule.get("details"),
+                details=self._details(rule),
                 exception=self._exception(rule),
                 valid_until=rule.get("valid_until"),
                 lapsed=lapsed,
@@ -903,7 +923,7 @@ class Composer:
                 **self._fact(rule), passport=codes[0] if codes else "*", passport_name=label,
                 verdict=rule["verdict"], verdict_label=self._verdict(rule["verdict"]),
                 origin=rule["origin"], summary=self._rule_summary(rule),
-                details=None if len(group) > 1 else rule.get("details"),
+                details=None if len(group) > 1 else self._details(rule),
                 exception=self._exception(rule), valid_until=rule.get("valid_until"), lapsed=lapsed,
                 default_rule=bool(rule.get("default")), passports=[p for p, _ in group],
             ))
@@ -1108,7 +1128,9 @@ class Composer:
         issuer = tr._(TRANSLATED_ISSUER_NAMES[code]) if code in TRANSLATED_ISSUER_NAMES \
             else ISSUER_NAMES.get(code, code)
         level = advisory.get("level")
-        if brief and level and code in LEVEL_NAMES:
+        # the level's own name in the catalog's words: in a headline, and in the detailed view of an answer in another
+        # language for a dataset or feed row (their labels are the level's English name)
+        if level and code in LEVEL_NAMES and (brief or (tr.lang != DEFAULT and advisory.get("origin") != "curated")):
             scope = f" ({advisory['scope']})" if advisory.get("scope") else ""
             return tr._(RISK_WITH_LEVEL, issuer=issuer, level=tr.number(level),
                         label=tr._(LEVEL_NAMES[code][level]) + scope)

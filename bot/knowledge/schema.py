@@ -104,6 +104,7 @@ class PairTranslation(Strict):
 
     summary: Text
     exception: Text | None = None
+    details: Text | None = None
 
 
 class PairRule(EntryRule):
@@ -116,8 +117,9 @@ class PairRule(EntryRule):
     @model_validator(mode="after")
     def _translates_its_exception(self) -> PairRule:
         for lang, tr in self.translations.items():
-            if tr.exception and not self.exception:
-                raise ValueError(f"translations.{lang}.exception translates an exception the rule does not have")
+            for name in ("exception", "details"):
+                if getattr(tr, name) and not getattr(self, name):
+                    raise ValueError(f"translations.{lang}.{name} translates a text the rule does not have")
         return self
 
     @field_validator("passports")
@@ -201,7 +203,8 @@ class Legal(Sourced):
 
 # Which English text each translated field renders in another language: (section, field of that section).
 TRANSLATED_FIELDS = {"status": ("status", "summary"), "legal_summary": ("legal", "summary"),
-                     "lawful_route": ("legal", "lawful_route"), "consequences": ("legal", "consequences")}
+                     "lawful_route": ("legal", "lawful_route"), "consequences": ("legal", "consequences"),
+                     "de_facto": ("legal", "de_facto")}
 
 
 class Translation(Strict):
@@ -212,6 +215,7 @@ class Translation(Strict):
     legal_summary: Text | None = None
     lawful_route: Text | None = None
     consequences: Text | None = None
+    de_facto: Text | None = None
     # an entry rule's summary, by any passport code of the rule ('*' for the default): the verdict line's words
     entry: dict[str, Text] = {}
     # an advisory's label, by its issuer: the words of a government that rates without levels (the FCDO's)
@@ -221,6 +225,7 @@ class Translation(Strict):
     howto: dict[str, Text] = {}  # a how-to's summary, by its name
     reports: dict[str, Text] = {}  # a report's summary, by its traveler and date: "Jane Doe 2025-04"
     exceptions: dict[str, Text] = {}  # an entry rule's lawful way round its restriction, by a passport code of the rule
+    details: dict[str, Text] = {}  # an entry rule's details (the detailed view), by a passport code of the rule
     consular: Text | None = None  # the consular note's summary
     # short labels by their English words: the scopes of events and advisories, the names of how-tos
     labels: dict[str, Text] = {}
@@ -235,7 +240,7 @@ class Translation(Strict):
 
 # The translated texts found by a key: the stored field's kind, and the section of Translation that holds them
 KEYED_TRANSLATIONS = {"entry": "entry", "advisory": "advisories", "event": "events", "howto": "howto",
-                      "report": "reports", "exception": "exceptions", "label": "labels"}
+                      "report": "reports", "exception": "exceptions", "label": "labels", "detail": "details"}
 
 
 def event_key(event: Event) -> str:
@@ -289,8 +294,11 @@ class Destination(Strict):
             return next((rule.summary for rule in self.entry if key in rule.passports), None)
         if kind == "exception":
             return next((rule.exception for rule in self.entry if key in rule.passports), None)
-        if kind == "advisory":
-            found = [a.label for a in self.advisories if a.issuer == key]
+        if kind == "detail":
+            return next((rule.details for rule in self.entry if key in rule.passports), None)
+        if kind == "advisory":  # by issuer ("UK"), or by issuer and level where an issuer has several ("US 4")
+            issuer, _, level = key.partition(" ")
+            found = [a.label for a in self.advisories if a.issuer == issuer and (not level or str(a.level) == level)]
         elif kind == "event":
             found = [e.summary for e in self.events if event_key(e) == key]
         elif kind == "howto":

@@ -69,10 +69,11 @@ def _current_texts(place: Place, kind: str, key: str) -> set[str]:
     """The place's English texts of one translated kind as they stand now (admins may have edited them)."""
     if kind == "entry":
         return {rule["summary"] for rule in place.curated_rules.values()}
-    if kind == "exception":
-        return {rule["exception"] for rule in place.curated_rules.values() if rule.get("exception")}
+    if kind in ("exception", "detail"):
+        column = "details" if kind == "detail" else kind
+        return {rule[column] for rule in place.curated_rules.values() if rule.get(column)}
     if kind == "advisory":
-        return {a["label"] for a in place.advisories if a["issuer"] == key}
+        return {a["label"] for a in place.advisories if a["issuer"] == key.partition(" ")[0]}
     if kind == "label":
         return ({e["scope"] for e in place.events} | {a["scope"] for a in place.advisories}
                 | {h["name"] for h in place.howto}) - {None}

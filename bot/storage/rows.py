@@ -144,9 +144,10 @@ def pair_translation_rows(rule: PairRule) -> list[Row]:
     for lang, tr in rule.translations.items():
         out.append({"code": rule.destination, "lang": lang, "field": f"entry:{key}", "text": tr.summary,
                     "english": rule.summary})
-        if tr.exception and rule.exception:
-            out.append({"code": rule.destination, "lang": lang, "field": f"exception:{key}", "text": tr.exception,
-                        "english": rule.exception})
+        for kind, text, english in (("exception", tr.exception, rule.exception), ("detail", tr.details, rule.details)):
+            if text and english:
+                out.append({"code": rule.destination, "lang": lang, "field": f"{kind}:{key}", "text": text,
+                            "english": english})
     return out
 
 
