@@ -199,7 +199,7 @@ TOPIC_PHRASES: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\ballowed (to|in)\b",
             r"\blets? (\w+ ){1,2}in\b|\b(visiting|going|travell?ing) (\w+ ){0,3}as an? \w+",
             r"\b(can|could|may)\b[^?.!]*\b(go|travel|visit|enter)\b",
-            r"\bneed (a|an|to)\b",
+            r"\bneed (a|an|to)\b", r"\bneeds? anything\b",  # "do the kids need anything different"
             r"\btourist card\b",
             r"\bkann ich nach\b|\b(kann|darf) man\b",
             r"\b(puis je|peut on|je peux|on peut|puedo|se puede|posso|pode|mozna|можно ли|могу ли) ",
@@ -519,6 +519,9 @@ OFF_TOPIC_WORDS = frozenset([
     # hostels, SIM cards and hire cars in the other languages ("недорогой хостел", "сім-карту", "Mietwagen")
     "хостел", "хостелы", "хостела", "хостелов", "хостели", "хостелу", "симку", "симкарту",
     "mietwagen", "mietauto", "leihwagen", "autovermietung",
+    # cash machines ("Gibt es in Abchasien Geldautomaten?", "ATMs in Tiraspol", "банкоматы в Сухуме")
+    "atm", "atms", "geldautomat", "geldautomaten", "bankautomat", "bankautomaten", "банкомат", "банкоматы",
+    "банкомата", "банкоматов", "банкомати", "банкоматив", "cajero", "cajeros",
 ])
 # A message that is only a greeting asks nothing Borderline answers ("hello", "你好").
 GREETINGS = frozenset(["hello", "hi", "hey", "hallo", "hola", "ola", "oi", "bonjour", "salut", "ciao", "privet", "привет",
@@ -527,7 +530,7 @@ CJK_GREETINGS = ("你好", "您好", "こんにちは", "안녕하세요", "안�
 OFF_TOPIC_PHRASES = _one_pattern((
     r"\bexchange rate\b", r"\bwhere (to|can i|should i) (eat|stay)\b",
     r"\b(apply|get|fill|submit) (for )?(my|me a|the form for my) visa for me\b", r"\bvisa (agency|agent|service)s?\b",
-    r"\bcan you (apply|book|get me|buy)\b", r"\bbilliger? fl(u|ü)ge?\b", r"\bvuelos? baratos?\b",
+    r"\bcan (you|u) (just |please |pls )?(apply|book|get me|buy)\b", r"\bbilliger? fl(u|ü)ge?\b", r"\bvuelos? baratos?\b",
     r"\bvols? pas chers?\b", r"\bcombien (coute|coutent) (un |le |les )?(vol|vols|billet|billets|hotel)\b",
     r"\bcuanto (cuesta|cuestan) (un |el |los )?(vuelo|vuelos|billete|pasaje|hotel)\b",
     r"\bquanto (custa|custam) (um |a |o |as )?(voo|voos|passagem|passagens|hotel)\b", r"\breserver (un |une |des |mon |ma |le )?(vol|vols|billet|billets|hotel|chambre)\b",
@@ -546,7 +549,7 @@ OFF_TOPIC_PHRASES = _one_pattern((
     r"process|arrange|get me)\b",
     # a phone line ("chip de celular em Teerã"), a visa agency ("визовое агентство для Ирана"), the northern lights
     r"\bchip (de )?(celular|telefone|telefono|movil)\b", r"\bвизов\w* (агентств|агенств|фирм)", r"\bвизов\w* агенци",
-    r"\bnorthern lights\b", r"\bpolar night\b", r"\bnuit polaire\b", r"\b(сим|сім)\W?карт",
+    r"\b(сим|сім)\W?карт",
     # doing the traveler's visa for a fee, renewing a passport, the time and trivia, black-market rates, where to
     # sleep ("can u get me a russian visa, how much do u charge", "how do i renew my indian passport from dubai",
     # "what time is it in pyongyang", "whats the capital of australia", "le meilleur quartier pour loger")
@@ -554,6 +557,12 @@ OFF_TOPIC_PHRASES = _one_pattern((
     r"\bhow much (do|would|will) (you|u|ya) charge\b", r"\brenew(ing)? (my|a|the|our|his|her) (\w+ )?passports?\b",
     r"\bpassport renewal\b", r"\bwhat time is it\b", r"\bwhat ?(s|is) the capital( city)? of\b",
     r"\bblack market (rate|exchange|dollar)", r"\b(ou|pour) (loger|dormir)\b", r"\bmeilleur quartier\b",
+    # selling trips or doing the paperwork for a fee ("Vocês vendem pacote pra Coreia do Norte?", "do you do visa
+    # processing for iran", "... and I pay you")
+    r"\b(do|can|could) (you|u|ya) (sell|do visas?|do (the |my |our )?visa|process|handle visas?)\b",
+    r"\bvisa processing\b", r"\b(and )?i (will |ll |can )?pay (you|u)\b", r"\bvoces? vendem?\b",
+    r"\bvendez vous\b", r"\b(ustedes )?venden (paquetes|tours|viajes|boletos|pasajes)\b", r"\bverkaufen sie\b",
+    r"\b(вы )?продаете (тур|путевк)", r"\bпродаете\b",
 ))
 # Services that yield to a question about rules: "flights from Rome to Tehran" is off-topic, "when did flights from
 # Europe to Caracas resume" is not.
@@ -577,9 +586,26 @@ OFF_TOPIC_SOFT_PHRASES = _one_pattern((
     r"\bcuanto (sale|salen|cuesta|cuestan) (mas o menos |aprox\w* )?(el|la|los|las|un|una) (viaje|tour|excursion|"
     r"paquete|crucero)\b", r"\bquanto (custa|custam|sai) (mais ou menos |aprox\w* )?(a|o|um|uma) (viagem|tour|"
     r"excursao|pacote|cruzeiro)\b", r"\bhow much (does|do|would|will) (the|a|this|that) (trip|tour|cruise|package)\b",
+    # the northern lights and the polar night, which a trip may be for ("5 days in Longyearbyen for the polar
+    # night. Do the kids need anything different?")
+    r"\bnorthern lights\b", r"\bpolar night\b", r"\bnuit polaire\b",
+    # a mobile operator, paying in a currency or by card ("Kann man in Nordzypern mit Euro zahlen?"), a carrier
+    # recommended ("Порадьте перевізника Київ–Варшава")
+    r"\b(operateur|operator|operadora|operador|anbieter|mobilfunkanbieter)s? (mobile?|mobil|movil|celular|telefonico)\b",
+    r"\bmobile (operator|network|carrier)s?\b", r"\bmobilfunk\w*", r"\b(сотов\w*|мобильн\w*) (оператор|связь)",
+    r"\b(mit|in) (euros?|dollars?|rubeln?|karte|kreditkarte|bargeld) (be)?zahlen\b",
+    r"\b(pay|payer|pagar|paying) (with|in|en|con|com|par|by) (euros?|dollars?|dolares|cash|card|cards|credit card|carte|"
+    r"tarjeta|cartao|especes|efectivo|dinheiro)\b",
+    r"\bперев(из|оз)(ник|чик)\w*",
+    # flights said in Russian and Ukrainian: the cheapest, or whether any fly ("Які рейси з Кишинева до Стамбула
+    # найдешевші?", "а из Хабаровска есть рейсы?"); "когда возобновят рейсы" asks about the state of the border
+    r"\b(реис\w*|авиабилет\w*|билет\w*|квит\w*|авиаквит\w*)\b.*\b(наидешевш\w*|дешевш\w*|дешевл\w*|дешев\w*)",
+    r"\b(наидешевш\w*|дешев\w*) (реис\w*|авиабилет\w*|билет\w*|квит\w*)", r"\b(есть|е|чи е) (прям\w* )?реис",
 ))
 CJK_OFF_TOPIC_WORDS = ("代办", "收费", "天气", "酒店", "餐厅", "汇率", "机票", "美食", "好吃", "吃什么", "餐馆", "换钱", "兑换", "换卢布",
-                       "换美元", "换欧元", "换人民币")
+                       "换美元", "换欧元", "换人民币",
+                       # train tickets and booking them ("能帮我订去拉萨的火车票吗？")
+                       "火车票", "车票", "订票", "帮我订", "帮忙订")
 # Asking to be recommended a service ("推荐一个靠谱的朝鲜旅行社"): off-topic like the services themselves
 CJK_RECOMMEND_WORDS = ("推荐", "介绍一个", "介绍一家")
 CJK_SERVICE_WORDS = ("旅行社", "导游", "酒店", "民宿", "餐厅")

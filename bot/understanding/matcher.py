@@ -345,6 +345,10 @@ _LIVES_WORDS = frozenset(["lives", "living", "живе", "живет", "прож
 # A visa the traveler already holds ("I already have my UAE visa sorted", "got my visa approved")
 _VISA_IN_HAND_RE = re.compile(r"\balready (have|got|hold) (my|a|the|our) (\w+ ){0,2}(visa|visas|evisa)\b"
                               r"|\b(visa|visas|evisa) (is |are )?(already )?(sorted|approved|in hand)\b")
+# The card brand, not the document ("Geldautomaten für Visa-Karten", "does my visa card work", "carte Visa")
+_VISA_CARD_RE = re.compile(r"\bvisa (card|cards|karte|karten|kreditkarte|debit|carte|cartes|tarjeta|tarjetas|cartao|"
+                           r"cartoes|карта|карты|карту|картои|картка|картки|карткою)\b|"
+                           r"\b(carte|tarjeta|cartao|karte|карта|картка) visa\b")
 _BUT_WORDS = frozenset(["but", "aber", "mais", "pero", "mas", "но", "але"])
 _AND_WORDS = frozenset(["and", "&", "y", "e", "et", "und", "и", "і", "та"])  # two nationalities of one clause
 _BEFORE_NEGATED = frozenset(["a", "an", "the", "my", "his", "her", "their", "our", "had", "have", "has", "hold", "any",
@@ -2521,7 +2525,8 @@ class Matcher:
         # "booked a cheap flight ..., can I go on my passport?" asks about rules; "vegetarian restaurants in Tiraspol?
         # romanian passport" only says who asks; "I'm american, can i go to cuba ..., beach and cigars" asks whether
         # one of a nationality may go
-        if "visa" in folded_text and _VISA_IN_HAND_RE.search(folded_text):  # "I already have my UAE visa sorted"
+        if "visa" in folded_text and (_VISA_IN_HAND_RE.search(folded_text)  # "I already have my UAE visa sorted"
+                                      or _VISA_CARD_RE.search(folded_text)):  # "Geldautomaten für Visa-Karten?"
             token_set = token_set - VISA_WORDS
         asks_rules = bool(token_set & (TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"] | TOPIC_WORDS["status"])
                           or ((token_set & PASSPORT_WORDS or named)
