@@ -1925,3 +1925,48 @@ def test_round_13_namesakes_the_traveler_cannot_tell_apart(engine, question: str
     u = engine.matcher.understand(question)
     assert (u.destinations, sorted(u.suggestions)) == ([], ["AS", "WS"])
     assert engine.matcher.understand("samoa or american samoa, which is easier for a german?").intent == "compare"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # services and sights of round 14 (tuning sets 19 and 20): cash machines and the card brand, selling trips,
+        # doing the paperwork, mobile operators, paying, carriers and flights in Russian and Ukrainian, train tickets
+        ("ATMs in Tiraspol?", "off-topic"), ("Gibt es in Abchasien Geldautomaten für Visa-Karten?", "off-topic"),
+        ("Можно ли в Абхазии платить картой Visa?", "off-topic"), ("do you sell tours to north korea", "off-topic"),
+        ("Vocês vendem pacote pra Coreia do Norte?", "off-topic"), ("do you do visa processing for iran", "off-topic"),
+        ("can u just get me the permit for tibet, i pay you", "off-topic"),
+        ("which mobile operator works in abkhazia", "off-topic"),
+        ("Kann man in Nordzypern mit Euro zahlen?", "off-topic"),
+        ("Порадьте перевізника Київ–Варшава", "off-topic"), ("дешевые билеты в Ереван", "off-topic"),
+        ("а из Хабаровска в Пхеньян есть рейсы?", "off-topic"), ("能帮我订去拉萨的火车票吗？", "off-topic"),
+        # ... but a rules question beside them is asked
+        ("we want 5 days in Longyearbyen for the polar night, do the kids need anything on their british passports?",
+         "question"),
+        ("do I need a visa for Abkhazia or is a Visa card enough to pay at the border?", "question"),
+    ],
+)
+def test_round_14_services(engine, question: str, intent: str) -> None:
+    assert engine.matcher.understand(question).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "passports"),
+    [
+        # a nationality closing a terse message, or a passport said "pp"
+        ("UK pp transnistria", "MD-SN", ["GB"]), ("US pp syria", "SY", ["US"]), ("iran evisa irish", "IR", ["IE"]),
+        ("saudi e-visa british", "SA", ["GB"]), ("Tibet Genehmigung deutsche", "CN-XZ", ["DE"]),
+        ("Kashmir trip, I'm British Pakistani", "IN-JK", ["GB"]),
+        # the whole group said ("we're all", "beide", "todos")
+        ("going to Ladakh with two friends (we're all Singaporean), permits?", "IN-LA", ["SG"]),
+        ("wir sind alle Österreicher, Iran Visum?", "IR", ["AT"]),
+        ("somos todos chilenos, ¿necesitamos visa para Bolivia?", "BO", ["CL"]),
+        # Russian and Ukrainian adjectives the knowledge base lacks
+        ("Приднестровье для гражданки Молдовы с румынским паспортом — какие проблемы?", "MD-SN", ["MD", "RO"]),
+        ("с болгарским паспортом в Приднестровье можно?", "MD-SN", ["BG"]),
+        ("з угорським паспортом до Придністров'я пустять?", "MD-SN", ["HU"]),
+    ],
+)
+def test_round_14_terse_and_group_passports(engine, question: str, first: str, passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == [first] and sorted(u.passports) == sorted(passports), (u.destinations, u.passports)

@@ -10,7 +10,7 @@ import re
 
 # Words that name a passport or nationality when next to a country name or demonym.
 PASSPORT_WORDS = frozenset(
-    ["passport", "passports", "holder", "holders", "citizen", "citizens", "citizenship", "national", "nationals", "nationality", "pass", "reisepass", "pasaporte", "pasaportes", "passeport", "passeports", "passaporte", "passaporto", "paszport", "paszportem", "paszportu", "pasaport", "pasaportu", "pasaportuyla", "pasaportla", "pasaportum", "pasaportumla", "paspoort", "паспорт", "паспорта", "паспортом", "паспорте", "паспортами", "гражданин", "гражданину", "гражданке", "гражданами", "гражданка", "паспорту", "паспортов", "громадянину", "громадянам", "громадянина", "громадянка", "громадянки", "громадянци", "громадянкою", "vatandas", "vatandası", "vatandasları", "vatandasıyım", "vatandasıyız", "vatandaslar", "vatandaslarına", "vatandaslarının", "vatandasi", "vatandaslari", "obywatel", "obywatele", "obywatela", "obywatelka", "obywateli", "obywatelom", "obywatelstwo", "pasport", "pasports", "passpor", "passort", "pasaport", "passeport", "passprt", "граждане", "гражданство", "гражданина", "граждан", "гражданам", "громадянин", "громадяни", "громадян", "паспорти", "ciudadano", "ciudadana", "ciudadanos", "citoyen", "citoyenne", "citoyens", "staatsburger", "staatsangehorigkeit", "buerger", "buergerin", "buergern", "buergerinnen", "staatsburgerin", "staatsburgern", "staatsburgerinnen", "cittadino", "护照", "여권", "パスポート",
+    ["passport", "passports", "pp", "holder", "holders", "гражданки", "citizen", "citizens", "citizenship", "national", "nationals", "nationality", "pass", "reisepass", "pasaporte", "pasaportes", "passeport", "passeports", "passaporte", "passaporto", "paszport", "paszportem", "paszportu", "pasaport", "pasaportu", "pasaportuyla", "pasaportla", "pasaportum", "pasaportumla", "paspoort", "паспорт", "паспорта", "паспортом", "паспорте", "паспортами", "гражданин", "гражданину", "гражданке", "гражданами", "гражданка", "паспорту", "паспортов", "громадянину", "громадянам", "громадянина", "громадянка", "громадянки", "громадянци", "громадянкою", "vatandas", "vatandası", "vatandasları", "vatandasıyım", "vatandasıyız", "vatandaslar", "vatandaslarına", "vatandaslarının", "vatandasi", "vatandaslari", "obywatel", "obywatele", "obywatela", "obywatelka", "obywateli", "obywatelom", "obywatelstwo", "pasport", "pasports", "passpor", "passort", "pasaport", "passeport", "passprt", "граждане", "гражданство", "гражданина", "граждан", "гражданам", "громадянин", "громадяни", "громадян", "паспорти", "ciudadano", "ciudadana", "ciudadanos", "citoyen", "citoyenne", "citoyens", "staatsburger", "staatsangehorigkeit", "buerger", "buergerin", "buergern", "buergerinnen", "staatsburgerin", "staatsburgern", "staatsburgerinnen", "cittadino", "护照", "여권", "パスポート",
      # nationality and citizenship nouns ("doble nacionalidad venezolana", "con ciudadanía italiana", "Doppelte
      # Staatsbürgerschaft deutsch-türkisch", "mit deutschen Pässen", "являясь гражданином Узбекистана")
      "nacionalidad", "nacionalidade", "nationalite", "ciudadania", "cidadania", "staatsburgerschaft", "passen",
@@ -597,6 +597,8 @@ OFF_TOPIC_SOFT_PHRASES = _one_pattern((
     r"\b(pay|payer|pagar|paying) (with|in|en|con|com|par|by) (euros?|dollars?|dolares|cash|card|cards|credit card|carte|"
     r"tarjeta|cartao|especes|efectivo|dinheiro)\b",
     r"\bперев(из|оз)(ник|чик)\w*",
+    r"\b(платить|оплатить|заплатить|расплатиться|платити|оплатити|заплатити|розрахуватися) (картои|карткою|"
+    r"наличными|готивкою|в (долларах|евро|рублях|доларах|гривнях))",
     # flights said in Russian and Ukrainian: the cheapest, or whether any fly ("Які рейси з Кишинева до Стамбула
     # найдешевші?", "а из Хабаровска есть рейсы?"); "когда возобновят рейсы" asks about the state of the border
     r"\b(реис\w*|авиабилет\w*|билет\w*|квит\w*|авиаквит\w*)\b.*\b(наидешевш\w*|дешевш\w*|дешевл\w*|дешев\w*)",
@@ -713,3 +715,10 @@ NOT_PLACE_WORDS = frozenset(["taliban", "talibans", "talib", "hamas", "hezbollah
                              "assad", "putin", "erdogan", "lukashenko", "maduro", "trump", "biden", "khamenei",
                              "kadyrov", "aliyev", "pashinyan", "zelensky", "zelenskyy", "netanyahu", "sisi",
                              "museveni", "bukele", "milei", "lula", "modi"])
+# Russian and Ukrainian adjectives of nationality that are not made regularly from the noun (folded stems, й as и):
+# "с венгерским паспортом", "з грецьким паспортом"
+CYRILLIC_ADJECTIVE_STEMS = {"венгерск": "HU", "угорськ": "HU", "чешск": "CZ", "чеськ": "CZ", "словацк": "SK",
+                            "словацьк": "SK", "греческ": "GR", "грецьк": "GR", "кипрск": "CY", "кипрськ": "CY",
+                            "финск": "FI", "финськ": "FI", "датск": "DK", "данськ": "DK", "египетск": "EG",
+                            "египетськ": "EG", "шотландск": "GB", "шотландськ": "GB", "южнокореиск": "KR",
+                            "пивденнокореиськ": "KR", "северокореиск": "KP", "пивничнокореиськ": "KP"}

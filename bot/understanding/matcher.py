@@ -52,6 +52,7 @@ from bot.understanding.lexicon import (
     CORRECTION_WORDS,
     COUNTRY_TRIGGERS,
     CURRENCY_WORDS,
+    CYRILLIC_ADJECTIVE_STEMS,
     CYRILLIC_ADVICE_WORDS,
     CYRILLIC_PERSON_NOUNS,
     CYRILLIC_TRAVEL_WORDS,
@@ -290,7 +291,11 @@ _ASKED_SUBJECTS = frozenset(["anyone", "anybody", "someone", "somebody", "you", 
 _FOLLOWUP_LEADS = frozenset(["and", "what", "how", "about", "et", "und", "y", "e", "и", "а", "і", "та", "ok", "so"])
 # "the border between Poland and Belarus": of two places, the one the knowledge base curates is asked about.
 # Words between "I'm" and a nationality that leave it the traveler's ("i'm also iranian by my dad").
-_IDENTITY_ADVERBS = frozenset(["also", "actually", "technically", "legally", "officially"])
+_IDENTITY_ADVERBS = frozenset(["also", "actually", "technically", "legally", "officially",
+                               # the whole group ("we're all Singaporean", "Wir sind beide Deutsche", "somos todos
+                               # argentinos", "nous sommes tous français")
+                               "all", "beide", "alle", "todos", "todas", "tous", "toutes", "ambos", "ambas", "оба",
+                               "обе", "обидва", "обидви", "усі", "вси"])
 _LEG_WORDS = frozenset(["part", "leg", "section", "stretch", "portion", "bit"])
 _CJK_THERE = ("过去", "那里", "那边", "那儿")
 _DETOUR_WORDS = frozenset(["detour", "excursion", "abstecher", "desvio", "crochet", "вылазка"])
@@ -348,7 +353,7 @@ _VISA_IN_HAND_RE = re.compile(r"\balready (have|got|hold) (my|a|the|our) (\w+ ){
 # The card brand, not the document ("Geldautomaten für Visa-Karten", "does my visa card work", "carte Visa")
 _VISA_CARD_RE = re.compile(r"\bvisa (card|cards|karte|karten|kreditkarte|debit|carte|cartes|tarjeta|tarjetas|cartao|"
                            r"cartoes|карта|карты|карту|картои|картка|картки|карткою)\b|"
-                           r"\b(carte|tarjeta|cartao|karte|карта|картка) visa\b")
+                           r"\b(carte|tarjeta|cartao|karte|карта|картои|картка|карткою) visa\b")
 _BUT_WORDS = frozenset(["but", "aber", "mais", "pero", "mas", "но", "але"])
 _AND_WORDS = frozenset(["and", "&", "y", "e", "et", "und", "и", "і", "та"])  # two nationalities of one clause
 _BEFORE_NEGATED = frozenset(["a", "an", "the", "my", "his", "her", "their", "our", "had", "have", "has", "hold", "any",
@@ -404,6 +409,22 @@ _ADJECTIVE_ONLY_ENDINGS = ("ого", "его", "ому", "ему")
 _CONSONANT_NAME_CASES = tuple(fold(e) for e in ("ом", "ем", "а", "у", "е"))
 _PEOPLE_PLURAL_ENDINGS = ("ов", "ев", "ив")  # folded "-ів" too
 _CYRILLIC_ADJ_SUFFIXES = tuple(fold(e) for e in ("ский", "цкий", "ський", "цький"))
+
+
+_CYRILLIC_VOWELS = tuple("аеиоуыэюяь")
+
+
+def _adjective_stems_of_noun(noun: str) -> tuple[str, ...]:
+    """Stems of the Russian and Ukrainian adjectives of a folded demonym noun (й folded to и): "серб" -> "сербск",
+    "бразилец" -> "бразильск", "кореец" -> "кореиск", "болгарин" -> "болгарск"; each with the Ukrainian "-ськ"."""
+    if noun.endswith(("ец", "ець")):
+        base = noun[: -2 if noun.endswith("ец") else -3]
+        stems = [base + ("иск" if base.endswith(_CYRILLIC_VOWELS) else "ьск" if base.endswith("л") else "ск")]
+    elif noun.endswith("ин") and len(noun) >= 6:
+        stems = [noun[:-2] + "ск", noun + "ск"]
+    else:
+        stems = [noun + "ск"]
+    return tuple(stems + [s[:-2] + "ськ" for s in stems])
 
 
 def _adj_stem(token: str, keep: int = 4) -> str:
@@ -791,6 +812,18 @@ class Matcher:
             if _CYRILLIC_RE.match(key) and not key.endswith(_CYRILLIC_ADJ_SUFFIXES) and len(_demonym_base(key)) >= 5:
                 bases[_demonym_base(key)].update(found)
         self.demonym_bases = {k: tuple(sorted(v)) for k, v in bases.items() if len(v) == 1}
+        # Adjectives the knowledge base lacks, made from the nouns ("румын" -> "румынский", "бразилец" ->
+        # "бразильский", "болгарин" -> "болгарский"; Ukrainian "-ський" too): "с румынским паспортом"
+        derived: dict[str, set[str]] = defaultdict(set)
+        for key, found in self.demonyms.items():
+            if _CYRILLIC_RE.match(key) and len(key) >= 4 and not key.endswith(_CYRILLIC_VOWELS):
+                for stem in _adjective_stems_of_noun(key):
+                    derived[stem].update(found)
+        for stem, found in derived.items():
+            if stem not in adj_stems and len(stem) >= 5:
+                adj_stems[stem] = found
+        for stem, code in CYRILLIC_ADJECTIVE_STEMS.items():
+            adj_stems.setdefault(stem, {code})
         # Any case of an adjective ("по российскому паспорту", "с казахстанским паспортом").
         self.demonym_adj_stems = {k: tuple(sorted(v)) for k, v in adj_stems.items() if len(v) == 1}
         self.demonym_adj_heads = frozenset(k[:4] for k in self.demonym_adj_stems)  # most words skip the stemming
@@ -1749,9 +1782,13 @@ class Matcher:
             if span.how == "demonym" and span.start > 0 and tokens[span.start - 1] in NOUN_NUMBERS and (
                     tokens[span.start - 1] not in NOUN_NUMBERS_CAPITALISED or raw_tokens[span.start][:1].isupper()):
                 is_passport[idx] = True  # "für zwei Deutsche", "pour deux Français", "dos chilenos"
-            if span.how == "demonym" and span.start in place_ends and all(not t for t in tokens[span.end :]) \
-                    and len([t for t in tokens if t]) <= 4:
+            if span.how == "demonym" and all(not t for t in tokens[span.end :]) and (
+                    (span.start in place_ends and len([t for t in tokens if t]) <= 4)
+                    or (len([t for t in tokens if t]) <= 5 and span.start > 0 and not language
+                        and not set(tokens) & IDENTITY_TRIGGERS  # not "I'm British Pakistani"
+                        and any(s is not span and s.end < span.start for s in spans))):
                 is_passport[idx] = True  # "algeria israeli", "visa iran german": a terse place, then who asks
+                # ("saudi e-visa british", "Tibet Genehmigung deutsche": the nationality closing a few words)
             heading = span.end + 1 < n and tokens[span.end] in ("to", "into") and span.end + 1 in place_starts
             if (span.how == "demonym" or (span.how == "name" and raw_tokens[span.start].islower()
                                           and self._spelled_as_demonym(span, tokens))) \
