@@ -1970,3 +1970,28 @@ def test_round_14_services(engine, question: str, intent: str) -> None:
 def test_round_14_terse_and_group_passports(engine, question: str, first: str, passports: list[str]) -> None:
     u = engine.matcher.understand(question)
     assert u.destinations[:1] == [first] and sorted(u.passports) == sorted(passports), (u.destinations, u.passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations", "passports"),
+    [
+        # everyday words one letter from a name, the German pronoun "man", a word only of a Dutch name
+        ("sou brasileira casada, preciso de visto pra Angola?", ["AO"], ["BR"]),
+        ("e o meu irmão, como faz?", [], []), ("Welches Hotel in Longyearbyen ist gut?", ["SJ"], []),
+        ("im portugese, do i need a visa for angola", ["AO"], ["PT"]),
+        # "from X or Y" sets off from either
+        ("Kann man von Polen oder Litauen mit dem Auto nach Kaliningrad?", ["RU-KGD", "PL", "LT"], []),
+        # where the traveler wants to go, though they stay in the same place
+        ("Taking my daughters to Greece, we're Americans. My son-in-law wants to go to Athos while we stay in "
+         "Ouranoupoli. He is Serbian.", ["GR-69", "GR"], ["US", "RS"]),
+        ("Маю подвійне громадянство України та Польщі (так, знаю, що Україна не визнає). Хочу поїхати на Північний "
+         "Кіпр через Туреччину. Якими паспортами користуватися, якщо виїжджаю з Польщі?", ["CY-NC"], ["UA", "PL"]),
+        # a place left behind is still the one a question asks a visa for
+        ("Somos cinco amigos, todos argentinos. Queremos hacer Turquía y después Irán por tierra, y terminar en "
+         "Armenia. ¿Necesitamos visado para Irán?", ["IR"], ["AR"]),
+    ],
+)
+def test_round_14_words_and_wishes(engine, question: str, destinations: list[str], passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[: len(destinations)] == destinations and sorted(u.passports) == sorted(passports), (
+        u.destinations, u.passports)

@@ -320,7 +320,10 @@ EXTRA_COMMON_WORDS = frozenset(
      "недавно", "сеичас", "зараз", "сегодня", "сьогодни", "завтра", "вообще", "взагали", "потом", "потим", "быстро",
      "швидко", "просто", "легко", "сложно", "складно", "опасно", "небезпечно", "безопасно", "безпечно",
      # sides and quarters ("in den Süden" is no Sudan, "на лівий берег" no Libya)
-     "suden", "sueden", "norden", "westen", "osten", "левыи"]
+     "suden", "sueden", "norden", "westen", "osten", "левыи",
+     # family and everyday words one letter from a name ("casada com iraniano" is no Canada, "meu irmão" no Irã,
+     # "Welches Hotel" no Welsh)
+     "casada", "casado", "casadas", "casados", "irmao", "irmaos", "irmas", "welches", "welcher", "welchen", "welchem"]
 )
 
 # Two- and three-letter tokens that are ordinary words even in capitals ("IN", "TO", "IS").
@@ -450,8 +453,15 @@ CJK_ADVISER_AFTER = ("国务院", "外交部", "政府", "国务卿")
 # "we really want to see Nagorno Karabakh", "hoping to visit Socotra", "хочу в Абхазию": among several places, the one
 # the traveler wants to go to comes first.
 WISH_WORDS = frozenset(["want", "wanna", "wants", "hope", "hoping", "dream", "dreaming", "plan", "planning", "wish",
-                        "хочу", "хотим", "хочет", "хочемо"])
-WISH_VERBS = frozenset(["see", "visit", "go", "travel", "get", "reach", "fly", "trek", "cross"])
+                        "хочу", "хотим", "хочет", "хочемо", "хоче", "хотели", "хотили", "хотела", "хотив",
+                        # "quiero ir a", "queremos visitar", "je veux aller", "wir möchten ... fahren"
+                        "quiero", "queremos", "quero", "queria", "veux", "voulons", "voudrais", "voudrions", "mochte",
+                        "mochten", "wollen", "mocht"])
+WISH_VERBS = frozenset(["see", "visit", "go", "travel", "get", "reach", "fly", "trek", "cross",
+                        # "Хочу поїхати на Північний Кіпр", "хотим съездить в Абхазию", "quiero ir a El Aaiún"
+                        "поехать", "поихати", "съездить", "зиздити", "попасть", "потрапити", "полететь", "полетити",
+                        "ir", "viajar", "visitar", "conocer", "conhecer", "aller", "visiter", "fahren", "reisen",
+                        "besuchen", "fliegen"])
 # A place passed through is not the destination when another is named ("via Armenia", "через Россию").
 TRANSIT_WORDS = frozenset(["via", "through", "thru", "через", "transit", "par", "pela", "pelo", "uber", "ueber"])
 # Words of a transit visa ("transit visa", "транзитную визу", "visa de tránsito", "Transitvisum"), with a visa word.

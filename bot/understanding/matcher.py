@@ -237,6 +237,12 @@ _FRENCH_ON_VERBS = frozenset(["peut", "pourrait", "va", "veut", "voudrait", "doi
                               "sera", "ira", "fait", "reste", "aimerait", "compte", "prevoit", "se", "y", "n", "ne"])
 # Words that fold onto a name but are spelled otherwise: Ukrainian "крім" (except) folds as "Крим" (Crimea) does
 _FOLDED_WORDS = frozenset(["крім"])
+# German verbs and question words before "man" (one, the pronoun): "kann man von Polen rüber" is no man from Poland,
+# nor the Isle of Man
+_GERMAN_MAN_BEFORE = frozenset(["kann", "darf", "muss", "soll", "sollte", "konnte", "braucht", "geht", "kommt",
+                                "sieht", "wird", "hat", "ist", "wie", "wo", "was", "ob", "dass", "wenn", "als",
+                                "bekommt", "fahrt", "reist", "kriegt", "findet", "macht", "nimmt", "mochte", "will",
+                                "wurde"])
 _FOLDED_KEYS = frozenset(fold(w) for w in _FOLDED_WORDS)
 _CLAUSE_BREAK_RE = re.compile(r"[\s，。,.？?！!；;]")
 # The Russian keyboard's letters on the keys of the Latin layout (QWERTY to ЙЦУКЕН).
@@ -1042,6 +1048,8 @@ class Matcher:
                     continue  # "Jordan is my friend", "Petra said": a person, not a place
                 if span.start > 0 and tokens[span.start - 1] in self.demonyms:
                     continue  # "a French man visiting Iran": a noun after a nationality
+                if tokens[span.start] == "man" and span.start > 0 and tokens[span.start - 1] in _GERMAN_MAN_BEFORE:
+                    continue  # "kann man mit dem Auto rüber": the German pronoun
                 prev = tokens[span.start - 1] if span.start > 0 else ""
                 preceded = prev in WEAK_NAME_BEFORE
                 if not preceded and tokens[span.start] in TRAVELER_ADJECTIVES and (
@@ -1160,7 +1168,12 @@ class Matcher:
         asked = self._in_questions(places, raw_tokens)
         # "in Riyadh ... from Saudi", "in Seoul ... Korea"; but "Leh > Srinagar ... permits for ladakh?" asks about a
         # place only passed on the way
-        again = {id(s) for s in places if set(s.codes) <= left or (set(s.codes) <= stopped and id(s) not in asked)}
+        # ... nor the place the question asks something for ("... y después Irán ... ¿Necesitamos visado para Irán?"),
+        # nor one the traveler wants to go to ("wants to go to Athos while we stay in Ouranoupoli")
+        wanted = {id(s) for s in places if self._wished(s, tokens, strict=True)} if len(places) > 1 else set()
+        again = {id(s) for s in places if (set(s.codes) <= left and id(s) not in wanted and not (
+                    id(s) in asked and s.how != "cjk" and s.start > 0 and tokens[s.start - 1] in _FOR_WORDS))
+                 or (set(s.codes) <= stopped and id(s) not in asked)}
         if len(origins | again) < len(places):  # but "a story from Port-au-Prince" leaves Haiti the destination
             origins |= again
         # "how do i get there from Sochi": only where the traveler sets off is named, the place is the chat's last one
@@ -1564,6 +1577,11 @@ class Matcher:
             if j not in corrected:
                 tok = tokens[j]
                 corrected[j] = (tok,) if tok in self.vocab_set else (self._correct(tok) or (tok,))
+                if tok in self.vocab_set and len(tok) >= 7 and tok.isascii() and tok not in self.exact \
+                        and tok not in self.demonyms and tok not in self.weak:
+                    # a word only of a longer name in a language typos are not corrected towards ("portugese", of
+                    # the Dutch "Portugese Republiek"), alone: a typo of a nationality ("im portugese")
+                    corrected[j] = tuple(w for w in self._correct(tok) if w in self.demonyms) or (tok,)
                 if j > 0 and tokens[j - 1] in DEMONYM_TRIGGERS and len(corrected[j]) > 1:
                     # "visa for rusian": after "for", a tie between "Rusia" and "Russian" is the nationality
                     corrected[j] = tuple(sorted(corrected[j], key=lambda w: w not in self.demonyms))
@@ -2188,15 +2206,18 @@ class Matcher:
         return out
 
     @staticmethod
-    def _wished(span: Span, tokens: list[str]) -> bool:
+    def _wished(span: Span, tokens: list[str], strict: bool = False) -> bool:
         """A place the traveler says they want to see or go to ("we really want to see Nagorno Karabakh", "hoping
-        to visit", "хочу в"), among others only mentioned."""
+        to visit", "хочу в"), among others only mentioned; `strict`: only said with a wish, not "going to" or a
+        detour."""
         if span.how == "cjk":
             return False
         j = span.start - 1
         while j >= 0 and (tokens[j] in ARTICLES or tokens[j] in ("to", "into", "in", "в", "на", "до", "nach", "a", "au",
                                                                  "en")):
             j -= 1
+        if strict and j >= 0 and (tokens[j] in _HEADING_VERBS or tokens[j] in _DETOUR_WORDS):
+            return False
         if j >= 0 and tokens[j] in _HEADING_VERBS and tokens[j + 1 : j + 2] in (["to"], ["into"]):
             return True  # "eta israel for brits going to the west bank": where they are going
         if j >= 0 and tokens[j] in _DETOUR_WORDS and j + 1 < span.start:
@@ -2384,6 +2405,8 @@ class Matcher:
         if tokens[j] in ORIGIN_WORDS:
             # "a girl from Hebron", "my grandparents are from the Kherson region": someone else's origin
             k = j - 1 if j > 0 and tokens[j - 1] not in PASSPORT_VERBS else j - 2
+            if k > 0 and tokens[k] == "man" and tokens[k - 1] in _GERMAN_MAN_BEFORE:
+                return True  # "kann man von Polen oder Litauen rüber": the German pronoun, not a man from Poland
             return not (k >= 0 and (tokens[k] in PEOPLE_NOUNS or tokens[k] in PERSON_SUBJECTS))
         if tokens[j] in LEAVE_WORDS or (tokens[j] in ("to", "in") and j > 0 and tokens[j - 1] == "home"
                                         and j > 1 and tokens[j - 2] in ("back", "return", "returning", "fly")):
@@ -2395,10 +2418,12 @@ class Matcher:
             return True  # "my passport was issued in Simferopol": where the passport comes from
         if tokens[j] in CONJUNCTIONS or tokens[j] in ALTERNATIVE_WORDS:
             k = j - 1  # "via Santo Domingo or Miami": the places listed after "via" are all passed through
-            while k >= 0 and tokens[k] and j - k <= 4 and tokens[k] not in TRANSIT_WORDS:
+            while k >= 0 and tokens[k] and j - k <= 4 and not (tokens[k] in TRANSIT_WORDS or tokens[k] in ORIGIN_WORDS):
+                if tokens[k] in ROUTE_LINKS or tokens[k] in TOWARDS:
+                    break  # "from Moscow to Minsk or Vilnius": the list is of where the route goes
                 k -= 1
-            if k >= 0 and tokens[k] in TRANSIT_WORDS and j - k > 1:
-                return True
+            if k >= 0 and (tokens[k] in TRANSIT_WORDS or tokens[k] in ORIGIN_WORDS) and j - k > 1:
+                return True  # ... and so are those after "from" ("von Polen oder Litauen")
         if j > 0 and tokens[j - 1] in ("after", "since") and tokens[j] in ("visiting", "being", "going", "travelling",
                                                                        "traveling"):
             return True  # "after visiting Nagorno-Karabakh can I go to Azerbaijan?"
