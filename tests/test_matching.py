@@ -1995,3 +1995,27 @@ def test_round_14_words_and_wishes(engine, question: str, destinations: list[str
     u = engine.matcher.understand(question)
     assert u.destinations[: len(destinations)] == destinations and sorted(u.passports) == sorted(passports), (
         u.destinations, u.passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "passports"),
+    [
+        # where the traveler is now is left behind
+        ("I am a Ukrainian citizen, currently in Warsaw. Can I visit Crimea?", "UA-43", ["UA"]),
+        ("I am Ukrainian citizen, now in Poland. My sister lives in occupied Melitopol. Can I go see her?", "UA-23",
+         ["UA"]),
+        ("we're in Tbilisi now, can we go to Abkhazia as Brits?", "GE-AB", ["GB"]),
+        ("мы сейчас в Ереване, можно ли в Карабах с российским паспортом?", "AZ-NK", ["RU"]),
+        ("Ми з чоловіком громадяни України, зараз у Батумі. Хочемо з'їздити в Абхазію.", "GE-AB", ["UA"]),
+        # a home town in brackets after the nationality
+        ("Je suis canadien (Montréal), la Corée du Nord est-elle ouverte ?", "KP", ["CA"]),
+        # a Quebec girlfriend, and a group counted out by nationality
+        ("Ma blonde est américaine, moi je suis français, on peut aller en Iran?", "IR", ["US", "FR"]),
+        ("Study trip to Cuba: most are American, two are Chinese international students and one is Mexican.", "CU",
+         ["US", "CN", "MX"]),
+    ],
+)
+def test_round_14_where_the_traveler_is_and_who_comes(engine, question: str, first: str,
+                                                      passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == [first] and sorted(u.passports) == sorted(passports), (u.destinations, u.passports)

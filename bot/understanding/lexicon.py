@@ -95,7 +95,8 @@ PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "motherinlaw", "fat
                              "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "mate", "buddy", "pal", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "grandma", "grandmother", "grandpa",
                              "grandfather", "grandad", "grandparents", "granny", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund", "who",
                              "guy", "girl", "lad", "bloke", "boy", "kumpel",  # "the third guy is Turkish"
-                             "ela", "ele", "ella", "elle", "il", "er"])  # "(ela é russa, eu sou brasileiro)"
+                             "ela", "ele", "ella", "elle", "il", "er",
+                             "blonde", "chum"])  # Quebec French: "ma blonde est américaine" (my girlfriend)  # "(ela é russa, eu sou brasileiro)"
 # Russian and Ukrainian drop the copula, so a nationality straight after a person is that person's ("мой муж русский",
 # "муж у меня русский", "моя дружина полька").
 CYRILLIC_PERSON_NOUNS = frozenset(["муж", "жена", "друг", "подруга", "парень", "девушка", "сын", "дочь", "дочка", "мама",
@@ -678,7 +679,7 @@ OTHER_HOLDERS = frozenset(["he", "she", "hes", "shes", "him", "her", "his", "wif
                            "colleague", "grandma", "grandpa", "motherinlaw", "fatherinlaw", "sisterinlaw",
                            "brotherinlaw", "parentsinlaw", "inlaws", "grandmother", "grandfather", "grandad", "uncle", "aunt",
                            "esposa", "esposo", "mujer", "marido", "novia", "novio", "namorada", "namorado", "femme",
-                           "amigo", "amiga", "ami", "amie",
+                           "amigo", "amiga", "ami", "amie", "blonde", "chum",
                            # others of the group ("they're Syrian and Iraqi", "two friends from lithuania")
                            "they", "theyre", "them", "their", "friends", "colleagues", "cousins",
                            "mari", "copine", "copain", "frau", "mann", "freundin", "freund", "жена", "муж", "дружина",

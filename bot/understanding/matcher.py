@@ -302,6 +302,11 @@ _IDENTITY_ADVERBS = frozenset(["also", "actually", "technically", "legally", "of
                                # argentinos", "nous sommes tous français")
                                "all", "beide", "alle", "todos", "todas", "tous", "toutes", "ambos", "ambas", "оба",
                                "обе", "обидва", "обидви", "усі", "вси"])
+# Where the traveler is now ("now in Poland", "зараз у Батумі", "estamos en Lima", "wir sind gerade in Tiflis")
+_NOW_WORDS = frozenset(["now", "currently", "presently", "зараз", "сеичас", "ahora", "agora", "actualmente",
+                        "atualmente", "maintenant", "actuellement", "jetzt", "gerade", "momentan", "derzeit"])
+_NOW_AT = frozenset(["in", "at", "в", "у", "en", "em", "na", "no", "a", "au", "im", "auf"])
+_WE_ARE = frozenset(["are", "were", "мы", "ми", "estamos", "sommes", "sind"])
 _LEG_WORDS = frozenset(["part", "leg", "section", "stretch", "portion", "bit"])
 _CJK_THERE = ("过去", "那里", "那边", "那儿")
 _DETOUR_WORDS = frozenset(["detour", "excursion", "abstecher", "desvio", "crochet", "вылазка"])
@@ -591,7 +596,13 @@ def _describes_traveler(tokens: list[str], i: int, raw_tokens: list[str] | None 
         k = i - 2 if tokens[i - 2] else i - 3  # "minha esposa, que é portuguesa", "mon mari, qui est algérien"
         return k >= 0 and (tokens[k] in PERSON_SUBJECTS or tokens[k] in OTHER_HOLDERS
                            or tokens[k] in ROMANCE_PERSON_NOUNS)
-    return word in COPULAS and i > 0 and tokens[i - 1] in PERSON_SUBJECTS
+    return word in COPULAS and i > 0 and (tokens[i - 1] in PERSON_SUBJECTS or tokens[i - 1] in _GROUP_COUNTS
+                                          or tokens[i - 1].isdigit())  # "most are American, one is Mexican"
+
+
+# Parts of a group said before a copula and a nationality ("Most are American, two are Chinese and one is Mexican")
+_GROUP_COUNTS = NUMBER_WORDS | frozenset(["most", "some", "others", "rest", "few", "many", "half", "majority",
+                                         "several"])
 
 
 def _most_specific(codes: set[str], parents: dict[str, str]) -> str | None:
@@ -1155,6 +1166,10 @@ class Matcher:
         if onward:
             stops |= {id(s) for s in places if s.how != "cjk" and s.start < min(onward)}
         set_off = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)}
+        # "Je suis canadien (Montréal)", "British (London), ...": a town in brackets after who the traveler is, home
+        nationality_ends = {p.end for p in passports if p.how != "cjk"}
+        set_off |= {id(s) for s in places if s.how != "cjk" and s.start > 1 and raw_tokens[s.start - 1] == "("
+                    and s.start - 1 in nationality_ends and raw_tokens[s.end : s.end + 1] == [")"]}
         origins = set_off | stops | settled
         # where the traveler sets off "from" is left behind though a route starts there ("from Vladikavkaz to
         # Tbilisi"); a stop without it is only passed on the way
@@ -2394,6 +2409,9 @@ class Matcher:
             return False
         if j == 0 and tokens[0] == "in" and span.start <= 2:
             return True  # "in Mashhad the locals said ..., can I go to Herat?": where the traveler is
+        if j > 0 and tokens[j] in _NOW_AT and (tokens[j - 1] in _NOW_WORDS or (
+                tokens[j - 1] in _WE_ARE and tokens[j] in ("in", "в", "у", "en", "im", "a", "au"))):
+            return True  # "I am Ukrainian, now in Poland", "ми зараз у Батумі", "we're in Batumi", "мы в Тбилиси"
         d = j - 1 if tokens[j] in ("about", "of", "than", "про") else j
         if d >= 0 and ((tokens[d] in _DISMISSED_BEFORE and (tokens[d] != "mind" or tokens[d - 1 : d] == ["never"]))
                        or (d < j and tokens[d] in ("instead", "rather"))):
