@@ -2019,3 +2019,18 @@ def test_round_14_where_the_traveler_is_and_who_comes(engine, question: str, fir
                                                       passports: list[str]) -> None:
     u = engine.matcher.understand(question)
     assert u.destinations[:1] == [first] and sorted(u.passports) == sorted(passports), (u.destinations, u.passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "passports"),
+    [
+        # passports set side by side as alternatives, or said with "my" and "one"
+        ("UK vs US passport for North Korea", "KP", ["GB", "US"]), ("British or Irish passport for Iran?", "IR",
+                                                                     ["GB", "IE"]),
+        ("which passport is better for iran, my british or my irish", "IR", ["GB", "IE"]),
+        ("what if i also have a mexican one, can i go to cuba", "CU", ["MX"]),
+    ],
+)
+def test_round_14_passports_as_alternatives(engine, question: str, first: str, passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == [first] and sorted(u.passports) == sorted(passports), (u.destinations, u.passports)

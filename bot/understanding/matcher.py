@@ -280,6 +280,8 @@ _LIKE_WORDS = frozenset(["like", "como", "comme", "wie"])  # not "как"/"як"
 _COMPARED_FILLERS = frozenset(["my", "other", "the", "los", "las", "les", "mes", "mis", "meine", "die", "os", "as",
                                "meus", "otros", "outros", "autres", "andere", "anderen", "turistas", "touristes",
                                "tourists"])
+# Verbs of holding or using a passport before "a mexican one"
+_HOLD_OR_USE = frozenset(["have", "has", "had", "hold", "holds", "got", "use", "using", "used", "take", "travel"])
 # Verbs of holding beside "only" ("only ever had a canadian passport"), not of travelling on one
 _HOLD_VERBS = frozenset(["have", "had", "has", "hold", "holding", "got", "ever", "hab", "habe", "tengo", "tenho",
                          "tiene", "tem", "есть", "маю", "имею", "possede", "besitze"])
@@ -1854,8 +1856,15 @@ class Matcher:
             if span.how == "demonym" and trig >= 0 and tokens[trig] in ("has", "have", "holds", "got") and (
                     span.end >= n or raw_tokens[span.end] in _CLAUSE_MARKS or tokens[span.end] in CONJUNCTIONS):
                 is_passport[idx] = True  # "my grandma has Ukrainian and Israeli": passports, the noun left unsaid
-            if span.how == "demonym" and span.end < n and tokens[span.end] in ("one", "ones") and has_passport_word:
-                is_passport[idx] = True  # "my boyfriend has a Pakistani passport and I have a British one"
+            if span.how == "demonym" and span.end < n and tokens[span.end] in ("one", "ones") and (
+                    has_passport_word or set(tokens[max(0, span.start - 4) : span.start]) & _HOLD_OR_USE):
+                is_passport[idx] = True  # "my boyfriend has a Pakistani passport and I have a British one"; "what if
+                # I use my french one instead", "what if i also have a mexican one"
+            if span.how == "demonym" and has_passport_word and span.start > 0 \
+                    and tokens[span.start - 1] in _POSSESSIVES and (
+                        span.end >= n or raw_tokens[span.end] in _CLAUSE_MARKS or tokens[span.end] in CONJUNCTIONS
+                        or tokens[span.end] in ALTERNATIVE_WORDS or not tokens[span.end]):
+                is_passport[idx] = True  # "which passport is better for iran, my british or my irish"
             if span.how == "name" and span.end < n and (tokens[span.end] in PEOPLE_NOUNS
                                                         or tokens[span.end] in ("guy", "guys", "couple")) \
                     and " ".join(tokens[span.start : span.end]) in self.demonyms \
@@ -1902,6 +1911,11 @@ class Matcher:
                     continue
                 gap = tokens[a.end : b.start]
                 raw_gap = raw_tokens[a.end : b.start]
+                if len(gap) == 1 and gap[0] in ALTERNATIVE_WORDS and idx + 1 in named_passports \
+                        and b.end < n and tokens[b.end] in PASSPORT_WORDS and a.how in ("code", "demonym", "name") \
+                        and tokens[b.end + 1 : b.end + 2] not in (["stamp"], ["stamps"]):
+                    is_passport[idx] = True  # "UK vs US passport for North Korea", "british or irish passport"
+                    continue
                 # an article alone links nothing: "con pasaporte español a Irán" ("a" is "to")
                 linked = (gap and all(t in CONJUNCTIONS or r in PASSPORT_JOINS or t in ARTICLES
                                       for t, r in zip(gap, raw_gap, strict=True))
