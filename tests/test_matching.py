@@ -2034,3 +2034,18 @@ def test_round_14_where_the_traveler_is_and_who_comes(engine, question: str, fir
 def test_round_14_passports_as_alternatives(engine, question: str, first: str, passports: list[str]) -> None:
     u = engine.matcher.understand(question)
     assert u.destinations[:1] == [first] and sorted(u.passports) == sorted(passports), (u.destinations, u.passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "passports"),
+    [
+        # passports never held, or one to get, in French, Portuguese, Spanish and English
+        ("je suis français, je n'ai jamais eu de passeport iranien, je peux aller à Tabriz ?", ["FR"]),
+        ("je suis français, est-ce qu'ils vont m'obliger à avoir un passeport iranien en Iran ?", ["FR"]),
+        ("sou brasileira, preciso de passaporte iraniano pra entrar no Irã?", ["BR"]),
+        ("I'm British, do I need an Iranian passport to enter Iran if my dad is Iranian?", ["GB"]),
+        ("soy español, nunca tuve pasaporte cubano, ¿puedo entrar a Cuba?", ["ES"]),
+    ],
+)
+def test_round_14_passports_never_held_or_to_get(engine, question: str, passports: list[str]) -> None:
+    assert sorted(engine.matcher.understand(question).passports) == sorted(passports)

@@ -123,7 +123,10 @@ TRAVELER_ADJECTIVES = frozenset(["non", "muslim", "christian", "jewish", "young"
                                  "arab"])  # "as a uyghur american": the ethnicity before the nationality
 # Words before a passport that say the traveler does not hold it ("never had an iranian passport", "without a US
 # passport", "he lost his Pakistani one").
-NEGATIONS = frozenset(["never", "no", "not", "dont", "without", "lost", "нет", "без", "ohne", "sin", "sem", "sans"])
+NEGATIONS = frozenset(["never", "no", "not", "dont", "without", "lost", "нет", "без", "ohne", "sin", "sem", "sans",
+                       # "je n'ai jamais eu de passeport iranien", "nunca tuve pasaporte", "nie einen iranischen Pass"
+                       "jamais", "pas", "nunca", "nao", "nie", "kein", "keinen", "keine", "не", "ни", "никогда",
+                       "николи"])
 # "only for Russians", "только для россиян", "nur für Deutsche": before "for", a nationality set against the traveler's.
 ONLY_WORDS = frozenset(["only", "just", "solely", "exclusively", "только", "лишь", "тильки", "лише", "nur", "seulement",
                         "uniquement", "solo", "solamente", "apenas", "somente", "tylko"])

@@ -280,6 +280,11 @@ _LIKE_WORDS = frozenset(["like", "como", "comme", "wie"])  # not "как"/"як"
 _COMPARED_FILLERS = frozenset(["my", "other", "the", "los", "las", "les", "mes", "mis", "meine", "die", "os", "as",
                                "meus", "otros", "outros", "autres", "andere", "anderen", "turistas", "touristes",
                                "tourists"])
+# "do I need an Iranian passport", "preciso de passaporte iraniano", "brauche ich einen iranischen Pass": one to get
+_NEED_WORDS = frozenset(["need", "needs", "require", "requires", "preciso", "precisa", "precisamos", "necesito",
+                         "necesita", "necesitamos", "brauche", "braucht", "brauchen", "besoin", "нужен", "нужно",
+                         "потрибен", "потрибно", "треба"])
+_HAVE_INFINITIVES = frozenset(["have", "avoir", "tener", "ter", "haben", "hold"])
 # Verbs of holding or using a passport before "a mexican one"
 _HOLD_OR_USE = frozenset(["have", "has", "had", "hold", "holds", "got", "use", "using", "used", "take", "travel"])
 # Verbs of holding beside "only" ("only ever had a canadian passport"), not of travelling on one
@@ -369,6 +374,12 @@ _VISA_CARD_RE = re.compile(r"\bvisa (card|cards|karte|karten|kreditkarte|debit|c
                            r"\b(carte|tarjeta|cartao|karte|карта|картои|картка|карткою) visa\b")
 _BUT_WORDS = frozenset(["but", "aber", "mais", "pero", "mas", "но", "але"])
 _AND_WORDS = frozenset(["and", "&", "y", "e", "et", "und", "и", "і", "та"])  # two nationalities of one clause
+# ... and before a passport word the nationality follows ("je n'ai jamais eu de passeport iranien", "nunca tuve
+# pasaporte iraní", "никогда не было паспорта")
+_BEFORE_NEGATED_PASSPORT = frozenset(["a", "an", "the", "my", "had", "have", "has", "hold", "any", "ever", "de", "d",
+                                      "eu", "tenido", "tuve", "tido", "tive", "gehabt", "hatte", "un", "una", "um",
+                                      "uma", "einen", "ein", "eine", "den", "el", "le", "o", "было", "мав", "мала",
+                                      "имел", "имела"])
 _BEFORE_NEGATED = frozenset(["a", "an", "the", "my", "his", "her", "their", "our", "had", "have", "has", "hold", "any",
                              "ever"])
 # Endings of English verb forms: a word with one is corrected only into a name that ends the same way ("Beijing").
@@ -1945,6 +1956,8 @@ class Matcher:
         for idx, span in enumerate(spans):
             if is_passport[idx] and span.how != "cjk":
                 j = skip_back(span.start - 1, _BEFORE_NEGATED)
+                if j >= 0 and tokens[j] in PASSPORT_WORDS and tokens[j] not in NOT_PASSPORT_NOUNS:
+                    j = skip_back(j - 1, _BEFORE_NEGATED_PASSPORT)  # "jamais eu de passeport iranien"
                 if j >= 0 and tokens[j] in NEGATIONS:
                     is_passport[idx] = False
                     denied.add(idx)
@@ -2141,12 +2154,16 @@ class Matcher:
     def _to_obtain(span: Span, tokens: list[str], n: int) -> bool:
         """"make me get a Cuban passport", "apply for an Irish passport", "получить российский паспорт": a passport
         the traveler would have to get, not one they hold."""
-        if span.end >= n or tokens[span.end] not in PASSPORT_WORDS or tokens[span.end] in NOT_PASSPORT_NOUNS:
-            return False
         j = span.start - 1
-        while j >= 0 and (tokens[j] in ARTICLES or tokens[j] in ROMANCE_ARTICLES or tokens[j] == "for"):
+        if span.start > 0 and tokens[j] in PASSPORT_WORDS and tokens[j] not in NOT_PASSPORT_NOUNS:
+            j -= 1  # "preciso de passaporte iraniano", "m'obliger à avoir un passeport iranien": the noun first
+        elif span.end >= n or tokens[span.end] not in PASSPORT_WORDS or tokens[span.end] in NOT_PASSPORT_NOUNS:
+            return False
+        while j >= 0 and (tokens[j] in ARTICLES or tokens[j] in ROMANCE_ARTICLES or tokens[j] in ("for", "de", "d")):
             j -= 1
-        return j >= 0 and tokens[j] in OBTAIN_WORDS
+        if j > 0 and tokens[j] in _HAVE_INFINITIVES and tokens[j - 1] in ("to", "a", "de", "d", "zu", "que"):
+            return True  # "force me to have", "obliger à avoir", "tener que tener"
+        return j >= 0 and (tokens[j] in OBTAIN_WORDS or tokens[j] in _NEED_WORDS)
 
     @staticmethod
     def _of_others(span: Span, tokens: list[str], raw_tokens: list[str]) -> bool:
