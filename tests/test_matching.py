@@ -2049,3 +2049,17 @@ def test_round_14_passports_as_alternatives(engine, question: str, first: str, p
 )
 def test_round_14_passports_never_held_or_to_get(engine, question: str, passports: list[str]) -> None:
     assert sorted(engine.matcher.understand(question).passports) == sorted(passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "passports"),
+    [
+        # the language the message is written in, apologised for, is no passport
+        ("je suis française, north cyprus from the south by foot is okay? (sorry mon anglais)", "CY-NC", ["FR"]),
+        ("excuse my bad english, i am turkish, can i go to armenia", "AM", ["TR"]),
+        ("my english is not good, i am from Iran, visa for Georgia?", "GE", ["IR"]),
+    ],
+)
+def test_round_14_the_language_apologised_for(engine, question: str, first: str, passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == [first] and u.passports == passports, (u.destinations, u.passports)

@@ -280,6 +280,12 @@ _LIKE_WORDS = frozenset(["like", "como", "comme", "wie"])  # not "как"/"як"
 _COMPARED_FILLERS = frozenset(["my", "other", "the", "los", "las", "les", "mes", "mis", "meine", "die", "os", "as",
                                "meus", "otros", "outros", "autres", "andere", "anderen", "turistas", "touristes",
                                "tourists"])
+# An apology for the language written ("sorry mon anglais", "excuse my bad english", "perdón por mi inglés")
+_APOLOGY_WORDS = frozenset(["sorry", "excuse", "pardon", "apologies", "desculpa", "desculpe", "perdon", "perdao",
+                            "disculpa", "disculpe", "disculpen", "desole", "desolee", "entschuldigung", "entschuldige",
+                            "sorri", "извините", "простите", "вибачте", "пробачте"])
+_POOR_WORDS = frozenset(["bad", "poor", "broken", "terrible", "mauvais", "malo", "mal", "ruim", "schlechtes",
+                         "schlecht", "not", "good", "great", "perfect"])
 # "do I need an Iranian passport", "preciso de passaporte iraniano", "brauche ich einen iranischen Pass": one to get
 _NEED_WORDS = frozenset(["need", "needs", "require", "requires", "preciso", "precisa", "precisamos", "necesito",
                          "necesita", "necesitamos", "brauche", "braucht", "brauchen", "besoin", "нужен", "нужно",
@@ -1977,6 +1983,10 @@ class Matcher:
         if others and any(p and idx not in others for idx, p in enumerate(is_passport)):
             for idx in others:
                 is_passport[idx] = False
+        for idx, span in enumerate(spans):
+            if span.how == "demonym" and self._language_apologised(span, tokens):
+                is_passport[idx] = False  # "(sorry mon anglais)", "excuse my english": the language written
+                denied.add(idx)
         church = {idx for idx, span in enumerate(spans) if is_passport[idx] and span.how == "demonym"
                   and span.end < n and tokens[span.end] in _CHURCH_WORDS}
         if church and any(p and idx not in church for idx, p in enumerate(is_passport)):
@@ -2149,6 +2159,20 @@ class Matcher:
         if span.plural and tokens[span.end : span.end + 1] in (["only"], ["nur"], ["seulement"], ["solo"]):
             return True  # "or is it russians only"
         return span.start > 1 and tokens[span.start - 1] in DEMONYM_TRIGGERS and tokens[span.start - 2] in ONLY_WORDS
+
+    @staticmethod
+    def _language_apologised(span: Span, tokens: list[str]) -> bool:
+        """"sorry mon anglais", "excuse my english", "desculpe meu inglês", "my english is bad": the language the
+        message is written in, after "my" and an apology or before what the writer thinks of it."""
+        j = span.start - 1
+        while j >= 0 and tokens[j] in _POOR_WORDS:
+            j -= 1
+        if j < 0 or tokens[j] not in _POSSESSIVES:
+            return False
+        if set(tokens[max(0, j - 3) : j]) & _APOLOGY_WORDS:
+            return True
+        after = tokens[span.end : span.end + 3]
+        return bool(after) and after[0] in COPULAS and bool(set(after[1:]) & _POOR_WORDS)
 
     @staticmethod
     def _to_obtain(span: Span, tokens: list[str], n: int) -> bool:
