@@ -2063,3 +2063,17 @@ def test_round_14_passports_never_held_or_to_get(engine, question: str, passport
 def test_round_14_the_language_apologised_for(engine, question: str, first: str, passports: list[str]) -> None:
     u = engine.matcher.understand(question)
     assert u.destinations[:1] == [first] and u.passports == passports, (u.destinations, u.passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations"),
+    [
+        # the rating government said before "for" or after "у", or before 对, in a level question
+        ("Какой уровень угрозы у США для России сейчас?", ["RU"]), ("Який рівень небезпеки США для Білорусі?", ["BY"]),
+        ("美国对布基纳法索和中非的旅行警告是几级？", ["BF", "CF"]), ("what level does the US give Iraq", ["IQ"]),
+        # ... but the US asked about stays so ("美国对中国人免签吗")
+        ("美国对中国人免签吗", ["US"]),
+    ],
+)
+def test_round_14_whose_level(engine, question: str, destinations: list[str]) -> None:
+    assert engine.matcher.understand(question).destinations == destinations

@@ -176,6 +176,8 @@ _SPELLED_OUT = ((re.compile(r"\bJ\s?&\s?K\b"), "Jammu and Kashmir"),
                 (re.compile(r"刚果\s?[（(]\s?([金布])\s?[)）]"), r"刚果\1"),  # "刚果（金）" is "刚果金" (DR Congo)
                 # "香港特区护照": a Hong Kong passport, the special administrative region said
                 (re.compile("(香港|澳门|澳門)(特别行政区|特別行政區|特区)"), r"\1"),
+                # "中非" said short for the Central African Republic (中非共和国), not China-Africa ("中非合作")
+                (re.compile("中非(?!共和国|合作|关系|论坛|贸易|峰会|友好|航线|之间)"), "中非共和国"),
                 # "congolais (Brazzaville)": the people of one Congo, as "congolais de Brazzaville"
                 (re.compile(r"\b(congol\w+)\s?\(\s?(Brazzaville|Kinshasa|RDC)\s?\)", re.IGNORECASE), r"\1 de \2"),
                 # "i'm korean (south)", "korean, north", "korean passport holder (south)": the Korea said after the
@@ -1118,14 +1120,21 @@ class Matcher:
         if token_set & SPORTS_WORDS and not travel_context:
             places = []  # "iran vs japan football score": teams
         advisers = {id(s) for s in places if self._is_adviser(s, tokens)}
-        if not advisers and len(places) == 2 and any(p.search(folded_text) for p in LEVEL_PHRASES):
+        if not advisers and len(places) >= 2 and (any(p.search(folded_text) for p in LEVEL_PHRASES)
+                                                  or any(w in text for w in CJK_LEVEL_WORDS)):
             # "¿qué nivel de alerta tiene Sudán del Sur para EE.UU.?", "Le Canada, il met Haïti à quel niveau ?": of
             # two places in a level question, the one of the governments that rate places, named after "for" or
             # opening the question before a comma, is whose level is asked (the other is not such a government)
             issuing = [s for s in places if s.how != "cjk" and set(s.codes) <= _RATING_GOVERNMENTS and (
                 (s.start > 0 and tokens[s.start - 1 - (s.start > 1 and tokens[s.start - 1] in ARTICLES)] in _FOR_WORDS)
                 or (s.start <= 1 and s.end < len(tokens) and raw_tokens[s.end] == ",")
-                or (s.end < len(tokens) and tokens[s.end] in _RATES_VERBS))]
+                or (s.end < len(tokens) and tokens[s.end] in _RATES_VERBS)
+                # "уровень угрозы у США для России", "рівень небезпеки США для Білорусі": the rater, then "for"
+                or (s.end < len(tokens) and tokens[s.end] in _FOR_WORDS)
+                or (s.start > 0 and tokens[s.start - 1] in ("у", "by", "от", "вид")))]
+            # "美国对布基纳法索的旅行警告是几级": the government, then 对 (towards) the places it rates
+            issuing += [s for s in places if s.how == "cjk" and set(s.codes) <= _RATING_GOVERNMENTS
+                        and s.text + "对" in text]
             if len(issuing) == 1 and not any(set(s.codes) <= _RATING_GOVERNMENTS for s in places
                                              if s is not issuing[0]):
                 advisers = {id(issuing[0])}
