@@ -2077,3 +2077,21 @@ def test_round_14_the_language_apologised_for(engine, question: str, first: str,
 )
 def test_round_14_whose_level(engine, question: str, destinations: list[str]) -> None:
     assert engine.matcher.understand(question).destinations == destinations
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "passports"),
+    [
+        # a country's code before the people it names, and a government's travel ban on a place for its citizens
+        ("Can a US journalist go to Nicaragua?", "NI", ["US"]), ("can US tourists go to cuba", "CU", ["US"]),
+        ("a UK student in Russia, is it safe", "RU", ["GB"]), ("US tourist visa for nigerians", "US", ["NG"]),
+        ("When does the US travel ban on North Korea expire?", "KP", ["US"]),
+        ("nk ban on us passports extended again? till when", "KP", ["US"]),
+        # the visa of the region's country is the region's own
+        ("I want to go trekking in Ladakh with friends from London. Should I use my British passport for the Indian "
+         "e-visa?", "IN-LA", ["GB"]),
+    ],
+)
+def test_round_14_codes_before_people_and_bans(engine, question: str, first: str, passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == [first] and u.passports == passports, (u.destinations, u.passports)

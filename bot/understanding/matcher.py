@@ -1161,7 +1161,11 @@ class Matcher:
                       and tokens[s.end] in CONSULATE_WORDS}
         consulates |= {s.start for s in places if s.how != "cjk" and s.end + 1 < len(tokens)
                        and tokens[s.end] in CONJUNCTIONS and s.end + 1 in consulates}
-        if visa_places and all(s.how != "cjk" and (s.start in consulates or (
+        # ... but the visa of the country of a region named is the region's own ("trekking in Ladakh ... the Indian
+        # e-visa")
+        visa_codes = {c for s in visa_places for c in s.codes}
+        own_visa = any(getattr(self.kb.places.get(c), "parent", None) in visa_codes for s in places for c in s.codes)
+        if visa_places and not own_visa and all(s.how != "cjk" and (s.start in consulates or (
                 s.start > 0 and tokens[s.start - 1] in ORIGIN_WORDS | {"in", "at"})) for s in places):
             settled = {id(s) for s in places}
             for s in visa_places:
@@ -1897,6 +1901,17 @@ class Matcher:
                     and not self._followed_by_visa(tokens, span.end + 1):
                 is_passport[idx] = True  # "two Czech guys": a name spelled like the demonym, before people
                 # ("Saudi tourist visa" is the visa of the place)
+            if span.how == "code" and span.end < n and tokens[span.end] in PEOPLE_NOUNS \
+                    and tokens[span.end] not in ("here", "someone") \
+                    and not self._followed_by_visa(tokens, span.end + 1):
+                is_passport[idx] = True  # "Can a US journalist go to Nicaragua?", "can UK tourists go"
+            if span.how in ("code", "name") and (tokens[span.end : span.end + 2] == ["travel", "ban"]
+                                                 or tokens[span.end : span.end + 1] == ["ban"]):
+                k = span.end + (2 if tokens[span.end : span.end + 1] == ["travel"] else 1)
+                banned = next((s for s in spans if s.start == k + 1 and s.how != "demonym"), None) if k + 1 < n \
+                    and tokens[k] in ("on", "to", "for") else None
+                if banned is not None and not (banned.end < n and tokens[banned.end] in PASSPORT_WORDS):
+                    is_passport[idx] = True  # "the US travel ban on North Korea": on its own citizens going there
             if span.how == "demonym" and span.end - span.start == 1 and _german_noun(raw_tokens[span.start]):
                 is_passport[idx] = True  # "Brauchen Österreicher ein Visum?": a capitalised -er noun is a person
             if span.how == "demonym" and span.plural and span.end < n and tokens[span.end] in ADVISER_AFTER:
