@@ -2095,3 +2095,27 @@ def test_round_14_whose_level(engine, question: str, destinations: list[str]) ->
 def test_round_14_codes_before_people_and_bans(engine, question: str, first: str, passports: list[str]) -> None:
     u = engine.matcher.understand(question)
     assert u.destinations[:1] == [first] and u.passports == passports, (u.destinations, u.passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations", "passports"),
+    [
+        # a region included in its country, asked about
+        ("travel advisory level for iraq incl kurdistan for americans", ["IQ", "IQ-KR"], ["US"]),
+        ("Georgien inklusive Abchasien sicher?", ["GE", "GE-AB"], []),
+        # what Chinese travelers are, and where they study or work
+        ("我们是三个中国大学生，暑假在俄罗斯交换。可以从克拉斯诺达尔坐车过克里米亚大桥去雅尔塔吗？", ["UA-43"], ["CN"]),
+        # dual citizenship, then the two countries after a comma
+        ("У меня двойное гражданство, Россия и Израиль. Хочу в Абхазию.", ["GE-AB"], ["RU", "IL"]),
+        ("dual citizenship, US and Iran. can i visit iran?", ["IR"], ["US", "IR"]),
+        ("UK and Canadian dual national, Venezuela ok?", ["VE"], ["GB", "CA"]),
+        # the other half of a country divided, said alone
+        ("un Belge peut-il passer de Chypre du Nord à la partie sud ?", ["CY", "CY-NC"], ["BE"]),
+        ("Хочу поїхати на Північний Кіпр через Туреччину, а потім на південь.", ["CY-NC", "CY"], []),
+        ("north cyprus from the south by foot is okay?", ["CY-NC"], []),
+    ],
+)
+def test_round_14_regions_and_halves(engine, question: str, destinations: list[str], passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[: len(destinations)] == destinations and sorted(u.passports) == sorted(passports), (
+        u.destinations, u.passports)

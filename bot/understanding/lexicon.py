@@ -326,8 +326,9 @@ EXTRA_COMMON_WORDS = frozenset(
      # sides and quarters ("in den Süden" is no Sudan, "на лівий берег" no Libya)
      "suden", "sueden", "norden", "westen", "osten", "левыи",
      # family and everyday words one letter from a name ("casada com iraniano" is no Canada, "meu irmão" no Irã,
-     # "Welches Hotel" no Welsh)
-     "casada", "casado", "casadas", "casados", "irmao", "irmaos", "irmas", "welches", "welcher", "welchen", "welchem"]
+     # "Welches Hotel" no Welsh, "in Ercan landen" no London)
+     "landen", "landet", "landete", "casada", "casado", "casadas", "casados", "irmao", "irmaos", "irmas", "welches",
+     "welcher", "welchen", "welchem"]
 )
 
 # Two- and three-letter tokens that are ordinary words even in capitals ("IN", "TO", "IS").

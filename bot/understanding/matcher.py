@@ -201,6 +201,8 @@ _CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民"
                        # people of that nationality: "我德国朋友能一起去吗", "我英国老公"
                        "朋友", "男朋友", "女朋友", "男友", "女友", "丈夫", "妻子", "老公", "老婆", "太太", "同事",
                        "同学",
+                       # what the travelers are ("我们是三个中国大学生", "中国记者")
+                       "大学生", "学生", "留学生", "研究生", "博士生", "记者", "老师", "教师", "商人", "护士",
                        # several passports counted ("爱尔兰和印度两本护照")
                        "两本护照", "两个护照", "两本")
 _CJK_AND = ("和", "与", "跟", "、", "及")  # "中国和加拿大双重国籍": both names are the passports
@@ -255,7 +257,8 @@ _WORD_RE = re.compile(r"\w+")
 # "美国绿卡").
 _CJK_ORIGIN_BEFORE = ("从", "由", "自")
 _CJK_CONTINENTS = ("洲", "南极", "北极", "新")
-_CJK_STAY_AFTER = ("留学", "读书", "工作", "生活", "居住", "上学")
+_CJK_STAY_AFTER = ("留学", "读书", "工作", "生活", "居住", "上学", "交换", "交流", "实习", "打工", "出差", "定居",
+                   "旅居")
 # "美籍华人", "英籍": one character for the country before 籍 (nationality) names the passport.
 _CJK_NATIONALITY_RE = re.compile("([美英中日韩法德俄加澳])籍")
 _CJK_NATIONALITY = {"美": "US", "英": "GB", "中": "CN", "日": "JP", "韩": "KR", "法": "FR", "德": "DE", "俄": "RU",
@@ -322,6 +325,16 @@ _NOW_WORDS = frozenset(["now", "currently", "presently", "зараз", "сеич
                         "atualmente", "maintenant", "actuellement", "jetzt", "gerade", "momentan", "derzeit"])
 _NOW_AT = frozenset(["in", "at", "в", "у", "en", "em", "na", "no", "a", "au", "im", "auf"])
 _WE_ARE = frozenset(["are", "were", "мы", "ми", "estamos", "sommes", "sind"])
+_INCLUDING = frozenset(["incl", "including", "includes", "inklusive", "inkl", "einschliesslich",
+                        "incluido", "incluida", "incluyendo", "incluindo", "inclus", "inclusive", "compris",
+                        "включая", "включно", "включаючи"])
+# A half of a country said alone, and the English half word of the other one ("la partie sud" after "Chypre du
+# Nord", "на південь", "in den Süden"), and the words for its part
+_BARE_HALVES = {"south": "north", "sud": "north", "sur": "north", "sul": "north", "suden": "north",
+                "sueden": "north", "юг": "north", "пивдень": "north", "north": "south", "nord": "south",
+                "norte": "south", "norden": "south", "север": "south", "пивнич": "south"}
+_PART_WORDS = frozenset(["part", "partie", "parte", "teil", "side", "cote", "lado", "half", "moitie", "часть",
+                         "частину", "сторону", "бик"])
 _LEG_WORDS = frozenset(["part", "leg", "section", "stretch", "portion", "bit"])
 _CJK_THERE = ("过去", "那里", "那边", "那儿")
 _DETOUR_WORDS = frozenset(["detour", "excursion", "abstecher", "desvio", "crochet", "вылазка"])
@@ -1020,6 +1033,8 @@ class Matcher:
                                   raw_tokens[i - 1]))
         if set(tokens) & _HALF_WORDS or any(not t.isascii() and t.startswith(_HALF_STEMS) for t in tokens):
             spans += self._elided_halves(spans, tokens)
+        if spans and not _BARE_HALVES.keys().isdisjoint(tokens):
+            spans += self._other_half(spans, tokens)
         spans.sort(key=lambda s: s.start)
         spans = [s for s in spans if not self._is_trap(s, tokens)
                  and not (s.how == "demonym" and s.end < len(tokens)
@@ -1269,7 +1284,10 @@ class Matcher:
                     result.destinations.append(code)
         behind = frozenset(c for s in places if id(s) in origins for c in s.codes) - frozenset(
             c for s in places if id(s) not in origins for c in s.codes)
-        result.destinations = _regions_first(result.destinations, self.kb, behind)
+        # "iraq incl kurdistan", "Georgien inklusive Abchasien": a region included in its country asked about
+        included = frozenset(c for s in places if s.how != "cjk" and s.start > 0 and tokens[s.start - 1] in _INCLUDING
+                             for c in s.codes)
+        result.destinations = _regions_first(result.destinations, self.kb, behind | included)
         if len(passports) > 1 and _VISITS_US_RE.search(folded_text):
             # "my mother-in-law is Syrian ..., can she visit us in Dubai? we're British": she travels, not the hosts
             holders = [_holder(s, tokens) if s.how != "cjk" else "" for s in passports]
@@ -1406,6 +1424,30 @@ class Matcher:
                     codes = (parent,) if parent else ()
                 if codes and set(codes) != set(span.codes):
                     out.append(Span(k + 1, k + 2, tuple(codes), "name", span.score, tokens[k + 1]))
+        return out
+
+    def _other_half(self, spans: list[Span], tokens: list[str]) -> list[Span]:
+        """"passer de Chypre du Nord à la partie sud", "на Північний Кіпр ..., а потім на південь", "in Ercan landen und
+        dann in den Süden": the bare other half, after a region named as a half of its country, is that country."""
+        covered = {j for s in spans if s.how != "cjk" for j in range(s.start, s.end)}
+        halves = [s for s in spans if s.how in ("name", "stem", "fuzzy") and len(s.codes) == 1
+                  and s.codes[0] in self.kb.places and self.kb.places[s.codes[0]].parent
+                  and set(fold(self.kb.places[s.codes[0]].name).split()) & _HALF_WORDS]
+        out: list[Span] = []
+        for i, token in enumerate(tokens):
+            if token not in _BARE_HALVES or i in covered:
+                continue
+            region = next((s for s in reversed(halves) if s.end <= i), None)
+            if region is None or _BARE_HALVES[token] in fold(self.kb.places[region.codes[0]].name).split():
+                continue  # the same half again
+            start = i
+            while start - 1 > region.end and (tokens[start - 1] in _PART_WORDS or tokens[start - 1] in ARTICLES
+                                              or tokens[start - 1] in _BETWEEN_ARTICLES):
+                start -= 1
+            if not (set(tokens[max(region.end, start - 2) : start]) & _TOWARDS_STOP or tokens[start - 1 : start] == [
+                    "in"]) or (i + 1 < len(tokens) and i + 1 in covered):
+                continue  # "nach Süden nach Nikosia" names the place itself
+            out.append(Span(start, i + 1, (self.kb.places[region.codes[0]].parent,), "name", 0.85, token))
         return out
 
     def _tokenize(self, text: str) -> tuple[list[str], set[int]]:
@@ -1772,6 +1814,11 @@ class Matcher:
             if before >= 0 and tokens[before] in PASSPORT_WORDS and (linked_back or dual_before) \
                     and before not in ends:  # "з українським паспортом: Вірменія чи ..." has its nationality
                 is_passport[idx] = True  # "passport from Mexico", "паспортом США", "passports: Polish"
+            if span.start >= 3 and raw_tokens[span.start - 1] in (",", ":") \
+                    and tokens[span.start - 2] in PASSPORT_WORDS and span.start - 3 not in span_ends \
+                    and (tokens[span.start - 3] in DUAL_WORDS or tokens[span.start - 3] in COUNTRY_TRIGGERS):
+                is_passport[idx] = True  # "двойное гражданство, Россия и Израиль", "dual citizenship, US and Iran"
+                # (not "UK and Canadian dual national, Venezuela ok?")
             if linked_back and before > 0 and tokens[before] in PASSPORT_VERBS and tokens[before - 1] in PASSPORT_WORDS:
                 is_passport[idx] = True  # "My passport is from Sri Lanka"
             if span.how == "demonym" and self._demonym_is_person(span, tokens):
