@@ -2119,3 +2119,20 @@ def test_round_14_regions_and_halves(engine, question: str, destinations: list[s
     u = engine.matcher.understand(question)
     assert u.destinations[: len(destinations)] == destinations and sorted(u.passports) == sorted(passports), (
         u.destinations, u.passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "passports"),
+    [
+        # people of a region, whose passport is their country's
+        ("Somos dos catalanes, queremos ver la fortaleza de Bender y Tiraspol, ¿visado?", "MD-SN", ["ES"]),
+        ("two Bavarians, Iran visa?", "IR", ["DE"]), ("je suis flamand, l'Abkhazie c'est possible ?", "GE-AB", ["BE"]),
+        # "eu", "yo", "ich" and a nationality, the verb left out
+        ("Eu e minha namorada (ela é angolana, eu brasileiro) vamos para Portugal em julho", "PT", ["AO", "BR"]),
+        ("ich Deutscher, meine Frau Russin, Georgien?", "GE", ["DE", "RU"]),
+    ],
+)
+def test_round_14_regional_people_and_telegraphic_selves(engine, question: str, first: str,
+                                                         passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == [first] and sorted(u.passports) == sorted(passports), (u.destinations, u.passports)

@@ -737,3 +737,19 @@ CYRILLIC_ADJECTIVE_STEMS = {"венгерск": "HU", "угорськ": "HU", "�
                             "финск": "FI", "финськ": "FI", "датск": "DK", "данськ": "DK", "египетск": "EG",
                             "египетськ": "EG", "шотландск": "GB", "шотландськ": "GB", "южнокореиск": "KR",
                             "пивденнокореиськ": "KR", "северокореиск": "KP", "пивничнокореиськ": "KP"}
+# People of a region whose passport is their country's, which the knowledge base's demonyms lack ("Somos dos
+# catalanes", "two Bavarians", "un Flamand"); folded. Basques (Spain or France) are left out.
+REGIONAL_DEMONYMS = {
+    **dict.fromkeys(["catalan", "catalans", "catalanes", "catalana", "catalanas", "catala", "catalane", "katalane",
+                     "katalanen", "katalanin", "andalusian", "andalusians", "andaluz", "andaluza", "andaluces",
+                     "andaluzas", "galician", "galicians", "gallego", "gallega", "gallegos", "gallegas", "valencian",
+                     "valencians", "valenciano", "valenciana", "valencianos", "madrileno", "madrilena", "madrilenos"],
+                    "ES"),
+    **dict.fromkeys(["bavarian", "bavarians", "bavarois", "bavaroise", "bayer", "bayerin"], "DE"),
+    **dict.fromkeys(["flemish", "fleming", "flemings", "flamand", "flamande", "flamands", "vlaming", "vlamingen",
+                     "walloon", "walloons", "wallon", "wallonne", "wallons"], "BE"),
+    **dict.fromkeys(["sicilian", "sicilians", "siciliano", "siciliana", "siciliani", "sardinian", "sardinians",
+                     "sardo", "sarda", "sardi"], "IT"),
+    **dict.fromkeys(["corsican", "corsicans", "alsacien", "alsacienne", "alsaciens"], "FR"),
+    **dict.fromkeys(["tyrolean", "tyroleans", "tiroler", "tirolerin"], "AT"),
+}

@@ -107,6 +107,7 @@ from bot.understanding.lexicon import (
     PLURAL_PASSPORT_WORDS,
     PNG_WORDS,
     POSSESSIVE_NEXT,
+    REGIONAL_DEMONYMS,
     REQUIRED_DOCUMENT_PHRASES,
     RESIDENCE_DOCUMENT_WORDS,
     RESIDENCE_PREPOSITIONS,
@@ -362,8 +363,9 @@ _CYRILLIC_ALSO = frozenset(["ще", "еще", "тоже", "также", "теж"
 _CHURCH_WORDS = frozenset(["orthodox", "catholic", "apostolic", "coptic", "православныи", "православная", "ortodoxo",
                            "ortodoxa", "orthodoxe", "orthodoxer"])
 # Persons a bare nationality straight after may describe when the two are a clause of their own ("me irish, wife
-# indian, ladakh?"), and possessives before them.
-_TELEGRAPHIC_PERSONS = (PERSON_SUBJECTS | frozenset(["me", "moi", "mich", "ella", "ela", "elle", "ele"])) - frozenset(
+# indian, ladakh?", "(ela é angolana, eu brasileiro)"), and possessives before them.
+_TELEGRAPHIC_PERSONS = (PERSON_SUBJECTS | frozenset(["me", "moi", "mich", "ella", "ela", "elle", "ele",
+                                                      "eu", "yo", "ich"])) - frozenset(
     ["i", "who", "we", "they"])
 _POSSESSIVES = frozenset(["my", "our", "his", "her", "mein", "meine", "ma", "mon", "mi", "mis", "minha", "meu"])
 # Words of a half of a place ("north or south cyprus", "Северный Кипр или Южный"), and their Cyrillic stems
@@ -893,6 +895,10 @@ class Matcher:
                 known.add(key)
                 vocab[key[0]].append(key)
         self.vocab = {k: sorted(set(v)) for k, v in vocab.items()}
+        for key, code in REGIONAL_DEMONYMS.items():  # read as typed, never a typo's correction ("galicia")
+            if key not in self.demonyms and key not in self.exact and key not in self.ambiguous:
+                self.demonyms[key] = (code,)
+                known.add(key)
         self.vocab_set = known | NOT_PLACE_WORDS  # known words are never corrected into a name
         self.max_ngram = min(MAX_NGRAM, max((len(k.split()) for k in self.exact), default=1))
         # Longest name starting with each word, so most words are looked up alone (speed only).
