@@ -2136,3 +2136,24 @@ def test_round_14_regional_people_and_telegraphic_selves(engine, question: str, 
                                                          passports: list[str]) -> None:
     u = engine.matcher.understand(question)
     assert u.destinations[:1] == [first] and sorted(u.passports) == sorted(passports), (u.destinations, u.passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations"),
+    [
+        # someone joining a trip already asked about follows the chat
+        ("Mount Athos w my dad, we're both greek-australian dual, orthodox", ["GR-69"]),
+        # of the two sides of "the border of X with Y", the curated one (as of "between X and Y")
+        ("A fronteira do Brasil com a Venezuela em Pacaraima está aberta?", ["VE", "BR"]),
+        # the instrumental of a Cyrillic name in -ия
+        ("граница с Турцией открыта?", ["TR"]), ("кордон з Грузією відкритий?", ["GE"]),
+    ],
+)
+def test_round_14_borders_and_cases(engine, question: str, destinations: list[str]) -> None:
+    assert engine.matcher.understand(question).destinations == destinations
+
+
+@pytest.mark.parametrize("question", ["my sister wants to come with us lol", "can my mum join us?",
+                                      "mi hermana quiere venir con nosotros", "meine Schwester will mitkommen"])
+def test_round_14_someone_joining_is_a_follow_up(engine, question: str) -> None:
+    assert engine.matcher.understand(question).followup

@@ -508,6 +508,11 @@ FOLLOWUP_STARTS = _one_pattern((
     r"^(is it|is that|are they|does it|can i still|is it safe|how safe)\b",
     r"^(no,? |nope,? |sorry,? )?(i mean |i meant )?(the country|the other one|not the)\b",  # "the country, not the US state"
     r"^(so |ok |okay )?which (one|passport)\b",  # "which one should I use" after naming two passports
+    # someone joining the trip already asked about ("my sister wants to come with us lol", "can my mum join us?",
+    # "mi hermana quiere venir con nosotros", "meine Schwester will mitkommen")
+    r"\b(come|coming|join|joining|tag|tagging) (along )?(with )?(us|me)\b|\bcome along\b|\btag along\b",
+    r"\bvenir con (nosotros|nosotras|migo)\b|\bvir com (a gente|nos|igo)\b|\bvenir avec (nous|moi)\b|\bmitkommen\b",
+    r"\b(поехать|поихати|поедет|поиде) с (нами|мною|мнои)\b",
 ))
 CJK_FOLLOWUP_STARTS = ("那", "还有", "如果")
 # Travel services Borderline does not offer; with none of the topics it answers, the question is off-topic.

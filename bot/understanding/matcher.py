@@ -336,6 +336,9 @@ _BARE_HALVES = {"south": "north", "sud": "north", "sur": "north", "sul": "north"
                 "norte": "south", "norden": "south", "север": "south", "пивнич": "south"}
 _PART_WORDS = frozenset(["part", "partie", "parte", "teil", "side", "cote", "lado", "half", "moitie", "часть",
                          "частину", "сторону", "бик"])
+# Romance verbs of setting off before "de" ("saindo de Punta Arenas", "saliendo de Ushuaia", "en partant d'Erevan")
+_LEAVING_FROM = frozenset(["partir", "saindo", "saliendo", "partiendo", "partindo", "partant", "sortant", "salimos",
+                           "saimos", "salgo", "saio", "sale", "sai", "part", "partimos", "partons"])
 _LEG_WORDS = frozenset(["part", "leg", "section", "stretch", "portion", "bit"])
 _CJK_THERE = ("过去", "那里", "那边", "那儿")
 _DETOUR_WORDS = frozenset(["detour", "excursion", "abstecher", "desvio", "crochet", "вылазка"])
@@ -343,8 +346,9 @@ _HEADING_VERBS = frozenset(["going", "heading", "headed", "travelling", "traveli
 # "an der Grenze zum Iran", "at the border with Afghanistan", "на границе с Ираном", "à la frontière avec l'Algérie"
 _BORDER_WITH = frozenset(["with", "to", "zum", "zur", "zu", "mit", "avec", "con", "com", "с", "з", "со"])
 _BORDER_NOUNS = frozenset(["border", "borders", "grenze", "frontiere", "frontera", "fronteira", "границе", "кордоні",
-                           "кордони"])
+                           "кордони", "граница", "границы", "кордон"])
 _AT_WORDS = frozenset(["at", "on", "near", "an", "am", "bei", "на", "a", "en", "na", "no", "pres"])
+_OF_WORDS = frozenset(["of", "do", "da", "de", "du", "des", "del", "von", "der"])
 _BETWEEN_WORDS = frozenset(["between", "zwischen", "entre", "между", "миж"])
 _BETWEEN_ARTICLES = frozenset(["l", "le", "la", "les", "el", "los", "las", "o", "os", "as", "dem", "den"])
 # Words that make the clause closing a message a question of its own, not one more stop of a list.
@@ -1563,6 +1567,9 @@ class Matcher:
             name = self._soft_sign_name(words[0])  # "з Білоруссю", "с Беларусью"
             if name:
                 return Span(start, start + 1, tuple(self.exact[name]), "stem", 0.85, words[0])
+        if len(words) == 1 and words[0].endswith(("иеи", "иею")) and words[0][:-3] + "ия" in self.exact:
+            # the instrumental of a name in -ия: "с Грузией", "з Туреччиною" aside, "з Грузією"
+            return Span(start, start + 1, tuple(self.exact[words[0][:-3] + "ия"]), "stem", 0.85, words[0])
         if len(words) == 1 and len(words[0]) >= 6:
             for ending in _CONSONANT_NAME_CASES:  # "Кыргызстана", "Таджикистаном": a case ending after the name
                 base = words[0][: -len(ending)]
@@ -2345,7 +2352,16 @@ class Matcher:
             while j >= 0 and (tokens[j] in ARTICLES or tokens[j] in _BETWEEN_ARTICLES):
                 j -= 1
             gap = [t for t in tokens[a.end : b.start] if t and t not in ARTICLES and t not in _BETWEEN_ARTICLES]
-            if j < 0 or tokens[j] not in _BETWEEN_WORDS or len(gap) > 2 or not set(gap) & CONJUNCTIONS:
+            between = j >= 0 and tokens[j] in _BETWEEN_WORDS and len(gap) <= 2 and bool(set(gap) & CONJUNCTIONS)
+            # "a fronteira do Brasil com a Venezuela", "the border of Poland with Belarus", "граница России с Грузией"
+            k = j - 1
+            while k >= 0 and (tokens[k] in ARTICLES or tokens[k] in _BETWEEN_ARTICLES):
+                k -= 1
+            border_with = j >= 0 and (tokens[j] in _OF_WORDS or (_CYRILLIC_RE.match(tokens[a.start]) and j == k + 1
+                                                                  and tokens[j] in _BORDER_NOUNS)) and (
+                (k >= 0 and tokens[k] in _BORDER_NOUNS) or tokens[j] in _BORDER_NOUNS) and len(gap) == 1 \
+                and gap[0] in _BORDER_WITH
+            if not (between or border_with):
                 continue
             curated = [any(self.kb.places[c].curated for c in s.codes if c in self.kb.places) for s in (a, b)]
             if curated[0] != curated[1]:
@@ -2548,8 +2564,8 @@ class Matcher:
         if d >= 0 and ((tokens[d] in _DISMISSED_BEFORE and (tokens[d] != "mind" or tokens[d - 1 : d] == ["never"]))
                        or (d < j and tokens[d] in ("instead", "rather"))):
             return True  # "ok forget azerbaijan, what about armenia", "instead of Iran", "rather than Syria"
-        if tokens[j] == "de" and j > 0 and tokens[j - 1] == "partir":
-            return True  # "a partir de Chisinau": from
+        if tokens[j] in ("de", "d", "desde") and j > 0 and tokens[j - 1] in _LEAVING_FROM:
+            return True  # "a partir de Chisinau", "saindo de Punta Arenas", "en partant de Tbilissi": from
         if tokens[j] == "of" and j > 0 and tokens[j - 1] == "out":
             return True  # "then fly out of Erbil": where the trip ends up leaving from
         if tokens[j] in ORIGIN_WORDS:
