@@ -2157,3 +2157,9 @@ def test_round_14_borders_and_cases(engine, question: str, destinations: list[st
                                       "mi hermana quiere venir con nosotros", "meine Schwester will mitkommen"])
 def test_round_14_someone_joining_is_a_follow_up(engine, question: str) -> None:
     assert engine.matcher.understand(question).followup
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("2 kiwis & an aussie doing the Pamir hwy, do we need a GBAO permit", "TJ"), ("gbao permit how long", "TJ")])
+def test_round_14_gbao_and_highway_abbreviated(engine, question: str, first: str) -> None:
+    assert engine.matcher.understand(question).destinations[:1] == [first]

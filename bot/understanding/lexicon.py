@@ -75,9 +75,10 @@ LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB", "fr": "FR", "ru": "RU", "mx"
 # Upper-case abbreviations of cities that travelers write more often than the country code they spell ("my brother
 # in LA" is in Los Angeles, not Laos; "a conference in DC"), and of a country's own travel authorisation.
 CITY_ABBREVIATIONS = {"LA": "US", "DC": "US",
-                      "ESTA": "US"}  # the US visa waiver names the US ("been to Cuba, can I still get ESTA?")
+                      "ESTA": "US",  # the US visa waiver names the US ("been to Cuba, can I still get ESTA?")
+                      "GBAO": "TJ"}  # Gorno-Badakhshan, whose permit is Tajikistan's ("do we need a GBAO permit")
 # Lower-case codes that are no word of any language travelers write in, so they always name the country.
-LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "rdc": "CD", "prc": "CN", "ksa": "SA",
+LOWERCASE_CODES = {"gbao": "TJ", "uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "rdc": "CD", "prc": "CN", "ksa": "SA",
                    "nk": "KP", "dprk": "KP"}  # "nk ban on us passports"
 # Words before a nationality that make it a statement about who travels ("as an American", "we're German",
 # "soy argentino", "je suis suisse", "ich bin Deutscher", "я американец", and a Russian or Ukrainian pronoun, since

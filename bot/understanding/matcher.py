@@ -173,6 +173,7 @@ _CODES_AS_WORDS = {"CAR": (CAR_WORDS, 1), "PNG": (PNG_WORDS, 2)}
 # National (Overseas), a British passport, not Brunei's code BN) and "刚果（金）" whose brackets would split the CJK
 # run, read as the names they stand for.
 _SPELLED_OUT = ((re.compile(r"\bJ\s?&\s?K\b"), "Jammu and Kashmir"),
+                (re.compile(r"\b(hwy|hiway)\b", re.IGNORECASE), "highway"),  # "the Pamir hwy"
                 (re.compile(r"\bBN\s?\(\s?O\s?\)|\bBNO\b"), "British National Overseas"),
                 (re.compile(r"刚果\s?[（(]\s?([金布])\s?[)）]"), r"刚果\1"),  # "刚果（金）" is "刚果金" (DR Congo)
                 # "香港特区护照": a Hong Kong passport, the special administrative region said
