@@ -483,6 +483,8 @@ TUNING_15 = LABELLED.parent / "questions_tuning_15.yaml"
 TUNING_16 = LABELLED.parent / "questions_tuning_16.yaml"
 TUNING_17 = LABELLED.parent / "questions_tuning_17.yaml"
 TUNING_18 = LABELLED.parent / "questions_tuning_18.yaml"
+TUNING_19 = LABELLED.parent / "questions_tuning_19.yaml"
+TUNING_20 = LABELLED.parent / "questions_tuning_20.yaml"
 STUDY_1 = LABELLED.parent / "questions_study_1.yaml"
 STUDY_2 = LABELLED.parent / "questions_study_2.yaml"
 STUDY_3 = LABELLED.parent / "questions_study_3.yaml"
@@ -541,6 +543,18 @@ _NOT_YET_STUDY_3 = pytest.mark.xfail(strict=True, reason="study 3: 100/120 (83%)
 # which one (documented choices), an itinerary's first stop against a region named after it ("до Грузії, а звідти в
 # Абхазію", "до Туреччини, а потім у Північний Кіпр"), Spiti and Greek Macedonia (no such places in the knowledge
 # base), "the Russian border" in a follow-up about Luhansk, and "in den Süden" (the south of Cyprus).
+# Sets 19 (a week of traffic: long messages about whole trips, terse ones, services) and 20 (how travelers name who
+# travels and where), written blind for round 14: as received, set 19 at 171/220 (78%) destination and passports and
+# set 20 at 194/220 (88%). Round 14 brought set 19 to 202/220 (92%) and set 20 to 212/220 (96%, 4 verdicts missing).
+# Left: passports only implied (Russian "загран", "I live in Dnipro", the US-only "special validation passport"),
+# follow-ups whose label keeps the first traveler's passport beside a new one ("and for americans?", "my british
+# husband", "my french one instead", "unser Sohn hat nur den deutschen Pass"), companions the label leaves out
+# (friends going too, a woman barred from Athos), an itinerary's first or main stop where the writer chose another
+# (Portugal before Athos, China before North Korea, Pakistan before Hunza, Chile before Antarctica, Mauritania before
+# Western Sahara), Rason named as opened once, Sinai, Taba and Belém (no such names in the knowledge base), and the
+# occupied territories of Ukraine asked as one.
+_NOT_YET_19 = pytest.mark.xfail(strict=True, reason="set 19: 202/220 (92%), 4 verdicts missing")
+_NOT_YET_20 = pytest.mark.xfail(strict=True, reason="set 20: 212/220 (96%), 4 verdicts missing")
 
 
 @pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220), (TUNING_12, 220),
@@ -550,11 +564,13 @@ _NOT_YET_STUDY_3 = pytest.mark.xfail(strict=True, reason="study 3: 100/120 (83%)
                                             (TUNING_16, 220),
                                             (TUNING_17, 220),
                                             (TUNING_18, 220),
+                                            pytest.param(TUNING_19, 220, marks=_NOT_YET_19),
+                                            pytest.param(TUNING_20, 220, marks=_NOT_YET_20),
                                             pytest.param(STUDY_1, 120, marks=_NOT_YET_STUDY_1),
                                             pytest.param(STUDY_2, 120, marks=_NOT_YET_STUDY_2),
                                             pytest.param(STUDY_3, 120, marks=_NOT_YET_STUDY_3)],
                          ids=["tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "tuning15",
-                              "tuning16", "tuning17", "tuning18", "study1", "study2", "study3"])
+                              "tuning16", "tuning17", "tuning18", "tuning19", "tuning20", "study1", "study2", "study3"])
 def test_tuning_sets_in_the_measuring_format(engine, path: Path, size: int) -> None:
     """Issue 12: tests/data/questions_tuning_9.yaml to _12.yaml, in the blind measuring sets' format, played and
     scored as `python -m bot.devtools.measure` does: destination and passports both right in 95%, and a verdict for
