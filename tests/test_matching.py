@@ -2023,6 +2023,8 @@ def test_round_14_words_and_wishes(engine, question: str, destinations: list[str
         ("we're in Tbilisi now, can we go to Abkhazia as Brits?", "GE-AB", ["GB"]),
         ("мы сейчас в Ереване, можно ли в Карабах с российским паспортом?", "AZ-NK", ["RU"]),
         ("Ми з чоловіком громадяни України, зараз у Батумі. Хочемо з'їздити в Абхазію.", "GE-AB", ["UA"]),
+        ("Nous sommes à Erevan, on est français, on peut aller au Karabakh ?", "AZ-NK", ["FR"]),
+        ("uk passport holder, in Yerevan now, can i go to Stepanakert", "AZ-NK", ["GB"]),
         # a home town in brackets after the nationality
         ("Je suis canadien (Montréal), la Corée du Nord est-elle ouverte ?", "KP", ["CA"]),
         # a Quebec girlfriend, and a group counted out by nationality

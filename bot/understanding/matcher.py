@@ -2561,6 +2561,11 @@ class Matcher:
         if j > 0 and tokens[j] in _NOW_AT and (tokens[j - 1] in _NOW_WORDS or (
                 tokens[j - 1] in _WE_ARE and tokens[j] in ("in", "в", "у", "en", "im", "a", "au"))):
             return True  # "I am Ukrainian, now in Poland", "ми зараз у Батумі", "we're in Batumi", "мы в Тбилиси"
+        if tokens[j] in _WE_ARE and span.start - j == 2 and tokens[j + 1] == "a":
+            return True  # "Nous sommes à Erevan": the "a" skipped as an article is the French "at"
+        if tokens[j] in _NOW_AT and tokens[span.end : span.end + 1] in (["now"], ["currently"], ["atm"]) and (
+                span.start - j == 1):
+            return True  # "uk passport holder, in Yerevan now, can i go to Stepanakert"
         d = j - 1 if tokens[j] in ("about", "of", "than", "про") else j
         if d >= 0 and ((tokens[d] in _DISMISSED_BEFORE and (tokens[d] != "mind" or tokens[d - 1 : d] == ["never"]))
                        or (d < j and tokens[d] in ("instead", "rather"))):
