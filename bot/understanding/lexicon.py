@@ -364,6 +364,19 @@ def _one_pattern(parts: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return (re.compile("|".join(f"(?:{p})" for p in parts)),)
 
 
+class _Gated:
+    """Phrases searched only when one of their words is in the question (a substring test is much cheaper than a
+    scan of the question by one more pattern); searched as a pattern is (`search`)."""
+
+    __slots__ = ("keys", "pattern")
+
+    def __init__(self, keys: tuple[str, ...], parts: tuple[str, ...]) -> None:
+        self.keys, self.pattern = keys, _one_pattern(parts)[0]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if any(k in text for k in self.keys) else None
+
+
 # each topic's phrases searched as one pattern
 TOPIC_PHRASES = {topic: _one_pattern(tuple(p.pattern for p in patterns)) for topic, patterns in TOPIC_PHRASES.items()}
 
@@ -503,18 +516,22 @@ ISSUED_WORDS = frozenset(["issued", "негражданина", "негрома�
 ALTERNATIVE_WORDS = frozenset(["or", "vs", "versus", "oder", "ou", "o", "или", "або", "чи", "ili", "czy", "veya", "yoksa"])
 CJK_COMPARE_WORDS = ("哪个", "还是", "比较", "更容易", "更安全")
 # Words that carry on the previous question of a chat ("and with a UK passport?", "what about Syria?").
-FOLLOWUP_STARTS = _one_pattern((
+FOLLOWUP_STARTS = (*_one_pattern((
     r"^(and|also|but|what about|how about|and what about|what if|same for|and for|and with|and as)\b",
     r"^(und|et|y|e|и|а|і|та)\b", r"^(was ist mit|et pour|et avec|y con|y para|e com|e para|а для|и для|а как)\b",
     r"^(is it|is that|are they|does it|can i still|is it safe|how safe)\b",
     r"^(no,? |nope,? |sorry,? )?(i mean |i meant )?(the country|the other one|not the)\b",  # "the country, not the US state"
     r"^(so |ok |okay )?which (one|passport)\b",  # "which one should I use" after naming two passports
+)),
     # someone joining the trip already asked about ("my sister wants to come with us lol", "can my mum join us?",
     # "mi hermana quiere venir con nosotros", "meine Schwester will mitkommen")
-    r"\b(come|coming|join|joining|tag|tagging) (along )?(with )?(us|me)\b|\bcome along\b|\btag along\b",
-    r"\bvenir con (nosotros|nosotras|migo)\b|\bvir com (a gente|nos|igo)\b|\bvenir avec (nous|moi)\b|\bmitkommen\b",
-    r"\b(поехать|поихати|поедет|поиде) с (нами|мною|мнои)\b",
-))
+    _Gated(("with us", "with me", "join us", "join me", "joining us", "along", "venir con", "vir com", "venir avec",
+            "mitkommen", " с нами", " с мно"), (
+        r"\b(come|coming|join|joining|tag|tagging) (along )?(with )?(us|me)\b|\bcome along\b|\btag along\b",
+        r"\bvenir con (nosotros|nosotras|migo)\b|\bvir com (a gente|nos|igo)\b|\bvenir avec (nous|moi)\b|"
+        r"\bmitkommen\b",
+        r"\b(поехать|поихати|поедет|поиде) с (нами|мною|мнои)\b")),
+)
 CJK_FOLLOWUP_STARTS = ("那", "还有", "如果")
 # Travel services Borderline does not offer; with none of the topics it answers, the question is off-topic.
 OFF_TOPIC_WORDS = frozenset([
@@ -548,7 +565,7 @@ OFF_TOPIC_WORDS = frozenset([
 GREETINGS = frozenset(["hello", "hi", "hey", "hallo", "hola", "ola", "oi", "bonjour", "salut", "ciao", "privet", "привет",
                        "здравствуите", "привит", "витаю", "добрыи", "день", "there", "good", "morning", "evening"])
 CJK_GREETINGS = ("你好", "您好", "こんにちは", "안녕하세요", "안녕")
-OFF_TOPIC_PHRASES = _one_pattern((
+OFF_TOPIC_PHRASES = (*_one_pattern((
     r"\bexchange rate\b", r"\bwhere (to|can i|should i) (eat|stay)\b",
     r"\b(apply|get|fill|submit) (for )?(my|me a|the form for my) visa for me\b", r"\bvisa (agency|agent|service)s?\b",
     r"\bcan (you|u) (just |please |pls )?(apply|book|get me|buy)\b", r"\bbilliger? fl(u|ü)ge?\b", r"\bvuelos? baratos?\b",
@@ -578,16 +595,19 @@ OFF_TOPIC_PHRASES = _one_pattern((
     r"\bhow much (do|would|will) (you|u|ya) charge\b", r"\brenew(ing)? (my|a|the|our|his|her) (\w+ )?passports?\b",
     r"\bpassport renewal\b", r"\bwhat time is it\b", r"\bwhat ?(s|is) the capital( city)? of\b",
     r"\bblack market (rate|exchange|dollar)", r"\b(ou|pour) (loger|dormir)\b", r"\bmeilleur quartier\b",
+)),
     # selling trips or doing the paperwork for a fee ("Vocês vendem pacote pra Coreia do Norte?", "do you do visa
     # processing for iran", "... and I pay you")
-    r"\b(do|can|could) (you|u|ya) (sell|do visas?|do (the |my |our )?visa|process|handle visas?)\b",
-    r"\bvisa processing\b", r"\b(and )?i (will |ll |can )?pay (you|u)\b", r"\bvoces? vendem?\b",
-    r"\bvendez vous\b", r"\b(ustedes )?venden (paquetes|tours|viajes|boletos|pasajes)\b", r"\bverkaufen sie\b",
-    r"\b(вы )?продаете (тур|путевк)", r"\bпродаете\b",
-))
+    _Gated(("you sell", "u sell", "ya sell", "you do ", "u do ", "ya do ", "you process", "u process", "you handle",
+            "u handle", "visa processing", "pay you", "pay u", "vende", "verkaufen", "продаете"), (
+        r"\b(do|can|could) (you|u|ya) (sell|do visas?|do (the |my |our )?visa|process|handle visas?)\b",
+        r"\bvisa processing\b", r"\bi (will |ll |can )?pay (you|u)\b", r"\bvoces? vendem?\b",
+        r"\bvendez vous\b", r"\bvenden (paquetes|tours|viajes|boletos|pasajes)\b", r"\bverkaufen sie\b",
+        r"\bпродаете\b")),
+)
 # Services that yield to a question about rules: "flights from Rome to Tehran" is off-topic, "when did flights from
 # Europe to Caracas resume" is not.
-OFF_TOPIC_SOFT_PHRASES = _one_pattern((
+OFF_TOPIC_SOFT_PHRASES = (*_one_pattern((
     r"\b(cheap|cheapest|best|book|booking|booked|deals?) (flights?|tickets?|airfare|hotels?)\b",
     r"\bflights? (deals?|prices?|from \w+ to)\b", r"\bhow much (is|are) (the )?(flights?|tickets?)\b",
     # "maldives flights vs sri lanka which is cheaper in jan", "who won the world cup"
@@ -607,24 +627,31 @@ OFF_TOPIC_SOFT_PHRASES = _one_pattern((
     r"\bcuanto (sale|salen|cuesta|cuestan) (mas o menos |aprox\w* )?(el|la|los|las|un|una) (viaje|tour|excursion|"
     r"paquete|crucero)\b", r"\bquanto (custa|custam|sai) (mais ou menos |aprox\w* )?(a|o|um|uma) (viagem|tour|"
     r"excursao|pacote|cruzeiro)\b", r"\bhow much (does|do|would|will) (the|a|this|that) (trip|tour|cruise|package)\b",
+)),
     # the northern lights and the polar night, which a trip may be for ("5 days in Longyearbyen for the polar
     # night. Do the kids need anything different?")
-    r"\bnorthern lights\b", r"\bpolar night\b", r"\bnuit polaire\b",
+    _Gated(("northern", "polar"), (r"\bnorthern lights\b", r"\bpolar night\b", r"\bnuit polaire\b")),
     # a mobile operator, paying in a currency or by card ("Kann man in Nordzypern mit Euro zahlen?"), a carrier
-    # recommended ("Порадьте перевізника Київ–Варшава")
-    r"\b(operateur|operator|operadora|operador|anbieter|mobilfunkanbieter)s? (mobile?|mobil|movil|celular|telefonico)\b",
-    r"\bmobile (operator|network|carrier)s?\b", r"\bmobilfunk\w*", r"\b(сотов\w*|мобильн\w*) (оператор|связь)",
-    r"\b(mit|in) (euros?|dollars?|rubeln?|karte|kreditkarte|bargeld) (be)?zahlen\b",
-    r"\b(pay|payer|pagar|paying) (with|in|en|con|com|par|by) (euros?|dollars?|dolares|cash|card|cards|credit card|carte|"
-    r"tarjeta|cartao|especes|efectivo|dinheiro)\b",
-    r"\bперев(из|оз)(ник|чик)\w*",
-    r"\b(платить|оплатить|заплатить|расплатиться|платити|оплатити|заплатити|розрахуватися) (картои|карткою|"
-    r"наличными|готивкою|в (долларах|евро|рублях|доларах|гривнях))",
-    # flights said in Russian and Ukrainian: the cheapest, or whether any fly ("Які рейси з Кишинева до Стамбула
-    # найдешевші?", "а из Хабаровска есть рейсы?"); "когда возобновят рейсы" asks about the state of the border
-    r"\b(реис\w*|авиабилет\w*|билет\w*|квит\w*|авиаквит\w*)\b.*\b(наидешевш\w*|дешевш\w*|дешевл\w*|дешев\w*)",
-    r"\b(наидешевш\w*|дешев\w*) (реис\w*|авиабилет\w*|билет\w*|квит\w*)", r"\b(есть|е|чи е) (прям\w* )?реис",
-))
+    # recommended ("Порадьте перевізника Київ–Варшава"); flights said in Russian and Ukrainian: the cheapest, or
+    # whether any fly ("Які рейси з Кишинева до Стамбула найдешевші?", "а из Хабаровска есть рейсы?"); "когда
+    # возобновят рейсы" asks about the state of the border
+    _Gated(("mobil", "movil", "celular", "telefonico", "сотов", "мобильн"), (
+        r"\b(operateur|operator|operadora|operador|anbieter|mobilfunkanbieter)s? (mobile?|mobil|movil|celular|"
+        r"telefonico)\b",
+        r"\bmobile (operator|network|carrier)s?\b", r"\bmobilfunk\w*", r"\b(сотов\w*|мобильн\w*) (оператор|связь)")),
+    _Gated(("zahlen", "pay", "pagar"), (
+        r"\b(mit|in) (euros?|dollars?|rubeln?|karte|kreditkarte|bargeld) (be)?zahlen\b",
+        r"\b(pay|payer|pagar|paying) (with|in|en|con|com|par|by) (euros?|dollars?|dolares|cash|card|cards|credit "
+        r"card|carte|tarjeta|cartao|especes|efectivo|dinheiro)\b")),
+    _Gated(("перевиз", "перевоз"), (r"\bперев(из|оз)(ник|чик)\w*",)),
+    _Gated(("платит", "плати", "розрахув"), (
+        r"\b(платить|оплатить|заплатить|расплатиться|платити|оплатити|заплатити|розрахуватися) (картои|карткою|"
+        r"наличными|готивкою|в (долларах|евро|рублях|доларах|гривнях))",)),
+    _Gated(("дешев",), (
+        r"\b(реис\w*|авиабилет\w*|билет\w*|квит\w*|авиаквит\w*)\b.*\b(наидешевш\w*|дешевш\w*|дешевл\w*|дешев\w*)",
+        r"\b(наидешевш\w*|дешев\w*) (реис\w*|авиабилет\w*|билет\w*|квит\w*)")),
+    _Gated(("реис",), (r"\b(есть|е|чи е) (прям\w* )?реис",)),
+)
 CJK_OFF_TOPIC_WORDS = ("代办", "收费", "天气", "酒店", "餐厅", "汇率", "机票", "美食", "好吃", "吃什么", "餐馆", "换钱", "兑换", "换卢布",
                        "换美元", "换欧元", "换人民币",
                        # train tickets and booking them ("能帮我订去拉萨的火车票吗？")

@@ -2768,14 +2768,14 @@ class Matcher:
                           or bool(_LET_IN_RE.search(folded_text))  # "wonsan kalma resort - do they let russians in"
                           or _required_document(folded_text)  # "preciso de seguro de viagem?"
                           or any(p.search(folded_text) for p in WAY_THERE_PHRASES))
-        if not asks_rules and ((token_set - in_names) & OFF_TOPIC_WORDS
-                               or any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)
+        hard = any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)  # searched once, used twice
+        if not asks_rules and ((token_set - in_names) & OFF_TOPIC_WORDS or hard
                                or any(p.search(folded_text) for p in OFF_TOPIC_SOFT_PHRASES)
                                or any(w in text for w in CJK_OFF_TOPIC_WORDS)
                                or (any(w in text for w in CJK_RECOMMEND_WORDS)
                                    and any(w in text for w in CJK_SERVICE_WORDS))):
             return "off-topic"
-        if any(p.search(folded_text) for p in OFF_TOPIC_PHRASES) and not _required_document(folded_text):
+        if hard and not _required_document(folded_text):
             return "off-topic"
         if places >= 2 and (alternatives or any(p.search(folded_text) for p in COMPARE_PHRASES)
                             or any(w in text for w in CJK_COMPARE_WORDS)):
