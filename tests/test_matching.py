@@ -483,6 +483,8 @@ TUNING_15 = LABELLED.parent / "questions_tuning_15.yaml"
 TUNING_16 = LABELLED.parent / "questions_tuning_16.yaml"
 TUNING_17 = LABELLED.parent / "questions_tuning_17.yaml"
 TUNING_18 = LABELLED.parent / "questions_tuning_18.yaml"
+TUNING_19 = LABELLED.parent / "questions_tuning_19.yaml"
+TUNING_20 = LABELLED.parent / "questions_tuning_20.yaml"
 STUDY_1 = LABELLED.parent / "questions_study_1.yaml"
 STUDY_2 = LABELLED.parent / "questions_study_2.yaml"
 STUDY_3 = LABELLED.parent / "questions_study_3.yaml"
@@ -541,6 +543,18 @@ _NOT_YET_STUDY_3 = pytest.mark.xfail(strict=True, reason="study 3: 100/120 (83%)
 # which one (documented choices), an itinerary's first stop against a region named after it ("до Грузії, а звідти в
 # Абхазію", "до Туреччини, а потім у Північний Кіпр"), Spiti and Greek Macedonia (no such places in the knowledge
 # base), "the Russian border" in a follow-up about Luhansk, and "in den Süden" (the south of Cyprus).
+# Sets 19 (a week of traffic: long messages about whole trips, terse ones, services) and 20 (how travelers name who
+# travels and where), written blind for round 14: as received, set 19 at 171/220 (78%) destination and passports and
+# set 20 at 194/220 (88%). Round 14 brought set 19 to 202/220 (92%) and set 20 to 212/220 (96%, 4 verdicts missing).
+# Left: passports only implied (Russian "загран", "I live in Dnipro", the US-only "special validation passport"),
+# follow-ups whose label keeps the first traveler's passport beside a new one ("and for americans?", "my british
+# husband", "my french one instead", "unser Sohn hat nur den deutschen Pass"), companions the label leaves out
+# (friends going too, a woman barred from Athos), an itinerary's first or main stop where the writer chose another
+# (Portugal before Athos, China before North Korea, Pakistan before Hunza, Chile before Antarctica, Mauritania before
+# Western Sahara), Rason named as opened once, Sinai, Taba and Belém (no such names in the knowledge base), and the
+# occupied territories of Ukraine asked as one.
+_NOT_YET_19 = pytest.mark.xfail(strict=True, reason="set 19: 202/220 (92%), 4 verdicts missing")
+_NOT_YET_20 = pytest.mark.xfail(strict=True, reason="set 20: 212/220 (96%), 4 verdicts missing")
 
 
 @pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220), (TUNING_12, 220),
@@ -550,11 +564,13 @@ _NOT_YET_STUDY_3 = pytest.mark.xfail(strict=True, reason="study 3: 100/120 (83%)
                                             (TUNING_16, 220),
                                             (TUNING_17, 220),
                                             (TUNING_18, 220),
+                                            pytest.param(TUNING_19, 220, marks=_NOT_YET_19),
+                                            pytest.param(TUNING_20, 220, marks=_NOT_YET_20),
                                             pytest.param(STUDY_1, 120, marks=_NOT_YET_STUDY_1),
                                             pytest.param(STUDY_2, 120, marks=_NOT_YET_STUDY_2),
                                             pytest.param(STUDY_3, 120, marks=_NOT_YET_STUDY_3)],
                          ids=["tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "tuning15",
-                              "tuning16", "tuning17", "tuning18", "study1", "study2", "study3"])
+                              "tuning16", "tuning17", "tuning18", "tuning19", "tuning20", "study1", "study2", "study3"])
 def test_tuning_sets_in_the_measuring_format(engine, path: Path, size: int) -> None:
     """Issue 12: tests/data/questions_tuning_9.yaml to _12.yaml, in the blind measuring sets' format, played and
     scored as `python -m bot.devtools.measure` does: destination and passports both right in 95%, and a verdict for
@@ -1925,3 +1941,243 @@ def test_round_13_namesakes_the_traveler_cannot_tell_apart(engine, question: str
     u = engine.matcher.understand(question)
     assert (u.destinations, sorted(u.suggestions)) == ([], ["AS", "WS"])
     assert engine.matcher.understand("samoa or american samoa, which is easier for a german?").intent == "compare"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # services and sights of round 14 (tuning sets 19 and 20): cash machines and the card brand, selling trips,
+        # doing the paperwork, mobile operators, paying, carriers and flights in Russian and Ukrainian, train tickets
+        ("ATMs in Tiraspol?", "off-topic"), ("Gibt es in Abchasien Geldautomaten für Visa-Karten?", "off-topic"),
+        ("Можно ли в Абхазии платить картой Visa?", "off-topic"), ("do you sell tours to north korea", "off-topic"),
+        ("Vocês vendem pacote pra Coreia do Norte?", "off-topic"), ("do you do visa processing for iran", "off-topic"),
+        ("can u just get me the permit for tibet, i pay you", "off-topic"),
+        ("which mobile operator works in abkhazia", "off-topic"),
+        ("Kann man in Nordzypern mit Euro zahlen?", "off-topic"),
+        ("Порадьте перевізника Київ–Варшава", "off-topic"), ("дешевые билеты в Ереван", "off-topic"),
+        ("а из Хабаровска в Пхеньян есть рейсы?", "off-topic"), ("能帮我订去拉萨的火车票吗？", "off-topic"),
+        # ... but a rules question beside them is asked
+        ("we want 5 days in Longyearbyen for the polar night, do the kids need anything on their british passports?",
+         "question"),
+        ("do I need a visa for Abkhazia or is a Visa card enough to pay at the border?", "question"),
+    ],
+)
+def test_round_14_services(engine, question: str, intent: str) -> None:
+    assert engine.matcher.understand(question).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "passports"),
+    [
+        # a nationality closing a terse message, or a passport said "pp"
+        ("UK pp transnistria", "MD-SN", ["GB"]), ("US pp syria", "SY", ["US"]), ("iran evisa irish", "IR", ["IE"]),
+        ("saudi e-visa british", "SA", ["GB"]), ("Tibet Genehmigung deutsche", "CN-XZ", ["DE"]),
+        ("Kashmir trip, I'm British Pakistani", "IN-JK", ["GB"]),
+        # the whole group said ("we're all", "beide", "todos")
+        ("going to Ladakh with two friends (we're all Singaporean), permits?", "IN-LA", ["SG"]),
+        ("wir sind alle Österreicher, Iran Visum?", "IR", ["AT"]),
+        ("somos todos chilenos, ¿necesitamos visa para Bolivia?", "BO", ["CL"]),
+        # Russian and Ukrainian adjectives the knowledge base lacks
+        ("Приднестровье для гражданки Молдовы с румынским паспортом — какие проблемы?", "MD-SN", ["MD", "RO"]),
+        ("с болгарским паспортом в Приднестровье можно?", "MD-SN", ["BG"]),
+        ("з угорським паспортом до Придністров'я пустять?", "MD-SN", ["HU"]),
+    ],
+)
+def test_round_14_terse_and_group_passports(engine, question: str, first: str, passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == [first] and sorted(u.passports) == sorted(passports), (u.destinations, u.passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations", "passports"),
+    [
+        # everyday words one letter from a name, the German pronoun "man", a word only of a Dutch name
+        ("sou brasileira casada, preciso de visto pra Angola?", ["AO"], ["BR"]),
+        ("e o meu irmão, como faz?", [], []), ("Welches Hotel in Longyearbyen ist gut?", ["SJ"], []),
+        ("im portugese, do i need a visa for angola", ["AO"], ["PT"]),
+        # "from X or Y" sets off from either
+        ("Kann man von Polen oder Litauen mit dem Auto nach Kaliningrad?", ["RU-KGD", "PL", "LT"], []),
+        # where the traveler wants to go, though they stay in the same place
+        ("Taking my daughters to Greece, we're Americans. My son-in-law wants to go to Athos while we stay in "
+         "Ouranoupoli. He is Serbian.", ["GR-69", "GR"], ["US", "RS"]),
+        ("Маю подвійне громадянство України та Польщі (так, знаю, що Україна не визнає). Хочу поїхати на Північний "
+         "Кіпр через Туреччину. Якими паспортами користуватися, якщо виїжджаю з Польщі?", ["CY-NC"], ["UA", "PL"]),
+        # a place left behind is still the one a question asks a visa for
+        ("Somos cinco amigos, todos argentinos. Queremos hacer Turquía y después Irán por tierra, y terminar en "
+         "Armenia. ¿Necesitamos visado para Irán?", ["IR"], ["AR"]),
+    ],
+)
+def test_round_14_words_and_wishes(engine, question: str, destinations: list[str], passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[: len(destinations)] == destinations and sorted(u.passports) == sorted(passports), (
+        u.destinations, u.passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "passports"),
+    [
+        # where the traveler is now is left behind
+        ("I am a Ukrainian citizen, currently in Warsaw. Can I visit Crimea?", "UA-43", ["UA"]),
+        ("I am Ukrainian citizen, now in Poland. My sister lives in occupied Melitopol. Can I go see her?", "UA-23",
+         ["UA"]),
+        ("we're in Tbilisi now, can we go to Abkhazia as Brits?", "GE-AB", ["GB"]),
+        ("мы сейчас в Ереване, можно ли в Карабах с российским паспортом?", "AZ-NK", ["RU"]),
+        ("Ми з чоловіком громадяни України, зараз у Батумі. Хочемо з'їздити в Абхазію.", "GE-AB", ["UA"]),
+        ("Nous sommes à Erevan, on est français, on peut aller au Karabakh ?", "AZ-NK", ["FR"]),
+        ("uk passport holder, in Yerevan now, can i go to Stepanakert", "AZ-NK", ["GB"]),
+        # a home town in brackets after the nationality
+        ("Je suis canadien (Montréal), la Corée du Nord est-elle ouverte ?", "KP", ["CA"]),
+        # a Quebec girlfriend, and a group counted out by nationality
+        ("Ma blonde est américaine, moi je suis français, on peut aller en Iran?", "IR", ["US", "FR"]),
+        ("Study trip to Cuba: most are American, two are Chinese international students and one is Mexican.", "CU",
+         ["US", "CN", "MX"]),
+    ],
+)
+def test_round_14_where_the_traveler_is_and_who_comes(engine, question: str, first: str,
+                                                      passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == [first] and sorted(u.passports) == sorted(passports), (u.destinations, u.passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "passports"),
+    [
+        # passports set side by side as alternatives, or said with "my" and "one"
+        ("UK vs US passport for North Korea", "KP", ["GB", "US"]), ("British or Irish passport for Iran?", "IR",
+                                                                     ["GB", "IE"]),
+        ("which passport is better for iran, my british or my irish", "IR", ["GB", "IE"]),
+        ("what if i also have a mexican one, can i go to cuba", "CU", ["MX"]),
+    ],
+)
+def test_round_14_passports_as_alternatives(engine, question: str, first: str, passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == [first] and sorted(u.passports) == sorted(passports), (u.destinations, u.passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "passports"),
+    [
+        # passports never held, or one to get, in French, Portuguese, Spanish and English
+        ("je suis français, je n'ai jamais eu de passeport iranien, je peux aller à Tabriz ?", ["FR"]),
+        ("je suis français, est-ce qu'ils vont m'obliger à avoir un passeport iranien en Iran ?", ["FR"]),
+        ("sou brasileira, preciso de passaporte iraniano pra entrar no Irã?", ["BR"]),
+        ("I'm British, do I need an Iranian passport to enter Iran if my dad is Iranian?", ["GB"]),
+        ("soy español, nunca tuve pasaporte cubano, ¿puedo entrar a Cuba?", ["ES"]),
+    ],
+)
+def test_round_14_passports_never_held_or_to_get(engine, question: str, passports: list[str]) -> None:
+    assert sorted(engine.matcher.understand(question).passports) == sorted(passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "passports"),
+    [
+        # the language the message is written in, apologised for, is no passport
+        ("je suis française, north cyprus from the south by foot is okay? (sorry mon anglais)", "CY-NC", ["FR"]),
+        ("excuse my bad english, i am turkish, can i go to armenia", "AM", ["TR"]),
+        ("my english is not good, i am from Iran, visa for Georgia?", "GE", ["IR"]),
+    ],
+)
+def test_round_14_the_language_apologised_for(engine, question: str, first: str, passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == [first] and u.passports == passports, (u.destinations, u.passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations"),
+    [
+        # the rating government said before "for" or after "у", or before 对, in a level question
+        ("Какой уровень угрозы у США для России сейчас?", ["RU"]), ("Який рівень небезпеки США для Білорусі?", ["BY"]),
+        ("美国对布基纳法索和中非的旅行警告是几级？", ["BF", "CF"]), ("what level does the US give Iraq", ["IQ"]),
+        # ... but the US asked about stays so ("美国对中国人免签吗")
+        ("美国对中国人免签吗", ["US"]),
+    ],
+)
+def test_round_14_whose_level(engine, question: str, destinations: list[str]) -> None:
+    assert engine.matcher.understand(question).destinations == destinations
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "passports"),
+    [
+        # a country's code before the people it names, and a government's travel ban on a place for its citizens
+        ("Can a US journalist go to Nicaragua?", "NI", ["US"]), ("can US tourists go to cuba", "CU", ["US"]),
+        ("a UK student in Russia, is it safe", "RU", ["GB"]), ("US tourist visa for nigerians", "US", ["NG"]),
+        ("When does the US travel ban on North Korea expire?", "KP", ["US"]),
+        ("nk ban on us passports extended again? till when", "KP", ["US"]),
+        # the visa of the region's country is the region's own
+        ("I want to go trekking in Ladakh with friends from London. Should I use my British passport for the Indian "
+         "e-visa?", "IN-LA", ["GB"]),
+    ],
+)
+def test_round_14_codes_before_people_and_bans(engine, question: str, first: str, passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == [first] and u.passports == passports, (u.destinations, u.passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations", "passports"),
+    [
+        # a region included in its country, asked about
+        ("travel advisory level for iraq incl kurdistan for americans", ["IQ", "IQ-KR"], ["US"]),
+        ("Georgien inklusive Abchasien sicher?", ["GE", "GE-AB"], []),
+        # what Chinese travelers are, and where they study or work
+        ("我们是三个中国大学生，暑假在俄罗斯交换。可以从克拉斯诺达尔坐车过克里米亚大桥去雅尔塔吗？", ["UA-43"], ["CN"]),
+        # dual citizenship, then the two countries after a comma
+        ("У меня двойное гражданство, Россия и Израиль. Хочу в Абхазию.", ["GE-AB"], ["RU", "IL"]),
+        ("dual citizenship, US and Iran. can i visit iran?", ["IR"], ["US", "IR"]),
+        ("UK and Canadian dual national, Venezuela ok?", ["VE"], ["GB", "CA"]),
+        # the other half of a country divided, said alone
+        ("un Belge peut-il passer de Chypre du Nord à la partie sud ?", ["CY", "CY-NC"], ["BE"]),
+        ("Хочу поїхати на Північний Кіпр через Туреччину, а потім на південь.", ["CY-NC", "CY"], []),
+        ("north cyprus from the south by foot is okay?", ["CY-NC"], []),
+    ],
+)
+def test_round_14_regions_and_halves(engine, question: str, destinations: list[str], passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[: len(destinations)] == destinations and sorted(u.passports) == sorted(passports), (
+        u.destinations, u.passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "passports"),
+    [
+        # people of a region, whose passport is their country's
+        ("Somos dos catalanes, queremos ver la fortaleza de Bender y Tiraspol, ¿visado?", "MD-SN", ["ES"]),
+        ("two Bavarians, Iran visa?", "IR", ["DE"]), ("je suis flamand, l'Abkhazie c'est possible ?", "GE-AB", ["BE"]),
+        # "eu", "yo", "ich" and a nationality, the verb left out
+        ("Eu e minha namorada (ela é angolana, eu brasileiro) vamos para Portugal em julho", "PT", ["AO", "BR"]),
+        ("ich Deutscher, meine Frau Russin, Georgien?", "GE", ["DE", "RU"]),
+    ],
+)
+def test_round_14_regional_people_and_telegraphic_selves(engine, question: str, first: str,
+                                                         passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert u.destinations[:1] == [first] and sorted(u.passports) == sorted(passports), (u.destinations, u.passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations"),
+    [
+        # someone joining a trip already asked about follows the chat
+        ("Mount Athos w my dad, we're both greek-australian dual, orthodox", ["GR-69"]),
+        # of the two sides of "the border of X with Y", the curated one (as of "between X and Y")
+        ("A fronteira do Brasil com a Venezuela em Pacaraima está aberta?", ["VE", "BR"]),
+        # the instrumental of a Cyrillic name in -ия
+        ("граница с Турцией открыта?", ["TR"]), ("кордон з Грузією відкритий?", ["GE"]),
+    ],
+)
+def test_round_14_borders_and_cases(engine, question: str, destinations: list[str]) -> None:
+    assert engine.matcher.understand(question).destinations == destinations
+
+
+@pytest.mark.parametrize("question", ["my sister wants to come with us lol", "can my mum join us?",
+                                      "mi hermana quiere venir con nosotros", "meine Schwester will mitkommen"])
+def test_round_14_someone_joining_is_a_follow_up(engine, question: str) -> None:
+    assert engine.matcher.understand(question).followup
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("2 kiwis & an aussie doing the Pamir hwy, do we need a GBAO permit", "TJ"), ("gbao permit how long", "TJ")])
+def test_round_14_gbao_and_highway_abbreviated(engine, question: str, first: str) -> None:
+    assert engine.matcher.understand(question).destinations[:1] == [first]

@@ -10,7 +10,7 @@ import re
 
 # Words that name a passport or nationality when next to a country name or demonym.
 PASSPORT_WORDS = frozenset(
-    ["passport", "passports", "holder", "holders", "citizen", "citizens", "citizenship", "national", "nationals", "nationality", "pass", "reisepass", "pasaporte", "pasaportes", "passeport", "passeports", "passaporte", "passaporto", "paszport", "paszportem", "paszportu", "pasaport", "pasaportu", "pasaportuyla", "pasaportla", "pasaportum", "pasaportumla", "paspoort", "паспорт", "паспорта", "паспортом", "паспорте", "паспортами", "гражданин", "гражданину", "гражданке", "гражданами", "гражданка", "паспорту", "паспортов", "громадянину", "громадянам", "громадянина", "громадянка", "громадянки", "громадянци", "громадянкою", "vatandas", "vatandası", "vatandasları", "vatandasıyım", "vatandasıyız", "vatandaslar", "vatandaslarına", "vatandaslarının", "vatandasi", "vatandaslari", "obywatel", "obywatele", "obywatela", "obywatelka", "obywateli", "obywatelom", "obywatelstwo", "pasport", "pasports", "passpor", "passort", "pasaport", "passeport", "passprt", "граждане", "гражданство", "гражданина", "граждан", "гражданам", "громадянин", "громадяни", "громадян", "паспорти", "ciudadano", "ciudadana", "ciudadanos", "citoyen", "citoyenne", "citoyens", "staatsburger", "staatsangehorigkeit", "buerger", "buergerin", "buergern", "buergerinnen", "staatsburgerin", "staatsburgern", "staatsburgerinnen", "cittadino", "护照", "여권", "パスポート",
+    ["passport", "passports", "pp", "holder", "holders", "гражданки", "citizen", "citizens", "citizenship", "national", "nationals", "nationality", "pass", "reisepass", "pasaporte", "pasaportes", "passeport", "passeports", "passaporte", "passaporto", "paszport", "paszportem", "paszportu", "pasaport", "pasaportu", "pasaportuyla", "pasaportla", "pasaportum", "pasaportumla", "paspoort", "паспорт", "паспорта", "паспортом", "паспорте", "паспортами", "гражданин", "гражданину", "гражданке", "гражданами", "гражданка", "паспорту", "паспортов", "громадянину", "громадянам", "громадянина", "громадянка", "громадянки", "громадянци", "громадянкою", "vatandas", "vatandası", "vatandasları", "vatandasıyım", "vatandasıyız", "vatandaslar", "vatandaslarına", "vatandaslarının", "vatandasi", "vatandaslari", "obywatel", "obywatele", "obywatela", "obywatelka", "obywateli", "obywatelom", "obywatelstwo", "pasport", "pasports", "passpor", "passort", "pasaport", "passeport", "passprt", "граждане", "гражданство", "гражданина", "граждан", "гражданам", "громадянин", "громадяни", "громадян", "паспорти", "ciudadano", "ciudadana", "ciudadanos", "citoyen", "citoyenne", "citoyens", "staatsburger", "staatsangehorigkeit", "buerger", "buergerin", "buergern", "buergerinnen", "staatsburgerin", "staatsburgern", "staatsburgerinnen", "cittadino", "护照", "여권", "パスポート",
      # nationality and citizenship nouns ("doble nacionalidad venezolana", "con ciudadanía italiana", "Doppelte
      # Staatsbürgerschaft deutsch-türkisch", "mit deutschen Pässen", "являясь гражданином Узбекистана")
      "nacionalidad", "nacionalidade", "nationalite", "ciudadania", "cidadania", "staatsburgerschaft", "passen",
@@ -75,9 +75,10 @@ LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB", "fr": "FR", "ru": "RU", "mx"
 # Upper-case abbreviations of cities that travelers write more often than the country code they spell ("my brother
 # in LA" is in Los Angeles, not Laos; "a conference in DC"), and of a country's own travel authorisation.
 CITY_ABBREVIATIONS = {"LA": "US", "DC": "US",
-                      "ESTA": "US"}  # the US visa waiver names the US ("been to Cuba, can I still get ESTA?")
+                      "ESTA": "US",  # the US visa waiver names the US ("been to Cuba, can I still get ESTA?")
+                      "GBAO": "TJ"}  # Gorno-Badakhshan, whose permit is Tajikistan's ("do we need a GBAO permit")
 # Lower-case codes that are no word of any language travelers write in, so they always name the country.
-LOWERCASE_CODES = {"uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "rdc": "CD", "prc": "CN", "ksa": "SA",
+LOWERCASE_CODES = {"gbao": "TJ", "uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "rdc": "CD", "prc": "CN", "ksa": "SA",
                    "nk": "KP", "dprk": "KP"}  # "nk ban on us passports"
 # Words before a nationality that make it a statement about who travels ("as an American", "we're German",
 # "soy argentino", "je suis suisse", "ich bin Deutscher", "я американец", and a Russian or Ukrainian pronoun, since
@@ -95,7 +96,8 @@ PERSON_SUBJECTS = frozenset(["i", "we", "he", "she", "they", "motherinlaw", "fat
                              "wife", "husband", "partner", "spouse", "girlfriend", "boyfriend", "fiance", "fiancee", "friend", "friends", "mate", "buddy", "pal", "son", "daughter", "mother", "father", "mom", "mum", "dad", "parents", "grandma", "grandmother", "grandpa",
                              "grandfather", "grandad", "grandparents", "granny", "brother", "sister", "kids", "children", "family", "cousin", "colleague", "colleagues", "esposa", "esposo", "mujer", "marido", "novia", "novio", "amigo", "amiga", "hijo", "hija", "namorada", "namorado", "femme", "mari", "copine", "copain", "ami", "amie", "frau", "mann", "freundin", "freund", "who",
                              "guy", "girl", "lad", "bloke", "boy", "kumpel",  # "the third guy is Turkish"
-                             "ela", "ele", "ella", "elle", "il", "er"])  # "(ela é russa, eu sou brasileiro)"
+                             "ela", "ele", "ella", "elle", "il", "er",
+                             "blonde", "chum"])  # Quebec French: "ma blonde est américaine" (my girlfriend)  # "(ela é russa, eu sou brasileiro)"
 # Russian and Ukrainian drop the copula, so a nationality straight after a person is that person's ("мой муж русский",
 # "муж у меня русский", "моя дружина полька").
 CYRILLIC_PERSON_NOUNS = frozenset(["муж", "жена", "друг", "подруга", "парень", "девушка", "сын", "дочь", "дочка", "мама",
@@ -122,7 +124,10 @@ TRAVELER_ADJECTIVES = frozenset(["non", "muslim", "christian", "jewish", "young"
                                  "arab"])  # "as a uyghur american": the ethnicity before the nationality
 # Words before a passport that say the traveler does not hold it ("never had an iranian passport", "without a US
 # passport", "he lost his Pakistani one").
-NEGATIONS = frozenset(["never", "no", "not", "dont", "without", "lost", "нет", "без", "ohne", "sin", "sem", "sans"])
+NEGATIONS = frozenset(["never", "no", "not", "dont", "without", "lost", "нет", "без", "ohne", "sin", "sem", "sans",
+                       # "je n'ai jamais eu de passeport iranien", "nunca tuve pasaporte", "nie einen iranischen Pass"
+                       "jamais", "pas", "nunca", "nao", "nie", "kein", "keinen", "keine", "не", "ни", "никогда",
+                       "николи"])
 # "only for Russians", "только для россиян", "nur für Deutsche": before "for", a nationality set against the traveler's.
 ONLY_WORDS = frozenset(["only", "just", "solely", "exclusively", "только", "лишь", "тильки", "лише", "nur", "seulement",
                         "uniquement", "solo", "solamente", "apenas", "somente", "tylko"])
@@ -199,7 +204,7 @@ TOPIC_PHRASES: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\ballowed (to|in)\b",
             r"\blets? (\w+ ){1,2}in\b|\b(visiting|going|travell?ing) (\w+ ){0,3}as an? \w+",
             r"\b(can|could|may)\b[^?.!]*\b(go|travel|visit|enter)\b",
-            r"\bneed (a|an|to)\b",
+            r"\bneed (a|an|to)\b", r"\bneeds? anything\b",  # "do the kids need anything different"
             r"\btourist card\b",
             r"\bkann ich nach\b|\b(kann|darf) man\b",
             r"\b(puis je|peut on|je peux|on peut|puedo|se puede|posso|pode|mozna|можно ли|могу ли) ",
@@ -320,7 +325,11 @@ EXTRA_COMMON_WORDS = frozenset(
      "недавно", "сеичас", "зараз", "сегодня", "сьогодни", "завтра", "вообще", "взагали", "потом", "потим", "быстро",
      "швидко", "просто", "легко", "сложно", "складно", "опасно", "небезпечно", "безопасно", "безпечно",
      # sides and quarters ("in den Süden" is no Sudan, "на лівий берег" no Libya)
-     "suden", "sueden", "norden", "westen", "osten", "левыи"]
+     "suden", "sueden", "norden", "westen", "osten", "левыи",
+     # family and everyday words one letter from a name ("casada com iraniano" is no Canada, "meu irmão" no Irã,
+     # "Welches Hotel" no Welsh, "in Ercan landen" no London)
+     "landen", "landet", "landete", "casada", "casado", "casadas", "casados", "irmao", "irmaos", "irmas", "welches",
+     "welcher", "welchen", "welchem"]
 )
 
 # Two- and three-letter tokens that are ordinary words even in capitals ("IN", "TO", "IS").
@@ -353,6 +362,19 @@ NAME_TRAPS = frozenset(
 def _one_pattern(parts: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """Alternatives joined into one compiled pattern: one scan of the question instead of one per phrase."""
     return (re.compile("|".join(f"(?:{p})" for p in parts)),)
+
+
+class _Gated:
+    """Phrases searched only when one of their words is in the question (a substring test is much cheaper than a
+    scan of the question by one more pattern); searched as a pattern is (`search`)."""
+
+    __slots__ = ("keys", "pattern")
+
+    def __init__(self, keys: tuple[str, ...], parts: tuple[str, ...]) -> None:
+        self.keys, self.pattern = keys, _one_pattern(parts)[0]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if any(k in text for k in self.keys) else None
 
 
 # each topic's phrases searched as one pattern
@@ -450,8 +472,15 @@ CJK_ADVISER_AFTER = ("国务院", "外交部", "政府", "国务卿")
 # "we really want to see Nagorno Karabakh", "hoping to visit Socotra", "хочу в Абхазию": among several places, the one
 # the traveler wants to go to comes first.
 WISH_WORDS = frozenset(["want", "wanna", "wants", "hope", "hoping", "dream", "dreaming", "plan", "planning", "wish",
-                        "хочу", "хотим", "хочет", "хочемо"])
-WISH_VERBS = frozenset(["see", "visit", "go", "travel", "get", "reach", "fly", "trek", "cross"])
+                        "хочу", "хотим", "хочет", "хочемо", "хоче", "хотели", "хотили", "хотела", "хотив",
+                        # "quiero ir a", "queremos visitar", "je veux aller", "wir möchten ... fahren"
+                        "quiero", "queremos", "quero", "queria", "veux", "voulons", "voudrais", "voudrions", "mochte",
+                        "mochten", "wollen", "mocht"])
+WISH_VERBS = frozenset(["see", "visit", "go", "travel", "get", "reach", "fly", "trek", "cross",
+                        # "Хочу поїхати на Північний Кіпр", "хотим съездить в Абхазию", "quiero ir a El Aaiún"
+                        "поехать", "поихати", "съездить", "зиздити", "попасть", "потрапити", "полететь", "полетити",
+                        "ir", "viajar", "visitar", "conocer", "conhecer", "aller", "visiter", "fahren", "reisen",
+                        "besuchen", "fliegen"])
 # A place passed through is not the destination when another is named ("via Armenia", "через Россию").
 TRANSIT_WORDS = frozenset(["via", "through", "thru", "через", "transit", "par", "pela", "pelo", "uber", "ueber"])
 # Words of a transit visa ("transit visa", "транзитную визу", "visa de tránsito", "Transitvisum"), with a visa word.
@@ -487,13 +516,22 @@ ISSUED_WORDS = frozenset(["issued", "негражданина", "негрома�
 ALTERNATIVE_WORDS = frozenset(["or", "vs", "versus", "oder", "ou", "o", "или", "або", "чи", "ili", "czy", "veya", "yoksa"])
 CJK_COMPARE_WORDS = ("哪个", "还是", "比较", "更容易", "更安全")
 # Words that carry on the previous question of a chat ("and with a UK passport?", "what about Syria?").
-FOLLOWUP_STARTS = _one_pattern((
+FOLLOWUP_STARTS = (*_one_pattern((
     r"^(and|also|but|what about|how about|and what about|what if|same for|and for|and with|and as)\b",
     r"^(und|et|y|e|и|а|і|та)\b", r"^(was ist mit|et pour|et avec|y con|y para|e com|e para|а для|и для|а как)\b",
     r"^(is it|is that|are they|does it|can i still|is it safe|how safe)\b",
     r"^(no,? |nope,? |sorry,? )?(i mean |i meant )?(the country|the other one|not the)\b",  # "the country, not the US state"
     r"^(so |ok |okay )?which (one|passport)\b",  # "which one should I use" after naming two passports
-))
+)),
+    # someone joining the trip already asked about ("my sister wants to come with us lol", "can my mum join us?",
+    # "mi hermana quiere venir con nosotros", "meine Schwester will mitkommen")
+    _Gated(("with us", "with me", "join us", "join me", "joining us", "along", "venir con", "vir com", "venir avec",
+            "mitkommen", " с нами", " с мно"), (
+        r"\b(come|coming|join|joining|tag|tagging) (along )?(with )?(us|me)\b|\bcome along\b|\btag along\b",
+        r"\bvenir con (nosotros|nosotras|migo)\b|\bvir com (a gente|nos|igo)\b|\bvenir avec (nous|moi)\b|"
+        r"\bmitkommen\b",
+        r"\b(поехать|поихати|поедет|поиде) с (нами|мною|мнои)\b")),
+)
 CJK_FOLLOWUP_STARTS = ("那", "还有", "如果")
 # Travel services Borderline does not offer; with none of the topics it answers, the question is off-topic.
 OFF_TOPIC_WORDS = frozenset([
@@ -519,15 +557,18 @@ OFF_TOPIC_WORDS = frozenset([
     # hostels, SIM cards and hire cars in the other languages ("недорогой хостел", "сім-карту", "Mietwagen")
     "хостел", "хостелы", "хостела", "хостелов", "хостели", "хостелу", "симку", "симкарту",
     "mietwagen", "mietauto", "leihwagen", "autovermietung",
+    # cash machines ("Gibt es in Abchasien Geldautomaten?", "ATMs in Tiraspol", "банкоматы в Сухуме")
+    "atm", "atms", "geldautomat", "geldautomaten", "bankautomat", "bankautomaten", "банкомат", "банкоматы",
+    "банкомата", "банкоматов", "банкомати", "банкоматив", "cajero", "cajeros",
 ])
 # A message that is only a greeting asks nothing Borderline answers ("hello", "你好").
 GREETINGS = frozenset(["hello", "hi", "hey", "hallo", "hola", "ola", "oi", "bonjour", "salut", "ciao", "privet", "привет",
                        "здравствуите", "привит", "витаю", "добрыи", "день", "there", "good", "morning", "evening"])
 CJK_GREETINGS = ("你好", "您好", "こんにちは", "안녕하세요", "안녕")
-OFF_TOPIC_PHRASES = _one_pattern((
+OFF_TOPIC_PHRASES = (*_one_pattern((
     r"\bexchange rate\b", r"\bwhere (to|can i|should i) (eat|stay)\b",
     r"\b(apply|get|fill|submit) (for )?(my|me a|the form for my) visa for me\b", r"\bvisa (agency|agent|service)s?\b",
-    r"\bcan you (apply|book|get me|buy)\b", r"\bbilliger? fl(u|ü)ge?\b", r"\bvuelos? baratos?\b",
+    r"\bcan (you|u) (just |please |pls )?(apply|book|get me|buy)\b", r"\bbilliger? fl(u|ü)ge?\b", r"\bvuelos? baratos?\b",
     r"\bvols? pas chers?\b", r"\bcombien (coute|coutent) (un |le |les )?(vol|vols|billet|billets|hotel)\b",
     r"\bcuanto (cuesta|cuestan) (un |el |los )?(vuelo|vuelos|billete|pasaje|hotel)\b",
     r"\bquanto (custa|custam) (um |a |o |as )?(voo|voos|passagem|passagens|hotel)\b", r"\breserver (un |une |des |mon |ma |le )?(vol|vols|billet|billets|hotel|chambre)\b",
@@ -546,7 +587,7 @@ OFF_TOPIC_PHRASES = _one_pattern((
     r"process|arrange|get me)\b",
     # a phone line ("chip de celular em Teerã"), a visa agency ("визовое агентство для Ирана"), the northern lights
     r"\bchip (de )?(celular|telefone|telefono|movil)\b", r"\bвизов\w* (агентств|агенств|фирм)", r"\bвизов\w* агенци",
-    r"\bnorthern lights\b", r"\bpolar night\b", r"\bnuit polaire\b", r"\b(сим|сім)\W?карт",
+    r"\b(сим|сім)\W?карт",
     # doing the traveler's visa for a fee, renewing a passport, the time and trivia, black-market rates, where to
     # sleep ("can u get me a russian visa, how much do u charge", "how do i renew my indian passport from dubai",
     # "what time is it in pyongyang", "whats the capital of australia", "le meilleur quartier pour loger")
@@ -554,10 +595,19 @@ OFF_TOPIC_PHRASES = _one_pattern((
     r"\bhow much (do|would|will) (you|u|ya) charge\b", r"\brenew(ing)? (my|a|the|our|his|her) (\w+ )?passports?\b",
     r"\bpassport renewal\b", r"\bwhat time is it\b", r"\bwhat ?(s|is) the capital( city)? of\b",
     r"\bblack market (rate|exchange|dollar)", r"\b(ou|pour) (loger|dormir)\b", r"\bmeilleur quartier\b",
-))
+)),
+    # selling trips or doing the paperwork for a fee ("Vocês vendem pacote pra Coreia do Norte?", "do you do visa
+    # processing for iran", "... and I pay you")
+    _Gated(("you sell", "u sell", "ya sell", "you do ", "u do ", "ya do ", "you process", "u process", "you handle",
+            "u handle", "visa processing", "pay you", "pay u", "vende", "verkaufen", "продаете"), (
+        r"\b(do|can|could) (you|u|ya) (sell|do visas?|do (the |my |our )?visa|process|handle visas?)\b",
+        r"\bvisa processing\b", r"\bi (will |ll |can )?pay (you|u)\b", r"\bvoces? vendem?\b",
+        r"\bvendez vous\b", r"\bvenden (paquetes|tours|viajes|boletos|pasajes)\b", r"\bverkaufen sie\b",
+        r"\bпродаете\b")),
+)
 # Services that yield to a question about rules: "flights from Rome to Tehran" is off-topic, "when did flights from
 # Europe to Caracas resume" is not.
-OFF_TOPIC_SOFT_PHRASES = _one_pattern((
+OFF_TOPIC_SOFT_PHRASES = (*_one_pattern((
     r"\b(cheap|cheapest|best|book|booking|booked|deals?) (flights?|tickets?|airfare|hotels?)\b",
     r"\bflights? (deals?|prices?|from \w+ to)\b", r"\bhow much (is|are) (the )?(flights?|tickets?)\b",
     # "maldives flights vs sri lanka which is cheaper in jan", "who won the world cup"
@@ -577,9 +627,35 @@ OFF_TOPIC_SOFT_PHRASES = _one_pattern((
     r"\bcuanto (sale|salen|cuesta|cuestan) (mas o menos |aprox\w* )?(el|la|los|las|un|una) (viaje|tour|excursion|"
     r"paquete|crucero)\b", r"\bquanto (custa|custam|sai) (mais ou menos |aprox\w* )?(a|o|um|uma) (viagem|tour|"
     r"excursao|pacote|cruzeiro)\b", r"\bhow much (does|do|would|will) (the|a|this|that) (trip|tour|cruise|package)\b",
-))
+)),
+    # the northern lights and the polar night, which a trip may be for ("5 days in Longyearbyen for the polar
+    # night. Do the kids need anything different?")
+    _Gated(("northern", "polar"), (r"\bnorthern lights\b", r"\bpolar night\b", r"\bnuit polaire\b")),
+    # a mobile operator, paying in a currency or by card ("Kann man in Nordzypern mit Euro zahlen?"), a carrier
+    # recommended ("Порадьте перевізника Київ–Варшава"); flights said in Russian and Ukrainian: the cheapest, or
+    # whether any fly ("Які рейси з Кишинева до Стамбула найдешевші?", "а из Хабаровска есть рейсы?"); "когда
+    # возобновят рейсы" asks about the state of the border
+    _Gated(("mobil", "movil", "celular", "telefonico", "сотов", "мобильн"), (
+        r"\b(operateur|operator|operadora|operador|anbieter|mobilfunkanbieter)s? (mobile?|mobil|movil|celular|"
+        r"telefonico)\b",
+        r"\bmobile (operator|network|carrier)s?\b", r"\bmobilfunk\w*", r"\b(сотов\w*|мобильн\w*) (оператор|связь)")),
+    _Gated(("zahlen", "pay", "pagar"), (
+        r"\b(mit|in) (euros?|dollars?|rubeln?|karte|kreditkarte|bargeld) (be)?zahlen\b",
+        r"\b(pay|payer|pagar|paying) (with|in|en|con|com|par|by) (euros?|dollars?|dolares|cash|card|cards|credit "
+        r"card|carte|tarjeta|cartao|especes|efectivo|dinheiro)\b")),
+    _Gated(("перевиз", "перевоз"), (r"\bперев(из|оз)(ник|чик)\w*",)),
+    _Gated(("платит", "плати", "розрахув"), (
+        r"\b(платить|оплатить|заплатить|расплатиться|платити|оплатити|заплатити|розрахуватися) (картои|карткою|"
+        r"наличными|готивкою|в (долларах|евро|рублях|доларах|гривнях))",)),
+    _Gated(("дешев",), (
+        r"\b(реис\w*|авиабилет\w*|билет\w*|квит\w*|авиаквит\w*)\b.*\b(наидешевш\w*|дешевш\w*|дешевл\w*|дешев\w*)",
+        r"\b(наидешевш\w*|дешев\w*) (реис\w*|авиабилет\w*|билет\w*|квит\w*)")),
+    _Gated(("реис",), (r"\b(есть|е|чи е) (прям\w* )?реис",)),
+)
 CJK_OFF_TOPIC_WORDS = ("代办", "收费", "天气", "酒店", "餐厅", "汇率", "机票", "美食", "好吃", "吃什么", "餐馆", "换钱", "兑换", "换卢布",
-                       "换美元", "换欧元", "换人民币")
+                       "换美元", "换欧元", "换人民币",
+                       # train tickets and booking them ("能帮我订去拉萨的火车票吗？")
+                       "火车票", "车票", "订票", "帮我订", "帮忙订")
 # Asking to be recommended a service ("推荐一个靠谱的朝鲜旅行社"): off-topic like the services themselves
 CJK_RECOMMEND_WORDS = ("推荐", "介绍一个", "介绍一家")
 CJK_SERVICE_WORDS = ("旅行社", "导游", "酒店", "民宿", "餐厅")
@@ -640,7 +716,7 @@ OTHER_HOLDERS = frozenset(["he", "she", "hes", "shes", "him", "her", "his", "wif
                            "colleague", "grandma", "grandpa", "motherinlaw", "fatherinlaw", "sisterinlaw",
                            "brotherinlaw", "parentsinlaw", "inlaws", "grandmother", "grandfather", "grandad", "uncle", "aunt",
                            "esposa", "esposo", "mujer", "marido", "novia", "novio", "namorada", "namorado", "femme",
-                           "amigo", "amiga", "ami", "amie",
+                           "amigo", "amiga", "ami", "amie", "blonde", "chum",
                            # others of the group ("they're Syrian and Iraqi", "two friends from lithuania")
                            "they", "theyre", "them", "their", "friends", "colleagues", "cousins",
                            "mari", "copine", "copain", "frau", "mann", "freundin", "freund", "жена", "муж", "дружина",
@@ -687,3 +763,26 @@ NOT_PLACE_WORDS = frozenset(["taliban", "talibans", "talib", "hamas", "hezbollah
                              "assad", "putin", "erdogan", "lukashenko", "maduro", "trump", "biden", "khamenei",
                              "kadyrov", "aliyev", "pashinyan", "zelensky", "zelenskyy", "netanyahu", "sisi",
                              "museveni", "bukele", "milei", "lula", "modi"])
+# Russian and Ukrainian adjectives of nationality that are not made regularly from the noun (folded stems, й as и):
+# "с венгерским паспортом", "з грецьким паспортом"
+CYRILLIC_ADJECTIVE_STEMS = {"венгерск": "HU", "угорськ": "HU", "чешск": "CZ", "чеськ": "CZ", "словацк": "SK",
+                            "словацьк": "SK", "греческ": "GR", "грецьк": "GR", "кипрск": "CY", "кипрськ": "CY",
+                            "финск": "FI", "финськ": "FI", "датск": "DK", "данськ": "DK", "египетск": "EG",
+                            "египетськ": "EG", "шотландск": "GB", "шотландськ": "GB", "южнокореиск": "KR",
+                            "пивденнокореиськ": "KR", "северокореиск": "KP", "пивничнокореиськ": "KP"}
+# People of a region whose passport is their country's, which the knowledge base's demonyms lack ("Somos dos
+# catalanes", "two Bavarians", "un Flamand"); folded. Basques (Spain or France) are left out.
+REGIONAL_DEMONYMS = {
+    **dict.fromkeys(["catalan", "catalans", "catalanes", "catalana", "catalanas", "catala", "catalane", "katalane",
+                     "katalanen", "katalanin", "andalusian", "andalusians", "andaluz", "andaluza", "andaluces",
+                     "andaluzas", "galician", "galicians", "gallego", "gallega", "gallegos", "gallegas", "valencian",
+                     "valencians", "valenciano", "valenciana", "valencianos", "madrileno", "madrilena", "madrilenos"],
+                    "ES"),
+    **dict.fromkeys(["bavarian", "bavarians", "bavarois", "bavaroise", "bayer", "bayerin"], "DE"),
+    **dict.fromkeys(["flemish", "fleming", "flemings", "flamand", "flamande", "flamands", "vlaming", "vlamingen",
+                     "walloon", "walloons", "wallon", "wallonne", "wallons"], "BE"),
+    **dict.fromkeys(["sicilian", "sicilians", "siciliano", "siciliana", "siciliani", "sardinian", "sardinians",
+                     "sardo", "sarda", "sardi"], "IT"),
+    **dict.fromkeys(["corsican", "corsicans", "alsacien", "alsacienne", "alsaciens"], "FR"),
+    **dict.fromkeys(["tyrolean", "tyroleans", "tiroler", "tirolerin"], "AT"),
+}

@@ -52,6 +52,7 @@ from bot.understanding.lexicon import (
     CORRECTION_WORDS,
     COUNTRY_TRIGGERS,
     CURRENCY_WORDS,
+    CYRILLIC_ADJECTIVE_STEMS,
     CYRILLIC_ADVICE_WORDS,
     CYRILLIC_PERSON_NOUNS,
     CYRILLIC_TRAVEL_WORDS,
@@ -106,6 +107,7 @@ from bot.understanding.lexicon import (
     PLURAL_PASSPORT_WORDS,
     PNG_WORDS,
     POSSESSIVE_NEXT,
+    REGIONAL_DEMONYMS,
     REQUIRED_DOCUMENT_PHRASES,
     RESIDENCE_DOCUMENT_WORDS,
     RESIDENCE_PREPOSITIONS,
@@ -171,10 +173,13 @@ _CODES_AS_WORDS = {"CAR": (CAR_WORDS, 1), "PNG": (PNG_WORDS, 2)}
 # National (Overseas), a British passport, not Brunei's code BN) and "刚果（金）" whose brackets would split the CJK
 # run, read as the names they stand for.
 _SPELLED_OUT = ((re.compile(r"\bJ\s?&\s?K\b"), "Jammu and Kashmir"),
+                (re.compile(r"\b(hwy|hiway)\b", re.IGNORECASE), "highway"),  # "the Pamir hwy"
                 (re.compile(r"\bBN\s?\(\s?O\s?\)|\bBNO\b"), "British National Overseas"),
                 (re.compile(r"刚果\s?[（(]\s?([金布])\s?[)）]"), r"刚果\1"),  # "刚果（金）" is "刚果金" (DR Congo)
                 # "香港特区护照": a Hong Kong passport, the special administrative region said
                 (re.compile("(香港|澳门|澳門)(特别行政区|特別行政區|特区)"), r"\1"),
+                # "中非" said short for the Central African Republic (中非共和国), not China-Africa ("中非合作")
+                (re.compile("中非(?!共和国|合作|关系|论坛|贸易|峰会|友好|航线|之间)"), "中非共和国"),
                 # "congolais (Brazzaville)": the people of one Congo, as "congolais de Brazzaville"
                 (re.compile(r"\b(congol\w+)\s?\(\s?(Brazzaville|Kinshasa|RDC)\s?\)", re.IGNORECASE), r"\1 de \2"),
                 # "i'm korean (south)", "korean, north", "korean passport holder (south)": the Korea said after the
@@ -198,6 +203,8 @@ _CJK_PASSPORT_WORDS = ("护照", "護照", "パスポート", "여권", "公民"
                        # people of that nationality: "我德国朋友能一起去吗", "我英国老公"
                        "朋友", "男朋友", "女朋友", "男友", "女友", "丈夫", "妻子", "老公", "老婆", "太太", "同事",
                        "同学",
+                       # what the travelers are ("我们是三个中国大学生", "中国记者")
+                       "大学生", "学生", "留学生", "研究生", "博士生", "记者", "老师", "教师", "商人", "护士",
                        # several passports counted ("爱尔兰和印度两本护照")
                        "两本护照", "两个护照", "两本")
 _CJK_AND = ("和", "与", "跟", "、", "及")  # "中国和加拿大双重国籍": both names are the passports
@@ -236,6 +243,12 @@ _FRENCH_ON_VERBS = frozenset(["peut", "pourrait", "va", "veut", "voudrait", "doi
                               "sera", "ira", "fait", "reste", "aimerait", "compte", "prevoit", "se", "y", "n", "ne"])
 # Words that fold onto a name but are spelled otherwise: Ukrainian "крім" (except) folds as "Крим" (Crimea) does
 _FOLDED_WORDS = frozenset(["крім"])
+# German verbs and question words before "man" (one, the pronoun): "kann man von Polen rüber" is no man from Poland,
+# nor the Isle of Man
+_GERMAN_MAN_BEFORE = frozenset(["kann", "darf", "muss", "soll", "sollte", "konnte", "braucht", "geht", "kommt",
+                                "sieht", "wird", "hat", "ist", "wie", "wo", "was", "ob", "dass", "wenn", "als",
+                                "bekommt", "fahrt", "reist", "kriegt", "findet", "macht", "nimmt", "mochte", "will",
+                                "wurde"])
 _FOLDED_KEYS = frozenset(fold(w) for w in _FOLDED_WORDS)
 _CLAUSE_BREAK_RE = re.compile(r"[\s，。,.？?！!；;]")
 # The Russian keyboard's letters on the keys of the Latin layout (QWERTY to ЙЦУКЕН).
@@ -246,7 +259,8 @@ _WORD_RE = re.compile(r"\w+")
 # "美国绿卡").
 _CJK_ORIGIN_BEFORE = ("从", "由", "自")
 _CJK_CONTINENTS = ("洲", "南极", "北极", "新")
-_CJK_STAY_AFTER = ("留学", "读书", "工作", "生活", "居住", "上学")
+_CJK_STAY_AFTER = ("留学", "读书", "工作", "生活", "居住", "上学", "交换", "交流", "实习", "打工", "出差", "定居",
+                   "旅居")
 # "美籍华人", "英籍": one character for the country before 籍 (nationality) names the passport.
 _CJK_NATIONALITY_RE = re.compile("([美英中日韩法德俄加澳])籍")
 _CJK_NATIONALITY = {"美": "US", "英": "GB", "中": "CN", "日": "JP", "韩": "KR", "法": "FR", "德": "DE", "俄": "RU",
@@ -273,6 +287,19 @@ _LIKE_WORDS = frozenset(["like", "como", "comme", "wie"])  # not "как"/"як"
 _COMPARED_FILLERS = frozenset(["my", "other", "the", "los", "las", "les", "mes", "mis", "meine", "die", "os", "as",
                                "meus", "otros", "outros", "autres", "andere", "anderen", "turistas", "touristes",
                                "tourists"])
+# An apology for the language written ("sorry mon anglais", "excuse my bad english", "perdón por mi inglés")
+_APOLOGY_WORDS = frozenset(["sorry", "excuse", "pardon", "apologies", "desculpa", "desculpe", "perdon", "perdao",
+                            "disculpa", "disculpe", "disculpen", "desole", "desolee", "entschuldigung", "entschuldige",
+                            "sorri", "извините", "простите", "вибачте", "пробачте"])
+_POOR_WORDS = frozenset(["bad", "poor", "broken", "terrible", "mauvais", "malo", "mal", "ruim", "schlechtes",
+                         "schlecht", "not", "good", "great", "perfect"])
+# "do I need an Iranian passport", "preciso de passaporte iraniano", "brauche ich einen iranischen Pass": one to get
+_NEED_WORDS = frozenset(["need", "needs", "require", "requires", "preciso", "precisa", "precisamos", "necesito",
+                         "necesita", "necesitamos", "brauche", "braucht", "brauchen", "besoin", "нужен", "нужно",
+                         "потрибен", "потрибно", "треба"])
+_HAVE_INFINITIVES = frozenset(["have", "avoir", "tener", "ter", "haben", "hold"])
+# Verbs of holding or using a passport before "a mexican one"
+_HOLD_OR_USE = frozenset(["have", "has", "had", "hold", "holds", "got", "use", "using", "used", "take", "travel"])
 # Verbs of holding beside "only" ("only ever had a canadian passport"), not of travelling on one
 _HOLD_VERBS = frozenset(["have", "had", "has", "hold", "holding", "got", "ever", "hab", "habe", "tengo", "tenho",
                          "tiene", "tem", "есть", "маю", "имею", "possede", "besitze"])
@@ -290,7 +317,29 @@ _ASKED_SUBJECTS = frozenset(["anyone", "anybody", "someone", "somebody", "you", 
 _FOLLOWUP_LEADS = frozenset(["and", "what", "how", "about", "et", "und", "y", "e", "и", "а", "і", "та", "ok", "so"])
 # "the border between Poland and Belarus": of two places, the one the knowledge base curates is asked about.
 # Words between "I'm" and a nationality that leave it the traveler's ("i'm also iranian by my dad").
-_IDENTITY_ADVERBS = frozenset(["also", "actually", "technically", "legally", "officially"])
+_IDENTITY_ADVERBS = frozenset(["also", "actually", "technically", "legally", "officially",
+                               # the whole group ("we're all Singaporean", "Wir sind beide Deutsche", "somos todos
+                               # argentinos", "nous sommes tous français")
+                               "all", "beide", "alle", "todos", "todas", "tous", "toutes", "ambos", "ambas", "оба",
+                               "обе", "обидва", "обидви", "усі", "вси"])
+# Where the traveler is now ("now in Poland", "зараз у Батумі", "estamos en Lima", "wir sind gerade in Tiflis")
+_NOW_WORDS = frozenset(["now", "currently", "presently", "зараз", "сеичас", "ahora", "agora", "actualmente",
+                        "atualmente", "maintenant", "actuellement", "jetzt", "gerade", "momentan", "derzeit"])
+_NOW_AT = frozenset(["in", "at", "в", "у", "en", "em", "na", "no", "a", "au", "im", "auf"])
+_WE_ARE = frozenset(["are", "were", "мы", "ми", "estamos", "sommes", "sind"])
+_INCLUDING = frozenset(["incl", "including", "includes", "inklusive", "inkl", "einschliesslich",
+                        "incluido", "incluida", "incluyendo", "incluindo", "inclus", "inclusive", "compris",
+                        "включая", "включно", "включаючи"])
+# A half of a country said alone, and the English half word of the other one ("la partie sud" after "Chypre du
+# Nord", "на південь", "in den Süden"), and the words for its part
+_BARE_HALVES = {"south": "north", "sud": "north", "sur": "north", "sul": "north", "suden": "north",
+                "sueden": "north", "юг": "north", "пивдень": "north", "north": "south", "nord": "south",
+                "norte": "south", "norden": "south", "север": "south", "пивнич": "south"}
+_PART_WORDS = frozenset(["part", "partie", "parte", "teil", "side", "cote", "lado", "half", "moitie", "часть",
+                         "частину", "сторону", "бик"])
+# Romance verbs of setting off before "de" ("saindo de Punta Arenas", "saliendo de Ushuaia", "en partant d'Erevan")
+_LEAVING_FROM = frozenset(["partir", "saindo", "saliendo", "partiendo", "partindo", "partant", "sortant", "salimos",
+                           "saimos", "salgo", "saio", "sale", "sai", "part", "partimos", "partons"])
 _LEG_WORDS = frozenset(["part", "leg", "section", "stretch", "portion", "bit"])
 _CJK_THERE = ("过去", "那里", "那边", "那儿")
 _DETOUR_WORDS = frozenset(["detour", "excursion", "abstecher", "desvio", "crochet", "вылазка"])
@@ -298,8 +347,9 @@ _HEADING_VERBS = frozenset(["going", "heading", "headed", "travelling", "traveli
 # "an der Grenze zum Iran", "at the border with Afghanistan", "на границе с Ираном", "à la frontière avec l'Algérie"
 _BORDER_WITH = frozenset(["with", "to", "zum", "zur", "zu", "mit", "avec", "con", "com", "с", "з", "со"])
 _BORDER_NOUNS = frozenset(["border", "borders", "grenze", "frontiere", "frontera", "fronteira", "границе", "кордоні",
-                           "кордони"])
+                           "кордони", "граница", "границы", "кордон"])
 _AT_WORDS = frozenset(["at", "on", "near", "an", "am", "bei", "на", "a", "en", "na", "no", "pres"])
+_OF_WORDS = frozenset(["of", "do", "da", "de", "du", "des", "del", "von", "der"])
 _BETWEEN_WORDS = frozenset(["between", "zwischen", "entre", "между", "миж"])
 _BETWEEN_ARTICLES = frozenset(["l", "le", "la", "les", "el", "los", "las", "o", "os", "as", "dem", "den"])
 # Words that make the clause closing a message a question of its own, not one more stop of a list.
@@ -318,8 +368,9 @@ _CYRILLIC_ALSO = frozenset(["ще", "еще", "тоже", "также", "теж"
 _CHURCH_WORDS = frozenset(["orthodox", "catholic", "apostolic", "coptic", "православныи", "православная", "ortodoxo",
                            "ortodoxa", "orthodoxe", "orthodoxer"])
 # Persons a bare nationality straight after may describe when the two are a clause of their own ("me irish, wife
-# indian, ladakh?"), and possessives before them.
-_TELEGRAPHIC_PERSONS = (PERSON_SUBJECTS | frozenset(["me", "moi", "mich", "ella", "ela", "elle", "ele"])) - frozenset(
+# indian, ladakh?", "(ela é angolana, eu brasileiro)"), and possessives before them.
+_TELEGRAPHIC_PERSONS = (PERSON_SUBJECTS | frozenset(["me", "moi", "mich", "ella", "ela", "elle", "ele",
+                                                      "eu", "yo", "ich"])) - frozenset(
     ["i", "who", "we", "they"])
 _POSSESSIVES = frozenset(["my", "our", "his", "her", "mein", "meine", "ma", "mon", "mi", "mis", "minha", "meu"])
 # Words of a half of a place ("north or south cyprus", "Северный Кипр или Южный"), and their Cyrillic stems
@@ -345,8 +396,18 @@ _LIVES_WORDS = frozenset(["lives", "living", "живе", "живет", "прож
 # A visa the traveler already holds ("I already have my UAE visa sorted", "got my visa approved")
 _VISA_IN_HAND_RE = re.compile(r"\balready (have|got|hold) (my|a|the|our) (\w+ ){0,2}(visa|visas|evisa)\b"
                               r"|\b(visa|visas|evisa) (is |are )?(already )?(sorted|approved|in hand)\b")
+# The card brand, not the document ("Geldautomaten für Visa-Karten", "does my visa card work", "carte Visa")
+_VISA_CARD_RE = re.compile(r"\bvisa (card|cards|karte|karten|kreditkarte|debit|carte|cartes|tarjeta|tarjetas|cartao|"
+                           r"cartoes|карта|карты|карту|картои|картка|картки|карткою)\b|"
+                           r"\b(carte|tarjeta|cartao|karte|карта|картои|картка|карткою) visa\b")
 _BUT_WORDS = frozenset(["but", "aber", "mais", "pero", "mas", "но", "але"])
 _AND_WORDS = frozenset(["and", "&", "y", "e", "et", "und", "и", "і", "та"])  # two nationalities of one clause
+# ... and before a passport word the nationality follows ("je n'ai jamais eu de passeport iranien", "nunca tuve
+# pasaporte iraní", "никогда не было паспорта")
+_BEFORE_NEGATED_PASSPORT = frozenset(["a", "an", "the", "my", "had", "have", "has", "hold", "any", "ever", "de", "d",
+                                      "eu", "tenido", "tuve", "tido", "tive", "gehabt", "hatte", "un", "una", "um",
+                                      "uma", "einen", "ein", "eine", "den", "el", "le", "o", "было", "мав", "мала",
+                                      "имел", "имела"])
 _BEFORE_NEGATED = frozenset(["a", "an", "the", "my", "his", "her", "their", "our", "had", "have", "has", "hold", "any",
                              "ever"])
 # Endings of English verb forms: a word with one is corrected only into a name that ends the same way ("Beijing").
@@ -400,6 +461,22 @@ _ADJECTIVE_ONLY_ENDINGS = ("ого", "его", "ому", "ему")
 _CONSONANT_NAME_CASES = tuple(fold(e) for e in ("ом", "ем", "а", "у", "е"))
 _PEOPLE_PLURAL_ENDINGS = ("ов", "ев", "ив")  # folded "-ів" too
 _CYRILLIC_ADJ_SUFFIXES = tuple(fold(e) for e in ("ский", "цкий", "ський", "цький"))
+
+
+_CYRILLIC_VOWELS = tuple("аеиоуыэюяь")
+
+
+def _adjective_stems_of_noun(noun: str) -> tuple[str, ...]:
+    """Stems of the Russian and Ukrainian adjectives of a folded demonym noun (й folded to и): "серб" -> "сербск",
+    "бразилец" -> "бразильск", "кореец" -> "кореиск", "болгарин" -> "болгарск"; each with the Ukrainian "-ськ"."""
+    if noun.endswith(("ец", "ець")):
+        base = noun[: -2 if noun.endswith("ец") else -3]
+        stems = [base + ("иск" if base.endswith(_CYRILLIC_VOWELS) else "ьск" if base.endswith("л") else "ск")]
+    elif noun.endswith("ин") and len(noun) >= 6:
+        stems = [noun[:-2] + "ск", noun + "ск"]
+    else:
+        stems = [noun + "ск"]
+    return tuple(stems + [s[:-2] + "ськ" for s in stems])
 
 
 def _adj_stem(token: str, keep: int = 4) -> str:
@@ -560,7 +637,13 @@ def _describes_traveler(tokens: list[str], i: int, raw_tokens: list[str] | None 
         k = i - 2 if tokens[i - 2] else i - 3  # "minha esposa, que é portuguesa", "mon mari, qui est algérien"
         return k >= 0 and (tokens[k] in PERSON_SUBJECTS or tokens[k] in OTHER_HOLDERS
                            or tokens[k] in ROMANCE_PERSON_NOUNS)
-    return word in COPULAS and i > 0 and tokens[i - 1] in PERSON_SUBJECTS
+    return word in COPULAS and i > 0 and (tokens[i - 1] in PERSON_SUBJECTS or tokens[i - 1] in _GROUP_COUNTS
+                                          or tokens[i - 1].isdigit())  # "most are American, one is Mexican"
+
+
+# Parts of a group said before a copula and a nationality ("Most are American, two are Chinese and one is Mexican")
+_GROUP_COUNTS = NUMBER_WORDS | frozenset(["most", "some", "others", "rest", "few", "many", "half", "majority",
+                                         "several"])
 
 
 def _most_specific(codes: set[str], parents: dict[str, str]) -> str | None:
@@ -787,6 +870,18 @@ class Matcher:
             if _CYRILLIC_RE.match(key) and not key.endswith(_CYRILLIC_ADJ_SUFFIXES) and len(_demonym_base(key)) >= 5:
                 bases[_demonym_base(key)].update(found)
         self.demonym_bases = {k: tuple(sorted(v)) for k, v in bases.items() if len(v) == 1}
+        # Adjectives the knowledge base lacks, made from the nouns ("румын" -> "румынский", "бразилец" ->
+        # "бразильский", "болгарин" -> "болгарский"; Ukrainian "-ський" too): "с румынским паспортом"
+        derived: dict[str, set[str]] = defaultdict(set)
+        for key, found in self.demonyms.items():
+            if _CYRILLIC_RE.match(key) and len(key) >= 4 and not key.endswith(_CYRILLIC_VOWELS):
+                for stem in _adjective_stems_of_noun(key):
+                    derived[stem].update(found)
+        for stem, found in derived.items():
+            if stem not in adj_stems and len(stem) >= 5:
+                adj_stems[stem] = found
+        for stem, code in CYRILLIC_ADJECTIVE_STEMS.items():
+            adj_stems.setdefault(stem, {code})
         # Any case of an adjective ("по российскому паспорту", "с казахстанским паспортом").
         self.demonym_adj_stems = {k: tuple(sorted(v)) for k, v in adj_stems.items() if len(v) == 1}
         self.demonym_adj_heads = frozenset(k[:4] for k in self.demonym_adj_stems)  # most words skip the stemming
@@ -805,6 +900,10 @@ class Matcher:
                 known.add(key)
                 vocab[key[0]].append(key)
         self.vocab = {k: sorted(set(v)) for k, v in vocab.items()}
+        for key, code in REGIONAL_DEMONYMS.items():  # read as typed, never a typo's correction ("galicia")
+            if key not in self.demonyms and key not in self.exact and key not in self.ambiguous:
+                self.demonyms[key] = (code,)
+                known.add(key)
         self.vocab_set = known | NOT_PLACE_WORDS  # known words are never corrected into a name
         self.max_ngram = min(MAX_NGRAM, max((len(k.split()) for k in self.exact), default=1))
         # Longest name starting with each word, so most words are looked up alone (speed only).
@@ -945,6 +1044,8 @@ class Matcher:
                                   raw_tokens[i - 1]))
         if set(tokens) & _HALF_WORDS or any(not t.isascii() and t.startswith(_HALF_STEMS) for t in tokens):
             spans += self._elided_halves(spans, tokens)
+        if spans and not _BARE_HALVES.keys().isdisjoint(tokens):
+            spans += self._other_half(spans, tokens)
         spans.sort(key=lambda s: s.start)
         spans = [s for s in spans if not self._is_trap(s, tokens)
                  and not (s.how == "demonym" and s.end < len(tokens)
@@ -1005,6 +1106,8 @@ class Matcher:
                     continue  # "Jordan is my friend", "Petra said": a person, not a place
                 if span.start > 0 and tokens[span.start - 1] in self.demonyms:
                     continue  # "a French man visiting Iran": a noun after a nationality
+                if tokens[span.start] == "man" and span.start > 0 and tokens[span.start - 1] in _GERMAN_MAN_BEFORE:
+                    continue  # "kann man mit dem Auto rüber": the German pronoun
                 prev = tokens[span.start - 1] if span.start > 0 else ""
                 preceded = prev in WEAK_NAME_BEFORE
                 if not preceded and tokens[span.start] in TRAVELER_ADJECTIVES and (
@@ -1043,14 +1146,21 @@ class Matcher:
         if token_set & SPORTS_WORDS and not travel_context:
             places = []  # "iran vs japan football score": teams
         advisers = {id(s) for s in places if self._is_adviser(s, tokens)}
-        if not advisers and len(places) == 2 and any(p.search(folded_text) for p in LEVEL_PHRASES):
+        if not advisers and len(places) >= 2 and (any(p.search(folded_text) for p in LEVEL_PHRASES)
+                                                  or any(w in text for w in CJK_LEVEL_WORDS)):
             # "¿qué nivel de alerta tiene Sudán del Sur para EE.UU.?", "Le Canada, il met Haïti à quel niveau ?": of
             # two places in a level question, the one of the governments that rate places, named after "for" or
             # opening the question before a comma, is whose level is asked (the other is not such a government)
             issuing = [s for s in places if s.how != "cjk" and set(s.codes) <= _RATING_GOVERNMENTS and (
                 (s.start > 0 and tokens[s.start - 1 - (s.start > 1 and tokens[s.start - 1] in ARTICLES)] in _FOR_WORDS)
                 or (s.start <= 1 and s.end < len(tokens) and raw_tokens[s.end] == ",")
-                or (s.end < len(tokens) and tokens[s.end] in _RATES_VERBS))]
+                or (s.end < len(tokens) and tokens[s.end] in _RATES_VERBS)
+                # "уровень угрозы у США для России", "рівень небезпеки США для Білорусі": the rater, then "for"
+                or (s.end < len(tokens) and tokens[s.end] in _FOR_WORDS)
+                or (s.start > 0 and tokens[s.start - 1] in ("у", "by", "от", "вид")))]
+            # "美国对布基纳法索的旅行警告是几级": the government, then 对 (towards) the places it rates
+            issuing += [s for s in places if s.how == "cjk" and set(s.codes) <= _RATING_GOVERNMENTS
+                        and s.text + "对" in text]
             if len(issuing) == 1 and not any(set(s.codes) <= _RATING_GOVERNMENTS for s in places
                                              if s is not issuing[0]):
                 advisers = {id(issuing[0])}
@@ -1077,7 +1187,11 @@ class Matcher:
                       and tokens[s.end] in CONSULATE_WORDS}
         consulates |= {s.start for s in places if s.how != "cjk" and s.end + 1 < len(tokens)
                        and tokens[s.end] in CONJUNCTIONS and s.end + 1 in consulates}
-        if visa_places and all(s.how != "cjk" and (s.start in consulates or (
+        # ... but the visa of the country of a region named is the region's own ("trekking in Ladakh ... the Indian
+        # e-visa")
+        visa_codes = {c for s in visa_places for c in s.codes}
+        own_visa = any(getattr(self.kb.places.get(c), "parent", None) in visa_codes for s in places for c in s.codes)
+        if visa_places and not own_visa and all(s.how != "cjk" and (s.start in consulates or (
                 s.start > 0 and tokens[s.start - 1] in ORIGIN_WORDS | {"in", "at"})) for s in places):
             settled = {id(s) for s in places}
             for s in visa_places:
@@ -1110,6 +1224,10 @@ class Matcher:
         if onward:
             stops |= {id(s) for s in places if s.how != "cjk" and s.start < min(onward)}
         set_off = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)}
+        # "Je suis canadien (Montréal)", "British (London), ...": a town in brackets after who the traveler is, home
+        nationality_ends = {p.end for p in passports if p.how != "cjk"}
+        set_off |= {id(s) for s in places if s.how != "cjk" and s.start > 1 and raw_tokens[s.start - 1] == "("
+                    and s.start - 1 in nationality_ends and raw_tokens[s.end : s.end + 1] == [")"]}
         origins = set_off | stops | settled
         # where the traveler sets off "from" is left behind though a route starts there ("from Vladikavkaz to
         # Tbilisi"); a stop without it is only passed on the way
@@ -1123,7 +1241,12 @@ class Matcher:
         asked = self._in_questions(places, raw_tokens)
         # "in Riyadh ... from Saudi", "in Seoul ... Korea"; but "Leh > Srinagar ... permits for ladakh?" asks about a
         # place only passed on the way
-        again = {id(s) for s in places if set(s.codes) <= left or (set(s.codes) <= stopped and id(s) not in asked)}
+        # ... nor the place the question asks something for ("... y después Irán ... ¿Necesitamos visado para Irán?"),
+        # nor one the traveler wants to go to ("wants to go to Athos while we stay in Ouranoupoli")
+        wanted = {id(s) for s in places if self._wished(s, tokens, strict=True)} if len(places) > 1 else set()
+        again = {id(s) for s in places if (set(s.codes) <= left and id(s) not in wanted and not (
+                    id(s) in asked and s.how != "cjk" and s.start > 0 and tokens[s.start - 1] in _FOR_WORDS))
+                 or (set(s.codes) <= stopped and id(s) not in asked)}
         if len(origins | again) < len(places):  # but "a story from Port-au-Prince" leaves Haiti the destination
             origins |= again
         # "how do i get there from Sochi": only where the traveler sets off is named, the place is the chat's last one
@@ -1172,7 +1295,10 @@ class Matcher:
                     result.destinations.append(code)
         behind = frozenset(c for s in places if id(s) in origins for c in s.codes) - frozenset(
             c for s in places if id(s) not in origins for c in s.codes)
-        result.destinations = _regions_first(result.destinations, self.kb, behind)
+        # "iraq incl kurdistan", "Georgien inklusive Abchasien": a region included in its country asked about
+        included = frozenset(c for s in places if s.how != "cjk" and s.start > 0 and tokens[s.start - 1] in _INCLUDING
+                             for c in s.codes)
+        result.destinations = _regions_first(result.destinations, self.kb, behind | included)
         if len(passports) > 1 and _VISITS_US_RE.search(folded_text):
             # "my mother-in-law is Syrian ..., can she visit us in Dubai? we're British": she travels, not the hosts
             holders = [_holder(s, tokens) if s.how != "cjk" else "" for s in passports]
@@ -1311,6 +1437,30 @@ class Matcher:
                     out.append(Span(k + 1, k + 2, tuple(codes), "name", span.score, tokens[k + 1]))
         return out
 
+    def _other_half(self, spans: list[Span], tokens: list[str]) -> list[Span]:
+        """"passer de Chypre du Nord à la partie sud", "на Північний Кіпр ..., а потім на південь", "in Ercan landen und
+        dann in den Süden": the bare other half, after a region named as a half of its country, is that country."""
+        covered = {j for s in spans if s.how != "cjk" for j in range(s.start, s.end)}
+        halves = [s for s in spans if s.how in ("name", "stem", "fuzzy") and len(s.codes) == 1
+                  and s.codes[0] in self.kb.places and self.kb.places[s.codes[0]].parent
+                  and set(fold(self.kb.places[s.codes[0]].name).split()) & _HALF_WORDS]
+        out: list[Span] = []
+        for i, token in enumerate(tokens):
+            if token not in _BARE_HALVES or i in covered:
+                continue
+            region = next((s for s in reversed(halves) if s.end <= i), None)
+            if region is None or _BARE_HALVES[token] in fold(self.kb.places[region.codes[0]].name).split():
+                continue  # the same half again
+            start = i
+            while start - 1 > region.end and (tokens[start - 1] in _PART_WORDS or tokens[start - 1] in ARTICLES
+                                              or tokens[start - 1] in _BETWEEN_ARTICLES):
+                start -= 1
+            if not (set(tokens[max(region.end, start - 2) : start]) & _TOWARDS_STOP or tokens[start - 1 : start] == [
+                    "in"]) or (i + 1 < len(tokens) and i + 1 in covered):
+                continue  # "nach Süden nach Nikosia" names the place itself
+            out.append(Span(start, i + 1, (self.kb.places[region.codes[0]].parent,), "name", 0.85, token))
+        return out
+
     def _tokenize(self, text: str) -> tuple[list[str], set[int]]:
         """Words, with abbreviation dots dropped ("N. Korea"), elisions split ("l'Iran"),
         suffixes dropped ("Kore'ye", "Iran's") and hyphenated words split ("Guinea-Bissau",
@@ -1418,6 +1568,9 @@ class Matcher:
             name = self._soft_sign_name(words[0])  # "з Білоруссю", "с Беларусью"
             if name:
                 return Span(start, start + 1, tuple(self.exact[name]), "stem", 0.85, words[0])
+        if len(words) == 1 and words[0].endswith(("иеи", "иею")) and words[0][:-3] + "ия" in self.exact:
+            # the instrumental of a name in -ия: "с Грузией", "з Туреччиною" aside, "з Грузією"
+            return Span(start, start + 1, tuple(self.exact[words[0][:-3] + "ия"]), "stem", 0.85, words[0])
         if len(words) == 1 and len(words[0]) >= 6:
             for ending in _CONSONANT_NAME_CASES:  # "Кыргызстана", "Таджикистаном": a case ending after the name
                 base = words[0][: -len(ending)]
@@ -1527,6 +1680,11 @@ class Matcher:
             if j not in corrected:
                 tok = tokens[j]
                 corrected[j] = (tok,) if tok in self.vocab_set else (self._correct(tok) or (tok,))
+                if tok in self.vocab_set and len(tok) >= 7 and tok.isascii() and tok not in self.exact \
+                        and tok not in self.demonyms and tok not in self.weak:
+                    # a word only of a longer name in a language typos are not corrected towards ("portugese", of
+                    # the Dutch "Portugese Republiek"), alone: a typo of a nationality ("im portugese")
+                    corrected[j] = tuple(w for w in self._correct(tok) if w in self.demonyms) or (tok,)
                 if j > 0 and tokens[j - 1] in DEMONYM_TRIGGERS and len(corrected[j]) > 1:
                     # "visa for rusian": after "for", a tie between "Rusia" and "Russian" is the nationality
                     corrected[j] = tuple(sorted(corrected[j], key=lambda w: w not in self.demonyms))
@@ -1670,6 +1828,11 @@ class Matcher:
             if before >= 0 and tokens[before] in PASSPORT_WORDS and (linked_back or dual_before) \
                     and before not in ends:  # "з українським паспортом: Вірменія чи ..." has its nationality
                 is_passport[idx] = True  # "passport from Mexico", "паспортом США", "passports: Polish"
+            if span.start >= 3 and raw_tokens[span.start - 1] in (",", ":") \
+                    and tokens[span.start - 2] in PASSPORT_WORDS and span.start - 3 not in span_ends \
+                    and (tokens[span.start - 3] in DUAL_WORDS or tokens[span.start - 3] in COUNTRY_TRIGGERS):
+                is_passport[idx] = True  # "двойное гражданство, Россия и Израиль", "dual citizenship, US and Iran"
+                # (not "UK and Canadian dual national, Venezuela ok?")
             if linked_back and before > 0 and tokens[before] in PASSPORT_VERBS and tokens[before - 1] in PASSPORT_WORDS:
                 is_passport[idx] = True  # "My passport is from Sri Lanka"
             if span.how == "demonym" and self._demonym_is_person(span, tokens):
@@ -1745,9 +1908,13 @@ class Matcher:
             if span.how == "demonym" and span.start > 0 and tokens[span.start - 1] in NOUN_NUMBERS and (
                     tokens[span.start - 1] not in NOUN_NUMBERS_CAPITALISED or raw_tokens[span.start][:1].isupper()):
                 is_passport[idx] = True  # "für zwei Deutsche", "pour deux Français", "dos chilenos"
-            if span.how == "demonym" and span.start in place_ends and all(not t for t in tokens[span.end :]) \
-                    and len([t for t in tokens if t]) <= 4:
+            if span.how == "demonym" and all(not t for t in tokens[span.end :]) and (
+                    (span.start in place_ends and len([t for t in tokens if t]) <= 4)
+                    or (len([t for t in tokens if t]) <= 5 and span.start > 0 and not language
+                        and not set(tokens) & IDENTITY_TRIGGERS  # not "I'm British Pakistani"
+                        and any(s is not span and s.end < span.start for s in spans))):
                 is_passport[idx] = True  # "algeria israeli", "visa iran german": a terse place, then who asks
+                # ("saudi e-visa british", "Tibet Genehmigung deutsche": the nationality closing a few words)
             heading = span.end + 1 < n and tokens[span.end] in ("to", "into") and span.end + 1 in place_starts
             if (span.how == "demonym" or (span.how == "name" and raw_tokens[span.start].islower()
                                           and self._spelled_as_demonym(span, tokens))) \
@@ -1780,14 +1947,32 @@ class Matcher:
             if span.how == "demonym" and trig >= 0 and tokens[trig] in ("has", "have", "holds", "got") and (
                     span.end >= n or raw_tokens[span.end] in _CLAUSE_MARKS or tokens[span.end] in CONJUNCTIONS):
                 is_passport[idx] = True  # "my grandma has Ukrainian and Israeli": passports, the noun left unsaid
-            if span.how == "demonym" and span.end < n and tokens[span.end] in ("one", "ones") and has_passport_word:
-                is_passport[idx] = True  # "my boyfriend has a Pakistani passport and I have a British one"
+            if span.how == "demonym" and span.end < n and tokens[span.end] in ("one", "ones") and (
+                    has_passport_word or set(tokens[max(0, span.start - 4) : span.start]) & _HOLD_OR_USE):
+                is_passport[idx] = True  # "my boyfriend has a Pakistani passport and I have a British one"; "what if
+                # I use my french one instead", "what if i also have a mexican one"
+            if span.how == "demonym" and has_passport_word and span.start > 0 \
+                    and tokens[span.start - 1] in _POSSESSIVES and (
+                        span.end >= n or raw_tokens[span.end] in _CLAUSE_MARKS or tokens[span.end] in CONJUNCTIONS
+                        or tokens[span.end] in ALTERNATIVE_WORDS or not tokens[span.end]):
+                is_passport[idx] = True  # "which passport is better for iran, my british or my irish"
             if span.how == "name" and span.end < n and (tokens[span.end] in PEOPLE_NOUNS
                                                         or tokens[span.end] in ("guy", "guys", "couple")) \
                     and " ".join(tokens[span.start : span.end]) in self.demonyms \
                     and not self._followed_by_visa(tokens, span.end + 1):
                 is_passport[idx] = True  # "two Czech guys": a name spelled like the demonym, before people
                 # ("Saudi tourist visa" is the visa of the place)
+            if span.how == "code" and span.end < n and tokens[span.end] in PEOPLE_NOUNS \
+                    and tokens[span.end] not in ("here", "someone") \
+                    and not self._followed_by_visa(tokens, span.end + 1):
+                is_passport[idx] = True  # "Can a US journalist go to Nicaragua?", "can UK tourists go"
+            if span.how in ("code", "name") and (tokens[span.end : span.end + 2] == ["travel", "ban"]
+                                                 or tokens[span.end : span.end + 1] == ["ban"]):
+                k = span.end + (2 if tokens[span.end : span.end + 1] == ["travel"] else 1)
+                banned = next((s for s in spans if s.start == k + 1 and s.how != "demonym"), None) if k + 1 < n \
+                    and tokens[k] in ("on", "to", "for") else None
+                if banned is not None and not (banned.end < n and tokens[banned.end] in PASSPORT_WORDS):
+                    is_passport[idx] = True  # "the US travel ban on North Korea": on its own citizens going there
             if span.how == "demonym" and span.end - span.start == 1 and _german_noun(raw_tokens[span.start]):
                 is_passport[idx] = True  # "Brauchen Österreicher ein Visum?": a capitalised -er noun is a person
             if span.how == "demonym" and span.plural and span.end < n and tokens[span.end] in ADVISER_AFTER:
@@ -1828,6 +2013,11 @@ class Matcher:
                     continue
                 gap = tokens[a.end : b.start]
                 raw_gap = raw_tokens[a.end : b.start]
+                if len(gap) == 1 and gap[0] in ALTERNATIVE_WORDS and idx + 1 in named_passports \
+                        and b.end < n and tokens[b.end] in PASSPORT_WORDS and a.how in ("code", "demonym", "name") \
+                        and tokens[b.end + 1 : b.end + 2] not in (["stamp"], ["stamps"]):
+                    is_passport[idx] = True  # "UK vs US passport for North Korea", "british or irish passport"
+                    continue
                 # an article alone links nothing: "con pasaporte español a Irán" ("a" is "to")
                 linked = (gap and all(t in CONJUNCTIONS or r in PASSPORT_JOINS or t in ARTICLES
                                       for t, r in zip(gap, raw_gap, strict=True))
@@ -1857,6 +2047,8 @@ class Matcher:
         for idx, span in enumerate(spans):
             if is_passport[idx] and span.how != "cjk":
                 j = skip_back(span.start - 1, _BEFORE_NEGATED)
+                if j >= 0 and tokens[j] in PASSPORT_WORDS and tokens[j] not in NOT_PASSPORT_NOUNS:
+                    j = skip_back(j - 1, _BEFORE_NEGATED_PASSPORT)  # "jamais eu de passeport iranien"
                 if j >= 0 and tokens[j] in NEGATIONS:
                     is_passport[idx] = False
                     denied.add(idx)
@@ -1876,6 +2068,10 @@ class Matcher:
         if others and any(p and idx not in others for idx, p in enumerate(is_passport)):
             for idx in others:
                 is_passport[idx] = False
+        for idx, span in enumerate(spans):
+            if span.how == "demonym" and self._language_apologised(span, tokens):
+                is_passport[idx] = False  # "(sorry mon anglais)", "excuse my english": the language written
+                denied.add(idx)
         church = {idx for idx, span in enumerate(spans) if is_passport[idx] and span.how == "demonym"
                   and span.end < n and tokens[span.end] in _CHURCH_WORDS}
         if church and any(p and idx not in church for idx, p in enumerate(is_passport)):
@@ -2050,15 +2246,33 @@ class Matcher:
         return span.start > 1 and tokens[span.start - 1] in DEMONYM_TRIGGERS and tokens[span.start - 2] in ONLY_WORDS
 
     @staticmethod
+    def _language_apologised(span: Span, tokens: list[str]) -> bool:
+        """"sorry mon anglais", "excuse my english", "desculpe meu inglês", "my english is bad": the language the
+        message is written in, after "my" and an apology or before what the writer thinks of it."""
+        j = span.start - 1
+        while j >= 0 and tokens[j] in _POOR_WORDS:
+            j -= 1
+        if j < 0 or tokens[j] not in _POSSESSIVES:
+            return False
+        if set(tokens[max(0, j - 3) : j]) & _APOLOGY_WORDS:
+            return True
+        after = tokens[span.end : span.end + 3]
+        return bool(after) and after[0] in COPULAS and bool(set(after[1:]) & _POOR_WORDS)
+
+    @staticmethod
     def _to_obtain(span: Span, tokens: list[str], n: int) -> bool:
         """"make me get a Cuban passport", "apply for an Irish passport", "получить российский паспорт": a passport
         the traveler would have to get, not one they hold."""
-        if span.end >= n or tokens[span.end] not in PASSPORT_WORDS or tokens[span.end] in NOT_PASSPORT_NOUNS:
-            return False
         j = span.start - 1
-        while j >= 0 and (tokens[j] in ARTICLES or tokens[j] in ROMANCE_ARTICLES or tokens[j] == "for"):
+        if span.start > 0 and tokens[j] in PASSPORT_WORDS and tokens[j] not in NOT_PASSPORT_NOUNS:
+            j -= 1  # "preciso de passaporte iraniano", "m'obliger à avoir un passeport iranien": the noun first
+        elif span.end >= n or tokens[span.end] not in PASSPORT_WORDS or tokens[span.end] in NOT_PASSPORT_NOUNS:
+            return False
+        while j >= 0 and (tokens[j] in ARTICLES or tokens[j] in ROMANCE_ARTICLES or tokens[j] in ("for", "de", "d")):
             j -= 1
-        return j >= 0 and tokens[j] in OBTAIN_WORDS
+        if j > 0 and tokens[j] in _HAVE_INFINITIVES and tokens[j - 1] in ("to", "a", "de", "d", "zu", "que"):
+            return True  # "force me to have", "obliger à avoir", "tener que tener"
+        return j >= 0 and (tokens[j] in OBTAIN_WORDS or tokens[j] in _NEED_WORDS)
 
     @staticmethod
     def _of_others(span: Span, tokens: list[str], raw_tokens: list[str]) -> bool:
@@ -2139,7 +2353,16 @@ class Matcher:
             while j >= 0 and (tokens[j] in ARTICLES or tokens[j] in _BETWEEN_ARTICLES):
                 j -= 1
             gap = [t for t in tokens[a.end : b.start] if t and t not in ARTICLES and t not in _BETWEEN_ARTICLES]
-            if j < 0 or tokens[j] not in _BETWEEN_WORDS or len(gap) > 2 or not set(gap) & CONJUNCTIONS:
+            between = j >= 0 and tokens[j] in _BETWEEN_WORDS and len(gap) <= 2 and bool(set(gap) & CONJUNCTIONS)
+            # "a fronteira do Brasil com a Venezuela", "the border of Poland with Belarus", "граница России с Грузией"
+            k = j - 1
+            while k >= 0 and (tokens[k] in ARTICLES or tokens[k] in _BETWEEN_ARTICLES):
+                k -= 1
+            border_with = j >= 0 and (tokens[j] in _OF_WORDS or (_CYRILLIC_RE.match(tokens[a.start]) and j == k + 1
+                                                                  and tokens[j] in _BORDER_NOUNS)) and (
+                (k >= 0 and tokens[k] in _BORDER_NOUNS) or tokens[j] in _BORDER_NOUNS) and len(gap) == 1 \
+                and gap[0] in _BORDER_WITH
+            if not (between or border_with):
                 continue
             curated = [any(self.kb.places[c].curated for c in s.codes if c in self.kb.places) for s in (a, b)]
             if curated[0] != curated[1]:
@@ -2147,15 +2370,18 @@ class Matcher:
         return out
 
     @staticmethod
-    def _wished(span: Span, tokens: list[str]) -> bool:
+    def _wished(span: Span, tokens: list[str], strict: bool = False) -> bool:
         """A place the traveler says they want to see or go to ("we really want to see Nagorno Karabakh", "hoping
-        to visit", "хочу в"), among others only mentioned."""
+        to visit", "хочу в"), among others only mentioned; `strict`: only said with a wish, not "going to" or a
+        detour."""
         if span.how == "cjk":
             return False
         j = span.start - 1
         while j >= 0 and (tokens[j] in ARTICLES or tokens[j] in ("to", "into", "in", "в", "на", "до", "nach", "a", "au",
                                                                  "en")):
             j -= 1
+        if strict and j >= 0 and (tokens[j] in _HEADING_VERBS or tokens[j] in _DETOUR_WORDS):
+            return False
         if j >= 0 and tokens[j] in _HEADING_VERBS and tokens[j + 1 : j + 2] in (["to"], ["into"]):
             return True  # "eta israel for brits going to the west bank": where they are going
         if j >= 0 and tokens[j] in _DETOUR_WORDS and j + 1 < span.start:
@@ -2332,17 +2558,27 @@ class Matcher:
             return False
         if j == 0 and tokens[0] == "in" and span.start <= 2:
             return True  # "in Mashhad the locals said ..., can I go to Herat?": where the traveler is
+        if j > 0 and tokens[j] in _NOW_AT and (tokens[j - 1] in _NOW_WORDS or (
+                tokens[j - 1] in _WE_ARE and tokens[j] in ("in", "в", "у", "en", "im", "a", "au"))):
+            return True  # "I am Ukrainian, now in Poland", "ми зараз у Батумі", "we're in Batumi", "мы в Тбилиси"
+        if tokens[j] in _WE_ARE and span.start - j == 2 and tokens[j + 1] == "a":
+            return True  # "Nous sommes à Erevan": the "a" skipped as an article is the French "at"
+        if tokens[j] in _NOW_AT and tokens[span.end : span.end + 1] in (["now"], ["currently"], ["atm"]) and (
+                span.start - j == 1):
+            return True  # "uk passport holder, in Yerevan now, can i go to Stepanakert"
         d = j - 1 if tokens[j] in ("about", "of", "than", "про") else j
         if d >= 0 and ((tokens[d] in _DISMISSED_BEFORE and (tokens[d] != "mind" or tokens[d - 1 : d] == ["never"]))
                        or (d < j and tokens[d] in ("instead", "rather"))):
             return True  # "ok forget azerbaijan, what about armenia", "instead of Iran", "rather than Syria"
-        if tokens[j] == "de" and j > 0 and tokens[j - 1] == "partir":
-            return True  # "a partir de Chisinau": from
+        if tokens[j] in ("de", "d", "desde") and j > 0 and tokens[j - 1] in _LEAVING_FROM:
+            return True  # "a partir de Chisinau", "saindo de Punta Arenas", "en partant de Tbilissi": from
         if tokens[j] == "of" and j > 0 and tokens[j - 1] == "out":
             return True  # "then fly out of Erbil": where the trip ends up leaving from
         if tokens[j] in ORIGIN_WORDS:
             # "a girl from Hebron", "my grandparents are from the Kherson region": someone else's origin
             k = j - 1 if j > 0 and tokens[j - 1] not in PASSPORT_VERBS else j - 2
+            if k > 0 and tokens[k] == "man" and tokens[k - 1] in _GERMAN_MAN_BEFORE:
+                return True  # "kann man von Polen oder Litauen rüber": the German pronoun, not a man from Poland
             return not (k >= 0 and (tokens[k] in PEOPLE_NOUNS or tokens[k] in PERSON_SUBJECTS))
         if tokens[j] in LEAVE_WORDS or (tokens[j] in ("to", "in") and j > 0 and tokens[j - 1] == "home"
                                         and j > 1 and tokens[j - 2] in ("back", "return", "returning", "fly")):
@@ -2354,10 +2590,12 @@ class Matcher:
             return True  # "my passport was issued in Simferopol": where the passport comes from
         if tokens[j] in CONJUNCTIONS or tokens[j] in ALTERNATIVE_WORDS:
             k = j - 1  # "via Santo Domingo or Miami": the places listed after "via" are all passed through
-            while k >= 0 and tokens[k] and j - k <= 4 and tokens[k] not in TRANSIT_WORDS:
+            while k >= 0 and tokens[k] and j - k <= 4 and not (tokens[k] in TRANSIT_WORDS or tokens[k] in ORIGIN_WORDS):
+                if tokens[k] in ROUTE_LINKS or tokens[k] in TOWARDS:
+                    break  # "from Moscow to Minsk or Vilnius": the list is of where the route goes
                 k -= 1
-            if k >= 0 and tokens[k] in TRANSIT_WORDS and j - k > 1:
-                return True
+            if k >= 0 and (tokens[k] in TRANSIT_WORDS or tokens[k] in ORIGIN_WORDS) and j - k > 1:
+                return True  # ... and so are those after "from" ("von Polen oder Litauen")
         if j > 0 and tokens[j - 1] in ("after", "since") and tokens[j] in ("visiting", "being", "going", "travelling",
                                                                        "traveling"):
             return True  # "after visiting Nagorno-Karabakh can I go to Azerbaijan?"
@@ -2521,7 +2759,8 @@ class Matcher:
         # "booked a cheap flight ..., can I go on my passport?" asks about rules; "vegetarian restaurants in Tiraspol?
         # romanian passport" only says who asks; "I'm american, can i go to cuba ..., beach and cigars" asks whether
         # one of a nationality may go
-        if "visa" in folded_text and _VISA_IN_HAND_RE.search(folded_text):  # "I already have my UAE visa sorted"
+        if "visa" in folded_text and (_VISA_IN_HAND_RE.search(folded_text)  # "I already have my UAE visa sorted"
+                                      or _VISA_CARD_RE.search(folded_text)):  # "Geldautomaten für Visa-Karten?"
             token_set = token_set - VISA_WORDS
         asks_rules = bool(token_set & (TOPIC_WORDS["entry"] | TOPIC_WORDS["safety"] | TOPIC_WORDS["status"])
                           or ((token_set & PASSPORT_WORDS or named)
@@ -2529,14 +2768,14 @@ class Matcher:
                           or bool(_LET_IN_RE.search(folded_text))  # "wonsan kalma resort - do they let russians in"
                           or _required_document(folded_text)  # "preciso de seguro de viagem?"
                           or any(p.search(folded_text) for p in WAY_THERE_PHRASES))
-        if not asks_rules and ((token_set - in_names) & OFF_TOPIC_WORDS
-                               or any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)
+        hard = any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)  # searched once, used twice
+        if not asks_rules and ((token_set - in_names) & OFF_TOPIC_WORDS or hard
                                or any(p.search(folded_text) for p in OFF_TOPIC_SOFT_PHRASES)
                                or any(w in text for w in CJK_OFF_TOPIC_WORDS)
                                or (any(w in text for w in CJK_RECOMMEND_WORDS)
                                    and any(w in text for w in CJK_SERVICE_WORDS))):
             return "off-topic"
-        if any(p.search(folded_text) for p in OFF_TOPIC_PHRASES) and not _required_document(folded_text):
+        if hard and not _required_document(folded_text):
             return "off-topic"
         if places >= 2 and (alternatives or any(p.search(folded_text) for p in COMPARE_PHRASES)
                             or any(w in text for w in CJK_COMPARE_WORDS)):
