@@ -1943,6 +1943,15 @@ def test_round_13_namesakes_the_traveler_cannot_tell_apart(engine, question: str
     assert engine.matcher.understand("samoa or american samoa, which is easier for a german?").intent == "compare"
 
 
+def _assert_understood(engine, question: str, destinations: list[str], passports: list[str], *,
+                       ordered: bool = False) -> None:
+    """The places a question is understood to ask about come first, and its passports are these (in this order when
+    `ordered`)."""
+    u = engine.matcher.understand(question)
+    got, want = (u.passports, passports) if ordered else (sorted(u.passports), sorted(passports))
+    assert u.destinations[: len(destinations)] == destinations and got == want, (u.destinations, u.passports)
+
+
 @pytest.mark.parametrize(
     ("question", "intent"),
     [
@@ -1984,8 +1993,7 @@ def test_round_14_services(engine, question: str, intent: str) -> None:
     ],
 )
 def test_round_14_terse_and_group_passports(engine, question: str, first: str, passports: list[str]) -> None:
-    u = engine.matcher.understand(question)
-    assert u.destinations[:1] == [first] and sorted(u.passports) == sorted(passports), (u.destinations, u.passports)
+    _assert_understood(engine, question, [first], passports)
 
 
 @pytest.mark.parametrize(
@@ -2008,9 +2016,7 @@ def test_round_14_terse_and_group_passports(engine, question: str, first: str, p
     ],
 )
 def test_round_14_words_and_wishes(engine, question: str, destinations: list[str], passports: list[str]) -> None:
-    u = engine.matcher.understand(question)
-    assert u.destinations[: len(destinations)] == destinations and sorted(u.passports) == sorted(passports), (
-        u.destinations, u.passports)
+    _assert_understood(engine, question, destinations, passports)
 
 
 @pytest.mark.parametrize(
@@ -2035,8 +2041,7 @@ def test_round_14_words_and_wishes(engine, question: str, destinations: list[str
 )
 def test_round_14_where_the_traveler_is_and_who_comes(engine, question: str, first: str,
                                                       passports: list[str]) -> None:
-    u = engine.matcher.understand(question)
-    assert u.destinations[:1] == [first] and sorted(u.passports) == sorted(passports), (u.destinations, u.passports)
+    _assert_understood(engine, question, [first], passports)
 
 
 @pytest.mark.parametrize(
@@ -2050,8 +2055,7 @@ def test_round_14_where_the_traveler_is_and_who_comes(engine, question: str, fir
     ],
 )
 def test_round_14_passports_as_alternatives(engine, question: str, first: str, passports: list[str]) -> None:
-    u = engine.matcher.understand(question)
-    assert u.destinations[:1] == [first] and sorted(u.passports) == sorted(passports), (u.destinations, u.passports)
+    _assert_understood(engine, question, [first], passports)
 
 
 @pytest.mark.parametrize(
@@ -2079,8 +2083,7 @@ def test_round_14_passports_never_held_or_to_get(engine, question: str, passport
     ],
 )
 def test_round_14_the_language_apologised_for(engine, question: str, first: str, passports: list[str]) -> None:
-    u = engine.matcher.understand(question)
-    assert u.destinations[:1] == [first] and u.passports == passports, (u.destinations, u.passports)
+    _assert_understood(engine, question, [first], passports, ordered=True)
 
 
 @pytest.mark.parametrize(
@@ -2111,8 +2114,7 @@ def test_round_14_whose_level(engine, question: str, destinations: list[str]) ->
     ],
 )
 def test_round_14_codes_before_people_and_bans(engine, question: str, first: str, passports: list[str]) -> None:
-    u = engine.matcher.understand(question)
-    assert u.destinations[:1] == [first] and u.passports == passports, (u.destinations, u.passports)
+    _assert_understood(engine, question, [first], passports, ordered=True)
 
 
 @pytest.mark.parametrize(
@@ -2134,9 +2136,7 @@ def test_round_14_codes_before_people_and_bans(engine, question: str, first: str
     ],
 )
 def test_round_14_regions_and_halves(engine, question: str, destinations: list[str], passports: list[str]) -> None:
-    u = engine.matcher.understand(question)
-    assert u.destinations[: len(destinations)] == destinations and sorted(u.passports) == sorted(passports), (
-        u.destinations, u.passports)
+    _assert_understood(engine, question, destinations, passports)
 
 
 @pytest.mark.parametrize(
@@ -2152,8 +2152,7 @@ def test_round_14_regions_and_halves(engine, question: str, destinations: list[s
 )
 def test_round_14_regional_people_and_telegraphic_selves(engine, question: str, first: str,
                                                          passports: list[str]) -> None:
-    u = engine.matcher.understand(question)
-    assert u.destinations[:1] == [first] and sorted(u.passports) == sorted(passports), (u.destinations, u.passports)
+    _assert_understood(engine, question, [first], passports)
 
 
 @pytest.mark.parametrize(

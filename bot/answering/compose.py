@@ -390,15 +390,14 @@ class Composer:
         reports, how-tos and consular notes count where the layout shows them: the template.)"""
         if u.intent == "when" and answer.english_in.get("events"):  # a "when" answer's dates
             return True
-        words = self.kb.worded.get(self.tr.lang, set())
-        if detail and (any(e.details and e.details not in words for e in answer.entry)
+        translated = self.kb.worded.get(self.tr.lang, set())
+        if detail and (any(e.details and e.details not in translated for e in answer.entry)
                        or (answer.legal and answer.legal.get("de_facto") and not shown["legal"].get("de_facto"))
-                       or (answer.advisories and any(self._english_full(a) for a in advisories))):
+                       or (answer.advisories and any(self._english_label(a, brief=False) for a in advisories))):
             return True
         if (answer.status and not shown["status"]) or (
                 answer.legal and not all(shown["legal"].get(k) for k in ("summary", "lawful_route"))):
             return True
-        translated = self.kb.worded.get(self.tr.lang, set())
         opening = f"{self.tr._(NO_CHECKED_OPENING)} "
         for e in answer.entry:
             if (e.exception and e.exception not in translated) or (
@@ -408,23 +407,17 @@ class Composer:
                 return True
         return self._english_label(advisories[0] if advisories else None)
 
-    def _english_full(self, advisory: dict[str, Any]) -> bool:
-        """The detailed view quotes an issuer's own English label: a curated one its file does not translate, or a
-        feed's label of an issuer without levels (a level is said in the catalog's words)."""
-        if advisory["level"] and advisory["issuer"] in LEVEL_NAMES and advisory.get("origin") != "curated":
+    def _english_label(self, advisory: dict[str, Any] | None, *, brief: bool = True) -> bool:
+        """An advisory quotes its issuer's own English words (as _risk_text shows it): a label its file does not
+        translate, or a feed's label. A level is said in the catalog's words: in a headline (`brief`) for every row of
+        an issuer with levels, in the detailed view for a dataset or feed row; the dataset's FCDO label is a catalog
+        message too."""
+        if not advisory or advisory["label"] == UK_BASELINE_LABEL:
             return False
-        if advisory["label"] == UK_BASELINE_LABEL:
+        curated = advisory.get("origin") == "curated"
+        if advisory["level"] and advisory["issuer"] in LEVEL_NAMES and (brief or not curated):
             return False
-        return advisory.get("origin") != "curated" or self._worded(advisory["code"], advisory["label"]) == \
-            advisory["label"]
-
-    def _english_label(self, advisory: dict[str, Any] | None) -> bool:
-        """The headline's first risk quotes an issuer's own English words: a level-less label its file does not
-        translate (a level is said in the catalog's words)."""
-        return bool(advisory and not (advisory["level"] and advisory["issuer"] in LEVEL_NAMES)
-                    and advisory["label"] != UK_BASELINE_LABEL
-                    and (advisory.get("origin") != "curated"
-                         or self._worded(advisory["code"], advisory["label"]) == advisory["label"]))
+        return not curated or self._worded(advisory["code"], advisory["label"]) == advisory["label"]
 
     # -- the answer to what was asked, first -----------------------------------------------------
     def _off_topic(self, answer: Answer, u: Understanding) -> Answer:
@@ -786,15 +779,11 @@ class Composer:
             return None
         return {**note, **self._fact(note), "summary": self._worded(place.code, note["summary"])}
 
-    def _details(self, rule: dict[str, Any]) -> str | None:
-        """A rule's details (the detailed view), in the answer's language where its file translates them."""
-        details = rule.get("details")
-        return self._worded(rule["code"], details) if details and self.tr.lang != DEFAULT else details
-
-    def _exception(self, rule: dict[str, Any]) -> str | None:
-        """A rule's lawful way round its restriction, in the answer's language where its file translates it."""
-        exception = rule.get("exception")
-        return self._worded(rule["code"], exception) if exception and self.tr.lang != DEFAULT else exception
+    def _rule_text(self, rule: dict[str, Any], column: str) -> str | None:
+        """A rule's optional text (its details, its exception), in the answer's language where its file translates
+        it."""
+        text = rule.get(column)
+        return self._worded(rule["code"], text) if text else text
 
     def _defers_to(self, place: Place) -> Place | None:
         """The country whose entry rules a region's own default rule says apply ("India's entry rules apply",
@@ -878,8 +867,8 @@ class Composer:
                 verdict_label=self._verdict(rule["verdict"]),
                 origin=rule["origin"],
                 summary=self._rule_summary(rule),
-                details=self._details(rule),
-                exception=self._exception(rule),
+                details=self._rule_text(rule, "details"),
+                exception=self._rule_text(rule, "exception"),
                 valid_until=rule.get("valid_until"),
                 lapsed=lapsed,
                 default_rule=bool(rule.get("default")),
@@ -923,8 +912,8 @@ class Composer:
                 **self._fact(rule), passport=codes[0] if codes else "*", passport_name=label,
                 verdict=rule["verdict"], verdict_label=self._verdict(rule["verdict"]),
                 origin=rule["origin"], summary=self._rule_summary(rule),
-                details=None if len(group) > 1 else self._details(rule),
-                exception=self._exception(rule), valid_until=rule.get("valid_until"), lapsed=lapsed,
+                details=None if len(group) > 1 else self._rule_text(rule, "details"),
+                exception=self._rule_text(rule, "exception"), valid_until=rule.get("valid_until"), lapsed=lapsed,
                 default_rule=bool(rule.get("default")), passports=[p for p, _ in group],
             ))
         return facts
@@ -1027,7 +1016,7 @@ class Composer:
         answer says in its own catalog's words."""
         summary = rule["summary"]
         rest = NO_CHECKED_RULE.sub("", summary, count=1)
-        words = self._worded(rule["code"], summary) if self.tr.lang != DEFAULT else summary
+        words = self._worded(rule["code"], summary)
         if words == summary:  # English, as written
             return summary if opening else rest
         return f"{self.tr._(NO_CHECKED_OPENING)} {words}" if opening and rest != summary else words

@@ -314,7 +314,6 @@ class Destination(Strict):
             section, field = TRANSLATED_FIELDS[name]
             return getattr(getattr(self, section), field, None)
         return found[0] if len(found) == 1 else None  # two with one key: which one?
-        return getattr(getattr(self, section), field, None)
 
     @model_validator(mode="after")
     def _translates_what_exists(self) -> Destination:

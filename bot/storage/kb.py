@@ -41,11 +41,11 @@ class Place:
     curated_rules: dict[str, Row] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # lang -> the place's name in answers in that language
     translations: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> field -> text, still current
-    # lang -> English text -> its translation, for entry rules' summaries and advisories' labels still current
+    # lang -> English text -> its translation, for the keyed texts (rules, labels, events...) whose English stands
     worded: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def in_lang(self, lang: str, english: str) -> str:
-        """A rule's summary or an advisory's label in `lang` when translated, else as written."""
+        """One of the place's keyed texts in `lang` when translated, else as written."""
         return self.worded.get(lang, {}).get(english, english)
 
     def name_in(self, lang: str) -> str:
@@ -65,7 +65,7 @@ def _feed_advisory(row: Row) -> Row:
             "checked": row["last_seen"][:10], "unverified": 0, "origin": "feed"}
 
 
-def _current_texts(place: Place, kind: str, key: str) -> set[str]:
+def _current_texts(place: Place, kind: str, issuer: str) -> set[str]:
     """The place's English texts of one translated kind as they stand now (admins may have edited them)."""
     if kind == "entry":
         return {rule["summary"] for rule in place.curated_rules.values()}
@@ -73,7 +73,7 @@ def _current_texts(place: Place, kind: str, key: str) -> set[str]:
         column = "details" if kind == "detail" else kind
         return {rule[column] for rule in place.curated_rules.values() if rule.get(column)}
     if kind == "advisory":
-        return {a["label"] for a in place.advisories if a["issuer"] == key.partition(" ")[0]}
+        return {a["label"] for a in place.advisories if a["issuer"] == issuer}
     if kind == "label":
         return ({e["scope"] for e in place.events} | {a["scope"] for a in place.advisories}
                 | {h["name"] for h in place.howto}) - {None}
@@ -153,11 +153,16 @@ class KnowledgeBase:
         for r in conn.execute("SELECT code, name, lang, kind FROM names WHERE kind IN ('display', 'curated') "
                               "AND length(lang) = 2 ORDER BY kind = 'curated'"):  # a curated name wins
             places[r["code"]].names[r["lang"]] = r["name"]
+        current_texts: dict[tuple[str, str, str], set[str]] = {}  # a place's texts of a kind, read once per load
         for r in conn.execute("SELECT * FROM translations"):
             place = places[r["code"]]
             kind, _, key = r["field"].partition(":")
             if key or kind == "consular":  # a text found again by its English words, while they stand
-                if r["english"] in _current_texts(place, kind, key):
+                issuer = key.partition(" ")[0] if kind == "advisory" else ""
+                texts = current_texts.get((place.code, kind, issuer))
+                if texts is None:
+                    texts = current_texts[place.code, kind, issuer] = _current_texts(place, kind, issuer)
+                if r["english"] in texts:
                     place.worded.setdefault(r["lang"], {})[r["english"]] = r["text"]
                 continue
             section, column = TRANSLATED_FIELDS[r["field"]]
@@ -178,7 +183,7 @@ class KnowledgeBase:
                 children[place.parent].append(place.code)
         self.land_borders = {frozenset((r["a"], r["b"])): dict(r) for r in conn.execute("SELECT * FROM land_borders")}
         self.places, self.names, self.demonyms, self.meta = places, names, demonyms, meta
-        worded: dict[str, set[str]] = defaultdict(set)  # every translated rule summary and label, per language
+        worded: dict[str, set[str]] = defaultdict(set)  # every keyed text's translation, per language
         for place in places.values():
             for lang, texts in place.worded.items():
                 worded[lang].update(texts.values())
