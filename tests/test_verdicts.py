@@ -330,6 +330,21 @@ def test_a_bar_taken_from_the_country_is_said_to_be_the_countrys(engine) -> None
     assert not any(w.startswith("Svalbard does not admit") for w in answer.warnings)
 
 
+def test_a_bar_with_exceptions_is_not_said_to_be_absolute(engine) -> None:
+    """Judges read "Latvia does not admit holders of the Russia passport: do not try" as a ban on every visit, while
+    the rule excepts humanitarian and family visits: a bar whose rule records exceptions says it has them and
+    names them; one that records none (Lebanon's bar on Israelis) stays plain."""
+    for question, place in (("can a russian go to latvia", "Latvia"), ("russians to finland?", "Finland"),
+                            ("can russians visit norway", "Norway")):
+        warning = next(w for w in engine.ask(question).warnings if "does not admit" in w)
+        assert warning.startswith(f"{place} does not admit") and "with narrow exceptions" in warning, warning
+        assert "exempt" in warning, warning
+    plain = next(w for w in engine.ask("can israelis go to lebanon").warnings if "does not admit" in w)
+    assert "exceptions" not in plain and "do not try to travel on it" in plain
+    russian = next(w for w in engine.ask("Можно ли россиянину в Латвию?").warnings if "Латвия" in w)
+    assert "исключени" in russian and "гуманитарн" in russian.casefold(), russian
+
+
 def test_a_visit_that_rules_out_esta_is_said_going_there_and_asking_about_the_us_after_it(engine) -> None:
     """Nationals of Visa Waiver countries lose ESTA after a visit to Iran, North Korea, Cuba and the others since
     the date the US set: a German asking about North Korea hears it; a Dutch traveller who was in Tehran, asking

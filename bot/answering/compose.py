@@ -63,6 +63,7 @@ from bot.answering.texts import (
     NOT_A_PASSPORT_NOTE,
     NOT_A_PASSPORT_SOURCE,
     NOT_ADMITTED_DUAL_WARNING,
+    NOT_ADMITTED_EXCEPT_WARNING,
     NOT_ADMITTED_WARNING,
     ONE_PASSPORT,
     ONLY_PASSPORT,
@@ -660,8 +661,9 @@ class Composer:
                 answer.warnings.append(tr._(NOT_ADMITTED_DUAL_WARNING, place=place,
                                             country=self._country_name(fact.passport)))
             else:
+                template = NOT_ADMITTED_EXCEPT_WARNING if fact.exception else NOT_ADMITTED_WARNING
                 answer.warnings.append(self._with_lawful_route(
-                    tr._(NOT_ADMITTED_WARNING, passport=fact.passport_name, place=place), fact))
+                    tr._(template, passport=fact.passport_name, place=place), fact))
 
     def _with_lawful_route(self, text: str, fact: EntryFact) -> str:
         """A warning about a passport, with the lawful way round it when the rule records one."""

@@ -67,6 +67,10 @@ PASSPORT_INVALID_FOR_HOLDERS = N_(
 )
 NOT_ADMITTED_WARNING = N_(
     "%(place)s does not admit holders of the %(passport)s at present: do not try to travel on it.")
+# ... where the rule records exceptions (Norway's work, study and family visits): the bar is not absolute
+NOT_ADMITTED_EXCEPT_WARNING = N_(
+    "%(place)s does not admit holders of the %(passport)s at present, with narrow exceptions: do not travel on it "
+    "unless one applies to you.")
 LAND_BORDER_CLOSED = N_("Land border closed")
 ESTA_AFTER_VISIT = N_(
     "A visit to %(place)s on or after %(date)s rules out ESTA (the US Visa Waiver Program): you then need a US visa.")
