@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from bot.knowledge.consistency import check, source_problem
-from bot.knowledge.reference import BaselineAdvisory, load_countries
+from bot.knowledge.reference import PASSPORT_INDEX_URL, BaselineAdvisory, load_countries
 from bot.knowledge.schema import Destination
 from tests.conftest import KNOWLEDGE, ROOT
 
@@ -66,6 +66,13 @@ def test_a_barred_verdict_is_consistent_with_the_ban() -> None:
 ])
 def test_homepages_and_index_pages_are_not_sources(url, bad) -> None:
     assert (source_problem(url) is not None) is bad
+
+
+def test_the_baseline_rows_cite_the_dataset_file_not_a_homepage() -> None:
+    """Every "dataset only" verdict linked passportindex.org's homepage, which states no pair (and today's value, not
+    the snapshot's): it now links the dataset file at the commit we copied."""
+    assert source_problem(PASSPORT_INDEX_URL) is None
+    assert "passport-index-tidy-iso2.csv" in PASSPORT_INDEX_URL and "/blob/" in PASSPORT_INDEX_URL
 
 
 def test_index_source_is_an_error_and_low_trust_a_warning() -> None:

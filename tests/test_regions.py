@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from bot.answering.render import to_plain
+from bot.knowledge.reference import PASSPORT_INDEX_URL
 from tests.conftest import KNOWLEDGE
 
 REGIONS = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((KNOWLEDGE / "destinations").glob("*.yaml"))]
@@ -102,7 +103,7 @@ def test_a_regions_permit_comes_with_its_countrys_own_verdict(engine) -> None:
         answer = engine.ask(question)
         lines = first(answer)
         assert len(lines) == 1 and f"entering {country} first" in lines[0].strong, question
-        assert lines[0].dataset and "passportindex" in lines[0].source, question
+        assert lines[0].dataset and lines[0].source == PASSPORT_INDEX_URL, question
         permit = next(i for i, d in enumerate(answer.direct) if "Special permit" in d.strong)
         assert answer.direct.index(lines[0]) == permit + 1, question
     assert not first(engine.ask("indian passport ladakh"))

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from bot.answering.render import to_plain
+from bot.knowledge.reference import PASSPORT_INDEX_URL
 
 
 def _first(answer) -> str:
@@ -189,7 +190,7 @@ def test_the_datasets_verdict_shows_under_a_curated_default_that_knows_none(engi
     assert row.origin == "baseline" and row.verdict == "visa-free" and row.icon != "✅"
     first = _first(answer)
     assert "Brazil passport: No visa needed (dataset only, not checked by us)" in first
-    assert "Rules differ widely" in first and "passportindex.org" in first
+    assert "Rules differ widely" in first and PASSPORT_INDEX_URL in first
     assert "✅" not in first
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from bot.knowledge.reference import BaselineAdvisory, Country, fold
+from bot.knowledge.reference import PASSPORT_INDEX_URL, BaselineAdvisory, Country, fold
 from bot.knowledge.schema import Destination, Sourced
 from bot.knowledge.vocabulary import EASY_ENTRY, advises_against_all_travel
 
@@ -111,7 +111,7 @@ def check(destinations: list[Destination], countries: dict[str, Country],
                                 f"entry rule for {passport} says {rule.verdict}, but the event of {barred.date} "
                                 f"says entry for {passport} was barred or suspended"))
             if any(p != "*" and baseline_rules.get((dest.code, p)) == rule.verdict for p in rule.passports) \
-                    and "passportindex.org" in rule.source:
+                    and ("passportindex.org" in rule.source or rule.source == PASSPORT_INDEX_URL):
                 add(Finding("warning", dest.code,
                             f"entry rule {','.join(rule.passports)} repeats the baseline dataset and cites it: "
                             "it adds nothing"))

@@ -22,7 +22,10 @@ from bot.i18n import N_
 PASSPORT_INDEX_DATE = "2026-02-17"
 PASSPORT_INDEX_FILE = "passport-index-tidy-iso2-2026-02-17.csv"
 PREVIOUS_PASSPORT_INDEX_FILE = "passport-index-tidy-iso2.csv"  # 12 January 2025, for `refresh --visa`
-PASSPORT_INDEX_URL = "https://www.passportindex.org"
+# The dataset file the baseline rows come from, at the commit we copied: the page that states each row (the Passport
+# Index's own site is a homepage, and shows today's value, not the snapshot's).
+PASSPORT_INDEX_URL = ("https://github.com/imorte/passport-index-data/blob/9c59780dd0dbaefcbdfa0134d21cd99d0d547509/"
+                      "passport-index-tidy-iso2.csv")
 US_SNAPSHOT_DATE = "2025-08-14"
 US_FEED_SNAPSHOT = ("us-advisories-2026-08-22.json", "2026-08-22")
 UK_SNAPSHOT_DATE = "2026-08-22"
