@@ -346,6 +346,22 @@ def test_a_bar_with_exceptions_is_not_said_to_be_absolute(engine) -> None:
     assert "исключени" in russian and "гуманитарн" in russian.casefold(), russian
 
 
+def test_a_requirement_on_every_foreign_visitor_is_said_beside_the_verdict(engine) -> None:
+    """Georgia asks no visa of most travellers, and "✅ No visa needed" was all an American heard, while since
+    January 2026 border officers ask every foreign tourist for health insurance: said beside the verdict, sourced and
+    dated, in the asker's language; not to a Georgian going home, nor on a question about the level."""
+    def insurance(answer):
+        return [d for d in answer.direct if d.kind == "caveat" and "slovenia.mfa.gov.ge" in (d.source or "")]
+    american = engine.ask("can I go to georgia as an american")
+    assert american.code == "GE" and insurance(american) and "30,000 lari" in insurance(american)[0].text
+    assert "unverified" in insurance(american)[0].when
+    assert insurance(engine.ask("tbilisi trip next month, what do i need"))  # no passport known: still said
+    russian = insurance(engine.ask("Нужна ли россиянам виза в Грузию?"))
+    assert russian and "страховк" in russian[0].text
+    assert not insurance(engine.ask("I'm Georgian, going home to Tbilisi, do I need anything?"))
+    assert not insurance(engine.ask("what level is georgia on the state department list"))
+
+
 def test_a_visit_that_rules_out_esta_is_said_going_there_and_asking_about_the_us_after_it(engine) -> None:
     """Nationals of Visa Waiver countries lose ESTA after a visit to Iran, North Korea, Cuba and the others since
     the date the US set: a German asking about North Korea hears it; a Dutch traveller who was in Tehran, asking

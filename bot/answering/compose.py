@@ -117,6 +117,7 @@ from bot.knowledge.vocabulary import (
     STATES,
     VERDICTS,
     VISA_NEEDED,
+    VISITOR_REQUIREMENTS,
     advises_against_all_travel,
 )
 from bot.storage.kb import KnowledgeBase, Place
@@ -522,6 +523,10 @@ class Composer:
                                "⚠️", kind="caveat") for p in u.passports if p in NO_DUAL_NATIONALITY]
         lines += self._citizen_lines(place, u)
         lines += self._held_document_lines(answer, place, u)
+        required = VISITOR_REQUIREMENTS.get(place.code)
+        if required and u.intent == "question" and not (u.passports and set(u.passports) <= {place.code}):
+            lines.append(Line(tr._(required.text), required.source, "🩺", kind="caveat",  # Georgia's insurance
+                              when=self._checked_unverified(required.checked)))
         if VALIDITY_QUESTION.search(question):  # how long the passport must stay valid: no verdict says it
             schengen = (place.parent or place.code) in SCHENGEN
             lines.append(Line(tr._(SCHENGEN_VALIDITY_NOTE if schengen else VALIDITY_NOTE),

@@ -159,6 +159,14 @@ HELD_DOCUMENT_RULES: dict[str, HeldDocumentRule] = {
            "for the whole stay, and refugees' travel documents do not qualify."),
         "http://www.stuttgart.mfa.gov.rs/odrzavanje/stampa.php?id=1348565352&archive=", "2026-12-02"),
 }
+# What a country asks of every foreign visitor on top of any visa, which no verdict by passport says: told to any
+# asker about entry who is not its citizen. Read on the official page named; not confirmed live: unverified.
+VISITOR_REQUIREMENTS: dict[str, HeldDocumentRule] = {
+    "GE": HeldDocumentRule(
+        N_("Since 1 January 2026 Georgia requires foreign tourists to carry health and accident insurance for their "
+           "whole stay, with cover of at least 30,000 lari, issued in Georgian or English, and to show it on entry."),
+        "https://slovenia.mfa.gov.ge/en/samogzauro_dazgveva", "2026-12-02"),
+}
 # A Schengen country's residence permit or long-stay visa, for a visit to the others (and to Svalbard, reached through
 # mainland Norway): said only to an asker who mentions a residence permit or a Blue Card.
 SCHENGEN_RESIDENCE = HeldDocumentRule(
