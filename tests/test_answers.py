@@ -290,3 +290,21 @@ def test_a_price_question_about_a_place_without_curated_rules_is_answered(engine
                      "сколько стоит виза в Таиланд"):
         answer = engine.ask(question)
         assert answer.messages, question
+
+
+def test_a_when_question_about_a_passport_ban_gets_the_bans_dates(engine) -> None:
+    """"When does the US travel ban on North Korea expire?" got the border's reopenings and a note on how long a
+    passport must stay valid (from "expire"): the ban's own changes answer it, newest first, and the verdict line keeps
+    its lapse caveat. A "when" question about the border itself still gets the reopenings."""
+    for question in ("When does the US travel ban on North Korea expire?",
+                     "Depuis quand les Américains ne peuvent plus aller en Corée du Nord ?"):
+        answer = engine.ask(question)
+        when = [d for d in answer.direct if d.kind == "when"]
+        assert when and all(e.kind == "rule-change" for e in answer.events), question
+        assert [e.date for e in answer.events] == sorted((e.date for e in answer.events), reverse=True)
+        assert not [d for d in answer.direct if "must still be valid" in d.text]
+        assert "US" in [e.passport for e in answer.entry if e.verdict == "passport-invalid"]
+    border = engine.ask("when was the ban on tourists lifted in north korea")
+    assert border.events and "rule-change" not in {e.kind for e in border.events}
+    validity = engine.ask("my passport expires in 4 months, can I still go to Iran?")
+    assert [d for d in validity.direct if "must still be valid" in d.text]

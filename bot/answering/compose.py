@@ -200,6 +200,11 @@ COST_QUESTION = re.compile(
 MONEY = re.compile(r"(?:US\$|NZ\$|A\$|C\$|\$|€|£|¥)\s?\d"
                    r"|\d[\d,.]*\s?(?:USD|EUR|GBP|CNY|NPR|US dollars|dollars|euros)\b")
 REOPEN_WORDS = ("reopen", "open", "откр", "відкр", "öffn", "offen", "ouvert", "abri", "abert", "开放")
+# "when does the US passport ban expire", "depuis quand les Américains ne peuvent plus y aller": a "when" question
+# about a rule that bars a passport, answered by that rule's dates, not the border's reopenings
+BAN_WORDS = re.compile(r"\bban\w*|\brestriction|\bembargo|запрет|заборон|verbot|\binterdi|\bprohibi|\bproibi|禁令|禁止|"
+                       r"ne (peuvent|peut|pouvons) plus|ya no pueden|não podem mais|больше не могут|більше не можуть")
+PASSPORT_WORD = re.compile(r"passport|\bpass\b|паспорт|pasaporte|passeport|passaporte|reisepass|护照")
 US_NOTE = re.compile(r"\b(US|U\.S\.|American|Americans|United States)\b")
 RULES_WORD = re.compile(r"\brules\b")
 # A government named in a question about risk ("what level is it for Canada?", "what does Smartraveller say"): its
@@ -489,7 +494,7 @@ class Composer:
                 price: bool = False) -> list[Line]:
         lines: list[Line] = []
         if u.intent == "when":
-            lines += self._when_lines(answer, place)
+            lines += self._when_lines(answer, place, rule=_asks_about_a_ban(place, u))
         tr = self.tr
         if u.intent == "level" or "safety" in u.topics:
             # the issuer's own long label when it is short enough, in English; in another language the level name,
@@ -527,7 +532,8 @@ class Composer:
         if required and u.intent == "question" and not (u.passports and set(u.passports) <= {place.code}):
             lines.append(Line(tr._(required.text), required.source, "🩺", kind="caveat",  # Georgia's insurance
                               when=self._checked_unverified(required.checked)))
-        if VALIDITY_QUESTION.search(question):  # how long the passport must stay valid: no verdict says it
+        # how long the passport must stay valid, which no verdict says ("when does the ban expire" is not that)
+        if VALIDITY_QUESTION.search(question) and not BAN_WORDS.search(question):
             schengen = (place.parent or place.code) in SCHENGEN
             lines.append(Line(tr._(SCHENGEN_VALIDITY_NOTE if schengen else VALIDITY_NOTE),
                               SCHENGEN_VALIDITY_SOURCE if schengen else VALIDITY_SOURCE, "📅", kind="caveat"))
@@ -702,7 +708,12 @@ class Composer:
 
     @staticmethod
     def _when_events(place: Place, u: Understanding) -> list[dict[str, Any]]:
-        """A "when" question gets dates: the latest reopenings (each with its scope) and what closed it since."""
+        """A "when" question gets dates: the latest reopenings (each with its scope) and what closed it since; one
+        about a ban on a passport, the latest changes of the rules, newest first."""
+        if _asks_about_a_ban(place, u):
+            changes = [e for e in place.events if e["kind"] == "rule-change"][-2:]
+            if changes:
+                return changes[::-1]
         events = [e for e in place.events if e["kind"] in ("closure", "reopening", "suspension")]
         if not any(t in u.question.casefold() for t in REOPEN_WORDS):
             return events[-3:]
@@ -711,9 +722,13 @@ class Composer:
                                                                     or e["date"] > reopenings[0]["date"])]
         return sorted(reopenings + closings[-1:], key=lambda e: e["date"])
 
-    def _when_lines(self, answer: Answer, place: Place) -> list[Line]:
+    def _when_lines(self, answer: Answer, place: Place, *, rule: bool = False) -> list[Line]:
         tr = self.tr
         status = place.status or {}
+        if rule and answer.events:  # the ban's own dates answer; no word about the border's reopening
+            colon, limit = tr._(COLON), self._room(220)
+            return [Line(f"{tr._(EVENT_KINDS[e.kind])} · {tr.date(e.date)}{colon}{short(e.summary, limit)}", e.source,
+                         stale_on=e.checked if e.stale else "", kind="when") for e in answer.events]
         # closed, but not to the asker's passport (Russian groups at Wonsan-Kalma): its dates answer, not "no date"
         yours = bool(answer.headline and answer.headline.state == tr._(STATE_TEXTS["closed-but-yours"]))
         closed = [Line(tr._(NO_REOPENING, name=answer.name, date=tr.date(status["as_of"])), status.get("source", ""))
@@ -1244,6 +1259,16 @@ def _scoped(advisory: dict[str, Any]) -> str:
     scope = advisory.get("scope")
     return f"{advisory['label']} ({scope})" if scope and scope.casefold() not in advisory["label"].casefold() \
         else advisory["label"]
+
+
+def _asks_about_a_ban(place: Place, u: Understanding) -> bool:
+    """A question about a ban on a passport: ban words, with the word passport or a passport of the asker's that the
+    place bars ("when was the ban on tourists lifted" is about the border, not a passport)."""
+    question = u.question.casefold()
+    if not BAN_WORDS.search(question):
+        return False
+    return bool(PASSPORT_WORD.search(question)) or any(
+        (place.curated_rules.get(p) or {}).get("verdict") in BARRED_VERDICTS for p in u.passports)
 
 
 def _barring(entries: list[EntryFact]) -> list[EntryFact]:
