@@ -172,6 +172,26 @@ def test_two_destinations_are_compared_side_by_side(engine) -> None:
     assert "Side by side" in first(answer) and "Syria" in first(answer)
 
 
+def test_a_comparison_says_which_is_easier_by_the_rules_and_what_the_advice_says(engine) -> None:
+    """"Which is easier for Americans, Iran or Syria?" listed both side by side and left the asker to work it out:
+    one line under them names the easier by the rules (Iran is closed to tourists) and says that both are under
+    advice against all travel; a safety comparison compares the advice instead; a closed border is never easier."""
+    answer = engine.ask("Which is easier for Americans, Iran or Syria?")
+    [line] = [d.text for d in answer.direct]
+    assert line.startswith("Easier to enter by the rules: Syria") and "advice against all travel" in line
+    assert line in first(answer)
+    safer = [d.text for d in engine.ask("is japan safer than mexico?").direct]
+    assert safer and safer[0].startswith("Lower risk in the advice on file: Japan")
+    barred = [d.text for d in engine.ask("north korea or turkmenistan for a US citizen?").direct]
+    assert barred[-1].startswith("Easier to enter by the rules: Turkmenistan")
+    assert "Under advice against all travel: North Korea" in barred[-1]
+    unclear = [d.text for d in engine.ask("Transnistria or Abkhazia, which is easier for a German?").direct]
+    assert unclear[-1].startswith("We cannot say which is easier")  # Abkhazia's rule has no verdict
+    russian = engine.ask("Что проще для американца: Иран или Сирия?")
+    assert russian.direct[-1].text.startswith("По правилам въезда проще: Сирия")
+    assert not engine.ask("Which is cheaper, the Tibet permit or the Upper Mustang permit?").direct
+
+
 def test_follow_ups_reuse_destination_and_passports(engine) -> None:
     chat = Conversation()
     engine.ask("Can I go to North Korea?", conversation=chat)

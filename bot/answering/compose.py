@@ -24,6 +24,7 @@ from bot.answering.facts import (
     all_facts,
 )
 from bot.answering.texts import (
+    ALL_DO_NOT_TRAVEL,
     ALL_OTHER_PASSPORTS,
     AS_OF,
     ASK_PASSPORT,
@@ -40,7 +41,9 @@ from bot.answering.texts import (
     DATASET_ONLY,
     DATASET_ONLY_LONG,
     DUAL_NATIONAL_WARNING,
+    EASIER_BY_THE_RULES,
     ENTERING_FIRST,
+    ENTRY_NOT_KNOWN,
     ESTA_AFTER_VISIT,
     GENERAL_DISCLAIMER,
     ISSUER_AGENCIES,
@@ -51,15 +54,18 @@ from bot.answering.texts import (
     LEGAL_TRAP,
     LEVEL_NAMES,
     LIST_AND,
+    LOWER_RISK,
     MANY_PASSPORTS,
     NO_ADVISORY,
     NO_CHECKED_OPENING,
+    NO_CLEAR_DIFFERENCE,
     NO_COST,
     NO_DATES,
     NO_DUAL_NATIONALITY_NOTE,
     NO_ISSUER_ADVISORY,
     NO_REOPENING,
     NO_RULE,
+    NONE_OPEN_TO_YOU,
     NOT_A_PASSPORT_NOTE,
     NOT_A_PASSPORT_SOURCE,
     NOT_ADMITTED_DUAL_WARNING,
@@ -78,9 +84,11 @@ from bot.answering.texts import (
     RISK_LABEL,
     RISK_WITH_LEVEL,
     RULE_OF,
+    SAME_RISK,
     SCHENGEN_VALIDITY_NOTE,
     SCHENGEN_VALIDITY_SOURCE,
     SOME_AND_ALL_OTHERS,
+    SOME_DO_NOT_TRAVEL,
     SOME_PASSPORTS,
     STALE_NOTE,
     STATE_TEXTS,
@@ -124,6 +132,11 @@ from bot.storage.kb import KnowledgeBase, Place
 from bot.understanding.matcher import CONFIDENCE_THRESHOLD, TOPICS, Understanding, _is_cjk
 
 MAX_OVERVIEW_RULES = 6
+SAFETY_COMPARISON = re.compile(r"safe|danger|risk|безопасн|опасн|безпечн|небезпечн|sicher|gef[äa]hrlich|s[ûu]r\b|"
+                               r"dangereu|segur|peligros|perigos|安全|危险")
+# How hard each verdict makes entry, for the line under a comparison: the easiest way in first, barred last.
+VERDICT_EASE = {"visa-free": 0, "visa-on-arrival": 1, "eta": 2, "e-visa": 3, "visa-required": 4, "tour-only": 5,
+                "permit-required": 6, "unknown": 8, "closed": 10, "no-admission": 10, "passport-invalid": 10}
 # The question's cues below are written in lower case and searched in the lowered question: a third of the time of
 # matching case-insensitively, for the same results.
 # going overland, in the languages answered: a closed land border then matters even with one country named
@@ -360,7 +373,7 @@ class Composer:
             answer.comparison = [self._compare_line(self.kb.places[c], u.passports,
                                                     cost=price)
                                  for c in u.destinations[:4] if c in self.kb.places]
-            answer.direct = []
+            answer.direct = self._compare_summary(answer.comparison, u) if not price else []
             answer.warnings = [w for w in answer.warnings if w != self.tr._(DANGER_NOTE)]
         answer.suggestions = self._suggest([c for c in u.destinations[1:] + u.suggestions
                                             if c not in {x.code for x in answer.comparison}])
@@ -739,6 +752,66 @@ class Composer:
         return closed + [
             Line(f"{tr._(EVENT_KINDS[e.kind])} · {tr.date(e.date)}{_scope(e.scope)}{colon}{short(e.summary, limit)}",
                  e.source, stale_on=e.checked if e.stale else "", kind="when") for e in answer.events]
+
+    def _compare_summary(self, compared: list[Comparison], u: Understanding) -> list[Line]:
+        """The line under a comparison ("which is easier for Americans, Iran or Syria?"): the place easier to enter by
+        the rules for the passports known (a dual national takes the easier passport, a group the harder), and
+        whether advice against all travel covers them. Only by the rules: how safe it is to go is the advice's."""
+        if len(compared) < 2:
+            return []
+        tr = self.tr
+        lines = self._compare_risk(compared, u) if SAFETY_COMPARISON.search(u.question.casefold()) else []
+        if not u.passports:
+            return lines
+
+        def ease(c: Comparison) -> int:
+            ranks = [VERDICT_EASE.get(v, VERDICT_EASE["unknown"]) for v in c.verdicts.values()] or [
+                VERDICT_EASE["unknown"]]
+            rank = min(ranks) if u.dual else max(ranks)
+            place = self.kb.places[c.code]
+            return max(rank, VERDICT_EASE["closed"]) if (place.status or {}).get("state") == "closed" and \
+                c.state != tr._(STATE_TEXTS["closed-but-yours"]) else rank
+
+        ranks = {c.code: ease(c) for c in compared}
+        best = min(ranks.values())
+        unknown = [c.name for c in compared if ranks[c.code] == VERDICT_EASE["unknown"]]
+        first = [c for c in compared if ranks[c.code] == best]
+        if best >= VERDICT_EASE["closed"]:
+            text = tr._(NONE_OPEN_TO_YOU)
+        elif unknown:
+            text = tr._(ENTRY_NOT_KNOWN, places=self._list_and(unknown))
+        else:
+            unknown_rank = VERDICT_EASE["unknown"]
+            shown = self._verdict(next(v for v in first[0].verdicts.values()
+                                       if VERDICT_EASE.get(v, unknown_rank) == best))
+            text = tr._(EASIER_BY_THE_RULES, place=first[0].name, verdict=shown) if len(first) == 1 \
+                else tr._(NO_CLEAR_DIFFERENCE, verdict=shown)
+        barred = [] if lines else [  # a safety question has the risk on its own line
+            c.name for c in compared
+            if any(_do_not_travel(a) for a in self._advisories(self.kb.places[c.code], u.passports))]
+        if barred and len(barred) == len(compared):
+            text += " " + tr._(ALL_DO_NOT_TRAVEL)
+        elif barred:
+            text += " " + tr._(SOME_DO_NOT_TRAVEL, places=self._list_and(barred))
+        return [*lines, Line(text, kind="comparison")]
+
+    def _compare_risk(self, compared: list[Comparison], u: Understanding) -> list[Line]:
+        """"Which is safer, Somaliland or Somalia?": the place whose strictest advice on file is lower (advice against
+        all travel from any government counts as the top level), shown with its headline's risk; a tie says so."""
+        def rank(c: Comparison) -> int:
+            rows = self._advisories(self.kb.places[c.code], u.passports)
+            if any(_do_not_travel(a) for a in rows):
+                return 4
+            return max((int(a["level"]) for a in rows if a.get("level")), default=0)
+
+        ranks = {c.code: rank(c) for c in compared}
+        if not all(ranks.values()):
+            return []  # a place without any advice on file: nothing to compare
+        low = min(ranks.values())
+        best = [c for c in compared if ranks[c.code] == low]
+        if len(best) < len(compared):
+            return [Line(self.tr._(LOWER_RISK, place=best[0].name, risk=best[0].risk), kind="comparison")]
+        return [Line(self.tr._(ALL_DO_NOT_TRAVEL if low == 4 else SAME_RISK), kind="comparison")]
 
     def _compare_line(self, place: Place, passports: list[str], *, cost: bool = False) -> Comparison:
         advisories = self._advisories(place, passports)

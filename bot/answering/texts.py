@@ -72,6 +72,15 @@ NOT_ADMITTED_EXCEPT_WARNING = N_(
     "%(place)s does not admit holders of the %(passport)s at present, with narrow exceptions: do not travel on it "
     "unless one applies to you.")
 LAND_BORDER_CLOSED = N_("Land border closed")
+# the one line under a comparison: which place is easier to enter by the rules, for the passports known
+EASIER_BY_THE_RULES = N_("Easier to enter by the rules: %(place)s (%(verdict)s).")
+NO_CLEAR_DIFFERENCE = N_("No clear difference in entry by the rules: %(verdict)s.")
+NONE_OPEN_TO_YOU = N_("None of them admits your passport at present.")
+ENTRY_NOT_KNOWN = N_("We cannot say which is easier: entry to %(places)s is not clear for your passport.")
+ALL_DO_NOT_TRAVEL = N_("Every one of them is under advice against all travel: none is a safe choice.")
+SOME_DO_NOT_TRAVEL = N_("Under advice against all travel: %(places)s.")
+LOWER_RISK = N_("Lower risk in the advice on file: %(place)s (%(risk)s).")
+SAME_RISK = N_("The advice on file rates them at the same level of risk.")
 ESTA_AFTER_VISIT = N_(
     "A visit to %(place)s on or after %(date)s rules out ESTA (the US Visa Waiver Program): you then need a US visa.")
 NOT_ADMITTED_DUAL_WARNING = N_(
