@@ -134,9 +134,7 @@ from bot.understanding.matcher import CONFIDENCE_THRESHOLD, TOPICS, Understandin
 MAX_OVERVIEW_RULES = 6
 SAFETY_COMPARISON = re.compile(r"safe|danger|risk|безопасн|опасн|безпечн|небезпечн|sicher|gef[äa]hrlich|s[ûu]r\b|"
                                r"dangereu|segur|peligros|perigos|安全|危险")
-# How hard each verdict makes entry, for the line under a comparison: the easiest way in first, barred last.
-VERDICT_EASE = {"visa-free": 0, "visa-on-arrival": 1, "eta": 2, "e-visa": 3, "visa-required": 4, "tour-only": 5,
-                "permit-required": 6, "unknown": 8, "closed": 10, "no-admission": 10, "passport-invalid": 10}
+VERDICT_EASE = {verdict: info.ease for verdict, info in VERDICTS.items()}
 # The question's cues below are written in lower case and searched in the lowered question: a third of the time of
 # matching case-insensitively, for the same results.
 # going overland, in the languages answered: a closed land border then matters even with one country named

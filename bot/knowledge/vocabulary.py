@@ -16,20 +16,21 @@ class VerdictInfo:
     label: str
     icon: str
     allows_entry: bool  # an easy way in: a traveler reading it may conclude "I can just go"
+    ease: int  # how hard it makes entry, for the line under a comparison: the easiest way in first, barred last
 
 
 VERDICTS: dict[str, VerdictInfo] = {
-    "visa-free": VerdictInfo(N_("No visa needed"), "✅", True),
-    "visa-on-arrival": VerdictInfo(N_("Visa on arrival"), "✅", True),
-    "eta": VerdictInfo(N_("Electronic travel authorisation needed"), "🟡", True),
-    "e-visa": VerdictInfo(N_("E-visa needed"), "🟡", True),
-    "visa-required": VerdictInfo(N_("Visa needed in advance"), "🟠", False),
-    "tour-only": VerdictInfo(N_("Only on an organised tour"), "🟠", True),
-    "permit-required": VerdictInfo(N_("Special permit needed"), "🟠", False),
-    "passport-invalid": VerdictInfo(N_("Your passport is not valid there"), "⛔", False),
-    "no-admission": VerdictInfo(N_("Not admitted"), "⛔", False),
-    "closed": VerdictInfo(N_("Closed to visitors"), "⛔", False),
-    "unknown": VerdictInfo(N_("Unknown"), "❔", False),
+    "visa-free": VerdictInfo(N_("No visa needed"), "✅", True, 0),
+    "visa-on-arrival": VerdictInfo(N_("Visa on arrival"), "✅", True, 1),
+    "eta": VerdictInfo(N_("Electronic travel authorisation needed"), "🟡", True, 2),
+    "e-visa": VerdictInfo(N_("E-visa needed"), "🟡", True, 3),
+    "visa-required": VerdictInfo(N_("Visa needed in advance"), "🟠", False, 4),
+    "tour-only": VerdictInfo(N_("Only on an organised tour"), "🟠", True, 5),
+    "permit-required": VerdictInfo(N_("Special permit needed"), "🟠", False, 6),
+    "passport-invalid": VerdictInfo(N_("Your passport is not valid there"), "⛔", False, 10),
+    "no-admission": VerdictInfo(N_("Not admitted"), "⛔", False, 10),
+    "closed": VerdictInfo(N_("Closed to visitors"), "⛔", False, 10),
+    "unknown": VerdictInfo(N_("Unknown"), "❔", False, 8),
 }
 # A citizen's right to enter their own country (ICCPR article 12(4)): the source of the "Your own country" line.
 # Not confirmed against the page with our tools, so shown as unverified.
