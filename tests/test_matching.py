@@ -533,7 +533,9 @@ _NOT_YET_STUDY_2 = pytest.mark.xfail(strict=True, reason="study 2: 117/120 (97.5
 # several places (an itinerary's stop, two questions in one), "Belgian by birth" (read as heritage), passports only
 # implied by the language or the adviser ("Lo Manthang mit dem Jeep", "aussie, what does smartraveller say"), and
 # follow-ups that keep the first traveller's passport beside a spouse's.
-_NOT_YET_STUDY_3 = pytest.mark.xfail(strict=True, reason="study 3: 100/120 (83%), 2 of 104 verdicts missing")
+# Round 15 brought it to passports 113/120, both 104/120 (87%), a verdict for 106 of 108 (a nationality opening the
+# message before a comma or "on a ... visa", "US catholic guy").
+_NOT_YET_STUDY_3 = pytest.mark.xfail(strict=True, reason="study 3: 104/120 (87%), 2 of 108 verdicts missing")
 # Sets 17 (chat-style typing: fragments, several questions in one message, nicknames, a passport named late, cities
 # and regions for countries) and 18 (mostly not English: native demonyms, place names in their own language and
 # script, mixed-language messages and follow-ups), written blind for round 13: as received, set 17 at destination
@@ -2283,4 +2285,37 @@ def test_round_15_sales_and_trips_running(engine, question: str, intent: str) ->
 )
 def test_round_15_authorisations_crossings_and_fetching(engine, question: str, first: str,
                                                          passports: list[str]) -> None:
+    _assert_understood(engine, question, [first], passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations", "passports"),
+    [
+        # everyday words of German, French, Spanish and Portuguese one letter from a name or a nationality
+        ("Meine Schwester will nach Iran, braucht sie ein Visum?", ["IR"], []),
+        ("Wir wollen die Berge in Georgien sehen, ist das sicher?", ["GE"], []),
+        ("Ich würde gerne nach Nordkorea reisen", ["KP"], []),
+        ("mi madre quiere ir a Cuba, ¿necesita visa?", ["CU"], []), ("quero ir de carro para o Uruguai", ["UY"], []),
+        ("je suis française aussi, visa pour l'Iran ?", ["IR"], ["FR"]),
+    ],
+)
+def test_round_15_everyday_words_of_other_languages(engine, question: str, destinations: list[str],
+                                                    passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert (u.destinations, sorted(u.passports)) == (destinations, sorted(passports))
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "passports"),
+    [
+        # a nationality opening a message before a comma, or "on a"/"with a" document, is the writer's; a code before
+        # a faith or another word of who travels, then the person
+        ("Kiwi, visa for Samoa?", "WS", ["NZ"]),
+        ("nigerian on a british residence permit, can I visit Ireland?", "IE", ["NG"]),
+        ("canadian with a US green card, cuba ok?", "CU", ["CA"]),
+        ("UK jewish woman travelling alone to Morocco, safe?", "MA", ["GB"]),
+        ("CA muslim couple, is Uzbekistan fine in Ramadan?", "UZ", ["CA"]),
+    ],
+)
+def test_round_15_who_opens_the_message(engine, question: str, first: str, passports: list[str]) -> None:
     _assert_understood(engine, question, [first], passports)

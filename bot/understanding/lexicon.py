@@ -358,7 +358,15 @@ EXTRA_COMMON_WORDS = frozenset(
      # Romanian, "samosa" no Samoa, "biryani" no Birman, "a latte" no Lette)
      "ramen", "sushi", "latte", "lattes", "biryani", "samosa", "samosas", "arepa", "arepas", "pasta", "pizza",
      "tacos", "curry", "kebab", "kebabs", "falafel", "hummus", "noodles", "dumplings", "tapas", "paella", "churros",
-     "mochi", "gyoza", "kimchi", "burrito", "burritos", "crepes", "goulash", "pierogi", "shawarma", "baklava"]
+     "mochi", "gyoza", "kimchi", "burrito", "burritos", "crepes", "goulash", "pierogi", "shawarma", "baklava",
+     # everyday German, French, Spanish and Portuguese words, folded, one letter from a name or a nationality
+     # ("meine Schwester" is no Schweizer, "die Berge" no Belge, "gerne" no Girne, "mi madre" no Madrid, "de carro" no
+     # Cairo, "aussi" no Aussie, "la policía" no polaca, "sería" no Serbia)
+     "gerne", "heute", "viele", "schwester", "schwestern", "stadt", "berge", "bergen", "essen", "letzte", "letzten",
+     "erste", "ersten", "hatte", "leute", "ferien", "ausweis", "aussi", "parfois", "aeroport", "notre", "etait",
+     "conge", "chaud", "madre", "madres", "salir", "semana", "semanas", "tarde", "tardes", "iglesia", "iglesias",
+     "visitar", "estan", "seria", "maleta", "maletas", "policia", "costo", "carro", "carros", "inverno", "noite",
+     "noites", "estao", "estrada", "estradas", "risco"]
 )
 
 # Two- and three-letter tokens that are ordinary words even in capitals ("IN", "TO", "IS").

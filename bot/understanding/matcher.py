@@ -1875,6 +1875,7 @@ class Matcher:
         language = bool(set(tokens) & LANGUAGE_CUES)  # "I speak English, French."
         has_passport_word = bool(set(tokens) & PASSPORT_WORDS)
         named_passports: set[int] = set()  # right before a passport word ("польський паспорт")
+        demonym_starts = {s.start for s in spans if s.how == "demonym"}  # "Georgian, Armenian and Azeri food": a list
         from_passports: set[int] = set()  # where the traveler says they are from ("я з Харкова")
 
         def skip_back(j: int, allowed: frozenset[str], dashes: bool = False) -> int:
@@ -2050,10 +2051,16 @@ class Matcher:
                     and not self._followed_by_visa(tokens, span.end + 1):
                 is_passport[idx] = True  # "two Czech guys": a name spelled like the demonym, before people
                 # ("Saudi tourist visa" is the visa of the place)
-            if span.how == "code" and span.end < n and tokens[span.end] in PEOPLE_NOUNS \
-                    and tokens[span.end] not in ("here", "someone") \
-                    and not self._followed_by_visa(tokens, span.end + 1):
+            after = span.end + (span.end + 1 < n and tokens[span.end] in TRAVELER_ADJECTIVES)  # "US catholic guy"
+            if span.how == "code" and after < n and (tokens[after] in PEOPLE_NOUNS or (
+                    after > span.end and tokens[after] in ("guy", "guys", "couple"))) \
+                    and tokens[after] not in ("here", "someone") \
+                    and not self._followed_by_visa(tokens, after + 1):
                 is_passport[idx] = True  # "Can a US journalist go to Nicaragua?", "can UK tourists go"
+            if span.how == "demonym" and span.start == 0 and span.end < n and ((
+                    raw_tokens[span.end] == "," and span.end + 1 not in demonym_starts) or (
+                    tokens[span.end] in ("on", "with") and span.end + 1 < n and tokens[span.end + 1] in ("a", "an"))):
+                is_passport[idx] = True  # "aussie, what does smartraveller say", "indian on a french schengen visa"
             if span.how in ("code", "name") and (tokens[span.end : span.end + 2] == ["travel", "ban"]
                                                  or tokens[span.end : span.end + 1] == ["ban"]):
                 k = span.end + (2 if tokens[span.end : span.end + 1] == ["travel"] else 1)
