@@ -533,9 +533,9 @@ _NOT_YET_STUDY_2 = pytest.mark.xfail(strict=True, reason="study 2: 117/120 (97.5
 # several places (an itinerary's stop, two questions in one), "Belgian by birth" (read as heritage), passports only
 # implied by the language or the adviser ("Lo Manthang mit dem Jeep", "aussie, what does smartraveller say"), and
 # follow-ups that keep the first traveller's passport beside a spouse's.
-# Round 15 brought it to passports 113/120, both 104/120 (87%), a verdict for 106 of 108 (a nationality opening the
-# message before a comma or "on a ... visa", "US catholic guy").
-_NOT_YET_STUDY_3 = pytest.mark.xfail(strict=True, reason="study 3: 104/120 (87%), 2 of 108 verdicts missing")
+# Round 15 brought it to destination 111/120, passports 113/120, both 105/120 (87.5%), a verdict for 106 of 108 (a
+# nationality opening the message before a comma or "on a ... visa", "US catholic guy", the visa asked for).
+_NOT_YET_STUDY_3 = pytest.mark.xfail(strict=True, reason="study 3: 105/120 (87.5%), 2 of 108 verdicts missing")
 # Sets 17 (chat-style typing: fragments, several questions in one message, nicknames, a passport named late, cities
 # and regions for countries) and 18 (mostly not English: native demonyms, place names in their own language and
 # script, mixed-language messages and follow-ups), written blind for round 13: as received, set 17 at destination
@@ -2319,3 +2319,19 @@ def test_round_15_everyday_words_of_other_languages(engine, question: str, desti
 )
 def test_round_15_who_opens_the_message(engine, question: str, first: str, passports: list[str]) -> None:
     _assert_understood(engine, question, [first], passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # of the places on the way, the one whose visa, named by the country's adjective, a question asks for; a place
+        # only passed through still yields to where the trip goes
+        ("Going Seoul then Beijing for a week, do I need a Chinese visa? US passport", "CN"),
+        ("Wir fliegen nach Bangkok und dann nach Hanoi. Brauchen wir ein vietnamesisches Visum?", "VN"),
+        ("from Almaty to Bishkek, then Tashkent. Do I need an Uzbek visa?", "UZ"),
+        ("flying to Tbilisi via Istanbul, do I need a Turkish visa?", "GE"),
+        ("With my Chinese visa can I enter Hong Kong?", "HK"),
+    ],
+)
+def test_round_15_the_visa_asked_for(engine, question: str, first: str) -> None:
+    assert engine.matcher.understand(question).destinations[:1] == [first]

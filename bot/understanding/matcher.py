@@ -474,6 +474,10 @@ _ADJECTIVE_ONLY_ENDINGS = ("ого", "его", "ому", "ему")
 _FETCH_STEMS = tuple(fold(w) for w in ("забрат", "забрать", "забери", "вывез", "вывоз", "вивез", "вивоз", "эвакуир",
                                        "евакую", "pick", "fetch", "collect", "evacuat", "rescue", "recoger", "buscar",
                                        "chercher"))
+# Words asking whether a document is needed ("do I need a Chinese visa?", "chinese visa needed?"), folded
+_NEED_WORDS = frozenset(["need", "needed", "needs", "require", "required", "requires", "нужна", "нужен", "нужно",
+                         "потрибна", "потрибен", "brauche", "brauchen", "braucht", "necesito", "necesitamos",
+                         "necesita", "preciso", "precisa", "precisamos", "besoin", "faut"])
 # Electronic travel authorisations, which name their country as a visa does ("the Canadian eTA", "British ETA")
 _AUTHORISATION_WORDS = frozenset(["eta", "etas", "etias"])
 _VOWEL_NAME_INSTRUMENTALS = tuple(fold(e) for e in ("ою", "ею", "ой", "ей"))  # the instrumental of names in -а, -я
@@ -1326,7 +1330,12 @@ class Matcher:
                     getattr(self.kb.places.get(c), "parent", None) for c in s.codes)) for s in places):
                 transited |= regions
         origins -= transited
-        for span in sorted(places, key=lambda s: (id(s) in origins, id(s) not in transited, id(s) in beside,
+        # "Going Seoul then Beijing for a week, do I need a Chinese visa?": of the places on the way, the one whose
+        # visa a question asks for
+        visa_asked = self._visa_asked(demonym_places, places, tokens, raw_tokens) if len(places) > 1 else set()
+        origins -= visa_asked - set_off - passed  # ... a stop on the way too ("LAX - shanghai - seoul")
+        for span in sorted(places, key=lambda s: (id(s) in origins, id(s) not in transited, id(s) not in visa_asked,
+                                                  id(s) in beside,
                                                   id(s) not in corrected,
                                                   id(s) not in asked,
                                                   id(s) not in wished, -min(mentions[s.codes], 2), -s.score,
@@ -1706,6 +1715,19 @@ class Matcher:
                     if key in self.exact:
                         return Span(i, i + 1, tuple(self.exact[key]), "stem", 0.85, raw)
         return None
+
+    def _visa_asked(self, demonyms: list[Span], places: list[Span], tokens: list[str],
+                    raw_tokens: list[str]) -> set[int]:
+        """The places whose visa, named by the country's adjective, a question asks whether it is needed."""
+        codes: set[str] = set()
+        for d in demonyms:
+            if d.how == "cjk" or not self._followed_by_visa(tokens, d.end):
+                continue
+            start = max((i + 1 for i in range(d.start) if raw_tokens[i] in (".", "!", "?")), default=0)
+            end = next((i for i in range(d.end, len(raw_tokens)) if raw_tokens[i] in (".", "!", "?")), len(raw_tokens))
+            if end < len(raw_tokens) and raw_tokens[end] == "?" and set(tokens[start:end]) & _NEED_WORDS:
+                codes.update(d.codes)
+        return {id(s) for s in places if s.how != "demonym" and set(s.codes) & codes}
 
     def _in_unknown_name(self, span: Span, raw_tokens: list[str], tokens: list[str]) -> bool:
         """A word corrected alone beside a capitalised word that is neither English nor a name: both are one name the
