@@ -485,6 +485,7 @@ TUNING_17 = LABELLED.parent / "questions_tuning_17.yaml"
 TUNING_18 = LABELLED.parent / "questions_tuning_18.yaml"
 TUNING_19 = LABELLED.parent / "questions_tuning_19.yaml"
 TUNING_20 = LABELLED.parent / "questions_tuning_20.yaml"
+TUNING_21 = LABELLED.parent / "questions_tuning_21.yaml"
 STUDY_1 = LABELLED.parent / "questions_study_1.yaml"
 STUDY_2 = LABELLED.parent / "questions_study_2.yaml"
 STUDY_3 = LABELLED.parent / "questions_study_3.yaml"
@@ -532,7 +533,9 @@ _NOT_YET_STUDY_2 = pytest.mark.xfail(strict=True, reason="study 2: 117/120 (97.5
 # several places (an itinerary's stop, two questions in one), "Belgian by birth" (read as heritage), passports only
 # implied by the language or the adviser ("Lo Manthang mit dem Jeep", "aussie, what does smartraveller say"), and
 # follow-ups that keep the first traveller's passport beside a spouse's.
-_NOT_YET_STUDY_3 = pytest.mark.xfail(strict=True, reason="study 3: 100/120 (83%), 2 of 104 verdicts missing")
+# Round 15 brought it to destination 111/120, passports 113/120, both 105/120 (87.5%), a verdict for 106 of 108 (a
+# nationality opening the message before a comma or "on a ... visa", "US catholic guy", the visa asked for).
+_NOT_YET_STUDY_3 = pytest.mark.xfail(strict=True, reason="study 3: 105/120 (87.5%), 2 of 108 verdicts missing")
 # Sets 17 (chat-style typing: fragments, several questions in one message, nicknames, a passport named late, cities
 # and regions for countries) and 18 (mostly not English: native demonyms, place names in their own language and
 # script, mixed-language messages and follow-ups), written blind for round 13: as received, set 17 at destination
@@ -555,6 +558,13 @@ _NOT_YET_STUDY_3 = pytest.mark.xfail(strict=True, reason="study 3: 100/120 (83%)
 # occupied territories of Ukraine asked as one.
 _NOT_YET_19 = pytest.mark.xfail(strict=True, reason="set 19: 202/220 (92%), 4 verdicts missing")
 _NOT_YET_20 = pytest.mark.xfail(strict=True, reason="set 20: 212/220 (96%), 4 verdicts missing")
+# Set 21 (written blind for round 15: services, sights, agents asking for clients, Cyrillic and Chinese shorthand):
+# as received, 199/220 (90%) destination and passports, a verdict present for 120 of 123 items with a passport known.
+# Round 15 brought it to 213/220 (97%), every verdict there (one label changed: the Karakoram Highway "from Kashgar
+# down to Hunza" goes to Pakistan, as the item's own expected answer says, so PK-GB first). Left: "georgia" answered
+# as the country where the writer wants the bot to ask, Dagestan (Russia, named first) before Chechnya, and sights
+# and towns the knowledge base has no name for (Rio de Janeiro, Machu Picchu, Meteora, the Chornobyl zone, 珠峰大本营
+# by the 中尼公路).
 
 
 @pytest.mark.parametrize(("path", "size"), [(TUNING_9, 200), (TUNING_10, 220), (TUNING_11, 220), (TUNING_12, 220),
@@ -566,11 +576,13 @@ _NOT_YET_20 = pytest.mark.xfail(strict=True, reason="set 20: 212/220 (96%), 4 ve
                                             (TUNING_18, 220),
                                             pytest.param(TUNING_19, 220, marks=_NOT_YET_19),
                                             pytest.param(TUNING_20, 220, marks=_NOT_YET_20),
+                                            (TUNING_21, 220),
                                             pytest.param(STUDY_1, 120, marks=_NOT_YET_STUDY_1),
                                             pytest.param(STUDY_2, 120, marks=_NOT_YET_STUDY_2),
                                             pytest.param(STUDY_3, 120, marks=_NOT_YET_STUDY_3)],
                          ids=["tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "tuning15",
-                              "tuning16", "tuning17", "tuning18", "tuning19", "tuning20", "study1", "study2", "study3"])
+                              "tuning16", "tuning17", "tuning18", "tuning19", "tuning20", "tuning21", "study1",
+                              "study2", "study3"])
 def test_tuning_sets_in_the_measuring_format(engine, path: Path, size: int) -> None:
     """Issue 12: tests/data/questions_tuning_9.yaml to _12.yaml, in the blind measuring sets' format, played and
     scored as `python -m bot.devtools.measure` does: destination and passports both right in 95%, and a verdict for
@@ -1368,7 +1380,7 @@ def test_a_follow_up_from_the_chats_place_to_another_goes_there(engine) -> None:
     ("Male traveller, can I visit Iran alone?", ["IR"], []),
     ("Is Male safe?", ["MV"], []),
     ("flying to Male next week, visa on arrival?", ["MV"], []),
-    ("a male from Dubai going to iran", ["IR"], ["AE"]),
+    ("a male from Dubai going to iran", ["IR"], []),  # round 15: a town one is from is no passport (most are expats)
     ("Jetzt will ich nach Kyjiw. Gibt das Ärger an der ukrainischen Grenze?", ["UA"], []),
 ])
 def test_round_10_names_and_words(engine, question: str, destinations: list[str], passports: list[str]) -> None:
@@ -2179,4 +2191,147 @@ def test_round_14_someone_joining_is_a_follow_up(engine, question: str) -> None:
 @pytest.mark.parametrize(("question", "first"), [
     ("2 kiwis & an aussie doing the Pamir hwy, do we need a GBAO permit", "TJ"), ("gbao permit how long", "TJ")])
 def test_round_14_gbao_and_highway_abbreviated(engine, question: str, first: str) -> None:
+    assert engine.matcher.understand(question).destinations[:1] == [first]
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations", "passports"),
+    [
+        # dishes and drinks one letter from a nationality or a name (round 15, tuning set 21: "ramen" is no Romanian)
+        ("any good ramen places in Osaka?", [], []), ("where to get samosas in Nairobi", ["KE"], []),
+        ("a latte in Reykjavik costs how much", ["IS"], []),
+        # the town a traveler comes from is where they live, not their passport, and is left behind
+        ("is Lviv safe for a tourist from Kyiv?", ["UA"], []),
+        ("Безопасно ли в Сочи туристу из Петербурга?", ["RU"], []),
+        ("Чи безпечно у Львові для туристів з Харкова?", ["UA"], []),
+        ("для туристов из Казани виза в Узбекистан нужна?", ["UZ"], []),
+        # ... but people from a country hold its passport
+        ("туристы из России в Грузию, нужна виза?", ["GE"], ["RU"]),
+        ("can tourists from Brazil go to Cuba?", ["CU"], ["BR"]),
+    ],
+)
+def test_round_15_dishes_and_home_towns(engine, question: str, destinations: list[str], passports: list[str]) -> None:
+    _assert_understood(engine, question, destinations, passports)
+
+
+@pytest.mark.parametrize("question", ["Is Machu Picchu open in February?", "Wann hat Machu Picchu geöffnet?"])
+def test_round_15_a_name_the_bot_does_not_know_is_not_corrected(engine, question: str) -> None:
+    """A capitalised word beside another the bot does not know is one name with it: "Machu" is no typo of Macau."""
+    assert engine.matcher.understand(question).destinations == []
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "passports"),
+    [
+        # the French "ressortissant(e)" and the German holder of a passport in the genitive, adjectives with umlauts
+        # and those of demonyms in -i ("israelisch", "pakistanisch")
+        ("Ressortissante belge, puis-je aller en Abkhazie ?", "GE-AB", ["BE"]),
+        ("ressortissant suisse, visa pour la Russie ?", "RU", ["CH"]),
+        ("Brauchen Inhaber eines türkischen Passes ein Visum für Armenien?", "AM", ["TR"]),
+        ("Ich habe einen ägyptischen Reisepass, Visum für Georgien?", "GE", ["EG"]),
+        ("Als Inhaberin eines pakistanischen Passes nach Indien?", "IN", ["PK"]),
+        ("Darf man mit einem kuwaitischen Reisepass nach Israel?", "IL", ["KW"]),
+    ],
+)
+def test_round_15_nationals_and_holders(engine, question: str, first: str, passports: list[str]) -> None:
+    _assert_understood(engine, question, [first], passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "passports"),
+    [
+        # Cyrillic abbreviations of country names, and China's border with a country named by one character
+        ("чи потрібна віза в ОАЕ для громадян України?", "AE", ["UA"]), ("гражданину КНР нужна виза в Казахстан?", "KZ",
+                                                                        ["CN"]),
+        ("Чи потрібна віза до ПАР?", "ZA", []), ("中俄边境现在能过吗？", "RU", []), ("中越口岸开放了吗", "VN", []),
+        # the instrumental of names in -а and -я ("над Україною", "з Молдовою", "с Польшей")
+        ("кордон з Молдовою зараз відкритий?", "MD", []), ("що там із Польщею на кордоні, черги?", "PL", []),
+        ("Літаки над Україною досі не літають?", "UA", []),
+    ],
+)
+def test_round_15_abbreviations_pairs_and_cases(engine, question: str, first: str, passports: list[str]) -> None:
+    _assert_understood(engine, question, [first], passports)
+    assert engine.matcher.understand("пар идет из чайника").destinations == []  # "пар" is steam, in lower case
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # asking Borderline to sell or book, though the traveler says it is needed
+        ("Do I need travel insurance for Iran? Can you sell me one?", "off-topic"),
+        ("could you book me a hotel in Tbilisi, I need it for the visa", "off-topic"),
+        # whether trips run at all is a question of the place's state
+        ("are the Pyongyang marathon tours still running this year?", "question"),
+        ("are the beach trips to Wonsan operating for Europeans?", "question"),
+        ("do i need travel insurance for cuba?", "question"),
+    ],
+)
+def test_round_15_sales_and_trips_running(engine, question: str, intent: str) -> None:
+    assert engine.matcher.understand(question).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "passports"),
+    [
+        # a travel authorisation names its country, as a visa does
+        ("do I need the Canadian eTA flying out of Boston?", "CA", []),
+        ("I'm in Dubai, can I get the British ETA online?", "GB", []),
+        # a region with its own rules crossed between two countries
+        ("можно ли проехать через Калининград из Литвы в Польшу с немецким паспортом?", "RU-KGD", ["DE"]),
+        # fetching someone from a place is going there, whatever country the way passes
+        ("I must pick up my grandmother from Donetsk, can I travel via Russia as a Ukrainian?", "UA-14", ["UA"]),
+        ("хочу забрать сестру из Мелитополя через Россию, пустят ли?", "UA-23", []),
+    ],
+)
+def test_round_15_authorisations_crossings_and_fetching(engine, question: str, first: str,
+                                                         passports: list[str]) -> None:
+    _assert_understood(engine, question, [first], passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "destinations", "passports"),
+    [
+        # everyday words of German, French, Spanish and Portuguese one letter from a name or a nationality
+        ("Meine Schwester will nach Iran, braucht sie ein Visum?", ["IR"], []),
+        ("Wir wollen die Berge in Georgien sehen, ist das sicher?", ["GE"], []),
+        ("Ich würde gerne nach Nordkorea reisen", ["KP"], []),
+        ("mi madre quiere ir a Cuba, ¿necesita visa?", ["CU"], []), ("quero ir de carro para o Uruguai", ["UY"], []),
+        ("je suis française aussi, visa pour l'Iran ?", ["IR"], ["FR"]),
+    ],
+)
+def test_round_15_everyday_words_of_other_languages(engine, question: str, destinations: list[str],
+                                                    passports: list[str]) -> None:
+    u = engine.matcher.understand(question)
+    assert (u.destinations, sorted(u.passports)) == (destinations, sorted(passports))
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "passports"),
+    [
+        # a nationality opening a message before a comma, or "on a"/"with a" document, is the writer's; a code before
+        # a faith or another word of who travels, then the person
+        ("Kiwi, visa for Samoa?", "WS", ["NZ"]),
+        ("nigerian on a british residence permit, can I visit Ireland?", "IE", ["NG"]),
+        ("canadian with a US green card, cuba ok?", "CU", ["CA"]),
+        ("UK jewish woman travelling alone to Morocco, safe?", "MA", ["GB"]),
+        ("CA muslim couple, is Uzbekistan fine in Ramadan?", "UZ", ["CA"]),
+    ],
+)
+def test_round_15_who_opens_the_message(engine, question: str, first: str, passports: list[str]) -> None:
+    _assert_understood(engine, question, [first], passports)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # of the places on the way, the one whose visa, named by the country's adjective, a question asks for; a place
+        # only passed through still yields to where the trip goes
+        ("Going Seoul then Beijing for a week, do I need a Chinese visa? US passport", "CN"),
+        ("Wir fliegen nach Bangkok und dann nach Hanoi. Brauchen wir ein vietnamesisches Visum?", "VN"),
+        ("from Almaty to Bishkek, then Tashkent. Do I need an Uzbek visa?", "UZ"),
+        ("flying to Tbilisi via Istanbul, do I need a Turkish visa?", "GE"),
+        ("With my Chinese visa can I enter Hong Kong?", "HK"),
+    ],
+)
+def test_round_15_the_visa_asked_for(engine, question: str, first: str) -> None:
     assert engine.matcher.understand(question).destinations[:1] == [first]

@@ -14,6 +14,10 @@ PASSPORT_WORDS = frozenset(
      # nationality and citizenship nouns ("doble nacionalidad venezolana", "con ciudadanía italiana", "Doppelte
      # Staatsbürgerschaft deutsch-türkisch", "mit deutschen Pässen", "являясь гражданином Узбекистана")
      "nacionalidad", "nacionalidade", "nationalite", "ciudadania", "cidadania", "staatsburgerschaft", "passen",
+     # the German genitive and plural ("Inhaber eines israelischen Reisepasses", "mit zwei Reisepässen"), holders in
+     # German and French, and the French "national" ("ressortissant belge")
+     "reisepasses", "reisepasse", "reisepassen", "inhaber", "inhaberin", "inhabern", "titulaire", "titulaires",
+     "ressortissant", "ressortissante", "ressortissants", "ressortissantes",
      "гражданином", "гражданкои", "громадянином", "громадянство",
      # the passport for travel abroad ("с российским загранпаспортом")
      "загранпаспорт", "загранпаспорта", "загранпаспортом", "загранпаспорте", "загранпаспорту", "загранпаспорти",
@@ -77,6 +81,15 @@ LOWERCASE_PASSPORT_CODES = {"us": "US", "uk": "GB", "fr": "FR", "ru": "RU", "mx"
 CITY_ABBREVIATIONS = {"LA": "US", "DC": "US",
                       "ESTA": "US",  # the US visa waiver names the US ("been to Cuba, can I still get ESTA?")
                       "GBAO": "TJ"}  # Gorno-Badakhshan, whose permit is Tajikistan's ("do we need a GBAO permit")
+# Cyrillic abbreviations of country names, folded, that are no Russian or Ukrainian word in any case ("хоче в ОАЕ",
+# "виза в ОАЭ", "гражданин КНР", "в ФРГ"); "ПАР" (the Ukrainian for South Africa) is also "steam", so only in capitals.
+CYRILLIC_ABBREVIATIONS = {"оае": "AE", "оаэ": "AE", "кнр": "CN", "фрг": "DE", "юар": "ZA"}
+CYRILLIC_UPPERCASE_ABBREVIATIONS = {"ПАР": "ZA"}
+# Chinese pairs of one-character country names with China, before a word of the border between them ("中朝口岸",
+# "中俄边境", "中越边界"): the other country is where the crossing leads.
+CJK_PAIR_COUNTRIES = {"朝": "KP", "俄": "RU", "越": "VN", "蒙": "MN", "哈": "KZ", "吉": "KG", "缅": "MM", "老": "LA",
+                      "塔": "TJ", "巴": "PK", "印": "IN", "尼": "NP"}
+CJK_PAIR_BORDER_WORDS = ("口岸", "边境", "边界", "国境", "边检", "界河", "陆路口岸")
 # Lower-case codes that are no word of any language travelers write in, so they always name the country.
 LOWERCASE_CODES = {"gbao": "TJ", "uk": "GB", "usa": "US", "uae": "AE", "drc": "CD", "rdc": "CD", "prc": "CN", "ksa": "SA",
                    "nk": "KP", "dprk": "KP"}  # "nk ban on us passports"
@@ -149,6 +162,8 @@ ROMANCE_PERSON_NOUNS = frozenset(["familia", "famille", "esposa", "esposo", "mar
                                   "pareja", "casal", "couple", "grupo", "groupe", "turista", "turistas", "touriste",
                                   "touristes", "viajero", "viajera", "viajeros", "voyageur", "voyageuse", "ciudadano",
                                   "ciudadana", "cidadao", "cidada",
+                                  # a national of a country, in French ("ressortissant belge", "ressortissante suisse")
+                                  "ressortissant", "ressortissante", "ressortissants", "ressortissantes",
                                   # what the traveler is, the nationality after it ("journaliste française")
                                   "journaliste", "journalistes", "periodista", "periodistas", "jornalista",
                                   "etudiant", "etudiante", "etudiants", "estudiante", "estudiantes", "estudante",
@@ -249,6 +264,15 @@ REQUIRED_DOCUMENT_PHRASES = re.compile(
     r"страхування)\b")
 # Asking the way there: a question about getting in, even beside flights ("Spitzbergen Flüge ab Oslo – wie komme ich
 # da überhaupt hin?"), so not off-topic.
+# Whether trips of a kind run at all, a question of the place's state ("are the Wonsan-Kalma beach tours actually
+# running for foreigners?", "laufen die Touren nach Nordkorea wieder?", "туры в КНДР сейчас работают?")
+RUNNING_PHRASES = re.compile(
+    r"\b(are|is) (the |any |there )?(\w+ ){0,3}(tours?|trips?|excursions?|cruises?|flights?|trains?|buses|ferry|ferries|"
+    r"crossings?) (\w+ ){0,2}(running|operating|happening|going ahead|running again|back on|resumed|restarted)\b"
+    r"|\b(laufen|fahren|finden) (\w+ ){0,2}(touren|reisen|ausfluge|fluge|zuge) (\w+ ){0,3}(statt|wieder|noch)\b"
+    r"|\b(siguen|estan) (\w+ )?(funcionando|operando|saliendo) (los |las )?(tours|viajes|excursiones|vuelos)\b"
+    r"|\b(туры|рейсы|экскурсии|тури|рейси|екскурсії) (\w+ ){0,3}(работают|ходят|летают|идут|возобновили|працюють|"
+    r"ходять|літають|відновили)\b")
 WAY_THERE_PHRASES = (
     re.compile(r"\bhow (do|can|would|should) (i|we|you|one) (even |actually )?get (there|to|in|into)\b"
                r"|\bhow to (get|go|reach) (there|to|into)\b"),
@@ -329,7 +353,20 @@ EXTRA_COMMON_WORDS = frozenset(
      # family and everyday words one letter from a name ("casada com iraniano" is no Canada, "meu irmão" no Irã,
      # "Welches Hotel" no Welsh, "in Ercan landen" no London)
      "landen", "landet", "landete", "casada", "casado", "casadas", "casados", "irmao", "irmaos", "irmas", "welches",
-     "welcher", "welchen", "welchem"]
+     "welcher", "welchen", "welchem",
+     # dishes and drinks travelers ask about, one letter from a nationality or a name ("best ramen in tokyo" is no
+     # Romanian, "samosa" no Samoa, "biryani" no Birman, "a latte" no Lette)
+     "ramen", "sushi", "latte", "lattes", "biryani", "samosa", "samosas", "arepa", "arepas", "pasta", "pizza",
+     "tacos", "curry", "kebab", "kebabs", "falafel", "hummus", "noodles", "dumplings", "tapas", "paella", "churros",
+     "mochi", "gyoza", "kimchi", "burrito", "burritos", "crepes", "goulash", "pierogi", "shawarma", "baklava",
+     # everyday German, French, Spanish and Portuguese words, folded, one letter from a name or a nationality
+     # ("meine Schwester" is no Schweizer, "die Berge" no Belge, "gerne" no Girne, "mi madre" no Madrid, "de carro" no
+     # Cairo, "aussi" no Aussie, "la policía" no polaca, "sería" no Serbia)
+     "gerne", "heute", "viele", "schwester", "schwestern", "stadt", "berge", "bergen", "essen", "letzte", "letzten",
+     "erste", "ersten", "hatte", "leute", "ferien", "ausweis", "aussi", "parfois", "aeroport", "notre", "etait",
+     "conge", "chaud", "madre", "madres", "salir", "semana", "semanas", "tarde", "tardes", "iglesia", "iglesias",
+     "visitar", "estan", "seria", "maleta", "maletas", "policia", "costo", "carro", "carros", "inverno", "noite",
+     "noites", "estao", "estrada", "estradas", "risco"]
 )
 
 # Two- and three-letter tokens that are ordinary words even in capitals ("IN", "TO", "IS").
@@ -533,6 +570,9 @@ FOLLOWUP_STARTS = (*_one_pattern((
         r"\b(поехать|поихати|поедет|поиде) с (нами|мною|мнои)\b")),
 )
 CJK_FOLLOWUP_STARTS = ("那", "还有", "如果")
+# Asking Borderline itself to sell or book something, off-topic even beside a document the traveler says they need
+# ("I need travel insurance for Ukraine - can you sell me a policy?", "can you book me the visa appointment")
+SELL_ME_RE = re.compile(r"\b(can|could|will|would|do) (you|u|ya) (sell|book|buy|issue) (me|us)\b|\bsell (me|us) (a|an|the)\b")
 # Travel services Borderline does not offer; with none of the topics it answers, the question is off-topic.
 OFF_TOPIC_WORDS = frozenset([
     "weather", "forecast", "temperature", "rain", "hotel", "hotels", "hostel", "hostels", "resort", "resorts",

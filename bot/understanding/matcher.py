@@ -38,6 +38,8 @@ from bot.understanding.lexicon import (
     CJK_GREETINGS,
     CJK_LEVEL_WORDS,
     CJK_OFF_TOPIC_WORDS,
+    CJK_PAIR_BORDER_WORDS,
+    CJK_PAIR_COUNTRIES,
     CJK_RECOMMEND_WORDS,
     CJK_SERVICE_WORDS,
     CJK_TOPIC_WORDS,
@@ -52,10 +54,12 @@ from bot.understanding.lexicon import (
     CORRECTION_WORDS,
     COUNTRY_TRIGGERS,
     CURRENCY_WORDS,
+    CYRILLIC_ABBREVIATIONS,
     CYRILLIC_ADJECTIVE_STEMS,
     CYRILLIC_ADVICE_WORDS,
     CYRILLIC_PERSON_NOUNS,
     CYRILLIC_TRAVEL_WORDS,
+    CYRILLIC_UPPERCASE_ABBREVIATIONS,
     DEMONYM_TRIGGERS,
     DIRECTION_PREPOSITIONS,
     DUAL_WORDS,
@@ -118,7 +122,9 @@ from bot.understanding.lexicon import (
     ROUTE_FILLERS,
     ROUTE_LINKS,
     ROUTE_MARKS,
+    RUNNING_PHRASES,
     SELF_HOLDERS,
+    SELL_ME_RE,
     SPORTS_WORDS,
     STAMP_WORDS,
     THEME_WORDS,
@@ -147,6 +153,10 @@ from bot.understanding.lexicon import (
 )
 
 PRIMARY_KINDS = frozenset({"common", "official", "capital", "alias", "curated"})
+# Nouns of the traveler themself, in any case ("a tourist", "для туриста", "backpackers", "мандрівника")
+_TRAVELER_NOUN_STEMS = ("tourist", "travel", "backpacker", "visitor", "турист", "путешествен", "мандрівн", "мандривн",
+                        "touriste", "turista", "reisende")
+_COUNTRY_NAME_KINDS = frozenset({"translation", "native", "official", "common", "display", "alt"})
 TOPICS = ("entry", "status", "safety", "reports", "howto")
 CONFIDENCE_THRESHOLD = 0.6
 MAX_QUESTION_CHARS = 1000
@@ -158,6 +168,7 @@ _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]", re.UNICODE)
 # A flag emoji is two regional indicator letters: the country's code ("🇰🇵" is KP).
 _FLAG_RE = re.compile(r"([\U0001F1E6-\U0001F1FF])([\U0001F1E6-\U0001F1FF])")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
+_CJK_PAIR_RE = re.compile(f"中([{''.join(CJK_PAIR_COUNTRIES)}])(?={'|'.join(CJK_PAIR_BORDER_WORDS)})")
 _CYRILLIC_RE = re.compile(r"^[\u0400-\u04ff-]+$")
 # A suffix after an apostrophe on a capitalised word: Turkish case endings ("Kore'ye",
 # "Suriye'ye") and the English possessive ("Iran's"). English contractions are left alone.
@@ -458,6 +469,18 @@ _CYRILLIC_ADJ_ENDINGS = tuple(sorted(
 # Endings only adjectives and pronouns take: a single word with one is no country noun ("самого" is not "Самоа").
 _ADJECTIVE_ONLY_ENDINGS = ("ого", "его", "ому", "ему")
 # Case endings that Cyrillic names ending in a consonant take ("Кыргызстана", "Узбекистану", "Таджикистаном").
+# Verbs of fetching someone from a place, which is then where the traveler goes, folded ("забрати маму з
+# Маріуполя", "вывезти родителей из Херсона", "pick up my mother from Mariupol", "recoger a mi madre de Caracas")
+_FETCH_STEMS = tuple(fold(w) for w in ("забрат", "забрать", "забери", "вывез", "вывоз", "вивез", "вивоз", "эвакуир",
+                                       "евакую", "pick", "fetch", "collect", "evacuat", "rescue", "recoger", "buscar",
+                                       "chercher"))
+# Words asking whether a document is needed ("do I need a Chinese visa?", "chinese visa needed?"), folded
+_NEED_WORDS = frozenset(["need", "needed", "needs", "require", "required", "requires", "нужна", "нужен", "нужно",
+                         "потрибна", "потрибен", "brauche", "brauchen", "braucht", "necesito", "necesitamos",
+                         "necesita", "preciso", "precisa", "precisamos", "besoin", "faut"])
+# Electronic travel authorisations, which name their country as a visa does ("the Canadian eTA", "British ETA")
+_AUTHORISATION_WORDS = frozenset(["eta", "etas", "etias"])
+_VOWEL_NAME_INSTRUMENTALS = tuple(fold(e) for e in ("ою", "ею", "ой", "ей"))  # the instrumental of names in -а, -я
 _CONSONANT_NAME_CASES = tuple(fold(e) for e in ("ом", "ем", "а", "у", "е"))
 _PEOPLE_PLURAL_ENDINGS = ("ов", "ев", "ив")  # folded "-ів" too
 _CYRILLIC_ADJ_SUFFIXES = tuple(fold(e) for e in ("ский", "цкий", "ський", "цький"))
@@ -554,13 +577,16 @@ def _german_adjectives(form: str) -> tuple[str, ...]:
     """The inflected German adjectives of a German demonym noun ("Bosnier" -> "bosnisch", "bosnischen"; "Kasache"
     -> "kasachisch"), so "mit einem bosnischen Pass" and "deutsch + kasachisch" name passports; what it derives
     for irregular nouns ("Schweizer" -> "schweizisch") is simply never typed."""
-    if not (form[:1].isupper() and form.isalpha() and form.isascii()) or form.endswith(("in", "en", "innen", "ern")):
+    if not (form[:1].isupper() and form.isalpha() and fold(form).isascii()) \
+            or form.endswith(("in", "en", "innen", "ern")):
         return ()
-    key = form.casefold()
+    key = fold(form)  # "Türke" -> "turkisch", as "türkischen" is folded
     for ending in _GERMAN_NOUN_ENDINGS:
         if key.endswith(ending) and len(key) - len(ending) >= 3:
             stem = key[: -len(ending)]
             return tuple(f"{stem}isch{e}" for e in _GERMAN_ADJ_ENDINGS)
+    if key.endswith("i") and len(key) >= 6:  # "Israeli", "Pakistani", "Kuwaiti": "israelisch", "pakistanisch"
+        return tuple(f"{key[:-1]}isch{e}" for e in _GERMAN_ADJ_ENDINGS)
     return ()
 
 
@@ -752,6 +778,11 @@ class Matcher:
         adj_name_stems: dict[str, set[str]] = defaultdict(set)
         alias_keys: set[str] = set()
         correctable: set[str] = set()
+        # Names of a country itself in some language, and the other names (towns, regions, sights): "a tourist from
+        # Moscow" says where someone lives, not the passport they hold
+        country_keys = {fold(name) for _, name, _, kind in self.kb.names if kind in _COUNTRY_NAME_KINDS}
+        town_keys = {fold(name) for code, name, _, kind in self.kb.names if kind in ("alias", "capital", "curated")
+                     and not name.isupper() and fold(name) not in country_keys}
         for code, name, _lang, kind in self.kb.names:
             raw = name.strip()
             key = fold(raw)
@@ -917,6 +948,10 @@ class Matcher:
         self.longest_from = longest
         self.display = display
         self.alias_keys = frozenset(alias_keys)
+        self.town_keys = frozenset(k for k in town_keys if k in self.exact)
+        country_stems = {" ".join(_stem(t) for t in k.split()) for k in country_keys}
+        self.town_stems = frozenset(stem for k in self.town_keys if _CYRILLIC_RE.match(k)
+                                    and (stem := " ".join(_stem(t) for t in k.split())) not in country_stems)
         self.primary_names = frozenset(primary)
         self._fuzzy_cache: dict[str, tuple[str, ...]] = {}
 
@@ -1192,7 +1227,8 @@ class Matcher:
         visa_codes = {c for s in visa_places for c in s.codes}
         own_visa = any(getattr(self.kb.places.get(c), "parent", None) in visa_codes for s in places for c in s.codes)
         if visa_places and not own_visa and all(s.how != "cjk" and (s.start in consulates or (
-                s.start > 0 and tokens[s.start - 1] in ORIGIN_WORDS | {"in", "at"})) for s in places):
+                s.start > 0 and tokens[s.start - 1] in ORIGIN_WORDS | {"in", "at"})
+                or tokens[s.start - 2 : s.start] == ["out", "of"]) for s in places):  # "a cruise out of Seattle"
             settled = {id(s) for s in places}
             for s in visa_places:
                 s.score = 0.75
@@ -1224,6 +1260,10 @@ class Matcher:
         if onward:
             stops |= {id(s) for s in places if s.how != "cjk" and s.start < min(onward)}
         set_off = {id(s) for s in places if self._is_origin(s, tokens) or self._from_de(s, tokens, starts)}
+        # "для туриста из Москвы", "a backpacker from Seattle": the town a traveler comes from is left behind
+        set_off |= {id(s) for s in places if s.how in ("name", "stem", "fuzzy") and s.start > 1
+                    and tokens[s.start - 1] in FROM_WORDS and tokens[s.start - 2].startswith(_TRAVELER_NOUN_STEMS)
+                    and self._names_town(s, tokens)}
         # "Je suis canadien (Montréal)", "British (London), ...": a town in brackets after who the traveler is, home
         nationality_ends = {p.end for p in passports if p.how != "cjk"}
         set_off |= {id(s) for s in places if s.how != "cjk" and s.start > 1 and raw_tokens[s.start - 1] == "("
@@ -1279,8 +1319,23 @@ class Matcher:
         transited = {id(s) for s in places if s.how != "cjk" and s.start > 0 and tokens[s.start - 1] in TRANSIT_WORDS
                      and next((r for r in raw_tokens[s.end :] if r in (".", "!", "?")), "") != "?"
                      } if token_set & TRANSIT_VISA_WORDS and token_set & VISA_WORDS and len(places) > 1 else set()
+        # "drive through Kaliningrad from Lithuania into Poland": a region with rules of its own, crossed between
+        # countries, is what a question about the way asks about
+        regions = {id(s) for s in places if s.how != "cjk" and s.start > 0 and tokens[s.start - 1] in TRANSIT_WORDS
+                   and all(getattr(self.kb.places.get(c), "parent", None) for c in s.codes)}
+        if len(regions) == 1 and len(places) >= 3:
+            crossed = next(s for s in places if id(s) in regions)
+            parents = {self.kb.places[c].parent for c in crossed.codes}
+            if all(id(s) in regions or not (set(s.codes) & parents or any(
+                    getattr(self.kb.places.get(c), "parent", None) for c in s.codes)) for s in places):
+                transited |= regions
         origins -= transited
-        for span in sorted(places, key=lambda s: (id(s) in origins, id(s) not in transited, id(s) in beside,
+        # "Going Seoul then Beijing for a week, do I need a Chinese visa?": of the places on the way, the one whose
+        # visa a question asks for
+        visa_asked = self._visa_asked(demonym_places, places, tokens, raw_tokens) if len(places) > 1 else set()
+        origins -= visa_asked - set_off - passed  # ... a stop on the way too ("LAX - shanghai - seoul")
+        for span in sorted(places, key=lambda s: (id(s) in origins, id(s) not in transited, id(s) not in visa_asked,
+                                                  id(s) in beside,
                                                   id(s) not in corrected,
                                                   id(s) not in asked,
                                                   id(s) not in wished, -min(mentions[s.codes], 2), -s.score,
@@ -1528,7 +1583,7 @@ class Matcher:
             if found is None:
                 # Try correcting typos, then look again with the corrected words.
                 fixed = self._fuzzy_span(tokens, i, corrected)
-                if fixed is not None:
+                if fixed is not None and not self._in_unknown_name(fixed, raw_tokens, tokens):
                     found = fixed
             words, reach = _CODES_AS_WORDS.get(raw_tokens[i], ((), 0)) if found and found.how == "code" else ((), 0)
             if reach and set(tokens[max(0, i - reach) : i] + tokens[i + 1 : i + 1 + reach]) & words:
@@ -1559,6 +1614,9 @@ class Matcher:
                 return Span(start, end, (CITY_ABBREVIATIONS[token],), "code", 0.8 if token == "ESTA" else 0.9, text)
             if token in self.codes and token.isupper() and not shouting and token not in CODE_LIKE_WORDS:
                 return Span(start, end, self.codes[token], "code", 0.9, text)
+            if key in CYRILLIC_ABBREVIATIONS or (token in CYRILLIC_UPPERCASE_ABBREVIATIONS and not shouting):
+                code = CYRILLIC_ABBREVIATIONS.get(key) or CYRILLIC_UPPERCASE_ABBREVIATIONS[token]
+                return Span(start, end, (code,), "name", 0.9, text)  # "хоче в ОАЕ", "гражданин КНР"
         return None
 
     def _lookup_stem(self, words: list[str], start: int) -> Span | None:
@@ -1571,6 +1629,11 @@ class Matcher:
         if len(words) == 1 and words[0].endswith(("иеи", "иею")) and words[0][:-3] + "ия" in self.exact:
             # the instrumental of a name in -ия: "с Грузией", "з Туреччиною" aside, "з Грузією"
             return Span(start, start + 1, tuple(self.exact[words[0][:-3] + "ия"]), "stem", 0.85, words[0])
+        if len(words) == 1 and len(words[0]) >= 7 and words[0].endswith(_VOWEL_NAME_INSTRUMENTALS):
+            for nominative in ("а", "я"):  # "над Україною", "з Молдовою", "за Польщею", "с Кубой": names in -а, -я
+                base = words[0][:-2] + nominative
+                if base in self.exact and base not in self.demonyms:
+                    return Span(start, start + 1, tuple(self.exact[base]), "stem", 0.85, words[0])
         if len(words) == 1 and len(words[0]) >= 6:
             for ending in _CONSONANT_NAME_CASES:  # "Кыргызстана", "Таджикистаном": a case ending after the name
                 base = words[0][: -len(ending)]
@@ -1653,6 +1716,49 @@ class Matcher:
                         return Span(i, i + 1, tuple(self.exact[key]), "stem", 0.85, raw)
         return None
 
+    def _visa_asked(self, demonyms: list[Span], places: list[Span], tokens: list[str],
+                    raw_tokens: list[str]) -> set[int]:
+        """The places whose visa, named by the country's adjective, a question asks whether it is needed."""
+        codes: set[str] = set()
+        for d in demonyms:
+            if d.how == "cjk" or not self._followed_by_visa(tokens, d.end):
+                continue
+            start = max((i + 1 for i in range(d.start) if raw_tokens[i] in (".", "!", "?")), default=0)
+            end = next((i for i in range(d.end, len(raw_tokens)) if raw_tokens[i] in (".", "!", "?")), len(raw_tokens))
+            if end < len(raw_tokens) and raw_tokens[end] == "?" and set(tokens[start:end]) & _NEED_WORDS:
+                codes.update(d.codes)
+        return {id(s) for s in places if s.how != "demonym" and set(s.codes) & codes}
+
+    def _in_unknown_name(self, span: Span, raw_tokens: list[str], tokens: list[str]) -> bool:
+        """A word corrected alone beside a capitalised word that is neither English nor a name: both are one name the
+        bot does not know ("Machu Picchu" is no Macau, "Angkor Wat" no Angola)."""
+        if span.how != "fuzzy" or span.end - span.start != 1 or not raw_tokens[span.start][:1].isupper():
+            return False
+        for j in (span.start - 1, span.end):
+            if 0 <= j < len(tokens) and raw_tokens[j][:1].isupper() and raw_tokens[j].isalpha() \
+                    and not raw_tokens[j].isupper() and tokens[j] not in self.vocab_set \
+                    and tokens[j] not in self.exact and tokens[j] not in self.demonyms \
+                    and not self._is_common_word(tokens[j]) and not self._correct(tokens[j]):
+                return True
+        return False
+
+    def _names_town(self, span: Span, tokens: list[str]) -> bool:
+        """The span is a town, a region or a sight, not a country ("из Москвы", "from Seattle", "from Crimea")."""
+        if span.how not in ("name", "stem", "fuzzy"):
+            return False
+        key = " ".join(tokens[span.start : span.end])
+        if key in self.town_keys:
+            return True
+        if span.how == "fuzzy":  # "з Харкова", read as a typo of "Харків"
+            return span.end - span.start == 1 and any(w in self.town_keys for w in self._correct(key))
+        if span.how != "stem":
+            return False
+        if " ".join(_stem(t) for t in tokens[span.start : span.end]) in self.town_stems:
+            return True
+        # a case of the name: "из Петербурга" (Петербург), "з Харкова", "из Казани" (Казань)
+        return span.end - span.start == 1 and any(
+            key[:-cut] + nominative in self.town_keys for cut in (1, 2) for nominative in ("", "а", "я", "ь"))
+
     def _is_nationality(self, token: str) -> bool:
         return token in self.demonyms or token in LOWERCASE_CODES or token in LOWERCASE_PASSPORT_CODES or (
             token.upper() in self.codes and len(token) == 2)
@@ -1723,6 +1829,9 @@ class Matcher:
             return spans
         for pattern, character in _CJK_HOMOPHONES:
             text = pattern.sub(character, text)
+        # "中朝口岸", "中俄边境": the crossing between China and the other country leads there
+        spans += [Span(offset, offset, (CJK_PAIR_COUNTRIES[m.group(1)],), "cjk", 0.9, m.group(0))
+                  for m in _CJK_PAIR_RE.finditer(text)]
         placed: list[tuple[int, int, Span]] = []  # where each name is in the text
         for match in _CJK_RE.finditer(text):
             run = match.group(0)
@@ -1788,6 +1897,7 @@ class Matcher:
         language = bool(set(tokens) & LANGUAGE_CUES)  # "I speak English, French."
         has_passport_word = bool(set(tokens) & PASSPORT_WORDS)
         named_passports: set[int] = set()  # right before a passport word ("польський паспорт")
+        demonym_starts = {s.start for s in spans if s.how == "demonym"}  # "Georgian, Armenian and Azeri food": a list
         from_passports: set[int] = set()  # where the traveler says they are from ("я з Харкова")
 
         def skip_back(j: int, allowed: frozenset[str], dashes: bool = False) -> int:
@@ -1868,7 +1978,8 @@ class Matcher:
                 is_passport[idx] = True  # "pour un humanitaire suisse", "para un estudiante peruano": the noun first
             origin_word = skip_back(span.start - 1, ARTICLES)
             if origin_word > 0 and tokens[origin_word] in FROM_WORDS and tokens[origin_word - 1] in PEOPLE_NOUNS \
-                    and (origin_word - 1 not in covered or raw_tokens[origin_word - 1].islower()):
+                    and (origin_word - 1 not in covered or raw_tokens[origin_word - 1].islower()) \
+                    and not self._names_town(span, tokens):
                 # ... but "flying to Male from Dubai": the capital Malé is no male
                 is_passport[idx] = True  # "tourists from Russia", "туристов из России", "my friend from the US"
             trig = skip_back(span.start - 1, ARTICLES | TRAVELER_ADJECTIVES | _IDENTITY_ADVERBS | _CYRILLIC_ALSO
@@ -1962,10 +2073,16 @@ class Matcher:
                     and not self._followed_by_visa(tokens, span.end + 1):
                 is_passport[idx] = True  # "two Czech guys": a name spelled like the demonym, before people
                 # ("Saudi tourist visa" is the visa of the place)
-            if span.how == "code" and span.end < n and tokens[span.end] in PEOPLE_NOUNS \
-                    and tokens[span.end] not in ("here", "someone") \
-                    and not self._followed_by_visa(tokens, span.end + 1):
+            after = span.end + (span.end + 1 < n and tokens[span.end] in TRAVELER_ADJECTIVES)  # "US catholic guy"
+            if span.how == "code" and after < n and (tokens[after] in PEOPLE_NOUNS or (
+                    after > span.end and tokens[after] in ("guy", "guys", "couple"))) \
+                    and tokens[after] not in ("here", "someone") \
+                    and not self._followed_by_visa(tokens, after + 1):
                 is_passport[idx] = True  # "Can a US journalist go to Nicaragua?", "can UK tourists go"
+            if span.how == "demonym" and span.start == 0 and span.end < n and ((
+                    raw_tokens[span.end] == "," and span.end + 1 not in demonym_starts) or (
+                    tokens[span.end] in ("on", "with") and span.end + 1 < n and tokens[span.end + 1] in ("a", "an"))):
+                is_passport[idx] = True  # "aussie, what does smartraveller say", "indian on a french schengen visa"
             if span.how in ("code", "name") and (tokens[span.end : span.end + 2] == ["travel", "ban"]
                                                  or tokens[span.end : span.end + 1] == ["ban"]):
                 k = span.end + (2 if tokens[span.end : span.end + 1] == ["travel"] else 1)
@@ -2467,7 +2584,7 @@ class Matcher:
         nxt = tokens[end] if end < len(tokens) else ""
         if nxt == "e" and end + 1 < len(tokens):
             nxt = tokens[end + 1]  # "e-visa"
-        return nxt in VISA_WORDS or nxt in PLACE_NOUNS
+        return nxt in VISA_WORDS or nxt in PLACE_NOUNS or nxt in _AUTHORISATION_WORDS
 
     @staticmethod
     def _names_document(span: Span, tokens: list[str]) -> bool:
@@ -2575,6 +2692,8 @@ class Matcher:
         if tokens[j] == "of" and j > 0 and tokens[j - 1] == "out":
             return True  # "then fly out of Erbil": where the trip ends up leaving from
         if tokens[j] in ORIGIN_WORDS:
+            if any(t.startswith(_FETCH_STEMS) for t in tokens[max(0, j - 4) : j]):
+                return False  # "забрати маму з Маріуполя", "pick my parents up from Donetsk": where the trip goes
             # "a girl from Hebron", "my grandparents are from the Kherson region": someone else's origin
             k = j - 1 if j > 0 and tokens[j - 1] not in PASSPORT_VERBS else j - 2
             if k > 0 and tokens[k] == "man" and tokens[k - 1] in _GERMAN_MAN_BEFORE:
@@ -2767,7 +2886,8 @@ class Matcher:
                               and any(p.search(folded_text) for p in TOPIC_PHRASES["entry"]))
                           or bool(_LET_IN_RE.search(folded_text))  # "wonsan kalma resort - do they let russians in"
                           or _required_document(folded_text)  # "preciso de seguro de viagem?"
-                          or any(p.search(folded_text) for p in WAY_THERE_PHRASES))
+                          or any(p.search(folded_text) for p in WAY_THERE_PHRASES)
+                          or bool(RUNNING_PHRASES.search(folded_text)))
         hard = any(p.search(folded_text) for p in OFF_TOPIC_PHRASES)  # searched once, used twice
         if not asks_rules and ((token_set - in_names) & OFF_TOPIC_WORDS or hard
                                or any(p.search(folded_text) for p in OFF_TOPIC_SOFT_PHRASES)
@@ -2775,7 +2895,7 @@ class Matcher:
                                or (any(w in text for w in CJK_RECOMMEND_WORDS)
                                    and any(w in text for w in CJK_SERVICE_WORDS))):
             return "off-topic"
-        if hard and not _required_document(folded_text):
+        if hard and (not _required_document(folded_text) or SELL_ME_RE.search(folded_text)):
             return "off-topic"
         if places >= 2 and (alternatives or any(p.search(folded_text) for p in COMPARE_PHRASES)
                             or any(w in text for w in CJK_COMPARE_WORDS)):
