@@ -308,3 +308,22 @@ def test_a_when_question_about_a_passport_ban_gets_the_bans_dates(engine) -> Non
     assert border.events and "rule-change" not in {e.kind for e in border.events}
     validity = engine.ask("my passport expires in 4 months, can I still go to Iran?")
     assert [d for d in validity.direct if "must still be valid" in d.text]
+
+
+def test_a_layover_question_hears_the_transit_rule_or_that_entry_is_not_transit(engine) -> None:
+    """"US citizen, 3 days in Beijing on the way to Seoul" got "Visa needed in advance" alone, although China lets
+    Americans travelling on to a third country stay 240 hours without a visa; a layover where we hold no transit rule
+    says the verdict is for entering and the airline knows the transit area's rule. Not said without a layover, nor
+    to a passport the transit rule does not cover, nor where the passport needs no visa."""
+    def transit(answer):
+        return [d for d in answer.direct if d.icon == "🛫"]
+    beijing = transit(engine.ask("US citizen, 3 days in Beijing on the way to Seoul, do I need a Chinese visa?"))
+    assert beijing and "240 hours" in beijing[0].text and "unverified" in beijing[0].when
+    assert not transit(engine.ask("US citizen, 3 weeks in Beijing, do I need a Chinese visa?"))
+    indian = transit(engine.ask("indian passport, layover in beijing, need a visa?"))
+    assert indian and "240 hours" not in indian[0].text and "ask your airline" in indian[0].text
+    moscow = transit(engine.ask("layover in moscow 6 hours, american passport, visa?"))
+    assert moscow and "entering Russia" in moscow[0].text
+    assert not transit(engine.ask("layover in paris with a us passport"))  # no visa needed to enter
+    russian = transit(engine.ask("пересадка в Пекине 2 дня, я гражданин России, нужна виза?"))
+    assert russian and "240 часов" in russian[0].text

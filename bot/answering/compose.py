@@ -93,6 +93,7 @@ from bot.answering.texts import (
     STALE_NOTE,
     STATE_TEXTS,
     TOPIC_LABELS,
+    TRANSIT_NOTE,
     TRANSLATED_ISSUER_NAMES,
     UNVERIFIED,
     VALIDITY_NOTE,
@@ -123,6 +124,7 @@ from bot.knowledge.vocabulary import (
     SCHENGEN,
     SCHENGEN_RESIDENCE,
     STATES,
+    TRANSIT_RULES,
     VERDICTS,
     VISA_NEEDED,
     VISITOR_REQUIREMENTS,
@@ -134,6 +136,12 @@ from bot.understanding.matcher import CONFIDENCE_THRESHOLD, TOPICS, Understandin
 MAX_OVERVIEW_RULES = 6
 SAFETY_COMPARISON = re.compile(r"safe|danger|risk|безопасн|опасн|безпечн|небезпечн|sicher|gef[äa]hrlich|s[ûu]r\b|"
                                r"dangereu|segur|peligros|perigos|安全|危险")
+# a layover or a transit, in the answer languages ("пересадка в Шереметьево", "Umstieg in Peking", "转机")
+TRANSIT_QUESTION = re.compile(r"layover|stopover|transit|connecting flight|change (of )?planes|airside|"
+                              r"on (the|my|our) way to|en route|по пути в|auf dem weg nach|de camino a|a caminho d|"
+                              r"пересадк|"
+                              r"транзит|umstieg|umsteig|zwischenstopp|escale|correspondance|escala|conexi[óo]n|"
+                              r"conex[ãa]o|trânsito|经停|转机|中转|过境")
 VERDICT_EASE = {verdict: info.ease for verdict, info in VERDICTS.items()}
 # The question's cues below are written in lower case and searched in the lowered question: a third of the time of
 # matching case-insensitively, for the same results.
@@ -539,6 +547,7 @@ class Composer:
                                "⚠️", kind="caveat") for p in u.passports if p in NO_DUAL_NATIONALITY]
         lines += self._citizen_lines(place, u)
         lines += self._held_document_lines(answer, place, u)
+        lines += self._transit_lines(answer, place, u)
         required = VISITOR_REQUIREMENTS.get(place.code)
         if required and u.intent == "question" and not (u.passports and set(u.passports) <= {place.code}):
             lines.append(Line(tr._(required.text), required.source, "🩺", kind="caveat",  # Georgia's insurance
@@ -1071,6 +1080,21 @@ class Composer:
             return []
         return [Line(self.tr._(rule.text), rule.source, "🛂", kind="caveat",
                      when=self._checked_unverified(rule.checked))]
+
+    def _transit_lines(self, answer: Answer, place: Place, u: Understanding) -> list[Line]:
+        """A layover there ("6 hours in Sheremetyevo", "3 days in Beijing on the way to Seoul"): the country's own
+        transit rule for the passports it covers; else, for a passport that needs a visa to enter, that the verdict
+        is for entering and a change of planes may differ. Never said to a passport barred there."""
+        if not TRANSIT_QUESTION.search(u.question.casefold()) or not u.passports:
+            return []
+        rule = TRANSIT_RULES.get(place.code)
+        if rule and any(p in rule.passports for p in u.passports):
+            return [Line(self.tr._(rule.text), rule.source, "🛫", kind="caveat",
+                         when=self._checked_unverified(rule.checked))]
+        needing = [e for e in answer.entry if e.passport in u.passports and e.verdict in VISA_NEEDED]
+        if not needing or any(e.verdict in BARRED_VERDICTS for e in answer.entry if e.passport in u.passports):
+            return []
+        return [Line(self.tr._(TRANSIT_NOTE, place=answer.name), icon="🛫", kind="caveat")]
 
     def _citizen_lines(self, place: Place, u: Understanding) -> list[Line]:
         """What a country asks of its own citizens, for a citizen going there or leaving it ("виїхати з України в

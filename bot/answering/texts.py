@@ -72,6 +72,10 @@ NOT_ADMITTED_EXCEPT_WARNING = N_(
     "%(place)s does not admit holders of the %(passport)s at present, with narrow exceptions: do not travel on it "
     "unless one applies to you.")
 LAND_BORDER_CLOSED = N_("Land border closed")
+# a question about a layover: the verdict is for entering, which a change of planes may not need
+TRANSIT_NOTE = N_(
+    "This is the rule for entering %(place)s. For a change of planes there, ask your airline whether you may stay "
+    "in the airport's transit area without a visa: the rules differ by country and airport.")
 # the one line under a comparison: which place is easier to enter by the rules, for the passports known
 EASIER_BY_THE_RULES = N_("Easier to enter by the rules: %(place)s (%(verdict)s).")
 NO_CLEAR_DIFFERENCE = N_("No clear difference in entry by the rules: %(verdict)s.")

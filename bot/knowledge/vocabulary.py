@@ -168,6 +168,30 @@ VISITOR_REQUIREMENTS: dict[str, HeldDocumentRule] = {
            "whole stay, with cover of at least 30,000 lari, issued in Georgian or English, and to show it on entry."),
         "https://slovenia.mfa.gov.ge/en/samogzauro_dazgveva", "2026-12-02"),
 }
+@dataclass(frozen=True)
+class TransitRule:
+    """A country's own rule for travellers changing planes there on the way to a third country, which its entry
+    verdict does not say ("a 3-day stop in Beijing on the way to Seoul")."""
+
+    text: str
+    source: str
+    checked: str
+    passports: frozenset[str]
+
+
+# Said to an asker whose question is about a transit or a layover there and who holds one of the passports.
+# Read on the pages named; not confirmed on an official page with our tools: unverified.
+TRANSIT_RULES: dict[str, TransitRule] = {
+    "CN": TransitRule(
+        N_("China's visa-free transit: since 17 December 2024, citizens of this country travelling on to a third "
+           "country or region with a confirmed onward ticket may stay up to 240 hours (10 days) without a visa, "
+           "entering and leaving through one of 60 designated ports and staying within the permitted provinces."),
+        "https://www.shine.cn/news/nation/2412179946/", "2026-12-02",
+        frozenset(("AT", "BE", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IS", "IT", "LV", "LT", "LU", "MT",
+                   "NL", "NO", "PL", "PT", "SK", "SI", "ES", "SE", "CH", "RU", "GB", "IE", "CY", "BG", "RO", "UA",
+                   "RS", "HR", "BA", "ME", "MK", "AL", "MC", "BY", "US", "CA", "BR", "MX", "AR", "CL", "AU", "NZ",
+                   "KR", "JP", "SG", "BN", "AE", "QA", "ID"))),
+}
 # A Schengen country's residence permit or long-stay visa, for a visit to the others (and to Svalbard, reached through
 # mainland Norway): said only to an asker who mentions a residence permit or a Blue Card.
 SCHENGEN_RESIDENCE = HeldDocumentRule(
