@@ -327,3 +327,15 @@ def test_a_layover_question_hears_the_transit_rule_or_that_entry_is_not_transit(
     assert not transit(engine.ask("layover in paris with a us passport"))  # no visa needed to enter
     russian = transit(engine.ask("пересадка в Пекине 2 дня, я гражданин России, нужна виза?"))
     assert russian and "240 часов" in russian[0].text
+
+
+def test_a_part_of_a_place_named_by_its_events_scope_leads_with_their_dates(engine) -> None:
+    """"Can I visit Chernobyl?" got Ukraine's visa rules and not a word that the zone has been closed to visitors
+    since February 2022; "Is Pyongyang open?" got Wonsan-Kalma's dates. The events whose scope the question names
+    (spelt nearly the same: Chernobyl, Chornobyl) now lead; a question naming no scope keeps the usual lines."""
+    def first_when(answer):
+        return next((d.text for d in answer.direct if d.kind == "when"), "")
+    assert "Chornobyl" in first_when(engine.ask("Can I visit Chernobyl?"))
+    assert "Pyongyang" in first_when(engine.ask("Is Pyongyang open?"))
+    assert "Pyongyang" not in first_when(engine.ask("Is North Korea open?"))
+    assert "Khunjerab" in first_when(engine.ask("Is the Khunjerab pass open?"))

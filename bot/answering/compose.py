@@ -10,6 +10,8 @@ import functools
 import re
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from bot.answering.facts import (
     AdvisoryFact,
     Answer,
@@ -142,6 +144,10 @@ TRANSIT_QUESTION = re.compile(r"layover|stopover|transit|connecting flight|chang
                               r"пересадк|"
                               r"транзит|umstieg|umsteig|zwischenstopp|escale|correspondance|escala|conexi[óo]n|"
                               r"conex[ãa]o|trânsito|经停|转机|中转|过境")
+# the words of event scopes that name no part of a place ("Wonsan-Kalma, foreign tourists", "Rason only")
+SCOPE_WORDS = frozenset(("groups", "group", "tourists", "foreign", "foreigners", "invited", "runners", "russian",
+                         "western", "exclusion", "resort", "visitors", "travellers", "only", "border", "crossing",
+                         "international", "spring", "trade", "chinese", "crossings"))
 VERDICT_EASE = {verdict: info.ease for verdict, info in VERDICTS.items()}
 # The question's cues below are written in lower case and searched in the lowered question: a third of the time of
 # matching case-insensitively, for the same results.
@@ -349,6 +355,7 @@ class Composer:
             # a trap that binds only some passports (the US passport's invalidity for Rason) does not lead the answer
             # to an asker known to hold none of them; the detailed view keeps it
             answer.legal = {**place.legal, **self._fact(place.legal), **shown["legal"]}
+        scoped = [] if detail else _scoped_events(place, u)  # "Can I visit Chernobyl?": the zone's own dates
         if u.intent == "when" and not detail:
             events = self._when_events(place, u)
         elif "status" in u.topics or (detail and overview):
@@ -357,6 +364,7 @@ class Composer:
                 events = events[-OVERVIEW_LIMITS["events"]:]
         else:
             events = []
+        events = scoped + [e for e in events if e not in scoped]
         answer.events = [
             EventFact(**self._fact(e), date=e["date"], kind=e["kind"], summary=self._worded(e["code"], e["summary"]),
                       scope=self._worded(e["code"], e["scope"]) if e["scope"] else e["scope"])
@@ -512,9 +520,14 @@ class Composer:
     def _direct(self, answer: Answer, place: Place, u: Understanding, advisories: list[dict[str, Any]], *,
                 price: bool = False) -> list[Line]:
         lines: list[Line] = []
+        tr = self.tr
         if u.intent == "when":
             lines += self._when_lines(answer, place, rule=_asks_about_a_ban(place, u))
-        tr = self.tr
+        else:  # a part of the place named by its events' scope (a landmark, a zone, a city) leads with their dates
+            named = {(e["date"], e["kind"]) for e in _scoped_events(place, u)}
+            lines += [Line(f"{tr._(EVENT_KINDS[e.kind])} · {tr.date(e.date)}{_scope(e.scope)}{tr._(COLON)}"
+                           f"{short(e.summary, self._room(140))}", e.source, stale_on=e.checked if e.stale else "",
+                           kind="when") for e in answer.events if (e.date, e.kind) in named][-1:]
         if u.intent == "level" or "safety" in u.topics:
             # the issuer's own long label when it is short enough, in English; in another language the level name,
             # which the catalog translates
@@ -1354,6 +1367,18 @@ def _scoped(advisory: dict[str, Any]) -> str:
     scope = advisory.get("scope")
     return f"{advisory['label']} ({scope})" if scope and scope.casefold() not in advisory["label"].casefold() \
         else advisory["label"]
+
+
+def _scoped_events(place: Place, u: Understanding) -> list[dict[str, Any]]:
+    """The latest two events whose scope the question names ("Chernobyl" for the Chornobyl exclusion zone,
+    "Pyongyang" for its marathon): a word of five letters or more of the scope, spelt nearly the same."""
+    words = [w for w in re.findall(r"\w{5,}", u.question.casefold())]
+    if not words:
+        return []
+    hits = [e for e in place.events if e.get("scope") and any(
+        fuzz.ratio(w, s) >= 85 for s in re.findall(r"\w{5,}", e["scope"].casefold()) if s not in SCOPE_WORDS
+        for w in words)]
+    return hits[-2:]
 
 
 def _asks_about_a_ban(place: Place, u: Understanding) -> bool:

@@ -233,6 +233,8 @@ def _first_level(answer: Answer) -> int:
                             ("event", [] if level >= 4 or u.intent == "when"
                              else answer.events if level == 0 else answer.events[-1:])):
             size += sum(min(len(i.summary), LIMITS[kind][level]) + 30 for i in items)
+        # each compared place's line, cut like a direct line (a little longer: it holds the state and the risk too)
+        size += sum(min(len(c.line), LIMITS["direct"][level] + 60) + len(c.name) + 8 for c in answer.comparison)
         if lean and answer.behind:
             size += 40 + 20 * len(answer.behind)
         if answer.status and "status" in answer.topics and u.passports and not lean:
