@@ -420,3 +420,22 @@ def test_pair_rules_and_land_borders_age_like_the_other_facts(kb, tmp_path: Path
          str(tmp_path / "never.sqlite")], capture_output=True, text=True, cwd=ROOT, check=False)
     assert proc.returncode == 0, proc.stderr
     assert "KW pair rule: checked" in proc.stdout and "AM-TR land border: checked" in proc.stdout
+
+
+def test_every_item_of_the_us_feed_snapshot_reaches_its_destinations(kb) -> None:
+    """Eleven of the 2026 State Department snapshot's 217 items ("Mexico Travel Advisory", "Turkey", "Mainland
+    China, Hong Kong & Macau", "Cote d Ivoire", ...) named no destination the dataset's index knew, so Mexico showed
+    a 2024 "Other" and China a 2025 level: the snapshot is read with the feed parser's names, each item's level
+    reaches every destination it names, and no item is dropped."""
+    import json
+
+    from bot.knowledge.issuer_names import CountryNames
+    from bot.knowledge.reference import US_FEED_SNAPSHOT
+
+    ref = KNOWLEDGE / "reference"
+    names = CountryNames.load(ref / "countries.json")
+    items = json.loads((ref / US_FEED_SNAPSHOT[0]).read_text(encoding="utf-8"))
+    assert [i["country"] for i in items if not names.lookup(i["country"])] == []
+    us = {code: [a for a in kb.places[code].advisories if a["issuer"] == "US"] for code in ("MX", "TR", "HK", "CI")}
+    assert us["MX"] and us["MX"][0]["level"] == 2 and us["MX"][0]["as_of"] == "2026-05-29"
+    assert all(rows and rows[0]["checked"] == US_FEED_SNAPSHOT[1] for rows in us.values()), us

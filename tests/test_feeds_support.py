@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 import httpx
 
 from bot.feeds.http import FeedClient
-from bot.feeds.names import CountryNames
+from bot.knowledge.issuer_names import CountryNames
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "feeds"

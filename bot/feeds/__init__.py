@@ -6,11 +6,11 @@ bot.storage.feeds and the RefreshReport, and wires refresh into the CLI and the 
 
 from bot.feeds.http import USER_AGENT, FeedClient, FetchError
 from bot.feeds.model import ISSUERS, Advisory
-from bot.feeds.names import CountryNames
 from bot.feeds.review import approve_pending, list_pending, reject_pending
 from bot.feeds.run import FeedStats, RefreshReport, bench_refresh, refresh, refresh_async
 from bot.feeds.urls import DIR_LAYOUT, DirLayout, FeedUrls
 from bot.feeds.visa_diff import diff_visa
+from bot.knowledge.issuer_names import CountryNames
 
 __all__ = [
     "DIR_LAYOUT",

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from bot.feeds.model import ISSUERS
-from bot.feeds.names import CountryNames
 from bot.feeds.run import refresh
 from bot.feeds.urls import FeedUrls
 from bot.feeds.visa_diff import diff_visa
+from bot.knowledge.issuer_names import CountryNames
 
 
 def add_refresh_arguments(parser: argparse.ArgumentParser) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.feeds.fips import fips_to_iso
 from bot.feeds.model import AU_NO_ADVICE, CA_STATE_LABELS, Item, au_level, feed_date, gb_label
-from bot.feeds.names import CountryNames
+from bot.knowledge.issuer_names import CountryNames
 
 GOVUK_WEB = "https://www.gov.uk"
 CA_PAGE_BASE = "https://travel.gc.ca/destinations/"

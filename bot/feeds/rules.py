@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.feeds.model import LEVELLED, Advisory, Item, is_top
-from bot.feeds.names import CountryNames
+from bot.knowledge.issuer_names import CountryNames
 
 PLACEHOLDER_SUMMARIES: tuple[str, ...] = ("summary not available", "no summary found", "no summary available")
 MIN_BATCH_RATIO = 0.6

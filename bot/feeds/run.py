@@ -25,7 +25,6 @@ import httpx
 
 from bot.feeds.http import FeedClient, FetchError
 from bot.feeds.model import ISSUER_NAMES, ISSUERS, Advisory, Item, utc_iso, utc_now
-from bot.feeds.names import CountryNames
 from bot.feeds.parsers import (
     GbEntry,
     ParseError,
@@ -39,6 +38,7 @@ from bot.feeds.parsers import (
 )
 from bot.feeds.rules import batch_problem, classify, confirmed_on_another_day, same_label, stale_cutoff, validate
 from bot.feeds.urls import DirLayout, FeedUrls, Locator
+from bot.knowledge.issuer_names import CountryNames
 from bot.storage import feeds as store
 
 log = logging.getLogger(__name__)

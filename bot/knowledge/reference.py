@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from bot.i18n import N_
+from bot.knowledge.issuer_names import CountryNames
 
 PASSPORT_INDEX_DATE = "2026-02-17"
 PASSPORT_INDEX_FILE = "passport-index-tidy-iso2-2026-02-17.csv"
@@ -258,15 +259,18 @@ def load_us_advisories(ref_dir: Path, index: dict[str, str]) -> list[BaselineAdv
     name, snapshot = US_FEED_SNAPSHOT
     path = ref_dir / name
     if path.exists():
+        # the feed's own wordings ("Mexico Travel Advisory", "Mainland China, Hong Kong & Macau", "Turkey"), read as
+        # the feed parser reads them: eleven of its items were dropped by the dataset's name index
+        names = CountryNames.load(ref_dir / "countries.json")
         for item in json.loads(path.read_text(encoding="utf-8")):
-            code = _code_for(item["country"], index)
-            if code is None or not item.get("level"):
+            if not item.get("level"):
                 continue
             as_of = dt.datetime.strptime(item["date"], "%a, %d %b %Y").date().isoformat()
             label = item["full_title"].split(":", 1)[-1].strip()
-            if code not in found or as_of >= found[code].as_of:
-                found[code] = BaselineAdvisory(code, "US", int(item["level"]), label, as_of, item["remote_link"],
-                                               snapshot)
+            for code in names.lookup(item["country"]):
+                if code not in found or as_of >= found[code].as_of:
+                    found[code] = BaselineAdvisory(code, "US", int(item["level"]), label, as_of,
+                                                   item["remote_link"], snapshot)
     return list(found.values())
 
 
