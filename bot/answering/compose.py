@@ -355,9 +355,11 @@ class Composer:
             # a trap that binds only some passports (the US passport's invalidity for Rason) does not lead the answer
             # to an asker known to hold none of them; the detailed view keeps it
             answer.legal = {**place.legal, **self._fact(place.legal), **shown["legal"]}
-        scoped = [] if detail else _scoped_events(place, u)  # "Can I visit Chernobyl?": the zone's own dates
+        named = _scoped_events(place, u)  # "Can I visit Chernobyl?": the zone's own dates
+        scoped = [] if detail else named
+        ban = u.intent == "when" and _asks_about_a_ban(place, u)
         if u.intent == "when" and not detail:
-            events = self._when_events(place, u)
+            events = self._when_events(place, u, ban=ban)
         elif "status" in u.topics or (detail and overview):
             events = place.events if detail else place.events[-2:]
             if overview:
@@ -382,7 +384,8 @@ class Composer:
         self._disclaim(answer, place, u, advisories)
         self._light(answer, place, advisories)
         price = bool(COST_QUESTION.search(u.question.lower()))  # "how much is the permit": the facts that quote a price
-        answer.direct = self._direct(answer, place, u, advisories, price=price)
+        answer.direct = self._direct(answer, place, u, advisories, price=price, ban=ban,
+                                     named=frozenset((e["date"], e["kind"]) for e in named))
         if u.intent == "compare" and len(u.destinations) > 1:
             answer.comparison = [self._compare_line(self.kb.places[c], u.passports,
                                                     cost=price)
@@ -518,16 +521,16 @@ class Composer:
         return row["checked"] if self._fact(row)["stale"] else ""
 
     def _direct(self, answer: Answer, place: Place, u: Understanding, advisories: list[dict[str, Any]], *,
-                price: bool = False) -> list[Line]:
+                price: bool = False, ban: bool = False,
+                named: frozenset[tuple[str, str]] = frozenset()) -> list[Line]:
+        """`ban`: a "when" question about a ban on a passport; `named`: (date, kind) of the events whose scope the
+        question names."""
         lines: list[Line] = []
         tr = self.tr
         if u.intent == "when":
-            lines += self._when_lines(answer, place, rule=_asks_about_a_ban(place, u))
+            lines += self._when_lines(answer, place, rule=ban)
         else:  # a part of the place named by its events' scope (a landmark, a zone, a city) leads with their dates
-            named = {(e["date"], e["kind"]) for e in _scoped_events(place, u)}
-            lines += [Line(f"{tr._(EVENT_KINDS[e.kind])} · {tr.date(e.date)}{_scope(e.scope)}{tr._(COLON)}"
-                           f"{short(e.summary, self._room(140))}", e.source, stale_on=e.checked if e.stale else "",
-                           kind="when") for e in answer.events if (e.date, e.kind) in named][-1:]
+            lines += [self._event_line(e, self._room(140)) for e in answer.events if (e.date, e.kind) in named][-1:]
         if u.intent == "level" or "safety" in u.topics:
             # the issuer's own long label when it is short enough, in English; in another language the level name,
             # which the catalog translates
@@ -739,11 +742,18 @@ class Composer:
                                    or (dual and (e.passport in NO_DUAL_NATIONALITY or refused))):
                 e.icon = "⚠️"
 
+    def _event_line(self, e: EventFact, limit: int, *, scope: bool = True) -> Line:
+        """"Reopened · Jul 7, 2025 (Wonsan-Kalma, Russian groups): …", dated and sourced."""
+        tr = self.tr
+        where = _scope(e.scope) if scope else ""
+        return Line(f"{tr._(EVENT_KINDS[e.kind])} · {tr.date(e.date)}{where}{tr._(COLON)}{short(e.summary, limit)}",
+                    e.source, stale_on=e.checked if e.stale else "", kind="when")
+
     @staticmethod
-    def _when_events(place: Place, u: Understanding) -> list[dict[str, Any]]:
+    def _when_events(place: Place, u: Understanding, *, ban: bool = False) -> list[dict[str, Any]]:
         """A "when" question gets dates: the latest reopenings (each with its scope) and what closed it since; one
         about a ban on a passport, the latest changes of the rules, newest first."""
-        if _asks_about_a_ban(place, u):
+        if ban:
             changes = [e for e in place.events if e["kind"] == "rule-change"][-2:]
             if changes:
                 return changes[::-1]
@@ -759,19 +769,14 @@ class Composer:
         tr = self.tr
         status = place.status or {}
         if rule and answer.events:  # the ban's own dates answer; no word about the border's reopening
-            colon, limit = tr._(COLON), self._room(220)
-            return [Line(f"{tr._(EVENT_KINDS[e.kind])} · {tr.date(e.date)}{colon}{short(e.summary, limit)}", e.source,
-                         stale_on=e.checked if e.stale else "", kind="when") for e in answer.events]
+            return [self._event_line(e, self._room(220), scope=False) for e in answer.events]
         # closed, but not to the asker's passport (Russian groups at Wonsan-Kalma): its dates answer, not "no date"
         yours = bool(answer.headline and answer.headline.state == tr._(STATE_TEXTS["closed-but-yours"]))
         closed = [Line(tr._(NO_REOPENING, name=answer.name, date=tr.date(status["as_of"])), status.get("source", ""))
                   ] if status.get("state") == "closed" and not yours else []
         if not answer.events:
             return closed or [Line(tr._(NO_DATES, name=answer.name))]
-        colon, limit = tr._(COLON), self._room(180)
-        return closed + [
-            Line(f"{tr._(EVENT_KINDS[e.kind])} · {tr.date(e.date)}{_scope(e.scope)}{colon}{short(e.summary, limit)}",
-                 e.source, stale_on=e.checked if e.stale else "", kind="when") for e in answer.events]
+        return closed + [self._event_line(e, self._room(180)) for e in answer.events]
 
     def _compare_summary(self, compared: list[Comparison], u: Understanding) -> list[Line]:
         """The line under a comparison ("which is easier for Americans, Iran or Syria?"): the place easier to enter by
@@ -783,10 +788,10 @@ class Composer:
         lines = self._compare_risk(compared, u) if SAFETY_COMPARISON.search(u.question.casefold()) else []
         if not u.passports:
             return lines
+        unknown_rank = VERDICT_EASE["unknown"]
 
         def ease(c: Comparison) -> int:
-            ranks = [VERDICT_EASE.get(v, VERDICT_EASE["unknown"]) for v in c.verdicts.values()] or [
-                VERDICT_EASE["unknown"]]
+            ranks = [VERDICT_EASE.get(v, unknown_rank) for v in c.verdicts.values()] or [unknown_rank]
             rank = min(ranks) if u.dual else max(ranks)
             place = self.kb.places[c.code]
             return max(rank, VERDICT_EASE["closed"]) if (place.status or {}).get("state") == "closed" and \
@@ -794,14 +799,13 @@ class Composer:
 
         ranks = {c.code: ease(c) for c in compared}
         best = min(ranks.values())
-        unknown = [c.name for c in compared if ranks[c.code] == VERDICT_EASE["unknown"]]
+        unknown = [c.name for c in compared if ranks[c.code] == unknown_rank]
         first = [c for c in compared if ranks[c.code] == best]
         if best >= VERDICT_EASE["closed"]:
             text = tr._(NONE_OPEN_TO_YOU)
         elif unknown:
             text = tr._(ENTRY_NOT_KNOWN, places=self._list_and(unknown))
         else:
-            unknown_rank = VERDICT_EASE["unknown"]
             shown = self._verdict(next(v for v in first[0].verdicts.values()
                                        if VERDICT_EASE.get(v, unknown_rank) == best))
             text = tr._(EASIER_BY_THE_RULES, place=first[0].name, verdict=shown) if len(first) == 1 \
@@ -1104,8 +1108,8 @@ class Composer:
         if rule and any(p in rule.passports for p in u.passports):
             return [Line(self.tr._(rule.text), rule.source, "🛫", kind="caveat",
                          when=self._checked_unverified(rule.checked))]
-        needing = [e for e in answer.entry if e.passport in u.passports and e.verdict in VISA_NEEDED]
-        if not needing or any(e.verdict in BARRED_VERDICTS for e in answer.entry if e.passport in u.passports):
+        yours = [e.verdict for e in answer.entry if e.passport in u.passports]
+        if not any(v in VISA_NEEDED for v in yours) or any(v in BARRED_VERDICTS for v in yours):
             return []
         return [Line(self.tr._(TRANSIT_NOTE, place=answer.name), icon="🛫", kind="caveat")]
 
@@ -1372,7 +1376,7 @@ def _scoped(advisory: dict[str, Any]) -> str:
 def _scoped_events(place: Place, u: Understanding) -> list[dict[str, Any]]:
     """The latest two events whose scope the question names ("Chernobyl" for the Chornobyl exclusion zone,
     "Pyongyang" for its marathon): a word of five letters or more of the scope, spelt nearly the same."""
-    words = [w for w in re.findall(r"\w{5,}", u.question.casefold())]
+    words = re.findall(r"\w{5,}", u.question.casefold())
     if not words:
         return []
     hits = [e for e in place.events if e.get("scope") and any(

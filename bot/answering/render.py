@@ -63,6 +63,8 @@ def limits_for(lang: str) -> dict[str, tuple[int, ...]]:
     return {kind: tuple(room(lang, n) for n in levels) for kind, levels in LIMITS.items()}
 
 
+# a compared place's line is cut like a direct line, a little longer: it holds the place's state and risk too
+COMPARED_EXTRA = 60
 LEVELS = len(LIMITS["direct"])  # from level 4 on, only the first risk line (the asker's government's) is kept
 BASELINE_NOTE_UNTIL = 3  # from this level on, the notes on the dataset (where its rules come from, how old they
 # are) are left to the verdict lines, each labelled "dataset only, not checked by us" with the dataset's date
@@ -146,7 +148,7 @@ class Renderer:
                            english_note=ENGLISH_NOTE, general=GENERAL_DISCLAIMER, limits=limits_for(tr.lang),
                            general_text=tr._(GENERAL_DISCLAIMER), general_short=tr._(GENERAL_DISCLAIMER_SHORT),
                            warned_from=WARNED_FROM, baseline_note_until=BASELINE_NOTE_UNTIL, lean_from=LEAN_FROM,
-                           whole_lines=WHOLE_LINES,
+                           whole_lines=WHOLE_LINES, compared_extra=COMPARED_EXTRA,
                            behind_buttons=BEHIND_BUTTONS,
                            event_labels={k: tr._(v) for k, v in EVENT_KINDS.items()},
                            howto_kinds={k: tr._(v) for k, v in HOWTO_KIND_LABELS.items()})
@@ -233,8 +235,8 @@ def _first_level(answer: Answer) -> int:
                             ("event", [] if level >= 4 or u.intent == "when"
                              else answer.events if level == 0 else answer.events[-1:])):
             size += sum(min(len(i.summary), LIMITS[kind][level]) + 30 for i in items)
-        # each compared place's line, cut like a direct line (a little longer: it holds the state and the risk too)
-        size += sum(min(len(c.line), LIMITS["direct"][level] + 60) + len(c.name) + 8 for c in answer.comparison)
+        size += sum(min(len(c.line), LIMITS["direct"][level] + COMPARED_EXTRA) + len(c.name) + 8
+                    for c in answer.comparison)
         if lean and answer.behind:
             size += 40 + 20 * len(answer.behind)
         if answer.status and "status" in answer.topics and u.passports and not lean:
