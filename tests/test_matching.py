@@ -2335,3 +2335,22 @@ def test_round_15_who_opens_the_message(engine, question: str, first: str, passp
 )
 def test_round_15_the_visa_asked_for(engine, question: str, first: str) -> None:
     assert engine.matcher.understand(question).destinations[:1] == [first]
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "passports"),
+    [
+        # a home town says where the asker lives, never which passport they hold; a country still does
+        ("we are from Boston, can we visit Abkhazia?", "GE-AB", []),
+        ("I'm from Lahore, can I go to India", "IN", []),
+        ("я з Білорусі, чи можна мені в Литву?", "LT", ["BY"]),
+        ("I'm from Mexico, can I go to Cuba?", "CU", ["MX"]),
+        # a stop on the way is passed, not visited
+        ("transit in Seoul then Pyongyang?", "KP", []),
+        ("пересадка в Стамбуле, летим в Тегеран, нужна виза?", "IR", []),
+        ("transit in Moscow to Pyongyang with a german passport", "KP", ["DE"]),
+        ("layover in Beijing, do I need a visa?", "CN", []),
+    ],
+)
+def test_round_16_home_towns_and_stops_on_the_way(engine, question: str, first: str, passports: list[str]) -> None:
+    _assert_understood(engine, question, [first], passports)

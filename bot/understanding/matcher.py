@@ -204,6 +204,11 @@ _KOREAN_HALVES = ((re.compile(r"\bsouth korean", re.IGNORECASE), re.compile(r"\b
                   (re.compile(r"\bnorth korean", re.IGNORECASE), re.compile(r"\bthe South\b"), "South Korea"))
 # The left bank said short beside Kherson ("я з Херсона ... на лівий берег"): the occupied left bank of the Dnipro
 _KHERSON_RE = re.compile(r"херсон|kherson|cherson", re.IGNORECASE)
+# A stop on the way ("layover in Dubai", "пересадка в Стамбуле", "escala en Madrid", "Umstieg in Frankfurt")
+_STOPOVER_WORDS = frozenset(["transit", "layover", "stopover", "connection", "transfer", "пересадка", "пересадкой",
+                             "пересадку", "пересадки", "транзит", "транзитом", "escala", "umstieg", "umsteigen",
+                             "zwischenstopp", "zwischenlandung", "correspondance", "conexao", "conexion"])
+_STOP_AT = frozenset(["in", "at", "в", "у", "en", "em", "no", "na", "a", "au", "im"])
 _LEFT_BANK_RE = re.compile(r"\b(лівий берег|лівобережжя|левый берег|левобережье|left bank)\b"
                            r"(?! (of )?(Дніпра|Днепра|the Dnipro|the Dnieper))", re.IGNORECASE)
 # Case endings of Cyrillic names ending in -а/-я ("на Кубу" -> "куба"); longer words use stems. Tokens are
@@ -948,8 +953,10 @@ class Matcher:
         self.longest_from = longest
         self.display = display
         self.alias_keys = frozenset(alias_keys)
-        self.town_keys = frozenset(k for k in town_keys if k in self.exact)
         country_stems = {" ".join(_stem(t) for t in k.split()) for k in country_keys}
+        # ... but a country's name in another case ("з Білорусі", Білорусь) is still the country
+        self.town_keys = frozenset(k for k in town_keys if k in self.exact
+                                   and " ".join(_stem(t) for t in k.split()) not in country_stems)
         self.town_stems = frozenset(stem for k in self.town_keys if _CYRILLIC_RE.match(k)
                                     and (stem := " ".join(_stem(t) for t in k.split())) not in country_stems)
         self.primary_names = frozenset(primary)
@@ -2046,7 +2053,9 @@ class Matcher:
                 if tokens[trig] in COUNTRY_TRIGGERS:
                     is_passport[idx] = True
                 if tokens[trig] in FROM_WORDS and trig > 0 and (tokens[trig - 1] in FROM_AFTER
-                                                                or _describes_traveler(tokens, trig - 1)):
+                                                                or _describes_traveler(tokens, trig - 1)) \
+                        and not self._names_town(span, tokens):
+                    # ... but a home town says where one lives, not which passport ("we are from Lahore")
                     is_passport[idx] = True  # "I'm from Mexico", "я из Казахстана", "ich komme aus Polen"
                     from_passports.add(idx)
             if span.how == "demonym" and span.plural:
@@ -2689,6 +2698,8 @@ class Matcher:
             return True  # "ok forget azerbaijan, what about armenia", "instead of Iran", "rather than Syria"
         if tokens[j] in ("de", "d", "desde") and j > 0 and tokens[j - 1] in _LEAVING_FROM:
             return True  # "a partir de Chisinau", "saindo de Punta Arenas", "en partant de Tbilissi": from
+        if j > 0 and tokens[j] in _STOP_AT and tokens[j - 1] in _STOPOVER_WORDS:
+            return True  # "transit in Seoul then Pyongyang", "пересадка в Стамбуле": only passed on the way
         if tokens[j] == "of" and j > 0 and tokens[j - 1] == "out":
             return True  # "then fly out of Erbil": where the trip ends up leaving from
         if tokens[j] in ORIGIN_WORDS:
@@ -2698,6 +2709,8 @@ class Matcher:
             k = j - 1 if j > 0 and tokens[j - 1] not in PASSPORT_VERBS else j - 2
             if k > 0 and tokens[k] == "man" and tokens[k - 1] in _GERMAN_MAN_BEFORE:
                 return True  # "kann man von Polen oder Litauen rüber": the German pronoun, not a man from Poland
+            if k >= 0 and tokens[k] in ("i", "we") and k < j - 1:
+                return True  # "we are from Boston": where the askers set off from
             return not (k >= 0 and (tokens[k] in PEOPLE_NOUNS or tokens[k] in PERSON_SUBJECTS))
         if tokens[j] in LEAVE_WORDS or (tokens[j] in ("to", "in") and j > 0 and tokens[j - 1] == "home"
                                         and j > 1 and tokens[j - 2] in ("back", "return", "returning", "fly")):
