@@ -2350,6 +2350,8 @@ def test_round_15_the_visa_asked_for(engine, question: str, first: str) -> None:
         ("пересадка в Стамбуле, летим в Тегеран, нужна виза?", "IR", []),
         ("transit in Moscow to Pyongyang with a german passport", "KP", ["DE"]),
         ("layover in Beijing, do I need a visa?", "CN", []),
+        # a list of demonyms before one visa word is the list of visas, not of passports
+        ("do I need an Iranian, Syrian or Iraqi visa for my trip, I'm british", "IR", ["GB"]),
     ],
 )
 def test_round_16_home_towns_and_stops_on_the_way(engine, question: str, first: str, passports: list[str]) -> None:

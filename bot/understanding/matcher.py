@@ -2115,7 +2115,7 @@ class Matcher:
             if span.how == "demonym" and span.plural and self._adviser_before(tokens, span.start):
                 is_passport[idx] = False  # "selon les Américains", "according to the Brits": who advises
                 continue
-            if span.how == "demonym" and self._followed_by_visa(tokens, span.end) \
+            if span.how == "demonym" and self._followed_by_visa(tokens, self._list_end(span, ends, tokens)) \
                     and not (span.plural and _CYRILLIC_RE.match(tokens[span.start])) \
                     and not (span.plural and tokens[span.end + 1 : span.end + 2] in (["free"], ["exempt"])) \
                     and not (_german_noun(raw_tokens[span.start]) and span.start > 0
@@ -2585,6 +2585,21 @@ class Matcher:
                                        "las", "den", "dem", "der", "to"):
             i -= 1
         return i >= 0 and tokens[i] in ADVISER_BEFORE
+
+    @staticmethod
+    def _list_end(span: Span, ends: dict[int, Span], tokens: list[str]) -> int:
+        """Where a list of demonyms that starts with this one ends: "an Iranian, Syrian or Iraqi visa" is one visa
+        word for the three."""
+        starts = {s.start: s for s in ends.values()}
+        end = span.end
+        while True:
+            j = end
+            while j < len(tokens) and (not tokens[j] or tokens[j] in CONJUNCTIONS or tokens[j] in ALTERNATIVE_WORDS) \
+                    and j - end <= 2:
+                j += 1
+            if j == end or j not in starts:
+                return end
+            end = starts[j].end
 
     @staticmethod
     def _followed_by_visa(tokens: list[str], end: int) -> bool:
